@@ -1,0 +1,71 @@
+// Builds every bundle of Skillsmith. `node esbuild.js [--production] [--watch]`.
+//  dist/extension.js  the activation bundle (small: no SDK, no YAML parser up front)
+//  dist/api.js        the API client and the SDK, required on first use by the extension
+//  dist/cli.js        the `skillsmith` command
+//  out/test/**        the integration tests, run inside the real VS Code extension host
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Options every Node bundle shares. */
+const nodeBase = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+/** Every integration test file, bundled one for one into out/test/integration. */
+function integrationEntries() {
+  const dir = path.join(__dirname, 'test', 'integration');
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(dir, f));
+}
+
+const builds = [
+  { ...nodeBase, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...nodeBase, entryPoints: ['src/core/api/index.ts'], outfile: 'dist/api.js' },
+  {
+    ...nodeBase,
+    entryPoints: ['src/cli.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...nodeBase,
+    minify: false,
+    sourcemap: 'inline',
+    entryPoints: integrationEntries(),
+    outdir: 'out/test/integration',
+    outbase: 'test/integration',
+    external: ['vscode', 'mocha'],
+  },
+];
+
+async function main() {
+  const contexts = await Promise.all(builds.filter((b) => b.entryPoints.length > 0).map((b) => esbuild.context(b)));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('[esbuild] watching');
+    return;
+  }
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  fs.chmodSync(path.join(__dirname, 'dist', 'cli.js'), 0o755);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+import type { Profile, RuleId, Severity } from './types';
+
+/** What a rule checks and how severe it is in each profile (`off`: not checked). */
+export interface RuleInfo {
+  readonly id: RuleId;
+  /** One line, for docs and hovers. */
+  readonly summary: string;
+  readonly severity: Readonly<Record<Profile, Severity | 'off'>>;
+}
+
+const all = (s: Severity): Record<Profile, Severity> => ({ 'claude-api': s, spec: s, 'claude-code': s });
+const per = (api: Severity | 'off', spec: Severity | 'off', code: Severity | 'off') => ({
+  'claude-api': api,
+  spec,
+  'claude-code': code,
+});
+
+/** Every rule of the SKILL.md format, in the order of `skill-format.md`. */
+export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
+  'skill-md-missing': { id: 'skill-md-missing', summary: 'The folder has no SKILL.md.', severity: all('error') },
+  'skill-md-case': { id: 'skill-md-case', summary: 'Only a mis-cased skill.md / Skill.md exists.', severity: per('error', 'warning', 'warning') },
+  'frontmatter-missing': { id: 'frontmatter-missing', summary: 'The file does not start with a `---` line.', severity: all('error') },
+  'frontmatter-unclosed': { id: 'frontmatter-unclosed', summary: 'The frontmatter has no closing `---` line.', severity: all('error') },
+  'yaml-syntax': { id: 'yaml-syntax', summary: 'The frontmatter is not valid YAML.', severity: all('error') },
+  'frontmatter-not-mapping': { id: 'frontmatter-not-mapping', summary: 'The frontmatter is valid YAML but not a mapping of keys.', severity: all('error') },
+  'duplicate-key': { id: 'duplicate-key', summary: 'A key appears twice; the last one wins.', severity: per('warning', 'error', 'warning') },
+  'unknown-key': { id: 'unknown-key', summary: 'A key the profile does not know.', severity: per('error', 'error', 'warning') },
+  'name-missing': { id: 'name-missing', summary: 'No `name`.', severity: per('error', 'error', 'off') },
+  'name-type': { id: 'name-type', summary: '`name` is not a string.', severity: all('error') },
+  'name-too-long': { id: 'name-too-long', summary: '`name` is longer than 64 characters.', severity: per('error', 'error', 'warning') },
+  'name-format': { id: 'name-format', summary: '`name` is not lowercase letters, digits and single inner hyphens.', severity: per('error', 'error', 'warning') },
+  'name-reserved': { id: 'name-reserved', summary: '`name` contains `anthropic` or `claude`.', severity: per('error', 'off', 'off') },
+  'name-dir-mismatch': { id: 'name-dir-mismatch', summary: '`name` differs from the folder name.', severity: per('warning', 'error', 'warning') },
+  'description-missing': { id: 'description-missing', summary: 'No `description`.', severity: per('error', 'error', 'warning') },
+  'description-type': { id: 'description-type', summary: '`description` is not a string.', severity: per('error', 'error', 'warning') },
+  'description-empty': { id: 'description-empty', summary: '`description` is only white space.', severity: per('error', 'error', 'warning') },
+  'description-too-long': { id: 'description-too-long', summary: '`description` is longer than 1024 characters.', severity: per('error', 'error', 'warning') },
+  'description-xml': { id: 'description-xml', summary: '`description` contains an XML/HTML tag.', severity: per('error', 'off', 'off') },
+  'compatibility-invalid': { id: 'compatibility-invalid', summary: '`compatibility` is not a string of at most 500 characters.', severity: per('error', 'error', 'warning') },
+  'metadata-invalid': { id: 'metadata-invalid', summary: '`metadata` is not a mapping.', severity: per('error', 'error', 'warning') },
+  'metadata-value-type': { id: 'metadata-value-type', summary: 'A `metadata` value is not a string.', severity: per('warning', 'warning', 'off') },
+  'allowed-tools-invalid': { id: 'allowed-tools-invalid', summary: '`allowed-tools` is not a space-separated string.', severity: per('warning', 'warning', 'off') },
+  'license-invalid': { id: 'license-invalid', summary: '`license` is not a string.', severity: all('warning') },
+  'body-empty': { id: 'body-empty', summary: 'Nothing after the frontmatter.', severity: all('warning') },
+  'body-too-long': { id: 'body-too-long', summary: 'The body is longer than 500 lines.', severity: all('warning') },
+  'body-token-budget': { id: 'body-token-budget', summary: 'The body is over about 5,000 tokens.', severity: all('warning') },
+  'link-broken': { id: 'link-broken', summary: 'A relative link names a file that is not in the folder.', severity: all('warning') },
+  'link-outside': { id: 'link-outside', summary: 'A relative link leaves the skill folder and will not be uploaded.', severity: all('warning') },
+  'upload-too-large': { id: 'upload-too-large', summary: 'The files to upload exceed the size limit.', severity: all('error') },
+  'upload-secret': { id: 'upload-secret', summary: 'A file that looks like a secret would be uploaded.', severity: all('error') },
+  'upload-excluded': { id: 'upload-excluded', summary: 'Files left out of the upload by default or by .skillignore.', severity: all('info') },
+  'upload-symlink': { id: 'upload-symlink', summary: 'A symbolic link in the folder is never followed silently.', severity: all('error') },
+  'display-name-too-long': { id: 'display-name-too-long', summary: 'The display name is longer than 255 characters.', severity: all('error') },
+};
+
+/** The file, relative to the extension's root, that documents every rule under a heading named by its id. */
+export const RULE_DOCS_FILE = 'docs/rules.md';
+
+/** The severity of `rule` under `profile`, or `off`. */
+export function severityOf(rule: RuleId, profile: Profile): Severity | 'off' {
+  return RULES[rule].severity[profile];
+}
