@@ -1,0 +1,101 @@
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+} from '@anthropic-ai/sdk';
+import type { ApiErrorKind } from './types';
+
+/** The one error every `SkillsClient` method rejects with: `message` says what to do next. */
+export class SkillsApiError extends Error {
+  override readonly name = 'SkillsApiError';
+
+  constructor(
+    /** What went wrong, for code to branch on. */
+    readonly kind: ApiErrorKind,
+    message: string,
+    /** The HTTP status, when the service answered. */
+    readonly status?: number,
+    /** The service's `request-id`, for the log and for support. */
+    readonly requestId?: string,
+    /** How long the service asked to wait before trying again (429). */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The error of a client made without a key. */
+export function noKeyError(): SkillsApiError {
+  return new SkillsApiError(
+    'no-key',
+    'No Anthropic API key is set. Set one with "Skillsmith: Set API Key" or the ANTHROPIC_API_KEY environment variable.',
+  );
+}
+
+/** Turns anything the SDK (or fetch) throws into a `SkillsApiError`. */
+export function toSkillsApiError(error: unknown): SkillsApiError {
+  if (error instanceof SkillsApiError) return error;
+  if (error instanceof APIUserAbortError || isAbortError(error)) {
+    return new SkillsApiError('cancelled', 'The request was cancelled.');
+  }
+  if (error instanceof APIConnectionTimeoutError) {
+    return new SkillsApiError('timeout', 'The Skills API did not answer in time. Check your connection and try again.');
+  }
+  if (error instanceof APIConnectionError) {
+    return new SkillsApiError(
+      'offline',
+      'Could not reach the Skills API. Check your network connection and the skillsmith.api.baseUrl setting.',
+    );
+  }
+  if (error instanceof APIError && typeof error.status === 'number') {
+    return fromStatus(error.status, error.apiMessage, error.requestID ?? undefined, error.headers);
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new SkillsApiError('unknown', `Unexpected error talking to the Skills API: ${detail}`);
+}
+
+function fromStatus(status: number, apiMessage: string | null, requestId: string | undefined, headers: Headers | undefined): SkillsApiError {
+  const said = apiMessage ? `: ${apiMessage}` : '.';
+  const make = (kind: ApiErrorKind, message: string, retryAfter?: number): SkillsApiError =>
+    new SkillsApiError(kind, message, status, requestId, retryAfter);
+  switch (status) {
+    case 401:
+      return make('auth', `The API key was rejected (401)${said} Set a current key for this workspace and try again.`);
+    case 403:
+      return make('permission', `This key is not allowed to do that (403)${said} Some credentials cannot download or change skills; use a key with access to this workspace.`);
+    case 404:
+      return make('not-found', `Not found (404)${said} It may have been deleted; refresh the list.`);
+    case 409:
+      return make('conflict', `The request conflicts with another change (409)${said} Refresh and try again.`);
+    case 413:
+      return make('too-large', `The upload is too large (413)${said} A skill must stay under 30 MB in total; remove large files and try again.`);
+    case 429: {
+      const wait = retryAfterSeconds(headers);
+      const when = wait === undefined ? 'in a little while' : `in ${Math.max(1, Math.ceil(wait))} s`;
+      return make('rate-limited', `Rate limited by the Skills API (429). Try again ${when}.`, wait);
+    }
+    case 529:
+      return make('overloaded', 'The Skills API is overloaded (529). Try again in a few minutes.');
+  }
+  if (status >= 500) return make('server', `The Skills API had a server error (${status}). Try again in a moment.`);
+  if (status === 400 || status === 422) return make('bad-request', `The Skills API refused the request (${status})${said}`);
+  return make('unknown', `The Skills API answered ${status}${said}`);
+}
+
+/** Seconds from `retry-after` (seconds or an HTTP date) or `retry-after-ms`; undefined when absent. */
+export function retryAfterSeconds(headers: Headers | undefined): number | undefined {
+  const ms = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
+  const raw = headers?.get('retry-after');
+  if (raw) {
+    const seconds = Number.parseFloat(raw);
+    if (!Number.isNaN(seconds)) return seconds;
+    const date = Date.parse(raw);
+    if (!Number.isNaN(date)) return Math.max(0, (date - Date.now()) / 1000);
+  }
+  return Number.isNaN(ms) ? undefined : ms / 1000;
+}
+
+function isAbortError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
