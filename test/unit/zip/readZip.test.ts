@@ -1,0 +1,79 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import JSZip from 'jszip';
+import { readZip } from '../../../src/core/zip/readZip';
+import { resolveUnder } from '../../../src/core/zip/resolveUnder';
+import { ZipError } from '../../../src/core/zip/zipError';
+
+async function zipOf(files: Record<string, string>, options: { compression?: 'STORE' | 'DEFLATE' } = {}): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const [name, text] of Object.entries(files)) zip.file(name, text);
+  return zip.generateAsync({ type: 'uint8array', compression: options.compression ?? 'DEFLATE' });
+}
+
+const text = (data: Uint8Array): string => new TextDecoder().decode(data);
+
+test('reads deflated and stored entries with their paths, dropping folder entries', async () => {
+  for (const compression of ['DEFLATE', 'STORE'] as const) {
+    const bytes = await zipOf({ 'my-skill/SKILL.md': '---\nname: x\n---\n', 'my-skill/scripts/run.py': 'print(1)\n' }, { compression });
+    const files = readZip(bytes);
+    assert.deepEqual(files.map((f) => f.path).sort(), ['my-skill/SKILL.md', 'my-skill/scripts/run.py']);
+    assert.equal(text(files.find((f) => f.path.endsWith('run.py'))!.data), 'print(1)\n');
+  }
+});
+
+/** Zips `xx/evil.txt`, then rewrites that name in place (same length) to `name`, as a hostile server could. */
+async function zipWithRawName(name: string): Promise<Uint8Array> {
+  const bytes = await zipOf({ 'xx/evil.txt': 'boom' });
+  const placeholder = Buffer.from('xx/evil.txt');
+  const buffer = Buffer.from(bytes);
+  for (let at = buffer.indexOf(placeholder); at !== -1; at = buffer.indexOf(placeholder, at + 1)) {
+    buffer.write(name, at, 'latin1');
+  }
+  return new Uint8Array(buffer);
+}
+
+test('refuses entries that climb out, are absolute or carry a drive letter', async () => {
+  const cases: Array<[string, RegExp]> = [
+    ['../evil.txt', /climbs out/],
+    ['/x/evil.txt', /is absolute/],
+    ['C:/evil.txt', /drive letter/],
+    ['x\\evil.txt1', /backslash/],
+  ];
+  for (const [name, reason] of cases) {
+    await assert.rejects(async () => readZip(await zipWithRawName(name)), reason, name);
+  }
+});
+
+test('refuses symbolic links', async () => {
+  const zip = new JSZip();
+  zip.file('link', '/etc/passwd', { unixPermissions: 0o120777 });
+  const bytes = await zip.generateAsync({ type: 'uint8array', platform: 'UNIX' });
+  assert.throws(() => readZip(bytes), /symbolic link/);
+});
+
+test('caps the number of entries and the uncompressed size', async () => {
+  const many = await zipOf({ 'a.txt': 'a', 'b.txt': 'b', 'c.txt': 'c' });
+  assert.throws(() => readZip(many, { maxEntries: 2, maxTotalBytes: 1000 }), /3 entries/);
+  const big = await zipOf({ 'big.txt': 'x'.repeat(100_000) });
+  assert.throws(() => readZip(big, { maxEntries: 10, maxTotalBytes: 50_000 }), /more than 50000 bytes/);
+});
+
+test('refuses an entry that inflates beyond the size it declares', async () => {
+  const bytes = await zipOf({ 'bomb.txt': 'x'.repeat(10_000) });
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const central = bytes.findIndex((_, i) => i + 4 <= bytes.length && view.getUint32(i, true) === 0x02014b50);
+  view.setUint32(central + 24, 10, true); // declare 10 bytes uncompressed
+  assert.throws(() => readZip(bytes), /larger than it declares|wrong size/);
+});
+
+test('refuses bytes that are not a zip archive', () => {
+  assert.throws(() => readZip(new TextEncoder().encode('not a zip at all, just text')), /not a zip archive/);
+});
+
+test('resolveUnder keeps every entry inside the destination', () => {
+  assert.equal(resolveUnder('/tmp/dest', 'skill/SKILL.md'), '/tmp/dest/skill/SKILL.md');
+  assert.throws(() => resolveUnder('/tmp/dest', '../x'), ZipError);
+  assert.throws(() => resolveUnder('/tmp/dest', '/etc/passwd'), ZipError);
+  assert.throws(() => resolveUnder('/tmp/dest', './'), ZipError);
+});
