@@ -23,13 +23,16 @@ const nodeBase = {
   legalComments: 'none',
 };
 
-/** Every integration test file, bundled one for one into out/test/integration. */
+/**
+ * The integration bundles: the suite's `index.ts` and every `*.test.ts`, each bundled one for one into
+ * out/test/integration (helpers under support/ are bundled into the files that import them).
+ */
 function integrationEntries() {
   const dir = path.join(__dirname, 'test', 'integration');
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { recursive: true })
     .map(String)
-    .filter((f) => f.endsWith('.ts'))
+    .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
     .map((f) => path.join(dir, f));
 }
 

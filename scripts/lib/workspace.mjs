@@ -1,0 +1,14 @@
+// The sample workspace of skills, copied so a run may change it freely.
+import { cpSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from './tools.mjs';
+
+/** The sample workspace in the repository. */
+export const FIXTURE_WORKSPACE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
+
+/** Copies the sample workspace to `<parentDir>/workspace` and returns that path. */
+export function copyFixtureWorkspace(parentDir) {
+  const target = path.join(parentDir, 'workspace');
+  cpSync(FIXTURE_WORKSPACE, target, { recursive: true });
+  return target;
+}

@@ -1,0 +1,101 @@
+// `npm run test:integration [-- --grep PATTERN]`: the integration suite inside the real VS Code extension host
+// (code-server + headless Chromium). Prints mocha's output live and a final `N passed, N failed` line.
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { openBrowser } from './lib/browser.mjs';
+import { createCleanup } from './lib/cleanup.mjs';
+import { runCommand } from './lib/process.mjs';
+import { resultLine } from './lib/summary.mjs';
+import { tailFile } from './lib/tail.mjs';
+import { makeShortTempDir, removeDir } from './lib/tempdir.mjs';
+import { provision, REPO_ROOT } from './lib/tools.mjs';
+import { copyFixtureWorkspace } from './lib/workspace.mjs';
+import { startCodeServer } from './code-server.mjs';
+
+const RUN_TIMEOUT_MS = 5 * 60_000;
+const TESTS_ENTRY = path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js');
+const SCREENSHOT = path.join(REPO_ROOT, 'test-results', 'integration.png');
+
+/** The value after `--grep` on the command line, if any. */
+function grepArgument(argv) {
+  const index = argv.indexOf('--grep');
+  if (index === -1) return undefined;
+  const pattern = argv[index + 1];
+  if (!pattern) throw new Error('--grep needs a pattern, e.g. --grep Activation');
+  return pattern;
+}
+
+/** The workbench URL that opens `folder` and runs the extension tests (the smoke-test-driver payload). */
+function testUrl(server, folder) {
+  const remote = (absolutePath) => `vscode-remote://127.0.0.1:${server.port}${absolutePath}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(REPO_ROOT)],
+    ['extensionTestsPath', remote(TESTS_ENTRY)],
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ];
+  return `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/** Counts from the in-host reporter's `mocha: N passing, N failing` line, if it got that far. */
+function mochaCounts(log) {
+  const match = /^mocha: (\d+) passing, (\d+) failing/m.exec(log);
+  return match ? { passed: Number(match[1]), failed: Number(match[2]) } : undefined;
+}
+
+/** Runs the suite and returns the process exit code. */
+async function main() {
+  const grep = grepArgument(process.argv.slice(2));
+  const cleanup = createCleanup();
+  let exitCode = 1;
+  let failure;
+  let log = '';
+  try {
+    const tools = await provision();
+    rmSync(path.join(REPO_ROOT, 'out', 'test', 'integration'), { recursive: true, force: true });
+    await runCommand(process.execPath, ['esbuild.js'], { cwd: REPO_ROOT });
+
+    const temp = makeShortTempDir();
+    cleanup.add(() => removeDir(temp));
+    const workspace = copyFixtureWorkspace(temp);
+    const logPath = path.join(temp, 'mocha.log');
+    const stopTail = tailFile(logPath, (text) => {
+      log += text;
+      process.stdout.write(text);
+    });
+    cleanup.add(stopTail);
+
+    const server = await startCodeServer(tools, {
+      smokeTestDriver: true,
+      env: { SKILLSMITH_TEST_LOG: logPath, ...(grep ? { SKILLSMITH_TEST_GREP: grep } : {}) },
+    });
+    cleanup.add(server.stop);
+    const { browser, page } = await openBrowser();
+    cleanup.add(() => browser.close());
+
+    const finished = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code))));
+    await page.exposeFunction('codeAutomationLog', () => {});
+    let timer;
+    const timedOut = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the run did not finish within ${RUN_TIMEOUT_MS / 60_000} minutes`)), RUN_TIMEOUT_MS);
+    });
+    cleanup.add(() => clearTimeout(timer));
+    await page.goto(testUrl(server, workspace));
+    exitCode = await Promise.race([finished, timedOut]);
+    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+    if (exitCode !== 0 && !mochaCounts(log)) failure = new Error(`the extension host ended the run with code ${exitCode} before mocha reported`);
+  } catch (error) {
+    failure = error;
+  } finally {
+    await cleanup.run();
+  }
+
+  if (failure) console.error(`\nintegration: ${failure instanceof Error ? failure.message : failure}`);
+  const counts = mochaCounts(log) ?? { passed: 0, failed: 0 };
+  const failed = counts.failed + (failure && counts.failed === 0 ? 1 : 0);
+  console.log(resultLine(counts.passed, failed));
+  return failed > 0 || exitCode !== 0 ? 1 : 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,33 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'skillsmith.skillsmith';
+
+/** The part of the manifest this suite reads. */
+interface ContributedCommands {
+  readonly contributes?: { readonly commands?: ReadonlyArray<{ readonly command: string }> };
+}
+
+suite('Activation', () => {
+  test('the extension is installed in the host', () => {
+    assert.ok(vscode.extensions.getExtension(EXTENSION_ID), `${EXTENSION_ID} is not loaded`);
+  });
+
+  test('it is already active because the workspace contains a SKILL.md', async () => {
+    const skillFiles = await vscode.workspace.findFiles('**/SKILL.md', undefined, 1);
+    assert.equal(skillFiles.length, 1, 'the fixture workspace should contain a SKILL.md');
+    // Tests start only after eager (workspaceContains) activations have finished, so no wait is needed.
+    assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
+  });
+
+  test('every command of the manifest is registered', async () => {
+    const extension = vscode.extensions.getExtension<unknown>(EXTENSION_ID);
+    assert.ok(extension);
+    await extension.activate();
+    const manifest = extension.packageJSON as ContributedCommands;
+    const declared = (manifest.contributes?.commands ?? []).map((c) => c.command);
+    assert.ok(declared.length > 0, 'the manifest declares no commands');
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(declared.filter((id) => !registered.has(id)), [], 'commands declared but not registered');
+  });
+});
