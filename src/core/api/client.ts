@@ -37,7 +37,7 @@ class SdkSkillsClient implements SkillsClient {
   listSkills(options: SkillListOptions = {}): Promise<Page<Skill>> {
     return this.call(async (sdk) => {
       const { limit, page, source, signal } = options;
-      const result = await sdk.beta.skills.list({ limit, page, source, betas: this.betas }, { signal });
+      const result = await sdk.beta.skills.list({ limit, page: page ?? undefined, source, betas: this.betas }, { signal });
       return { items: readAll(result.data, (raw) => normaliseSkill(raw)), nextPage: result.next_page ?? null };
     });
   }
@@ -66,7 +66,7 @@ class SdkSkillsClient implements SkillsClient {
   listVersions(skillId: string, options: ListOptions = {}): Promise<Page<SkillVersion>> {
     return this.call(async (sdk) => {
       const { limit, page, signal } = options;
-      const result = await sdk.beta.skills.versions.list(skillId, { limit, page, betas: this.betas }, { signal });
+      const result = await sdk.beta.skills.versions.list(skillId, { limit, page: page ?? undefined, betas: this.betas }, { signal });
       return { items: readAll(result.data, (raw) => normaliseVersion(raw, skillId)), nextPage: result.next_page ?? null };
     });
   }
@@ -98,12 +98,7 @@ class SdkSkillsClient implements SkillsClient {
   downloadVersion(skillId: string, ref: string, signal?: AbortSignal): Promise<Uint8Array> {
     return this.call(async (sdk) => {
       const response = await sdk.beta.skills.versions.download(ref, { skill_id: skillId, betas: this.betas }, { signal });
-      try {
-        return new Uint8Array(await response.arrayBuffer());
-      } catch (error) {
-        if (signal?.aborted) throw error;
-        throw new SkillsApiError('offline', 'The download was interrupted. Check your network connection and try again.');
-      }
+      return new Uint8Array(await response.arrayBuffer());
     });
   }
 

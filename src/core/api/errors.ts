@@ -42,7 +42,7 @@ export function toSkillsApiError(error: unknown): SkillsApiError {
   if (error instanceof APIConnectionTimeoutError) {
     return new SkillsApiError('timeout', 'The Skills API did not answer in time. Check your connection and try again.');
   }
-  if (error instanceof APIConnectionError) {
+  if (error instanceof APIConnectionError || isDroppedConnection(error)) {
     return new SkillsApiError(
       'offline',
       'Could not reach the Skills API. Check your network connection and the skillsmith.api.baseUrl setting.',
@@ -94,6 +94,11 @@ export function retryAfterSeconds(headers: Headers | undefined): number | undefi
     if (!Number.isNaN(date)) return Math.max(0, (date - Date.now()) / 1000);
   }
   return Number.isNaN(ms) ? undefined : ms / 1000;
+}
+
+/** fetch's error when the connection drops while a body is being read. */
+function isDroppedConnection(error: unknown): boolean {
+  return error instanceof TypeError && /terminated|other side closed|socket/i.test(`${error.message} ${String(error.cause)}`);
 }
 
 function isAbortError(error: unknown): boolean {

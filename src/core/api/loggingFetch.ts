@@ -1,6 +1,7 @@
 /** A `fetch` that reports one line per request to `log`: method, path, status, request id, milliseconds. */
 export function loggingFetch(log: (line: string) => void): typeof fetch {
   return async (input, init) => {
+    if (!isHttp(input)) return fetch(input, init);
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
     const path = pathOf(input);
     const started = performance.now();
@@ -16,6 +17,11 @@ export function loggingFetch(log: (line: string) => void): typeof fetch {
       throw error;
     }
   };
+}
+
+/** Whether a request goes over HTTP (the SDK also probes fetch with a `data:` URL, which is not worth a line). */
+function isHttp(input: string | URL | Request): boolean {
+  return /^https?:/i.test(input instanceof Request ? input.url : String(input));
 }
 
 /** The path and query of a request URL: never its host's credentials, never a header. */

@@ -1,0 +1,70 @@
+/** A fault to inject into the next requests that match. Sent as JSON to `POST /_emulator/faults`. */
+export interface FaultRule {
+  /** HTTP method to match (any when absent). */
+  readonly method?: string;
+  /** Path to match; `*` stands for one path segment, `**` for anything (any path when absent). */
+  readonly path?: string;
+  /** How many matching requests it applies to (default 1). */
+  readonly times?: number;
+  /** Answer with this status and an error body in the service's format. */
+  readonly status?: number;
+  /** Sent as `retry-after` (seconds). */
+  readonly retryAfterSeconds?: number;
+  /** Sent as `retry-after-ms`. */
+  readonly retryAfterMs?: number;
+  /** Wait this long before answering. */
+  readonly latencyMs?: number;
+  /** Send the headers and part of a body, then drop the connection. */
+  readonly drop?: boolean;
+}
+
+interface ActiveFault {
+  readonly rule: FaultRule;
+  readonly pattern: RegExp | null;
+  remaining: number;
+}
+
+/** The faults waiting to hit requests, first added first used. */
+export class FaultList {
+  private faults: ActiveFault[] = [];
+
+  /** Adds rules; throws an actionable message when a rule is malformed. */
+  add(rules: readonly FaultRule[]): void {
+    for (const rule of rules) this.faults.push({ rule: checkRule(rule), pattern: rule.path ? globToRegExp(rule.path) : null, remaining: rule.times ?? 1 });
+  }
+
+  /** Removes every fault. */
+  clear(): void {
+    this.faults = [];
+  }
+
+  /** The fault for this request, if any, counting it as used. */
+  take(method: string, path: string): FaultRule | undefined {
+    const fault = this.faults.find(
+      (candidate) =>
+        (!candidate.rule.method || candidate.rule.method.toUpperCase() === method.toUpperCase()) &&
+        (!candidate.pattern || candidate.pattern.test(path)),
+    );
+    if (!fault) return undefined;
+    fault.remaining -= 1;
+    if (fault.remaining <= 0) this.faults = this.faults.filter((candidate) => candidate !== fault);
+    return fault.rule;
+  }
+}
+
+function checkRule(rule: FaultRule): FaultRule {
+  if (typeof rule !== 'object' || rule === null) throw new Error('A fault must be a JSON object.');
+  if (rule.status !== undefined && !(Number.isInteger(rule.status) && rule.status >= 400 && rule.status <= 599)) {
+    throw new Error('status must be an HTTP error status between 400 and 599.');
+  }
+  if (rule.times !== undefined && !(Number.isInteger(rule.times) && rule.times >= 1)) throw new Error('times must be a positive integer.');
+  if (rule.status === undefined && !rule.drop && rule.latencyMs === undefined) {
+    throw new Error('A fault needs a status, drop: true, or latencyMs.');
+  }
+  return rule;
+}
+
+function globToRegExp(glob: string): RegExp {
+  const escaped = glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${escaped.replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`);
+}

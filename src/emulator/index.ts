@@ -1,0 +1,115 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FaultList, type FaultRule } from './faults';
+import { isLoopback } from './http';
+import type { EmulatorState } from './model';
+import { loadState, saveState } from './persistence';
+import { generatedSkills, seedSkills } from './seed';
+import { createHandler } from './server';
+import { SkillStore } from './store';
+
+export type { FaultRule } from './faults';
+
+/** How to start an emulator. */
+export interface EmulatorOptions {
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+  /** Default 127.0.0.1. The admin routes exist only on a loopback host. */
+  readonly host?: string;
+  /** Keep state in this folder across restarts. */
+  readonly dataDir?: string;
+  /** Start with example skills (only when `dataDir` holds no state yet). */
+  readonly seed?: boolean;
+  /** Accept only this key (any key otherwise). */
+  readonly apiKey?: string;
+}
+
+/** In-process control of a running emulator, for tests and benchmarks. */
+export interface EmulatorAdmin {
+  /** The skills it serves. */
+  readonly store: SkillStore;
+  /** Injects faults into the next matching requests. */
+  injectFault(rule: FaultRule | readonly FaultRule[]): void;
+  clearFaults(): void;
+  /** Back to the starting skills (seeded or empty); faults cleared. */
+  reset(): void;
+  /** Replaces every skill with `count` generated custom skills of `versionsPerSkill` versions each. */
+  fill(count: number, versionsPerSkill: number): void;
+  /** Calls `listener` as each request arrives; returns the unsubscribe function. */
+  onRequest(listener: (method: string, path: string) => void): () => void;
+}
+
+/** A running emulator. */
+export interface RunningEmulator {
+  /** The base URL, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+  readonly admin: EmulatorAdmin;
+  close(): Promise<void>;
+}
+
+/** Starts the Skills API emulator on loopback (by default) and resolves once it is listening. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const { dataDir } = options;
+  const initial = (): EmulatorState => ({ skills: options.seed ? seedSkills() : [] });
+  const store = new SkillStore((dataDir && loadState(dataDir)) || initial(), dataDir ? (state) => saveState(dataDir, state) : undefined);
+  const faults = new FaultList();
+  const listeners = new Set<(method: string, path: string) => void>();
+  const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  const reset = (): void => {
+    faults.clear();
+    store.replaceAll(initial().skills);
+  };
+  const delay = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const entry = {
+        timer: setTimeout(() => {
+          timers.delete(entry);
+          resolve();
+        }, ms),
+        resolve,
+      };
+      timers.add(entry);
+    });
+  const server = createServer(
+    createHandler({
+      store,
+      faults,
+      apiKey: options.apiKey,
+      adminEnabled: isLoopback(host),
+      reset,
+      delay,
+      onRequest: (method, path) => listeners.forEach((listener) => listener(method, path)),
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${port}`,
+    admin: {
+      store,
+      injectFault: (rule) => faults.add(Array.isArray(rule) ? rule : [rule as FaultRule]),
+      clearFaults: () => faults.clear(),
+      reset,
+      fill: (count, versionsPerSkill) => store.replaceAll(generatedSkills(count, versionsPerSkill)),
+      onRequest: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const { timer, resolve: wake } of timers) {
+          clearTimeout(timer);
+          wake();
+        }
+        timers.clear();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,28 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EmulatorState } from './model';
+
+const STATE_FILE = 'skills-emulator-state.json';
+
+/** Reads the state saved in `dataDir`, or null when there is none yet. */
+export function loadState(dataDir: string): EmulatorState | null {
+  let text: string;
+  try {
+    text = readFileSync(join(dataDir, STATE_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  const state = JSON.parse(text) as EmulatorState;
+  if (!Array.isArray(state.skills)) throw new Error(`${join(dataDir, STATE_FILE)} is not an emulator state file; move it away or pick another --data folder.`);
+  return state;
+}
+
+/** Saves the state atomically: a temporary file renamed over the old one, so a crash never leaves half a file. */
+export function saveState(dataDir: string, state: EmulatorState): void {
+  mkdirSync(dataDir, { recursive: true });
+  const target = join(dataDir, STATE_FILE);
+  const temporary = `${target}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(state));
+  renameSync(temporary, target);
+}

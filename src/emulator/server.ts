@@ -1,0 +1,80 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleAdmin } from './admin';
+import { EmulatorApiError } from './apiError';
+import type { FaultList, FaultRule } from './faults';
+import { isLoopback, readBody, sendError } from './http';
+import { newRequestId } from './ids';
+import { handleSkillsApi } from './routes';
+import type { SkillStore } from './store';
+
+/** The beta that switches answers to the older beta shape. */
+const SKILLS_BETA = 'skills-2025-10-02';
+
+/** Largest admin request body. */
+const ADMIN_BODY_LIMIT = 1024 * 1024;
+
+/** Everything one request handler needs. */
+export interface HandlerDeps {
+  readonly store: SkillStore;
+  readonly faults: FaultList;
+  /** When set, the only key accepted; otherwise any key is. */
+  readonly apiKey: string | undefined;
+  /** The admin routes answer only when the emulator is bound to loopback. */
+  readonly adminEnabled: boolean;
+  reset(): void;
+  /** Waits before answering (injected latency); resolves early when the emulator closes. */
+  delay(ms: number): Promise<void>;
+  /** Told of every request as it arrives. */
+  onRequest(method: string, path: string): void;
+}
+
+/** The `node:http` request handler of the emulator. */
+export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const requestId = newRequestId();
+    handle(req, res, requestId, deps).catch((error: unknown) => {
+      if (res.headersSent) return;
+      if (error instanceof EmulatorApiError) return sendError(res, error.status, error.message, requestId, { type: error.type });
+      sendError(res, 500, `The emulator failed: ${error instanceof Error ? error.message : String(error)}`, requestId);
+    });
+  };
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, requestId: string, deps: HandlerDeps): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+  const method = req.method ?? 'GET';
+  deps.onRequest(method, url.pathname);
+  if (url.pathname.startsWith('/_emulator/')) {
+    if (!deps.adminEnabled || !isLoopback(req.socket.remoteAddress)) throw new EmulatorApiError(404, 'not_found_error', 'Not found.');
+    return handleAdmin(method, url.pathname, await readBody(req, ADMIN_BODY_LIMIT), deps, res, requestId);
+  }
+  const fault = deps.faults.take(method, url.pathname);
+  if (fault && (await applyFault(fault, res, requestId, deps))) return;
+  authenticate(req, deps.apiKey);
+  if (!req.headers['anthropic-version']) throw new EmulatorApiError(400, 'invalid_request_error', 'anthropic-version: header is required.');
+  const beta = String(req.headers['anthropic-beta'] ?? '').split(',').some((name) => name.trim() === SKILLS_BETA);
+  await handleSkillsApi({ req, res, store: deps.store, url, beta, requestId });
+}
+
+/** Applies an injected fault; true when it answered the request. */
+async function applyFault(fault: FaultRule, res: ServerResponse, requestId: string, deps: HandlerDeps): Promise<boolean> {
+  if (fault.latencyMs) await deps.delay(fault.latencyMs);
+  if (fault.drop) {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': 4096, 'request-id': requestId });
+    res.write('{"data":[', () => res.socket?.destroy());
+    return true;
+  }
+  if (fault.status === undefined) return false;
+  const headers: Record<string, string> = {};
+  if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
+  if (fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
+  sendError(res, fault.status, `Injected fault: status ${fault.status}.`, requestId, { headers });
+  return true;
+}
+
+function authenticate(req: IncomingMessage, expected: string | undefined): void {
+  const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  const key = (req.headers['x-api-key'] as string | undefined) ?? bearer;
+  if (!key) throw new EmulatorApiError(401, 'authentication_error', 'x-api-key header is required.');
+  if (expected !== undefined && key !== expected) throw new EmulatorApiError(401, 'authentication_error', 'invalid x-api-key');
+}

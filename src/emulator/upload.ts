@@ -1,0 +1,81 @@
+import { badRequest, tooLarge } from './apiError';
+import { readSkillIdentity, type SkillIdentity } from './frontmatter';
+
+/** The service's limit on the total size of one upload. */
+export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
+
+/** The longest display name the service accepts. */
+export const MAX_DISPLAY_NAME = 255;
+
+/** One uploaded file with its relative path. */
+export interface UploadedFile {
+  readonly path: string;
+  readonly data: Uint8Array;
+}
+
+/** A parsed multipart upload. */
+export interface Upload {
+  readonly files: readonly UploadedFile[];
+  readonly displayName: string | undefined;
+}
+
+/** A checked upload: its files plus what the service extracts from them. */
+export interface CheckedUpload extends SkillIdentity {
+  readonly files: readonly UploadedFile[];
+  readonly directory: string;
+}
+
+/** Parses a `multipart/form-data` body: `files[]` parts (path in the filename) and `display_name`. */
+export async function parseUpload(body: Uint8Array<ArrayBuffer>, contentType: string | undefined): Promise<Upload> {
+  if (!contentType?.toLowerCase().startsWith('multipart/form-data')) {
+    throw badRequest('Uploads must be sent as multipart/form-data.');
+  }
+  let form: FormData;
+  try {
+    form = await new Request('http://emulator.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body }).formData();
+  } catch {
+    throw badRequest('The multipart body could not be parsed.');
+  }
+  const files: UploadedFile[] = [];
+  let displayName: string | undefined;
+  for (const [field, value] of form) {
+    if (field === 'display_name' && typeof value === 'string') displayName = value;
+    if (field !== 'files[]' && field !== 'files') continue;
+    if (typeof value === 'string') throw badRequest('Every file part needs a filename holding its relative path.');
+    files.push({ path: value.name, data: new Uint8Array(await value.arrayBuffer()) });
+  }
+  return { files, displayName };
+}
+
+/** Enforces what the service enforces on an upload: size, one top-level folder, SKILL.md and its frontmatter. */
+export function checkUpload(files: readonly UploadedFile[]): CheckedUpload {
+  if (files.length === 0) throw badRequest('No files were uploaded: send the skill folder as files[] parts.');
+  const total = files.reduce((sum, file) => sum + file.data.byteLength, 0);
+  if (total > MAX_UPLOAD_BYTES) throw tooLarge(`The upload is ${total} bytes; the limit is ${MAX_UPLOAD_BYTES} bytes (30 MB).`);
+  const seen = new Set<string>();
+  const directories = new Set<string>();
+  for (const { path } of files) {
+    const segments = path.split('/');
+    if (path.includes('\\') || segments.some((s) => s === '' || s === '.' || s === '..')) {
+      throw badRequest(`Invalid file path "${path}": use relative paths with forward slashes.`);
+    }
+    if (segments.length < 2) throw badRequest(`"${path}" is not inside a folder: all files must be in one top-level directory.`);
+    if (seen.has(path)) throw badRequest(`"${path}" was uploaded twice.`);
+    seen.add(path);
+    directories.add(segments[0]);
+  }
+  if (directories.size !== 1) throw badRequest('All files must be in the same top-level directory.');
+  const [directory] = [...directories];
+  const skillMd = files.find((file) => file.path === `${directory}/SKILL.md`);
+  if (!skillMd) throw badRequest(`SKILL.md must be at the root of the top-level directory "${directory}".`);
+  const identity = readSkillIdentity(new TextDecoder().decode(skillMd.data));
+  if (typeof identity === 'string') throw badRequest(identity);
+  return { ...identity, files, directory };
+}
+
+/** Checks a display name as the service does. */
+export function checkDisplayName(displayName: string | undefined): void {
+  if (displayName !== undefined && displayName.length > MAX_DISPLAY_NAME) {
+    throw badRequest(`display_name must be at most ${MAX_DISPLAY_NAME} characters.`);
+  }
+}
