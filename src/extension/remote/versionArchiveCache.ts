@@ -1,0 +1,45 @@
+import type { SkillsClient } from '../../core/api/types';
+import { readZip } from '../../core/zip/readZip';
+import { VersionArchive } from './versionArchive';
+
+/** How many downloaded versions stay in memory. */
+const CAPACITY = 4;
+
+/**
+ * Downloads versions on demand and keeps the last few in memory (least recently used goes first).
+ * A failed download is not cached, so the next use retries.
+ */
+export class VersionArchiveCache {
+  private readonly archives = new Map<string, Promise<VersionArchive>>();
+
+  constructor(private readonly getClient: () => Promise<SkillsClient>) {}
+
+  /** The files of `skillId` at `versionRef`, downloaded and checked on first use. */
+  get(skillId: string, versionRef: string): Promise<VersionArchive> {
+    const key = `${skillId}/${versionRef}`;
+    const cached = this.archives.get(key);
+    if (cached) {
+      this.archives.delete(key);
+      this.archives.set(key, cached);
+      return cached;
+    }
+    const loading = this.download(skillId, versionRef);
+    this.archives.set(key, loading);
+    loading.catch(() => {
+      if (this.archives.get(key) === loading) this.archives.delete(key);
+    });
+    while (this.archives.size > CAPACITY) this.archives.delete(this.archives.keys().next().value!);
+    return loading;
+  }
+
+  /** Forgets one version (after it was deleted) or, without arguments, everything (after a key change). */
+  forget(skillId?: string, versionRef?: string): void {
+    if (skillId === undefined) this.archives.clear();
+    else this.archives.delete(`${skillId}/${versionRef}`);
+  }
+
+  private async download(skillId: string, versionRef: string): Promise<VersionArchive> {
+    const client = await this.getClient();
+    return new VersionArchive(readZip(await client.downloadVersion(skillId, versionRef)));
+  }
+}

@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { Skill, SkillVersion } from '../../../core/api/types';
+import { PagedList, type PageLoader } from '../pagedList';
+import { skillTooltip } from '../skillTooltip';
+import type { GroupNode } from './groupNode';
+import type { TreeNode } from './treeNode';
+import type { VersionNode } from './versionNode';
+
+/** One skill; expands to its versions, newest first. */
+export class SkillNode implements TreeNode {
+  readonly id: string;
+  /** The versions loaded so far. */
+  readonly versions: PagedList<SkillVersion>;
+  /** The node of each loaded version by ref, reused while the skill is unchanged. */
+  readonly versionNodes = new Map<string, VersionNode>();
+
+  constructor(
+    readonly parent: GroupNode,
+    public skill: Skill,
+    loader: PageLoader<SkillVersion>,
+  ) {
+    this.id = `skill:${skill.id}`;
+    this.versions = new PagedList(loader);
+  }
+
+  /** Only custom skills can be deleted. */
+  get deletable(): boolean {
+    return this.skill.source === 'custom';
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.skill.title || this.skill.id, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.contextValue = ['skill', this.skill.source, this.deletable ? 'deletable' : ''].join(' ').trim();
+    item.iconPath = new vscode.ThemeIcon('symbol-module');
+    item.tooltip = skillTooltip(this.skill);
+    return item;
+  }
+}

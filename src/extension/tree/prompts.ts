@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+
+/**
+ * The questions Skillsmith asks the user, behind one seam so integration tests can answer them
+ * without a person (the defaults are modal dialogs, input boxes and folder pickers).
+ */
+export interface Prompts {
+  /** A modal warning; resolves to true only when the user picks `action`. */
+  confirm(message: string, detail: string, action: string): Promise<boolean>;
+  /** The API key input box; `validate` returns a message for input that is plainly wrong. */
+  askApiKey(validate: (input: string) => string | undefined): Promise<string | undefined>;
+  /** A folder to download into. */
+  pickFolder(title: string): Promise<vscode.Uri | undefined>;
+}
+
+/** The prompts a person answers: modal dialogs, a password input box, an open dialog. */
+export const interactivePrompts: Prompts = {
+  async confirm(message, detail, action) {
+    const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, action);
+    return choice === action;
+  },
+  askApiKey(validate) {
+    return Promise.resolve(
+      vscode.window.showInputBox({
+        title: vscode.l10n.t('Claude API Key'),
+        prompt: vscode.l10n.t('Stored in VS Code secret storage, never in settings or logs.'),
+        placeHolder: vscode.l10n.t('Paste your API key'),
+        password: true,
+        ignoreFocusOut: true,
+        validateInput: validate,
+      }),
+    );
+  },
+  async pickFolder(title) {
+    const picked = await vscode.window.showOpenDialog({
+      title,
+      canSelectFiles: false,
+      canSelectFolders: true,
+      canSelectMany: false,
+      defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+      openLabel: vscode.l10n.t('Download Here'),
+    });
+    return picked?.[0];
+  },
+};
