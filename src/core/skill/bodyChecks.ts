@@ -1,0 +1,26 @@
+/** Checks of the Markdown body's size: empty, too many lines, too many tokens. */
+import { measureParsedBudgets } from './budgets';
+import { finding, type Finding } from './finding';
+import type { ParsedSkillMd } from './parse';
+
+/** The findings about the body's size. */
+export function checkBody(parsed: ParsedSkillMd): Finding[] {
+  const { lines, bodyStartLine, frontmatter } = parsed;
+  if (frontmatter && frontmatter.close === undefined) return [];
+  const bodyText = bodyStartLine < lines.lineCount ? parsed.text.slice(lines.lineStarts[bodyStartLine]) : '';
+  if (bodyText.trim() === '') {
+    const message = 'The body is empty: add the instructions Claude follows when it uses the skill.';
+    return [finding('body-empty', message, lines.lineRange(frontmatter?.close ?? 0))];
+  }
+  const { bodyLines, bodyTokens } = measureParsedBudgets(parsed);
+  const found: Finding[] = [];
+  if (bodyLines.used > bodyLines.limit) {
+    const message = `The body has ${bodyLines.used} lines; keep it under ${bodyLines.limit} and move details into files it links to.`;
+    found.push(finding('body-too-long', message, lines.lineRange(bodyStartLine + bodyLines.limit)));
+  }
+  if (bodyTokens.used > bodyTokens.limit) {
+    const message = `The body is about ${bodyTokens.used} tokens; keep it under ${bodyTokens.limit} and move details into files it links to.`;
+    found.push(finding('body-token-budget', message, lines.lineRange(bodyTokens.line)));
+  }
+  return found;
+}

@@ -1,0 +1,50 @@
+/** Lints a skill folder on disk: its SKILL.md, with the real folder name and files, plus the upload rules. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { collectSkillFiles } from '../bundle/collectSkillFiles';
+import { checkUpload } from '../bundle/uploadChecks';
+import { lintSkillMd } from './lint';
+import { severityOf } from './rules';
+import type { Diagnostic, Profile, RuleId } from './types';
+
+export { findSkillFolders, type FoundSkillFolders } from './findSkillFolders';
+
+/** The file every skill folder must hold, spelled exactly so. */
+export const SKILL_MD = 'SKILL.md';
+
+/** The result of linting one skill folder. */
+export interface SkillFolderResult {
+  readonly dir: string;
+  /** The SKILL.md that was linted (possibly mis-cased), or undefined when there is none. */
+  readonly file: string | undefined;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Lints the skill folder `dir`. Rejects only when the folder itself cannot be read. */
+export async function lintSkillFolder(dir: string, options: { profile: Profile; uploadLimitBytes?: number }): Promise<SkillFolderResult> {
+  const { profile } = options;
+  const [names, collected] = await Promise.all([fs.readdir(dir), collectSkillFiles(dir)]);
+  const fileName = names.includes(SKILL_MD) ? SKILL_MD : names.find((n) => n.toLowerCase() === 'skill.md');
+  const upload = checkUpload(collected, profile, options.uploadLimitBytes);
+  if (fileName === undefined) {
+    const missing = folderDiagnostic('skill-md-missing', profile, `The folder has no ${SKILL_MD}: create one with a name and description.`);
+    return { dir, file: undefined, diagnostics: [missing, ...upload] };
+  }
+  const file = path.join(dir, fileName);
+  const available = new Set<string>();
+  for (const { relativePath } of collected.files) {
+    for (let slash = relativePath.indexOf('/'); slash >= 0; slash = relativePath.indexOf('/', slash + 1)) available.add(relativePath.slice(0, slash));
+    available.add(relativePath);
+  }
+  const text = await fs.readFile(file, 'utf8');
+  const diagnostics = lintSkillMd(text, { profile, folderName: path.basename(path.resolve(dir)), fileExists: (p) => available.has(p) });
+  const caseProblem =
+    fileName === SKILL_MD ? [] : [folderDiagnostic('skill-md-case', profile, `The file is named \`${fileName}\`; rename it to \`${SKILL_MD}\` (upper case), or it is not found.`)];
+  return { dir, file, diagnostics: [...caseProblem, ...diagnostics, ...upload] };
+}
+
+function folderDiagnostic(rule: RuleId, profile: Profile, message: string): Diagnostic {
+  const severity = severityOf(rule, profile);
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return { rule, severity: severity === 'off' ? 'info' : severity, message, range, fixes: [] };
+}

@@ -1,0 +1,46 @@
+/** The SKILL.md linter: every rule of `skill-format.md` that can be checked from the file's text. */
+import { checkBody } from './bodyChecks';
+import { checkFields } from './fieldChecks';
+import type { Finding } from './finding';
+import { checkLinks } from './linkChecks';
+import { parseSkillMd, type ParsedSkillMd } from './parse';
+import { severityOf } from './rules';
+import { checkStructure } from './structureChecks';
+import type { Diagnostic, Profile } from './types';
+
+/** What the linter needs besides the text. */
+export interface LintOptions {
+  readonly profile: Profile;
+  /** The skill folder's name, for `name-dir-mismatch`; undefined skips that rule. */
+  readonly folderName?: string;
+  /** Whether a folder-relative POSIX path exists, for `link-broken`; undefined skips existence checks (`link-outside` still runs). */
+  readonly fileExists?: (relativePosixPath: string) => boolean;
+}
+
+/** Lints SKILL.md text. Never throws, on any input. */
+export function lintSkillMd(text: string, options: LintOptions): Diagnostic[] {
+  try {
+    return lintParsedSkillMd(parseSkillMd(text), options);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return [{ rule: 'yaml-syntax', severity: 'error', message: `SKILL.md could not be checked (${reason}); simplify its frontmatter.`, range, fixes: [] }];
+  }
+}
+
+/** Lints an already parsed SKILL.md. */
+export function lintParsedSkillMd(parsed: ParsedSkillMd, options: LintOptions): Diagnostic[] {
+  const structure = checkStructure(parsed, options.profile);
+  const findings: Finding[] = [
+    ...structure.findings,
+    ...(structure.readable ? checkFields(parsed, options.folderName) : []),
+    ...checkBody(parsed),
+    ...checkLinks(parsed, options.fileExists),
+  ];
+  const diagnostics: Diagnostic[] = [];
+  for (const f of findings) {
+    const severity = severityOf(f.rule, options.profile);
+    if (severity !== 'off') diagnostics.push({ ...f, severity });
+  }
+  return diagnostics;
+}
