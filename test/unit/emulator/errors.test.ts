@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { APIError, AuthenticationError, BadRequestError, ContentTooLargeError, NotFoundError, PermissionDeniedError } from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
+import { startEmulator, type RunningEmulator } from '../../../src/emulator';
+import { seedSkills } from '../../../src/emulator/seed';
+import type { UploadedFile } from '../../../src/emulator/upload';
+import { folderWithSkillMd, sdkFor, skillFolder, TEST_KEY, uploadables } from './support';
+
+/** Asserts that `promise` fails with `status` and a message matching `message`. */
+async function rejectsWith(promise: Promise<unknown>, status: number, message: RegExp): Promise<void> {
+  await assert.rejects(promise, (error: unknown) => {
+    assert.ok(error instanceof APIError, String(error));
+    assert.equal(error.status, status);
+    assert.match(error.apiMessage ?? '', message);
+    assert.match(error.requestID ?? '', /^req_/);
+    return true;
+  });
+}
+
+describe('emulator errors', () => {
+  let emulator: RunningEmulator;
+  let sdk: Anthropic;
+  const create = async (files: UploadedFile[], displayName?: string): Promise<unknown> =>
+    sdk.beta.skills.create({ files: await uploadables(files), display_name: displayName });
+  before(async () => {
+    emulator = await startEmulator({ apiKey: TEST_KEY });
+    sdk = sdkFor(emulator.url);
+  });
+  after(() => emulator.close());
+
+  it('answers 401 in the service format without a key, and for a wrong key', async () => {
+    const response = await fetch(`${emulator.url}/v1/skills`, { headers: { 'anthropic-version': '2023-06-01' } });
+    assert.equal(response.status, 401);
+    assert.equal(response.headers.get('content-type'), 'application/json');
+    const requestId = response.headers.get('request-id');
+    assert.deepEqual(await response.json(), {
+      type: 'error',
+      error: { type: 'authentication_error', message: 'x-api-key header is required.' },
+      request_id: requestId,
+    });
+    await assert.rejects(sdkFor(emulator.url, { apiKey: 'wrong-key' }).beta.skills.list(), AuthenticationError);
+  });
+
+  it('accepts the key as x-api-key or as a bearer token, and requires anthropic-version', async () => {
+    const viaHeader = await fetch(`${emulator.url}/v1/skills`, { headers: { 'x-api-key': TEST_KEY, 'anthropic-version': '2023-06-01' } });
+    assert.equal(viaHeader.status, 200);
+    const viaBearer = await fetch(`${emulator.url}/v1/skills`, { headers: { authorization: `Bearer ${TEST_KEY}`, 'anthropic-version': '2023-06-01' } });
+    assert.equal(viaBearer.status, 200);
+    const noVersion = await fetch(`${emulator.url}/v1/skills`, { headers: { 'x-api-key': TEST_KEY } });
+    assert.equal(noVersion.status, 400);
+    assert.equal(((await noVersion.json()) as { error: { type: string } }).error.type, 'invalid_request_error');
+  });
+
+  it('answers 404 for unknown skills, versions and routes', async () => {
+    await rejectsWith(sdk.beta.skills.retrieve('skill_01unknown'), 404, /not found/);
+    const skill = (await create(skillFolder('found-skill'))) as { id: string };
+    await rejectsWith(sdk.beta.skills.versions.retrieve('skver_01nope', { skill_id: skill.id }), 404, /not found/);
+    await rejectsWith(sdk.beta.skills.versions.download('123', { skill_id: skill.id }), 404, /not found/);
+    await assert.rejects(sdk.get('/v1/skills/x/versions/y/content/more'), NotFoundError);
+  });
+
+  it('refuses to delete a skill that still has versions (400), then deletes it once they are gone', async () => {
+    const skill = (await create(skillFolder('kept-skill'))) as { id: string; latest_version_id: string };
+    await rejectsWith(sdk.beta.skills.delete(skill.id), 400, /delete its versions/);
+    await sdk.beta.skills.versions.delete(skill.latest_version_id, { skill_id: skill.id });
+    await sdk.beta.skills.delete(skill.id);
+    await assert.rejects(sdk.beta.skills.retrieve(skill.id), NotFoundError);
+  });
+
+  it('refuses a version whose SKILL.md name differs from the skill name', async () => {
+    const skill = (await create(skillFolder('first-name'))) as { id: string };
+    await rejectsWith(sdk.beta.skills.versions.create(skill.id, { files: await uploadables(skillFolder('other-name')) }), 400, /same name/);
+  });
+
+  it('checks the upload as the service does', async () => {
+    const cases: Array<[UploadedFile[], RegExp]> = [
+      [[{ path: 'my-skill/README.md', data: new Uint8Array(1) }], /SKILL\.md must be at the root/],
+      [[...skillFolder('two-roots'), { path: 'elsewhere/x.txt', data: new Uint8Array(1) }], /same top-level directory/],
+      [[{ path: 'SKILL.md', data: new Uint8Array(1) }], /one top-level directory/],
+      [[{ path: 'my-skill/../SKILL.md', data: new Uint8Array(1) }], /Invalid file path/],
+      [folderWithSkillMd('x', 'no frontmatter'), /frontmatter/],
+      [folderWithSkillMd('x', '---\nname: Bad_Name\ndescription: d\n---\n'), /lowercase/],
+      [folderWithSkillMd('x', '---\nname: claude-helper\ndescription: d\n---\n'), /reserved/],
+      [folderWithSkillMd('x', `---\nname: ${'a'.repeat(65)}\ndescription: d\n---\n`), /64/],
+      [folderWithSkillMd('x', '---\nname: ok-name\n---\n'), /description/],
+      [folderWithSkillMd('x', '---\nname: ok-name\ndescription: Use <b>this</b>\n---\n'), /XML/],
+      [folderWithSkillMd('x', `---\nname: ok-name\ndescription: ${'d'.repeat(1025)}\n---\n`), /1024/],
+    ];
+    for (const [files, message] of cases) await rejectsWith(create(files), 400, message);
+    await rejectsWith(create(skillFolder('long-title'), 't'.repeat(256)), 400, /255/);
+    await assert.rejects(sdk.post('/v1/skills', { body: { display_name: 'no files' } }), BadRequestError);
+  });
+
+  it('answers 413 when the files add up to more than 30 MB', async () => {
+    const big = { path: 'huge-skill/data.bin', data: new Uint8Array(30 * 1024 * 1024) };
+    await assert.rejects(create([...skillFolder('huge-skill'), big]), ContentTooLargeError);
+  });
+
+  it('keeps Anthropic skills read-only (403)', async () => {
+    emulator.admin.store.replaceAll(seedSkills());
+    const [pdf] = emulator.admin.store.list('anthropic');
+    const id = pdf?.id ?? '';
+    await assert.rejects(sdk.beta.skills.delete(id), PermissionDeniedError);
+    await assert.rejects(sdk.beta.skills.versions.delete('latest', { skill_id: id }), PermissionDeniedError);
+    await assert.rejects(sdk.beta.skills.versions.create(id, { files: await uploadables(skillFolder('pdf')) }), PermissionDeniedError);
+    assert.ok((await sdk.beta.skills.versions.download('latest', { skill_id: id })).ok, 'but they can be downloaded');
+  });
+});

@@ -1,0 +1,32 @@
+import Anthropic, { toFile } from '@anthropic-ai/sdk';
+import { exampleFiles } from '../../../src/emulator/seed';
+import type { UploadedFile } from '../../../src/emulator/upload';
+
+/** A key that is obviously not a real one. */
+export const TEST_KEY = 'test-key-not-real';
+
+/** The beta that asks for the older beta shape. */
+export const BETA = ['skills-2025-10-02'];
+
+/** The bare SDK pointed at an emulator, without retries unless asked. */
+export function sdkFor(url: string, options: { maxRetries?: number; apiKey?: string } = {}): Anthropic {
+  return new Anthropic({ apiKey: options.apiKey ?? TEST_KEY, baseURL: url, maxRetries: options.maxRetries ?? 0 });
+}
+
+/** The files of a skill folder, as SDK uploadables with their relative paths. */
+export function uploadables(files: readonly UploadedFile[]): Promise<File[]> {
+  return Promise.all(files.map((file) => toFile(file.data, file.path)));
+}
+
+/** A small valid skill folder named `name`, with a nested text file and a binary file. */
+export function skillFolder(name: string, description = `Does ${name} things. Use when testing.`): UploadedFile[] {
+  return exampleFiles(name, description, {
+    'scripts/nested/run.py': 'print("hello")\n',
+    'assets/blob.bin': Uint8Array.from({ length: 256 }, (_, index) => index),
+  });
+}
+
+/** A skill folder whose SKILL.md is exactly `skillMd`. */
+export function folderWithSkillMd(directory: string, skillMd: string): UploadedFile[] {
+  return [{ path: `${directory}/SKILL.md`, data: new TextEncoder().encode(skillMd) }];
+}
