@@ -1,5 +1,54 @@
-/** `skillsmith lint`. (Placeholder until the command lands.) */
-export async function runLintCommand(_args: string[]): Promise<number> {
-  process.stderr.write('skillsmith lint: not implemented yet\n');
-  return 2;
+/** `skillsmith lint`: lints skill folders and prints the findings as text, JSON or SARIF. */
+import { findSkillFolders } from '../core/skill/findSkillFolders';
+import { lintSkillFolder, type SkillFolderResult } from '../core/skill/folder';
+import type { Profile } from '../core/skill/types';
+import { LINT_USAGE, parseLintArgs } from './lintArgs';
+import { buildLintReport } from './lintReport';
+import { toSarif } from './lintSarif';
+import { formatText, shouldColour } from './lintText';
+
+/** How many folders are linted at once. */
+const CONCURRENCY = 16;
+/** The tool version SARIF reports. */
+const VERSION = '0.1.0';
+
+/** Runs `skillsmith lint` with its arguments; returns the exit code (0 clean, 1 errors, 2 usage or unreadable path). */
+export async function runLintCommand(args: string[]): Promise<number> {
+  const parsed = parseLintArgs(args);
+  if ('error' in parsed) {
+    process.stderr.write(`skillsmith lint: ${parsed.error}\n\n${LINT_USAGE}\n`);
+    return 2;
+  }
+  if (parsed.help) {
+    process.stdout.write(LINT_USAGE + '\n');
+    return 0;
+  }
+  const found = await findSkillFolders(parsed.paths);
+  const problems = found.unreadable.map((u) => `${u.path} ${u.reason}`);
+  const results = await lintAll(found.folders, parsed.profile, problems);
+  const report = buildLintReport(results, parsed.profile, process.cwd());
+  if (parsed.format === 'json') process.stdout.write(JSON.stringify(report) + '\n');
+  else if (parsed.format === 'sarif') process.stdout.write(JSON.stringify(toSarif(report, VERSION), null, 2) + '\n');
+  else process.stdout.write(formatText(report, shouldColour(process.stdout, process.env)));
+  for (const problem of problems) process.stderr.write(`skillsmith lint: ${problem}\n`);
+  if (problems.length > 0) return 2;
+  return report.summary.errors > 0 ? 1 : 0;
+}
+
+/** Lints every folder, a few at a time, keeping their order; folders that cannot be read go to `problems`. */
+async function lintAll(folders: readonly string[], profile: Profile, problems: string[]): Promise<SkillFolderResult[]> {
+  const results: (SkillFolderResult | undefined)[] = new Array(folders.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < folders.length) {
+      const index = next++;
+      try {
+        results[index] = await lintSkillFolder(folders[index], { profile });
+      } catch (error) {
+        problems.push(`${folders[index]} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, folders.length) }, worker));
+  return results.filter((r): r is SkillFolderResult => r !== undefined);
 }
