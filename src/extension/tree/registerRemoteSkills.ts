@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ApiSession } from '../api/apiSession';
 import { ApiKeyStore } from '../auth/apiKeyStore';
-import { updateAuthContext } from '../auth/authContext';
+import { AuthContext } from '../auth/authContext';
 import { registerAuthCommands } from '../auth/registerAuthCommands';
 import { RemoteFileSystemProvider } from '../remote/remoteFileSystemProvider';
 import { VersionArchiveCache } from '../remote/versionArchiveCache';
@@ -22,6 +22,8 @@ import { SKILLS_VIEW_ID, SkillsTreeProvider } from './skillsTreeProvider';
 export interface RemoteSkills {
   readonly tree: SkillsTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
+  /** The published `skillsmith.auth` state. */
+  readonly auth: AuthContext;
   /** The questions the commands ask; tests replace members to answer them. */
   readonly prompts: Prompts;
 }
@@ -30,6 +32,7 @@ export interface RemoteSkills {
 export function registerRemoteSkills(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): RemoteSkills {
   const keys = new ApiKeyStore(context.secrets);
   const session = new ApiSession(keys, log);
+  const auth = new AuthContext(keys);
   const getClient = () => session.getClient();
   const archives = new VersionArchiveCache(getClient);
   const tree = new SkillsTreeProvider(getClient, keys, archives);
@@ -46,8 +49,8 @@ export function registerRemoteSkills(context: vscode.ExtensionContext, log: vsco
     tree.onDidChangeMessage((message) => {
       treeView.message = message;
     }),
-    session.onDidChange(() => {
-      void updateAuthContext(keys);
+    session.onDidChange(async () => {
+      await auth.update();
       tree.reset();
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -63,6 +66,6 @@ export function registerRemoteSkills(context: vscode.ExtensionContext, log: vsco
     vscode.commands.registerCommand('skillsmith.log.show', () => log.show()),
   );
   registerAuthCommands(context, keys, prompts);
-  void updateAuthContext(keys);
-  return { tree, treeView, prompts };
+  void auth.update();
+  return { tree, treeView, auth, prompts };
 }
