@@ -1,0 +1,100 @@
+// `npm run test:e2e`: packages the .vsix, installs it into a fresh code-server, and runs the browser journeys
+// of test/e2e/*.e2e.mjs in headless Chromium, each on a fresh workbench page. Screenshots go to test-results/.
+// Prints one line per journey and a final `N passed, N failed` line.
+import { mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { openBrowser } from './lib/browser.mjs';
+import { createCleanup } from './lib/cleanup.mjs';
+import { runCommand } from './lib/process.mjs';
+import { resultLine } from './lib/summary.mjs';
+import { makeShortTempDir, removeDir } from './lib/tempdir.mjs';
+import { provision, REPO_ROOT } from './lib/tools.mjs';
+import { copyFixtureWorkspace } from './lib/workspace.mjs';
+import { waitForWorkbench } from '../test/e2e/support/workbench.mjs';
+import { installExtension, startCodeServer } from './code-server.mjs';
+
+const E2E_DIR = path.join(REPO_ROOT, 'test', 'e2e');
+const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
+const VSIX = path.join(REPO_ROOT, 'dist', 'skillsmith.vsix');
+const JOURNEY_TIMEOUT_MS = 90_000;
+const STEP_TIMEOUT_MS = 20_000;
+
+/** Every journey module ({name, run}) of test/e2e, in file-name order. */
+async function loadJourneys() {
+  const files = readdirSync(E2E_DIR).filter((file) => file.endsWith('.e2e.mjs')).sort();
+  return Promise.all(files.map(async (file) => ({ file, ...(await import(pathToFileURL(path.join(E2E_DIR, file)).href)) })));
+}
+
+/** Rejects after `ms` so one stuck journey cannot hang the run. */
+function deadline(ms, what) {
+  let timer;
+  const promise = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
+  });
+  return { promise, cancel: () => clearTimeout(timer) };
+}
+
+/** Runs one journey on a fresh workbench page; resolves with undefined on success or the error. */
+async function runJourney(browser, workbenchUrl, journey) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  const screenshot = (name) => page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`) });
+  const limit = deadline(JOURNEY_TIMEOUT_MS, `journey ${journey.file}`);
+  try {
+    await page.goto(workbenchUrl);
+    await Promise.race([waitForWorkbench(page).then(() => journey.run({ page, screenshot })), limit.promise]);
+    return undefined;
+  } catch (error) {
+    await screenshot(`${path.basename(journey.file, '.e2e.mjs')}-failure`).catch(() => {});
+    return error;
+  } finally {
+    limit.cancel();
+    await page.close();
+  }
+}
+
+/** Packages, installs, runs every journey; returns the process exit code. */
+async function main() {
+  const cleanup = createCleanup();
+  let passed = 0;
+  let failed = 0;
+  try {
+    const tools = await provision();
+    await runCommand('npm', ['run', '--silent', 'package'], { cwd: REPO_ROOT, capture: true });
+    console.log(`packaged ${path.relative(REPO_ROOT, VSIX)}`);
+
+    const temp = makeShortTempDir();
+    cleanup.add(() => removeDir(temp));
+    const extensionsDir = path.join(temp, 'extensions');
+    await installExtension(tools, VSIX, extensionsDir);
+    const workspace = copyFixtureWorkspace(temp);
+
+    const server = await startCodeServer(tools, { extensionsDir });
+    cleanup.add(server.stop);
+    const { browser } = await openBrowser();
+    cleanup.add(() => browser.close());
+    mkdirSync(RESULTS_DIR, { recursive: true });
+
+    const workbenchUrl = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
+    for (const journey of await loadJourneys()) {
+      const error = await runJourney(browser, workbenchUrl, journey);
+      if (error) {
+        failed += 1;
+        console.log(`  ✘ ${journey.name} (${journey.file})\n      ${String(error instanceof Error ? error.message : error).split('\n').join('\n      ')}`);
+      } else {
+        passed += 1;
+        console.log(`  ✔ ${journey.name}`);
+      }
+    }
+  } catch (error) {
+    failed += 1;
+    console.error(`e2e: ${error instanceof Error ? error.message : error}`);
+  } finally {
+    await cleanup.run();
+  }
+  console.log(resultLine(passed, failed));
+  return failed > 0 ? 1 : 0;
+}
+
+process.exitCode = await main();
