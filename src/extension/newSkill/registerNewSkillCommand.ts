@@ -1,4 +1,9 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { createNewSkill, type NewSkillArgs } from './createNewSkill';
 
-/** Registers the "Skillsmith: New Skill…" command. (Placeholder until the feature lands.) */
-export function registerNewSkillCommand(_context: vscode.ExtensionContext, _log: vscode.LogOutputChannel): void {}
+/** Registers "Skillsmith: New Skill…". */
+export function registerNewSkillCommand(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('skillsmith.skill.new', (arg?: vscode.Uri | NewSkillArgs) => createNewSkill(arg, log)),
+  );
+}
