@@ -33,6 +33,11 @@ export async function deleteSkill(context: CommandContext, node: SkillNode): Pro
     }
     context.log.info(`Deleted skill ${id}`);
   } catch (error) {
+    if (error instanceof vscode.CancellationError) {
+      // Some versions may be gone already: show what is left.
+      await context.tree.refresh();
+      return;
+    }
     await showError(context.log, failure, error);
     return;
   }

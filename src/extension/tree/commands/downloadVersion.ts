@@ -21,19 +21,25 @@ export async function downloadVersion(context: CommandContext, node: VersionNode
     }));
     const existing = await existingOf(targets.map((target) => target.uri));
     if (existing.length > 0 && !(await confirmOverwrite(context, destination, existing))) return;
-    await vscode.window.withProgress(
+    const written = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading {0}', ref), cancellable: true },
       async (progress, token) => {
+        let count = 0;
         for (const target of targets) {
-          if (token.isCancellationRequested) return;
+          if (token.isCancellationRequested) break;
           progress.report({ message: vscode.workspace.asRelativePath(target.uri), increment: 100 / targets.length });
           await vscode.workspace.fs.writeFile(target.uri, target.data);
+          count++;
         }
+        return count;
       },
     );
-    context.log.info(`Downloaded ${targets.length} files of ${skillId}@${ref} into ${destination.toString(true)}`);
+    const where = vscode.workspace.asRelativePath(destination);
+    context.log.info(`Downloaded ${written} of ${targets.length} files of ${skillId}@${ref} into ${destination.toString(true)}`);
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('Downloaded {0} files into {1}.', targets.length, vscode.workspace.asRelativePath(destination)),
+      written === targets.length
+        ? vscode.l10n.t('Downloaded {0} files into {1}.', written, where)
+        : vscode.l10n.t('Download cancelled after {0} of {1} files in {2}.', written, targets.length, where),
     );
   } catch (error) {
     await showError(context.log, vscode.l10n.t('Could not download version {0}', ref), error);
