@@ -5,10 +5,11 @@ import { isLoopback } from './http';
 import type { EmulatorState } from './model';
 import { loadState, saveState } from './persistence';
 import { generatedSkills, seedSkills } from './seed';
-import { createHandler } from './server';
+import { createHandler, type SeenRequest } from './server';
 import { SkillStore } from './store';
 
 export type { FaultRule } from './faults';
+export type { SeenRequest } from './server';
 
 /** How to start an emulator. */
 export interface EmulatorOptions {
@@ -36,7 +37,7 @@ export interface EmulatorAdmin {
   /** Replaces every skill with `count` generated custom skills of `versionsPerSkill` versions each. */
   fill(count: number, versionsPerSkill: number): void;
   /** Calls `listener` as each request arrives; returns the unsubscribe function. */
-  onRequest(listener: (method: string, path: string) => void): () => void;
+  onRequest(listener: (request: SeenRequest) => void): () => void;
 }
 
 /** A running emulator. */
@@ -54,7 +55,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const initial = (): EmulatorState => ({ skills: options.seed ? seedSkills() : [] });
   const store = new SkillStore((dataDir && loadState(dataDir)) || initial(), dataDir ? (state) => saveState(dataDir, state) : undefined);
   const faults = new FaultList();
-  const listeners = new Set<(method: string, path: string) => void>();
+  const listeners = new Set<(request: SeenRequest) => void>();
   const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   const reset = (): void => {
     faults.clear();
@@ -79,7 +80,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       adminEnabled: isLoopback(host),
       reset,
       delay,
-      onRequest: (method, path) => listeners.forEach((listener) => listener(method, path)),
+      onRequest: (request) => listeners.forEach((listener) => listener(request)),
     }),
   );
   await new Promise<void>((resolve, reject) => {

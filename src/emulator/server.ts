@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { handleAdmin } from './admin';
 import { EmulatorApiError } from './apiError';
 import type { FaultList, FaultRule } from './faults';
@@ -13,6 +13,13 @@ const SKILLS_BETA = 'skills-2025-10-02';
 /** Largest admin request body. */
 const ADMIN_BODY_LIMIT = 1024 * 1024;
 
+/** A request as the emulator saw it arrive. */
+export interface SeenRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: IncomingHttpHeaders;
+}
+
 /** Everything one request handler needs. */
 export interface HandlerDeps {
   readonly store: SkillStore;
@@ -25,7 +32,7 @@ export interface HandlerDeps {
   /** Waits before answering (injected latency); resolves early when the emulator closes. */
   delay(ms: number): Promise<void>;
   /** Told of every request as it arrives. */
-  onRequest(method: string, path: string): void;
+  onRequest(request: SeenRequest): void;
 }
 
 /** The `node:http` request handler of the emulator. */
@@ -43,7 +50,7 @@ export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: Se
 async function handle(req: IncomingMessage, res: ServerResponse, requestId: string, deps: HandlerDeps): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
   const method = req.method ?? 'GET';
-  deps.onRequest(method, url.pathname);
+  deps.onRequest({ method, path: url.pathname, headers: req.headers });
   if (url.pathname.startsWith('/_emulator/')) {
     if (!deps.adminEnabled || !isLoopback(req.socket.remoteAddress)) throw new EmulatorApiError(404, 'not_found_error', 'Not found.');
     return handleAdmin(method, url.pathname, await readBody(req, ADMIN_BODY_LIMIT), deps, res, requestId);

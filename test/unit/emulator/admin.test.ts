@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { InternalServerError, RateLimitError } from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
+import { startEmulator, type RunningEmulator } from '../../../src/emulator';
+import { isLoopback } from '../../../src/emulator/http';
+import { sdkFor } from './support';
+
+describe('emulator admin routes', () => {
+  let emulator: RunningEmulator;
+  let sdk: Anthropic;
+  const admin = (method: string, path: string, body?: unknown): Promise<Response> =>
+    fetch(`${emulator.url}/_emulator/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+  before(async () => {
+    emulator = await startEmulator({ seed: true });
+    sdk = sdkFor(emulator.url);
+  });
+  after(() => emulator.close());
+
+  it('injects faults for the next N matching requests only', async () => {
+    const added = await admin('POST', 'faults', [{ method: 'GET', path: '/v1/skills', status: 429, retryAfterSeconds: 3, times: 2 }]);
+    assert.equal(added.status, 200);
+    await assert.rejects(sdk.beta.skills.retrieve('skill_other'), /404/, 'other paths are untouched');
+    for (let i = 0; i < 2; i++) {
+      await assert.rejects(sdk.beta.skills.list(), (error: unknown) => error instanceof RateLimitError && error.headers.get('retry-after') === '3');
+    }
+    assert.equal((await sdk.beta.skills.list()).data.length, 7);
+  });
+
+  it('clears faults', async () => {
+    await admin('POST', 'faults', { status: 500, times: 5 });
+    await assert.rejects(sdk.beta.skills.list(), InternalServerError);
+    assert.equal((await admin('DELETE', 'faults')).status, 200);
+    assert.equal((await sdk.beta.skills.list()).data.length, 7);
+  });
+
+  it('explains a malformed fault with 400', async () => {
+    for (const body of ['not json', { status: 200 }, { times: 0, status: 500 }, {}]) {
+      const response = await fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) });
+      assert.equal(response.status, 400);
+      assert.equal(((await response.json()) as { error: { type: string } }).error.type, 'invalid_request_error');
+    }
+  });
+
+  it('recognises loopback peers only', () => {
+    for (const address of ['127.0.0.1', '127.4.5.6', '::1', '::ffff:127.0.0.1']) assert.equal(isLoopback(address), true, address);
+    for (const address of ['10.0.0.1', '0.0.0.0', '::', '192.168.1.127', undefined]) assert.equal(isLoopback(address), false, String(address));
+  });
+});
