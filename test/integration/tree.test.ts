@@ -29,6 +29,16 @@ function nextChange(remote: RemoteSkills, matches: (node: TreeNode | undefined) 
   });
 }
 
+/** Answers every confirmation with `answer`; returns the messages asked, in order. */
+function answerConfirms(remote: RemoteSkills, answer: boolean): string[] {
+  const asked: string[] = [];
+  remote.prompts.confirm = async (message) => {
+    asked.push(message);
+    return answer;
+  };
+  return asked;
+}
+
 async function children(remote: RemoteSkills, node?: TreeNode): Promise<TreeNode[]> {
   return remote.tree.getChildren(node);
 }
@@ -199,11 +209,7 @@ suite('Remote skills tree', () => {
     assert.deepEqual([...fs.readFileSync(path.join(destination, 'csv-cleaner', 'assets', 'sample.bin'))], [0, 1, 2, 253, 254, 255]);
 
     fs.writeFileSync(path.join(destination, 'csv-cleaner', 'SKILL.md'), 'mine');
-    const asked: string[] = [];
-    remote.prompts.confirm = async (message) => {
-      asked.push(message);
-      return false;
-    };
+    const asked = answerConfirms(remote, false);
     await vscode.commands.executeCommand('skillsmith.version.download', version);
     assert.equal(asked.length, 1);
     assert.match(asked[0]!, /already exist/);
@@ -215,11 +221,7 @@ suite('Remote skills tree', () => {
     const skill = await skillNamed(remote, 'Release notes');
     const before = (await children(remote, skill)).filter((node) => kindOf(node) === 'version') as VersionNode[];
     const target = before[0]!;
-    const asked: string[] = [];
-    remote.prompts.confirm = async (message) => {
-      asked.push(message);
-      return true;
-    };
+    const asked = answerConfirms(remote, true);
     const redrawn = nextChange(remote, (node) => node?.id === skill.id);
     await vscode.commands.executeCommand('skillsmith.version.delete', target);
     await redrawn;
@@ -233,11 +235,7 @@ suite('Remote skills tree', () => {
 
   test('deleting a skill that still has versions offers to delete them first', async () => {
     const skill = await skillNamed(remote, 'CSV cleaner');
-    const asked: string[] = [];
-    remote.prompts.confirm = async (message) => {
-      asked.push(message);
-      return true;
-    };
+    const asked = answerConfirms(remote, true);
     const custom = await group(remote, 'custom');
     const redrawn = nextChange(remote, (node) => node?.id === custom.id);
     await vscode.commands.executeCommand('skillsmith.skill.delete', skill);
@@ -270,6 +268,41 @@ suite('Remote skills tree', () => {
     await cleared;
     assert.ok(!(await children(remote, custom)).some((node) => node.id.endsWith(':error')));
     assert.equal(remote.treeView.message, undefined);
+  });
+
+  test('a refresh fires only the nodes whose data changed', async () => {
+    const fired: Array<string | undefined> = [];
+    const subscription = remote.tree.onDidChangeTreeData((node) => fired.push(node?.id));
+    try {
+      await vscode.commands.executeCommand('skillsmith.tree.refresh');
+      assert.deepEqual(fired, [], 'nothing changed, nothing redrawn');
+      const renamed = await skillNamed(remote, 'Brand voice');
+      const stored = emulator.admin.store.list('custom').find((entry) => entry.displayName === 'Brand voice');
+      assert.ok(stored);
+      stored.displayName = 'Brand voice (renamed)';
+      stored.updatedAt = new Date().toISOString();
+      await vscode.commands.executeCommand('skillsmith.tree.refresh');
+      assert.deepEqual(fired, [renamed.id]);
+      assert.equal(labelOf(renamed), 'Brand voice (renamed)');
+    } finally {
+      subscription.dispose();
+    }
+  });
+
+  test('when nothing could load, the view is empty for its error welcome; Retry fills it', async () => {
+    emulator.admin.injectFault({ method: 'GET', path: '/v1/skills', status: 500, times: 1000 });
+    const cleared = nextChange(remote, (node) => node === undefined);
+    await settings().update('tree.pageSize', PAGE_SIZE + 1, vscode.ConfigurationTarget.Global);
+    await cleared;
+    assert.deepEqual(await children(remote), []);
+    assert.equal(remote.tree.state, 'error');
+    assert.match(remote.treeView.message ?? '', /custom/);
+    emulator.admin.clearFaults();
+    const retried = nextChange(remote, (node) => node === undefined);
+    await vscode.commands.executeCommand('skillsmith.tree.refresh');
+    await retried;
+    assert.equal((await children(remote)).length, 2);
+    assert.equal(remote.tree.state, 'ok');
   });
 
   test('signing out empties the view into its signed-out welcome', async () => {
