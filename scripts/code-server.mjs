@@ -82,20 +82,20 @@ function waitUntilListening(child, logPath) {
 /**
  * Starts code-server on a free loopback port in its own process group, with a temp user-data-dir,
  * extensions-dir and XDG folders, seeded settings plus `settings`, and `env` added to its environment
- * (the extension host inherits it). `smokeTestDriver` enables the test payload of the URL.
- * Resolves with `{url, port, root, logPath, stop()}` once `/healthz` answers; `stop()` kills the whole group
- * and removes the temp folder.
+ * (the extension host inherits it). `smokeTestDriver` enables the test payload of the URL; `port` (default:
+ * a free one) fixes the port. Resolves with `{url, port, root, logPath, closed, stop()}` once `/healthz`
+ * answers; `closed` settles when code-server exits; `stop()` kills the whole group and removes the temp folder.
  */
-export async function startCodeServer(tools, { settings = {}, env = {}, extensionsDir, smokeTestDriver = false } = {}) {
+export async function startCodeServer(tools, { settings = {}, env = {}, extensionsDir, smokeTestDriver = false, port } = {}) {
   const root = makeShortTempDir();
   const userDataDir = path.join(root, 'ud');
   mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...SEEDED_SETTINGS, ...settings }, null, 2));
   writeFileSync(path.join(root, 'config.yaml'), 'auth: none\n');
-  const port = await freePort();
+  const listenPort = port || (await freePort());
   const args = [
     tools.codeServerEntry,
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--bind-addr', `127.0.0.1:${listenPort}`,
     '--auth', 'none',
     '--config', path.join(root, 'config.yaml'),
     '--disable-telemetry',
@@ -126,10 +126,11 @@ export async function startCodeServer(tools, { settings = {}, env = {}, extensio
 
   try {
     await waitUntilListening(child, logPath);
-    const url = `http://127.0.0.1:${port}`;
+    const url = `http://127.0.0.1:${listenPort}`;
     const health = await fetch(`${url}/healthz`);
     if (!health.ok) throw new Error(`code-server's /healthz answered HTTP ${health.status}`);
-    return { url, port, root, logPath, stop };
+    const closed = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+    return { url, port: listenPort, root, logPath, closed, stop };
   } catch (error) {
     await stop();
     throw error;

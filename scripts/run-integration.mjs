@@ -5,7 +5,7 @@ import path from 'node:path';
 import { openBrowser } from './lib/browser.mjs';
 import { createCleanup } from './lib/cleanup.mjs';
 import { runCommand } from './lib/process.mjs';
-import { resultLine } from './lib/summary.mjs';
+import { parseMochaSummary, resultLine } from './lib/summary.mjs';
 import { tailFile } from './lib/tail.mjs';
 import { makeShortTempDir, removeDir } from './lib/tempdir.mjs';
 import { provision, REPO_ROOT } from './lib/tools.mjs';
@@ -35,12 +35,6 @@ function testUrl(server, folder) {
     ['skipReleaseNotes', 'true'],
   ];
   return `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-}
-
-/** Counts from the in-host reporter's `mocha: N passing, N failing` line, if it got that far. */
-function mochaCounts(log) {
-  const match = /^mocha: (\d+) passing, (\d+) failing/m.exec(log);
-  return match ? { passed: Number(match[1]), failed: Number(match[2]) } : undefined;
 }
 
 /** Runs the suite and returns the process exit code. */
@@ -84,7 +78,7 @@ async function main() {
     exitCode = await Promise.race([finished, timedOut]);
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
-    if (exitCode !== 0 && !mochaCounts(log)) failure = new Error(`the extension host ended the run with code ${exitCode} before mocha reported`);
+    if (exitCode !== 0 && !parseMochaSummary(log)) failure = new Error(`the extension host ended the run with code ${exitCode} before mocha reported`);
   } catch (error) {
     failure = error;
   } finally {
@@ -92,7 +86,7 @@ async function main() {
   }
 
   if (failure) console.error(`\nintegration: ${failure instanceof Error ? failure.message : failure}`);
-  const counts = mochaCounts(log) ?? { passed: 0, failed: 0 };
+  const counts = parseMochaSummary(log) ?? { passed: 0, failed: 0 };
   const failed = counts.failed + (failure && counts.failed === 0 ? 1 : 0);
   console.log(resultLine(counts.passed, failed));
   return failed > 0 || exitCode !== 0 ? 1 : 0;

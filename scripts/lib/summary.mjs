@@ -11,3 +11,9 @@ export function parseResultLine(output) {
   const last = matches.at(-1);
   return last ? { passed: Number(last[1]), failed: Number(last[2]) } : undefined;
 }
+
+/** Counts from the in-host mocha reporter's `mocha: N passing, N failing` line, or undefined before it ran. */
+export function parseMochaSummary(output) {
+  const match = /^mocha: (\d+) passing, (\d+) failing/m.exec(output);
+  return match ? { passed: Number(match[1]), failed: Number(match[2]) } : undefined;
+}
