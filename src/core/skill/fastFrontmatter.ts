@@ -11,6 +11,8 @@ import { isSafePlainString } from './yamlText';
 const KEY_LINE = /^( *)([A-Za-z_][A-Za-z0-9_-]*):(?: +(\S.*))?$/;
 /** Characters that make a line too unusual for this reader. */
 const UNUSUAL = /[^\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd]/;
+/** A carriage return that is not part of CRLF: a line break for editors, not for YAML. */
+const LONE_CR = /\r(?!\n)/;
 
 interface Scalar {
   readonly value: string;
@@ -37,10 +39,12 @@ export function parseFrontmatterFast(lines: LineIndex, firstLine: number, closeL
     }
     open = undefined;
   };
+  const source = lines.text.slice(lines.lineStarts[firstLine], lines.lineStarts[closeLine]);
+  if (LONE_CR.test(source)) return undefined;
   for (let line = firstLine; line < closeLine; line++) {
     const text = lines.lineText(line);
-    if (UNUSUAL.test(text)) return undefined;
     if (text.trim() === '') continue;
+    if (UNUSUAL.test(text) || text.trimEnd() !== text) return undefined;
     const match = KEY_LINE.exec(text);
     if (!match || !isPlainKey(match[2])) return undefined;
     const [, indentText, key, rawValue] = match;
@@ -68,7 +72,7 @@ export function parseFrontmatterFast(lines: LineIndex, firstLine: number, closeL
 }
 
 function scalarEntry(key: string, line: number, indent: number, text: string, rawValue: string): FrontmatterEntry | undefined {
-  const scalar = readScalar(rawValue.trimEnd());
+  const scalar = readScalar(rawValue);
   if (!scalar) return undefined;
   const start = text.length - rawValue.length;
   return {

@@ -1,28 +1,24 @@
 /** Checks of the body's relative Markdown links and images: do they name a file in the skill folder? */
 import { finding, type Finding } from './finding';
 import type { ParsedSkillMd } from './parse';
+import type { LineIndex } from './text';
 
 const LINK = /!?\[[^\]]*\]\(\s*(<[^>\n]*>|[^\s)]+)/g;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/gm;
 
 /** The findings about links: `link-outside` always, `link-broken` when `fileExists` is given. */
 export function checkLinks(parsed: ParsedSkillMd, fileExists: ((relativePosixPath: string) => boolean) | undefined): Finding[] {
-  const { lines } = parsed;
   const found: Finding[] = [];
-  let fence: string | undefined;
-  for (let line = parsed.bodyStartLine; line < lines.lineCount; line++) {
-    const text = lines.lineText(line);
-    const marker = FENCE.exec(text)?.[1];
-    if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length))) {
-      fence = fence === undefined ? marker : undefined;
-      continue;
-    }
-    if (fence !== undefined || !text.includes('](')) continue;
-    const visible = text.replace(/(`+)[^`]*?\1/g, (code) => ' '.repeat(code.length));
-    for (const match of visible.matchAll(LINK)) {
+  for (const line of linkLines(parsed)) {
+    const text = parsed.lines.lineText(line);
+    const code = text.includes('`') ? codeSpans(text) : [];
+    LINK.lastIndex = 0;
+    for (let match = LINK.exec(text); match; match = LINK.exec(text)) {
+      const at = match.index;
+      if (code.some(([from, to]) => at >= from && at < to)) continue;
       const raw = match[1];
-      const start = (match.index ?? 0) + match[0].length - raw.length;
+      const start = at + match[0].length - raw.length;
       const range = { start: { line, character: start }, end: { line, character: start + raw.length } };
       const target = linkTarget(raw);
       if (target === undefined) continue;
@@ -34,6 +30,58 @@ export function checkLinks(parsed: ParsedSkillMd, fileExists: ((relativePosixPat
     }
   }
   return found;
+}
+
+/** The body lines that may hold a link: those containing `](` outside fenced code blocks, in order. */
+function linkLines({ text, lines, bodyStartLine }: ParsedSkillMd): number[] {
+  if (bodyStartLine >= lines.lineCount) return [];
+  const bodyStart = lines.lineStarts[bodyStartLine];
+  let at = text.indexOf('](', bodyStart);
+  if (at < 0) return [];
+  const fenced = fencedBlocks(text, bodyStart, lines);
+  const isFenced = (line: number): boolean => fenced.some(([open, close]) => line >= open && line <= close);
+  const result: number[] = [];
+  for (; at >= 0; at = text.indexOf('](', at + 2)) {
+    const line = lines.positionAt(at).line;
+    if (result[result.length - 1] !== line && !isFenced(line)) result.push(line);
+  }
+  return result;
+}
+/** The [start, end) spans of inline code in a line: a run of backticks up to the next run of the same length. */
+function codeSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let at = text.indexOf('`'); at >= 0; ) {
+    let run = at;
+    while (text[run] === '`') run++;
+    const ticks = text.slice(at, run);
+    let close = text.indexOf(ticks, run);
+    while (close >= 0 && text[close + ticks.length] === '`') close = text.indexOf(ticks, close + ticks.length + 1);
+    if (close < 0) {
+      at = text.indexOf('`', run);
+      continue;
+    }
+    spans.push([at, close + ticks.length]);
+    at = text.indexOf('`', close + ticks.length);
+  }
+  return spans;
+}
+
+/** The [open, close] line pairs of the fenced code blocks after `from` (an unclosed one runs to the end). */
+function fencedBlocks(text: string, from: number, lines: LineIndex): [number, number][] {
+  const blocks: [number, number][] = [];
+  let open: { line: number; marker: string } | undefined;
+  FENCE.lastIndex = from;
+  for (let match = FENCE.exec(text); match; match = FENCE.exec(text)) {
+    const marker = match[1];
+    const line = lines.positionAt(match.index).line;
+    if (!open) open = { line, marker };
+    else if (marker[0] === open.marker[0] && marker.length >= open.marker.length) {
+      blocks.push([open.line, line]);
+      open = undefined;
+    }
+  }
+  if (open) blocks.push([open.line, lines.lineCount]);
+  return blocks;
 }
 
 /** The folder-relative path a link names, or undefined for URLs, anchors and absolute paths. */
@@ -51,6 +99,7 @@ function linkTarget(raw: string): { path: string; outside: boolean } | undefined
 }
 
 function decode(path: string): string {
+  if (!path.includes('%')) return path;
   try {
     return decodeURIComponent(path);
   } catch {

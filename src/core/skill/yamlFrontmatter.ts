@@ -19,8 +19,14 @@ function loadYaml(): typeof Yaml {
 /** Reads the frontmatter between the delimiter lines `firstLine - 1` and `closeLine`. Never throws. */
 export function parseFrontmatterWithYaml(lines: LineIndex, firstLine: number, closeLine: number): FrontmatterContent {
   const base = lines.lineStarts[firstLine];
-  const source = lines.text.slice(base, lines.lineStarts[closeLine]);
-  const span = (start: number, end: number): Range => lines.rangeOf(base + start, base + trimEnd(source, start, end));
+  // A lone carriage return is a line break for YAML and editors, but not for the `yaml` package: make it a
+  // line feed (same length, so offsets hold).
+  const source = lines.text.slice(base, lines.lineStarts[closeLine]).replace(/\r(?!\n)/g, '\n');
+  const last = trimEnd(source, 0, source.length);
+  const span = (start: number, end: number): Range => {
+    const from = Math.min(start, last);
+    return lines.rangeOf(base + from, base + trimEnd(source, from, Math.max(from, Math.min(end, last))));
+  };
   try {
     const yaml = loadYaml();
     const doc = yaml.parseDocument(source, { version: '1.1', uniqueKeys: false, prettyErrors: false, strict: true });

@@ -1,0 +1,57 @@
+/** Generates varied SKILL.md frontmatters from a seeded PRNG, for the differential test of the fast reader. */
+
+/** A small deterministic PRNG (mulberry32). */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const KEYS = ['name', 'description', 'license', 'compatibility', 'metadata', 'allowed-tools', 'when_to_use', 'version', 'x', 'yes', 'on', 'Name', '_k', 'a-b', 'null'];
+const SCALARS = [
+  'pdf-tools', 'PDF Tools', 'yes', 'No', 'off', 'ON', 'true', 'null', '~', 'Null', '123', '1.5', '0x1F', '2024-01-01', '-x', '.inf',
+  'hello world', 'Use when: x', 'a:b', 'ends with:', 'a # comment', 'a#b', '"quoted"', "'single'", "'it''s'", '"esc\\"aped"', '"a: b"',
+  "'a: b'", '[a, b]', '{a: 1}', '&anchor value', '*alias', '!tag x', '|', '>-', '%x', '@x', '`x`', 'claude-helper', '<example>hi</example>',
+  'x, y [z] {w}', '(parens)', '/path/to', '$VAR', 'émoji 🎉', 'tab\there', 'trailing   ', '? q', '- item', ':x', 'a\u2028b', '=',
+  '<< merge', 'a  b', "'unterminated", '"unterminated', '""', "''", 'y', 'n', 'Y', 'N', '_', 'a\\b', 'x\u00a0y',
+];
+
+function pick<T>(random: () => number, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)];
+}
+
+/** A frontmatter body (the lines between the `---` delimiters), built from common and odd pieces. */
+export function randomFrontmatter(random: () => number): string {
+  const lines: string[] = [];
+  const count = 1 + Math.floor(random() * 6);
+  for (let i = 0; i < count; i++) {
+    const key = pick(random, KEYS);
+    const roll = random();
+    if (roll < 0.15) {
+      lines.push(`${key}:`);
+      const children = Math.floor(random() * 4);
+      const indent = pick(random, ['  ', '  ', '    ', ' ']);
+      for (let c = 0; c < children; c++) lines.push(`${random() < 0.1 ? '   ' : indent}${pick(random, KEYS)}: ${pick(random, SCALARS)}`);
+    } else if (roll < 0.2) {
+      lines.push(pick(random, ['', '   ', '# comment', '  continued line', '- item', '...', 'key:   ', `${key} : v`, `"${key}": v`]));
+    } else {
+      lines.push(`${key}:${pick(random, [' ', ' ', '  ', ''])}${pick(random, SCALARS)}`);
+    }
+  }
+  return lines.map((l) => (random() < 0.05 ? l + '  ' : l)).join(pick(random, ['\n', '\n', '\r\n'])) + '\n';
+}
+
+/** A random single-character mutation of `text`: insert, delete or replace with a YAML-significant character. */
+export function mutate(text: string, random: () => number): string {
+  const at = Math.floor(random() * (text.length + 1));
+  const char = pick(random, [':', ' ', '"', "'", '#', '-', '\n', '\t', '[', '{', '&', '*', '|', 'a', '0', '\\', '>']);
+  const roll = random();
+  if (roll < 0.4) return text.slice(0, at) + char + text.slice(at);
+  if (roll < 0.7) return text.slice(0, at) + text.slice(at + 1);
+  return text.slice(0, at) + char + text.slice(at + 1);
+}

@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { lint, only, ruleSeverities, skillMd, VALID } from './helpers';
+
+describe('lintSkillMd: structure', () => {
+  it('reports nothing for a valid skill', () => {
+    assert.deepEqual(lint(skillMd(...VALID), { folderName: 'pdf-tools', fileExists: () => true }), []);
+  });
+
+  it('reports a missing frontmatter on the first line', () => {
+    const [d] = lint('# Title\n\nBody\n');
+    assert.equal(d.rule, 'frontmatter-missing');
+    assert.deepEqual(d.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 7 } });
+  });
+
+  it('reports an unclosed frontmatter and nothing about its keys', () => {
+    assert.deepEqual(ruleSeverities('---\nname: x\n\nBody\n'), ['frontmatter-unclosed:error']);
+  });
+
+  it('reports YAML that is not a mapping', () => {
+    const [d] = lint(skillMd('- a', '- b'));
+    assert.equal(d.rule, 'frontmatter-not-mapping');
+    assert.deepEqual(d.range, { start: { line: 1, character: 0 }, end: { line: 2, character: 3 } });
+  });
+
+  it('points a YAML error at its fault', () => {
+    const [d] = lint(skillMd('name: pdf-tools', 'description: "unterminated'));
+    assert.equal(d.rule, 'yaml-syntax');
+    assert.equal(d.severity, 'error');
+    assert.equal(d.range.start.line, 2);
+  });
+
+  it('gives an unquoted colon its own message, pointing at the colon', () => {
+    const [d, ...rest] = lint(skillMd('name: pdf-tools', 'description: Use when: the user asks'));
+    assert.deepEqual(rest, []);
+    assert.equal(d.rule, 'yaml-syntax');
+    assert.match(d.message, /contains `: `/);
+    assert.deepEqual(d.range, { start: { line: 2, character: 21 }, end: { line: 2, character: 22 } });
+    assert.deepEqual(d.fixes.map((f) => f.isPreferred === true), [true, false]);
+  });
+
+  it('flags a duplicate key by profile severity', () => {
+    const text = skillMd(...VALID, 'name: pdf-tools');
+    assert.deepEqual(ruleSeverities(text, 'claude-api'), ['duplicate-key:warning']);
+    assert.deepEqual(ruleSeverities(text, 'spec'), ['duplicate-key:error']);
+    assert.deepEqual(only(lint(text), 'duplicate-key')[0].range, { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } });
+  });
+
+  it('flags unknown keys: errors for the API and spec, warnings for Claude Code, known Claude Code keys pass there', () => {
+    const text = skillMd(...VALID, 'when_to_use: Later', 'version: 1');
+    assert.deepEqual(ruleSeverities(text, 'claude-api'), ['unknown-key:error', 'unknown-key:error']);
+    assert.deepEqual(ruleSeverities(text, 'spec'), ['unknown-key:error', 'unknown-key:error']);
+    assert.deepEqual(ruleSeverities(text, 'claude-code'), ['unknown-key:warning']);
+  });
+});
+
+describe('lintSkillMd: name', () => {
+  it('requires a name except for Claude Code', () => {
+    const text = skillMd(VALID[1]);
+    assert.deepEqual(ruleSeverities(text, 'claude-api'), ['name-missing:error']);
+    assert.deepEqual(ruleSeverities(text, 'claude-code'), []);
+  });
+
+  it('reads YAML 1.1 types: yes is a boolean, 123 a number', () => {
+    for (const value of ['yes', 'no', 'on', 'off', '123', '2024-01-01', '[a]']) {
+      assert.deepEqual(ruleSeverities(skillMd(`name: ${value}`, VALID[1])), ['name-type:error'], value);
+    }
+  });
+
+  it('checks length, format and reserved words by profile', () => {
+    const long = 'a'.repeat(65);
+    assert.deepEqual(ruleSeverities(skillMd(`name: ${long}`, VALID[1])), ['name-too-long:error']);
+    assert.deepEqual(ruleSeverities(skillMd(`name: ${long}`, VALID[1]), 'claude-code'), ['name-too-long:warning']);
+    for (const bad of ['PDF Tools', 'pdf--tools', '-pdf', 'pdf-', 'pdf_tools', 'pdf.tools']) {
+      assert.deepEqual(ruleSeverities(skillMd(`name: ${bad}`, VALID[1])), ['name-format:error'], bad);
+    }
+    assert.deepEqual(ruleSeverities(skillMd('name: claude-helper', VALID[1])), ['name-reserved:error']);
+    assert.deepEqual(ruleSeverities(skillMd('name: my-anthropic', VALID[1]), 'spec'), []);
+  });
+
+  it('compares the name with the folder only when the folder is known', () => {
+    const text = skillMd(...VALID);
+    assert.deepEqual(ruleSeverities(text, 'claude-api', { folderName: 'tools' }), ['name-dir-mismatch:warning']);
+    assert.deepEqual(ruleSeverities(text, 'spec', { folderName: 'tools' }), ['name-dir-mismatch:error']);
+    assert.deepEqual(ruleSeverities(text, 'claude-api'), []);
+  });
+
+  it('puts name findings on the value', () => {
+    const [d] = lint(skillMd('name: "PDF Tools"', VALID[1]));
+    assert.deepEqual(d.range, { start: { line: 1, character: 6 }, end: { line: 1, character: 17 } });
+  });
+});
+
+describe('lintSkillMd: description and other keys', () => {
+  it('requires a description that is non-empty text', () => {
+    assert.deepEqual(ruleSeverities(skillMd(VALID[0])), ['description-missing:error']);
+    assert.deepEqual(ruleSeverities(skillMd(VALID[0]), 'claude-code'), ['description-missing:warning']);
+    assert.deepEqual(ruleSeverities(skillMd(VALID[0], 'description: "   "')), ['description-empty:error']);
+    assert.deepEqual(ruleSeverities(skillMd(VALID[0], 'description:')), ['description-empty:error']);
+    assert.deepEqual(ruleSeverities(skillMd(VALID[0], 'description: 42')), ['description-type:error']);
+  });
+
+  it('limits the description to 1024 characters', () => {
+    assert.deepEqual(ruleSeverities(skillMd(VALID[0], `description: ${'x'.repeat(1024)}`)), []);
+    assert.deepEqual(ruleSeverities(skillMd(VALID[0], `description: ${'x'.repeat(1025)}`)), ['description-too-long:error']);
+  });
+
+  it('rejects XML tags in the description for the API only, not bare angle brackets', () => {
+    const tagged = skillMd(VALID[0], 'description: Use <example>this</example> well');
+    assert.deepEqual(ruleSeverities(tagged), ['description-xml:error']);
+    assert.deepEqual(ruleSeverities(tagged, 'spec'), []);
+    assert.deepEqual(ruleSeverities(skillMd(VALID[0], 'description: a < b > c -> d, x<y')), []);
+  });
+
+  it('checks compatibility, metadata, allowed-tools and license', () => {
+    assert.deepEqual(ruleSeverities(skillMd(...VALID, 'compatibility: 3')), ['compatibility-invalid:error']);
+    assert.deepEqual(ruleSeverities(skillMd(...VALID, `compatibility: ${'c'.repeat(501)}`)), ['compatibility-invalid:error']);
+    assert.deepEqual(ruleSeverities(skillMd(...VALID, 'metadata: text')), ['metadata-invalid:error']);
+    assert.deepEqual(ruleSeverities(skillMd(...VALID, 'metadata:', '  author: me', '  version: 1.0')), ['metadata-value-type:warning']);
+    assert.deepEqual(ruleSeverities(skillMd(...VALID, 'metadata:', '  version: 1.0'), 'claude-code'), []);
+    assert.deepEqual(ruleSeverities(skillMd(...VALID, 'allowed-tools: Read Bash(git:*)')), []);
+    assert.deepEqual(ruleSeverities(skillMd(...VALID, 'allowed-tools:', '  - Read')), ['allowed-tools-invalid:warning']);
+    assert.deepEqual(ruleSeverities(skillMd(...VALID, 'allowed-tools:', '  - Read'), 'claude-code'), []);
+    assert.deepEqual(ruleSeverities(skillMd(...VALID, 'license: 2')), ['license-invalid:warning']);
+  });
+
+  it('points a metadata value finding at the value', () => {
+    const [d] = lint(skillMd(...VALID, 'metadata:', '  version: 1.0'));
+    assert.deepEqual(d.range, { start: { line: 4, character: 11 }, end: { line: 4, character: 14 } });
+  });
+});
+
+describe('lintSkillMd: body and links', () => {
+  it('warns about an empty body', () => {
+    assert.deepEqual(ruleSeverities(`---\n${VALID.join('\n')}\n---\n\n  \n`), ['body-empty:warning']);
+  });
+
+  it('warns past 500 body lines and 5,000 estimated tokens', () => {
+    const lines = Array.from({ length: 501 }, (_, i) => `line ${i}`).join('\n');
+    const long = `---\n${VALID.join('\n')}\n---\n${lines}\n`;
+    assert.deepEqual(ruleSeverities(long), ['body-too-long:warning']);
+    assert.equal(only(lint(long), 'body-too-long')[0].range.start.line, 4 + 500);
+    assert.deepEqual(ruleSeverities(`---\n${VALID.join('\n')}\n---\n${'x'.repeat(20_001)}\n`), ['body-token-budget:warning']);
+    assert.deepEqual(ruleSeverities(`---\n${VALID.join('\n')}\n---\n${'x'.repeat(19_999)}\n`), []);
+  });
+
+  it('checks relative links and images, ignoring URLs, anchors, code and queries', () => {
+    const body = [
+      '[ok](scripts/run.py?x=1#top) ![img](assets/a%20b.png) [web](https://example.com/x) [anchor](#usage)',
+      '[mail](mailto:a@b.c) `[code](missing.md)` [gone](missing.md) [up](../shared.md) [dir](./scripts/)',
+      '```',
+      '[fenced](missing-too.md)',
+      '```',
+    ];
+    const text = `---\n${VALID.join('\n')}\n---\n${body.join('\n')}\n`;
+    const files = new Set(['scripts', 'scripts/run.py', 'assets', 'assets/a b.png']);
+    const found = lint(text, { fileExists: (p) => files.has(p) });
+    assert.deepEqual(
+      found.map((d) => [d.rule, d.range.start.line, d.range.start.character, d.range.end.character]),
+      [
+        ['link-broken', 5, 49, 59],
+        ['link-outside', 5, 66, 78],
+      ],
+    );
+  });
+
+  it('runs link-outside without a file check, and link-broken only with one', () => {
+    const text = `---\n${VALID.join('\n')}\n---\n[a](../x.md) [b](nope.md)\n`;
+    assert.deepEqual(ruleSeverities(text), ['link-outside:warning']);
+  });
+});
