@@ -7,10 +7,17 @@ import { sendJson } from './http';
 export interface AdminTarget {
   readonly faults: FaultList;
   reset(): void;
+  /** Replaces every skill with generated ones. */
+  fill(count: number, versionsPerSkill: number): void;
 }
 
+/** Caps on `POST /_emulator/fill`, so a typo cannot exhaust memory. */
+const MAX_FILL_SKILLS = 10_000;
+const MAX_FILL_VERSIONS = 100;
+
 /**
- * `POST /_emulator/faults` (a rule or an array of rules), `DELETE /_emulator/faults`, `POST /_emulator/reset`.
+ * `POST /_emulator/faults` (a rule or an array of rules), `DELETE /_emulator/faults`, `POST /_emulator/reset`,
+ * `POST /_emulator/fill` (`{"skills": 1000, "versionsPerSkill": 5}`: generated custom skills, for benchmarks).
  * The server only routes here for loopback peers of a loopback-bound emulator.
  */
 export function handleAdmin(method: string, path: string, body: Buffer | null, target: AdminTarget, res: ServerResponse, requestId: string): void {
@@ -28,6 +35,14 @@ export function handleAdmin(method: string, path: string, body: Buffer | null, t
     target.faults.clear();
     return sendJson(res, 200, { cleared: true }, requestId);
   }
+  if (route === 'POST /_emulator/fill') {
+    const { skills, versionsPerSkill } = parseJson(body, 'Send {"skills": 1000, "versionsPerSkill": 5}.') as Record<string, unknown>;
+    if (!isIntegerIn(skills, 0, MAX_FILL_SKILLS) || !isIntegerIn(versionsPerSkill, 1, MAX_FILL_VERSIONS)) {
+      throw badRequest(`skills must be an integer from 0 to ${MAX_FILL_SKILLS}, versionsPerSkill from 1 to ${MAX_FILL_VERSIONS}.`);
+    }
+    target.fill(skills, versionsPerSkill);
+    return sendJson(res, 200, { skills, versionsPerSkill }, requestId);
+  }
   if (route === 'POST /_emulator/reset') {
     target.reset();
     return sendJson(res, 200, { reset: true }, requestId);
@@ -36,11 +51,20 @@ export function handleAdmin(method: string, path: string, body: Buffer | null, t
 }
 
 function parseRules(body: Buffer | null): FaultRule[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body?.toString('utf8') ?? '');
-  } catch {
-    throw badRequest('Send the fault as JSON, e.g. {"status":429,"retryAfterSeconds":1,"path":"/v1/skills"}.');
-  }
+  const parsed = parseJson(body, 'Send the fault as JSON, e.g. {"status":429,"retryAfterSeconds":1,"path":"/v1/skills"}.');
   return (Array.isArray(parsed) ? parsed : [parsed]) as FaultRule[];
+}
+
+function parseJson(body: Buffer | null, hint: string): unknown {
+  try {
+    const parsed: unknown = JSON.parse(body?.toString('utf8') ?? '');
+    if (typeof parsed === 'object' && parsed !== null) return parsed;
+  } catch {
+    // Answered below.
+  }
+  throw badRequest(`The body is not a JSON object. ${hint}`);
+}
+
+function isIntegerIn(value: unknown, min: number, max: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }

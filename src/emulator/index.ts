@@ -57,6 +57,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const faults = new FaultList();
   const listeners = new Set<(request: SeenRequest) => void>();
   const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  const fill = (count: number, versionsPerSkill: number): void => store.replaceAll(generatedSkills(count, versionsPerSkill));
   const reset = (): void => {
     faults.clear();
     store.replaceAll(initial().skills);
@@ -79,6 +80,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       apiKey: options.apiKey,
       adminEnabled: isLoopback(host),
       reset,
+      fill,
       delay,
       onRequest: (request) => listeners.forEach((listener) => listener(request)),
     }),
@@ -96,7 +98,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       injectFault: (rule) => faults.add(Array.isArray(rule) ? rule : [rule as FaultRule]),
       clearFaults: () => faults.clear(),
       reset,
-      fill: (count, versionsPerSkill) => store.replaceAll(generatedSkills(count, versionsPerSkill)),
+      fill,
       onRequest: (listener) => {
         listeners.add(listener);
         return () => listeners.delete(listener);

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import { handleAdmin } from './admin';
+import { handleAdmin, type AdminTarget } from './admin';
 import { EmulatorApiError } from './apiError';
-import type { FaultList, FaultRule } from './faults';
+import type { FaultRule } from './faults';
 import { isLoopback, readBody, sendError } from './http';
 import { newRequestId } from './ids';
 import { handleSkillsApi } from './routes';
@@ -21,14 +21,12 @@ export interface SeenRequest {
 }
 
 /** Everything one request handler needs. */
-export interface HandlerDeps {
+export interface HandlerDeps extends AdminTarget {
   readonly store: SkillStore;
-  readonly faults: FaultList;
   /** When set, the only key accepted; otherwise any key is. */
   readonly apiKey: string | undefined;
   /** The admin routes answer only when the emulator is bound to loopback. */
   readonly adminEnabled: boolean;
-  reset(): void;
   /** Waits before answering (injected latency); resolves early when the emulator closes. */
   delay(ms: number): Promise<void>;
   /** Told of every request as it arrives. */

@@ -42,6 +42,16 @@ describe('emulator admin routes', () => {
     }
   });
 
+  it('fills the store with generated skills, within caps', async () => {
+    assert.equal((await admin('POST', 'fill', { skills: 30, versionsPerSkill: 2 })).status, 200);
+    const page = await sdk.beta.skills.list({ limit: 100 });
+    assert.equal(page.data.length, 30);
+    assert.equal((await sdk.beta.skills.versions.list(page.data[0]?.id ?? '')).data.length, 2);
+    assert.equal((await admin('POST', 'fill', { skills: 10_001, versionsPerSkill: 1 })).status, 400);
+    assert.equal((await admin('POST', 'fill', { skills: 1, versionsPerSkill: 0 })).status, 400);
+    await admin('POST', 'reset');
+  });
+
   it('recognises loopback peers only', () => {
     for (const address of ['127.0.0.1', '127.4.5.6', '::1', '::ffff:127.0.0.1']) assert.equal(isLoopback(address), true, address);
     for (const address of ['10.0.0.1', '0.0.0.0', '::', '192.168.1.127', undefined]) assert.equal(isLoopback(address), false, String(address));

@@ -1,0 +1,140 @@
+/**
+ * `npm run bench:api`: the API client against the bare SDK, over loopback, on an emulator (in its own process)
+ * filled with 1,000 skills × 5 versions. Prints the median of several rounds and the ratio client / SDK.
+ */
+import Anthropic from '@anthropic-ai/sdk';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createSkillsClient, listVersionsOfSkills, type SkillsClient } from '../src/core/api';
+
+const SKILLS = 1000;
+const VERSIONS_PER_SKILL = 5;
+const ROUNDS = 7;
+const QUICK_ROUNDS = 41;
+const LATENCY_ROUNDS = 3;
+/** Loopback has next to no latency; a remote API has tens of milliseconds. A little shows what a pool buys. */
+const SIMULATED_LATENCY_MS = 3;
+const CONCURRENCY = 8;
+const KEY = 'bench-key-not-real';
+/** Page size used by both sides for "all skills", so both make the same requests. */
+const PAGE = 100;
+
+/** Starts `skillsmith emulator` in a child process and resolves with its URL. */
+async function startEmulatorProcess(): Promise<{ url: string; child: ChildProcess }> {
+  const cli = join(__dirname, '..', 'src', 'cli.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'emulator', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+  const url = /listening on (\S+)/.exec(line)?.[1];
+  if (!url) throw new Error(`Unexpected emulator output: ${line}`);
+  const filled = await fetch(`${url}/_emulator/fill`, { method: 'POST', body: JSON.stringify({ skills: SKILLS, versionsPerSkill: VERSIONS_PER_SKILL }) });
+  if (!filled.ok) throw new Error(`Could not fill the emulator: ${filled.status}`);
+  return { url, child };
+}
+
+/** Delays every versions list by `ms`, as a remote service would be, through the emulator's fault injection. */
+async function injectLatency(url: string, ms: number): Promise<void> {
+  const fault = { method: 'GET', path: '/v1/skills/*/versions', latencyMs: ms, times: 1_000_000_000 };
+  const response = await fetch(`${url}/_emulator/faults`, { method: 'POST', body: JSON.stringify(fault) });
+  if (!response.ok) throw new Error(`Could not inject latency: ${response.status}`);
+}
+
+/** Wall-clock and CPU milliseconds (this process: the client side only) of one piece of work. */
+interface Cost {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+async function timed(run: () => Promise<unknown>): Promise<Cost> {
+  const cpuStart = process.cpuUsage();
+  const started = performance.now();
+  await run();
+  const wall = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStart);
+  return { wall, cpu: (cpu.user + cpu.system) / 1000 };
+}
+
+function medianCost(costs: readonly Cost[]): Cost {
+  const middle = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+  return { wall: middle(costs.map((c) => c.wall)), cpu: middle(costs.map((c) => c.cpu)) };
+}
+
+/**
+ * Median costs of `client` and `sdk` over `rounds` rounds after a warm-up of each. The two alternate (and swap
+ * which goes first) so that load from other processes on a shared machine falls on both alike.
+ */
+async function compare(rounds: number, client: () => Promise<unknown>, sdk: () => Promise<unknown>): Promise<[Cost, Cost]> {
+  await client();
+  await sdk();
+  const ours: Cost[] = [];
+  const bare: Cost[] = [];
+  for (let round = 0; round < rounds; round++) {
+    if (round % 2 === 0) {
+      ours.push(await timed(client));
+      bare.push(await timed(sdk));
+    } else {
+      bare.push(await timed(sdk));
+      ours.push(await timed(client));
+    }
+  }
+  return [medianCost(ours), medianCost(bare)];
+}
+
+async function allSkillIds(client: SkillsClient): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const skill of client.iterateSkills({ limit: PAGE })) ids.push(skill.id);
+  return ids;
+}
+
+async function sdkAllSkillIds(sdk: Anthropic): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const skill of sdk.beta.skills.list({ limit: PAGE })) ids.push(skill.id);
+  return ids;
+}
+
+async function sdkVersionsSequential(sdk: Anthropic, ids: readonly string[]): Promise<number> {
+  let count = 0;
+  for (const id of ids) for await (const version of sdk.beta.skills.versions.list(id)) count += version.id ? 1 : 0;
+  return count;
+}
+
+async function main(): Promise<void> {
+  const { url, child } = await startEmulatorProcess();
+  try {
+    const lines: string[] = [];
+    const client = createSkillsClient({ apiKey: KEY, baseUrl: url, maxRetries: 0, log: (line) => lines.push(line) });
+    const sdk = new Anthropic({ apiKey: KEY, baseURL: url, maxRetries: 0 });
+    const ids = await allSkillIds(client);
+    if (ids.length !== SKILLS) throw new Error(`Expected ${SKILLS} skills, listed ${ids.length}.`);
+
+    const rows: Array<[string, [Cost, Cost]]> = [
+      ['first page of skills (20)', await compare(QUICK_ROUNDS, () => client.listSkills({ limit: 20 }), () => sdk.beta.skills.list({ limit: 20 }))],
+      [`all ${SKILLS} skills (pages of ${PAGE})`, await compare(QUICK_ROUNDS, () => allSkillIds(client), () => sdkAllSkillIds(sdk))],
+      [
+        `versions of every skill (pool of ${CONCURRENCY} vs sequential)`,
+        await compare(ROUNDS, () => listVersionsOfSkills(client, ids, { concurrency: CONCURRENCY }), () => sdkVersionsSequential(sdk, ids)),
+      ],
+    ];
+    await injectLatency(url, SIMULATED_LATENCY_MS);
+    rows.push([
+      `  same, with ${SIMULATED_LATENCY_MS} ms simulated network latency`,
+      await compare(LATENCY_ROUNDS, () => listVersionsOfSkills(client, ids, { concurrency: CONCURRENCY }), () => sdkVersionsSequential(sdk, ids)),
+    ]);
+    console.log(`Skills API client vs bare SDK: ${SKILLS} skills × ${VERSIONS_PER_SKILL} versions, median of ${QUICK_ROUNDS} rounds (${ROUNDS} for versions, ${LATENCY_ROUNDS} with latency), alternating, emulator in a child process`);
+    const cell = (value: number, width = 9): string => value.toFixed(1).padStart(width);
+    console.log(`${'work'.padEnd(52)} ${'wall ms: client'.padStart(15)} ${'SDK'.padStart(9)} ${'ratio'.padStart(6)}   ${'client CPU ms: client'.padStart(21)} ${'SDK'.padStart(9)} ${'ratio'.padStart(6)}`);
+    for (const [work, [ours, bare]] of rows) {
+      const ratio = (a: number, b: number): string => (a / b).toFixed(2).padStart(6);
+      console.log(`${work.padEnd(52)} ${cell(ours.wall, 15)} ${cell(bare.wall)} ${ratio(ours.wall, bare.wall)}   ${cell(ours.cpu, 21)} ${cell(bare.cpu)} ${ratio(ours.cpu, bare.cpu)}`);
+    }
+    console.log('ratio < 1.10 is within 10% of the SDK; below 1.00 is faster. CPU is this process only (the emulator runs apart).');
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
