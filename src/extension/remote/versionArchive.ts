@@ -17,8 +17,9 @@ export class VersionArchive {
       for (let depth = 0; depth < segments.length; depth++) {
         const parent = segments.slice(0, depth).join('/');
         const child = segments.slice(0, depth + 1).join('/');
-        if (!folders.has(parent)) folders.set(parent, new Set());
-        folders.get(parent)!.add(child);
+        const siblings = folders.get(parent) ?? new Set<string>();
+        siblings.add(child);
+        folders.set(parent, siblings);
       }
     }
     for (const [path, children] of folders) {

@@ -28,7 +28,10 @@ export class VersionArchiveCache {
     loading.catch(() => {
       if (this.archives.get(key) === loading) this.archives.delete(key);
     });
-    while (this.archives.size > CAPACITY) this.archives.delete(this.archives.keys().next().value!);
+    for (const oldest of this.archives.keys()) {
+      if (this.archives.size <= CAPACITY) break;
+      this.archives.delete(oldest);
+    }
     return loading;
   }
 
