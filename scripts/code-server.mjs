@@ -33,10 +33,15 @@ function freePort() {
   });
 }
 
-/** The environment code-server runs with: its own XDG folders and a short TMPDIR, plus the caller's `env`. */
+/**
+ * The environment code-server runs with: its own XDG folders and a short TMPDIR, plus the caller's `env`.
+ * A key in this process's ANTHROPIC_API_KEY never reaches the extension host unless the caller passes it.
+ */
 function isolatedEnv(root, env) {
   const dirs = { XDG_CONFIG_HOME: 'xdg-config', XDG_DATA_HOME: 'xdg-data', XDG_CACHE_HOME: 'xdg-cache', TMPDIR: 'tmp' };
-  const result = { ...process.env, ...env };
+  const result = { ...process.env };
+  delete result.ANTHROPIC_API_KEY;
+  Object.assign(result, env);
   for (const [name, folder] of Object.entries(dirs)) {
     result[name] = path.join(root, folder);
     mkdirSync(result[name], { recursive: true });

@@ -1,11 +1,13 @@
-// `npm run test:e2e`: packages the .vsix, installs it into a fresh code-server, and runs the browser journeys
-// of test/e2e/*.e2e.mjs in headless Chromium, each on a fresh workbench page. Screenshots go to test-results/.
+// `npm run test:e2e`: packages the .vsix, installs it into a fresh code-server pointed at a seeded Skills API
+// emulator, and runs the browser journeys of test/e2e/*.e2e.mjs in headless Chromium, each on a fresh workbench
+// page. Screenshots go to test-results/.
 // Prints one line per journey and a final `N passed, N failed` line.
 import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openBrowser } from './lib/browser.mjs';
 import { createCleanup } from './lib/cleanup.mjs';
+import { EMULATOR_KEY, startEmulatorProcess } from './lib/emulator.mjs';
 import { runCommand } from './lib/process.mjs';
 import { resultLine } from './lib/summary.mjs';
 import { makeShortTempDir, removeDir } from './lib/tempdir.mjs';
@@ -70,7 +72,13 @@ async function main() {
     await installExtension(tools, VSIX, extensionsDir);
     const workspace = copyFixtureWorkspace(temp);
 
-    const server = await startCodeServer(tools, { extensionsDir });
+    const emulator = await startEmulatorProcess(path.join(temp, 'emulator'));
+    cleanup.add(emulator.stop);
+    const server = await startCodeServer(tools, {
+      extensionsDir,
+      settings: { 'skillsmith.api.baseUrl': emulator.url },
+      env: { ANTHROPIC_API_KEY: EMULATOR_KEY },
+    });
     cleanup.add(server.stop);
     const { browser } = await openBrowser();
     cleanup.add(() => browser.close());

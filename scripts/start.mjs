@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createCleanup } from './lib/cleanup.mjs';
-import { startEmulatorProcess } from './lib/emulator.mjs';
+import { EMULATOR_KEY, startEmulatorProcess } from './lib/emulator.mjs';
 import { runCommand } from './lib/process.mjs';
 import { makeShortTempDir, removeDir } from './lib/tempdir.mjs';
 import { provision, REPO_ROOT } from './lib/tools.mjs';
@@ -12,13 +12,15 @@ import { installExtension, startCodeServer } from './code-server.mjs';
 
 const VSIX = path.join(REPO_ROOT, 'dist', 'skillsmith.vsix');
 const EMULATOR_DATA = path.join(REPO_ROOT, '.skillsmith', 'emulator');
-/** A placeholder the emulator accepts; never a real key. */
-const EMULATOR_KEY = 'emulator-local-key';
 
 /** The API the extension will use: the emulator (started here) unless ANTHROPIC_API_KEY is set. */
 async function chooseApi(cleanup) {
   if (process.env.ANTHROPIC_API_KEY) {
-    return { description: 'the real Claude API (ANTHROPIC_API_KEY is set in your environment)', settings: {}, env: {} };
+    return {
+      description: 'the real Claude API (ANTHROPIC_API_KEY is set in your environment)',
+      settings: {},
+      env: { ANTHROPIC_API_KEY: process.env.ANTHROPIC_API_KEY },
+    };
   }
   mkdirSync(EMULATOR_DATA, { recursive: true });
   const emulator = await startEmulatorProcess(EMULATOR_DATA);

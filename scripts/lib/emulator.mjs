@@ -6,6 +6,9 @@ import { REPO_ROOT } from './tools.mjs';
 
 const LISTENING = /Skills API emulator listening on (http:\/\/\S+)/;
 
+/** The placeholder key the extension sends to the emulator (which accepts any key); never a real one. */
+export const EMULATOR_KEY = 'emulator-local-key';
+
 /**
  * Starts `node dist/cli.js emulator --seed --data <dataDir> --port 0` and resolves with `{url, closed, stop()}`
  * once it prints its URL. Its skills persist in `dataDir`; `closed` settles if it exits.
