@@ -1,4 +1,32 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { BudgetLenses } from './budgetLenses';
+import { fixAllCommand } from './fixAllCommand';
+import { FolderListings } from './folderListings';
+import { FrontmatterCompletions } from './frontmatterCompletions';
+import { FrontmatterHovers } from './frontmatterHovers';
+import { lintTriggers } from './lintTriggers';
+import { lintWorkspaceCommand } from './lintWorkspaceCommand';
+import { RENAME_COMMAND, renameResource } from './renameSkillFolder';
+import { SkillCodeActions } from './skillCodeActions';
+import { SkillDiagnostics } from './skillDiagnostics';
+import { LINTABLE_SELECTOR, SKILL_MD_SELECTOR } from './skillMdFiles';
 
-/** Registers SKILL.md diagnostics, completions, hovers, quick fixes and budget lenses. (Placeholder until the feature lands.) */
-export function registerLintFeatures(_context: vscode.ExtensionContext, _log: vscode.LogOutputChannel): void {}
+/** Registers SKILL.md diagnostics, completions, hovers, quick fixes and budget lenses. No I/O happens here. */
+export function registerLintFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+  const listings = new FolderListings(watcher);
+  const diagnostics = new SkillDiagnostics(context.extensionUri, listings, log);
+  context.subscriptions.push(
+    watcher,
+    listings,
+    diagnostics,
+    ...lintTriggers(diagnostics, listings, watcher),
+    vscode.languages.registerCompletionItemProvider(SKILL_MD_SELECTOR, new FrontmatterCompletions(), ...FrontmatterCompletions.triggerCharacters),
+    vscode.languages.registerHoverProvider(SKILL_MD_SELECTOR, new FrontmatterHovers()),
+    vscode.languages.registerCodeActionsProvider(LINTABLE_SELECTOR, new SkillCodeActions(listings, context.extensionUri), SkillCodeActions.metadata),
+    vscode.languages.registerCodeLensProvider(SKILL_MD_SELECTOR, new BudgetLenses()),
+    vscode.commands.registerCommand('skillsmith.lint.fixAll', (uri?: vscode.Uri) => fixAllCommand(listings, uri)),
+    vscode.commands.registerCommand('skillsmith.lint.workspace', () => lintWorkspaceCommand(diagnostics, log)),
+    vscode.commands.registerCommand(RENAME_COMMAND, (from: vscode.Uri, newName: string) => renameResource(from, newName)),
+  );
+}

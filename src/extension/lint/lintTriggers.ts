@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import type { FolderListings } from './folderListings';
+import { folderOf } from './lintSkillText';
+import { PROFILE_SETTING } from './profileSetting';
+import type { SkillDiagnostics } from './skillDiagnostics';
+import { isLintable } from './skillMdFiles';
+
+/**
+ * Keeps diagnostics current: lint on open and while typing, clear on close and delete, lint again when
+ * the profile setting changes or a file appears or disappears beside a SKILL.md.
+ */
+export function lintTriggers(
+  diagnostics: SkillDiagnostics,
+  listings: FolderListings,
+  watcher: vscode.FileSystemWatcher,
+): vscode.Disposable[] {
+  const scheduleIfLintable = (document: vscode.TextDocument): void => {
+    if (isLintable(document.uri)) diagnostics.schedule(document);
+  };
+  // Documents already open when the extension activates: linted on the first timer tick, not inside activate().
+  vscode.workspace.textDocuments.forEach(scheduleIfLintable);
+  return [
+    vscode.workspace.onDidOpenTextDocument(scheduleIfLintable),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length > 0) scheduleIfLintable(event.document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => diagnostics.clear(document.uri)),
+    watcher.onDidDelete((uri) => diagnostics.clear(uri)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(PROFILE_SETTING)) diagnostics.relintAll(isLintable);
+    }),
+    listings.onDidChange((folder) => {
+      vscode.workspace.textDocuments
+        .filter((document) => isLintable(document.uri) && folderOf(document.uri).toString() === folder.toString())
+        .forEach((document) => diagnostics.schedule(document));
+    }),
+  ];
+}

@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import type { Diagnostic } from '../../core/skill/index';
+import type { SkillDiagnostics } from './skillDiagnostics';
+import { isLintable, SKILL_MD_ANY_CASE_GLOB } from './skillMdFiles';
+
+const EXCLUDED = '**/{node_modules,.git}/**';
+
+/** "Lint All Skills in Workspace": lints every SKILL.md into the Problems panel, with cancellable progress. */
+export async function lintWorkspaceCommand(diagnostics: SkillDiagnostics, log: vscode.LogOutputChannel): Promise<void> {
+  const started = Date.now();
+  const outcome = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Linting skills'), cancellable: true },
+    async (progress, token) => {
+      const files = (await vscode.workspace.findFiles(SKILL_MD_ANY_CASE_GLOB, EXCLUDED, undefined, token)).filter(isLintable);
+      const found: Diagnostic[] = [];
+      let linted = 0;
+      for (const file of files) {
+        if (token.isCancellationRequested) break;
+        progress.report({ message: vscode.workspace.asRelativePath(file), increment: 100 / files.length });
+        try {
+          found.push(...(await diagnostics.lintFile(file)));
+        } catch (error) {
+          log.warn(`Could not read ${file.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        linted++;
+      }
+      return { linted, total: files.length, found, cancelled: token.isCancellationRequested };
+    },
+  );
+  log.info(`Workspace lint: ${outcome.linted} of ${outcome.total} SKILL.md files in ${Date.now() - started} ms`);
+  void vscode.window.showInformationMessage(summary(outcome));
+}
+
+function summary(outcome: { linted: number; total: number; found: readonly Diagnostic[]; cancelled: boolean }): string {
+  const errors = outcome.found.filter((finding) => finding.severity === 'error').length;
+  const warnings = outcome.found.filter((finding) => finding.severity === 'warning').length;
+  if (outcome.total === 0) return vscode.l10n.t('No SKILL.md files in this workspace.');
+  const counts = vscode.l10n.t('{0} errors, {1} warnings', errors, warnings);
+  return outcome.cancelled
+    ? vscode.l10n.t('Lint cancelled after {0} of {1} skills: {2}.', outcome.linted, outcome.total, counts)
+    : vscode.l10n.t('Linted {0} skills: {1}.', outcome.linted, counts);
+}

@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import type { Diagnostic, Fix } from '../../core/skill/index';
+import { fixAllEdit } from './fixAllEdit';
+import type { FolderListings } from './folderListings';
+import { folderOf, lintSkillText } from './lintSkillText';
+import { RENAME_COMMAND } from './renameSkillFolder';
+import { SKILL_MD } from './skillMdFiles';
+import { isSameDiagnostic, toVscodeDiagnostic, toVscodeRange } from './toVscodeDiagnostic';
+
+/** The kind of the "fix all" source action, so `editor.codeActionsOnSave` can ask for it by name. */
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('skillsmith');
+
+/** Quick fixes for Skillsmith diagnostics, one per core fix, and the "fix all" source action. */
+export class SkillCodeActions implements vscode.CodeActionProvider {
+  /** What this provider offers, declared up front so VS Code asks only when it matters. */
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(
+    private readonly listings: FolderListings,
+    private readonly extensionUri: vscode.Uri,
+  ) {}
+
+  async provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): Promise<vscode.CodeAction[]> {
+    const listing = await this.listings.get(folderOf(document.uri));
+    const actions: vscode.CodeAction[] = [];
+    if (!context.only || context.only.intersects(vscode.CodeActionKind.QuickFix)) {
+      for (const finding of lintSkillText(document.uri, document.getText(), listing)) {
+        // Match the Problems entry when VS Code passed it; otherwise the fresh finding under the range counts,
+        // so a fix is offered even before the diagnostics have reached the editor.
+        const shown = context.diagnostics.find((candidate) => isSameDiagnostic(candidate, finding));
+        if (shown) actions.push(...quickFixes(document, finding, shown));
+        else if (range.intersection(toVscodeRange(finding.range))) {
+          actions.push(...quickFixes(document, finding, toVscodeDiagnostic(finding, this.extensionUri)));
+        }
+      }
+    }
+    if (context.only?.intersects(FIX_ALL_KIND)) {
+      const edit = fixAllEdit(document, listing);
+      if (edit) {
+        const action = new vscode.CodeAction(vscode.l10n.t('Fix all SKILL.md problems'), FIX_ALL_KIND);
+        action.edit = edit;
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+}
+
+/** The quick fixes of one finding; a mis-cased file name gets a rename even though the core has no text fix for it. */
+function quickFixes(document: vscode.TextDocument, finding: Diagnostic, shown: vscode.Diagnostic): vscode.CodeAction[] {
+  const actions = finding.fixes.map((fix) => quickFix(document, fix, shown));
+  if (finding.rule === 'skill-md-case') {
+    const action = new vscode.CodeAction(vscode.l10n.t('Rename the file to {0}', SKILL_MD), vscode.CodeActionKind.QuickFix);
+    action.command = { title: action.title, command: RENAME_COMMAND, arguments: [document.uri, SKILL_MD] };
+    action.diagnostics = [shown];
+    action.isPreferred = true;
+    actions.push(action);
+  }
+  return actions;
+}
+
+function quickFix(document: vscode.TextDocument, fix: Fix, shown: vscode.Diagnostic): vscode.CodeAction {
+  const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [shown];
+  action.isPreferred = fix.isPreferred === true;
+  if (fix.edits.length > 0) {
+    action.edit = new vscode.WorkspaceEdit();
+    action.edit.set(document.uri, fix.edits.map((edit) => new vscode.TextEdit(toVscodeRange(edit.range), edit.newText)));
+  }
+  if (fix.renameFolderTo !== undefined) {
+    action.command = { title: fix.title, command: RENAME_COMMAND, arguments: [folderOf(document.uri), fix.renameFolderTo] };
+  }
+  return action;
+}

@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import type { Diagnostic } from '../../core/skill/index';
+import type { FolderListings } from './folderListings';
+import { folderOf, lintSkillText } from './lintSkillText';
+import { DIAGNOSTIC_SOURCE, toVscodeDiagnostic } from './toVscodeDiagnostic';
+
+/** How long typing must pause before a document is linted again. */
+const DEBOUNCE_MS = 200;
+
+/**
+ * Owns the Problems-panel entries of every SKILL.md: lints a document (debounced while typing), drops
+ * results for a version that is already stale, and lints files that are not open (workspace lint).
+ */
+export class SkillDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly listings: FolderListings,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** Lints `document` once typing has paused; a newer call for the same document replaces this one. */
+  schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.lintDocument(document);
+      }, DEBOUNCE_MS),
+    );
+  }
+
+  /** Lints an open document now; the result is dropped if the document changed or closed meanwhile. */
+  async lintDocument(document: vscode.TextDocument): Promise<void> {
+    const version = document.version;
+    const listing = await this.listings.get(folderOf(document.uri));
+    if (document.isClosed || document.version !== version) return;
+    this.publish(document.uri, this.lintSafely(document.uri, () => document.getText(), listing));
+  }
+
+  /** Lints a file from disk (or its open document), publishes the result and returns it. */
+  async lintFile(uri: vscode.Uri): Promise<readonly Diagnostic[]> {
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    const listing = await this.listings.get(folderOf(uri));
+    const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const diagnostics = this.lintSafely(uri, () => text, listing);
+    this.publish(uri, diagnostics);
+    return diagnostics;
+  }
+
+  /** Lints again every file that has diagnostics or is open, e.g. after the profile changed. */
+  relintAll(isLintable: (uri: vscode.Uri) => boolean): void {
+    const open = vscode.workspace.textDocuments.filter((document) => isLintable(document.uri));
+    const openKeys = new Set(open.map((document) => document.uri.toString()));
+    open.forEach((document) => this.schedule(document));
+    this.collection.forEach((uri) => {
+      if (!openKeys.has(uri.toString())) void this.lintFile(uri).catch(() => this.clear(uri));
+    });
+  }
+
+  /** Removes the diagnostics of `uri` and of every file under it (a closed file, a deleted folder). */
+  clear(uri: vscode.Uri): void {
+    const prefix = `${uri.toString()}/`;
+    clearTimeout(this.timers.get(uri.toString()));
+    this.timers.delete(uri.toString());
+    const doomed: vscode.Uri[] = [];
+    this.collection.forEach((entry) => {
+      if (entry.toString() === uri.toString() || entry.toString().startsWith(prefix)) doomed.push(entry);
+    });
+    doomed.forEach((entry) => this.collection.delete(entry));
+  }
+
+  dispose(): void {
+    this.timers.forEach((timer) => clearTimeout(timer));
+    this.timers.clear();
+    this.collection.dispose();
+  }
+
+  private publish(uri: vscode.Uri, diagnostics: readonly Diagnostic[]): void {
+    this.collection.set(uri, diagnostics.map((diagnostic) => toVscodeDiagnostic(diagnostic, this.extensionUri)));
+  }
+
+  /** A linter failure on a strange file is logged and yields no diagnostics; it never breaks the editor. */
+  private lintSafely(uri: vscode.Uri, text: () => string, listing: ReadonlySet<string>): Diagnostic[] {
+    try {
+      return lintSkillText(uri, text(), listing);
+    } catch (error) {
+      this.log.error(`Linting ${uri.toString(true)} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    }
+  }
+}
