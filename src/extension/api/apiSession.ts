@@ -29,7 +29,13 @@ export class ApiSession implements vscode.Disposable {
 
   /** The client for the current key and settings. */
   getClient(): Promise<SkillsClient> {
-    this.client ??= this.createClient();
+    if (!this.client) {
+      const creating = this.createClient();
+      this.client = creating;
+      creating.catch(() => {
+        if (this.client === creating) this.client = undefined;
+      });
+    }
     return this.client;
   }
 
@@ -39,16 +45,16 @@ export class ApiSession implements vscode.Disposable {
     const baseUrl = settings.get<string>('baseUrl', '').trim();
     const workspaceId = settings.get<string>('workspaceId', '').trim();
     const started = Date.now();
-    const api = loadApiModule();
-    this.log.info(
-      `API client ready in ${Date.now() - started} ms: ${baseUrl || 'default base URL'}, key from ${key?.source ?? 'nowhere (signed out)'}`,
-    );
-    return api.createSkillsClient({
+    const client = loadApiModule().createSkillsClient({
       apiKey: key?.value,
       baseUrl: baseUrl || undefined,
       workspaceId: workspaceId || undefined,
       log: (line) => this.log.info(line),
     });
+    this.log.info(
+      `API client ready in ${Date.now() - started} ms: ${baseUrl || 'default base URL'}, key from ${key?.source ?? 'nowhere (signed out)'}`,
+    );
+    return client;
   }
 
   private reset(): void {

@@ -165,9 +165,11 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       || group.skills.error !== errorBefore;
     await Promise.all(group.skills.items.map(async (skill) => {
       const skillNode = group.skillNodes.get(skill.id);
-      if (!skillNode || JSON.stringify(skillNode.skill) === JSON.stringify(skill)) return;
+      if (!skillNode) return;
+      const versionsFailed = skillNode.versions.error !== undefined;
+      if (!versionsFailed && JSON.stringify(skillNode.skill) === JSON.stringify(skill)) return;
       skillNode.skill = skill;
-      if (skillNode.versions.isLoaded) await skillNode.versions.reload(pageSize());
+      if (skillNode.versions.isLoaded || versionsFailed) await skillNode.versions.reload(pageSize());
       if (!groupChanged) this.changed.fire(skillNode);
     }));
     if (groupChanged) this.changed.fire(group);
