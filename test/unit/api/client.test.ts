@@ -4,12 +4,7 @@ import JSZip from 'jszip';
 import { createSkillsClient, SkillsApiError, type SkillsClient } from '../../../src/core/api';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { skillFolder, TEST_KEY } from '../emulator/support';
-
-async function all<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
+import { collect } from './collect';
 
 for (const betaShape of [false, true]) {
   describe(`SkillsClient against the emulator (${betaShape ? 'beta' : 'GA'} shape)`, () => {
@@ -28,9 +23,9 @@ for (const betaShape of [false, true]) {
       const second = await client.listSkills({ limit: 5, page: first.nextPage });
       assert.equal(second.items.length, 2);
       assert.equal(second.nextPage, null);
-      const everything = await all(client.iterateSkills({ limit: 3 }));
+      const everything = await collect(client.iterateSkills({ limit: 3 }));
       assert.deepEqual(everything.map((s) => s.id), [...first.items, ...second.items].map((s) => s.id));
-      const anthropic = await all(client.iterateSkills({ source: 'anthropic' }));
+      const anthropic = await collect(client.iterateSkills({ source: 'anthropic' }));
       assert.deepEqual(anthropic.map((s) => s.title).sort(), ['Excel spreadsheets', 'PDF documents', 'PowerPoint presentations', 'Word documents']);
       assert.ok(anthropic.every((s) => s.source === 'anthropic'));
     });
@@ -51,7 +46,7 @@ for (const betaShape of [false, true]) {
       assert.deepEqual(await client.getVersion(skill.id, 'latest'), version);
       assert.deepEqual(await client.getVersion(skill.id, version.ref), version);
 
-      const versions = await all(client.iterateVersions(skill.id, { limit: 1 }));
+      const versions = await collect(client.iterateVersions(skill.id, { limit: 1 }));
       assert.equal(versions.length, 2);
       assert.deepEqual(versions[0], version);
 
@@ -93,7 +88,7 @@ describe('SkillsClient options', () => {
     const stop = emulator.admin.onRequest((request) => seen.push(request.path));
     const client = createSkillsClient({ apiKey: undefined, baseUrl: emulator.url });
     await assert.rejects(client.listSkills(), (error: unknown) => error instanceof SkillsApiError && error.kind === 'no-key' && /API key/.test(error.message));
-    await assert.rejects(all(client.iterateSkills()), (error: unknown) => error instanceof SkillsApiError && error.kind === 'no-key');
+    await assert.rejects(collect(client.iterateSkills()), (error: unknown) => error instanceof SkillsApiError && error.kind === 'no-key');
     stop();
     assert.deepEqual(seen, []);
   });

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { createSkillsClient } from '../../../src/core/api';
 import { iteratePages, type PageFetcher } from '../../../src/core/api/pagination';
 import type { Page } from '../../../src/core/api';
+import { collect } from './collect';
 
 /** A fetcher serving `pages` in order and recording the cursors it was asked for. */
 function scripted(pages: Array<Page<number>>): { fetchPage: PageFetcher<number>; cursors: Array<string | null> } {
@@ -17,12 +18,6 @@ function scripted(pages: Array<Page<number>>): { fetchPage: PageFetcher<number>;
     return page;
   };
   return { fetchPage, cursors };
-}
-
-async function collect(iterable: AsyncIterable<number>): Promise<number[]> {
-  const items: number[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
 }
 
 describe('iteratePages', () => {
@@ -68,9 +63,7 @@ describe('iterateSkills against a server that never ends its list', () => {
 
   it('stops after the first empty page', async () => {
     const client = createSkillsClient({ apiKey: 'test-key-not-real', baseUrl: url, maxRetries: 0 });
-    const ids: string[] = [];
-    for await (const skill of client.iterateSkills()) ids.push(skill.id);
-    assert.deepEqual(ids, []);
+    assert.deepEqual(await collect(client.iterateSkills()), []);
     assert.equal(requests, 1);
   });
 });

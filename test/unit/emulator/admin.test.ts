@@ -1,42 +1,34 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { InternalServerError, RateLimitError } from '@anthropic-ai/sdk';
-import type Anthropic from '@anthropic-ai/sdk';
-import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { isLoopback } from '../../../src/emulator/http';
-import { sdkFor } from './support';
+import { emulatorForSuite } from './support';
 
 describe('emulator admin routes', () => {
-  let emulator: RunningEmulator;
-  let sdk: Anthropic;
+  const env = emulatorForSuite({ seed: true });
   const admin = (method: string, path: string, body?: unknown): Promise<Response> =>
-    fetch(`${emulator.url}/_emulator/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
-  before(async () => {
-    emulator = await startEmulator({ seed: true });
-    sdk = sdkFor(emulator.url);
-  });
-  after(() => emulator.close());
+    fetch(`${env.emulator.url}/_emulator/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
 
   it('injects faults for the next N matching requests only', async () => {
     const added = await admin('POST', 'faults', [{ method: 'GET', path: '/v1/skills', status: 429, retryAfterSeconds: 3, times: 2 }]);
     assert.equal(added.status, 200);
-    await assert.rejects(sdk.beta.skills.retrieve('skill_other'), /404/, 'other paths are untouched');
+    await assert.rejects(env.sdk.beta.skills.retrieve('skill_other'), /404/, 'other paths are untouched');
     for (let i = 0; i < 2; i++) {
-      await assert.rejects(sdk.beta.skills.list(), (error: unknown) => error instanceof RateLimitError && error.headers.get('retry-after') === '3');
+      await assert.rejects(env.sdk.beta.skills.list(), (error: unknown) => error instanceof RateLimitError && error.headers.get('retry-after') === '3');
     }
-    assert.equal((await sdk.beta.skills.list()).data.length, 7);
+    assert.equal((await env.sdk.beta.skills.list()).data.length, 7);
   });
 
   it('clears faults', async () => {
     await admin('POST', 'faults', { status: 500, times: 5 });
-    await assert.rejects(sdk.beta.skills.list(), InternalServerError);
+    await assert.rejects(env.sdk.beta.skills.list(), InternalServerError);
     assert.equal((await admin('DELETE', 'faults')).status, 200);
-    assert.equal((await sdk.beta.skills.list()).data.length, 7);
+    assert.equal((await env.sdk.beta.skills.list()).data.length, 7);
   });
 
   it('explains a malformed fault with 400', async () => {
     for (const body of ['not json', { status: 200 }, { times: 0, status: 500 }, {}]) {
-      const response = await fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) });
+      const response = await fetch(`${env.emulator.url}/_emulator/faults`, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) });
       assert.equal(response.status, 400);
       assert.equal(((await response.json()) as { error: { type: string } }).error.type, 'invalid_request_error');
     }
@@ -44,9 +36,9 @@ describe('emulator admin routes', () => {
 
   it('fills the store with generated skills, within caps', async () => {
     assert.equal((await admin('POST', 'fill', { skills: 30, versionsPerSkill: 2 })).status, 200);
-    const page = await sdk.beta.skills.list({ limit: 100 });
+    const page = await env.sdk.beta.skills.list({ limit: 100 });
     assert.equal(page.data.length, 30);
-    assert.equal((await sdk.beta.skills.versions.list(page.data[0]?.id ?? '')).data.length, 2);
+    assert.equal((await env.sdk.beta.skills.versions.list(page.data[0]?.id ?? '')).data.length, 2);
     assert.equal((await admin('POST', 'fill', { skills: 10_001, versionsPerSkill: 1 })).status, 400);
     assert.equal((await admin('POST', 'fill', { skills: 1, versionsPerSkill: 0 })).status, 400);
     await admin('POST', 'reset');

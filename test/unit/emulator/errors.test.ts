@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { APIError, AuthenticationError, BadRequestError, ContentTooLargeError, NotFoundError, PermissionDeniedError } from '@anthropic-ai/sdk';
-import type Anthropic from '@anthropic-ai/sdk';
-import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { seedSkills } from '../../../src/emulator/seed';
 import type { UploadedFile } from '../../../src/emulator/upload';
-import { folderWithSkillMd, sdkFor, skillFolder, TEST_KEY, uploadables } from './support';
+import { emulatorForSuite, folderWithSkillMd, sdkFor, skillFolder, TEST_KEY, uploadables } from './support';
 
 /** Asserts that `promise` fails with `status` and a message matching `message`. */
 async function rejectsWith(promise: Promise<unknown>, status: number, message: RegExp): Promise<void> {
@@ -19,18 +17,12 @@ async function rejectsWith(promise: Promise<unknown>, status: number, message: R
 }
 
 describe('emulator errors', () => {
-  let emulator: RunningEmulator;
-  let sdk: Anthropic;
+  const env = emulatorForSuite({ apiKey: TEST_KEY });
   const create = async (files: UploadedFile[], displayName?: string): Promise<unknown> =>
-    sdk.beta.skills.create({ files: await uploadables(files), display_name: displayName });
-  before(async () => {
-    emulator = await startEmulator({ apiKey: TEST_KEY });
-    sdk = sdkFor(emulator.url);
-  });
-  after(() => emulator.close());
+    env.sdk.beta.skills.create({ files: await uploadables(files), display_name: displayName });
 
   it('answers 401 in the service format without a key, and for a wrong key', async () => {
-    const response = await fetch(`${emulator.url}/v1/skills`, { headers: { 'anthropic-version': '2023-06-01' } });
+    const response = await fetch(`${env.emulator.url}/v1/skills`, { headers: { 'anthropic-version': '2023-06-01' } });
     assert.equal(response.status, 401);
     assert.equal(response.headers.get('content-type'), 'application/json');
     const requestId = response.headers.get('request-id');
@@ -39,38 +31,38 @@ describe('emulator errors', () => {
       error: { type: 'authentication_error', message: 'x-api-key header is required.' },
       request_id: requestId,
     });
-    await assert.rejects(sdkFor(emulator.url, { apiKey: 'wrong-key' }).beta.skills.list(), AuthenticationError);
+    await assert.rejects(sdkFor(env.emulator.url, { apiKey: 'wrong-key' }).beta.skills.list(), AuthenticationError);
   });
 
   it('accepts the key as x-api-key or as a bearer token, and requires anthropic-version', async () => {
-    const viaHeader = await fetch(`${emulator.url}/v1/skills`, { headers: { 'x-api-key': TEST_KEY, 'anthropic-version': '2023-06-01' } });
+    const viaHeader = await fetch(`${env.emulator.url}/v1/skills`, { headers: { 'x-api-key': TEST_KEY, 'anthropic-version': '2023-06-01' } });
     assert.equal(viaHeader.status, 200);
-    const viaBearer = await fetch(`${emulator.url}/v1/skills`, { headers: { authorization: `Bearer ${TEST_KEY}`, 'anthropic-version': '2023-06-01' } });
+    const viaBearer = await fetch(`${env.emulator.url}/v1/skills`, { headers: { authorization: `Bearer ${TEST_KEY}`, 'anthropic-version': '2023-06-01' } });
     assert.equal(viaBearer.status, 200);
-    const noVersion = await fetch(`${emulator.url}/v1/skills`, { headers: { 'x-api-key': TEST_KEY } });
+    const noVersion = await fetch(`${env.emulator.url}/v1/skills`, { headers: { 'x-api-key': TEST_KEY } });
     assert.equal(noVersion.status, 400);
     assert.equal(((await noVersion.json()) as { error: { type: string } }).error.type, 'invalid_request_error');
   });
 
   it('answers 404 for unknown skills, versions and routes', async () => {
-    await rejectsWith(sdk.beta.skills.retrieve('skill_01unknown'), 404, /not found/);
+    await rejectsWith(env.sdk.beta.skills.retrieve('skill_01unknown'), 404, /not found/);
     const skill = (await create(skillFolder('found-skill'))) as { id: string };
-    await rejectsWith(sdk.beta.skills.versions.retrieve('skver_01nope', { skill_id: skill.id }), 404, /not found/);
-    await rejectsWith(sdk.beta.skills.versions.download('123', { skill_id: skill.id }), 404, /not found/);
-    await assert.rejects(sdk.get('/v1/skills/x/versions/y/content/more'), NotFoundError);
+    await rejectsWith(env.sdk.beta.skills.versions.retrieve('skver_01nope', { skill_id: skill.id }), 404, /not found/);
+    await rejectsWith(env.sdk.beta.skills.versions.download('123', { skill_id: skill.id }), 404, /not found/);
+    await assert.rejects(env.sdk.get('/v1/skills/x/versions/y/content/more'), NotFoundError);
   });
 
   it('refuses to delete a skill that still has versions (400), then deletes it once they are gone', async () => {
     const skill = (await create(skillFolder('kept-skill'))) as { id: string; latest_version_id: string };
-    await rejectsWith(sdk.beta.skills.delete(skill.id), 400, /delete its versions/);
-    await sdk.beta.skills.versions.delete(skill.latest_version_id, { skill_id: skill.id });
-    await sdk.beta.skills.delete(skill.id);
-    await assert.rejects(sdk.beta.skills.retrieve(skill.id), NotFoundError);
+    await rejectsWith(env.sdk.beta.skills.delete(skill.id), 400, /delete its versions/);
+    await env.sdk.beta.skills.versions.delete(skill.latest_version_id, { skill_id: skill.id });
+    await env.sdk.beta.skills.delete(skill.id);
+    await assert.rejects(env.sdk.beta.skills.retrieve(skill.id), NotFoundError);
   });
 
   it('refuses a version whose SKILL.md name differs from the skill name', async () => {
     const skill = (await create(skillFolder('first-name'))) as { id: string };
-    await rejectsWith(sdk.beta.skills.versions.create(skill.id, { files: await uploadables(skillFolder('other-name')) }), 400, /same name/);
+    await rejectsWith(env.sdk.beta.skills.versions.create(skill.id, { files: await uploadables(skillFolder('other-name')) }), 400, /same name/);
   });
 
   it('checks the upload as the service does', async () => {
@@ -89,7 +81,7 @@ describe('emulator errors', () => {
     ];
     for (const [files, message] of cases) await rejectsWith(create(files), 400, message);
     await rejectsWith(create(skillFolder('long-title'), 't'.repeat(256)), 400, /255/);
-    await assert.rejects(sdk.post('/v1/skills', { body: { display_name: 'no files' } }), BadRequestError);
+    await assert.rejects(env.sdk.post('/v1/skills', { body: { display_name: 'no files' } }), BadRequestError);
   });
 
   it('answers 413 when the files add up to more than 30 MB', async () => {
@@ -98,12 +90,12 @@ describe('emulator errors', () => {
   });
 
   it('keeps Anthropic skills read-only (403)', async () => {
-    emulator.admin.store.replaceAll(seedSkills());
-    const [pdf] = emulator.admin.store.list('anthropic');
+    env.emulator.admin.store.replaceAll(seedSkills());
+    const [pdf] = env.emulator.admin.store.list('anthropic');
     const id = pdf?.id ?? '';
-    await assert.rejects(sdk.beta.skills.delete(id), PermissionDeniedError);
-    await assert.rejects(sdk.beta.skills.versions.delete('latest', { skill_id: id }), PermissionDeniedError);
-    await assert.rejects(sdk.beta.skills.versions.create(id, { files: await uploadables(skillFolder('pdf')) }), PermissionDeniedError);
-    assert.ok((await sdk.beta.skills.versions.download('latest', { skill_id: id })).ok, 'but they can be downloaded');
+    await assert.rejects(env.sdk.beta.skills.delete(id), PermissionDeniedError);
+    await assert.rejects(env.sdk.beta.skills.versions.delete('latest', { skill_id: id }), PermissionDeniedError);
+    await assert.rejects(env.sdk.beta.skills.versions.create(id, { files: await uploadables(skillFolder('pdf')) }), PermissionDeniedError);
+    assert.ok((await env.sdk.beta.skills.versions.download('latest', { skill_id: id })).ok, 'but they can be downloaded');
   });
 });

@@ -1,4 +1,6 @@
 import Anthropic, { toFile } from '@anthropic-ai/sdk';
+import { after, before } from 'node:test';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../src/emulator';
 import { exampleFiles } from '../../../src/emulator/seed';
 import type { UploadedFile } from '../../../src/emulator/upload';
 
@@ -29,4 +31,30 @@ export function skillFolder(name: string, description = `Does ${name} things. Us
 /** A skill folder whose SKILL.md is exactly `skillMd`. */
 export function folderWithSkillMd(directory: string, skillMd: string): UploadedFile[] {
   return [{ path: `${directory}/SKILL.md`, data: new TextEncoder().encode(skillMd) }];
+}
+
+/** An emulator for the tests of one suite, with the SDK pointed at it. */
+export interface SuiteEmulator {
+  readonly emulator: RunningEmulator;
+  readonly sdk: Anthropic;
+}
+
+/** Starts an emulator before the suite's tests and closes it after them; read its fields inside tests. */
+export function emulatorForSuite(options: EmulatorOptions = {}): SuiteEmulator {
+  const state: { emulator?: RunningEmulator; sdk?: Anthropic } = {};
+  before(async () => {
+    state.emulator = await startEmulator(options);
+    state.sdk = sdkFor(state.emulator.url);
+  });
+  after(() => state.emulator?.close());
+  return {
+    get emulator(): RunningEmulator {
+      if (!state.emulator) throw new Error('The emulator starts in before(): use it inside a test.');
+      return state.emulator;
+    },
+    get sdk(): Anthropic {
+      if (!state.sdk) throw new Error('The emulator starts in before(): use it inside a test.');
+      return state.sdk;
+    },
+  };
 }
