@@ -2,6 +2,7 @@
 //  dist/extension.js  the activation bundle (small: no SDK, no YAML parser up front)
 //  dist/api.js        the API client and the SDK, required on first use by the extension
 //  dist/cli.js        the `skillsmith` command
+//  dist/yaml.js       the `yaml` package, required by the linter only for frontmatter its fast path cannot read
 //  out/test/**        the integration tests, run inside the real VS Code extension host
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -36,11 +37,30 @@ function integrationEntries() {
     .map((f) => path.join(dir, f));
 }
 
+/**
+ * Keeps the `yaml` package out of the bundles that start fast (extension, CLI): their lazy `require('yaml')` becomes
+ * `require('./yaml.js')`, the sibling bundle built below, loaded only when a frontmatter needs the full parser.
+ */
+const yamlAsSiblingBundle = {
+  name: 'yaml-as-sibling-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: './yaml.js', external: true }));
+  },
+};
+
 const builds = [
-  { ...nodeBase, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...nodeBase, entryPoints: ['src/core/api/index.ts'], outfile: 'dist/api.js' },
   {
     ...nodeBase,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+    plugins: [yamlAsSiblingBundle],
+  },
+  { ...nodeBase, entryPoints: ['src/core/api/index.ts'], outfile: 'dist/api.js' },
+  { ...nodeBase, entryPoints: [require.resolve('yaml')], outfile: 'dist/yaml.js' },
+  {
+    ...nodeBase,
+    plugins: [yamlAsSiblingBundle],
     entryPoints: ['src/cli.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
