@@ -46,6 +46,21 @@ export function randomFrontmatter(random: () => number): string {
   return lines.map((l) => (random() < 0.05 ? l + '  ' : l)).join(pick(random, ['\n', '\n', '\r\n'])) + '\n';
 }
 
+const TYPICAL_VALUES = ['pdf-tools', 'Extracts tables from PDF files. Use when the user mentions PDFs.', '"Quoted, with: a colon"', "'It''s fine'", 'MIT', 'Requires python3', 'Read Bash(git:*)', '"1.0"', 'me'];
+
+/** A frontmatter shaped like most real ones: plain or quoted one-line values and maybe a flat `metadata` block. */
+export function typicalFrontmatter(random: () => number): string {
+  const lines = [`name: ${pick(random, ['pdf-tools', 'PDF Tools', 'claude-x', 'a'])}`, `description: ${pick(random, TYPICAL_VALUES)}`];
+  for (const key of ['license', 'compatibility', 'allowed-tools', 'when_to_use', 'version']) {
+    if (random() < 0.3) lines.push(`${key}: ${pick(random, TYPICAL_VALUES)}`);
+  }
+  if (random() < 0.5) {
+    lines.push('metadata:');
+    for (let i = 0; i < 1 + Math.floor(random() * 3); i++) lines.push(`  ${pick(random, ['author', 'version', 'tags', 'name'])}: ${pick(random, TYPICAL_VALUES)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
 /** A random single-character mutation of `text`: insert, delete or replace with a YAML-significant character. */
 export function mutate(text: string, random: () => number): string {
   const at = Math.floor(random() * (text.length + 1));

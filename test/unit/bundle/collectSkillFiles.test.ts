@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { collectSkillFiles } from '../../../src/core/bundle/collectSkillFiles';
+import { looksLikeSecret } from '../../../src/core/bundle/secrets';
+
+describe('collectSkillFiles', () => {
+  let root: string;
+  let dir: string;
+  before(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'skillsmith-bundle-'));
+    dir = path.join(root, 'skill');
+    for (const sub of ['scripts/__pycache__', 'node_modules/pkg', '.git', 'drafts']) await mkdir(path.join(dir, sub), { recursive: true });
+    const files: Record<string, string> = {
+      'SKILL.md': '---\n---\n',
+      'scripts/run.py': 'print(1)\n',
+      'scripts/__pycache__/run.cpython-312.pyc': 'x',
+      'scripts/old.pyc': 'x',
+      'node_modules/pkg/index.js': 'x',
+      '.git/HEAD': 'x',
+      '.DS_Store': 'x',
+      'drafts/notes.md': 'x',
+      'notes.log': 'x',
+      'keep.log': 'x',
+      '.skillignore': 'drafts/\n*.log\n!keep.log\n',
+      'config/.env.local': 'A=placeholder\n',
+      'certs/server.pem': 'placeholder',
+    };
+    for (const [file, content] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+      await writeFile(path.join(dir, file), content);
+    }
+    await writeFile(path.join(root, 'outside.txt'), 'secret-ish');
+    await symlink(path.join(root, 'outside.txt'), path.join(dir, 'link.txt'));
+    await symlink(path.join(root), path.join(dir, 'scripts', 'up'));
+  });
+  after(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('lists the files to upload with sizes, applying default excludes and .skillignore', async () => {
+    const collected = await collectSkillFiles(dir);
+    assert.deepEqual(
+      collected.files.map((f) => [f.relativePath, f.size]),
+      [
+        ['SKILL.md', 8],
+        ['certs/server.pem', 11],
+        ['config/.env.local', 14],
+        ['keep.log', 1],
+        ['scripts/run.py', 9],
+      ],
+    );
+    assert.equal(collected.files[0].absolutePath, path.join(dir, 'SKILL.md'));
+    assert.deepEqual(collected.excluded, ['.DS_Store', '.git/', '.skillignore', 'drafts/', 'node_modules/', 'notes.log', 'scripts/__pycache__/', 'scripts/old.pyc']);
+  });
+
+  it('reports symbolic links without following them, and files that look like secrets', async () => {
+    const collected = await collectSkillFiles(dir);
+    assert.deepEqual(collected.symlinks, ['link.txt', 'scripts/up']);
+    assert.deepEqual(collected.secrets, ['certs/server.pem', 'config/.env.local']);
+  });
+
+  it('can ignore .skillignore', async () => {
+    const collected = await collectSkillFiles(dir, { useSkillignore: false });
+    assert.ok(collected.files.some((f) => f.relativePath === 'drafts/notes.md'));
+  });
+
+  it('rejects a folder that does not exist', async () => {
+    await assert.rejects(collectSkillFiles(path.join(root, 'missing')), { code: 'ENOENT' });
+  });
+});
+
+describe('looksLikeSecret', () => {
+  it('knows the usual secret file names, and leaves ordinary files alone', () => {
+    for (const name of ['.env', '.env.production', 'a/b/key.pem', 'tls.key', 'id_rsa', 'id_ed25519.pub', '.npmrc', 'gcp-credentials.json', 'credentials.json', 'client_secret_123.json']) {
+      assert.equal(looksLikeSecret(name), true, name);
+    }
+    for (const name of ['SKILL.md', 'environment.md', 'keys.md', 'scripts/key_points.py', 'credentials.md', 'monkey.json']) {
+      assert.equal(looksLikeSecret(name), false, name);
+    }
+  });
+});

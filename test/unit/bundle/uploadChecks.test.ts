@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { SkillFiles } from '../../../src/core/bundle/collectSkillFiles';
+import { checkDisplayName, checkUpload, DEFAULT_UPLOAD_LIMIT_BYTES } from '../../../src/core/bundle/uploadChecks';
+
+const file = (relativePath: string, size: number) => ({ relativePath, size, absolutePath: `/skill/${relativePath}` });
+const empty: SkillFiles = { files: [], excluded: [], symlinks: [], secrets: [] };
+
+describe('checkUpload', () => {
+  it('passes a small clean folder', () => {
+    assert.deepEqual(checkUpload({ ...empty, files: [file('SKILL.md', 100)] }, 'claude-api'), []);
+  });
+
+  it('limits the total size to 30 MB by default, or to the given limit', () => {
+    const files = [file('a.bin', DEFAULT_UPLOAD_LIMIT_BYTES), file('SKILL.md', 1)];
+    const [d] = checkUpload({ ...empty, files }, 'claude-api');
+    assert.equal(d.rule, 'upload-too-large');
+    assert.match(d.message, /30\.0 MB limit/);
+    assert.deepEqual(checkUpload({ ...empty, files: [file('a.bin', 9 * 1024 * 1024)] }, 'claude-api', 8 * 1024 * 1024).map((x) => x.rule), ['upload-too-large']);
+  });
+
+  it('reports each secret and symbolic link, and summarises excluded files in one info', () => {
+    const excluded = ['.git/', 'a.pyc', 'b.pyc', 'c.pyc', 'd.pyc', 'e.pyc', 'f.pyc'];
+    const found = checkUpload({ ...empty, secrets: ['.env'], symlinks: ['link'], excluded }, 'spec');
+    assert.deepEqual(found.map((d) => `${d.rule}:${d.severity}`), ['upload-secret:error', 'upload-symlink:error', 'upload-excluded:info']);
+    assert.match(found[2].message, /and 2 more/);
+  });
+});
+
+describe('checkDisplayName', () => {
+  it('accepts up to 255 characters', () => {
+    assert.equal(checkDisplayName('x'.repeat(255), 'claude-api'), undefined);
+    assert.equal(checkDisplayName('x'.repeat(256), 'claude-api')?.rule, 'display-name-too-long');
+  });
+});

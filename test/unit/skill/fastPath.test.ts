@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { lintParsedSkillMd } from '../../../src/core/skill/lint';
+import { parseSkillMd, type ParsedSkillMd } from '../../../src/core/skill/parse';
+import { PROFILES } from '../../../src/core/skill/types';
+import { mutate, prng, randomFrontmatter, typicalFrontmatter } from './frontmatterFuzz';
+
+/** What the two readers must agree on: the entries (keys, values, ranges), the YAML faults, the shape. */
+function content(parsed: ParsedSkillMd): object {
+  return { entries: parsed.entries, problems: parsed.problems, notMapping: parsed.notMapping };
+}
+
+describe('the fast frontmatter reader', () => {
+  it('handles the common shape without the yaml package', () => {
+    const text = '---\nname: pdf-tools\ndescription: "Extracts tables: fast"\nlicense: \'MIT\'\nmetadata:\n  author: me\n---\nBody\n';
+    const parsed = parseSkillMd(text);
+    assert.equal(parsed.usedFastPath, true);
+    assert.deepEqual(parsed.entries[3].value, { author: 'me' });
+  });
+
+  it('leaves anything unusual to the yaml package', () => {
+    for (const line of ['name: yes', 'name: 12', 'description: a # comment', 'description: |', 'x: [a]', 'x: &a b', 'k:\n  - a', 'x: "esc\\"d"', 'name:\tx']) {
+      assert.equal(parseSkillMd(`---\n${line}\n---\n`).usedFastPath, false, line);
+    }
+  });
+
+  it('gives exactly the same entries, ranges and diagnostics as the yaml package (differential fuzz)', () => {
+    const random = prng(20240601);
+    let compared = 0;
+    for (let i = 0; i < 4_000; i++) {
+      let frontmatter = random() < 0.5 ? typicalFrontmatter(random) : randomFrontmatter(random);
+      for (let m = random() < 0.5 ? 0 : 1 + Math.floor(random() * 2); m > 0; m--) frontmatter = mutate(frontmatter, random);
+      const text = `---\n${frontmatter}---\n\nBody with a [link](x.md).\n`;
+      const fast = parseSkillMd(text, 'auto');
+      if (!fast.usedFastPath) continue;
+      compared++;
+      const full = parseSkillMd(text, 'yaml');
+      assert.deepEqual(content(fast), content(full), `readers differ on:\n${text}`);
+      for (const profile of PROFILES) {
+        const options = { profile, folderName: 'pdf-tools', fileExists: () => false };
+        assert.deepEqual(lintParsedSkillMd(fast, options), lintParsedSkillMd(full, options), `diagnostics differ (${profile}) on:\n${text}`);
+      }
+    }
+    assert.ok(compared > 1000, `only ${compared} inputs took the fast path`);
+  });
+});

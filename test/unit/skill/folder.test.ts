@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { findSkillFolders, lintSkillFolder } from '../../../src/core/skill/folder';
+
+const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'skills');
+const rules = async (dir: string, profile: 'claude-api' | 'spec' = 'claude-api') =>
+  (await lintSkillFolder(dir, { profile })).diagnostics.map((d) => `${d.rule}:${d.severity}`);
+
+describe('lintSkillFolder', () => {
+  it('finds nothing wrong with a good skill, whose link names a real file', async () => {
+    const result = await lintSkillFolder(path.join(FIXTURES, 'good-skill'), { profile: 'claude-api' });
+    assert.equal(result.file, path.join(FIXTURES, 'good-skill', 'SKILL.md'));
+    assert.deepEqual(result.diagnostics, []);
+  });
+
+  it('uses the real folder name and files', async () => {
+    assert.deepEqual(await rules(path.join(FIXTURES, 'bad-skill')), [
+      'yaml-syntax:error',
+      'link-broken:warning',
+      'link-outside:warning',
+    ]);
+  });
+
+  it('reports a mis-cased skill.md by profile, and still lints it', async () => {
+    assert.deepEqual(await rules(path.join(FIXTURES, 'misnamed-case')), ['skill-md-case:error']);
+    assert.deepEqual(await rules(path.join(FIXTURES, 'misnamed-case'), 'spec'), ['skill-md-case:warning']);
+  });
+
+  describe('on generated folders', () => {
+    let root: string;
+    before(async () => {
+      root = await mkdtemp(path.join(tmpdir(), 'skillsmith-folder-'));
+    });
+    after(async () => {
+      await rm(root, { recursive: true, force: true });
+    });
+
+    it('reports a folder without SKILL.md', async () => {
+      const dir = path.join(root, 'empty');
+      await mkdir(dir);
+      const result = await lintSkillFolder(dir, { profile: 'claude-api' });
+      assert.equal(result.file, undefined);
+      assert.deepEqual(result.diagnostics.map((d) => d.rule), ['skill-md-missing']);
+    });
+
+    it('adds the upload findings, with a custom size limit', async () => {
+      const dir = path.join(root, 'uploads');
+      await mkdir(path.join(dir, 'node_modules'), { recursive: true });
+      await writeFile(path.join(dir, 'SKILL.md'), '---\nname: uploads\ndescription: Tests uploads.\n---\nBody\n');
+      await writeFile(path.join(dir, '.env'), 'TOKEN=placeholder\n');
+      await writeFile(path.join(dir, 'big.bin'), Buffer.alloc(2048));
+      const result = await lintSkillFolder(dir, { profile: 'claude-api', uploadLimitBytes: 1024 });
+      assert.deepEqual(result.diagnostics.map((d) => `${d.rule}:${d.severity}`), ['upload-too-large:error', 'upload-secret:error', 'upload-excluded:info']);
+    });
+  });
+});
+
+describe('findSkillFolders', () => {
+  let root: string;
+  before(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'skillsmith-find-'));
+    for (const dir of ['a/one', 'b/deeper/two', 'node_modules/dep', '.git/x', 'c/Case', 'plain/sub']) await mkdir(path.join(root, dir), { recursive: true });
+    for (const file of ['a/one/SKILL.md', 'b/deeper/two/SKILL.md', 'node_modules/dep/SKILL.md', '.git/x/SKILL.md', 'c/Case/Skill.md']) {
+      await writeFile(path.join(root, file), '---\n---\n');
+    }
+  });
+  after(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('searches folders recursively, skipping node_modules and .git, and finds mis-cased files', async () => {
+    const found = await findSkillFolders([root]);
+    assert.deepEqual(found.folders, ['a/one', 'b/deeper/two', 'c/Case'].map((d) => path.join(root, d)));
+    assert.deepEqual(found.unreadable, []);
+  });
+
+  it('accepts a SKILL.md path, reports missing paths, and treats a folder without skills as one skill folder', async () => {
+    const found = await findSkillFolders([path.join(root, 'a/one/SKILL.md'), path.join(root, 'nope'), path.join(root, 'plain')]);
+    assert.deepEqual(found.folders, [path.join(root, 'a/one'), path.join(root, 'plain')]);
+    assert.deepEqual(found.unreadable, [{ path: path.join(root, 'nope'), reason: 'does not exist' }]);
+  });
+});
