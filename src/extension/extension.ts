@@ -6,6 +6,8 @@ import { registerRemoteSkills, type RemoteSkills } from './tree/registerRemoteSk
 /** What `activate` returns: handles the integration tests use (nothing else depends on it). */
 export interface SkillsmithApi {
   readonly remoteSkills: RemoteSkills;
+  /** How long `activate` took, in milliseconds (reported by the tests, never asserted). */
+  readonly activationMs: number;
 }
 
 /**
@@ -13,13 +15,16 @@ export interface SkillsmithApi {
  * `context.subscriptions`, and does no I/O and no network work until it is used.
  */
 export function activate(context: vscode.ExtensionContext): SkillsmithApi {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel('Skillsmith', { log: true });
   context.subscriptions.push(log);
 
   registerLintFeatures(context, log);
   registerNewSkillCommand(context, log);
   const remoteSkills = registerRemoteSkills(context, log);
-  return { remoteSkills };
+  const activationMs = performance.now() - started;
+  log.info(`Activated in ${activationMs.toFixed(1)} ms`);
+  return { remoteSkills, activationMs };
 }
 
 /** Everything is disposed through `context.subscriptions`. */

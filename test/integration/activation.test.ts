@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import type { SkillsmithApi } from '../../src/extension/extension';
+import { TEST_LOG_ENV } from './support/fileReporter';
 
 const EXTENSION_ID = 'skillsmith.skillsmith';
 
@@ -29,5 +32,14 @@ suite('Activation', () => {
     assert.ok(declared.length > 0, 'the manifest declares no commands');
     const registered = new Set(await vscode.commands.getCommands(true));
     assert.deepEqual(declared.filter((id) => !registered.has(id)), [], 'commands declared but not registered');
+  });
+
+  test('activate() reports its own duration, which the run prints as a figure', async () => {
+    const extension = vscode.extensions.getExtension<SkillsmithApi>(EXTENSION_ID);
+    assert.ok(extension);
+    const { activationMs } = await extension.activate();
+    assert.ok(Number.isFinite(activationMs) && activationMs > 0, `activationMs is ${activationMs}`);
+    const logPath = process.env[TEST_LOG_ENV];
+    if (logPath) fs.appendFileSync(logPath, `figure: activate() took ${activationMs.toFixed(1)} ms\n`);
   });
 });
