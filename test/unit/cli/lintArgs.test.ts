@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseLintArgs } from '../../../src/cli/lintArgs';
+import { shouldColour } from '../../../src/cli/lintText';
+
+describe('parseLintArgs', () => {
+  it('defaults to the current folder, the claude-api profile and text', () => {
+    assert.deepEqual(parseLintArgs([]), { paths: ['.'], profile: 'claude-api', format: 'text', help: false });
+  });
+
+  it('reads paths and options in both spellings', () => {
+    assert.deepEqual(parseLintArgs(['a', '--profile=claude-code', 'b', '--format', 'sarif']), { paths: ['a', 'b'], profile: 'claude-code', format: 'sarif', help: false });
+  });
+
+  it('explains what is wrong', () => {
+    assert.deepEqual(parseLintArgs(['--profile']), { error: '--profile needs a value.' });
+    assert.deepEqual(parseLintArgs(['--profile', 'vscode']), { error: "Unknown profile 'vscode': use one of claude-api, spec, claude-code." });
+    assert.deepEqual(parseLintArgs(['-x']), { error: "Unknown option '-x'." });
+  });
+});
+
+describe('shouldColour', () => {
+  it('colours only a terminal, and never with NO_COLOR', () => {
+    assert.equal(shouldColour({ isTTY: true }, {}), true);
+    assert.equal(shouldColour({ isTTY: true }, { NO_COLOR: '1' }), false);
+    assert.equal(shouldColour({ isTTY: false }, {}), false);
+  });
+});
