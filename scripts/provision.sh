@@ -14,6 +14,13 @@ mkdir -p "$CACHE_ROOT"
 
 log() { printf '[provision] %s\n' "$*" >&2; }
 
+# One provision at a time per cache: a second run (another terminal, a parallel CI step) waits for the first.
+exec 9>"$CACHE_ROOT/.provision.lock"
+if ! flock -n 9; then
+  log "another provision is running; waiting for it to finish"
+  flock 9
+fi
+
 need_debs=()
 command -v chromium >/dev/null 2>&1 || need_debs+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_debs+=(libkrb5-dev)
@@ -51,5 +58,9 @@ JSON
   rm -rf "$CODE_SERVER_DIR" && mv "$CODE_SERVER_DIR.tmp" "$CODE_SERVER_DIR"
   touch "$CODE_SERVER_DIR/.complete"
 fi
+
+CODE_SERVER_ENTRY="$CODE_SERVER_DIR/node_modules/code-server/out/node/entry.js"
+[ -f "$CODE_SERVER_ENTRY" ] || { log "code-server is marked installed but $CODE_SERVER_ENTRY is missing; delete $CODE_SERVER_DIR and run again"; exit 1; }
+command -v chromium >/dev/null 2>&1 || { log "chromium is still missing after provisioning"; exit 1; }
 
 echo "$CACHE_ROOT"

@@ -1,7 +1,7 @@
 // `npm test`: every layer in order, stopping at the first failure. Prints each phase's result and a final
 // `N passed, N failed` line summing the test phases (a failing non-test phase counts as one failure).
-import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { runEchoed } from './lib/process.mjs';
 import { parseResultLine, resultLine } from './lib/summary.mjs';
 import { REPO_ROOT } from './lib/tools.mjs';
 
@@ -18,20 +18,6 @@ const PHASES = [
   { name: 'e2e', command: node, args: [script('run-e2e.mjs')], counts: true },
 ];
 
-/** Runs one phase with its output shown live; resolves with its exit code and stdout. */
-function runPhase(phase) {
-  return new Promise((resolve) => {
-    const child = spawn(phase.command, phase.args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      process.stdout.write(chunk);
-    });
-    child.on('error', (error) => resolve({ code: 1, output: `could not start ${phase.command}: ${error.message}` }));
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
-  });
-}
-
 const totals = { passed: 0, failed: 0 };
 const report = [];
 let failedPhase;
@@ -42,7 +28,7 @@ for (const phase of PHASES) {
   }
   console.log(`\n=== ${phase.name} ===`);
   const started = Date.now();
-  const { code, output } = await runPhase(phase);
+  const { code, output } = await runEchoed(phase.command, phase.args, { cwd: REPO_ROOT });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const counts = phase.counts ? parseResultLine(output) : undefined;
   if (counts) {

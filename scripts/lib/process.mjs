@@ -20,6 +20,23 @@ export function runCommand(command, args, { cwd, env, capture = false } = {}) {
   });
 }
 
+/**
+ * Runs `command args` with its stdout shown live and also collected; never rejects. Resolves with the exit
+ * code (1 when it could not start) and the stdout, for runners that parse a child's summary line.
+ */
+export function runEchoed(command, args, { cwd } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.on('error', (error) => resolve({ code: 1, output: `could not start ${command}: ${error.message}` }));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
 /** Kills the process group led by `pid` (started with `detached: true`); silent if it is already gone. */
 export function killGroup(pid, signal = 'SIGTERM') {
   try {
