@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { startEmulator } from '../emulator';
+import { isLoopback } from '../emulator/http';
 
 const HELP = `Usage: skillsmith emulator [--port N] [--host 127.0.0.1] [--data DIR] [--seed] [--api-key KEY]
 
@@ -39,8 +40,16 @@ export async function runEmulatorCommand(args: string[]): Promise<number> {
     process.stderr.write(`skillsmith emulator: --port must be a number from 0 to 65535, not "${values.port}".\n`);
     return 2;
   }
-  const emulator = await startEmulator({ port, host: values.host, dataDir: values.data, seed: values.seed, apiKey: values['api-key'] });
+  let emulator;
+  try {
+    emulator = await startEmulator({ port, host: values.host, dataDir: values.data, seed: values.seed, apiKey: values['api-key'] });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`skillsmith emulator: could not start on ${values.host}:${port}: ${reason}\nPick another --port (0 picks a free one) or --data folder.\n`);
+    return 1;
+  }
   process.stdout.write(`Skills API emulator listening on ${emulator.url}\n`);
+  if (!isLoopback(values.host)) process.stderr.write('Note: not bound to loopback, so the /_emulator admin routes (faults, reset, fill) are off.\n');
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
     process.once('SIGTERM', () => resolve('SIGTERM'));

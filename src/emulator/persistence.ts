@@ -13,9 +13,16 @@ export function loadState(dataDir: string): EmulatorState | null {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  const state = JSON.parse(text) as EmulatorState;
-  if (!Array.isArray(state.skills)) throw new Error(`${join(dataDir, STATE_FILE)} is not an emulator state file; move it away or pick another --data folder.`);
-  return state;
+  let state: Partial<EmulatorState> | null = null;
+  try {
+    state = JSON.parse(text) as Partial<EmulatorState> | null;
+  } catch {
+    // Reported below.
+  }
+  if (!Array.isArray(state?.skills)) {
+    throw new Error(`${join(dataDir, STATE_FILE)} is not an emulator state file; move it away or pick another --data folder.`);
+  }
+  return { skills: state.skills };
 }
 
 /** Saves the state atomically: a temporary file renamed over the old one, so a crash never leaves half a file. */

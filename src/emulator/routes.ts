@@ -39,7 +39,7 @@ function resourceOf(segments: readonly string[]): Resource | null {
 
 /** Answers a `/v1/skills…` request; throws `EmulatorApiError` for the service's error answers. */
 export async function handleSkillsApi(ctx: RouteContext): Promise<void> {
-  const segments = ctx.url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const segments = ctx.url.pathname.split('/').filter(Boolean).map(decodeSegment);
   const [, , skillId = '', , ref = ''] = segments;
   const method = ctx.req.method ?? 'GET';
   switch (`${method} ${resourceOf(segments)}`) {
@@ -68,6 +68,14 @@ export async function handleSkillsApi(ctx: RouteContext): Promise<void> {
       return downloadVersion(ctx, ctx.store.find(skillId), ref);
   }
   throw notFound(`No route for ${method} ${ctx.url.pathname}.`);
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw badRequest(`"${segment}" is not a valid URL path segment.`);
+  }
 }
 
 function reply(ctx: RouteContext, body: unknown): void {

@@ -50,6 +50,7 @@ describe('emulator errors', () => {
     await rejectsWith(env.sdk.beta.skills.versions.retrieve('skver_01nope', { skill_id: skill.id }), 404, /not found/);
     await rejectsWith(env.sdk.beta.skills.versions.download('123', { skill_id: skill.id }), 404, /not found/);
     await assert.rejects(env.sdk.get('/v1/skills/x/versions/y/content/more'), NotFoundError);
+    await assert.rejects(env.sdk.get('/v1/skills/%E0%A4%A'), BadRequestError);
   });
 
   it('refuses to delete a skill that still has versions (400), then deletes it once they are gone', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -39,6 +39,16 @@ describe('emulator --data', () => {
     } finally {
       await emulator.close();
       rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a data folder whose state file is not its own, saying what to do', async () => {
+    const odd = mkdtempSync(join(tmpdir(), 'skillsmith-emulator-'));
+    try {
+      writeFileSync(join(odd, 'skills-emulator-state.json'), '{"unrelated": true');
+      await assert.rejects(startEmulator({ dataDir: odd }), /not an emulator state file; move it away/);
+    } finally {
+      rmSync(odd, { recursive: true, force: true });
     }
   });
 });
