@@ -44,6 +44,7 @@ async function main() {
   let exitCode = 1;
   let failure;
   let log = '';
+  let page;
   try {
     const tools = await provision();
     rmSync(path.join(REPO_ROOT, 'out', 'test', 'integration'), { recursive: true, force: true });
@@ -64,8 +65,9 @@ async function main() {
       env: { SKILLSMITH_TEST_LOG: logPath, ...(grep ? { SKILLSMITH_TEST_GREP: grep } : {}) },
     });
     cleanup.add(server.stop);
-    const { browser, page } = await openBrowser();
-    cleanup.add(() => browser.close());
+    const chromium = await openBrowser();
+    page = chromium.page;
+    cleanup.add(() => chromium.browser.close());
 
     const finished = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code))));
     await page.exposeFunction('codeAutomationLog', () => {});
@@ -76,12 +78,14 @@ async function main() {
     cleanup.add(() => clearTimeout(timer));
     await page.goto(testUrl(server, workspace));
     exitCode = await Promise.race([finished, timedOut]);
-    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
     if (exitCode !== 0 && !parseMochaSummary(log)) failure = new Error(`the extension host ended the run with code ${exitCode} before mocha reported`);
   } catch (error) {
     failure = error;
   } finally {
+    if (page) {
+      mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+      await page.screenshot({ path: SCREENSHOT }).catch((error) => console.error(`integration: no screenshot: ${error.message}`));
+    }
     await cleanup.run();
   }
 

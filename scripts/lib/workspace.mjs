@@ -4,7 +4,7 @@ import path from 'node:path';
 import { REPO_ROOT } from './tools.mjs';
 
 /** The sample workspace in the repository. */
-export const FIXTURE_WORKSPACE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
+const FIXTURE_WORKSPACE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
 
 /** Copies the sample workspace to `<parentDir>/workspace` and returns that path. */
 export function copyFixtureWorkspace(parentDir) {
