@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
+import { SkillsApiError } from '../../../src/core/api';
+import { retryAfterSeconds, toSkillsApiError } from '../../../src/core/api/errors';
+
+describe('toSkillsApiError', () => {
+  it('keeps the status, the request id and the service message', () => {
+    const headers = new Headers({ 'request-id': 'req_123' });
+    const body = { type: 'error', error: { type: 'not_found_error', message: 'Skill skill_x not found.' } };
+    const error = toSkillsApiError(APIError.generate(404, body, undefined, headers));
+    assert.equal(error.kind, 'not-found');
+    assert.equal(error.status, 404);
+    assert.equal(error.requestId, 'req_123');
+    assert.match(error.message, /Skill skill_x not found\..*refresh/);
+  });
+
+  it('tells 529 from other server errors', () => {
+    assert.equal(toSkillsApiError(APIError.generate(529, undefined, 'busy', new Headers())).kind, 'overloaded');
+    assert.equal(toSkillsApiError(APIError.generate(503, undefined, 'down', new Headers())).kind, 'server');
+  });
+
+  it('classifies network failures, timeouts and cancellation', () => {
+    assert.equal(toSkillsApiError(new APIConnectionError({ message: 'refused' })).kind, 'offline');
+    assert.equal(toSkillsApiError(new APIConnectionTimeoutError()).kind, 'timeout');
+    assert.equal(toSkillsApiError(new APIUserAbortError()).kind, 'cancelled');
+    assert.equal(toSkillsApiError(new DOMException('aborted', 'AbortError')).kind, 'cancelled');
+    assert.equal(toSkillsApiError(new TypeError('terminated')).kind, 'offline');
+  });
+
+  it('passes a SkillsApiError through and wraps anything else as unknown', () => {
+    const original = new SkillsApiError('no-key', 'No key.');
+    assert.equal(toSkillsApiError(original), original);
+    const wrapped = toSkillsApiError('a string was thrown');
+    assert.equal(wrapped.kind, 'unknown');
+    assert.match(wrapped.message, /a string was thrown/);
+  });
+});
+
+describe('retryAfterSeconds', () => {
+  it('reads seconds, an HTTP date, or milliseconds', () => {
+    assert.equal(retryAfterSeconds(new Headers({ 'retry-after': '12' })), 12);
+    assert.equal(retryAfterSeconds(new Headers({ 'retry-after-ms': '1500' })), 1.5);
+    const inAMinute = new Date(Date.now() + 60_000).toUTCString();
+    const fromDate = retryAfterSeconds(new Headers({ 'retry-after': inAMinute })) ?? 0;
+    assert.ok(fromDate > 50 && fromDate <= 60, String(fromDate));
+    assert.equal(retryAfterSeconds(new Headers()), undefined);
+    assert.equal(retryAfterSeconds(undefined), undefined);
+  });
+});
