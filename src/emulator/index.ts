@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Delays } from './delays';
 import { FaultList, type FaultRule } from './faults';
 import { isLoopback } from './http';
 import type { EmulatorState } from './model';
@@ -56,23 +57,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const store = new SkillStore((dataDir && loadState(dataDir)) || initial(), dataDir ? (state) => saveState(dataDir, state) : undefined);
   const faults = new FaultList();
   const listeners = new Set<(request: SeenRequest) => void>();
-  const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  const delays = new Delays();
   const fill = (count: number, versionsPerSkill: number): void => store.replaceAll(generatedSkills(count, versionsPerSkill));
   const reset = (): void => {
     faults.clear();
     store.replaceAll(initial().skills);
   };
-  const delay = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      const entry = {
-        timer: setTimeout(() => {
-          timers.delete(entry);
-          resolve();
-        }, ms),
-        resolve,
-      };
-      timers.add(entry);
-    });
   const server = createServer(
     createHandler({
       store,
@@ -81,7 +71,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       adminEnabled: isLoopback(host),
       reset,
       fill,
-      delay,
+      delay: (ms) => delays.wait(ms),
       onRequest: (request) => listeners.forEach((listener) => listener(request)),
     }),
   );
@@ -106,11 +96,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
-        for (const { timer, resolve: wake } of timers) {
-          clearTimeout(timer);
-          wake();
-        }
-        timers.clear();
+        delays.endAll();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
