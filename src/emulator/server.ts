@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { handleAdmin, type AdminTarget } from './admin';
-import { EmulatorApiError } from './apiError';
+import { badRequest, EmulatorApiError, notFound } from './apiError';
 import type { FaultRule } from './faults';
 import { isLoopback, readBody, sendError } from './http';
 import { newRequestId } from './ids';
@@ -50,13 +50,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, requestId: stri
   const method = req.method ?? 'GET';
   deps.onRequest({ method, path: url.pathname, headers: req.headers });
   if (url.pathname.startsWith('/_emulator/')) {
-    if (!deps.adminEnabled || !isLoopback(req.socket.remoteAddress)) throw new EmulatorApiError(404, 'not_found_error', 'Not found.');
+    if (!deps.adminEnabled || !isLoopback(req.socket.remoteAddress)) throw notFound('Not found.');
     return handleAdmin(method, url.pathname, await readBody(req, ADMIN_BODY_LIMIT), deps, res, requestId);
   }
   const fault = deps.faults.take(method, url.pathname);
   if (fault && (await applyFault(fault, res, requestId, deps))) return;
   authenticate(req, deps.apiKey);
-  if (!req.headers['anthropic-version']) throw new EmulatorApiError(400, 'invalid_request_error', 'anthropic-version: header is required.');
+  if (!req.headers['anthropic-version']) throw badRequest('anthropic-version: header is required.');
   const beta = String(req.headers['anthropic-beta'] ?? '').split(',').some((name) => name.trim() === SKILLS_BETA);
   await handleSkillsApi({ req, res, store: deps.store, url, beta, requestId });
 }
@@ -79,7 +79,8 @@ async function applyFault(fault: FaultRule, res: ServerResponse, requestId: stri
 
 function authenticate(req: IncomingMessage, expected: string | undefined): void {
   const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  const key = (req.headers['x-api-key'] as string | undefined) ?? bearer;
+  const header = req.headers['x-api-key'];
+  const key = (Array.isArray(header) ? header[0] : header) ?? bearer;
   if (!key) throw new EmulatorApiError(401, 'authentication_error', 'x-api-key header is required.');
   if (expected !== undefined && key !== expected) throw new EmulatorApiError(401, 'authentication_error', 'invalid x-api-key');
 }
