@@ -22,6 +22,16 @@ describe('skillsmith emulator (CLI)', () => {
     assert.equal(code, 0);
   });
 
+  it('prints its options for --help', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'emulator', '--help'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = once(child, 'exit');
+    const lines = createInterface({ input: child.stdout });
+    const [first] = (await once(lines, 'line')) as [string];
+    assert.match(first, /^Usage: skillsmith emulator \[--port N\]/);
+    const [code] = (await exited) as [number | null];
+    assert.equal(code, 0);
+  });
+
   it('rejects a bad port with exit code 2', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'emulator', '--port', 'eighty'], { stdio: 'ignore' });
     const [code] = (await once(child, 'exit')) as [number | null];

@@ -88,6 +88,8 @@ describe('emulator errors', () => {
   it('answers 413 when the files add up to more than 30 MB', async () => {
     const big = { path: 'huge-skill/data.bin', data: new Uint8Array(30 * 1024 * 1024) };
     await assert.rejects(create([...skillFolder('huge-skill'), big]), ContentTooLargeError);
+    const huger = { path: 'huge-skill/more.bin', data: new Uint8Array(2 * 1024 * 1024) };
+    await assert.rejects(create([...skillFolder('huge-skill'), big, huger]), ContentTooLargeError, 'a body past the limit is drained, then refused');
   });
 
   it('keeps Anthropic skills read-only (403)', async () => {
