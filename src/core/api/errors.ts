@@ -56,7 +56,7 @@ export function toSkillsApiError(error: unknown): SkillsApiError {
 }
 
 function fromStatus(status: number, apiMessage: string | null, requestId: string | undefined, headers: Headers | undefined): SkillsApiError {
-  const said = apiMessage ? `: ${apiMessage}` : '.';
+  const said = apiMessage ? `: ${asSentence(apiMessage)}` : '.';
   const make = (kind: ApiErrorKind, message: string, retryAfter?: number): SkillsApiError =>
     new SkillsApiError(kind, message, status, requestId, retryAfter);
   switch (status) {
@@ -81,6 +81,10 @@ function fromStatus(status: number, apiMessage: string | null, requestId: string
   if (status >= 500) return make('server', `The Skills API had a server error (${status}). Try again in a moment.`);
   if (status === 400 || status === 422) return make('bad-request', `The Skills API refused the request (${status})${said}`);
   return make('unknown', `The Skills API answered ${status}${said}`);
+}
+
+function asSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 /** Seconds from `retry-after` (seconds or an HTTP date) or `retry-after-ms`; undefined when absent. */

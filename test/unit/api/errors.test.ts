@@ -15,6 +15,11 @@ describe('toSkillsApiError', () => {
     assert.match(error.message, /Skill skill_x not found\..*refresh/);
   });
 
+  it('ends the service message with a full stop before its advice', () => {
+    const body = { type: 'error', error: { type: 'invalid_request_error', message: 'name mismatch' } };
+    assert.match(toSkillsApiError(APIError.generate(400, body, undefined, new Headers())).message, /: name mismatch\.$/);
+  });
+
   it('tells 529 from other server errors', () => {
     assert.equal(toSkillsApiError(APIError.generate(529, undefined, 'busy', new Headers())).kind, 'overloaded');
     assert.equal(toSkillsApiError(APIError.generate(503, undefined, 'down', new Headers())).kind, 'server');
