@@ -60,8 +60,10 @@ Press Ctrl-C to stop.`);
       server.closed.then(() => 'code-server exited'),
       ...(api.closed ? [api.closed.then(() => 'the emulator exited')] : []),
     ]);
-    console.error(`npm start: ${stoppedBy}; shutting down.`);
-    process.exitCode = 1;
+    if (!cleanup.started()) {
+      console.error(`npm start: ${stoppedBy}; shutting down.`);
+      process.exitCode = 1;
+    }
   } catch (error) {
     console.error(`npm start failed: ${error instanceof Error ? error.message : error}`);
     process.exitCode = 1;

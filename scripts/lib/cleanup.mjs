@@ -2,7 +2,8 @@
 
 /**
  * A stack of async teardown steps. `add(step)` pushes one; `run()` runs them last-in first-out, reporting
- * (not throwing) failures. Ctrl-C and SIGTERM run it and exit with 130 / 143.
+ * (not throwing) failures; `started()` tells whether that has begun. Ctrl-C and SIGTERM run it and exit
+ * with 130 / 143.
  */
 export function createCleanup() {
   const steps = [];
@@ -25,5 +26,5 @@ export function createCleanup() {
       run().finally(() => process.exit(code));
     });
   }
-  return { add: (step) => steps.push(step), run };
+  return { add: (step) => steps.push(step), run, started: () => running !== undefined };
 }
