@@ -59,11 +59,25 @@ export async function installExtension(tools, vsixPath, extensionsDir) {
   });
 }
 
-/** Resolves once code-server's output says it is listening; rejects if it exits or takes too long first. */
+/** Resolves once code-server's output says it is listening; rejects if it fails, exits or takes too long first. */
 function waitUntilListening(child, logPath) {
   return new Promise((resolve, reject) => {
-    const fail = (why) => {
+    let recent = '';
+    const onExit = (code, signal) => fail(`it exited (${signal ?? `code ${code}`})`);
+    const onError = (error) => fail(`it could not be started (${error.message})`);
+    const onData = (chunk) => {
+      recent = (recent + chunk).slice(-500);
+      if (!recent.includes('HTTP server listening')) return;
+      settle();
+      resolve();
+    };
+    const settle = () => {
       clearTimeout(timer);
+      child.off('exit', onExit).off('error', onError);
+      child.stdout.off('data', onData);
+    };
+    const fail = (why) => {
+      settle();
       let log = '';
       try {
         log = readFileSync(logPath, 'utf8').split('\n').slice(-30).join('\n');
@@ -73,14 +87,8 @@ function waitUntilListening(child, logPath) {
       reject(new Error(`code-server did not start: ${why}\n--- last lines of ${logPath} ---\n${log}`));
     };
     const timer = setTimeout(() => fail(`no "HTTP server listening" line within ${STARTUP_TIMEOUT_MS / 1000} s`), STARTUP_TIMEOUT_MS);
-    child.once('exit', (code, signal) => fail(`it exited (${signal ?? `code ${code}`})`));
-    child.stdout.on('data', (chunk) => {
-      if (String(chunk).includes('HTTP server listening')) {
-        clearTimeout(timer);
-        child.removeAllListeners('exit');
-        resolve();
-      }
-    });
+    child.once('exit', onExit).once('error', onError);
+    child.stdout.on('data', onData);
   });
 }
 
@@ -125,7 +133,7 @@ export async function startCodeServer(tools, { settings = {}, env = {}, extensio
     killGroup(child.pid);
     await exited(child, 5_000);
     killGroup(child.pid, 'SIGKILL'); // Whatever of the group outlived the polite request (extension host, watchers).
-    log.end();
+    await new Promise((resolve) => log.end(resolve));
     removeDir(root);
   };
 
