@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openBrowser } from './lib/browser.mjs';
 import { createCleanup } from './lib/cleanup.mjs';
+import { deadline } from './lib/deadline.mjs';
 import { EMULATOR_KEY, startEmulatorProcess } from './lib/emulator.mjs';
 import { runCommand } from './lib/process.mjs';
 import { resultLine } from './lib/summary.mjs';
@@ -28,15 +29,6 @@ async function loadJourneys() {
   return Promise.all(files.map(async (file) => ({ file, ...(await import(pathToFileURL(path.join(E2E_DIR, file)).href)) })));
 }
 
-/** Rejects after `ms` so one stuck journey cannot hang the run. */
-function deadline(ms, what) {
-  let timer;
-  const promise = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
-  });
-  return { promise, cancel: () => clearTimeout(timer) };
-}
-
 /** Runs one journey on a fresh workbench page; resolves with undefined on success or the error. */
 async function runJourney(browser, workbenchUrl, journey) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -44,8 +36,7 @@ async function runJourney(browser, workbenchUrl, journey) {
   const screenshot = (name) => page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`) });
   const limit = deadline(JOURNEY_TIMEOUT_MS, `journey ${journey.file}`);
   try {
-    await page.goto(workbenchUrl);
-    await Promise.race([waitForWorkbench(page).then(() => journey.run({ page, screenshot })), limit.promise]);
+    await limit.race(page.goto(workbenchUrl).then(() => waitForWorkbench(page)).then(() => journey.run({ page, screenshot })));
     return undefined;
   } catch (error) {
     await screenshot(`${path.basename(journey.file, '.e2e.mjs')}-failure`).catch(() => {});

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { openBrowser } from './lib/browser.mjs';
 import { createCleanup } from './lib/cleanup.mjs';
+import { deadline } from './lib/deadline.mjs';
 import { runCommand } from './lib/process.mjs';
 import { parseMochaSummary, resultLine } from './lib/summary.mjs';
 import { tailFile } from './lib/tail.mjs';
@@ -71,13 +72,9 @@ async function main() {
 
     const finished = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code))));
     await page.exposeFunction('codeAutomationLog', () => {});
-    let timer;
-    const timedOut = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the run did not finish within ${RUN_TIMEOUT_MS / 60_000} minutes`)), RUN_TIMEOUT_MS);
-    });
-    cleanup.add(() => clearTimeout(timer));
-    await page.goto(testUrl(server, workspace));
-    exitCode = await Promise.race([finished, timedOut]);
+    const limit = deadline(RUN_TIMEOUT_MS, 'the integration run');
+    cleanup.add(limit.cancel);
+    exitCode = await limit.race(page.goto(testUrl(server, workspace)).then(() => finished));
     if (exitCode !== 0 && !parseMochaSummary(log)) failure = new Error(`the extension host ended the run with code ${exitCode} before mocha reported`);
   } catch (error) {
     failure = error;
