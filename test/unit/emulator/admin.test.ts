@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { InternalServerError, RateLimitError } from '@anthropic-ai/sdk';
+import { FaultList } from '../../../src/emulator/faults';
 import { isLoopback } from '../../../src/emulator/http';
+import { createHandler } from '../../../src/emulator/server';
+import { SkillStore } from '../../../src/emulator/store';
 import { emulatorForSuite } from './support';
 
 describe('emulator admin routes', () => {
@@ -42,6 +47,29 @@ describe('emulator admin routes', () => {
     assert.equal((await admin('POST', 'fill', { skills: 10_001, versionsPerSkill: 1 })).status, 400);
     assert.equal((await admin('POST', 'fill', { skills: 1, versionsPerSkill: 0 })).status, 400);
     await admin('POST', 'reset');
+  });
+
+  it('hides the admin routes when the emulator is not bound to loopback', async (t) => {
+    const faults = new FaultList();
+    const handler = createHandler({
+      store: new SkillStore({ skills: [] }),
+      faults,
+      apiKey: undefined,
+      adminEnabled: false,
+      reset: () => assert.fail('reset must not be reachable'),
+      fill: () => assert.fail('fill must not be reachable'),
+      delay: () => Promise.resolve(),
+      onRequest: () => {},
+    });
+    const server = createServer(handler);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    for (const [method, path] of [['POST', 'faults'], ['DELETE', 'faults'], ['POST', 'reset'], ['POST', 'fill']]) {
+      const response = await fetch(`${base}/_emulator/${path}`, { method, body: method === 'POST' ? '{"status":500}' : undefined });
+      assert.equal(response.status, 404, `${method} ${path}`);
+    }
+    assert.equal(faults.take('GET', '/v1/skills'), undefined);
   });
 
   it('recognises loopback peers only', () => {
