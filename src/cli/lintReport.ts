@@ -49,5 +49,6 @@ function toReported(d: Diagnostic): ReportedDiagnostic {
 
 /** `target` relative to `cwd`, with forward slashes; `.` for the folder itself. */
 function relative(cwd: string, target: string): string {
-  return path.relative(cwd, path.resolve(cwd, target)).split(path.sep).join('/') || '.';
+  const fromCwd = path.isAbsolute(target) ? path.relative(cwd, target) : path.normalize(target);
+  return fromCwd.split(path.sep).join('/') || '.';
 }

@@ -1,5 +1,5 @@
 /** Walks a skill folder to find the files an upload would carry, never following symbolic links. */
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { looksLikeSecret } from './secrets';
@@ -38,44 +38,43 @@ export interface CollectOptions {
 
 /** Lists the files of the skill folder `dir` as an upload would see them. Rejects when `dir` cannot be read. */
 export async function collectSkillFiles(dir: string, options: CollectOptions = {}): Promise<SkillFiles> {
-  const rules = await ignoreRules(dir, options.useSkillignore ?? true);
+  const top = await fs.readdir(dir, { withFileTypes: true });
+  const hasSkillignore = (options.useSkillignore ?? true) && top.some((e) => e.isFile() && e.name === SKILLIGNORE);
+  const rules = await ignoreRules(dir, hasSkillignore);
   const result: SkillFiles = { files: [], excluded: [], symlinks: [], secrets: [] };
-  await walk(dir, '', rules, result);
+  await walk(dir, '', top, rules, result);
   result.files.sort((a, b) => (a.relativePath < b.relativePath ? -1 : 1));
   for (const list of [result.excluded, result.symlinks]) list.sort();
   result.secrets.push(...result.files.map((f) => f.relativePath).filter(looksLikeSecret));
   return result;
 }
 
-async function walk(root: string, prefix: string, rules: Ignore, result: SkillFiles): Promise<void> {
-  const entries = await fs.readdir(path.join(root, prefix), { withFileTypes: true });
-  const folders: string[] = [];
+async function walk(root: string, prefix: string, entries: readonly Dirent[], rules: Ignore, result: SkillFiles): Promise<void> {
+  const pending: Promise<void>[] = [];
   for (const entry of entries) {
     const relative = prefix + entry.name;
     if (entry.isSymbolicLink()) {
       result.symlinks.push(relative);
     } else if (entry.isDirectory()) {
-      if (rules.ignores(relative + '/')) result.excluded.push(relative + '/');
-      else folders.push(relative + '/');
+      const folder = relative + '/';
+      if (rules.ignores(folder)) result.excluded.push(folder);
+      else pending.push(fs.readdir(path.join(root, folder), { withFileTypes: true }).then((children) => walk(root, folder, children, rules, result)));
     } else if (entry.isFile()) {
       if (rules.ignores(relative)) {
         result.excluded.push(relative);
       } else {
         const absolutePath = path.join(root, relative);
-        const { size } = await fs.stat(absolutePath);
-        result.files.push({ relativePath: relative, size, absolutePath });
+        pending.push(fs.stat(absolutePath).then(({ size }) => void result.files.push({ relativePath: relative, size, absolutePath })));
       }
     }
   }
-  await Promise.all(folders.map((folder) => walk(root, folder, rules, result)));
+  await Promise.all(pending);
 }
 
-async function ignoreRules(dir: string, useSkillignore: boolean): Promise<Ignore> {
-  const rules = ignore().add([...DEFAULT_EXCLUDES]);
-  if (!useSkillignore) return rules;
-  try {
-    return rules.add(await fs.readFile(path.join(dir, SKILLIGNORE), 'utf8'));
-  } catch {
-    return rules;
-  }
+/** The default rules, compiled once: most folders have no .skillignore. */
+let defaultRules: Ignore | undefined;
+
+async function ignoreRules(dir: string, readSkillignore: boolean): Promise<Ignore> {
+  if (!readSkillignore) return (defaultRules ??= ignore().add([...DEFAULT_EXCLUDES]));
+  return ignore().add([...DEFAULT_EXCLUDES]).add(await fs.readFile(path.join(dir, SKILLIGNORE), 'utf8'));
 }

@@ -1,74 +1,126 @@
 /**
- * An exact reader for the frontmatter most skills have: top-level `key: value` lines whose values are
- * plain or quoted single-line strings, or one flat mapping of such lines (`metadata:`). It returns
- * undefined for anything else, and the `yaml` package reads it instead. The differential fuzz test
- * proves both give the same result; this path exists because loading `yaml` dominates a short CLI run.
+ * An exact reader for the frontmatter most skills have: top-level `key: value` lines whose values are plain
+ * or quoted one-line strings, `>`/`>-`/`|`/`|-` blocks of evenly indented lines, a flat list of such strings,
+ * or one flat mapping of them (`metadata:`). It returns undefined for anything else, and the `yaml` package
+ * reads it instead. The differential fuzz test proves both give the same result; this path exists because
+ * loading and warming up `yaml` dominates a short CLI run.
  */
 import type { FrontmatterContent, FrontmatterEntry } from './parse';
 import type { LineIndex } from './text';
+import type { Position } from './types';
 import { isSafePlainString } from './yamlText';
 
 const KEY_LINE = /^( *)([A-Za-z_][A-Za-z0-9_-]*):(?: +(\S.*))?$/;
+const LIST_ITEM = /^( +)- (\S.*)$/;
+const BLOCK_HEADER = /^[>|]-?$/;
 /** Characters that make a line too unusual for this reader. */
 const UNUSUAL = /[^\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd]/;
 /** A carriage return that is not part of CRLF: a line break for editors, not for YAML. */
 const LONE_CR = /\r(?!\n)/;
 
-interface Scalar {
-  readonly value: string;
-  /** Length of the source text, quotes included. */
-  readonly length: number;
+/** A top-level key whose value is on the lines below it. */
+interface OpenEntry {
+  readonly key: string;
+  readonly line: number;
+  /** The block scalar header and where it starts, or undefined for a mapping, list or empty value. */
+  readonly header?: { readonly text: string; readonly start: number };
+  indent?: number;
+  readonly children: FrontmatterEntry[];
+  readonly items: { readonly value: string; readonly start: Position; readonly end: Position }[];
+  readonly blockLines: string[];
 }
 
 /** Reads lines `firstLine` to `closeLine - 1`, or returns undefined when they are not simple enough. */
 export function parseFrontmatterFast(lines: LineIndex, firstLine: number, closeLine: number): FrontmatterContent | undefined {
-  const entries: FrontmatterEntry[] = [];
-  let open: { key: string; line: number; colon: number; indent: number | undefined; children: FrontmatterEntry[] } | undefined;
-  const closeOpen = (): void => {
-    if (!open) return;
-    const { key, line, colon, children } = open;
-    const keyRange = { start: { line, character: 0 }, end: { line, character: key.length } };
-    if (children.length === 0) {
-      const at = { line, character: colon + 1 };
-      entries.push({ key, keyRange, valueRange: { start: at, end: at }, value: null });
-    } else {
-      const value: Record<string, string> = {};
-      for (const child of children) value[child.key] = child.value as string;
-      const valueRange = { start: children[0].keyRange.start, end: children[children.length - 1].valueRange.end };
-      entries.push({ key, keyRange, valueRange, value, children });
-    }
-    open = undefined;
-  };
   const source = lines.text.slice(lines.lineStarts[firstLine], lines.lineStarts[closeLine]);
   if (LONE_CR.test(source)) return undefined;
+  const entries: FrontmatterEntry[] = [];
+  let open: OpenEntry | undefined;
+  let lastContentLine = firstLine;
+  const close = (): boolean => {
+    if (open) {
+      const entry = closeEntry(open, lines, lastContentLine);
+      if (!entry) return false;
+      entries.push(entry);
+    }
+    open = undefined;
+    return true;
+  };
   for (let line = firstLine; line < closeLine; line++) {
     const text = lines.lineText(line);
-    if (text.trim() === '') continue;
+    if (text.trim() === '') {
+      if (open?.header) return undefined;
+      continue;
+    }
     if (UNUSUAL.test(text) || text.trimEnd() !== text) return undefined;
+    const indent = text.length - text.trimStart().length;
+    if (indent > 0) {
+      if (!open || (open.indent !== undefined && open.indent !== indent) || !addNested(open, text, line, indent)) return undefined;
+      open.indent = indent;
+      lastContentLine = line;
+      continue;
+    }
+    if (!close()) return undefined;
     const match = KEY_LINE.exec(text);
     if (!match || !isPlainKey(match[2])) return undefined;
-    const [, indentText, key, rawValue] = match;
-    const indent = indentText.length;
-    if (indent === 0) {
-      closeOpen();
-      if (rawValue === undefined) {
-        if (text.length !== key.length + 1) return undefined;
-        open = { key, line, colon: key.length, indent: undefined, children: [] };
-        continue;
-      }
-      const entry = scalarEntry(key, line, 0, text, rawValue);
-      if (!entry) return undefined;
-      entries.push(entry);
-    } else {
-      if (!open || rawValue === undefined || (open.indent !== undefined && open.indent !== indent)) return undefined;
-      open.indent = indent;
-      const entry = scalarEntry(key, line, indent, text, rawValue);
-      if (!entry) return undefined;
-      open.children.push(entry);
+    const [, , key, rawValue] = match;
+    lastContentLine = line;
+    if (rawValue === undefined || BLOCK_HEADER.test(rawValue)) {
+      if (rawValue === undefined && text.length !== key.length + 1) return undefined;
+      const header = rawValue === undefined ? undefined : { text: rawValue, start: text.length - rawValue.length };
+      open = { key, line, ...(header ? { header } : {}), children: [], items: [], blockLines: [] };
+      continue;
     }
+    const entry = scalarEntry(key, line, 0, text, rawValue);
+    if (!entry) return undefined;
+    entries.push(entry);
   }
-  closeOpen();
-  return { entries, problems: [] };
+  return close() ? { entries, problems: [] } : undefined;
+}
+
+/** Adds an indented line to the open entry: block text, a list item or a mapping entry. False when it fits none. */
+function addNested(open: OpenEntry, text: string, line: number, indent: number): boolean {
+  if (open.header) {
+    open.blockLines.push(text.slice(indent));
+    return true;
+  }
+  const item = LIST_ITEM.exec(text);
+  if (item) {
+    const scalar = open.children.length === 0 ? readScalar(item[2]) : undefined;
+    if (!scalar) return false;
+    const start = text.length - item[2].length;
+    open.items.push({ value: scalar.value, start: { line, character: indent }, end: { line, character: start + scalar.length } });
+    return true;
+  }
+  const match = KEY_LINE.exec(text);
+  if (!match || open.items.length > 0 || match[3] === undefined || !isPlainKey(match[2])) return false;
+  const entry = scalarEntry(match[2], line, indent, text, match[3]);
+  if (entry) open.children.push(entry);
+  return entry !== undefined;
+}
+
+function closeEntry(open: OpenEntry, lines: LineIndex, lastLine: number): FrontmatterEntry | undefined {
+  const { key, line, header, children, items, blockLines } = open;
+  const keyRange = { start: { line, character: 0 }, end: { line, character: key.length } };
+  if (header) {
+    if (blockLines.length === 0) return undefined;
+    const joined = blockLines.join(header.text[0] === '>' ? ' ' : '\n');
+    const value = header.text.endsWith('-') ? joined : joined + '\n';
+    const end = { line: lastLine, character: lines.lineText(lastLine).length };
+    return { key, keyRange, valueRange: { start: { line, character: header.start }, end }, value };
+  }
+  if (items.length > 0) {
+    const valueRange = { start: items[0].start, end: items[items.length - 1].end };
+    return { key, keyRange, valueRange, value: items.map((i) => i.value) };
+  }
+  if (children.length > 0) {
+    const value: Record<string, unknown> = {};
+    for (const child of children) value[child.key] = child.value;
+    const valueRange = { start: children[0].keyRange.start, end: children[children.length - 1].valueRange.end };
+    return { key, keyRange, valueRange, value, children };
+  }
+  const at = { line, character: key.length + 1 };
+  return { key, keyRange, valueRange: { start: at, end: at }, value: null };
 }
 
 function scalarEntry(key: string, line: number, indent: number, text: string, rawValue: string): FrontmatterEntry | undefined {
@@ -83,16 +135,16 @@ function scalarEntry(key: string, line: number, indent: number, text: string, ra
   };
 }
 
-function readScalar(source: string): Scalar | undefined {
+/** A plain or quoted one-line scalar that YAML 1.1 reads as a string, with its source length; else undefined. */
+function readScalar(source: string): { value: string; length: number } | undefined {
   const quote = source[0];
+  const inner = source.slice(1, -1);
   if (quote === '"') {
-    const inner = source.slice(1, -1);
     if (source.length < 2 || !source.endsWith('"') || /["\\]/.test(inner)) return undefined;
     return { value: inner, length: source.length };
   }
   if (quote === "'") {
-    const inner = source.slice(1, -1);
-    if (source.length < 2 || !source.endsWith("'") || /'/.test(inner.replaceAll("''", ''))) return undefined;
+    if (source.length < 2 || !source.endsWith("'") || inner.replaceAll("''", '').includes("'")) return undefined;
     return { value: inner.replaceAll("''", "'"), length: source.length };
   }
   return isSafePlainString(source) ? { value: source, length: source.length } : undefined;

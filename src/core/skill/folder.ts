@@ -23,7 +23,8 @@ export interface SkillFolderResult {
 /** Lints the skill folder `dir`. Rejects only when the folder itself cannot be read. */
 export async function lintSkillFolder(dir: string, options: { profile: Profile; uploadLimitBytes?: number }): Promise<SkillFolderResult> {
   const { profile } = options;
-  const [names, collected] = await Promise.all([fs.readdir(dir), collectSkillFiles(dir)]);
+  const collected = await collectSkillFiles(dir);
+  const names = collected.files.map((f) => f.relativePath).filter((p) => !p.includes('/'));
   const fileName = names.includes(SKILL_MD) ? SKILL_MD : names.find((n) => n.toLowerCase() === 'skill.md');
   const upload = checkUpload(collected, profile, options.uploadLimitBytes);
   if (fileName === undefined) {

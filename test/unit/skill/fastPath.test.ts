@@ -12,14 +12,31 @@ function content(parsed: ParsedSkillMd): object {
 
 describe('the fast frontmatter reader', () => {
   it('handles the common shape without the yaml package', () => {
-    const text = '---\nname: pdf-tools\ndescription: "Extracts tables: fast"\nlicense: \'MIT\'\nmetadata:\n  author: me\n---\nBody\n';
+    const text = [
+      '---',
+      'name: pdf-tools',
+      'description: >-',
+      '  Extracts tables.',
+      '  Use for PDFs.',
+      "license: 'MIT'",
+      'allowed-tools:',
+      '  - Read',
+      '  - "Bash(git:*)"',
+      'metadata:',
+      '  author: me',
+      '---',
+      'Body',
+    ].join('\n');
     const parsed = parseSkillMd(text);
     assert.equal(parsed.usedFastPath, true);
-    assert.deepEqual(parsed.entries[3].value, { author: 'me' });
+    assert.deepEqual(
+      parsed.entries.map((e) => e.value),
+      ['pdf-tools', 'Extracts tables. Use for PDFs.', 'MIT', ['Read', 'Bash(git:*)'], { author: 'me' }],
+    );
   });
 
   it('leaves anything unusual to the yaml package', () => {
-    for (const line of ['name: yes', 'name: 12', 'description: a # comment', 'description: |', 'x: [a]', 'x: &a b', 'k:\n  - a', 'x: "esc\\"d"', 'name:\tx']) {
+    for (const line of ['name: yes', 'name: 12', 'description: a # comment', 'description: |', 'x: [a]', 'x: &a b', 'k: |+\n  a', 'k: >\n  a\n\n  b', 'x: "esc\\"d"', 'name:\tx']) {
       assert.equal(parseSkillMd(`---\n${line}\n---\n`).usedFastPath, false, line);
     }
   });

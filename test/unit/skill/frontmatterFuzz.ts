@@ -37,7 +37,15 @@ export function randomFrontmatter(random: () => number): string {
       const children = Math.floor(random() * 4);
       const indent = pick(random, ['  ', '  ', '    ', ' ']);
       for (let c = 0; c < children; c++) lines.push(`${random() < 0.1 ? '   ' : indent}${pick(random, KEYS)}: ${pick(random, SCALARS)}`);
-    } else if (roll < 0.2) {
+    } else if (roll < 0.22) {
+      lines.push(`${key}: ${pick(random, ['>', '>-', '|', '|-', '|+', '>2'])}`);
+      const indent = pick(random, ['  ', '  ', '    ']);
+      for (let c = Math.floor(random() * 4); c > 0; c--) lines.push(random() < 0.1 ? pick(random, ['', '      deeper', ' x']) : `${indent}${pick(random, SCALARS)}`);
+    } else if (roll < 0.3) {
+      lines.push(`${key}:`);
+      const indent = pick(random, ['  ', '  ', '', '    ']);
+      for (let c = Math.floor(random() * 4); c > 0; c--) lines.push(`${random() < 0.1 ? ' ' : indent}- ${pick(random, SCALARS)}`);
+    } else if (roll < 0.35) {
       lines.push(pick(random, ['', '   ', '# comment', '  continued line', '- item', '...', 'key:   ', `${key} : v`, `"${key}": v`]));
     } else {
       lines.push(`${key}:${pick(random, [' ', ' ', '  ', ''])}${pick(random, SCALARS)}`);
@@ -54,6 +62,8 @@ export function typicalFrontmatter(random: () => number): string {
   for (const key of ['license', 'compatibility', 'allowed-tools', 'when_to_use', 'version']) {
     if (random() < 0.3) lines.push(`${key}: ${pick(random, TYPICAL_VALUES)}`);
   }
+  if (random() < 0.2) lines.push('allowed-tools:', '  - Read', `  - ${pick(random, TYPICAL_VALUES)}`);
+  if (random() < 0.2) lines.push(`compatibility: ${pick(random, ['>-', '|', '>'])}`, `  ${pick(random, TYPICAL_VALUES)}`, '  Second line.');
   if (random() < 0.5) {
     lines.push('metadata:');
     for (let i = 0; i < 1 + Math.floor(random() * 3); i++) lines.push(`  ${pick(random, ['author', 'version', 'tags', 'name'])}: ${pick(random, TYPICAL_VALUES)}`);

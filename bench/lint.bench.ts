@@ -1,0 +1,88 @@
+/**
+ * `npm run bench:lint`: how fast `skillsmith lint` is, as ratios against baselines measured in the same run.
+ *  (a) the I/O floor: a fresh Node process that only finds and reads the corpus's SKILL.md files;
+ *  (b) a fresh `node dist/cli.js lint <corpus> --format json` process (target: within 2.5x of the floor);
+ *  (c) in-process lintSkillMd p50/p95 for a typical SKILL.md and a 5,000-line one (targets: p95 < 1 ms and < 10 ms).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import { lintSkillMd } from '../src/core/skill/lint';
+import { prng, skillBody, writeCorpus } from './lint/corpus';
+
+const SKILLS = 2000;
+const PROCESS_RUNS = 7;
+const ROOT = path.join(__dirname, '..');
+const run = promisify(execFile);
+
+/** The median wall time, in milliseconds, of running `node args` `PROCESS_RUNS` times. */
+async function medianProcessMs(args: string[]): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < PROCESS_RUNS; i++) {
+    const start = performance.now();
+    await run(process.execPath, args, { maxBuffer: 256 * 1024 * 1024 }).catch((error: { code?: number }) => {
+      if (error.code !== 1) throw error; // exit 1 only means the corpus has lint errors, as intended
+    });
+    times.push(performance.now() - start);
+  }
+  return percentile(times, 50);
+}
+
+function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** p50 and p95 of linting `text` in this process, after a warm-up. */
+function inProcess(text: string, samples: number): { p50: number; p95: number } {
+  const options = { profile: 'claude-api' as const, folderName: 'bench-skill', fileExists: () => true };
+  for (let i = 0; i < 50; i++) lintSkillMd(text, options);
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const start = performance.now();
+    lintSkillMd(text, options);
+    times.push(performance.now() - start);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+async function main(): Promise<void> {
+  const root = await mkdtemp(path.join(tmpdir(), 'skillsmith-bench-'));
+  try {
+    const dirs = await writeCorpus(root, SKILLS);
+    const floorArgs = [path.join(__dirname, 'lint', 'ioFloor.mjs'), root];
+    const cliArgs = [path.join(ROOT, 'dist', 'cli.js'), 'lint', root, '--format', 'json'];
+    const { stdout } = await run(process.execPath, floorArgs); // warms the file cache, checks the corpus
+    const found = JSON.parse(stdout) as { skills: number };
+    if (found.skills !== SKILLS) throw new Error(`the I/O floor found ${found.skills} skills, expected ${SKILLS}`);
+
+    const floorMs = await medianProcessMs(floorArgs);
+    const cliMs = await medianProcessMs(cliArgs);
+    const perSecond = (ms: number) => Math.round((SKILLS / ms) * 1000);
+    console.log(`corpus: ${SKILLS} skill folders (median of ${PROCESS_RUNS} fresh processes each)`);
+    console.log(`(a) I/O floor (find + read):   ${floorMs.toFixed(0).padStart(6)} ms  ${perSecond(floorMs)} skills/s  1.00x`);
+    const ratio = cliMs / floorMs;
+    console.log(`(b) skillsmith lint --format json: ${cliMs.toFixed(0).padStart(6)} ms  ${perSecond(cliMs)} skills/s  ${ratio.toFixed(2)}x the floor (target <= 2.50x: ${ratio <= 2.5 ? 'met' : 'NOT met'})`);
+
+    const typical = await readFile(path.join(dirs[0], 'SKILL.md'), 'utf8');
+    const long = `---\nname: bench-skill\ndescription: A long skill. Use when benchmarking.\n---\n${skillBody(5000, prng(5000))}`;
+    for (const [label, text, samples, target] of [
+      ['typical SKILL.md', typical, 2000, 1],
+      ['5,000-line SKILL.md', long, 200, 10],
+    ] as const) {
+      const { p50, p95 } = inProcess(text, samples);
+      const lines = text.split('\n').length;
+      console.log(`(c) lintSkillMd, ${label} (${lines} lines): p50 ${p50.toFixed(3)} ms, p95 ${p95.toFixed(3)} ms (target p95 < ${target} ms: ${p95 < target ? 'met' : 'NOT met'})`);
+    }
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
