@@ -66,6 +66,22 @@ async function waitForRule(uri: vscode.Uri, rule: string): Promise<vscode.Diagno
   return diagnostic;
 }
 
+/**
+ * The code action titled `title` at `range`. The first request after a file is opened can come back empty in
+ * code-server (it takes seconds and returns nothing while the workbench is still settling the new model), so the
+ * request is repeated a few times, back to back, before giving up.
+ */
+async function codeActionTitled(uri: vscode.Uri, range: vscode.Range, title: string): Promise<vscode.CodeAction> {
+  let titles: string[] = [];
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range);
+    const found = actions.find((action) => action.title === title);
+    if (found) return found;
+    titles = actions.map((action) => action.title);
+  }
+  assert.fail(`no code action "${title}" among: ${titles.join(', ')}`);
+}
+
 function rangeOf(diagnostic: vscode.Diagnostic): [number, number, number, number] {
   const { start, end } = diagnostic.range;
   return [start.line, start.character, end.line, end.character];
@@ -115,9 +131,7 @@ suite('SKILL.md language features', () => {
     const uri = await writeSkill('pdf-tools', TITLE_CASE_NAME);
     const editor = await open(uri);
     const format = await waitForRule(uri, 'name-format');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, format.range);
-    const fix = actions.find((action) => action.title === 'Change `name` to `pdf-tools`');
-    assert.ok(fix, `no quick fix among ${actions.map((action) => action.title).join(', ')}`);
+    const fix = await codeActionTitled(uri, format.range, 'Change `name` to `pdf-tools`');
     assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
     assert.equal(fix.isPreferred, true);
     assert.ok(fix.edit);
@@ -156,7 +170,7 @@ suite('SKILL.md language features', () => {
     assert.ok(!keys.includes('context'), 'context is a Claude Code key');
     assert.deepEqual(await completions(uri, new vscode.Position(7, 0)), [], 'nothing in the body');
 
-    const withContext = await writeSkill('pdf-tools', VALID.replace('---\n\n#', 'context: \n---\n\n#'));
+    const withContext = await writeSkill('context-skill', VALID.replace('---\n\n#', 'context: \n---\n\n#'));
     await open(withContext);
     await withProfile(withContext, 'claude-code', async () => {
       assert.deepEqual(await completions(withContext, new vscode.Position(3, 'context: '.length)), ['fork']);
@@ -199,14 +213,40 @@ suite('SKILL.md language features', () => {
     await open(uri);
     const flagged = await waitForRule(uri, 'skill-md-case');
     assert.deepEqual(rangeOf(flagged), [0, 0, 0, 0]);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, flagged.range);
-    const rename = actions.find((action) => action.title === 'Rename the file to SKILL.md');
-    assert.ok(rename?.command, `no rename among ${actions.map((action) => action.title).join(', ')}`);
+    const rename = await codeActionTitled(uri, flagged.range, 'Rename the file to SKILL.md');
+    assert.ok(rename.command);
     await vscode.commands.executeCommand(rename.command.command, ...(rename.command.arguments ?? []));
     const renamed = vscode.Uri.joinPath(uri, '..', 'SKILL.md');
     assert.deepEqual((await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(uri, '..'))).map(([name]) => name), ['SKILL.md']);
     await waitForDiagnostics(uri, (diagnostics) => diagnostics.length === 0);
     assert.deepEqual(rulesOf(renamed), []);
+  });
+
+  test('the rename-folder fix renames the skill folder, and refuses when the name is taken', async () => {
+    const uri = await writeSkill('pdf-tools', VALID.replace('name: pdf-tools', 'name: pdf-kit'));
+    await open(uri);
+    const mismatch = await waitForRule(uri, 'name-dir-mismatch');
+    const { command } = await codeActionTitled(uri, mismatch.range, 'Rename the folder to `pdf-kit`');
+    assert.ok(command);
+    const run = (): Thenable<boolean> => vscode.commands.executeCommand<boolean>(command.command, ...(command.arguments ?? []));
+
+    const taken = await writeSkill('pdf-kit', 'someone else', 'notes.txt');
+    assert.equal(await run(), false, 'a folder named pdf-kit already exists');
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(taken, '..'), { recursive: true, useTrash: false });
+
+    assert.equal(await run(), true);
+    const moved = vscode.Uri.joinPath(scratch, 'pdf-kit', 'SKILL.md');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), moved.toString(), 'the editor follows the rename');
+    await waitForDiagnostics(moved, (diagnostics) => diagnostics.length === 0);
+  });
+
+  test('link-broken follows the folder: creating the linked file clears it', async () => {
+    const uri = await writeSkill('pdf-tools', `${VALID}See [the reference](reference.md).\n`);
+    await open(uri);
+    const broken = await waitForRule(uri, 'link-broken');
+    assert.deepEqual(rangeOf(broken), [8, 20, 8, 32]);
+    await writeSkill('pdf-tools', '# Reference\n', 'reference.md');
+    await waitForDiagnostics(uri, (diagnostics) => diagnostics.length === 0);
   });
 
   test('binary, huge and broken files cannot break the extension host', async () => {

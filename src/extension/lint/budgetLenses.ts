@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { measureBudgets } from '../../core/skill/index';
+import { measureBudgets } from '../../core/skill/budgets';
 import { formatCount } from './formatCount';
 
 /** A budget as the core measures it: what is used, the limit, and where to show it. */

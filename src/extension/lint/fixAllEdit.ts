@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { fixAll } from '../../core/skill/index';
+import { fixAll } from '../../core/skill/fixAll';
 import type { FolderListing } from './folderListings';
 import { lintOptionsFor } from './lintSkillText';
 

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { keysForProfile, parseSkillMd, type KeyInfo, type Profile } from '../../core/skill/index';
+import { keysForProfile, type KeyInfo } from '../../core/skill/frontmatterKeys';
+import { parseSkillMd } from '../../core/skill/parse';
+import type { Profile } from '../../core/skill/types';
 import { isInFrontmatter } from './frontmatterPosition';
 import { profileFor } from './profileSetting';
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { keyInfo, parseSkillMd } from '../../core/skill/index';
+import { keyInfo } from '../../core/skill/frontmatterKeys';
+import { parseSkillMd } from '../../core/skill/parse';
 import { formatCount } from './formatCount';
 import { entryWithKeyAt, isInFrontmatter } from './frontmatterPosition';
 import { profileFor } from './profileSetting';

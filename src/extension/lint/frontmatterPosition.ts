@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { FrontmatterEntry, ParsedSkillMd } from '../../core/skill/index';
+import type { FrontmatterEntry, ParsedSkillMd } from '../../core/skill/parse';
 
 /** Whether `line` lies between the frontmatter's delimiter lines (an unclosed frontmatter runs to the end). */
 export function isInFrontmatter(parsed: ParsedSkillMd, line: number): boolean {

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { lintSkillMd, severityOf, type Diagnostic, type LintOptions } from '../../core/skill/index';
+import { lintSkillMd, type LintOptions } from '../../core/skill/lint';
+import { severityOf } from '../../core/skill/rules';
+import type { Diagnostic } from '../../core/skill/types';
 import type { FolderListing } from './folderListings';
 import { profileFor } from './profileSetting';
 import { fileNameOf, isSkillMdLookalike, SKILL_MD } from './skillMdFiles';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Diagnostic } from '../../core/skill/index';
+import type { Diagnostic } from '../../core/skill/types';
 import type { SkillDiagnostics } from './skillDiagnostics';
 import { isLintable, SKILL_MD_ANY_CASE_GLOB } from './skillMdFiles';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { PROFILES, type Profile } from '../../core/skill/index';
+import { PROFILES, type Profile } from '../../core/skill/types';
 
 /** The setting section that chooses the lint profile. */
 export const PROFILE_SETTING = 'skillsmith.lint.profile';

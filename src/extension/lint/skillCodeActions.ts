@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Diagnostic, Fix } from '../../core/skill/index';
+import type { Diagnostic, Fix } from '../../core/skill/types';
 import { fixAllEdit } from './fixAllEdit';
 import type { FolderListings } from './folderListings';
 import { folderOf, lintSkillText } from './lintSkillText';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Diagnostic } from '../../core/skill/index';
+import type { Diagnostic } from '../../core/skill/types';
 import type { FolderListings } from './folderListings';
 import { folderOf, lintSkillText } from './lintSkillText';
 import { DIAGNOSTIC_SOURCE, toVscodeDiagnostic } from './toVscodeDiagnostic';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { RULE_DOCS_FILE, type Diagnostic, type Range, type Severity } from '../../core/skill/index';
+import { RULE_DOCS_FILE } from '../../core/skill/rules';
+import type { Diagnostic, Range, Severity } from '../../core/skill/types';
 
 /** The `source` of every Skillsmith diagnostic, so they stand apart from VS Code's own SKILL.md validator. */
 export const DIAGNOSTIC_SOURCE = 'skillsmith';
