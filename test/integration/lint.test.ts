@@ -195,6 +195,14 @@ suite('SKILL.md language features', () => {
     assert.ok(titles.some((title) => /^4: body \d+ \/ 500 lines · ~\d+ \/ 5,000 tokens$/.test(title)), titles.join(' | '));
   });
 
+  test('a body over its budgets says so in its code lens', async () => {
+    const uri = await writeSkill('pdf-tools', `${VALID}${'A line of the body that goes on for a while.\n'.repeat(600)}`);
+    await open(uri);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const titles = lenses.map((lens) => lens.command?.title ?? '');
+    assert.ok(titles.includes('body 604 / 500 lines (over budget) · ~6,767 / 5,000 tokens (over budget)'), titles.join(' | '));
+  });
+
   test('Fix All applies every text fix as one edit', async () => {
     const uri = await writeSkill('pdf-tools', TITLE_CASE_NAME.replace('---\n\n#', 'author: me\n---\n\n#'));
     const editor = await open(uri);
@@ -267,8 +275,11 @@ suite('SKILL.md language features', () => {
 
   test('Lint All Skills in Workspace reports files that are not open', async () => {
     const unopened = vscode.Uri.joinPath(workspaceRoot(), 'lint', 'unopened-skill', 'SKILL.md');
-    assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.toString() === unopened.toString()));
+    const misCased = await writeSkill('pdf-tools', VALID, 'Skill.md');
+    const isOpen = (uri: vscode.Uri): boolean => vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
+    assert.ok(!isOpen(unopened) && !isOpen(misCased));
     await vscode.commands.executeCommand('skillsmith.lint.workspace');
+    assert.deepEqual(rulesOf(misCased), ['skill-md-case']);
     assert.ok(rulesOf(unopened).includes('name-format'), `rules: ${rulesOf(unopened).join(', ')}`);
     const format = ours(unopened).find((d) => ruleOf(d) === 'name-format');
     assert.ok(format);
