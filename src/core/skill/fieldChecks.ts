@@ -22,7 +22,7 @@ export function checkFields(parsed: ParsedSkillMd, folderName: string | undefine
       ? checkDescription(description)
       : [finding('description-missing', 'Add a `description:` line saying what the skill does and when Claude should use it.', top)]),
     ...checkCompatibility(lastEntry(parsed, 'compatibility')),
-    ...checkMetadata(lastEntry(parsed, 'metadata')),
+    ...checkMetadata(parsed, lastEntry(parsed, 'metadata')),
     ...checkAllowedTools(lastEntry(parsed, 'allowed-tools')),
     ...checkLicense(lastEntry(parsed, 'license')),
   ];
@@ -95,20 +95,20 @@ function checkCompatibility(entry: FrontmatterEntry | undefined): Finding[] {
   return [];
 }
 
-function checkMetadata(entry: FrontmatterEntry | undefined): Finding[] {
+function checkMetadata(parsed: ParsedSkillMd, entry: FrontmatterEntry | undefined): Finding[] {
   if (!entry) return [];
   if (!entry.children) {
     return [finding('metadata-invalid', `\`metadata\` reads as ${describeValue(entry.value)}; it must be a mapping of \`key: value\` lines indented under it.`, entry.valueRange)];
   }
   return entry.children
     .filter((child) => typeof child.value !== 'string')
-    .map((child) =>
-      finding(
-        'metadata-value-type',
-        `\`metadata.${child.key}\` reads as ${describeValue(child.value)}; metadata values should be strings. Quote it.`,
-        child.valueRange,
-      ),
-    );
+    .map((child) => {
+      const { start, end } = child.valueRange;
+      const written = parsed.text.slice(parsed.lines.offsetAt(start), parsed.lines.offsetAt(end));
+      const quote = start.line === end.line && written !== '' ? replaceValueFix(child, written, `Quote the value of \`metadata.${child.key}\``) : undefined;
+      const message = `\`metadata.${child.key}\` reads as ${describeValue(child.value)}; metadata values should be strings. Quote it.`;
+      return finding('metadata-value-type', message, child.valueRange, [quote]);
+    });
 }
 
 function checkAllowedTools(entry: FrontmatterEntry | undefined): Finding[] {

@@ -115,3 +115,12 @@ describe('applyEdits', () => {
     assert.equal(applyEdits(text, edits), '\ufeffX\n12cd');
   });
 });
+
+describe('metadata value fix', () => {
+  it('quotes a metadata value exactly as written', () => {
+    const text = skillMd(...VALID, 'metadata:', '  version: 1.10', '  beta: yes');
+    const fixed = fixAll(text, { profile: 'claude-api' });
+    assert.equal(fixed, skillMd(...VALID, 'metadata:', '  version: "1.10"', '  beta: "yes"'));
+    assert.deepEqual(lint(fixed), []);
+  });
+});
