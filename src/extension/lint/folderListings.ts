@@ -14,7 +14,7 @@ export type FolderListing = ReadonlySet<string>;
  * `link-broken` asks "does this file exist?" synchronously; the listing answers it.
  */
 export class FolderListings implements vscode.Disposable {
-  private readonly cache = new Map<string, Promise<FolderListing>>();
+  private readonly cache = new Map<string, Promise<FolderListing | undefined>>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly subscriptions: vscode.Disposable[];
 
@@ -26,8 +26,8 @@ export class FolderListings implements vscode.Disposable {
     this.subscriptions = [watcher.onDidCreate((uri) => this.invalidate(uri)), watcher.onDidDelete((uri) => this.invalidate(uri))];
   }
 
-  /** The files under `folder`, from the cache when possible; empty when the folder cannot be read. */
-  get(folder: vscode.Uri): Promise<FolderListing> {
+  /** The files under `folder`, from the cache when possible; undefined when the folder cannot be read (links go unchecked). */
+  get(folder: vscode.Uri): Promise<FolderListing | undefined> {
     const key = folder.toString();
     let listing = this.cache.get(key);
     if (!listing) {
@@ -37,6 +37,7 @@ export class FolderListings implements vscode.Disposable {
     return listing;
   }
 
+  /** Stops following file events and forgets every listing. */
   dispose(): void {
     this.subscriptions.forEach((subscription) => subscription.dispose());
     this.changed.dispose();
@@ -54,8 +55,8 @@ export class FolderListings implements vscode.Disposable {
   }
 }
 
-/** Every file under `root`, breadth first, within the caps. */
-async function listFiles(root: vscode.Uri): Promise<FolderListing> {
+/** Every file under `root`, breadth first; undefined when `root` cannot be read or holds more than the cap. */
+async function listFiles(root: vscode.Uri): Promise<FolderListing | undefined> {
   const files = new Set<string>();
   const queue: { uri: vscode.Uri; prefix: string; depth: number }[] = [{ uri: root, prefix: '', depth: 0 }];
   while (queue.length > 0 && files.size < MAX_ENTRIES) {
@@ -65,6 +66,7 @@ async function listFiles(root: vscode.Uri): Promise<FolderListing> {
     try {
       entries = await vscode.workspace.fs.readDirectory(folder.uri);
     } catch {
+      if (folder.depth === 0) return undefined;
       continue;
     }
     for (const [name, type] of entries) {
@@ -76,5 +78,6 @@ async function listFiles(root: vscode.Uri): Promise<FolderListing> {
       }
     }
   }
-  return files;
+  // A listing cut short by the cap would call files missing that exist: better not to check links at all.
+  return queue.length > 0 ? undefined : files;
 }

@@ -27,7 +27,7 @@ export function lintTriggers(
     vscode.workspace.onDidCloseTextDocument((document) => diagnostics.clear(document.uri)),
     watcher.onDidDelete((uri) => diagnostics.clear(uri)),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(PROFILE_SETTING)) diagnostics.relintAll(isLintable);
+      if (event.affectsConfiguration(PROFILE_SETTING)) diagnostics.relintAll();
     }),
     listings.onDidChange((folder) => {
       vscode.workspace.textDocuments

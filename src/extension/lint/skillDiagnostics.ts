@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../../core/skill/types';
-import type { FolderListings } from './folderListings';
+import type { FolderListing, FolderListings } from './folderListings';
 import { folderOf, lintSkillText } from './lintSkillText';
+import { isLintable } from './skillMdFiles';
 import { DIAGNOSTIC_SOURCE, toVscodeDiagnostic } from './toVscodeDiagnostic';
 
 /** How long typing must pause before a document is linted again. */
@@ -39,7 +40,7 @@ export class SkillDiagnostics implements vscode.Disposable {
     const version = document.version;
     const listing = await this.listings.get(folderOf(document.uri));
     if (document.isClosed || document.version !== version) return;
-    this.publish(document.uri, this.lintSafely(document.uri, () => document.getText(), listing));
+    this.publish(document.uri, this.lintSafely(document.uri, document.getText(), listing));
   }
 
   /** Lints a file from disk (or its open document), publishes the result and returns it. */
@@ -47,13 +48,13 @@ export class SkillDiagnostics implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
     const listing = await this.listings.get(folderOf(uri));
     const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    const diagnostics = this.lintSafely(uri, () => text, listing);
+    const diagnostics = this.lintSafely(uri, text, listing);
     this.publish(uri, diagnostics);
     return diagnostics;
   }
 
   /** Lints again every file that has diagnostics or is open, e.g. after the profile changed. */
-  relintAll(isLintable: (uri: vscode.Uri) => boolean): void {
+  relintAll(): void {
     const open = vscode.workspace.textDocuments.filter((document) => isLintable(document.uri));
     const openKeys = new Set(open.map((document) => document.uri.toString()));
     open.forEach((document) => this.schedule(document));
@@ -74,6 +75,7 @@ export class SkillDiagnostics implements vscode.Disposable {
     doomed.forEach((entry) => this.collection.delete(entry));
   }
 
+  /** Cancels pending lints and removes every diagnostic. */
   dispose(): void {
     this.timers.forEach((timer) => clearTimeout(timer));
     this.timers.clear();
@@ -85,9 +87,9 @@ export class SkillDiagnostics implements vscode.Disposable {
   }
 
   /** A linter failure on a strange file is logged and yields no diagnostics; it never breaks the editor. */
-  private lintSafely(uri: vscode.Uri, text: () => string, listing: ReadonlySet<string>): Diagnostic[] {
+  private lintSafely(uri: vscode.Uri, text: string, listing: FolderListing | undefined): Diagnostic[] {
     try {
-      return lintSkillText(uri, text(), listing);
+      return lintSkillText(uri, text, listing);
     } catch (error) {
       this.log.error(`Linting ${uri.toString(true)} failed: ${error instanceof Error ? error.message : String(error)}`);
       return [];
