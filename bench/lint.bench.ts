@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { lintSkillMd } from '../src/core/skill/lint';
-import { prng, skillBody, writeCorpus } from './lint/corpus';
+import { prng } from '../test/unit/skill/frontmatterFuzz';
+import { skillBody, writeCorpus } from './lint/corpus';
 
 const SKILLS = 2000;
 const PROCESS_RUNS = 7;

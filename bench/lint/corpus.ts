@@ -1,18 +1,7 @@
 /** Writes a corpus of varied skill folders for the lint benchmark. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-
-/** A small deterministic PRNG (mulberry32), so every run lints the same corpus. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../test/unit/skill/frontmatterFuzz';
 
 const PARAGRAPH = 'Read the input carefully, then follow the steps below. Prefer the bundled scripts over writing new code.';
 

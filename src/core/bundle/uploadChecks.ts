@@ -1,6 +1,6 @@
 /** The upload rules of a skill folder: size, secrets, excluded files, symbolic links, display name. */
-import { severityOf } from '../skill/rules';
-import type { Diagnostic, Profile, RuleId } from '../skill/types';
+import { folderDiagnostic } from '../skill/finding';
+import type { Diagnostic, Profile } from '../skill/types';
 import type { SkillFiles } from './collectSkillFiles';
 
 /** The upload size limit the Skills API enforces today (older documentation said 8 MB). */
@@ -8,25 +8,23 @@ export const DEFAULT_UPLOAD_LIMIT_BYTES = 30 * 1024 * 1024;
 /** The longest display name the Skills API accepts. */
 export const DISPLAY_NAME_LIMIT = 255;
 
-const FIRST_LINE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
 /** The upload findings for the files of one skill folder. */
 export function checkUpload(collected: SkillFiles, profile: Profile, limitBytes = DEFAULT_UPLOAD_LIMIT_BYTES): Diagnostic[] {
   const found: Diagnostic[] = [];
   const total = collected.files.reduce((sum, f) => sum + f.size, 0);
   if (total > limitBytes) {
-    found.push(diagnostic('upload-too-large', profile, `The files to upload total ${megabytes(total)}, over the ${megabytes(limitBytes)} limit. List large files in .skillignore.`));
+    found.push(...folderDiagnostic('upload-too-large', profile, `The files to upload total ${megabytes(total)}, over the ${megabytes(limitBytes)} limit. List large files in .skillignore.`));
   }
   for (const secret of collected.secrets) {
-    found.push(diagnostic('upload-secret', profile, `\`${secret}\` looks like a secret and would be uploaded. Delete it or list it in .skillignore.`));
+    found.push(...folderDiagnostic('upload-secret', profile, `\`${secret}\` looks like a secret and would be uploaded. Delete it or list it in .skillignore.`));
   }
   for (const link of collected.symlinks) {
-    found.push(diagnostic('upload-symlink', profile, `\`${link}\` is a symbolic link, which is never uploaded. Replace it with the file itself or list it in .skillignore.`));
+    found.push(...folderDiagnostic('upload-symlink', profile, `\`${link}\` is a symbolic link, which is never uploaded. Replace it with the file itself or list it in .skillignore.`));
   }
   if (collected.excluded.length > 0) {
     const shown = collected.excluded.slice(0, 5).map((p) => `\`${p}\``).join(', ');
     const more = collected.excluded.length > 5 ? ` and ${collected.excluded.length - 5} more` : '';
-    found.push(diagnostic('upload-excluded', profile, `Left out of the upload: ${shown}${more}.`));
+    found.push(...folderDiagnostic('upload-excluded', profile, `Left out of the upload: ${shown}${more}.`));
   }
   return found;
 }
@@ -34,12 +32,7 @@ export function checkUpload(collected: SkillFiles, profile: Profile, limitBytes 
 /** The `display-name-too-long` finding for a display name, or undefined when it fits. */
 export function checkDisplayName(displayName: string, profile: Profile): Diagnostic | undefined {
   if (displayName.length <= DISPLAY_NAME_LIMIT) return undefined;
-  return diagnostic('display-name-too-long', profile, `The display name has ${displayName.length} characters; the limit is ${DISPLAY_NAME_LIMIT}. Shorten it.`);
-}
-
-function diagnostic(rule: RuleId, profile: Profile, message: string): Diagnostic {
-  const severity = severityOf(rule, profile);
-  return { rule, severity: severity === 'off' ? 'info' : severity, message, range: FIRST_LINE, fixes: [] };
+  return folderDiagnostic('display-name-too-long', profile, `The display name has ${displayName.length} characters; the limit is ${DISPLAY_NAME_LIMIT}. Shorten it.`)[0];
 }
 
 function megabytes(bytes: number): string {

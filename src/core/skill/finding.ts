@@ -1,5 +1,6 @@
 /** A diagnostic before its profile's severity is known. */
-import type { Diagnostic, Fix, Range, RuleId } from './types';
+import { severityOf } from './rules';
+import type { Diagnostic, Fix, Profile, Range, RuleId } from './types';
 
 /** What a check reports; `lint` adds the severity of the rule under the chosen profile. */
 export type Finding = Omit<Diagnostic, 'severity'>;
@@ -7,4 +8,11 @@ export type Finding = Omit<Diagnostic, 'severity'>;
 /** A finding of `rule` at `range`, with its fixes, preferred first. */
 export function finding(rule: RuleId, message: string, range: Range, fixes: readonly (Fix | undefined)[] = []): Finding {
   return { rule, message, range, fixes: fixes.filter((f): f is Fix => f !== undefined) };
+}
+
+/** A diagnostic about a whole folder or file, placed on its first line; none when `rule` is off under `profile`. */
+export function folderDiagnostic(rule: RuleId, profile: Profile, message: string): Diagnostic[] {
+  const severity = severityOf(rule, profile);
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return severity === 'off' ? [] : [{ rule, severity, message, range, fixes: [] }];
 }

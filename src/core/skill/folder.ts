@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import { collectSkillFiles } from '../bundle/collectSkillFiles';
 import { checkUpload } from '../bundle/uploadChecks';
 import { lintSkillMd } from './lint';
-import { severityOf } from './rules';
-import type { Diagnostic, Profile, RuleId } from './types';
+import { folderDiagnostic } from './finding';
+import type { Diagnostic, Profile } from './types';
 
 export { findSkillFolders, type FoundSkillFolders } from './findSkillFolders';
 
@@ -29,7 +29,7 @@ export async function lintSkillFolder(dir: string, options: { profile: Profile; 
   const upload = checkUpload(collected, profile, options.uploadLimitBytes);
   if (fileName === undefined) {
     const missing = folderDiagnostic('skill-md-missing', profile, `The folder has no ${SKILL_MD}: create one with a name and description.`);
-    return { dir, file: undefined, diagnostics: [missing, ...upload] };
+    return { dir, file: undefined, diagnostics: [...missing, ...upload] };
   }
   const file = path.join(dir, fileName);
   const available = new Set<string>();
@@ -40,12 +40,6 @@ export async function lintSkillFolder(dir: string, options: { profile: Profile; 
   const text = await fs.readFile(file, 'utf8');
   const diagnostics = lintSkillMd(text, { profile, folderName: path.basename(path.resolve(dir)), fileExists: (p) => available.has(p) });
   const caseProblem =
-    fileName === SKILL_MD ? [] : [folderDiagnostic('skill-md-case', profile, `The file is named \`${fileName}\`; rename it to \`${SKILL_MD}\` (upper case), or it is not found.`)];
+    fileName === SKILL_MD ? [] : folderDiagnostic('skill-md-case', profile, `The file is named \`${fileName}\`; rename it to \`${SKILL_MD}\` (upper case), or it is not found.`);
   return { dir, file, diagnostics: [...caseProblem, ...diagnostics, ...upload] };
-}
-
-function folderDiagnostic(rule: RuleId, profile: Profile, message: string): Diagnostic {
-  const severity = severityOf(rule, profile);
-  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return { rule, severity: severity === 'off' ? 'info' : severity, message, range, fixes: [] };
 }
