@@ -301,21 +301,12 @@ async function completions(uri: vscode.Uri, position: vscode.Position): Promise<
 async function withProfile(uri: vscode.Uri, profile: string, body: () => Promise<void>): Promise<void> {
   const settings = vscode.workspace.getConfiguration('skillsmith.lint', uri);
   const settingsFolder = vscode.Uri.joinPath(workspaceRoot(), '.vscode');
-  const hadSettingsFolder = await exists(settingsFolder);
+  const hadSettingsFolder = await vscode.workspace.fs.stat(settingsFolder).then(() => true, () => false);
   await settings.update('profile', profile, vscode.ConfigurationTarget.WorkspaceFolder);
   try {
     await body();
   } finally {
     await settings.update('profile', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
     if (!hadSettingsFolder) await vscode.workspace.fs.delete(settingsFolder, { recursive: true, useTrash: false });
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -6,7 +6,7 @@ import { FrontmatterCompletions } from './frontmatterCompletions';
 import { FrontmatterHovers } from './frontmatterHovers';
 import { lintTriggers } from './lintTriggers';
 import { lintWorkspaceCommand } from './lintWorkspaceCommand';
-import { RENAME_COMMAND, renameResource } from './renameSkillFolder';
+import { RENAME_COMMAND, renameResource } from './renameResource';
 import { SkillCodeActions } from './skillCodeActions';
 import { SkillDiagnostics } from './skillDiagnostics';
 import { LINTABLE_SELECTOR, SKILL_MD_SELECTOR } from './skillMdFiles';

@@ -3,7 +3,7 @@ import type { Diagnostic, Fix } from '../../core/skill/types';
 import { fixAllEdit } from './fixAllEdit';
 import type { FolderListings } from './folderListings';
 import { folderOf, lintSkillText } from './lintSkillText';
-import { RENAME_COMMAND } from './renameSkillFolder';
+import { RENAME_COMMAND } from './renameResource';
 import { SKILL_MD } from './skillMdFiles';
 import { isSameDiagnostic, toVscodeDiagnostic, toVscodeRange } from './toVscodeDiagnostic';
 

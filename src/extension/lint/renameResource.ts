@@ -12,7 +12,8 @@ export async function renameResource(from: vscode.Uri, newName: string): Promise
   const target = vscode.Uri.joinPath(from, '..', newName);
   // A change of case only (skill.md -> SKILL.md) finds the file itself on a case-insensitive disk.
   const caseOnly = fileNameOf(from).toLowerCase() === newName.toLowerCase();
-  if (!caseOnly && (await exists(target))) {
+  const taken = !caseOnly && (await vscode.workspace.fs.stat(target).then(() => true, () => false));
+  if (taken) {
     void vscode.window.showErrorMessage(
       vscode.l10n.t('Cannot rename "{0}" to "{1}": "{1}" already exists there. Move or rename it first.', fileNameOf(from), newName),
     );
@@ -23,13 +24,4 @@ export async function renameResource(from: vscode.Uri, newName: string): Promise
   const applied = await vscode.workspace.applyEdit(edit);
   if (!applied) void vscode.window.showErrorMessage(vscode.l10n.t('Could not rename "{0}" to "{1}".', fileNameOf(from), newName));
   return applied;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
