@@ -11,7 +11,6 @@ let yamlModule: typeof Yaml | undefined;
 
 /** The `yaml` package, required lazily: a fresh process that never needs it never pays for loading it. */
 function loadYaml(): typeof Yaml {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   yamlModule ??= require('yaml') as typeof Yaml;
   return yamlModule;
 }
