@@ -31,9 +31,9 @@ export function moveToMetadataFix(parsed: ParsedSkillMd, entry: FrontmatterEntry
   return undefined;
 }
 
-/** Replaces a scalar entry's value with `value`, quoted when YAML needs it. */
-export function replaceValueFix(entry: FrontmatterEntry, value: string, title: string, isPreferred = true): Fix {
-  return { title, isPreferred, edits: [{ range: entry.valueRange, newText: yamlScalar(value) }] };
+/** The preferred fix replacing an entry's value with `value`, quoted when YAML needs it. */
+export function replaceValueFix(entry: FrontmatterEntry, value: string, title: string): Fix {
+  return { title, isPreferred: true, edits: [{ range: entry.valueRange, newText: yamlScalar(value) }] };
 }
 
 /** The value as the string it becomes under `metadata:`: strings as they are, other scalars as written, collections as JSON. */

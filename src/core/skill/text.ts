@@ -67,11 +67,6 @@ export class LineIndex {
   }
 }
 
-/** A zero-width range at `line`, `character`. */
-export function pointRange(line: number, character = 0): Range {
-  return { start: { line, character }, end: { line, character } };
-}
-
 /** The text without a leading byte-order mark. */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
