@@ -1,5 +1,5 @@
 /** `skillsmith lint`: lints skill folders and prints the findings as text, JSON or SARIF. */
-import { findSkillFolders } from '../core/skill/findSkillFolders';
+import { findSkillFolders, type FoundSkillFolders } from '../core/skill/findSkillFolders';
 import { lintSkillFolder, type SkillFolderResult } from '../core/skill/folder';
 import type { Profile } from '../core/skill/types';
 import { LINT_USAGE, parseLintArgs } from './lintArgs';
@@ -25,7 +25,7 @@ export async function runLintCommand(args: string[]): Promise<number> {
   }
   const found = await findSkillFolders(parsed.paths);
   const problems = found.unreadable.map((u) => `${u.path} ${u.reason}`);
-  const results = await lintAll(found.folders, parsed.profile, problems);
+  const results = await lintAll(found, parsed.profile, problems);
   const report = buildLintReport(results, parsed.profile, process.cwd());
   if (parsed.format === 'json') process.stdout.write(JSON.stringify(report) + '\n');
   else if (parsed.format === 'sarif') process.stdout.write(JSON.stringify(toSarif(report, VERSION), null, 2) + '\n');
@@ -36,16 +36,17 @@ export async function runLintCommand(args: string[]): Promise<number> {
 }
 
 /** Lints every folder, a few at a time, keeping their order; folders that cannot be read go to `problems`. */
-async function lintAll(folders: readonly string[], profile: Profile, problems: string[]): Promise<SkillFolderResult[]> {
+async function lintAll({ folders, entries }: FoundSkillFolders, profile: Profile, problems: string[]): Promise<SkillFolderResult[]> {
   const results: (SkillFolderResult | undefined)[] = new Array(folders.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < folders.length) {
       const index = next++;
+      const dir = folders[index];
       try {
-        results[index] = await lintSkillFolder(folders[index], { profile });
+        results[index] = await lintSkillFolder(dir, { profile, entries: entries.get(dir) });
       } catch (error) {
-        problems.push(`${folders[index]} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+        problems.push(`${dir} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
   };

@@ -34,11 +34,13 @@ export interface SkillFiles {
 export interface CollectOptions {
   /** Read `.skillignore` from the folder (default true). */
   readonly useSkillignore?: boolean;
+  /** The folder's entries, when the caller has just read them. */
+  readonly entries?: readonly Dirent[];
 }
 
 /** Lists the files of the skill folder `dir` as an upload would see them. Rejects when `dir` cannot be read. */
 export async function collectSkillFiles(dir: string, options: CollectOptions = {}): Promise<SkillFiles> {
-  const top = await fs.readdir(dir, { withFileTypes: true });
+  const top = options.entries ?? (await fs.readdir(dir, { withFileTypes: true }));
   const hasSkillignore = (options.useSkillignore ?? true) && top.some((e) => e.isFile() && e.name === SKILLIGNORE);
   const rules = await ignoreRules(dir, hasSkillignore);
   const result: SkillFiles = { files: [], excluded: [], symlinks: [], secrets: [] };

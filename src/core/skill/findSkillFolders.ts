@@ -1,5 +1,5 @@
 /** Finds the skill folders that command-line paths name. */
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 
 /** Folders never searched for skills. */
@@ -8,6 +8,8 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 /** The skill folders found, in order, and the paths that could not be used. */
 export interface FoundSkillFolders {
   readonly folders: string[];
+  /** The entries of the folders the search read, so linting need not read them again. */
+  readonly entries: ReadonlyMap<string, readonly Dirent[]>;
   readonly unreadable: { readonly path: string; readonly reason: string }[];
 }
 
@@ -18,12 +20,13 @@ export interface FoundSkillFolders {
  */
 export async function findSkillFolders(paths: string[]): Promise<FoundSkillFolders> {
   const folders: string[] = [];
+  const entries = new Map<string, readonly Dirent[]>();
   const unreadable: { path: string; reason: string }[] = [];
   for (const given of paths) {
     try {
       const stat = await fs.stat(given);
       if (stat.isDirectory()) {
-        const found = await search(given);
+        const found = await search(given, entries);
         folders.push(...(found.length > 0 ? found : [given]));
       } else if (path.basename(given).toLowerCase() === 'skill.md') {
         folders.push(path.dirname(given));
@@ -34,17 +37,20 @@ export async function findSkillFolders(paths: string[]): Promise<FoundSkillFolde
       unreadable.push({ path: given, reason: describeFsError(error) });
     }
   }
-  return { folders: [...new Set(folders)], unreadable };
+  return { folders: [...new Set(folders)], entries, unreadable };
 }
 
-async function search(dir: string): Promise<string[]> {
+async function search(dir: string, read: Map<string, readonly Dirent[]>): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
-  if (entries.some((e) => e.isFile() && e.name.toLowerCase() === 'skill.md')) return [dir];
+  if (entries.some((e) => e.isFile() && e.name.toLowerCase() === 'skill.md')) {
+    read.set(dir, entries);
+    return [dir];
+  }
   const nested = await Promise.all(
     entries
       .filter((e) => e.isDirectory() && !SKIPPED_FOLDERS.has(e.name))
       .sort((a, b) => (a.name < b.name ? -1 : 1))
-      .map((e) => search(path.join(dir, e.name))),
+      .map((e) => search(path.join(dir, e.name), read)),
   );
   return nested.flat();
 }

@@ -1,5 +1,5 @@
 /** Lints a skill folder on disk: its SKILL.md, with the real folder name and files, plus the upload rules. */
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { collectSkillFiles } from '../bundle/collectSkillFiles';
 import { checkUpload } from '../bundle/uploadChecks';
@@ -20,10 +20,19 @@ export interface SkillFolderResult {
   readonly diagnostics: Diagnostic[];
 }
 
+/** Options of `lintSkillFolder`. */
+export interface LintFolderOptions {
+  readonly profile: Profile;
+  /** The upload size limit in bytes (default 30 MB). */
+  readonly uploadLimitBytes?: number;
+  /** The folder's entries, when the caller has just read them (as `findSkillFolders` has). */
+  readonly entries?: readonly Dirent[];
+}
+
 /** Lints the skill folder `dir`. Rejects only when the folder itself cannot be read. */
-export async function lintSkillFolder(dir: string, options: { profile: Profile; uploadLimitBytes?: number }): Promise<SkillFolderResult> {
+export async function lintSkillFolder(dir: string, options: LintFolderOptions): Promise<SkillFolderResult> {
   const { profile } = options;
-  const collected = await collectSkillFiles(dir);
+  const collected = await collectSkillFiles(dir, options.entries ? { entries: options.entries } : {});
   const names = collected.files.map((f) => f.relativePath).filter((p) => !p.includes('/'));
   const fileName = names.includes(SKILL_MD) ? SKILL_MD : names.find((n) => n.toLowerCase() === 'skill.md');
   const upload = checkUpload(collected, profile, options.uploadLimitBytes);

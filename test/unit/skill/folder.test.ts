@@ -77,6 +77,14 @@ describe('findSkillFolders', () => {
     assert.deepEqual(found.unreadable, []);
   });
 
+  it('hands over the entries it read, which lint the same as a fresh read', async () => {
+    const found = await findSkillFolders([FIXTURES]);
+    const dir = path.join(FIXTURES, 'bad-skill');
+    assert.ok(found.entries.has(dir));
+    const reused = await lintSkillFolder(dir, { profile: 'claude-api', entries: found.entries.get(dir) });
+    assert.deepEqual(reused, await lintSkillFolder(dir, { profile: 'claude-api' }));
+  });
+
   it('accepts a SKILL.md path, reports missing paths, and treats a folder without skills as one skill folder', async () => {
     const found = await findSkillFolders([path.join(root, 'a/one/SKILL.md'), path.join(root, 'nope'), path.join(root, 'plain')]);
     assert.deepEqual(found.folders, [path.join(root, 'a/one'), path.join(root, 'plain')]);
