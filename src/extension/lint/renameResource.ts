@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { uriExists } from '../shared/uriExists';
 import { fileNameOf } from './skillMdFiles';
 
 /** The internal command a quick fix runs to rename a skill's folder (or a mis-cased SKILL.md). */
@@ -12,7 +13,7 @@ export async function renameResource(from: vscode.Uri, newName: string): Promise
   const target = vscode.Uri.joinPath(from, '..', newName);
   // A change of case only (skill.md -> SKILL.md) finds the file itself on a case-insensitive disk.
   const caseOnly = fileNameOf(from).toLowerCase() === newName.toLowerCase();
-  const taken = !caseOnly && (await vscode.workspace.fs.stat(target).then(() => true, () => false));
+  const taken = !caseOnly && (await uriExists(target));
   if (taken) {
     void vscode.window.showErrorMessage(
       vscode.l10n.t('Cannot rename "{0}" to "{1}": "{1}" already exists there. Move or rename it first.', fileNameOf(from), newName),

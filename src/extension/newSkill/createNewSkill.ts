@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { renderSkillTemplate, type SkillExtra } from '../../core/scaffold/skillTemplate';
 import { validateNewSkill } from '../../core/scaffold/validateNewSkill';
 import type { Profile } from '../../core/skill/types';
+import { profileFor } from '../lint/profileSetting';
+import { uriExists } from '../shared/uriExists';
 import { pickParentFolder } from './pickParentFolder';
 
 /** Arguments for running "New Skill" without prompts (automation, tests); anything missing is asked for. */
@@ -12,19 +14,6 @@ export interface NewSkillArgs {
   readonly extras?: readonly SkillExtra[];
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function profileFor(uri: vscode.Uri): Profile {
-  return vscode.workspace.getConfiguration('skillsmith.lint', uri).get<Profile>('profile', 'claude-api');
-}
-
 async function askName(parent: vscode.Uri, profile: Profile): Promise<string | undefined> {
   return vscode.window.showInputBox({
     title: vscode.l10n.t('New Skill (1/3): name'),
@@ -33,7 +22,7 @@ async function askName(parent: vscode.Uri, profile: Profile): Promise<string | u
     ignoreFocusOut: true,
     validateInput: async (value) =>
       validateNewSkill(value, undefined, profile) ??
-      ((await exists(vscode.Uri.joinPath(parent, value))) ? vscode.l10n.t('A folder named {0} already exists here.', value) : undefined),
+      ((await uriExists(vscode.Uri.joinPath(parent, value))) ? vscode.l10n.t('A folder named {0} already exists here.', value) : undefined),
   });
 }
 
@@ -93,7 +82,7 @@ export async function createNewSkill(arg: unknown, log: vscode.LogOutputChannel)
   if (extras === undefined) return undefined;
 
   const folder = vscode.Uri.joinPath(parent, name);
-  if (await exists(folder)) {
+  if (await uriExists(folder)) {
     void vscode.window.showErrorMessage(vscode.l10n.t('A folder named {0} already exists in {1}; nothing was created.', name, parent.fsPath));
     return undefined;
   }
