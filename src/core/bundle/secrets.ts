@@ -4,7 +4,7 @@ const SECRET_NAMES = [
   /^\.env(\..*)?$/i, // .env, .env.local, ...
   /\.pem$/i,
   /\.key$/i,
-  /^id_(rsa|dsa|ecdsa|ed25519)(\..*)?$/i,
+  /^id_(rsa|dsa|ecdsa|ed25519)(?!.*\.pub$)(\..*)?$/i, // private keys; `.pub` is the public half
   /^\.npmrc$/i,
   /^\.pypirc$/i,
   /^\.netrc$/i,

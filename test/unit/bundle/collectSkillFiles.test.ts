@@ -74,10 +74,10 @@ describe('collectSkillFiles', () => {
 
 describe('looksLikeSecret', () => {
   it('knows the usual secret file names, and leaves ordinary files alone', () => {
-    for (const name of ['.env', '.env.production', 'a/b/key.pem', 'tls.key', 'id_rsa', 'id_ed25519.pub', '.npmrc', 'gcp-credentials.json', 'credentials.json', 'client_secret_123.json']) {
+    for (const name of ['.env', '.env.production', 'a/b/key.pem', 'tls.key', 'id_rsa', 'id_ed25519', 'id_rsa.old', '.npmrc', 'gcp-credentials.json', 'credentials.json', 'client_secret_123.json']) {
       assert.equal(looksLikeSecret(name), true, name);
     }
-    for (const name of ['SKILL.md', 'environment.md', 'keys.md', 'scripts/key_points.py', 'credentials.md', 'monkey.json']) {
+    for (const name of ['SKILL.md', 'environment.md', 'keys.md', 'scripts/key_points.py', 'credentials.md', 'monkey.json', 'id_ed25519.pub', 'keys/id_rsa.pub']) {
       assert.equal(looksLikeSecret(name), false, name);
     }
   });
