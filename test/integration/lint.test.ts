@@ -134,6 +134,9 @@ suite('SKILL.md language features', () => {
     const fix = await codeActionTitled(uri, format.range, 'Change `name` to `pdf-tools`');
     assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
     assert.equal(fix.isPreferred, true);
+    const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, format.range);
+    const slugFixes = offered.filter((action) => action.edit?.get(uri).some((edit) => edit.newText === 'pdf-tools'));
+    assert.deepEqual(slugFixes.map((action) => action.title), [fix.title], 'both findings offer the slug; it is offered once');
     assert.ok(fix.edit);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.equal(editor.document.lineAt(1).text, 'name: pdf-tools');

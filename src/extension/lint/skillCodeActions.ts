@@ -40,6 +40,7 @@ export class SkillCodeActions implements vscode.CodeActionProvider {
         }
       }
     }
+    mergeSameFixes(actions);
     if (context.only?.intersects(FIX_ALL_KIND)) {
       const edit = fixAllEdit(document, listing);
       if (edit) {
@@ -50,6 +51,35 @@ export class SkillCodeActions implements vscode.CodeActionProvider {
     }
     return actions;
   }
+}
+
+/** What an action does, as text: two actions with the same key change the same things the same way. */
+function effectKey(action: vscode.CodeAction): string {
+  const edits = (action.edit?.entries() ?? []).flatMap(([uri, textEdits]) =>
+    textEdits.map(({ range: r, newText }) => `${uri}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}=${newText}`),
+  );
+  return JSON.stringify([edits, action.command?.command, action.command?.arguments?.map(String)]);
+}
+
+/**
+ * Two findings can offer the same change (a title-case name breaks both `name-format` and `name-dir-mismatch`, and
+ * both offer its slug): keep the first action for each change, answering every diagnostic it fixes, in place.
+ */
+function mergeSameFixes(actions: vscode.CodeAction[]): void {
+  const byEffect = new Map<string, vscode.CodeAction>();
+  let kept = 0;
+  for (const action of actions) {
+    const key = effectKey(action);
+    const first = byEffect.get(key);
+    if (first) {
+      first.diagnostics = [...(first.diagnostics ?? []), ...(action.diagnostics ?? [])];
+      first.isPreferred = first.isPreferred === true || action.isPreferred === true;
+      continue;
+    }
+    byEffect.set(key, action);
+    actions[kept++] = action;
+  }
+  actions.length = kept;
 }
 
 /** The quick fixes of one finding; a mis-cased file name gets a rename even though the core has no text fix for it. */
