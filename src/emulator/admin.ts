@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { badRequest, notFound } from './apiError';
-import type { FaultList, FaultRule } from './faults';
+import type { FaultList } from './faults';
 import { sendJson } from './http';
 
 /** What the admin routes act on. */
@@ -50,9 +50,10 @@ export function handleAdmin(method: string, path: string, body: Buffer | null, t
   throw notFound(`No admin route ${route}.`);
 }
 
-function parseRules(body: Buffer | null): FaultRule[] {
+/** The rules of a `POST /_emulator/faults` body, still unchecked: `FaultList.add` narrows them. */
+function parseRules(body: Buffer | null): unknown[] {
   const parsed = parseJson(body, 'Send the fault as JSON, e.g. {"status":429,"retryAfterSeconds":1,"path":"/v1/skills"}.');
-  return (Array.isArray(parsed) ? parsed : [parsed]) as FaultRule[];
+  return Array.isArray(parsed) ? parsed : [parsed];
 }
 
 function parseJson(body: Buffer | null, hint: string): unknown {

@@ -28,9 +28,10 @@ interface ActiveFault {
 export class FaultList {
   private faults: ActiveFault[] = [];
 
-  /** Adds rules; throws an actionable message when a rule is malformed. */
-  add(rules: readonly FaultRule[]): void {
-    for (const rule of rules) this.faults.push({ rule: checkRule(rule), pattern: rule.path ? globToRegExp(rule.path) : null, remaining: rule.times ?? 1 });
+  /** Adds rules, all or none: throws an actionable message when any rule is malformed (they may come off the wire). */
+  add(rules: readonly unknown[]): void {
+    const checked = rules.map(checkRule);
+    for (const rule of checked) this.faults.push({ rule, pattern: rule.path ? globToRegExp(rule.path) : null, remaining: rule.times ?? 1 });
   }
 
   /** Removes every fault. */
@@ -52,16 +53,29 @@ export class FaultList {
   }
 }
 
-function checkRule(rule: FaultRule): FaultRule {
-  if (typeof rule !== 'object' || rule === null) throw new Error('A fault must be a JSON object.');
-  if (rule.status !== undefined && !(Number.isInteger(rule.status) && rule.status >= 400 && rule.status <= 599)) {
+/** Narrows one rule read from JSON, field by field; throws a message that names the field to fix. */
+function checkRule(value: unknown): FaultRule {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('A fault must be a JSON object.');
+  const rule: Record<string, unknown> = { ...value };
+  for (const key of ['method', 'path'] as const) {
+    if (rule[key] !== undefined && typeof rule[key] !== 'string') throw new Error(`${key} must be a string.`);
+  }
+  for (const key of ['retryAfterSeconds', 'retryAfterMs', 'latencyMs'] as const) {
+    if (rule[key] !== undefined && !isNonNegativeNumber(rule[key])) throw new Error(`${key} must be a number of at least 0.`);
+  }
+  if (rule.drop !== undefined && typeof rule.drop !== 'boolean') throw new Error('drop must be true or false.');
+  if (rule.status !== undefined && !(Number.isInteger(rule.status) && Number(rule.status) >= 400 && Number(rule.status) <= 599)) {
     throw new Error('status must be an HTTP error status between 400 and 599.');
   }
-  if (rule.times !== undefined && !(Number.isInteger(rule.times) && rule.times >= 1)) throw new Error('times must be a positive integer.');
+  if (rule.times !== undefined && !(Number.isInteger(rule.times) && Number(rule.times) >= 1)) throw new Error('times must be a positive integer.');
   if (rule.status === undefined && !rule.drop && rule.latencyMs === undefined) {
     throw new Error('A fault needs a status, drop: true, or latencyMs.');
   }
-  return rule;
+  return rule as FaultRule;
+}
+
+function isNonNegativeNumber(value: unknown): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
 function globToRegExp(glob: string): RegExp {

@@ -85,7 +85,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url: `http://${urlHost}:${port}`,
     admin: {
       store,
-      injectFault: (rule) => faults.add(Array.isArray(rule) ? rule : [rule as FaultRule]),
+      injectFault: (rule) => faults.add(Array.isArray(rule) ? rule : [rule]),
       clearFaults: () => faults.clear(),
       reset,
       fill,

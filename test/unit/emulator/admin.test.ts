@@ -39,6 +39,24 @@ describe('emulator admin routes', () => {
     }
   });
 
+  it('rejects a fault with a mistyped field, or a batch with one bad rule, and keeps serving', async () => {
+    const malformed = [
+      { status: 500, method: 5 },
+      { status: 500, path: ['/v1/skills'] },
+      { status: 500, latencyMs: '10' },
+      { status: 500, retryAfterSeconds: -1 },
+      { drop: 'yes' },
+      [{ status: 500 }, { status: 200 }],
+      [null],
+    ];
+    for (const body of malformed) {
+      const response = await admin('POST', 'faults', body);
+      assert.equal(response.status, 400, JSON.stringify(body));
+      assert.match(((await response.json()) as { error: { message: string } }).error.message, /must|needs|object/);
+    }
+    assert.equal((await env.sdk.beta.skills.list()).data.length, 7, 'no rule of a rejected body was kept');
+  });
+
   it('fills the store with generated skills, within caps', async () => {
     assert.equal((await admin('POST', 'fill', { skills: 30, versionsPerSkill: 2 })).status, 200);
     const page = await env.sdk.beta.skills.list({ limit: 100 });
