@@ -1,4 +1,5 @@
 /** `skillsmith lint`: lints skill folders and prints the findings as text, JSON or SARIF. */
+import { forEachConcurrently } from '../core/async/forEachConcurrently';
 import { findSkillFolders, type FoundSkillFolders } from '../core/skill/findSkillFolders';
 import { lintSkillFolder, type SkillFolderResult } from '../core/skill/folder';
 import type { Profile } from '../core/skill/types';
@@ -38,18 +39,12 @@ export async function runLintCommand(args: string[]): Promise<number> {
 /** Lints every folder, a few at a time, keeping their order; folders that cannot be read go to `problems`. */
 async function lintAll({ folders, entries }: FoundSkillFolders, profile: Profile, problems: string[]): Promise<SkillFolderResult[]> {
   const results: (SkillFolderResult | undefined)[] = new Array(folders.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < folders.length) {
-      const index = next++;
-      const dir = folders[index];
-      try {
-        results[index] = await lintSkillFolder(dir, { profile, entries: entries.get(dir) });
-      } catch (error) {
-        problems.push(`${dir} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
-      }
+  await forEachConcurrently(folders, CONCURRENCY, async (dir, index) => {
+    try {
+      results[index] = await lintSkillFolder(dir, { profile, entries: entries.get(dir) });
+    } catch (error) {
+      problems.push(`${dir} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, folders.length) }, worker));
+  });
   return results.filter((r): r is SkillFolderResult => r !== undefined);
 }

@@ -1,3 +1,4 @@
+import { forEachConcurrently } from '../async/forEachConcurrently';
 import { toSkillsApiError, type SkillsApiError } from './errors';
 import type { SkillsClient, SkillVersion } from './types';
 
@@ -28,17 +29,16 @@ export async function listVersionsOfSkills(
   options: VersionsOfSkillsOptions = {},
 ): Promise<Map<string, VersionsOutcome>> {
   const outcomes = new Map<string, VersionsOutcome>();
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < skillIds.length && !options.signal?.aborted) {
-      const skillId = skillIds[next++] as string;
+  await forEachConcurrently(
+    skillIds,
+    options.concurrency ?? 8,
+    async (skillId) => {
       const outcome = await versionsOf(client, skillId, options.signal);
       outcomes.set(skillId, outcome);
       options.onSettled?.(skillId, outcome);
-    }
-  };
-  const workers = Math.max(1, Math.min(options.concurrency ?? 8, skillIds.length));
-  await Promise.all(Array.from({ length: workers }, worker));
+    },
+    options.signal,
+  );
   return outcomes;
 }
 
