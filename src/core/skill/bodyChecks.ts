@@ -1,14 +1,13 @@
 /** Checks of the Markdown body's size: empty, too many lines, too many tokens. */
 import { measureParsedBudgets } from './budgets';
 import { finding, type Finding } from './finding';
-import type { ParsedSkillMd } from './parse';
+import { bodyText, type ParsedSkillMd } from './parse';
 
 /** The findings about the body's size. */
 export function checkBody(parsed: ParsedSkillMd): Finding[] {
   const { lines, bodyStartLine, frontmatter } = parsed;
   if (frontmatter && frontmatter.close === undefined) return [];
-  const bodyText = bodyStartLine < lines.lineCount ? parsed.text.slice(lines.lineStarts[bodyStartLine]) : '';
-  if (bodyText.trim() === '') {
+  if (bodyText(parsed).trim() === '') {
     const message = 'The body is empty: add the instructions Claude follows when it uses the skill.';
     return [finding('body-empty', message, lines.lineRange(frontmatter?.close ?? 0))];
   }

@@ -1,5 +1,5 @@
 /** The size budgets of a SKILL.md, for code lenses and the body rules. */
-import { lastEntry, parseSkillMd, type ParsedSkillMd } from './parse';
+import { bodyText, lastEntry, parseSkillMd, type ParsedSkillMd } from './parse';
 
 /** The description's length limit in characters. */
 export const DESCRIPTION_LIMIT = 1024;
@@ -24,7 +24,6 @@ export function measureBudgets(text: string): Budgets {
 export function measureParsedBudgets(parsed: ParsedSkillMd): Budgets {
   const { lines, bodyStartLine } = parsed;
   const description = lastEntry(parsed, 'description');
-  const bodyText = bodyStartLine < lines.lineCount ? parsed.text.slice(lines.lineStarts[bodyStartLine]) : '';
   const line = Math.min(bodyStartLine, lines.lineCount - 1);
   return {
     description: {
@@ -33,7 +32,7 @@ export function measureParsedBudgets(parsed: ParsedSkillMd): Budgets {
       ...(description ? { line: description.keyRange.start.line } : {}),
     },
     bodyLines: { used: countBodyLines(parsed), limit: BODY_LINE_LIMIT, line },
-    bodyTokens: { used: Math.ceil(bodyText.length / 4), limit: BODY_TOKEN_LIMIT, line },
+    bodyTokens: { used: Math.ceil(bodyText(parsed).length / 4), limit: BODY_TOKEN_LIMIT, line },
   };
 }
 

@@ -4,7 +4,7 @@ import { describeValue } from './describeValue';
 import { finding, type Finding } from './finding';
 import { replaceValueFix } from './fixes';
 import { hasNameFormat, isValidName, NAME_LIMIT, reservedWordIn, slugify } from './nameRules';
-import { lastEntry, type FrontmatterEntry, type ParsedSkillMd } from './parse';
+import { lastEntry, writtenValue, type FrontmatterEntry, type ParsedSkillMd } from './parse';
 import type { Fix } from './types';
 
 const COMPATIBILITY_LIMIT = 500;
@@ -104,7 +104,7 @@ function checkMetadata(parsed: ParsedSkillMd, entry: FrontmatterEntry | undefine
     .filter((child) => typeof child.value !== 'string')
     .map((child) => {
       const { start, end } = child.valueRange;
-      const written = parsed.text.slice(parsed.lines.offsetAt(start), parsed.lines.offsetAt(end));
+      const written = writtenValue(parsed, child);
       const quote = start.line === end.line && written !== '' ? replaceValueFix(child, written, `Quote the value of \`metadata.${child.key}\``) : undefined;
       const message = `\`metadata.${child.key}\` reads as ${describeValue(child.value)}; metadata values should be strings. Quote it.`;
       return finding('metadata-value-type', message, child.valueRange, [quote]);

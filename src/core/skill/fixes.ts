@@ -1,5 +1,5 @@
 /** The text fixes the linter offers, shared by the editor's quick fixes, fix-all and the CLI. */
-import { lastEntry, type FrontmatterEntry, type ParsedSkillMd } from './parse';
+import { lastEntry, writtenValue, type FrontmatterEntry, type ParsedSkillMd } from './parse';
 import type { Fix, Range } from './types';
 import { lineBreakOf, yamlScalar } from './yamlText';
 
@@ -42,8 +42,7 @@ function metadataString(parsed: ParsedSkillMd, entry: FrontmatterEntry): string 
   if (typeof value === 'string') return JSON.stringify(value);
   if (value === null) return '""';
   if (typeof value === 'object' && !(value instanceof Date)) return JSON.stringify(JSON.stringify(value));
-  const { lines } = parsed;
-  return JSON.stringify(parsed.text.slice(lines.offsetAt(entry.valueRange.start), lines.offsetAt(entry.valueRange.end)));
+  return JSON.stringify(writtenValue(parsed, entry));
 }
 
 /** True when the entry starts a line and no other entry shares its lines, so whole lines can move. */

@@ -82,3 +82,13 @@ export function lastEntry(parsed: FrontmatterContent, key: string): FrontmatterE
   for (let i = parsed.entries.length - 1; i >= 0; i--) if (parsed.entries[i].key === key) return parsed.entries[i];
   return undefined;
 }
+
+/** The Markdown body: everything after the closing `---` line; empty when there is none. */
+export function bodyText({ text, lines, bodyStartLine }: ParsedSkillMd): string {
+  return bodyStartLine < lines.lineCount ? text.slice(lines.lineStarts[bodyStartLine]) : '';
+}
+
+/** The source text of an entry's value, exactly as written. */
+export function writtenValue({ text, lines }: ParsedSkillMd, entry: FrontmatterEntry): string {
+  return text.slice(lines.offsetAt(entry.valueRange.start), lines.offsetAt(entry.valueRange.end));
+}
