@@ -32,9 +32,12 @@ export async function openWorkspaceFile(page, relativePath) {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible' });
   await input.fill(relativePath);
-  await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible' });
-  await input.press('Enter');
+  // The first row must be the file asked for, not a recently opened one listed before the search answers.
   const fileName = relativePath.split('/').pop();
+  const folder = relativePath.split('/').slice(0, -1).join('/');
+  const firstRow = page.locator('.quick-input-widget .monaco-list-row').first();
+  await firstRow.filter({ hasText: fileName }).filter({ hasText: folder }).waitFor({ state: 'visible' });
+  await input.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ state: 'visible' });
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
 }
@@ -45,4 +48,38 @@ export async function showProblems(page) {
   const panel = page.locator('.part.panel .markers-panel');
   await panel.waitFor({ state: 'visible' });
   return panel.locator('.monaco-list-row');
+}
+
+/** Opens the Skills container and waits for the Remote Skills tree's groups; returns the side bar's locator. */
+export async function openSkillsView(page) {
+  await skillsActivityIcon(page).click();
+  const sideBar = page.locator('.part.sidebar');
+  await treeRow(sideBar, 'Custom').waitFor();
+  return sideBar;
+}
+
+/** The tree or list row under `container` whose label is exactly `label`. */
+export function treeRow(container, label) {
+  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return container.locator('.monaco-list-row').filter({ has: container.page().locator('.label-name', { hasText: exact }) }).first();
+}
+
+/** Clicks a collapsed tree row and waits until it shows as expanded. */
+export async function expandTreeRow(row) {
+  await row.waitFor();
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  await row.and(row.page().locator('[aria-expanded="true"]')).waitFor();
+}
+
+/** Waits for a hover widget containing `text` and resolves with its whole text (no-break spaces made plain). */
+export async function hoverWidget(page, text) {
+  const hover = page.locator('.monaco-hover', { hasText: text }).filter({ visible: true }).first();
+  await hover.waitFor();
+  return (await hover.innerText()).replace(/[\u00a0\u202f]/g, ' ');
+}
+
+/** Points the mouse at a row or tab, moving it away first so the element sees it arrive and shows its tooltip. */
+export async function hoverAfresh(target) {
+  await target.page().mouse.move(0, 0);
+  await target.hover();
 }

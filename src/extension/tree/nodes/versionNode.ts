@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
 import type { SkillVersion } from '../../../core/api/types';
+import { dateTime } from '../dateTime';
 import { relativeTime } from '../relativeTime';
 import type { SkillNode } from './skillNode';
 import type { TreeNode } from './treeNode';
 
-/** One version of a skill; expands to its files. */
+/**
+ * One version of a skill, labelled by when it was created (its id, a long opaque `skver_…`, or the beta
+ * shape's epoch label, is in the tooltip); expands to its files.
+ */
 export class VersionNode implements TreeNode {
   readonly id: string;
 
@@ -22,15 +26,19 @@ export class VersionNode implements TreeNode {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.version.version ?? this.version.id, vscode.TreeItemCollapsibleState.Collapsed);
+    const identifier = this.version.version ?? this.version.id;
+    const label = dateTime(this.version.createdAt) ?? identifier;
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.contextValue = ['version', this.parent.skill.source, this.parent.deletable ? 'deletable' : ''].join(' ').trim();
     item.iconPath = new vscode.ThemeIcon(this.isLatest ? 'tag' : 'history');
     const age = relativeTime(this.version.createdAt);
-    item.description = this.isLatest ? vscode.l10n.t('{0} · latest', age) : age;
+    if (this.isLatest) item.description = vscode.l10n.t('latest');
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(`${this.version.name}\n\n${this.version.description}\n\n`);
     tooltip.appendText(vscode.l10n.t('Created {0} ({1})', age, this.version.createdAt));
+    tooltip.appendMarkdown('  \n');
+    tooltip.appendText(vscode.l10n.t('Version: {0}', identifier));
     item.tooltip = tooltip;
     return item;
   }

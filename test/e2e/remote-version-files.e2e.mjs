@@ -1,0 +1,59 @@
+// Journey: a custom skill expands to its versions (newest first, the latest marked), a version to its files,
+// and a file opens read-only from `skillsmith-remote:`; hovering the skill shows its tooltip.
+import * as assert from 'node:assert/strict';
+import { expandTreeRow, hoverAfresh, hoverWidget, openSkillsView, treeRow } from './support/workbench.mjs';
+
+/** The journey's name, as the runner prints it. */
+export const name = 'a remote skill expands to versions and files, and a file opens read-only';
+
+/** The seed's "Release notes" skill: three versions of a `release-notes/` folder. */
+const SKILL = 'Release notes';
+
+/** Walks the tree down to a file of the newest version of the skill, checking every level on the way. */
+export async function run({ page, screenshot }) {
+  const sideBar = await openSkillsView(page);
+  const skill = treeRow(sideBar, SKILL);
+  await expandTreeRow(skill);
+
+  // Versions sit one level below the skill; the newest (first) is the latest.
+  const versions = sideBar.locator('.monaco-list-row[aria-level="3"]');
+  await versions.first().waitFor();
+  await versions.nth(2).waitFor();
+  const descriptions = await versions.evaluateAll((rows) => rows.map((row) => row.querySelector('.label-description')?.textContent ?? ''));
+  assert.equal(descriptions.length, 3, `three versions, got ${descriptions.join(' | ')}`);
+  assert.equal(descriptions[0], 'latest', 'the first version is the latest');
+  assert.deepEqual(descriptions.slice(1), ['', ''], 'only the first is marked');
+  const created = (await versions.locator('.label-name').allInnerTexts()).map((label) => Date.parse(label.replace(/\s+/g, ' ')));
+  assert.ok(created.every((time) => !Number.isNaN(time)), 'each version is labelled by its creation date and time');
+  assert.deepEqual(created, [...created].sort((a, b) => b - a), 'newest first');
+  await screenshot('remote-skill-versions');
+
+  await hoverAfresh(skill);
+  const tooltip = await hoverWidget(page, 'Latest version');
+  const skillId = /ID: (skill_\w+)/.exec(tooltip)?.[1];
+  for (const field of ['ID: skill_', 'Source: custom', 'Latest version: ', 'Created: ', 'Updated: ']) {
+    assert.ok(tooltip.includes(field), `the tooltip shows "${field}": ${tooltip}`);
+  }
+  await screenshot('remote-skill-tooltip');
+  await page.keyboard.press('Escape');
+
+  await expandTreeRow(versions.first());
+  const folder = treeRow(sideBar, 'release-notes');
+  await expandTreeRow(folder);
+  const skillMd = treeRow(sideBar, 'SKILL.md');
+  await skillMd.click();
+
+  const tab = page.locator('.tabs-container .tab.active', { hasText: 'SKILL' });
+  await tab.waitFor();
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  await editor.locator('.view-lines', { hasText: 'name: release-notes' }).waitFor();
+  await editor.locator('.view-line', { hasText: 'Example skill served' }).click();
+  await page.keyboard.type('typed text');
+  await page.locator('.monaco-editor-overlaymessage', { hasText: 'read-only' }).waitFor();
+  assert.equal(await editor.locator('.view-lines', { hasText: 'typed text' }).count(), 0, 'typing changes nothing');
+  await screenshot('remote-file-read-only');
+
+  await hoverAfresh(tab);
+  const where = await hoverWidget(page, 'SKILL.md');
+  assert.ok(where.includes(`/${skillId}/`), `the tab's tooltip names the skill's folder: ${where}`);
+}
