@@ -1,6 +1,7 @@
 // `npm run test:e2e`: packages the .vsix, installs it into a fresh code-server pointed at a seeded Skills API
 // emulator, and runs the browser journeys of test/e2e/*.e2e.mjs in headless Chromium, each on a fresh workbench
-// page. Screenshots go to test-results/.
+// page. A journey that exports `signedOut = true` runs on a second code-server without the API key.
+// Screenshots go to test-results/.
 // Prints one line per journey and a final `N passed, N failed` line.
 import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -65,19 +66,21 @@ async function main() {
 
     const emulator = await startEmulatorProcess(path.join(temp, 'emulator'));
     cleanup.add(emulator.stop);
-    const server = await startCodeServer(tools, {
-      extensionsDir,
-      settings: { 'skillsmith.api.baseUrl': emulator.url },
-      env: { ANTHROPIC_API_KEY: EMULATOR_KEY },
-    });
-    cleanup.add(server.stop);
+    /** Starts a code-server on the workspace with `env`; resolves with its workbench URL. */
+    const startWorkbench = async (env) => {
+      const server = await startCodeServer(tools, { extensionsDir, settings: { 'skillsmith.api.baseUrl': emulator.url }, env });
+      cleanup.add(server.stop);
+      return `${server.url}/?folder=${encodeURIComponent(workspace)}`;
+    };
+    const workbenchUrls = { signedIn: await startWorkbench({ ANTHROPIC_API_KEY: EMULATOR_KEY }) };
     const { browser } = await openBrowser();
     cleanup.add(() => browser.close());
     mkdirSync(RESULTS_DIR, { recursive: true });
 
-    const workbenchUrl = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
     for (const journey of await loadJourneys()) {
-      const error = await runJourney(browser, workbenchUrl, journey);
+      const kind = journey.signedOut ? 'signedOut' : 'signedIn';
+      workbenchUrls[kind] ??= await startWorkbench({});
+      const error = await runJourney(browser, workbenchUrls[kind], journey);
       if (error) {
         failed += 1;
         console.log(`  ✘ ${journey.name} (${journey.file})\n      ${String(error instanceof Error ? error.message : error).split('\n').join('\n      ')}`);
