@@ -199,15 +199,23 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       : loaded.every((group) => group.skills.items.length === 0) && this.groups.every((group) => !group.skills.error)
         ? 'empty'
         : 'ok';
-    const failures = this.groups
-      .filter((group) => group.skills.error)
-      .map((group) => vscode.l10n.t('Could not load {0} skills: {1}', group.source, group.skills.error ?? ''));
-    this.messageChanged.fire(failures.length > 0 ? failures.join('\n') : undefined);
+    this.messageChanged.fire(this.failureMessage());
     if (state !== this.currentState) {
       this.currentState = state;
       await vscode.commands.executeCommand('setContext', 'skillsmith.tree.state', state);
     }
     return state;
+  }
+
+  /** What failed, said once: one sentence when every group failed the same way, else one per failed group. */
+  private failureMessage(): string | undefined {
+    const failed = this.groups.filter((group) => group.skills.error !== undefined);
+    const errors = new Set(failed.map((group) => group.skills.error));
+    if (failed.length === 0) return undefined;
+    if (failed.length === this.groups.length && errors.size === 1) {
+      return vscode.l10n.t('Could not load the skills: {0}', failed[0]?.skills.error ?? '');
+    }
+    return failed.map((group) => vscode.l10n.t('Could not load the {0} skills: {1}', group.label, group.skills.error ?? '')).join(' ');
   }
 
   dispose(): void {

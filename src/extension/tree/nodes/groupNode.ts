@@ -24,9 +24,13 @@ export class GroupNode implements TreeNode {
     this.skills = new PagedList(loader);
   }
 
+  /** "Custom" or "Anthropic", as the tree shows it. */
+  get label(): string {
+    return this.source === 'custom' ? vscode.l10n.t('Custom') : vscode.l10n.t('Anthropic');
+  }
+
   toTreeItem(): vscode.TreeItem {
-    const label = this.source === 'custom' ? vscode.l10n.t('Custom') : vscode.l10n.t('Anthropic');
-    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
     item.contextValue = `group ${this.source}`;
     item.iconPath = new vscode.ThemeIcon(this.source === 'custom' ? 'account' : 'verified');
