@@ -1,3 +1,7 @@
+/**
+ * The service's own frontmatter checks, written from the wire notes. Deliberately not shared with the linter in
+ * `src/core/skill`: the emulator stands in for the remote service, so tests can catch the two disagreeing.
+ */
 import { parse } from 'yaml';
 
 /** The two frontmatter fields the service reads from SKILL.md. */

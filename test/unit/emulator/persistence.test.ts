@@ -45,8 +45,11 @@ describe('emulator --data', () => {
   it('refuses a data folder whose state file is not its own, saying what to do', async () => {
     const odd = mkdtempSync(join(tmpdir(), 'skillsmith-emulator-'));
     try {
-      writeFileSync(join(odd, 'skills-emulator-state.json'), '{"unrelated": true');
-      await assert.rejects(startEmulator({ dataDir: odd }), /not an emulator state file; move it away/);
+      for (const text of ['{"unrelated": true', '{"skills": [{"id": 1}]}', '{"skills": [{"id": "skill_1", "name": "a", "source": "custom", "versions": [{}]}]}']) {
+        writeFileSync(join(odd, 'skills-emulator-state.json'), text);
+        const started = startEmulator({ dataDir: odd }).then((emulator) => emulator.close()); // closes one that wrongly starts
+        await assert.rejects(started, /not an emulator state file; move it away/, text);
+      }
     } finally {
       rmSync(odd, { recursive: true, force: true });
     }
