@@ -1,6 +1,7 @@
 // `npm run test:e2e`: packages the .vsix, installs it into a fresh code-server pointed at a seeded Skills API
 // emulator, and runs the browser journeys of test/e2e/*.e2e.mjs in headless Chromium, each on a fresh workbench
-// page. A journey that exports `signedOut = true` runs on a second code-server without the API key.
+// page, as `run({page, screenshot, emulatorUrl})` (the emulator's admin routes let a journey inject faults). A
+// journey that exports `signedOut = true` runs on a second code-server without the API key.
 // Screenshots go to test-results/.
 // Prints one line per journey and a final `N passed, N failed` line.
 import { mkdirSync, readdirSync } from 'node:fs';
@@ -31,13 +32,13 @@ async function loadJourneys() {
 }
 
 /** Runs one journey on a fresh workbench page; resolves with undefined on success or the error. */
-async function runJourney(browser, workbenchUrl, journey) {
+async function runJourney(browser, workbenchUrl, emulatorUrl, journey) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   const screenshot = (name) => page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`) });
   const limit = deadline(JOURNEY_TIMEOUT_MS, `journey ${journey.file}`);
   try {
-    await limit.race(page.goto(workbenchUrl).then(() => waitForWorkbench(page)).then(() => journey.run({ page, screenshot })));
+    await limit.race(page.goto(workbenchUrl).then(() => waitForWorkbench(page)).then(() => journey.run({ page, screenshot, emulatorUrl })));
     return undefined;
   } catch (error) {
     await screenshot(`${path.basename(journey.file, '.e2e.mjs')}-failure`).catch(() => {});
@@ -80,7 +81,7 @@ async function main() {
     for (const journey of await loadJourneys()) {
       const kind = journey.signedOut ? 'signedOut' : 'signedIn';
       workbenchUrls[kind] ??= await startWorkbench({});
-      const error = await runJourney(browser, workbenchUrls[kind], journey);
+      const error = await runJourney(browser, workbenchUrls[kind], emulator.url, journey);
       if (error) {
         failed += 1;
         console.log(`  ✘ ${journey.name} (${journey.file})\n      ${String(error instanceof Error ? error.message : error).split('\n').join('\n      ')}`);

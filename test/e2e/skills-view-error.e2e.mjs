@@ -1,0 +1,35 @@
+// Journey: when the service fails on refresh, the Skills view keeps the skills it had, says once what failed,
+// and the next refresh recovers.
+import * as assert from 'node:assert/strict';
+import { openSkillsView, treeRow } from './support/workbench.mjs';
+
+/** The journey's name, as the runner prints it. */
+export const name = 'a failing refresh keeps the skills, says what failed, and the next refresh recovers';
+
+/** Makes the emulator answer 500 to skill lists (its admin route), refreshes, then clears the fault and refreshes again. */
+export async function run({ page, screenshot, emulatorUrl }) {
+  const sideBar = await openSkillsView(page);
+  await treeRow(sideBar, 'Brand voice').waitFor();
+  const refresh = sideBar.locator('.title-actions .action-label[aria-label^="Refresh Skills"]');
+  const message = sideBar.getByText(/^Could not load the skills: /);
+  try {
+    await admin(emulatorUrl, 'POST', { method: 'GET', path: '/v1/skills', status: 500, times: 1000 });
+    await refresh.click();
+    await message.waitFor();
+    assert.match(await message.innerText(), /^Could not load the skills: [^]*\(500\)\. Try again in a moment\.$/, 'said once, for both groups');
+    await treeRow(sideBar, 'Brand voice').waitFor();
+    await treeRow(sideBar, 'PDF documents').waitFor();
+    await screenshot('skills-view-refresh-failed');
+  } finally {
+    await admin(emulatorUrl, 'DELETE');
+  }
+  await refresh.click();
+  await message.waitFor({ state: 'detached' });
+  assert.equal(await sideBar.locator('.monaco-list-row', { hasText: 'Could not load' }).count(), 0, 'the warning rows are gone');
+}
+
+/** Adds a fault rule to the emulator (`POST`) or clears them all (`DELETE`). */
+async function admin(emulatorUrl, method, rule) {
+  const response = await fetch(`${emulatorUrl}/_emulator/faults`, { method, body: rule ? JSON.stringify(rule) : undefined });
+  assert.ok(response.ok, `the emulator's fault route answered HTTP ${response.status}`);
+}
