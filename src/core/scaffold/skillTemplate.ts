@@ -1,4 +1,5 @@
 /** The files of a new skill folder, rendered from a name and the optional parts the author asked for. */
+import { yamlScalar } from '../skill/yamlText';
 
 /** Optional parts of a new skill. */
 export type SkillExtra = 'scripts' | 'references';
@@ -27,12 +28,6 @@ export function titleFromName(name: string): string {
     .filter((part) => part.length > 0)
     .map((part) => part[0].toUpperCase() + part.slice(1))
     .join(' ');
-}
-
-/** A YAML scalar for `description`: plain when that is safe, double-quoted otherwise. */
-function yamlScalar(value: string): string {
-  const plainSafe = /^[A-Za-z0-9][^:#\n"'\\]*$/.test(value) && !/\s$/.test(value);
-  return plainSafe ? value : JSON.stringify(value);
 }
 
 function skillMd(spec: NewSkillSpec): string {
