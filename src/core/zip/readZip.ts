@@ -21,7 +21,6 @@ export interface ZipFile {
   readonly data: Uint8Array;
 }
 
-
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;

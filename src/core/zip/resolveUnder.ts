@@ -11,7 +11,7 @@ export function resolveUnder(destination: string, entryPath: string): string {
   const root = path.resolve(destination);
   const target = path.resolve(root, ...checkEntryPath(entryPath).split('/'));
   const relative = path.relative(root, target);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+  if (relative === '' || relative === '..' || relative.startsWith('../') || path.isAbsolute(relative)) {
     throw new ZipError(`The archive entry "${entryPath}" would be written outside ${root}; the download was refused.`);
   }
   return target;

@@ -77,3 +77,8 @@ test('resolveUnder keeps every entry inside the destination', () => {
   assert.throws(() => resolveUnder('/tmp/dest', '/etc/passwd'), ZipError);
   assert.throws(() => resolveUnder('/tmp/dest', './'), ZipError);
 });
+
+test('resolveUnder accepts names that merely start with two dots', () => {
+  assert.equal(resolveUnder('/tmp/dest', 'skill/..notes.md'), '/tmp/dest/skill/..notes.md');
+  assert.equal(resolveUnder('/tmp/dest', '..hidden/a.txt'), '/tmp/dest/..hidden/a.txt');
+});
