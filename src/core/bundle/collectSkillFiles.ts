@@ -38,7 +38,7 @@ export interface CollectOptions {
   readonly entries?: readonly Dirent[];
 }
 
-/** Lists the files of the skill folder `dir` as an upload would see them. Rejects when `dir` cannot be read. */
+/** Lists the files of the skill folder `dir` as an upload would see them. Rejects when `dir`, a subfolder or its .skillignore cannot be read. */
 export async function collectSkillFiles(dir: string, options: CollectOptions = {}): Promise<SkillFiles> {
   const top = options.entries ?? (await fs.readdir(dir, { withFileTypes: true }));
   const hasSkillignore = (options.useSkillignore ?? true) && top.some((e) => e.isFile() && e.name === SKILLIGNORE);

@@ -29,7 +29,7 @@ export interface LintFolderOptions {
   readonly entries?: readonly Dirent[];
 }
 
-/** Lints the skill folder `dir`. Rejects only when the folder itself cannot be read. */
+/** Lints the skill folder `dir`. Rejects when the folder, one of its subfolders, its SKILL.md or its .skillignore cannot be read. */
 export async function lintSkillFolder(dir: string, options: LintFolderOptions): Promise<SkillFolderResult> {
   const { profile } = options;
   const collected = await collectSkillFiles(dir, options.entries ? { entries: options.entries } : {});
