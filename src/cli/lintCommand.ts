@@ -1,4 +1,5 @@
 /** `skillsmith lint`: lints skill folders and prints the findings as text, JSON or SARIF. */
+import { version } from '../../package.json';
 import { forEachConcurrently } from '../core/async/forEachConcurrently';
 import { findSkillFolders, type FoundSkillFolders } from '../core/skill/findSkillFolders';
 import { lintSkillFolder, type SkillFolderResult } from '../core/skill/folder';
@@ -10,8 +11,6 @@ import { formatText, shouldColour } from './lintText';
 
 /** How many folders are linted at once. */
 const CONCURRENCY = 16;
-/** The tool version SARIF reports. */
-const VERSION = '0.1.0';
 
 /** Runs `skillsmith lint` with its arguments; returns the exit code (0 clean, 1 errors, 2 usage or unreadable path). */
 export async function runLintCommand(args: string[]): Promise<number> {
@@ -29,7 +28,7 @@ export async function runLintCommand(args: string[]): Promise<number> {
   const results = await lintAll(found, parsed.profile, problems);
   const report = buildLintReport(results, parsed.profile, process.cwd());
   if (parsed.format === 'json') process.stdout.write(JSON.stringify(report) + '\n');
-  else if (parsed.format === 'sarif') process.stdout.write(JSON.stringify(toSarif(report, VERSION), null, 2) + '\n');
+  else if (parsed.format === 'sarif') process.stdout.write(JSON.stringify(toSarif(report, version), null, 2) + '\n');
   else process.stdout.write(formatText(report, shouldColour(process.stdout, process.env)));
   for (const problem of problems) process.stderr.write(`skillsmith lint: ${problem}\n`);
   if (problems.length > 0) return 2;

@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import { version } from '../../../package.json';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -73,6 +74,7 @@ describe('skillsmith lint (built dist/cli.js)', () => {
     assert.equal(sarif.version, '2.1.0');
     const [run0] = sarif.runs;
     assert.equal(run0.tool.driver.name, 'skillsmith');
+    assert.equal(run0.tool.driver.version, version, 'the version in package.json');
     assert.ok(run0.tool.driver.rules.every((r: { id: string; help: { text: string } }) => r.id && r.help.text.includes('docs/rules.md')));
     const [first] = run0.results;
     assert.equal(first.ruleId, 'yaml-syntax');
