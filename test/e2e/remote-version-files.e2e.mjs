@@ -37,6 +37,15 @@ export async function run({ page, screenshot }) {
   await screenshot('remote-skill-tooltip');
   await page.keyboard.press('Escape');
 
+  // The version's tooltip: its SKILL.md name and description (wrapping at spaces like prose), and its id.
+  await hoverAfresh(versions.first());
+  const versionTip = page.locator('.monaco-hover', { hasText: /Version:\sskver_/ }).filter({ visible: true });
+  await versionTip.waitFor();
+  const description = 'Writes release notes from merged pull requests. Use when preparing a release.';
+  assert.ok((await versionTip.innerText()).includes(description), `the description, with ordinary spaces: ${await versionTip.innerText()}`);
+  await screenshot('remote-version-tooltip');
+  await page.keyboard.press('Escape');
+
   await expandTreeRow(versions.first());
   const folder = treeRow(sideBar, 'release-notes');
   await expandTreeRow(folder);

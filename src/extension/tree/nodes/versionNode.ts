@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SkillVersion } from '../../../core/api/types';
 import { dateTime } from '../dateTime';
+import { markdownText } from '../markdownText';
 import { relativeTime } from '../relativeTime';
 import type { SkillNode } from './skillNode';
 import type { TreeNode } from './treeNode';
@@ -34,12 +35,12 @@ export class VersionNode implements TreeNode {
     item.iconPath = new vscode.ThemeIcon(this.isLatest ? 'tag' : 'history');
     const age = relativeTime(this.version.createdAt);
     if (this.isLatest) item.description = vscode.l10n.t('latest');
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(`${this.version.name}\n\n${this.version.description}\n\n`);
-    tooltip.appendText(vscode.l10n.t('Created {0} ({1})', age, this.version.createdAt));
-    tooltip.appendMarkdown('  \n');
-    tooltip.appendText(vscode.l10n.t('Version: {0}', identifier));
-    item.tooltip = tooltip;
+    const lines = [
+      `**${markdownText(this.version.name)}**`,
+      markdownText(this.version.description),
+      [vscode.l10n.t('Created {0} ({1})', age, this.version.createdAt), vscode.l10n.t('Version: {0}', identifier)].map(markdownText).join('  \n'),
+    ];
+    item.tooltip = new vscode.MarkdownString(lines.join('\n\n'));
     return item;
   }
 }
