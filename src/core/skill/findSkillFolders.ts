@@ -16,7 +16,8 @@ export interface FoundSkillFolders {
 /**
  * Resolves each path to skill folders: a SKILL.md names its folder; a folder holding a SKILL.md (any case)
  * is one; any other folder is searched recursively (skipping node_modules and .git), and is itself
- * reported as a skill folder without SKILL.md when the search finds none.
+ * reported as a skill folder without SKILL.md when the search finds none. A subfolder that cannot be read
+ * is listed in `unreadable` without hiding the skills found beside it.
  */
 export async function findSkillFolders(paths: string[]): Promise<FoundSkillFolders> {
   const folders: string[] = [];
@@ -26,7 +27,9 @@ export async function findSkillFolders(paths: string[]): Promise<FoundSkillFolde
     try {
       const stat = await fs.stat(given);
       if (stat.isDirectory()) {
-        const found = await search(given, entries);
+        const firstNested = unreadable.length;
+        const found = await search(given, entries, unreadable, await fs.readdir(given, { withFileTypes: true }));
+        unreadable.push(...unreadable.splice(firstNested).sort((a, b) => (a.path < b.path ? -1 : 1)));
         folders.push(...(found.length > 0 ? found : [given]));
       } else if (path.basename(given).toLowerCase() === 'skill.md') {
         folders.push(path.dirname(given));
@@ -40,17 +43,33 @@ export async function findSkillFolders(paths: string[]): Promise<FoundSkillFolde
   return { folders: [...new Set(folders)], entries, unreadable };
 }
 
-async function search(dir: string, read: Map<string, readonly Dirent[]>): Promise<string[]> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
+/**
+ * The skill folders under `dir`, whose `entries` were just read. A subfolder that cannot be read goes to
+ * `unreadable` and the search goes on beside it.
+ */
+async function search(
+  dir: string,
+  read: Map<string, readonly Dirent[]>,
+  unreadable: { path: string; reason: string }[],
+  entries: readonly Dirent[],
+): Promise<string[]> {
   if (entries.some((e) => e.isFile() && e.name.toLowerCase() === 'skill.md')) {
     read.set(dir, entries);
     return [dir];
   }
+  const subfolders = entries.filter((e) => e.isDirectory() && !SKIPPED_FOLDERS.has(e.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
   const nested = await Promise.all(
-    entries
-      .filter((e) => e.isDirectory() && !SKIPPED_FOLDERS.has(e.name))
-      .sort((a, b) => (a.name < b.name ? -1 : 1))
-      .map((e) => search(path.join(dir, e.name), read)),
+    subfolders.map(async (e) => {
+      const subfolder = path.join(dir, e.name);
+      let children: Dirent[];
+      try {
+        children = await fs.readdir(subfolder, { withFileTypes: true });
+      } catch (error) {
+        unreadable.push({ path: subfolder, reason: describeFsError(error) });
+        return [];
+      }
+      return search(subfolder, read, unreadable, children);
+    }),
   );
   return nested.flat();
 }

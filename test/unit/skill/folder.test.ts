@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -89,5 +90,15 @@ describe('findSkillFolders', () => {
     const found = await findSkillFolders([path.join(root, 'a/one/SKILL.md'), path.join(root, 'nope'), path.join(root, 'plain')]);
     assert.deepEqual(found.folders, [path.join(root, 'a/one'), path.join(root, 'plain')]);
     assert.deepEqual(found.unreadable, [{ path: path.join(root, 'nope'), reason: 'does not exist' }]);
+  });
+
+  it('reports a subfolder it cannot read and still finds the skills beside it', async (t) => {
+    const blocked = path.join(root, 'b');
+    const readdir = fs.readdir.bind(fs);
+    const denied = Object.assign(new Error(`EACCES: permission denied, scandir '${blocked}'`), { code: 'EACCES' });
+    t.mock.method(fs, 'readdir', (dir: string, options: { withFileTypes: true }) => (dir === blocked ? Promise.reject(denied) : readdir(dir, options)));
+    const found = await findSkillFolders([root]);
+    assert.deepEqual(found.folders, ['a/one', 'c/Case'].map((d) => path.join(root, d)));
+    assert.deepEqual(found.unreadable, [{ path: blocked, reason: 'cannot be read (permission denied)' }]);
   });
 });
