@@ -81,13 +81,15 @@ async function main() {
     for (const journey of await loadJourneys()) {
       const kind = journey.signedOut ? 'signedOut' : 'signedIn';
       workbenchUrls[kind] ??= await startWorkbench({});
+      const started = Date.now();
       const error = await runJourney(browser, workbenchUrls[kind], emulator.url, journey);
+      const took = `${((Date.now() - started) / 1000).toFixed(1)} s`;
       if (error) {
         failed += 1;
-        console.log(`  ✘ ${journey.name} (${journey.file})\n      ${String(error instanceof Error ? error.message : error).split('\n').join('\n      ')}`);
+        console.log(`  ✘ ${journey.name} (${journey.file}, ${took})\n      ${String(error instanceof Error ? error.message : error).split('\n').join('\n      ')}`);
       } else {
         passed += 1;
-        console.log(`  ✔ ${journey.name}`);
+        console.log(`  ✔ ${journey.name} (${took})`);
       }
     }
   } catch (error) {
