@@ -1,6 +1,6 @@
 // Journey: with no API key anywhere, the Skills view shows its signed-out welcome with a "Set API Key" button.
 import * as assert from 'node:assert/strict';
-import { skillsActivityIcon } from './support/workbench.mjs';
+import { skillsActivityIcon, viewTitleAction } from './support/workbench.mjs';
 
 /** The journey's name, as the runner prints it. */
 export const name = 'signed out, the Skills view welcomes with a "Set API Key" button';
@@ -16,9 +16,8 @@ export async function run({ page, screenshot }) {
   const text = await welcome.innerText();
   assert.match(text, /Connect Skillsmith to the Claude API/);
   assert.ok(text.includes('ANTHROPIC_API_KEY') && !text.includes('`'), `plain text, no Markdown code marks: ${text}`);
-  const titleAction = (label) => page.locator(`.part.sidebar .title-actions .action-label[aria-label^="${label}"]`);
-  await titleAction('New Skill').waitFor();
-  assert.equal(await titleAction('Refresh Skills').count(), 0, 'nothing to refresh while signed out');
+  await viewTitleAction(page, 'New Skill').waitFor();
+  assert.equal(await viewTitleAction(page, 'Refresh Skills').count(), 0, 'nothing to refresh while signed out');
   assert.equal(await page.locator('.part.sidebar .monaco-list-row').filter({ visible: true }).count(), 0, 'no skills are listed');
   await screenshot('signed-out-welcome');
   await welcome.getByRole('button', { name: 'Set API Key' }).click();

@@ -1,7 +1,8 @@
 // Journey: when the service fails on refresh, the Skills view keeps the skills it had, says once what failed,
 // and the next refresh recovers.
 import * as assert from 'node:assert/strict';
-import { openSkillsView, treeRow } from './support/workbench.mjs';
+import { emulatorAdmin } from './support/emulator.mjs';
+import { openSkillsView, treeRow, viewTitleAction } from './support/workbench.mjs';
 
 /** The journey's name, as the runner prints it. */
 export const name = 'a failing refresh keeps the skills, says what failed, and the next refresh recovers';
@@ -10,10 +11,10 @@ export const name = 'a failing refresh keeps the skills, says what failed, and t
 export async function run({ page, screenshot, emulatorUrl }) {
   const sideBar = await openSkillsView(page);
   await treeRow(sideBar, 'Brand voice').waitFor();
-  const refresh = sideBar.locator('.title-actions .action-label[aria-label^="Refresh Skills"]');
+  const refresh = viewTitleAction(page, 'Refresh Skills');
   const message = sideBar.getByText(/^Could not load the skills: /);
   try {
-    await admin(emulatorUrl, 'POST', { method: 'GET', path: '/v1/skills', status: 500, times: 1000 });
+    await emulatorAdmin(emulatorUrl, 'POST', 'faults', { method: 'GET', path: '/v1/skills', status: 500, times: 1000 });
     await refresh.click();
     await message.waitFor();
     const said = await message.innerText();
@@ -23,15 +24,11 @@ export async function run({ page, screenshot, emulatorUrl }) {
     await treeRow(sideBar, 'PDF documents').waitFor();
     await screenshot('skills-view-refresh-failed');
   } finally {
-    await admin(emulatorUrl, 'DELETE');
+    await emulatorAdmin(emulatorUrl, 'DELETE', 'faults');
   }
   await refresh.click();
   await message.waitFor({ state: 'detached' });
-  assert.equal(await sideBar.locator('.monaco-list-row', { hasText: 'Could not load' }).count(), 0, 'the warning rows are gone');
+  await sideBar.locator('.monaco-list-row', { hasText: 'Could not load' }).first().waitFor({ state: 'detached' });
+  await treeRow(sideBar, 'Brand voice').waitFor();
 }
 
-/** Adds a fault rule to the emulator (`POST`) or clears them all (`DELETE`). */
-async function admin(emulatorUrl, method, rule) {
-  const response = await fetch(`${emulatorUrl}/_emulator/faults`, { method, body: rule ? JSON.stringify(rule) : undefined });
-  assert.ok(response.ok, `the emulator's fault route answered HTTP ${response.status}`);
-}

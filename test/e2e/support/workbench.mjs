@@ -83,3 +83,8 @@ export async function hoverAfresh(target) {
   await target.page().mouse.move(0, 0);
   await target.hover();
 }
+
+/** The button of the side bar view's title bar whose label starts with `label` (e.g. "Refresh Skills"). */
+export function viewTitleAction(page, label) {
+  return page.locator(`.part.sidebar .title-actions .action-label[aria-label^="${label}"]`);
+}
