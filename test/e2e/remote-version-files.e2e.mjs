@@ -1,5 +1,5 @@
 // Journey: a custom skill expands to its versions (newest first, the latest marked), a version to its files,
-// and a file opens read-only from `skillsmith-remote:`; hovering the skill shows its tooltip.
+// and a file opens read-only from `skillsmith-remote:`; the skill's and the version's tooltips say what they are.
 import * as assert from 'node:assert/strict';
 import { expandTreeRow, hoverAfresh, hoverWidget, openSkillsView, treeRow } from './support/workbench.mjs';
 
@@ -31,6 +31,7 @@ export async function run({ page, screenshot }) {
   await hoverAfresh(skill);
   const tooltip = await hoverWidget(page, 'Latest version');
   const skillId = /ID: (skill_\w+)/.exec(tooltip)?.[1];
+  assert.ok(skillId, `the tooltip shows the skill's id: ${tooltip}`);
   for (const field of ['ID: skill_', 'Source: custom', 'Latest version: ', 'Created: ', 'Updated: ']) {
     assert.ok(tooltip.includes(field), `the tooltip shows "${field}": ${tooltip}`);
   }
