@@ -1,4 +1,6 @@
 import { badRequest } from './apiError';
+import { decodeCursor, encodeCursor } from './cursor';
+import { compareNewestFirst, type SortKey } from './order';
 
 /** The limits of one list endpoint. */
 export interface PageLimits {
@@ -13,16 +15,24 @@ export interface ListBody<T> {
   readonly next_page: string | null;
 }
 
-const PREFIX = 'page_';
-
-/** Cuts one page out of `items` from `limit` and `page` query parameters; 400 when either is out of range. */
-export function paginate<T>(items: readonly T[], query: URLSearchParams, limits: PageLimits): ListBody<T> {
+/**
+ * Cuts one page out of `items` (already newest first by `keyOf`) from the `limit` and `page` query parameters;
+ * 400 when either is out of range. The page starts strictly after the key the token names, so items deleted or
+ * created between two requests neither shift nor repeat the rest.
+ */
+export function paginate<T>(items: readonly T[], keyOf: (item: T) => SortKey, query: URLSearchParams, limits: PageLimits): ListBody<T> {
   const limit = readLimit(query.get('limit'), limits);
-  const offset = readCursor(query.get('page'));
-  const data = items.slice(offset, offset + limit);
-  const end = offset + data.length;
-  const hasMore = end < items.length;
-  return { data, has_more: hasMore, next_page: hasMore ? encodeCursor(end) : null };
+  const after = decodeCursor(query.get('page'));
+  const start = after ? firstIndexAfter(items, keyOf, after) : 0;
+  const data = items.slice(start, start + limit);
+  const last = data.at(-1);
+  const hasMore = start + data.length < items.length;
+  return { data, has_more: hasMore, next_page: hasMore && last !== undefined ? encodeCursor(keyOf(last)) : null };
+}
+
+function firstIndexAfter<T>(items: readonly T[], keyOf: (item: T) => SortKey, after: SortKey): number {
+  const index = items.findIndex((item) => compareNewestFirst(keyOf(item), after) > 0);
+  return index === -1 ? items.length : index;
 }
 
 function readLimit(raw: string | null, { defaultLimit, maxLimit }: PageLimits): number {
@@ -32,16 +42,4 @@ function readLimit(raw: string | null, { defaultLimit, maxLimit }: PageLimits): 
     throw badRequest(`limit must be an integer between 1 and ${maxLimit}.`);
   }
   return limit;
-}
-
-function encodeCursor(offset: number): string {
-  return PREFIX + Buffer.from(`offset:${offset}`).toString('base64url');
-}
-
-function readCursor(raw: string | null): number {
-  if (raw === null || raw === '') return 0;
-  const decoded = raw.startsWith(PREFIX) ? Buffer.from(raw.slice(PREFIX.length), 'base64url').toString() : '';
-  const match = /^offset:(\d+)$/.exec(decoded);
-  if (!match) throw badRequest('page is not a valid page token: pass next_page from a previous response.');
-  return Number(match[1]);
 }

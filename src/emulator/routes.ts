@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { badRequest, notFound, tooLarge } from './apiError';
 import { readBody, sendJson } from './http';
 import type { StoredSkill } from './model';
+import { skillKey, sortNewestFirst, versionKey } from './order';
 import { paginate } from './pagination';
 import { skillJson, versionIdIn, versionJson } from './shapes';
 import type { SkillStore } from './store';
@@ -84,12 +85,12 @@ function reply(ctx: RouteContext, body: unknown): void {
 
 function listSkills(ctx: RouteContext): void {
   const skills = ctx.store.list(ctx.url.searchParams.get('source') ?? undefined);
-  const page = paginate(skills, ctx.url.searchParams, SKILL_PAGES);
+  const page = paginate(skills, skillKey, ctx.url.searchParams, SKILL_PAGES);
   reply(ctx, { ...page, data: page.data.map((skill) => skillJson(skill, ctx.beta)) });
 }
 
 function listVersions(ctx: RouteContext, skill: StoredSkill): void {
-  const page = paginate([...skill.versions].reverse(), ctx.url.searchParams, VERSION_PAGES);
+  const page = paginate(sortNewestFirst(skill.versions, versionKey), versionKey, ctx.url.searchParams, VERSION_PAGES);
   reply(ctx, { ...page, data: page.data.map((version) => versionJson(skill, version, ctx.beta)) });
 }
 

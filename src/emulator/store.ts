@@ -1,5 +1,6 @@
 import { badRequest, forbidden, notFound } from './apiError';
 import { betaVersionId, gaVersionId, newSkillId, newVersionLabel, randomKey } from './ids';
+import { skillKey, sortNewestFirst } from './order';
 import type { EmulatorState, StoredSkill, StoredSource, StoredVersion } from './model';
 import type { CheckedUpload } from './upload';
 
@@ -25,9 +26,9 @@ export class SkillStore {
     this.onChange(this.state);
   }
 
-  /** Skills newest first, optionally only those of one source. */
+  /** Skills newest first (by creation time, then id), optionally only those of one source. */
   list(source?: string): StoredSkill[] {
-    const newestFirst = [...this.skills].reverse();
+    const newestFirst = sortNewestFirst(this.skills, skillKey);
     return source ? newestFirst.filter((skill) => skill.source === source) : newestFirst;
   }
 
