@@ -25,7 +25,13 @@ function parseKey(json: string): SortKey | null {
   }
   if (!Array.isArray(parsed) || parsed.length !== 2) return null;
   const [createdAt, tiebreak]: unknown[] = parsed;
-  if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt))) return null;
+  if (typeof createdAt !== 'string' || !isIsoTimestamp(createdAt)) return null;
   if (typeof tiebreak !== 'string' || tiebreak === '') return null;
   return { createdAt, tiebreak };
+}
+
+/** Only the exact `toISOString()` form compares correctly as text against stored timestamps. */
+function isIsoTimestamp(text: string): boolean {
+  const time = Date.parse(text);
+  return !Number.isNaN(time) && new Date(time).toISOString() === text;
 }
