@@ -5,12 +5,12 @@ import { collectSkillFiles } from '../bundle/collectSkillFiles';
 import { checkUpload } from '../bundle/uploadChecks';
 import { lintSkillMd } from './lint';
 import { folderDiagnostic } from './finding';
+import { SKILL_MD, skillMdCaseDiagnostics } from './skillMdName';
 import type { Diagnostic, Profile } from './types';
 
 export { findSkillFolders, type FoundSkillFolders } from './findSkillFolders';
 
-/** The file every skill folder must hold, spelled exactly so. */
-export const SKILL_MD = 'SKILL.md';
+export { SKILL_MD } from './skillMdName';
 
 /** The result of linting one skill folder. */
 export interface SkillFolderResult {
@@ -48,7 +48,5 @@ export async function lintSkillFolder(dir: string, options: LintFolderOptions): 
   }
   const text = await fs.readFile(file, 'utf8');
   const diagnostics = lintSkillMd(text, { profile, folderName: path.basename(path.resolve(dir)), fileExists: (p) => available.has(p) });
-  const caseProblem =
-    fileName === SKILL_MD ? [] : folderDiagnostic('skill-md-case', profile, `The file is named \`${fileName}\`; rename it to \`${SKILL_MD}\` (upper case), or it is not found.`);
-  return { dir, file, diagnostics: [...caseProblem, ...diagnostics, ...upload] };
+  return { dir, file, diagnostics: [...skillMdCaseDiagnostics(fileName, profile), ...diagnostics, ...upload] };
 }

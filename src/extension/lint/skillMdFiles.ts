@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import { SKILL_MD } from '../../core/skill/skillMdName';
+
+export { SKILL_MD };
 
 /** Every file named exactly `SKILL.md`, whatever language VS Code gives it (`skill` in 1.139+, Markdown before). */
 export const SKILL_MD_SELECTOR: vscode.DocumentSelector = { pattern: '**/SKILL.md' };
@@ -8,9 +11,6 @@ export const SKILL_MD_ANY_CASE_GLOB = '**/[sS][kK][iI][lL][lL].[mM][dD]';
 
 /** Files the linter speaks about, look-alikes included (for quick fixes such as "Rename to SKILL.md"). */
 export const LINTABLE_SELECTOR: vscode.DocumentSelector = { pattern: SKILL_MD_ANY_CASE_GLOB };
-
-/** The file name the Skills API reads. */
-export const SKILL_MD = 'SKILL.md';
 
 /** The last path segment of `uri`. */
 export function fileNameOf(uri: vscode.Uri): string {
