@@ -256,7 +256,11 @@ suite('SKILL.md language features', () => {
     await open(uri);
     const broken = await waitForRule(uri, 'link-broken');
     assert.deepEqual(rangeOf(broken), [8, 20, 8, 32]);
-    await writeSkill('pdf-tools', '# Reference\n', 'reference.md');
+    // Created as the explorer would, through a workspace edit: its file event does not wait on the OS watcher,
+    // which under load can miss a file written into a folder made a moment before.
+    const create = new vscode.WorkspaceEdit();
+    create.createFile(vscode.Uri.joinPath(uri, '..', 'reference.md'), { contents: new TextEncoder().encode('# Reference\n') });
+    assert.ok(await vscode.workspace.applyEdit(create));
     await waitForDiagnostics(uri, (diagnostics) => diagnostics.length === 0);
   });
 

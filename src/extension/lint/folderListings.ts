@@ -21,9 +21,20 @@ export class FolderListings implements vscode.Disposable {
   /** Fires with the folder whose listing was dropped because a file in it came or went. */
   readonly onDidChange = this.changed.event;
 
-  /** `watcher` reports files created and deleted anywhere in the workspace. */
+  /**
+   * `watcher` reports files created and deleted anywhere in the workspace, also by other programs. Files that VS Code
+   * itself creates, deletes or renames (the explorer, workspace edits) are followed through the workspace's file
+   * operation events as well, which do not depend on the operating system's watcher keeping up.
+   */
   constructor(watcher: vscode.FileSystemWatcher) {
-    this.subscriptions = [watcher.onDidCreate((uri) => this.invalidate(uri)), watcher.onDidDelete((uri) => this.invalidate(uri))];
+    const invalidate = (uri: vscode.Uri): void => this.invalidate(uri);
+    this.subscriptions = [
+      watcher.onDidCreate(invalidate),
+      watcher.onDidDelete(invalidate),
+      vscode.workspace.onDidCreateFiles((event) => event.files.forEach(invalidate)),
+      vscode.workspace.onDidDeleteFiles((event) => event.files.forEach(invalidate)),
+      vscode.workspace.onDidRenameFiles((event) => event.files.forEach(({ oldUri, newUri }) => [oldUri, newUri].forEach(invalidate))),
+    ];
   }
 
   /** The files under `folder`, from the cache when possible; undefined when the folder cannot be read (links go unchecked). */
