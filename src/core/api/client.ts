@@ -1,6 +1,7 @@
-import Anthropic, { toFile } from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
+import { toFile } from '@anthropic-ai/sdk';
+import { createSdk } from './createSdk';
 import { noKeyError, SkillsApiError, toSkillsApiError } from './errors';
-import { loggingFetch } from './loggingFetch';
 import { normaliseSkill, normaliseVersion } from './normalize';
 import { iteratePages } from './pagination';
 import type { ClientOptions, ListOptions, Page, Skill, SkillSource, SkillsClient, SkillVersion, UploadFile } from './types';
@@ -22,16 +23,7 @@ class SdkSkillsClient implements SkillsClient {
 
   constructor(options: ClientOptions) {
     this.betas = options.betaShape ? [SKILLS_BETA] : undefined;
-    this.sdk = options.apiKey
-      ? new Anthropic({
-          apiKey: options.apiKey,
-          baseURL: options.baseUrl || undefined,
-          maxRetries: options.maxRetries,
-          timeout: options.timeoutMs,
-          fetch: options.log ? loggingFetch(options.log) : undefined,
-          defaultHeaders: options.workspaceId ? { 'anthropic-workspace-id': options.workspaceId } : undefined,
-        })
-      : null;
+    this.sdk = createSdk(options);
   }
 
   listSkills(options: SkillListOptions = {}): Promise<Page<Skill>> {

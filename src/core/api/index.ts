@@ -1,6 +1,7 @@
 /** The API module, bundled as dist/api.js and loaded by the extension on first use. */
 export type * from './types';
 export { createSkillsClient } from './client';
+export { createSdk } from './createSdk';
 export { SkillsApiError } from './errors';
 export { normaliseSkill, normaliseVersion } from './normalize';
 export { listVersionsOfSkills, type VersionsOutcome, type VersionsOfSkillsOptions } from './versionsOfSkills';
