@@ -1,4 +1,4 @@
-// `npm run test:e2e`: packages the .vsix, installs it into a fresh code-server pointed at a seeded Skills API
+// `npm run test:e2e [-- --grep TEXT]`: packages the .vsix, installs it into a fresh code-server pointed at a seeded Skills API
 // emulator, and runs the browser journeys of test/e2e/*.e2e.mjs in headless Chromium, each on a fresh workbench
 // page, as `run({page, screenshot, emulatorUrl})` (the emulator's admin routes let a journey inject faults). A
 // journey that exports `signedOut = true` runs on a second code-server without the API key.
@@ -25,9 +25,9 @@ const VSIX = path.join(REPO_ROOT, 'dist', 'skillsmith.vsix');
 const JOURNEY_TIMEOUT_MS = 90_000;
 const STEP_TIMEOUT_MS = 20_000;
 
-/** Every journey module ({name, run}) of test/e2e, in file-name order. */
-async function loadJourneys() {
-  const files = readdirSync(E2E_DIR).filter((file) => file.endsWith('.e2e.mjs')).sort();
+/** Every journey module ({name, run}) of test/e2e whose file name contains `only` (all when undefined), in file-name order. */
+async function loadJourneys(only) {
+  const files = readdirSync(E2E_DIR).filter((file) => file.endsWith('.e2e.mjs') && (!only || file.includes(only))).sort();
   return Promise.all(files.map(async (file) => ({ file, ...(await import(pathToFileURL(path.join(E2E_DIR, file)).href)) })));
 }
 
@@ -78,7 +78,8 @@ async function main() {
     cleanup.add(() => browser.close());
     mkdirSync(RESULTS_DIR, { recursive: true });
 
-    for (const journey of await loadJourneys()) {
+    const grepAt = process.argv.indexOf('--grep');
+    for (const journey of await loadJourneys(grepAt >= 0 ? process.argv[grepAt + 1] : undefined)) {
       const kind = journey.signedOut ? 'signedOut' : 'signedIn';
       workbenchUrls[kind] ??= await startWorkbench({});
       const started = Date.now();
