@@ -1,5 +1,6 @@
+import type Anthropic from '@anthropic-ai/sdk';
 import * as vscode from 'vscode';
-import type { SkillsClient } from '../../core/api/types';
+import type { ClientOptions, SkillsClient } from '../../core/api/types';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import { loadApiModule } from './loadApiModule';
 
@@ -9,6 +10,7 @@ import { loadApiModule } from './loadApiModule';
  */
 export class ApiSession implements vscode.Disposable {
   private client: Promise<SkillsClient> | undefined;
+  private sdk: Promise<Anthropic | null> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[];
 
@@ -39,26 +41,47 @@ export class ApiSession implements vscode.Disposable {
     return this.client;
   }
 
+  /**
+   * The SDK instance for the current key and settings (same base URL, workspace header and request log as
+   * the Skills client), for features that call other endpoints (messages, files, models); null when signed out.
+   */
+  getSdk(): Promise<Anthropic | null> {
+    if (!this.sdk) {
+      const creating = this.clientOptions().then(({ options }) => loadApiModule().createSdk(options));
+      this.sdk = creating;
+      creating.catch(() => {
+        if (this.sdk === creating) this.sdk = undefined;
+      });
+    }
+    return this.sdk;
+  }
+
   private async createClient(): Promise<SkillsClient> {
+    const started = Date.now();
+    const { options, keySource } = await this.clientOptions();
+    const client = loadApiModule().createSkillsClient(options);
+    this.log.info(`API client ready in ${Date.now() - started} ms: ${options.baseUrl || 'default base URL'}, key from ${keySource}`);
+    return client;
+  }
+
+  /** The client options from the key and the `skillsmith.api.*` settings, read now, and where the key came from. */
+  private async clientOptions(): Promise<{ options: ClientOptions; keySource: string }> {
     const key = await this.keys.get();
     const settings = vscode.workspace.getConfiguration('skillsmith.api');
     const baseUrl = settings.get<string>('baseUrl', '').trim();
     const workspaceId = settings.get<string>('workspaceId', '').trim();
-    const started = Date.now();
-    const client = loadApiModule().createSkillsClient({
+    const options = {
       apiKey: key?.value,
       baseUrl: baseUrl || undefined,
       workspaceId: workspaceId || undefined,
-      log: (line) => this.log.info(line),
-    });
-    this.log.info(
-      `API client ready in ${Date.now() - started} ms: ${baseUrl || 'default base URL'}, key from ${key?.source ?? 'nowhere (signed out)'}`,
-    );
-    return client;
+      log: (line: string) => this.log.info(line),
+    };
+    return { options, keySource: key?.source ?? 'nowhere (signed out)' };
   }
 
   private reset(): void {
     this.client = undefined;
+    this.sdk = undefined;
     this.changed.fire();
   }
 
