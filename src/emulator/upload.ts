@@ -1,11 +1,9 @@
+import { DEFAULT_UPLOAD_LIMIT_BYTES, DISPLAY_NAME_LIMIT } from '../core/bundle/uploadChecks';
 import { badRequest, tooLarge } from './apiError';
 import { readSkillIdentity, type SkillIdentity } from './frontmatter';
 
 /** The service's limit on the total size of one upload. */
-export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
-
-/** The longest display name the service accepts. */
-export const MAX_DISPLAY_NAME = 255;
+export const MAX_UPLOAD_BYTES = DEFAULT_UPLOAD_LIMIT_BYTES;
 
 /** One uploaded file with its relative path. */
 export interface UploadedFile {
@@ -68,14 +66,14 @@ export function checkUpload(files: readonly UploadedFile[]): CheckedUpload {
   const [directory] = [...directories];
   const skillMd = files.find((file) => file.path === `${directory}/SKILL.md`);
   if (!skillMd) throw badRequest(`SKILL.md must be at the root of the top-level directory "${directory}".`);
-  const identity = readSkillIdentity(new TextDecoder().decode(skillMd.data));
+  const identity = readSkillIdentity(skillMd.data);
   if (typeof identity === 'string') throw badRequest(identity);
   return { ...identity, files, directory };
 }
 
 /** Checks a display name as the service does. */
 export function checkDisplayName(displayName: string | undefined): void {
-  if (displayName !== undefined && displayName.length > MAX_DISPLAY_NAME) {
-    throw badRequest(`display_name must be at most ${MAX_DISPLAY_NAME} characters.`);
+  if (displayName !== undefined && displayName.length > DISPLAY_NAME_LIMIT) {
+    throw badRequest(`display_name must be at most ${DISPLAY_NAME_LIMIT} characters; it has ${displayName.length}.`);
   }
 }
