@@ -94,4 +94,8 @@ describe('emulator admin routes', () => {
     for (const address of ['127.0.0.1', '127.4.5.6', '::1', '::ffff:127.0.0.1']) assert.equal(isLoopback(address), true, address);
     for (const address of ['10.0.0.1', '0.0.0.0', '::', '192.168.1.127', undefined]) assert.equal(isLoopback(address), false, String(address));
   });
+
+  it('does not take a host name that merely starts with 127. for loopback', () => {
+    for (const address of ['127.evil.example', '127.0.0.1.nip.io', '127.0.0.1x', '::ffff:127.attacker.example']) assert.equal(isLoopback(address), false, address);
+  });
 });
