@@ -69,6 +69,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       faults,
       apiKey: options.apiKey,
       adminEnabled: isLoopback(host),
+      boundHost: host,
       reset,
       fill,
       delay: (ms) => delays.wait(ms),

@@ -33,7 +33,7 @@ describe('emulator --data', () => {
       const sdk = sdkFor(emulator.url);
       assert.equal((await sdk.beta.skills.list()).data.length, 7);
       await sdk.beta.skills.create({ files: await uploadables(skillFolder('extra-skill')) });
-      const reset = await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
+      const reset = await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json' } });
       assert.equal(reset.status, 200);
       assert.equal((await sdk.beta.skills.list()).data.length, 7);
     } finally {
