@@ -5,6 +5,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { checkEntryPath } from './checkEntryPath';
 import { crc32 } from './crc32';
+import { PathTree } from './pathTree';
 import { ZipError } from './zipError';
 
 /** Limits that stop zip bombs; the defaults are far above what the Skills API accepts (30 MB). */
@@ -37,21 +38,20 @@ const S_IFLNK = 0o120000;
 /**
  * Reads every file of a zip archive. Directory entries are dropped (folders follow from paths).
  * Throws `ZipError` for a damaged archive (including a CRC-32 that does not match), encryption, zip64, unsupported
- * compression, a symlink, an unsafe path (`..`, absolute, drive letter), duplicate paths, or more than the limits
- * allow. The entry count is the central directory's real one, never the 16-bit field alone: an archive over 65,535
+ * compression, a symlink, an unsafe path (`..`, absolute, drive letter), paths no folder could hold (twice, differing
+ * only in case, a file that is also a folder, too long or deep: `PathTree`), or more than the limits allow. The entry count is the central directory's real one, never the 16-bit field alone: an archive over 65,535
  * entries without zip64 is refused, not read in part.
  */
 export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipFile[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = readCentralDirectory(bytes, view, findEndOfCentralDirectory(view), limits.maxEntries);
   const files: ZipFile[] = [];
-  const seen = new Set<string>();
+  const paths = new PathTree<null>();
   let totalBytes = 0;
   for (const entry of entries) {
     if (entry.rawName.endsWith('/')) continue;
     const path = checkEntryPath(entry.rawName);
-    if (seen.has(path.toLowerCase())) throw new ZipError(`The archive holds "${path}" twice.`);
-    seen.add(path.toLowerCase());
+    paths.add(path, null);
     totalBytes += entry.size;
     if (totalBytes > limits.maxTotalBytes) {
       throw new ZipError(`The archive unpacks to more than ${limits.maxTotalBytes} bytes.`);

@@ -142,3 +142,8 @@ test('refuses an entry whose contents do not match their CRC-32', async () => {
     assert.throws(() => readZip(bytes), /"my-skill\/SKILL\.md" is damaged: its CRC-32 does not match/, compression);
   }
 });
+
+test('refuses an archive where a file is also another file\'s folder, or two names differ only in case', () => {
+  assert.throws(() => readZip(storedZipOf(['s/a', 's/a/b'])), /"s\/a" is a file, but "s\/a\/b" needs it to be a folder/);
+  assert.throws(() => readZip(storedZipOf(['s/a.txt', 's/A.txt'])), /differ only in case/);
+});
