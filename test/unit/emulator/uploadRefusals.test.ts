@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { APIError } from '@anthropic-ai/sdk';
-import type { UploadedFile } from '../../../src/emulator/upload';
+import { readZip } from '../../../src/core/zip/readZip';
+import { EmulatorApiError } from '../../../src/emulator/apiError';
+import { checkUpload, type UploadedFile } from '../../../src/emulator/upload';
+import { VersionArchive } from '../../../src/extension/remote/versionArchive';
 import { emulatorForSuite, folderWithSkillMd, skillFolder, uploadables } from './support';
 
 /** Every upload the Skills API refuses, one test each, through the real SDK: 400 `invalid_request_error` and a message to act on. */
@@ -126,5 +129,44 @@ describe('emulator refuses what the service refuses', () => {
 
   it('refuses a display name over 255 characters', async () => {
     await refuses(create(skillFolder('long-title'), 't'.repeat(256)), /display_name must be at most 255 characters; it has 256/);
+  });
+
+  describe('and what it could not serve back', () => {
+    const withExtra = (name: string, extra: readonly string[]): UploadedFile[] => [...skillFolder(name), ...extra.map((path) => ({ path, data: new Uint8Array(1) }))];
+
+    it('refuses a 70,000-character file name', async () => {
+      await refuses(withExtra('long-name', [`long-name/${'n'.repeat(70_000)}`]), /is 70010 bytes long; a path may be at most 4096 bytes/);
+    });
+
+    it('refuses a path 4,000 folders deep', async () => {
+      await refuses(withExtra('deep', [`deep/${'d/'.repeat(4000)}f.txt`]), /is 4002 levels deep; at most 128 are allowed/);
+    });
+
+    it('refuses two files whose names differ only in case', async () => {
+      await refuses(withExtra('cased', ['cased/a.txt', 'cased/A.txt']), /"cased\/a\.txt" and "cased\/A\.txt" differ only in case/);
+    });
+
+    it('refuses a file whose path is also another file\'s folder', async () => {
+      await refuses(withExtra('clash', ['clash/a', 'clash/a/b']), /"clash\/a" is a file, but "clash\/a\/b" needs it to be a folder/);
+    });
+
+    it('refuses more than 65,535 files, which its zip could not count without zip64 (checked directly: the SDK takes half a minute to send so many)', () => {
+      const many = withExtra('many', Array.from({ length: 65_533 }, (_, i) => `many/f${i}`));
+      assert.throws(() => checkUpload(many), (error: unknown) => error instanceof EmulatorApiError && error.status === 400 && /The upload has 65536 files; at most 65535/.test(error.message));
+      assert.equal(checkUpload(many.slice(0, -1)).files.length, 65_535);
+    });
+
+    it('refuses a NUL character in a path', async () => {
+      await refuses(withExtra('nul', ['nul/a\0b']), /Invalid file path/);
+    });
+
+    it('serves back what it accepts at the limits, as files the extension reads', async () => {
+      const deepFile = `at-limits/${Array.from({ length: 126 }, (_, i) => `d${i}`).join('/')}/f.txt`;
+      const skill = await create(withExtra('at-limits', [deepFile, `at-limits/${'n'.repeat(255)}`]));
+      const zip = new Uint8Array(await (await env.sdk.beta.skills.versions.download('latest', { skill_id: skill.id })).arrayBuffer());
+      const archive = new VersionArchive(readZip(zip));
+      assert.equal(archive.get(deepFile)?.kind, 'file');
+      assert.equal(archive.files().length, 5);
+    });
   });
 });
