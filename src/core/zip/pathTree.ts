@@ -61,11 +61,7 @@ export class PathTree<T> {
         folder = node;
         continue;
       }
-      const existingPath = existing.kind === 'file' ? existing.path : prefix(existing.via, existing.depth);
-      if (existing.name !== name) throw new ZipError(`"${shorten(existingPath)}" and "${shorten(prefix(path, depth + 1))}" differ only in case; one would overwrite the other on Windows and macOS.`);
-      if (existing.kind === 'file' && isLast) throw new ZipError(`"${shorten(path)}" appears twice.`);
-      if (existing.kind === 'file') throw new ZipError(`"${shorten(existingPath)}" is a file, but "${shorten(path)}" needs it to be a folder.`);
-      if (isLast) throw new ZipError(`"${shorten(path)}" is a file, but "${shorten(existing.via)}" needs it to be a folder.`);
+      if (existing.name !== name || existing.kind === 'file' || isLast) throw clash(existing, path, depth);
       folder = existing;
     }
   }
@@ -85,6 +81,17 @@ export class PathTree<T> {
 }
 
 /** The segments of `path`, once its depth, length and names are known to be within `PATH_LIMITS`. */
+/** Why `path` cannot be added where `existing` already sits, at segment `depth` (worked out only on failure: it costs the path's length). */
+function clash<T>(existing: TreeNode<T>, path: string, depth: number): ZipError {
+  const existingPath = existing.kind === 'file' ? existing.path : prefix(existing.via, existing.depth);
+  if (existing.name !== path.split('/')[depth]) {
+    return new ZipError(`"${shorten(existingPath)}" and "${shorten(prefix(path, depth + 1))}" differ only in case; one would overwrite the other on Windows and macOS.`);
+  }
+  if (existing.kind === 'folder') return new ZipError(`"${shorten(path)}" is a file, but "${shorten(existing.via)}" needs it to be a folder.`);
+  if (existingPath === path) return new ZipError(`"${shorten(path)}" appears twice.`);
+  return new ZipError(`"${shorten(existingPath)}" is a file, but "${shorten(path)}" needs it to be a folder.`);
+}
+
 function checkedSegments(path: string): string[] {
   const segments = path.split('/');
   if (segments.length > PATH_LIMITS.maxDepth) {
