@@ -119,7 +119,7 @@ describe('emulator refuses what the service refuses', () => {
   });
 
   it('refuses files in more than one top-level folder', async () => {
-    await refuses([...skillFolder('two-roots'), { path: 'elsewhere/x.txt', data: new Uint8Array(1) }], /same top-level directory/);
+    await refuses([...skillFolder('two-roots'), { path: 'elsewhere/x.txt', data: new Uint8Array(1) }], /same top-level directory; this upload has "two-roots" and "elsewhere"/);
   });
 
   it('refuses a new version whose name changed', async () => {
