@@ -1,8 +1,8 @@
 /**
  * The files of an archive or an upload as a tree of folders, built in time linear in the total length of the paths.
  * It refuses, with `ZipError`, a set of paths that no file system could hold: a path that is also another file's
- * folder (`s/a` beside `s/a/b`), two names that differ only in case (`a.txt` beside `A.txt`: one overwrites the other
- * on Windows and macOS), the same path twice, and names, paths or depths beyond `PATH_LIMITS`.
+ * folder (`s/a` beside `s/a/b`), two names that differ only in case or Unicode form (`a.txt` beside `A.txt`, a
+ * composed `é` beside a decomposed one: one overwrites the other on Windows and macOS), the same path twice, and names, paths or depths beyond `PATH_LIMITS`.
  */
 import { ZipError } from './zipError';
 
@@ -24,7 +24,7 @@ export interface FileNode<T> {
   readonly value: T;
 }
 
-/** A folder of the tree; `children` are keyed by their lower-cased name. */
+/** A folder of the tree; `children` are keyed by `keyOf` their name. */
 export interface FolderNode<T> {
   readonly kind: 'folder';
   readonly name: string;
@@ -49,7 +49,7 @@ export class PathTree<T> {
     let folder = this.root;
     for (let depth = 0; depth < segments.length; depth++) {
       const name = segments[depth];
-      const key = name.toLowerCase();
+      const key = keyOf(name);
       const existing = folder.children.get(key);
       const isLast = depth === segments.length - 1;
       if (!existing) {
@@ -72,7 +72,7 @@ export class PathTree<T> {
     let node: TreeNode<T> = this.root;
     for (const name of path.split('/')) {
       if (node.kind !== 'folder') return undefined;
-      const child: TreeNode<T> | undefined = node.children.get(name.toLowerCase());
+      const child: TreeNode<T> | undefined = node.children.get(keyOf(name));
       if (!child || child.name !== name) return undefined;
       node = child;
     }
@@ -81,11 +81,16 @@ export class PathTree<T> {
 }
 
 /** The segments of `path`, once its depth, length and names are known to be within `PATH_LIMITS`. */
+/** What makes two names the same name on Windows and macOS: case and Unicode form do not count. */
+function keyOf(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
 /** Why `path` cannot be added where `existing` already sits, at segment `depth` (worked out only on failure: it costs the path's length). */
 function clash<T>(existing: TreeNode<T>, path: string, depth: number): ZipError {
   const existingPath = existing.kind === 'file' ? existing.path : prefix(existing.via, existing.depth);
   if (existing.name !== path.split('/')[depth]) {
-    return new ZipError(`"${shorten(existingPath)}" and "${shorten(prefix(path, depth + 1))}" differ only in case; one would overwrite the other on Windows and macOS.`);
+    return new ZipError(`"${shorten(existingPath)}" and "${shorten(prefix(path, depth + 1))}" differ only in case or Unicode form; one would overwrite the other on Windows and macOS.`);
   }
   if (existing.kind === 'folder') return new ZipError(`"${shorten(path)}" is a file, but "${shorten(existing.via)}" needs it to be a folder.`);
   if (existingPath === path) return new ZipError(`"${shorten(path)}" appears twice.`);

@@ -32,6 +32,10 @@ describe('PathTree', () => {
     assert.throws(() => treeOf(['s/x', 's/X/y']), /"s\/x" and "s\/X" differ only in case/);
   });
 
+  it('refuses names that differ only in Unicode form, as macOS sees them', () => {
+    assert.throws(() => treeOf(['s/caf\u00e9.md', 's/cafe\u0301.md']), /differ only in case or Unicode form/);
+  });
+
   it('refuses the same path twice', () => {
     assert.throws(() => treeOf(['s/a', 's/a']), /"s\/a" appears twice/);
   });
