@@ -117,7 +117,7 @@ async function createVersion(ctx: RouteContext, skill: StoredSkill): Promise<voi
 async function downloadVersion(ctx: RouteContext, skill: StoredSkill, ref: string): Promise<void> {
   const version = ctx.store.findVersion(skill, ref);
   const zip = new JSZip();
-  for (const file of version.files) zip.file(file.path, Buffer.from(file.base64, 'base64'));
+  for (const file of version.files) zip.file(file.path, file.data);
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   ctx.res.writeHead(200, {
     'content-type': 'application/zip',
