@@ -11,10 +11,14 @@ export class PagedList<T> {
   private loaded: { items: T[]; nextPage: string | null } | undefined;
   private pending: Promise<void> | undefined;
 
-  /** The message of the last failed load, cleared by the next success. */
-  error: string | undefined;
+  /** What the last failed load threw (a `SkillsApiError`, usually), cleared by the next success. */
+  failure: Error | undefined;
 
-  constructor(private readonly loader: PageLoader<T>) {}
+  constructor(
+    private readonly loader: PageLoader<T>,
+    /** What tells two items apart (an id): an item put in with `upsert` is not listed twice when its page loads. */
+    private readonly keyOf: (item: T) => string,
+  ) {}
 
   /** True once a first page arrived. */
   get isLoaded(): boolean {
@@ -42,7 +46,8 @@ export class PagedList<T> {
     if (!this.loaded || cursor === null) return this.ensureLoaded(pageSize);
     return this.run(async () => {
       const page = await this.loader(cursor, pageSize);
-      const known = this.loaded?.items ?? [];
+      const arrived = new Set(page.items.map(this.keyOf));
+      const known = (this.loaded?.items ?? []).filter((item) => !arrived.has(this.keyOf(item)));
       this.loaded = { items: [...known, ...page.items], nextPage: page.nextPage };
     });
   }
@@ -51,6 +56,17 @@ export class PagedList<T> {
   reload(pageSize: number): Promise<void> {
     const limit = Math.min(100, Math.max(pageSize, this.items.length));
     return this.run(async () => this.replace(await this.loader(null, limit)));
+  }
+
+  /** Puts an item that was just created or changed on the service in place, or first when it is new; nothing before the first page. */
+  upsert(item: T): void {
+    if (!this.loaded) return;
+    const items = [...this.loaded.items];
+    const key = this.keyOf(item);
+    const at = items.findIndex((known) => this.keyOf(known) === key);
+    if (at >= 0) items[at] = item;
+    else items.unshift(item);
+    this.loaded = { ...this.loaded, items };
   }
 
   /** Drops one item locally (after it was deleted on the service). */
@@ -66,10 +82,10 @@ export class PagedList<T> {
   private run(load: () => Promise<void>): Promise<void> {
     this.pending ??= load().then(
       () => {
-        this.error = undefined;
+        this.failure = undefined;
       },
       (failure: unknown) => {
-        this.error = failure instanceof Error ? failure.message : String(failure);
+        this.failure = failure instanceof Error ? failure : new Error(String(failure));
       },
     ).finally(() => {
       this.pending = undefined;
