@@ -1,0 +1,5 @@
+/** The chat core as the API module (dist/api.js) exports it: the session factory and its types. */
+export type * from './session';
+export type * from './viewModel';
+export type { ChatUpdate, AssistantTurnChanges } from './updates';
+export { applyChatUpdate } from './updates';
