@@ -3,3 +3,4 @@ export type * from './session';
 export type * from './viewModel';
 export type { ChatUpdate, AssistantTurnChanges } from './updates';
 export { applyChatUpdate } from './updates';
+export { createChatSession, DEFAULT_MAX_CONTINUATIONS } from './createChatSession';

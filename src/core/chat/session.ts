@@ -55,6 +55,10 @@ export interface ModelInfo {
   readonly displayName: string;
   /** ISO time, or null. */
   readonly createdAt: string | null;
+  /** `active` or `deprecated` (retired models are not listed); another stage the service names. */
+  readonly lifecycle: string;
+  /** The model's largest `max_tokens`, or null when the service did not say. */
+  readonly maxTokens: number | null;
 }
 
 /** A file the container produced, downloaded through the Files API. */
@@ -132,7 +136,7 @@ export interface ChatSession {
   /** Uses another SDK instance from the next request on (after the key or the API settings changed). */
   useSdk(sdk: Anthropic): void;
 
-  /** Every model the service lists (all pages), newest first as the service orders them. */
+  /** Every active or deprecated model the service lists (all pages), in the service's order (newest first). */
   listModels(options?: CallOptions): Promise<ModelInfo[]>;
 
   /** A produced file's name and bytes (Files API metadata and content, read in memory). */
