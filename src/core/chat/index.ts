@@ -4,3 +4,4 @@ export type * from './viewModel';
 export type { ChatUpdate, AssistantTurnChanges } from './updates';
 export { applyChatUpdate } from './updates';
 export { createChatSession, DEFAULT_MAX_CONTINUATIONS } from './createChatSession';
+export { defaultModel, DEFAULT_MAX_TOKENS, FALLBACK_MODEL } from './defaultModel';

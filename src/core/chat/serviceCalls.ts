@@ -22,6 +22,7 @@ export async function listModels(sdk: Anthropic, options: CallOptions = {}): Pro
         createdAt: model.created_at || null,
         lifecycle: model.lifecycle ?? 'active',
         maxTokens: model.max_tokens ?? null,
+        line: model.line ?? null,
       });
       if (models.length >= MAX_MODELS) break;
     }

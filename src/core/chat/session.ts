@@ -59,6 +59,8 @@ export interface ModelInfo {
   readonly lifecycle: string;
   /** The model's largest `max_tokens`, or null when the service did not say. */
   readonly maxTokens: number | null;
+  /** The model line (`opus`, `sonnet`, `haiku`, …), or null. */
+  readonly line: string | null;
 }
 
 /** A file the container produced, downloaded through the Files API. */
