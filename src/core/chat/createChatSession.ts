@@ -85,7 +85,7 @@ class StreamingChatSession implements ChatSession {
     const reducer = new TurnReducer(turn, (update) => this.emit(update));
     const asked: HistoryMessage[] = [...this.history, { role: 'user', content: text }];
     try {
-      await this.runTurn(settings, asked, reducer, controller.signal);
+      await this.runTurn(settings, asked, reducer, controller.signal, generation);
     } finally {
       options.signal?.removeEventListener('abort', abort);
       this.running = undefined;
@@ -136,7 +136,7 @@ class StreamingChatSession implements ChatSession {
   }
 
   /** The requests of one turn: the first, then a continuation after each `pause_turn`, up to the limit. */
-  private async runTurn(settings: ResolvedOptions, asked: readonly HistoryMessage[], reducer: TurnReducer, signal: AbortSignal): Promise<void> {
+  private async runTurn(settings: ResolvedOptions, asked: readonly HistoryMessage[], reducer: TurnReducer, signal: AbortSignal, generation: number): Promise<void> {
     const turn = reducer.turn;
     let requestId: string | null = null;
     try {
@@ -155,13 +155,13 @@ class StreamingChatSession implements ChatSession {
         const stream = await this.openStream(request, signal);
         requestId = stream.requestId;
         for await (const event of stream.events) reducer.apply(event);
-        this.adoptContainer(turn.container);
+        this.adoptContainer(turn.container, generation);
         if (signal.aborted) return reducer.finish('stopped');
         if (!reducer.complete) return reducer.finish('error', cutStreamError(requestId));
         if (turn.stopReason !== 'pause_turn' || turn.continuations >= settings.maxContinuations) return reducer.finish('done');
       }
     } catch (error) {
-      this.adoptContainer(turn.container);
+      this.adoptContainer(turn.container, generation);
       if (signal.aborted) return reducer.finish('stopped');
       reducer.finish('error', turnErrorFrom(error, { requestId, midStream: reducer.started }));
     }
@@ -184,8 +184,9 @@ class StreamingChatSession implements ChatSession {
     return container && !expired(container) ? container.id : null;
   }
 
-  private adoptContainer(container: ContainerInfo | null): void {
-    if (!container || container === this.viewModel.container) return;
+  /** Makes the turn's container the conversation's, unless the conversation was reset or restored meanwhile. */
+  private adoptContainer(container: ContainerInfo | null, generation: number): void {
+    if (!container || container === this.viewModel.container || generation !== this.generation) return;
     this.viewModel.container = container;
     this.emit({ type: 'containerChanged', container: structuredClone(container) });
   }

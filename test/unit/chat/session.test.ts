@@ -145,6 +145,22 @@ describe('ChatSession through the SDK against the emulator', () => {
     assert.equal(aborted.status, 'stopped');
   });
 
+  it('leaves the new conversation alone when "New conversation" comes while a turn streams', async () => {
+    const chat = session();
+    const unsubscribe = chat.onUpdate((update) => {
+      if (update.type === 'turnChanged' && update.changes.container) {
+        unsubscribe();
+        chat.reset();
+      }
+    });
+    const turn = await chat.send('hello');
+    assert.equal(turn.status, 'stopped');
+    assert.deepEqual(chat.viewModel, { turns: [], container: null });
+    const next = await chat.send('fresh start');
+    assert.notEqual(next.container?.id, turn.container?.id, 'the old container is not reused');
+    assert.ok(next.usage.inputTokens < turn.usage.inputTokens + 20, 'no history from before the reset');
+  });
+
   it('refuses a second send while one streams, and a blank message', async () => {
     const chat = session();
     const streaming = chat.send('one');
