@@ -60,7 +60,6 @@ export async function downloadFile(sdk: Anthropic, form: ApiForm, fileId: string
  */
 export function safeFileName(name: string | null | undefined, fallback: string): string {
   const last = (name ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   const cleaned = last.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').replace(/^[\s.]+|[\s.]+$/g, '').slice(0, 255);
   return cleaned === '' ? fallback : cleaned;
 }
