@@ -123,7 +123,7 @@ export function summary(turn: AssistantTurn): string[] {
     const skills = turn.container.skills.map((skill) => `${skill.skillId}@${skill.version}`).join(', ');
     lines.push(`— container ${turn.container.id}${turn.container.expiresAt ? ` (expires ${turn.container.expiresAt})` : ''}${skills ? ` · skills: ${skills}` : ''}`);
   }
-  if (turn.files.length > 0) lines.push(`— files: ${turn.files.map((file) => file.fileId).join(', ')}`);
+  if (turn.files.length > 0) lines.push(`— files: ${turn.files.map((file) => (file.filename ? `${file.filename} (${file.fileId})` : file.fileId)).join(', ')}`);
   if (turn.error) lines.push(`skillsmith run: ${turn.error.message}${turn.error.requestId ? ` (request id ${turn.error.requestId})` : ''}`);
   return lines.map(terminalSafe);
 }

@@ -2,7 +2,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import { completeParts, historyFromView } from './history';
 import { emptyUsage, TurnReducer } from './reducer';
 import { buildRequest, type MessagesRequest } from './requests';
-import { downloadFile, listModels } from './serviceCalls';
+import { downloadFile, fileNames, listModels } from './serviceCalls';
 import type { ApiForm, CallOptions, ChatListener, ChatSession, ChatSessionOptions, DownloadedFile, ModelInfo, SendOptions } from './session';
 import { cutStreamError, turnErrorFrom } from './turnErrors';
 import type { ChatUpdate } from './updates';
@@ -11,6 +11,9 @@ import type { HistoryMessage, StreamEvent } from './wire';
 
 /** `maxContinuations` when the options do not say. */
 export const DEFAULT_MAX_CONTINUATIONS = 3;
+
+/** A turn's produced files beyond this many keep their ids as names (one metadata request each). */
+const MAX_NAMED_FILES = 20;
 
 /** A conversation over this SDK instance (see `ChatSession`). */
 export function createChatSession(sdk: Anthropic, options: ChatSessionOptions): ChatSession {
@@ -158,7 +161,10 @@ class StreamingChatSession implements ChatSession {
         this.adoptContainer(turn.container, generation);
         if (signal.aborted) return reducer.finish('stopped');
         if (!reducer.complete) return reducer.finish('error', cutStreamError(requestId));
-        if (turn.stopReason !== 'pause_turn' || turn.continuations >= settings.maxContinuations) return reducer.finish('done');
+        if (turn.stopReason !== 'pause_turn' || turn.continuations >= settings.maxContinuations) {
+          await this.nameFiles(reducer, settings.apiForm, signal);
+          return reducer.finish(signal.aborted ? 'stopped' : 'done');
+        }
       }
     } catch (error) {
       this.adoptContainer(turn.container, generation);
@@ -176,6 +182,13 @@ class StreamingChatSession implements ChatSession {
             .create({ ...body, betas: [...betas] } as unknown as Anthropic.Beta.MessageCreateParamsStreaming, { signal })
             .withResponse();
     return { events: opened.data as AsyncIterable<unknown> as AsyncIterable<StreamEvent>, requestId: opened.request_id ?? null };
+  }
+
+  /** Names the turn's produced files from their Files API metadata (at most `MAX_NAMED_FILES`; unnamed on failure). */
+  private async nameFiles(reducer: TurnReducer, form: ApiForm, signal: AbortSignal): Promise<void> {
+    const unnamed = reducer.turn.files.filter((file) => file.filename === undefined).slice(0, MAX_NAMED_FILES);
+    if (unnamed.length === 0) return;
+    reducer.nameFiles(await fileNames(this.sdk, form, unnamed.map((file) => file.fileId), { signal }));
   }
 
   /** The container this request continues in: the turn's own (after `pause_turn`), else the conversation's. */

@@ -1,6 +1,6 @@
 import { isToolResultBlock, readToolResult, toolKind } from './toolResults';
 import type { ChatUpdate } from './updates';
-import type { AssistantTurn, ContainerInfo, TextBlock, ToolCallBlock, TurnError, Usage } from './viewModel';
+import type { AssistantTurn, ContainerInfo, ProducedFile, TextBlock, ToolCallBlock, TurnError, Usage } from './viewModel';
 import type { StreamEvent, WireBlock, WireContainer, WireUsage } from './wire';
 
 /** Where a stream block of the current message went. */
@@ -83,6 +83,20 @@ export class TurnReducer {
         this.messageStopped = true;
         return;
     }
+  }
+
+  /** Gives produced files their names (from the Files API), in the turn's list and in the tool results that made them. */
+  nameFiles(names: ReadonlyMap<string, string>): void {
+    const named = (file: ProducedFile): ProducedFile => {
+      const filename = names.get(file.fileId);
+      return filename === undefined ? file : { ...file, filename };
+    };
+    this.turn.blocks.forEach((block, blockIndex) => {
+      if (block.type !== 'tool' || block.result?.kind !== 'bash' || !block.result.files.some((file) => names.has(file.fileId))) return;
+      block.result = { ...block.result, files: block.result.files.map(named) };
+      this.emit({ type: 'blockChanged', turnId: this.turn.id, blockIndex, block: copy(block) });
+    });
+    if (this.turn.files.some((file) => names.has(file.fileId))) this.change({ files: this.turn.files.map(named) });
   }
 
   /** Ends the turn: `done`, `stopped` (Stop, what was shown stays) or `error` (with the error). */

@@ -36,10 +36,7 @@ export async function listModels(sdk: Anthropic, options: CallOptions = {}): Pro
 export async function downloadFile(sdk: Anthropic, form: ApiForm, fileId: string, options: CallOptions = {}): Promise<DownloadedFile> {
   const request = { signal: options.signal };
   try {
-    const metadata =
-      form === 'beta'
-        ? await sdk.beta.files.retrieveMetadata(fileId, { betas: [FILES_BETA] }, request)
-        : await sdk.files.retrieveMetadata(fileId, {}, request);
+    const metadata = await fileMetadata(sdk, form, fileId, options);
     if (metadata.size_bytes > MAX_DOWNLOAD_BYTES) {
       throw new SkillsApiError('too-large', `The file is ${Math.ceil(metadata.size_bytes / 1048576)} MB, more than the ${MAX_DOWNLOAD_BYTES / 1048576} MB the chat downloads.`);
     }
@@ -52,6 +49,24 @@ export async function downloadFile(sdk: Anthropic, form: ApiForm, fileId: string
   } catch (error) {
     throw callError(error);
   }
+}
+
+/** The safe names of produced files (`safeFileName`), by id; a file whose metadata cannot be read is left out. */
+export async function fileNames(sdk: Anthropic, form: ApiForm, fileIds: readonly string[], options: CallOptions = {}): Promise<Map<string, string>> {
+  const named = await Promise.all(
+    fileIds.map((fileId) =>
+      fileMetadata(sdk, form, fileId, options).then(
+        (metadata) => [fileId, safeFileName(metadata.filename, fileId)] as const,
+        () => null,
+      ),
+    ),
+  );
+  return new Map(named.filter((entry) => entry !== null));
+}
+
+function fileMetadata(sdk: Anthropic, form: ApiForm, fileId: string, options: CallOptions): Promise<{ filename: string; mime_type: string; size_bytes: number }> {
+  const request = { signal: options.signal };
+  return form === 'beta' ? sdk.beta.files.retrieveMetadata(fileId, { betas: [FILES_BETA] }, request) : sdk.files.retrieveMetadata(fileId, {}, request);
 }
 
 /**

@@ -108,7 +108,8 @@ export interface ChatSession {
   /**
    * Sends a user message and streams the answer: a user turn and an assistant turn are appended, the
    * assistant turn fills as events arrive, continues after `pause_turn` up to `maxContinuations` times
-   * (counted in `continuations`) and ends `done`, `stopped` or `error`. Resolves with the finished
+   * (counted in `continuations`) and ends `done`, `stopped` or `error`; before it ends `done`, its produced
+   * files get their names from the Files API (`ProducedFile.filename`). Resolves with the finished
    * assistant turn (the live object). Rejects only when a turn is already streaming or `text` is blank.
    */
   send(text: string, options?: SendOptions): Promise<AssistantTurn>;

@@ -250,6 +250,9 @@ describe('ChatSession through the SDK against the emulator', () => {
       const turn = await chat.send('Please create a report file');
       const fileId = turn.files[0]?.fileId;
       assert.ok(fileId, 'the turn lists the produced file');
+      assert.deepEqual(turn.files, [{ fileId, filename: 'emulator-report.md' }], 'named from the Files API before the turn ends');
+      const producer = turn.blocks.find((block): block is ToolCallBlock => block.type === 'tool' && block.result?.kind === 'bash' && block.result.files.length > 0);
+      assert.deepEqual(producer?.result?.kind === 'bash' && producer.result.files, [{ fileId, filename: 'emulator-report.md' }]);
       const file = await chat.downloadFile(fileId);
       assert.equal(file.filename, 'emulator-report.md');
       assert.equal(file.mimeType, 'text/markdown');

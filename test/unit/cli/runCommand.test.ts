@@ -53,6 +53,7 @@ describe('skillsmith run', () => {
     assert.match(stderr, /\[bash\] find \/skills\/brand-voice\/ -type f \| sort\n {2}│ \/skills\/brand-voice\/SKILL\.md\n {2}│ \/skills\/brand-voice\/reference\/tone\.md/);
     assert.match(stderr, /\[create\] \/tmp\/outputs\/emulator-report\.md\n {2}file created/);
     assert.match(stderr, /produced file file_/);
+    assert.match(stderr, /— files: emulator-report\.md \(file_\w+\)/);
     assert.match(stderr, /— done \(end_turn\) · claude-sonnet-5-5 · tokens: \d+ in, \d+ out/);
     assert.match(stderr, /— container container_\S+ \(expires [^)]+\) · skills: skill_\S+@skver_\S+, xlsx@\d+/);
     assert.ok(stdout.endsWith('\n'));
