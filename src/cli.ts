@@ -7,6 +7,7 @@ type Subcommand = (args: string[]) => Promise<number>;
 const SUBCOMMANDS: Record<string, { run: Subcommand; summary: string }> = {
   lint: { run: runLintCommand, summary: 'lint SKILL.md files and skill folders' },
   emulator: { run: runEmulatorCommand, summary: 'serve the local Skills API emulator' },
+  run: { run: (args) => (require('./cli/runCommand') as typeof import('./cli/runCommand')).runRunCommand(args), summary: 'send a prompt with skills and stream the answer' },
 };
 
 function usage(): string {
