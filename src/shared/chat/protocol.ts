@@ -85,13 +85,11 @@ export const LABEL_KEYS = [
   'model',
   'maxTokens',
   'systemPrompt',
-  'options',
   'promptPlaceholder',
   'noSkills',
   'you',
   'claude',
   'copy',
-  'copied',
   'saveToWorkspace',
   'tokens',
   'tokenCounts',
@@ -111,7 +109,6 @@ export const LABEL_KEYS = [
   'emptyConversation',
   'file',
   'uploaded',
-  'link',
 ] as const;
 
 /** The texts the webview shows, localised by the host (the webview has no `vscode.l10n`). */
