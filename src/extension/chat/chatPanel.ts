@@ -74,7 +74,7 @@ export class ChatPanel implements vscode.Disposable {
     panel.webview.options = webviewOptions(deps.extensionUri);
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'skills.svg');
     this.disposables.push(
-      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
       panel.onDidChangeViewState(() => {
         // A hidden webview is unloaded; when it shows again it loads anew and says `ready`.
         if (!panel.visible) this.ready = false;
@@ -106,14 +106,17 @@ export class ChatPanel implements vscode.Disposable {
     this.updateSettings({ skills });
   }
 
-  /** Handles one message from the webview, after checking it against the protocol. */
-  receive(raw: unknown): void {
+  /**
+   * Handles one message from the webview, after checking it against the protocol. Resolves when it has been
+   * handled (a `send` when its reply ended); never rejects: a failure is logged.
+   */
+  receive(raw: unknown): Promise<void> {
     const message = parseWebviewMessage(raw);
     if (!message) {
       this.deps.log.warn('Chat: ignored a message from the webview that does not fit the protocol');
-      return;
+      return Promise.resolve();
     }
-    void this.handle(message).catch((error: unknown) => this.deps.log.error(`Chat: ${message.type} failed: ${error instanceof Error ? error.message : String(error)}`));
+    return this.handle(message).catch((error: unknown) => this.deps.log.error(`Chat: ${message.type} failed: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   private async handle(message: WebviewMessage): Promise<void> {

@@ -23,6 +23,8 @@ export interface ChatHandles {
   readonly panel: () => ChatPanel | undefined;
   /** The questions the chat asks; tests replace members to answer them. */
   readonly prompts: ChatPrompts;
+  /** What the serializer does with a panel VS Code brings back after a reload, and the state its webview saved. */
+  readonly revive: (panel: vscode.WebviewPanel, state: unknown) => ChatPanel;
 }
 
 /** A node of the remote skills tree that "Test in Chat" accepts. */
@@ -52,6 +54,12 @@ export function registerChat(context: vscode.ExtensionContext, api: ApiSession, 
     const panel = vscode.window.createWebviewPanel(CHAT_VIEW_TYPE, vscode.l10n.t('Skill Test Chat'), vscode.ViewColumn.Active, { retainContextWhenHidden: false });
     return adopt(new ChatPanel(panel, deps, undefined));
   };
+  const revive = (panel: vscode.WebviewPanel, state: unknown): ChatPanel => {
+    const restored = parsePanelState(state);
+    if (state !== undefined && !restored) log.warn('Chat: the saved chat state did not fit and was dropped');
+    current?.dispose();
+    return adopt(new ChatPanel(panel, deps, restored));
+  };
   const testChoices = async (choices: Promise<SkillChoice[]>) => {
     const panel = open();
     panel.addSkills(await choices);
@@ -60,10 +68,7 @@ export function registerChat(context: vscode.ExtensionContext, api: ApiSession, 
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(CHAT_VIEW_TYPE, {
       async deserializeWebviewPanel(panel, state: unknown) {
-        const restored = parsePanelState(state);
-        if (state !== undefined && !restored) log.warn('Chat: the saved chat state did not fit and was dropped');
-        current?.dispose();
-        adopt(new ChatPanel(panel, deps, restored));
+        revive(panel, state);
       },
     }),
     vscode.commands.registerCommand('skillsmith.chat.open', () => {
@@ -88,5 +93,5 @@ export function registerChat(context: vscode.ExtensionContext, api: ApiSession, 
       await open().pickSkills(vscode.l10n.t('The Remote Skill to Test for {0}', folder));
     }),
   );
-  return { panel: () => current, prompts };
+  return { panel: () => current, prompts, revive };
 }
