@@ -19,7 +19,7 @@ export function chatLabels(): Labels {
     noSkills: vscode.l10n.t('No skills yet: add one to test it.'),
     you: vscode.l10n.t('You'),
     claude: vscode.l10n.t('Claude'),
-    copy: vscode.l10n.t('Copy message'),
+    copy: vscode.l10n.t('Copy'),
     saveToWorkspace: vscode.l10n.t('Save to Workspace…'),
     tokens: vscode.l10n.t('Tokens'),
     tokenCounts: vscode.l10n.t('{0} in, {1} out'),

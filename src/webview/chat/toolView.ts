@@ -11,7 +11,7 @@ function summary(block: ToolCallBlock): string {
   const command = typeof input?.command === 'string' ? input.command : '';
   const path = typeof input?.path === 'string' ? input.path : '';
   if (block.kind === 'bash') return command || block.name;
-  if (path) return `${command || block.kind} ${path}`;
+  if (path) return command && command !== block.kind ? `${command} ${path}` : path;
   return block.name;
 }
 

@@ -76,7 +76,7 @@ export class AssistantTurnView {
     private readonly actions: TurnActions,
     turnId: string,
   ) {
-    const copy = button('⧉', labels.copy, () => actions.copy(turnId), 'icon-button copy');
+    const copy = button(labels.copy, labels.copy, () => actions.copy(turnId), 'icon-button copy');
     this.element = el('section', {
       className: 'turn assistant',
       attrs: { 'aria-label': labels.claude },
