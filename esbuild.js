@@ -1,6 +1,7 @@
 // Builds every bundle of Skillsmith. `node esbuild.js [--production] [--watch]`.
 //  dist/extension.js  the activation bundle (small: no SDK, no YAML parser up front)
 //  dist/api.js        the API client and the SDK, required on first use by the extension
+//  dist/chat.js       the chat panel's host side, required by the extension on the first chat command or restored panel
 //  dist/cli.js        the `skillsmith` command
 //  dist/yaml.js       the `yaml` package, required by the linter only for frontmatter its fast path cannot read
 //  dist/webview/      the chat webview's page: chat.js (browser code, no Node APIs) and chat.css (from media/chat.css)
@@ -58,6 +59,7 @@ const builds = [
     plugins: [yamlAsSiblingBundle],
   },
   { ...nodeBase, entryPoints: ['src/core/api/index.ts'], outfile: 'dist/api.js' },
+  { ...nodeBase, entryPoints: ['src/extension/chat/chatPanels.ts'], outfile: 'dist/chat.js', external: ['vscode'] },
   { ...nodeBase, entryPoints: [require.resolve('yaml')], outfile: 'dist/yaml.js' },
   {
     ...nodeBase,

@@ -14,9 +14,6 @@ import { skillPickItems, skillChoice } from './skillChoices';
 import { UpdateBatcher } from './updateBatcher';
 import { chatHtml, webviewOptions } from './webviewHtml';
 
-/** The chat panel's view type (also the serializer's). */
-export const CHAT_VIEW_TYPE = 'skillsmith.chat';
-
 /** `max_tokens` of a new panel. */
 const DEFAULT_MAX_TOKENS = 4096;
 
