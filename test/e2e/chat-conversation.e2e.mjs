@@ -25,8 +25,7 @@ export async function run({ page, screenshot }) {
   assert.equal(await frame.locator('#model').inputValue(), 'claude-sonnet-5-5', 'the default model');
   await screenshot('chat-skill-chosen');
 
-  await sendPrompt(frame, 'Which skills do you have? Please create a file with a short report.');
-  const reply = frame.locator('.turn.assistant').last();
+  const reply = await sendPrompt(frame, 'Which skills do you have? Please create a file with a short report.');
   await reply.locator('.markdown', { hasText: 'Skillsmith emulator' }).waitFor();
   const tools = reply.locator('details.tool');
   assert.ok((await tools.count()) >= 2, 'the tool calls are shown');

@@ -2,9 +2,10 @@
 // The emulator's scripted model quotes the prompt back in its reply, so the hostile Markdown is in the prompt.
 // Every payload would leave a mark (a global, the title, the body's data attribute, a signed-out tree) if it ran;
 // the journey checks that none did, that the CSP had nothing to block (the sanitiser left nothing for it), and
-// that an https link still works, through the host.
+// that an https link still works, through the host. Then a stream that fails halfway shows its error.
 import * as assert from 'node:assert/strict';
 import { openChat, sendPrompt } from './support/chat.mjs';
+import { emulatorAdmin } from './support/emulator.mjs';
 import { openSkillsView, treeRow } from './support/workbench.mjs';
 
 /** The journey's name, as the runner prints it. */
@@ -22,14 +23,13 @@ const HOSTILE = [
   '[command link](command:skillsmith.auth.signOut) and [docs link](https://example.com/docs)',
 ].join('\n');
 
-export async function run({ page, screenshot }) {
+export async function run({ page, screenshot, emulatorUrl }) {
   const frame = await openChat(page);
   await frame.evaluate(() => {
     window.cspViolations = [];
     document.addEventListener('securitypolicyviolation', (event) => window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`));
   });
-  await sendPrompt(frame, HOSTILE);
-  const reply = frame.locator('.turn.assistant').last().locator('.markdown', { hasText: 'Hostile payloads follow.' });
+  const reply = (await sendPrompt(frame, HOSTILE)).locator('.markdown', { hasText: 'Hostile payloads follow.' });
   await reply.waitFor();
 
   // The raw HTML and the javascript: links are shown as text, not made into elements.
@@ -62,4 +62,14 @@ export async function run({ page, screenshot }) {
   await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
   const sideBar = await openSkillsView(page);
   await treeRow(sideBar, 'Custom').waitFor();
+
+  // A stream that fails halfway ends the turn with the error and its request id; what was shown stays.
+  await emulatorAdmin(emulatorUrl, 'POST', 'faults', { method: 'POST', path: '/v1/messages', stream: 'error' });
+  const failed = await sendPrompt(frame, 'Tell me about the skills again.');
+  const error = failed.locator('.turn-error');
+  await error.waitFor();
+  assert.match(await error.innerText(), /Request id: \S+/);
+  assert.ok((await failed.locator('.markdown').first().innerText()).includes('Skillsmith emulator'), 'the text before the error stays');
+  await error.scrollIntoViewIfNeeded();
+  await screenshot('chat-stream-error');
 }

@@ -206,6 +206,24 @@ suite('Test chat', () => {
     assert.ok(textOf(turn).split(' ').length < 100_000, 'the reply was cut short');
   });
 
+  test('an error in the middle of a stream ends the turn with its message and request id, keeping what was shown', async () => {
+    const panel = await openReadyPanel(chat);
+    emulator.admin.injectFault({ method: 'POST', path: '/v1/messages', stream: 'error' });
+    const recorded = recordUpdates(panel);
+    const finished = nextTurn(panel);
+    await panel.receive({ type: 'send', text: 'Hello again.' });
+    const turn = await finished;
+    recorded.dispose();
+    assert.equal(turn.status, 'error');
+    assert.ok(turn.error?.message, 'the error says what happened');
+    assert.ok(turn.error?.requestId, 'and names the request');
+    assert.ok(textOf(turn).length > 0, 'the text streamed before the error stays');
+    assert.ok(
+      recorded.updates.some((update) => update.type === 'turnChanged' && update.changes.error?.message === turn.error?.message),
+      'the page was told',
+    );
+  });
+
   test('messages that do not fit the protocol are ignored, and only http(s) links are opened', async () => {
     const panel = await openReadyPanel(chat);
     const before = panel.conversation.turns.length;

@@ -29,6 +29,7 @@ export function chatLabels(): Labels {
     continuations: vscode.l10n.t('Continued after pause'),
     stopReason: vscode.l10n.t('Stop reason'),
     requestId: vscode.l10n.t('Request id'),
+    setApiKey: vscode.l10n.t('Set API Key…'),
     toolInput: vscode.l10n.t('Input'),
     stdout: vscode.l10n.t('Output'),
     stderr: vscode.l10n.t('Errors'),

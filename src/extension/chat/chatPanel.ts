@@ -154,6 +154,9 @@ export class ChatPanel implements vscode.Disposable {
         return copyTurn(this.conversation, message.turnId);
       case 'exportMarkdown':
         return exportTranscript(this.conversation, this.panel.title);
+      case 'setApiKey':
+        await vscode.commands.executeCommand('skillsmith.auth.setKey');
+        return;
       case 'openLink':
         await openLink(message.url, this.deps.log);
         return;

@@ -99,6 +99,7 @@ export const LABEL_KEYS = [
   'continuations',
   'stopReason',
   'requestId',
+  'setApiKey',
   'toolInput',
   'stdout',
   'stderr',
@@ -155,6 +156,8 @@ export type WebviewMessage =
   | { readonly type: 'saveFile'; readonly fileId: string }
   | { readonly type: 'copyTurn'; readonly turnId: string }
   | { readonly type: 'exportMarkdown' }
+  /** After an authentication error: the host runs its own Set API Key command (a fixed id, never one from the page). */
+  | { readonly type: 'setApiKey' }
   | { readonly type: 'openLink'; readonly url: string };
 
 const webviewMessageSchema: v.GenericSchema<WebviewMessage> = v.variant('type', [
@@ -169,6 +172,7 @@ const webviewMessageSchema: v.GenericSchema<WebviewMessage> = v.variant('type', 
   v.strictObject({ type: v.literal('saveFile'), fileId: id }),
   v.strictObject({ type: v.literal('copyTurn'), turnId: id }),
   v.strictObject({ type: v.literal('exportMarkdown') }),
+  v.strictObject({ type: v.literal('setApiKey') }),
   v.strictObject({ type: v.literal('openLink'), url: v.pipe(v.string(), v.maxLength(8_000)) }),
 ]);
 

@@ -26,7 +26,7 @@ class ChatPage {
     initial: Extract<HostMessage, { type: 'init' }>,
   ) {
     this.state = initial.state;
-    this.conversation = new ConversationView(labels, { save: (file) => post({ type: 'saveFile', fileId: file.fileId }), copy: (turnId) => post({ type: 'copyTurn', turnId }) }, () => this.drawn());
+    this.conversation = new ConversationView(labels, { save: (file) => post({ type: 'saveFile', fileId: file.fileId }), copy: (turnId) => post({ type: 'copyTurn', turnId }), setApiKey: () => post({ type: 'setApiKey' }) }, () => this.drawn());
     this.composer = new Composer(labels, {
       send: (text) => post({ type: 'send', text }),
       stop: () => post({ type: 'stop' }),

@@ -8,6 +8,7 @@ import { fileList, ToolView, type SaveFile } from './toolView';
 export interface TurnActions {
   readonly save: SaveFile;
   readonly copy: (turnId: string) => void;
+  readonly setApiKey: () => void;
 }
 
 /** The view of one block, kept while the block stays of the same type. */
@@ -44,10 +45,11 @@ function metaLine(turn: AssistantTurn, labels: Labels): HTMLElement {
   return el('div', { className: 'turn-meta', children: items.map((text) => el('span', { text })) });
 }
 
-function errorBox(turn: AssistantTurn, labels: Labels): HTMLElement | null {
+function errorBox(turn: AssistantTurn, labels: Labels, actions: TurnActions): HTMLElement | null {
   if (!turn.error) return null;
   const requestId = turn.error.requestId ? el('div', { className: 'request-id', text: `${labels.requestId}: ${turn.error.requestId}` }) : null;
-  return el('div', { className: 'turn-error', attrs: { role: 'alert' }, children: [el('div', { text: turn.error.message }), requestId] });
+  const signIn = turn.error.kind === 'auth' || turn.error.kind === 'no-key' ? button(labels.setApiKey, labels.setApiKey, actions.setApiKey) : null;
+  return el('div', { className: 'turn-error', attrs: { role: 'alert' }, children: [el('div', { text: turn.error.message }), requestId, signIn] });
 }
 
 /** A user turn: its text, as text. */
@@ -96,7 +98,7 @@ export class AssistantTurnView {
       if (block) this.updateBlock(index, block);
     }
     this.footer.replaceChildren(
-      ...[errorBox(turn, this.labels), fileList(turn.files, this.labels, this.actions.save), metaLine(turn, this.labels)].filter((part): part is HTMLElement => part !== null),
+      ...[errorBox(turn, this.labels, this.actions), fileList(turn.files, this.labels, this.actions.save), metaLine(turn, this.labels)].filter((part): part is HTMLElement => part !== null),
     );
   }
 

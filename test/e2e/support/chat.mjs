@@ -19,11 +19,15 @@ export async function openChat(page) {
   return chatFrame(page);
 }
 
-/** Types `prompt` into the chat and presses Enter; resolves once the reply has ended (the button says Send again). */
+/** Types `prompt` into the chat and presses Enter; resolves with the reply's locator once it has ended (done, stopped or failed). */
 export async function sendPrompt(frame, prompt) {
+  const replies = frame.locator('.turn.assistant');
+  const before = await replies.count();
   const box = frame.locator('#prompt');
   await box.fill(prompt);
   await box.press('Enter');
-  await frame.locator('button.send.stop').waitFor();
-  await frame.locator('button.send:not(.stop)').waitFor({ timeout: 60_000 });
+  const reply = replies.nth(before);
+  await reply.and(frame.locator('[data-status]:not([data-status="streaming"])')).waitFor({ timeout: 60_000 });
+  await frame.locator('button.send:not(.stop)').waitFor();
+  return reply;
 }

@@ -32,6 +32,7 @@ describe('chat protocol: messages from the webview', () => {
       { type: 'saveFile', fileId: 'file_1' },
       { type: 'copyTurn', turnId: 'a-1' },
       { type: 'exportMarkdown' },
+      { type: 'setApiKey' },
       { type: 'openLink', url: 'https://example.com' },
     ];
     for (const message of messages) assert.deepEqual(parseWebviewMessage(message), message);
