@@ -26,4 +26,6 @@ export interface ReplayGlobals {
   replay(messages: readonly TimedMessage[], quietMs: number): Promise<FrameFigures>;
   /** Set when the page said `ready`. */
   chatReady: boolean;
+  /** Resolves once the page has had idle time (what it does while the user types a prompt is done). */
+  idle(): Promise<void>;
 }

@@ -20,6 +20,8 @@ window.acquireVsCodeApi = () => ({
   setState() {},
 });
 
+window.idle = () => new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(() => resolve())));
+
 window.replay = (messages, quietMs) =>
   new Promise<FrameFigures>((resolve) => {
     const frames: number[] = [];

@@ -4,7 +4,7 @@ import { Composer } from './composer';
 import { ConversationView } from './conversationView';
 import { button, el } from './dom';
 import { connectHost } from './host';
-import { linkTarget } from './markdown';
+import { linkTarget, warmUpMarkdown } from './markdown';
 
 /** How often, at most, the page saves its state while a reply streams, in milliseconds. */
 const SAVE_INTERVAL_MS = 1_000;
@@ -119,5 +119,6 @@ document.addEventListener('click', (event) => {
   if (url) post({ type: 'openLink', url });
 });
 
+warmUpMarkdown();
 // The host answers with `init` (after a reload, with the state the serializer handed back to it).
 post({ type: 'ready' });

@@ -43,3 +43,14 @@ export function linkTarget(target: EventTarget | null): string | undefined {
   const href = anchor?.getAttribute('href');
   return href && ALLOWED_LINK.test(href) ? href : undefined;
 }
+
+/** A little of each construct a reply uses, to warm the parser and the sanitiser up. */
+const WARM_UP = '# Title\n\nSome *text* with `code` and a [link](https://example.com).\n\n- one\n- two\n\n```js\nconst x = 1;\n```\n\n> quote\n';
+
+/**
+ * Renders a small sample while the page is idle, so the first reply does not pay for compiling the parser and
+ * the sanitiser in the middle of its stream.
+ */
+export function warmUpMarkdown(): void {
+  requestIdleCallback(() => renderMarkdown(WARM_UP));
+}
