@@ -46,14 +46,18 @@ function nextTurn(panel: ChatPanel): Promise<AssistantTurn> {
   });
 }
 
-/** Opens the panel (or takes the open one) and waits until its webview page has loaded and said `ready`. */
+/**
+ * Opens the panel (or shows the open one) and waits until its webview page has loaded and said `ready` (a hidden
+ * webview is unloaded and loads again when shown).
+ */
 async function openReadyPanel(chat: ChatHandles): Promise<ChatPanel> {
   const open = chat.panel();
-  if (open) return open;
+  if (open?.panel.visible) return open;
+  const initialised = open ? nextPosted(open, (message) => message.type === 'init') : undefined;
   await vscode.commands.executeCommand('skillsmith.chat.open');
   const panel = chat.panel();
   assert.ok(panel, 'the command opens a chat panel');
-  await nextPosted(panel, (message) => message.type === 'init');
+  await (initialised ?? nextPosted(panel, (message) => message.type === 'init'));
   return panel;
 }
 
@@ -132,6 +136,27 @@ suite('Test chat', () => {
     assert.ok(chosen.versions.length > 0, 'its versions are offered');
   });
 
+  test('"Test Skill in Chat" on a SKILL.md asks which remote skill to test, Anthropic skills too', async () => {
+    const panel = await openReadyPanel(chat);
+    const skillMd = vscode.Uri.joinPath(workspaceRoot(), 'release-notes', 'SKILL.md');
+    let offered: string[] = [];
+    let title = '';
+    chat.prompts.pickSkills = async (items, pickerTitle) => {
+      title = pickerTitle;
+      const loaded = await items;
+      offered = loaded.map((item) => item.label);
+      return loaded.filter((item) => item.skillType === 'anthropic' && item.skillId).slice(0, 1);
+    };
+    await vscode.commands.executeCommand('skillsmith.chat.testSkillMd', skillMd);
+    assert.match(title, /release-notes/);
+    assert.ok(offered.includes('Custom') && offered.includes('Anthropic'), `both groups are offered: ${offered.join(', ')}`);
+    const anthropic = panel.chatSettings.skills.find((skill) => skill.type === 'anthropic');
+    assert.ok(anthropic, 'the Anthropic skill picked is added');
+    assert.equal(anthropic.version, 'latest');
+    await panel.receive({ type: 'removeSkill', skillId: anthropic.skillId });
+    assert.equal(panel.chatSettings.skills.some((skill) => skill.type === 'anthropic'), false, 'and can be removed');
+  });
+
   test('a prompt streams the answer and the tool calls with their output to the webview', async () => {
     const panel = await openReadyPanel(chat);
     const recorded = recordUpdates(panel);
@@ -204,6 +229,30 @@ suite('Test chat', () => {
     assert.equal(turn.status, 'stopped');
     assert.ok(textOf(turn).length > 0, 'what was streamed stays');
     assert.ok(textOf(turn).split(' ').length < 100_000, 'the reply was cut short');
+  });
+
+  test('a message copies as Markdown, and the conversation exports to a Markdown document', async () => {
+    const panel = await openReadyPanel(chat);
+    const reply = panel.conversation.turns.find((turn) => turn.role === 'assistant');
+    assert.ok(reply);
+    await panel.receive({ type: 'copyTurn', turnId: reply.id });
+    const copied = await vscode.env.clipboard.readText();
+    assert.match(copied, /Skillsmith emulator/);
+    assert.match(copied, /```bash\nfind \/skills\//, 'tool calls are code blocks');
+
+    const opened = new Promise<vscode.TextDocument>((resolve) => {
+      const subscription = vscode.workspace.onDidOpenTextDocument((document) => {
+        if (document.languageId !== 'markdown' || !document.isUntitled) return;
+        subscription.dispose();
+        resolve(document);
+      });
+    });
+    await panel.receive({ type: 'exportMarkdown' });
+    const document = await opened;
+    const text = document.getText();
+    assert.match(text, /^# Skill Test Chat\n/);
+    assert.equal(text.match(/^## You$/gm)?.length, panel.conversation.turns.filter((turn) => turn.role === 'user').length);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   test('an error in the middle of a stream ends the turn with its message and request id, keeping what was shown', async () => {

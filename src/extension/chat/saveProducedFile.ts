@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { ChatSession } from '../../core/chat/session';
 import { uriExists } from '../shared/uriExists';
@@ -27,7 +28,7 @@ export async function saveProducedFile(session: ChatSession, fileId: string, pro
       if (!answer) return undefined;
       if (answer === 'saveAs') target = await prompts.chooseSaveTarget(target);
     } else if (!target) {
-      target = await prompts.chooseSaveTarget(vscode.Uri.file(file.filename));
+      target = await prompts.chooseSaveTarget(vscode.Uri.joinPath(vscode.Uri.file(os.homedir()), file.filename));
     }
     if (!target) return undefined;
     await vscode.workspace.fs.writeFile(target, file.bytes);

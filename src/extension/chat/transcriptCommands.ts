@@ -27,8 +27,8 @@ export async function copyTurn(conversation: ChatViewModel, turnId: string): Pro
   vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the message.'), 3000);
 }
 
-/** Opens the conversation as a new, unsaved Markdown document (the user saves it where they like). */
+/** Opens the conversation as a new, unsaved Markdown document beside the chat (the user saves it where they like). */
 export async function exportTranscript(conversation: ChatViewModel, title: string): Promise<void> {
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: transcriptMarkdown(conversation, title, words()) });
-  await vscode.window.showTextDocument(document, { preview: false, viewColumn: vscode.ViewColumn.Active });
+  await vscode.window.showTextDocument(document, { preview: false, viewColumn: vscode.ViewColumn.Beside });
 }
