@@ -68,7 +68,8 @@ export class ToolView {
         result ? null : el('span', { className: 'tool-running', text: labels.running }),
       ],
     });
-    const input = block.inputDone && block.input ? JSON.stringify(block.input, null, 2) : block.inputJson;
+    const command = block.kind === 'bash' && typeof block.input?.command === 'string' ? block.input.command : null;
+    const input = command ?? (block.inputDone && block.input ? JSON.stringify(block.input, null, 2) : block.inputJson);
     const parts: (HTMLElement | null)[] = [head, output(labels.toolInput, input, 'tool-input')];
     if (result?.kind === 'bash') {
       parts.push(
