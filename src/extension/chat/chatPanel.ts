@@ -4,6 +4,7 @@ import type { AssistantTurn, ChatViewModel } from '../../core/chat/viewModel';
 import { parseWebviewMessage, type ChatSettings, type HostMessage, type PanelState, type SkillChoice, type WebviewMessage } from '../../shared/chat/protocol';
 import type { ApiSession } from '../api/apiSession';
 import { loadApiModule } from '../api/loadApiModule';
+import { errorMessage } from '../ui/errorMessage';
 import { chatConfiguration } from './chatConfiguration';
 import { chatLabels } from './chatLabels';
 import type { ChatPrompts } from './chatPrompts';
@@ -113,7 +114,7 @@ export class ChatPanel implements vscode.Disposable {
       this.deps.log.warn('Chat: ignored a message from the webview that does not fit the protocol');
       return Promise.resolve();
     }
-    return this.handle(message).catch((error: unknown) => this.deps.log.error(`Chat: ${message.type} failed: ${error instanceof Error ? error.message : String(error)}`));
+    return this.handle(message).catch((error: unknown) => this.deps.log.error(`Chat: ${message.type} failed: ${errorMessage(error)}`));
   }
 
   private async handle(message: WebviewMessage): Promise<void> {
@@ -176,7 +177,7 @@ export class ChatPanel implements vscode.Disposable {
       this.deps.log.info(`Chat: reply ${turn.status} (${turn.stopReason ?? 'no stop reason'}), ${usage.inputTokens} in / ${usage.outputTokens} out, container ${turn.container?.id ?? 'none'}`);
       this.finished.fire(turn);
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = errorMessage(error);
       this.deps.log.error(`Chat: could not send: ${detail}`);
       void vscode.window.showErrorMessage(vscode.l10n.t('Could not send the message: {0}', detail));
     } finally {
@@ -232,7 +233,7 @@ export class ChatPanel implements vscode.Disposable {
       this.models = (await session.listModels()).map((model) => model.id);
       this.post({ type: 'models', models: this.models });
     } catch (error) {
-      this.deps.log.info(`Chat: the service listed no models (${error instanceof Error ? error.message : String(error)}); the model field stays free text`);
+      this.deps.log.info(`Chat: the service listed no models (${errorMessage(error)}); the model field stays free text`);
     }
   }
 
@@ -241,7 +242,7 @@ export class ChatPanel implements vscode.Disposable {
     const client = await this.deps.api.getClient();
     const items = skillPickItems(client, this.settings.skills);
     items.catch((error: unknown) => {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not list the skills: {0}', error instanceof Error ? error.message : String(error)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not list the skills: {0}', errorMessage(error)));
     });
     const picked = await this.deps.prompts.pickSkills(items, title);
     if (!picked) return;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { parsePanelState, type SkillChoice } from '../../shared/chat/protocol';
 import type { SkillNode } from '../tree/nodes/skillNode';
+import { displayPath } from '../ui/displayPath';
 import type { VersionNode } from '../tree/nodes/versionNode';
 import { ChatPanel, type ChatPanelDependencies } from './chatPanel';
 import { CHAT_VIEW_TYPE } from './chatViewType';
@@ -61,7 +62,7 @@ export class ChatPanels {
       await this.test(skillChoice(client, { type: linked.type, skillId: linked.skillId, title: linked.title }, linked.version));
       return;
     }
-    const folder = skillMd ? vscode.workspace.asRelativePath(vscode.Uri.joinPath(skillMd, '..')) : '';
+    const folder = skillMd ? displayPath(vscode.Uri.joinPath(skillMd, '..')) : '';
     await this.open().pickSkills(vscode.l10n.t('The Remote Skill to Test for {0}', folder));
   }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayPath } from '../ui/displayPath';
 
 /** A skill offered in the picker. */
 export interface SkillPickItem extends vscode.QuickPickItem {
@@ -23,8 +24,8 @@ export interface ChatPrompts {
   chooseSaveTarget(suggested: vscode.Uri): Promise<vscode.Uri | undefined>;
 }
 
-/** The prompts a person answers. */
-export const interactiveChatPrompts: ChatPrompts = {
+/** The prompts a person answers (frozen: nothing can switch a question off). */
+export const interactiveChatPrompts: ChatPrompts = Object.freeze<ChatPrompts>({
   async pickSkills(items, title) {
     const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
     return picked && picked.length > 0 ? picked : undefined;
@@ -33,7 +34,7 @@ export const interactiveChatPrompts: ChatPrompts = {
     const replace = vscode.l10n.t('Replace');
     const saveAs = vscode.l10n.t('Save As…');
     const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} already exists in the workspace.', vscode.workspace.asRelativePath(uri)),
+      vscode.l10n.t('{0} already exists in the workspace.', displayPath(uri)),
       { modal: true, detail: vscode.l10n.t('Replace it with the file Claude produced, or save it under another name?') },
       replace,
       saveAs,
@@ -44,4 +45,4 @@ export const interactiveChatPrompts: ChatPrompts = {
   chooseSaveTarget(suggested) {
     return Promise.resolve(vscode.window.showSaveDialog({ defaultUri: suggested, title: vscode.l10n.t('Save the File Claude Produced') }));
   },
-};
+});

@@ -11,7 +11,7 @@ import type { SkillLinks } from './skillLinks';
 export interface ChatHandles {
   /** The open chat panel, if any. */
   readonly panel: () => ChatPanel | undefined;
-  /** The questions the chat asks; tests replace members to answer them. */
+  /** The questions the chat asks; in Test mode, tests replace members to answer them. */
   readonly prompts: ChatPrompts;
   /** What the serializer does with a panel VS Code brings back after a reload, and the state its webview saved. */
   readonly revive: (panel: vscode.WebviewPanel, state: unknown) => ChatPanel;
@@ -26,7 +26,8 @@ type ChatModule = typeof import('./chatPanels');
  * computed so esbuild leaves the `require` alone); `links` is where publish's link store will plug in.
  */
 export function registerChat(context: vscode.ExtensionContext, api: ApiSession, log: vscode.LogOutputChannel, links?: SkillLinks): ChatHandles {
-  const prompts: ChatPrompts = { ...interactiveChatPrompts };
+  // As the shared prompts: a private copy the integration tests may answer in Test mode, frozen otherwise.
+  const prompts: ChatPrompts = context.extensionMode === vscode.ExtensionMode.Test ? { ...interactiveChatPrompts } : interactiveChatPrompts;
   let panels: ChatPanels | undefined;
   const chat = (): ChatPanels => {
     if (!panels) {

@@ -2,7 +2,9 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { ChatSession } from '../../core/chat/session';
 import { uriExists } from '../shared/uriExists';
+import { displayPath } from '../ui/displayPath';
 import { showError } from '../ui/showError';
+import { withCancellableProgress } from '../ui/withCancellableProgress';
 import type { ChatPrompts } from './chatPrompts';
 
 /**
@@ -13,14 +15,7 @@ import type { ChatPrompts } from './chatPrompts';
  */
 export async function saveProducedFile(session: ChatSession, fileId: string, prompts: ChatPrompts, log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
   try {
-    const file = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading {0}', fileId), cancellable: true },
-      (_progress, token) => {
-        const controller = new AbortController();
-        token.onCancellationRequested(() => controller.abort());
-        return session.downloadFile(fileId, { signal: controller.signal });
-      },
-    );
+    const file = await withCancellableProgress(vscode.l10n.t('Downloading {0}', fileId), (_progress, signal) => session.downloadFile(fileId, { signal }));
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     let target: vscode.Uri | undefined = folder ? vscode.Uri.joinPath(folder, file.filename) : undefined;
     if (target && (await uriExists(target))) {
@@ -34,7 +29,7 @@ export async function saveProducedFile(session: ChatSession, fileId: string, pro
     await vscode.workspace.fs.writeFile(target, file.bytes);
     log.info(`Saved produced file ${fileId} (${file.bytes.byteLength} bytes) to ${target.toString(true)}`);
     const open = vscode.l10n.t('Open');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}.', vscode.workspace.asRelativePath(target)), open).then((choice) => {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}.', displayPath(target)), open).then((choice) => {
       if (choice === open && target) void vscode.commands.executeCommand('vscode.open', target);
     });
     return target;

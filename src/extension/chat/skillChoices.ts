@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Skill, SkillsClient, SkillVersion } from '../../core/api/types';
 import type { SkillChoice } from '../../shared/chat/protocol';
+import { dateTime } from '../tree/dateTime';
 import type { SkillPickItem } from './chatPrompts';
 
 /** How many skills of each source the picker lists, and how many versions a chip offers. */
@@ -14,8 +15,7 @@ export function skillType(skill: Skill): 'anthropic' | 'custom' {
 
 /** A version's label in the version menu: its creation time, and its epoch label or id. */
 function versionLabel(version: SkillVersion): string {
-  const when = new Date(version.createdAt);
-  const time = Number.isNaN(when.getTime()) ? '' : new Intl.DateTimeFormat(vscode.env.language, { dateStyle: 'medium', timeStyle: 'short' }).format(when);
+  const time = dateTime(version.createdAt);
   const id = version.version ?? version.id;
   return time ? `${time} (${id})` : id;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showStatus } from '../ui/showStatus';
 import type { ChatViewModel } from '../../core/chat/viewModel';
 import { assistantMarkdown, transcriptMarkdown, type TranscriptWords } from './transcriptMarkdown';
 
@@ -24,7 +25,7 @@ export async function copyTurn(conversation: ChatViewModel, turnId: string): Pro
   const turn = conversation.turns.find((candidate) => candidate.id === turnId);
   if (!turn) return;
   await vscode.env.clipboard.writeText(turn.role === 'user' ? turn.text : assistantMarkdown(turn, words()));
-  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the message.'), 3000);
+  showStatus(vscode.l10n.t('Copied the message.'));
 }
 
 /** Opens the conversation as a new, unsaved Markdown document beside the chat (the user saves it where they like). */
