@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerAuthCommands } from './auth/registerAuthCommands';
+import { registerChat } from './chat/registerChat';
 import { exportsFor, type TestSeams } from './exports';
 import { registerLintFeatures } from './lint/registerLintFeatures';
 import { registerNewSkillCommand } from './newSkill/registerNewSkillCommand';
@@ -25,10 +26,11 @@ export function activate(context: vscode.ExtensionContext): TestSeams | undefine
   registerNewSkillCommand(context, log);
   registerRemoteFiles(context, services);
   const remoteSkills = registerRemoteSkills(context, services);
+  const chat = registerChat(context, services.session, log);
 
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
-  return exportsFor(context.extensionMode, () => ({ remoteSkills, activationMs }));
+  return exportsFor(context.extensionMode, () => ({ remoteSkills, chat, activationMs }));
 }
 
 /** Everything is disposed through `context.subscriptions`. */
