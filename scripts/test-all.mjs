@@ -3,14 +3,14 @@
 import path from 'node:path';
 import { runEchoed } from './lib/process.mjs';
 import { parseResultLine, resultLine } from './lib/summary.mjs';
-import { REPO_ROOT } from './lib/tools.mjs';
+import { PROVISION_SCRIPT, provisionEnv, REPO_ROOT } from './lib/tools.mjs';
 
 const node = process.execPath;
 const script = (name) => path.join('scripts', name);
 
 /** The phases: `counts` phases print a result line that is added to the total. */
 const PHASES = [
-  { name: 'provision', command: 'bash', args: [script('provision.sh')], counts: false },
+  { name: 'provision', command: 'bash', args: [PROVISION_SCRIPT], env: provisionEnv(), counts: false },
   { name: 'typecheck', command: node, args: [script('typecheck.mjs')], counts: false },
   { name: 'build', command: node, args: ['esbuild.js'], counts: false },
   { name: 'unit', command: node, args: [script('run-unit.mjs')], counts: true },
@@ -28,7 +28,7 @@ for (const phase of PHASES) {
   }
   console.log(`\n=== ${phase.name} ===`);
   const started = Date.now();
-  const { code, output } = await runEchoed(phase.command, phase.args, { cwd: REPO_ROOT });
+  const { code, output } = await runEchoed(phase.command, phase.args, { cwd: REPO_ROOT, env: phase.env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const counts = phase.counts ? parseResultLine(output) : undefined;
   if (counts) {

@@ -24,9 +24,9 @@ export function runCommand(command, args, { cwd, env, capture = false } = {}) {
  * Runs `command args` with its stdout shown live and also collected; never rejects. Resolves with the exit
  * code (1 when it could not start) and the stdout, for runners that parse a child's summary line.
  */
-export function runEchoed(command, args, { cwd } = {}) {
+export function runEchoed(command, args, { cwd, env } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(command, args, { cwd, env: env ?? process.env, stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;
