@@ -1,13 +1,14 @@
-import { runLintCommand } from './cli/lintCommand';
-import { runEmulatorCommand } from './cli/emulatorCommand';
-
 /** A subcommand: takes its own arguments, returns the process exit code. */
 type Subcommand = (args: string[]) => Promise<number>;
 
+/**
+ * The subcommands, one line each. Each loads its module on use (esbuild keeps a dynamically imported module
+ * unevaluated until then), so `skillsmith lint` never loads the emulator's `yaml` and `jszip`.
+ */
 const SUBCOMMANDS: Record<string, { run: Subcommand; summary: string }> = {
-  lint: { run: runLintCommand, summary: 'lint SKILL.md files and skill folders' },
-  emulator: { run: runEmulatorCommand, summary: 'serve the local Skills API emulator' },
-  run: { run: (args) => (require('./cli/runCommand') as typeof import('./cli/runCommand')).runRunCommand(args), summary: 'send a prompt with skills and stream the answer' },
+  lint: { run: async (args) => (await import('./cli/lintCommand.js')).runLintCommand(args), summary: 'lint SKILL.md files and skill folders' },
+  emulator: { run: async (args) => (await import('./cli/emulatorCommand.js')).runEmulatorCommand(args), summary: 'serve the local Skills API emulator' },
+  run: { run: async (args) => (await import('./cli/runCommand.js')).runRunCommand(args), summary: 'send a prompt with skills and stream the answer' },
 };
 
 function usage(): string {

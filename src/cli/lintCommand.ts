@@ -1,18 +1,18 @@
-/** `skillsmith lint`: lints skill folders and prints the findings as text, JSON or SARIF. */
+/** `skillsmith lint`: lints skill folders and prints the findings as text, JSON or SARIF, one folder at a time. */
 import { version } from '../../package.json';
-import { forEachConcurrently } from '../core/async/forEachConcurrently';
-import { findSkillFolders, type FoundSkillFolders } from '../core/skill/findSkillFolders';
-import { lintSkillFolder, type SkillFolderResult } from '../core/skill/folder';
-import type { Profile } from '../core/skill/types';
-import { LINT_USAGE, parseLintArgs } from './lintArgs';
-import { buildLintReport } from './lintReport';
-import { toSarif } from './lintSarif';
-import { formatText, shouldColour } from './lintText';
+import { findSkillFolders } from '../core/skill/findSkillFolders';
+import { lintSkillFolder } from '../core/skill/folder';
+import { bufferedOutput } from './bufferedOutput';
+import { LINT_USAGE, parseLintArgs, type LintArgs } from './lintArgs';
+import { addToSummary, jsonWriter, reportSkill, type LintSummary, type ReportWriter } from './lintReport';
+import { sarifWriter } from './lintSarif';
+import { shouldColour, textWriter } from './lintText';
+import { escapeControls } from './terminalText';
 
-/** How many folders are linted at once. */
-const CONCURRENCY = 16;
-
-/** Runs `skillsmith lint` with its arguments; returns the exit code (0 clean, 1 errors, 2 usage or unreadable path). */
+/**
+ * Runs `skillsmith lint` with its arguments; returns the exit code (0 clean, 1 errors, 2 usage or unreadable path).
+ * Reads synchronously, folder after folder, and prints each folder's findings as soon as they are known.
+ */
 export async function runLintCommand(args: string[]): Promise<number> {
   const parsed = parseLintArgs(args);
   if ('error' in parsed) {
@@ -23,27 +23,32 @@ export async function runLintCommand(args: string[]): Promise<number> {
     process.stdout.write(LINT_USAGE + '\n');
     return 0;
   }
-  const found = await findSkillFolders(parsed.paths);
+  const found = findSkillFolders(parsed.paths);
   const problems = found.unreadable.map((u) => `${u.path} ${u.reason}`);
-  const results = await lintAll(found, parsed.profile, problems);
-  const report = buildLintReport(results, parsed.profile, process.cwd());
-  if (parsed.format === 'json') process.stdout.write(JSON.stringify(report) + '\n');
-  else if (parsed.format === 'sarif') process.stdout.write(JSON.stringify(toSarif(report, version), null, 2) + '\n');
-  else process.stdout.write(formatText(report, shouldColour(process.stdout, process.env)));
-  for (const problem of problems) process.stderr.write(`skillsmith lint: ${problem}\n`);
-  if (problems.length > 0) return 2;
-  return report.summary.errors > 0 ? 1 : 0;
-}
-
-/** Lints every folder, a few at a time, keeping their order; folders that cannot be read go to `problems`. */
-async function lintAll({ folders, entries }: FoundSkillFolders, profile: Profile, problems: string[]): Promise<SkillFolderResult[]> {
-  const results: (SkillFolderResult | undefined)[] = new Array(folders.length);
-  await forEachConcurrently(folders, CONCURRENCY, async (dir, index) => {
+  const output = bufferedOutput(process.stdout);
+  const writer = createWriter(parsed, output.write);
+  const summary: LintSummary = { skills: 0, errors: 0, warnings: 0 };
+  const cwd = process.cwd();
+  for (const dir of found.folders) {
+    let skill;
     try {
-      results[index] = await lintSkillFolder(dir, { profile, entries: entries.get(dir) });
+      skill = reportSkill(lintSkillFolder(dir, { profile: parsed.profile, entries: found.entries.get(dir) }), cwd);
     } catch (error) {
       problems.push(`${dir} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
     }
-  });
-  return results.filter((r): r is SkillFolderResult => r !== undefined);
+    addToSummary(summary, skill);
+    writer.skill(skill);
+  }
+  writer.end(summary);
+  output.flush();
+  for (const problem of problems) process.stderr.write(`skillsmith lint: ${escapeControls(problem)}\n`);
+  if (problems.length > 0) return 2;
+  return summary.errors > 0 ? 1 : 0;
+}
+
+function createWriter({ format, profile }: LintArgs, write: (chunk: string) => void): ReportWriter {
+  if (format === 'json') return jsonWriter(profile, write);
+  if (format === 'sarif') return sarifWriter(profile, version, write);
+  return textWriter(profile, shouldColour(process.stdout, process.env), write);
 }

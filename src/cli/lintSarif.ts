@@ -1,49 +1,43 @@
-/** `skillsmith lint --format sarif`: the report as SARIF 2.1.0, for code-scanning tools. */
+/** `skillsmith lint --format sarif`: the report as SARIF 2.1.0, for code-scanning tools, printed one result at a time. */
 import { RULE_DOCS_FILE, RULES } from '../core/skill/rules';
-import type { RuleId, Severity } from '../core/skill/types';
-import type { LintReport } from './lintReport';
+import type { Profile, RuleId, Severity } from '../core/skill/types';
+import type { ReportWriter } from './lintReport';
 
 const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const RULE_IDS = Object.keys(RULES) as RuleId[];
 
-/** The report as a SARIF 2.1.0 log object. */
-export function toSarif(report: LintReport, version: string): object {
-  const ruleIds = Object.keys(RULES) as RuleId[];
-  const results = report.skills.flatMap((skill) =>
-    skill.diagnostics.map((d) => ({
-      ruleId: d.rule,
-      ruleIndex: ruleIds.indexOf(d.rule),
-      level: LEVELS[d.severity],
-      message: { text: d.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: encodeURI(skill.file ?? skill.dir) },
-            region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
-          },
-        },
-      ],
+/** The SARIF writer: a log with one run whose tool lists every rule, then each finding as one result on its own line. */
+export function sarifWriter(profile: Profile, version: string, write: (chunk: string) => void): ReportWriter {
+  const driver = {
+    name: 'skillsmith',
+    version,
+    rules: RULE_IDS.map((id) => ({
+      id,
+      shortDescription: { text: RULES[id].summary },
+      help: { text: `${RULES[id].summary} See ${RULE_DOCS_FILE}#${id}.`, markdown: `${RULES[id].summary} See [${id}](${RULE_DOCS_FILE}#${id}).` },
+      defaultConfiguration: { level: levelOf(RULES[id].severity[profile]) },
     })),
-  );
+  };
+  write(`{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":${JSON.stringify(driver)}},"results":[`);
+  let first = true;
   return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'skillsmith',
-            version,
-            rules: ruleIds.map((id) => ({
-              id,
-              shortDescription: { text: RULES[id].summary },
-              help: { text: `${RULES[id].summary} See ${RULE_DOCS_FILE}#${id}.`, markdown: `${RULES[id].summary} See [${id}](${RULE_DOCS_FILE}#${id}).` },
-              defaultConfiguration: { level: levelOf(RULES[id].severity[report.profile]) },
-            })),
-          },
-        },
-        results,
-      },
-    ],
+    skill(skill) {
+      const uri = encodeURI(skill.file ?? skill.dir);
+      for (const d of skill.diagnostics) {
+        const result = {
+          ruleId: d.rule,
+          ruleIndex: RULE_IDS.indexOf(d.rule),
+          level: LEVELS[d.severity],
+          message: { text: d.message },
+          locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn } } }],
+        };
+        write((first ? '\n' : ',\n') + JSON.stringify(result));
+        first = false;
+      }
+    },
+    end() {
+      write('\n]}]}\n');
+    },
   };
 }
 

@@ -1,5 +1,7 @@
 /** `skillsmith lint --format text`: findings grouped by file, for people. */
-import type { LintReport, ReportedDiagnostic } from './lintReport';
+import type { Profile } from '../core/skill/types';
+import type { ReportedDiagnostic, ReportWriter } from './lintReport';
+import { escapeControls } from './terminalText';
 
 const COLOURS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
@@ -8,23 +10,27 @@ export function shouldColour(stream: { readonly isTTY?: boolean }, env: NodeJS.P
   return stream.isTTY === true && !env.NO_COLOR;
 }
 
-/** The report as text. */
-export function formatText(report: LintReport, colour: boolean): string {
+/**
+ * The text writer. Paths and messages come from the linted files, so their control characters are escaped:
+ * a folder named `ESC[2J` or a description holding `ESC]0;…BEL` prints as text, not as a terminal command.
+ */
+export function textWriter(profile: Profile, colour: boolean, write: (chunk: string) => void): ReportWriter {
   const paint = (style: keyof typeof COLOURS, text: string): string => (colour ? COLOURS[style] + text + COLOURS.reset : text);
-  const out: string[] = [];
-  for (const skill of report.skills) {
-    if (skill.diagnostics.length === 0) continue;
-    out.push(paint('bold', skill.file ?? skill.dir));
-    for (const d of [...skill.diagnostics].sort(byPosition)) {
-      const where = `${d.line}:${d.column}`.padEnd(8);
-      out.push(`  ${paint('dim', where)}${paint(d.severity, d.severity.padEnd(8))}${d.message}  ${paint('dim', d.rule)}`);
-    }
-    out.push('');
-  }
-  const { skills, errors, warnings } = report.summary;
-  const summary = `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(skills, 'skill')} (profile ${report.profile})`;
-  out.push(errors > 0 ? paint('error', `✖ ${summary}`) : `✔ ${summary}`);
-  return out.join('\n') + '\n';
+  return {
+    skill(skill) {
+      if (skill.diagnostics.length === 0) return;
+      const out = [paint('bold', escapeControls(skill.file ?? skill.dir))];
+      for (const d of [...skill.diagnostics].sort(byPosition)) {
+        const where = `${d.line}:${d.column}`.padEnd(8);
+        out.push(`  ${paint('dim', where)}${paint(d.severity, d.severity.padEnd(8))}${escapeControls(d.message)}  ${paint('dim', d.rule)}`);
+      }
+      write(out.join('\n') + '\n\n');
+    },
+    end({ skills, errors, warnings }) {
+      const summary = `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(skills, 'skill')} (profile ${profile})`;
+      write((errors > 0 ? paint('error', `✖ ${summary}`) : `✔ ${summary}`) + '\n');
+    },
+  };
 }
 
 /** Orders diagnostics as they appear in the file: by line, then column. */

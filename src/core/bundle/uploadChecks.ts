@@ -1,4 +1,4 @@
-/** The upload rules of a skill folder: size, secrets, excluded files, symbolic links, display name. */
+/** The upload rules of a skill folder: size, secrets, symbolic links, names, excluded files, display name. */
 import { folderDiagnostic } from '../skill/finding';
 import type { Diagnostic, Profile } from '../skill/types';
 import type { SkillFiles } from './collectSkillFiles';
@@ -20,6 +20,9 @@ export function checkUpload(collected: SkillFiles, profile: Profile, limitBytes 
   }
   for (const link of collected.symlinks) {
     found.push(...folderDiagnostic('upload-symlink', profile, `\`${link}\` is a symbolic link, which is never uploaded. Replace it with the file itself or list it in .skillignore.`));
+  }
+  for (const name of collected.notUtf8) {
+    found.push(...folderDiagnostic('upload-name-not-utf8', profile, `\`${name}\` has a name that is not valid UTF-8 (shown as \uFFFD), so no upload can carry it. Rename it.`));
   }
   if (collected.excluded.length > 0) {
     const shown = collected.excluded.slice(0, 5).map((p) => `\`${p}\``).join(', ');

@@ -1,7 +1,8 @@
 /**
  * An exact reader for the frontmatter most skills have: top-level `key: value` lines whose values are plain
- * or quoted one-line strings, `>`/`>-`/`|`/`|-` blocks of evenly indented lines, a flat list of such strings,
- * or one flat mapping of them (`metadata:`). It returns undefined for anything else, and the `yaml` package
+ * or quoted one-line strings (double quotes may escape `\"` and `\\`), `>`/`>-`/`|`/`|-` blocks of evenly
+ * indented lines (literal ones may hold empty lines), a flat list of such strings, or one flat mapping of them
+ * (`metadata:`), with whole-line `#` comments between entries. It returns undefined for anything else, and the `yaml` package
  * reads it instead. The differential fuzz test proves both give the same result; this path exists because
  * loading and warming up `yaml` dominates a short CLI run.
  */
@@ -28,7 +29,12 @@ interface OpenEntry {
   readonly children: FrontmatterEntry[];
   readonly items: { readonly value: string; readonly start: Position; readonly end: Position }[];
   readonly blockLines: string[];
+  /** Empty lines seen inside a literal block and not yet followed by more of its text. */
+  pendingEmpty: number;
 }
+
+/** A whole-line comment at the start of a line. */
+const COMMENT_LINE = /^#/;
 
 /** Reads lines `firstLine` to `closeLine - 1`, or returns undefined when they are not simple enough. */
 export function parseFrontmatterFast(lines: LineIndex, firstLine: number, closeLine: number): FrontmatterContent | undefined {
@@ -49,10 +55,18 @@ export function parseFrontmatterFast(lines: LineIndex, firstLine: number, closeL
   for (let line = firstLine; line < closeLine; line++) {
     const text = lines.lineText(line);
     if (text.trim() === '') {
-      if (open?.header) return undefined;
+      if (open?.header) {
+        if (text !== '' || open.header.text[0] !== '|' || open.blockLines.length === 0) return undefined;
+        open.pendingEmpty++;
+      }
       continue;
     }
     if (UNUSUAL.test(text) || text.trimEnd() !== text) return undefined;
+    if (COMMENT_LINE.test(text)) {
+      // A comment at the margin ends a block scalar (its text is indented); a mapping or list goes on after it.
+      if (open?.header && !close()) return undefined;
+      continue;
+    }
     const indent = text.length - text.trimStart().length;
     if (indent > 0) {
       if (!open || (open.indent !== undefined && open.indent !== indent) || !addNested(open, text, line, indent)) return undefined;
@@ -68,7 +82,7 @@ export function parseFrontmatterFast(lines: LineIndex, firstLine: number, closeL
     if (rawValue === undefined || BLOCK_HEADER.test(rawValue)) {
       if (rawValue === undefined && text.length !== key.length + 1) return undefined;
       const header = rawValue === undefined ? undefined : { text: rawValue, start: text.length - rawValue.length };
-      open = { key, line, ...(header ? { header } : {}), children: [], items: [], blockLines: [] };
+      open = { key, line, ...(header ? { header } : {}), children: [], items: [], blockLines: [], pendingEmpty: 0 };
       continue;
     }
     const entry = scalarEntry(key, line, 0, text, rawValue);
@@ -81,6 +95,7 @@ export function parseFrontmatterFast(lines: LineIndex, firstLine: number, closeL
 /** Adds an indented line to the open entry: block text, a list item or a mapping entry. False when it fits none. */
 function addNested(open: OpenEntry, text: string, line: number, indent: number): boolean {
   if (open.header) {
+    for (; open.pendingEmpty > 0; open.pendingEmpty--) open.blockLines.push('');
     open.blockLines.push(text.slice(indent));
     return true;
   }
@@ -140,14 +155,33 @@ function readScalar(source: string): { value: string; length: number } | undefin
   const quote = source[0];
   const inner = source.slice(1, -1);
   if (quote === '"') {
-    if (source.length < 2 || !source.endsWith('"') || /["\\]/.test(inner)) return undefined;
-    return { value: inner, length: source.length };
+    if (source.length < 2 || !source.endsWith('"')) return undefined;
+    const value = unescapeDoubleQuoted(inner);
+    return value === undefined ? undefined : { value, length: source.length };
   }
   if (quote === "'") {
     if (source.length < 2 || !source.endsWith("'") || inner.replaceAll("''", '').includes("'")) return undefined;
     return { value: inner.replaceAll("''", "'"), length: source.length };
   }
   return isSafePlainString(source) ? { value: source, length: source.length } : undefined;
+}
+
+/** The text inside double quotes with `\"` and `\\` unescaped; undefined for any other escape or a bare quote. */
+function unescapeDoubleQuoted(inner: string): string | undefined {
+  if (!/["\\]/.test(inner)) return inner;
+  let value = '';
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (c === '"') return undefined;
+    if (c === '\\') {
+      const next = inner[++i];
+      if (next !== '"' && next !== '\\') return undefined;
+      value += next;
+    } else {
+      value += c;
+    }
+  }
+  return value;
 }
 
 function isPlainKey(key: string): boolean {

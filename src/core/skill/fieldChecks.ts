@@ -32,14 +32,16 @@ function checkName(entry: FrontmatterEntry, folderName: string | undefined): Fin
     return [finding('name-type', `${hint}: write a lowercase name such as \`my-skill\` (quote it if YAML reads it otherwise).`, valueRange)];
   }
   const found: Finding[] = [];
-  const slug = slugify(value);
-  const slugFix = slug && slug !== value ? replaceValueFix(entry, slug, `Change \`name\` to \`${slug}\``) : undefined;
+  const slugFix = (): Fix | undefined => {
+    const slug = slugify(value);
+    return slug && slug !== value ? replaceValueFix(entry, slug, `Change \`name\` to \`${slug}\``) : undefined;
+  };
   if (value.length > NAME_LIMIT) {
-    found.push(finding('name-too-long', `\`name\` has ${value.length} characters; the limit is ${NAME_LIMIT}.`, valueRange, [slugFix]));
+    found.push(finding('name-too-long', `\`name\` has ${value.length} characters; the limit is ${NAME_LIMIT}.`, valueRange, [slugFix()]));
   }
   if (!hasNameFormat(value)) {
     const message = `\`name\` must be lowercase letters, digits and single hyphens between them (like \`pdf-tools\`); \`${value}\` is not.`;
-    found.push(finding('name-format', message, valueRange, [slugFix]));
+    found.push(finding('name-format', message, valueRange, [slugFix()]));
   }
   const reserved = reservedWordIn(value);
   if (reserved) {

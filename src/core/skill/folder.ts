@@ -1,7 +1,7 @@
 /** Lints a skill folder on disk: its SKILL.md, with the real folder name and files, plus the upload rules. */
-import { promises as fs, type Dirent } from 'node:fs';
+import { readFileSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
-import { collectSkillFiles } from '../bundle/collectSkillFiles';
+import { collectSkillFilesSync } from '../bundle/collectSkillFiles';
 import { checkUpload } from '../bundle/uploadChecks';
 import { lintSkillMd } from './lint';
 import { folderDiagnostic } from './finding';
@@ -29,10 +29,13 @@ export interface LintFolderOptions {
   readonly entries?: readonly Dirent[];
 }
 
-/** Lints the skill folder `dir`. Rejects when the folder, one of its subfolders, its SKILL.md or its .skillignore cannot be read. */
-export async function lintSkillFolder(dir: string, options: LintFolderOptions): Promise<SkillFolderResult> {
+/**
+ * Lints the skill folder `dir`, reading it synchronously (for the CLI, where nothing else waits on the thread).
+ * Throws when the folder, one of its subfolders, its SKILL.md or its .skillignore cannot be read.
+ */
+export function lintSkillFolder(dir: string, options: LintFolderOptions): SkillFolderResult {
   const { profile } = options;
-  const collected = await collectSkillFiles(dir, options.entries ? { entries: options.entries } : {});
+  const collected = collectSkillFilesSync(dir, options.entries ? { entries: options.entries } : {});
   const names = collected.files.map((f) => f.relativePath).filter((p) => !p.includes('/'));
   const fileName = names.includes(SKILL_MD) ? SKILL_MD : names.find((n) => n.toLowerCase() === 'skill.md');
   const upload = checkUpload(collected, profile, options.uploadLimitBytes);
@@ -46,7 +49,7 @@ export async function lintSkillFolder(dir: string, options: LintFolderOptions): 
     for (let slash = relativePath.indexOf('/'); slash >= 0; slash = relativePath.indexOf('/', slash + 1)) available.add(relativePath.slice(0, slash));
     available.add(relativePath);
   }
-  const text = await fs.readFile(file, 'utf8');
+  const text = readFileSync(file, 'utf8');
   const diagnostics = lintSkillMd(text, { profile, folderName: path.basename(path.resolve(dir)), fileExists: (p) => available.has(p) });
   return { dir, file, diagnostics: [...skillMdCaseDiagnostics(fileName, profile), ...diagnostics, ...upload] };
 }

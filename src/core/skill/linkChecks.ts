@@ -1,5 +1,6 @@
 /** Checks of the body's relative Markdown links and images: do they name a file in the skill folder? */
-import { finding, type Finding } from './finding';
+import { finding } from './finding';
+import { CappedFindings } from './findingCap';
 import type { ParsedSkillMd } from './parse';
 import type { LineIndex } from './text';
 
@@ -7,9 +8,12 @@ const LINK = /!?\[[^\]]*\]\(\s*(<[^>\n]*>|[^\s)]+)/g;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/gm;
 
-/** The findings about links: `link-outside` always, `link-broken` when `fileExists` is given. */
-export function checkLinks(parsed: ParsedSkillMd, fileExists: ((relativePosixPath: string) => boolean) | undefined): Finding[] {
-  const found: Finding[] = [];
+/**
+ * The findings about links: `link-outside` always, `link-broken` when `fileExists` is given. Past the cap of each
+ * rule they are only counted, so a file of millions of links costs no more memory than one of a hundred.
+ */
+export function checkLinks(parsed: ParsedSkillMd, fileExists: ((relativePosixPath: string) => boolean) | undefined): CappedFindings {
+  const found = new CappedFindings();
   for (const line of linkLines(parsed)) {
     const text = parsed.lines.lineText(line);
     const code = text.includes('`') ? codeSpans(text) : [];
@@ -19,13 +23,13 @@ export function checkLinks(parsed: ParsedSkillMd, fileExists: ((relativePosixPat
       if (code.some(([from, to]) => at >= from && at < to)) continue;
       const raw = match[1];
       const start = at + match[0].length - raw.length;
-      const range = { start: { line, character: start }, end: { line, character: start + raw.length } };
+      const range = () => ({ start: { line, character: start }, end: { line, character: start + raw.length } });
       const target = linkTarget(raw);
       if (target === undefined) continue;
       if (target.outside) {
-        found.push(finding('link-outside', `\`${raw}\` points outside the skill folder; it will not be uploaded. Copy the file into the folder.`, range));
+        found.add('link-outside', () => finding('link-outside', `\`${raw}\` points outside the skill folder; it will not be uploaded. Copy the file into the folder.`, range()));
       } else if (fileExists && !fileExists(target.path)) {
-        found.push(finding('link-broken', `\`${target.path}\` is not in the skill folder: fix the link or add the file.`, range));
+        found.add('link-broken', () => finding('link-broken', `\`${target.path}\` is not in the skill folder: fix the link or add the file.`, range()));
       }
     }
   }

@@ -2,6 +2,7 @@
 import { checkBody } from './bodyChecks';
 import { checkFields } from './fieldChecks';
 import type { Finding } from './finding';
+import { capPerRule } from './findingCap';
 import { checkLinks } from './linkChecks';
 import { parseSkillMd, type ParsedSkillMd } from './parse';
 import { severityOf } from './rules';
@@ -28,17 +29,18 @@ export function lintSkillMd(text: string, options: LintOptions): Diagnostic[] {
   }
 }
 
-/** Lints an already parsed SKILL.md. */
+/** Lints an already parsed SKILL.md. At most `MAX_FINDINGS_PER_RULE` findings of a rule are listed; one more says how many were left out. */
 export function lintParsedSkillMd(parsed: ParsedSkillMd, options: LintOptions): Diagnostic[] {
   const structure = checkStructure(parsed, options.profile);
+  const links = checkLinks(parsed, options.fileExists);
   const findings: Finding[] = [
     ...structure.findings,
     ...(structure.readable ? checkFields(parsed, options.folderName) : []),
     ...checkBody(parsed),
-    ...checkLinks(parsed, options.fileExists),
+    ...links.findings,
   ];
   const diagnostics: Diagnostic[] = [];
-  for (const f of findings) {
+  for (const f of capPerRule(findings, links.leftOut)) {
     const severity = severityOf(f.rule, options.profile);
     if (severity !== 'off') diagnostics.push({ ...f, severity });
   }

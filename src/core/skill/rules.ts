@@ -50,6 +50,7 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   'upload-secret': { id: 'upload-secret', summary: 'A file that looks like a secret would be uploaded.', severity: all('error') },
   'upload-excluded': { id: 'upload-excluded', summary: 'Files left out of the upload by default or by .skillignore.', severity: all('info') },
   'upload-symlink': { id: 'upload-symlink', summary: 'A symbolic link in the folder is never followed silently.', severity: all('error') },
+  'upload-name-not-utf8': { id: 'upload-name-not-utf8', summary: 'A file or folder name is not valid UTF-8, so no upload can carry it.', severity: all('error') },
   'display-name-too-long': { id: 'display-name-too-long', summary: 'The display name is longer than 255 characters.', severity: all('error') },
 };
 

@@ -87,4 +87,5 @@ export type RuleId =
   | 'upload-secret'
   | 'upload-excluded'
   | 'upload-symlink'
+  | 'upload-name-not-utf8'
   | 'display-name-too-long';

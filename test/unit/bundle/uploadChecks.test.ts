@@ -4,7 +4,7 @@ import type { SkillFiles } from '../../../src/core/bundle/collectSkillFiles';
 import { checkDisplayName, checkUpload, DEFAULT_UPLOAD_LIMIT_BYTES } from '../../../src/core/bundle/uploadChecks';
 
 const file = (relativePath: string, size: number) => ({ relativePath, size, absolutePath: `/skill/${relativePath}` });
-const empty: SkillFiles = { files: [], excluded: [], symlinks: [], secrets: [] };
+const empty: SkillFiles = { files: [], excluded: [], symlinks: [], secrets: [], notUtf8: [] };
 
 describe('checkUpload', () => {
   it('passes a small clean folder', () => {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { lintParsedSkillMd } from '../../../src/core/skill/lint';
 import { parseSkillMd, type ParsedSkillMd } from '../../../src/core/skill/parse';
 import { PROFILES } from '../../../src/core/skill/types';
-import { mutate, prng, randomFrontmatter, typicalFrontmatter } from './frontmatterFuzz';
+import { mutate, prng, randomFrontmatter, realisticFrontmatter, typicalFrontmatter } from './frontmatterFuzz';
 
 /** What the two readers must agree on: the entries (keys, values, ranges), the YAML faults, the shape. */
 function content(parsed: ParsedSkillMd): object {
@@ -18,7 +18,13 @@ describe('the fast frontmatter reader', () => {
       'description: >-',
       '  Extracts tables.',
       '  Use for PDFs.',
+      '# a comment line',
       "license: 'MIT'",
+      'compatibility: "Needs \\"git\\" and a \\\\ path"',
+      'when_to_use: |-',
+      '  First paragraph.',
+      '',
+      '  Second paragraph.',
       'allowed-tools:',
       '  - Read',
       '  - "Bash(git:*)"',
@@ -31,12 +37,12 @@ describe('the fast frontmatter reader', () => {
     assert.equal(parsed.usedFastPath, true);
     assert.deepEqual(
       parsed.entries.map((e) => e.value),
-      ['pdf-tools', 'Extracts tables. Use for PDFs.', 'MIT', ['Read', 'Bash(git:*)'], { author: 'me' }],
+      ['pdf-tools', 'Extracts tables. Use for PDFs.', 'MIT', 'Needs "git" and a \\ path', 'First paragraph.\n\nSecond paragraph.', ['Read', 'Bash(git:*)'], { author: 'me' }],
     );
   });
 
   it('leaves anything unusual to the yaml package', () => {
-    for (const line of ['name: yes', 'name: 12', 'description: a # comment', 'description: |', 'x: [a]', 'x: &a b', 'k: |+\n  a', 'k: >\n  a\n\n  b', 'x: "esc\\"d"', 'name:\tx']) {
+    for (const line of ['name: yes', 'name: 12', 'description: a # comment', 'description: |', 'x: [a]', 'x: &a b', 'k: |+\n  a', 'k: >\n  a\n\n  b', 'k: |\n\n  a', 'k: |\n  a\n  \n  b', 'x: "esc\\nd"', 'x: "a"b"', 'k: |\n  a\n# not a comment\n  b', 'name:\tx']) {
       assert.equal(parseSkillMd(`---\n${line}\n---\n`).usedFastPath, false, line);
     }
   });
@@ -44,8 +50,9 @@ describe('the fast frontmatter reader', () => {
   it('gives exactly the same entries, ranges and diagnostics as the yaml package (differential fuzz)', () => {
     const random = prng(20240601);
     let compared = 0;
-    for (let i = 0; i < 8_000; i++) {
-      let frontmatter = random() < 0.5 ? typicalFrontmatter(random) : randomFrontmatter(random);
+    for (let i = 0; i < 12_000; i++) {
+      const roll = random();
+      let frontmatter = roll < 0.35 ? typicalFrontmatter(random) : roll < 0.7 ? randomFrontmatter(random) : realisticFrontmatter(random, 'pdf-tools');
       for (let m = random() < 0.5 ? 0 : 1 + Math.floor(random() * 2); m > 0; m--) frontmatter = mutate(frontmatter, random);
       const text = `---\n${frontmatter}---\n\nBody with a [link](x.md).\n`;
       const fast = parseSkillMd(text, 'auto');
@@ -58,6 +65,6 @@ describe('the fast frontmatter reader', () => {
         assert.deepEqual(lintParsedSkillMd(fast, options), lintParsedSkillMd(full, options), `diagnostics differ (${profile}) on:\n${text}`);
       }
     }
-    assert.ok(compared > 2000, `only ${compared} inputs took the fast path`);
+    assert.ok(compared > 3000, `only ${compared} inputs took the fast path`);
   });
 });

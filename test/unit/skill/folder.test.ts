@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
+import fs from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -94,10 +94,13 @@ describe('findSkillFolders', () => {
 
   it('reports a subfolder it cannot read and still finds the skills beside it', async (t) => {
     const blocked = path.join(root, 'b');
-    const readdir = fs.readdir.bind(fs);
+    const readdirSync = fs.readdirSync.bind(fs);
     const denied = Object.assign(new Error(`EACCES: permission denied, scandir '${blocked}'`), { code: 'EACCES' });
-    t.mock.method(fs, 'readdir', (dir: string, options: { withFileTypes: true }) => (dir === blocked ? Promise.reject(denied) : readdir(dir, options)));
-    const found = await findSkillFolders([root]);
+    t.mock.method(fs, 'readdirSync', (dir: string, options: { withFileTypes: true }) => {
+      if (dir === blocked) throw denied;
+      return readdirSync(dir, options);
+    });
+    const found = findSkillFolders([root]);
     assert.deepEqual(found.folders, ['a/one', 'c/Case'].map((d) => path.join(root, d)));
     assert.deepEqual(found.unreadable, [{ path: blocked, reason: 'cannot be read (permission denied)' }]);
   });

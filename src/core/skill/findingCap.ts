@@ -1,0 +1,47 @@
+/** Bounds how many findings of one rule a file reports, so a hostile file cannot flood the editor or a report. */
+import { finding, type Finding } from './finding';
+import type { RuleId } from './types';
+
+/** The most findings of one rule listed for one file; the rest are counted in one last finding. */
+export const MAX_FINDINGS_PER_RULE = 1000;
+
+/**
+ * The first `MAX_FINDINGS_PER_RULE` findings of each rule, in order; for a rule with more, one more finding (at the
+ * last one listed) says how many were left out. `leftOut` counts findings a check already dropped itself.
+ */
+export function capPerRule(findings: readonly Finding[], leftOut: ReadonlyMap<RuleId, number> = new Map()): Finding[] {
+  const kept: Finding[] = [];
+  const listed = new Map<RuleId, Finding[]>();
+  const dropped = new Map(leftOut);
+  for (const f of findings) {
+    const ofRule = listed.get(f.rule) ?? [];
+    if (ofRule.length === 0) listed.set(f.rule, ofRule);
+    if (ofRule.length < MAX_FINDINGS_PER_RULE) {
+      ofRule.push(f);
+      kept.push(f);
+    } else {
+      dropped.set(f.rule, (dropped.get(f.rule) ?? 0) + 1);
+    }
+  }
+  for (const [rule, count] of dropped) {
+    const last = listed.get(rule)?.at(-1);
+    if (count === 0 || !last) continue;
+    kept.push(finding(rule, `${count.toLocaleString('en-US')} more \`${rule}\` findings in this file are left out (only the first ${MAX_FINDINGS_PER_RULE} are listed).`, last.range));
+  }
+  return kept;
+}
+
+/** Collects a check's findings up to the cap, only counting the rest (no message is built for them). */
+export class CappedFindings {
+  readonly findings: Finding[] = [];
+  readonly leftOut = new Map<RuleId, number>();
+  private readonly counts = new Map<RuleId, number>();
+
+  /** Adds a finding of `rule`; `make` runs only while the rule is under the cap. */
+  add(rule: RuleId, make: () => Finding): void {
+    const count = this.counts.get(rule) ?? 0;
+    this.counts.set(rule, count + 1);
+    if (count < MAX_FINDINGS_PER_RULE) this.findings.push(make());
+    else this.leftOut.set(rule, (this.leftOut.get(rule) ?? 0) + 1);
+  }
+}
