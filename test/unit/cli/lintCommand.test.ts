@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { version } from '../../../package.json';
 
@@ -96,5 +98,53 @@ describe('skillsmith lint (built dist/cli.js)', () => {
     const help = await skillsmith(['lint', '--help']);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: skillsmith lint/);
+  });
+
+  describe('on hostile folders', () => {
+    let root: string;
+    before(() => {
+      root = mkdtempSync(path.join(tmpdir(), 'ss-hostile-'));
+    });
+    after(() => rmSync(root, { recursive: true, force: true }));
+
+    /** A skill folder `name` under the temp root with this SKILL.md body. */
+    const skill = (name: string | Buffer, body: string, frontmatterName = 'hostile'): string => {
+      const dir = Buffer.isBuffer(name) ? Buffer.concat([Buffer.from(root + path.sep), name]) : path.join(root, name);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(Buffer.isBuffer(dir) ? Buffer.concat([dir, Buffer.from('/SKILL.md')]) : path.join(dir, 'SKILL.md'), `---\nname: ${frontmatterName}\ndescription: A test skill. Use when testing.\n---\n${body}`);
+      return dir.toString();
+    };
+
+    it('prints a capped report of a file with 50,000 broken links, says how many it left out, and exits with its verdict (not 2)', async () => {
+      const links = '[x](missing.md) '.repeat(50) + '\n';
+      skill('many-links', links.repeat(1_000) + `${'name: x\n'.repeat(3)}`);
+      for (const format of ['json', 'sarif', 'text']) {
+        const { code, stdout, stderr } = await skillsmith(['lint', 'many-links', '--format', format], root);
+        assert.equal(stderr, '', format);
+        assert.equal(code, 0, `${format}: warnings only`);
+        assert.match(stdout, /49,000 more `link-broken` findings in this file are left out \(only the first 1000 are listed\)/, format);
+      }
+      const report = JSON.parse((await skillsmith(['lint', 'many-links', '--format', 'json'], root)).stdout);
+      assert.equal(report.skills[0].diagnostics.filter((d: { rule: string }) => d.rule === 'link-broken').length, 1001);
+    });
+
+    it('lints a folder holding a file and a folder whose names are not UTF-8, and reports them', async () => {
+      const dir = skill('latin-names', 'See [notes](notes.md).\n', 'latin-names');
+      writeFileSync(Buffer.concat([Buffer.from(dir + '/'), Buffer.from([0x72, 0xe9, 0x73, 0x75, 0x6d, 0xe9]), Buffer.from('.md')]), 'x');
+      mkdirSync(Buffer.concat([Buffer.from(dir + '/'), Buffer.from([0x64, 0xe9, 0x6a, 0xe0])]));
+      const { code, stdout, stderr } = await skillsmith(['lint', 'latin-names', '--format', 'json'], root);
+      assert.equal(stderr, '');
+      assert.equal(code, 1);
+      const rules = JSON.parse(stdout).skills[0].diagnostics.map((d: { rule: string; message: string }) => `${d.rule} ${d.message.split(' ')[0]}`);
+      assert.deepEqual(rules, ['link-broken `notes.md`', 'upload-name-not-utf8 `d\uFFFDj\uFFFD/`', 'upload-name-not-utf8 `r\uFFFDsum\uFFFD.md`']);
+    });
+
+    it('prints the terminal escapes of folder names and frontmatter values as text, not as commands', async () => {
+      skill(Buffer.from('evil\x1b[2J\x1b]0;pwned\x07'), 'Body.\n', '"x\\e[31mred\\u009b"');
+      const { stdout } = await skillsmith(['lint', '.'], root);
+      assert.ok(stdout.includes('evil\\x1B[2J\\x1B]0;pwned\\x07/SKILL.md'), stdout);
+      assert.ok(stdout.includes('x\\x1B[31mred\\x9B'), stdout);
+      assert.doesNotMatch(stdout, /[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
+    });
   });
 });

@@ -64,3 +64,17 @@ describe('lintSkillMd never throws', () => {
     assert.deepEqual(d.range, { start: { line: 1, character: 6 }, end: { line: 1, character: 15 } });
   });
 });
+
+describe('lintSkillMd bounds what one file reports', () => {
+  it('lists the first 1,000 findings of a rule and says how many more it left out, for any rule', () => {
+    const keys = Array.from({ length: 1_500 }, (_, i) => `name: n${i}`).join('\n');
+    const links = '[a](../out.md) [b](gone.md)\n'.repeat(2_500);
+    const found = lintSkillMd(`---\n${keys}\ndescription: Many. Use when testing.\n---\n${links}`, { profile: 'claude-api', fileExists: () => false });
+    for (const [rule, total] of [['duplicate-key', 1_499], ['link-outside', 2_500], ['link-broken', 2_500]] as const) {
+      const ofRule = found.filter((d) => d.rule === rule);
+      assert.equal(ofRule.length, 1_001, rule);
+      assert.equal(ofRule[1_000].message, `${(total - 1_000).toLocaleString('en-US')} more \`${rule}\` findings in this file are left out (only the first 1000 are listed).`);
+      assert.deepEqual(ofRule[1_000].range, ofRule[999].range, `${rule}: the count sits on the last one listed`);
+    }
+  });
+});
