@@ -13,8 +13,10 @@ const SECRET_NAMES = [
   /^service[-_]?account.*\.json$/i,
 ];
 
+/** SECRET_NAMES as one pattern (each is case-insensitive), tested once per file name. */
+const ANY_SECRET_NAME = new RegExp(SECRET_NAMES.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
+
 /** True when the file's name (last path segment) looks like it holds a secret. */
 export function looksLikeSecret(relativePath: string): boolean {
-  const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
-  return SECRET_NAMES.some((pattern) => pattern.test(name));
+  return ANY_SECRET_NAME.test(relativePath.slice(relativePath.lastIndexOf('/') + 1));
 }

@@ -14,6 +14,10 @@ import { isSafePlainString } from './yamlText';
 const KEY_LINE = /^( *)([A-Za-z_][A-Za-z0-9_-]*):(?: +(\S.*))?$/;
 const LIST_ITEM = /^( +)- (\S.*)$/;
 const BLOCK_HEADER = /^[>|]-?$/;
+/** A version number such as `1.2.0` or `2.0.1-beta`: a string under YAML 1.1, though it starts with a digit. */
+const VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+/** A one-line flow sequence such as `[Read, Grep]`. */
+const FLOW_SEQUENCE = /^\[([^[\]{}]*)\]$/;
 /** Characters that make a line too unusual for this reader. */
 const UNUSUAL = /[^\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd]/;
 /** A carriage return that is not part of CRLF: a line break for editors, not for YAML. */
@@ -139,7 +143,7 @@ function closeEntry(open: OpenEntry, lines: LineIndex, lastLine: number): Frontm
 }
 
 function scalarEntry(key: string, line: number, indent: number, text: string, rawValue: string): FrontmatterEntry | undefined {
-  const scalar = readScalar(rawValue);
+  const scalar = FLOW_SEQUENCE.test(rawValue) ? readFlowSequence(rawValue) : readScalar(rawValue);
   if (!scalar) return undefined;
   const start = text.length - rawValue.length;
   return {
@@ -148,6 +152,18 @@ function scalarEntry(key: string, line: number, indent: number, text: string, ra
     valueRange: { start: { line, character: start }, end: { line, character: start + scalar.length } },
     value: scalar.value,
   };
+}
+
+/** `[a, b]` whose items are non-empty plain or quoted strings without commas, with its source length; else undefined. */
+function readFlowSequence(source: string): { value: string[]; length: number } | undefined {
+  const value: string[] = [];
+  for (const part of source.slice(1, -1).split(',')) {
+    const item = part.trim();
+    const scalar = item === '' ? undefined : readScalar(item);
+    if (!scalar) return undefined;
+    value.push(scalar.value);
+  }
+  return { value, length: source.length };
 }
 
 /** A plain or quoted one-line scalar that YAML 1.1 reads as a string, with its source length; else undefined. */
@@ -163,7 +179,7 @@ function readScalar(source: string): { value: string; length: number } | undefin
     if (source.length < 2 || !source.endsWith("'") || inner.replaceAll("''", '').includes("'")) return undefined;
     return { value: inner.replaceAll("''", "'"), length: source.length };
   }
-  return isSafePlainString(source) ? { value: source, length: source.length } : undefined;
+  return isSafePlainString(source) || VERSION.test(source) ? { value: source, length: source.length } : undefined;
 }
 
 /** The text inside double quotes with `\"` and `\\` unescaped; undefined for any other escape or a bare quote. */

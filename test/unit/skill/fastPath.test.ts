@@ -41,8 +41,14 @@ describe('the fast frontmatter reader', () => {
     );
   });
 
+  it('reads one-line flow lists of strings and version numbers itself', () => {
+    const parsed = parseSkillMd('---\nallowed-tools: [Read, "Bash(git:*)", \'Grep\']\nversion: 2.0.1-beta\n---\n');
+    assert.equal(parsed.usedFastPath, true);
+    assert.deepEqual(parsed.entries.map((e) => e.value), [['Read', 'Bash(git:*)', 'Grep'], '2.0.1-beta']);
+  });
+
   it('leaves anything unusual to the yaml package', () => {
-    for (const line of ['name: yes', 'name: 12', 'description: a # comment', 'description: |', 'x: [a]', 'x: &a b', 'k: |+\n  a', 'k: >\n  a\n\n  b', 'k: |\n\n  a', 'k: |\n  a\n  \n  b', 'x: "esc\\nd"', 'x: "a"b"', 'k: |\n  a\n# not a comment\n  b', 'name:\tx']) {
+    for (const line of ['name: yes', 'name: 12', 'description: a # comment', 'description: |', 'x: []', 'x: [a, [b]]', 'x: [a: b]', 'x: [a, yes]', 'x: &a b', 'k: |+\n  a', 'k: >\n  a\n\n  b', 'k: |\n\n  a', 'k: |\n  a\n  \n  b', 'x: "esc\\nd"', 'x: "a"b"', 'k: |\n  a\n# not a comment\n  b', 'name:\tx']) {
       assert.equal(parseSkillMd(`---\n${line}\n---\n`).usedFastPath, false, line);
     }
   });
