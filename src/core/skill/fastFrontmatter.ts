@@ -6,7 +6,7 @@
  * reads it instead. The differential fuzz test proves both give the same result; this path exists because
  * loading and warming up `yaml` dominates a short CLI run.
  */
-import type { FrontmatterContent, FrontmatterEntry } from './parse';
+import type { FrontmatterContent, FrontmatterEntry, SyntaxProblem } from './parse';
 import type { LineIndex } from './text';
 import type { Position } from './types';
 import { isSafePlainString } from './yamlText';
@@ -39,12 +39,17 @@ interface OpenEntry {
 
 /** A whole-line comment at the start of a line. */
 const COMMENT_LINE = /^#/;
+/** A colon that starts a nested mapping inside a plain value: followed by spaces or the line's end. */
+const NESTING_COLON = /:(?: +|$)/g;
+/** What the `yaml` package says about each nested key of a plain value such as `Use when: x`. */
+const NESTED_MAPPING = 'The frontmatter is not valid YAML: Nested mappings are not allowed in compact mappings.';
 
 /** Reads lines `firstLine` to `closeLine - 1`, or returns undefined when they are not simple enough. */
 export function parseFrontmatterFast(lines: LineIndex, firstLine: number, closeLine: number): FrontmatterContent | undefined {
   const source = lines.text.slice(lines.lineStarts[firstLine], lines.lineStarts[closeLine]);
   if (LONE_CR.test(source)) return undefined;
   const entries: FrontmatterEntry[] = [];
+  const problems: SyntaxProblem[] = [];
   let open: OpenEntry | undefined;
   let lastContentLine = firstLine;
   const close = (): boolean => {
@@ -73,7 +78,7 @@ export function parseFrontmatterFast(lines: LineIndex, firstLine: number, closeL
     }
     const indent = text.length - text.trimStart().length;
     if (indent > 0) {
-      if (!open || (open.indent !== undefined && open.indent !== indent) || !addNested(open, text, line, indent)) return undefined;
+      if (!open || (open.indent !== undefined && open.indent !== indent) || !addNested(open, text, line, indent, problems)) return undefined;
       open.indent = indent;
       lastContentLine = line;
       continue;
@@ -90,14 +95,15 @@ export function parseFrontmatterFast(lines: LineIndex, firstLine: number, closeL
       continue;
     }
     const entry = scalarEntry(key, line, 0, text, rawValue);
-    if (!entry) return undefined;
-    entries.push(entry);
+    if (entry) entries.push(entry);
+    else if (!addColonProblems(problems, text, rawValue, line)) return undefined;
   }
-  return close() ? { entries, problems: [] } : undefined;
+  // With any fault, the `yaml` package gives no entries, only the faults.
+  return close() ? { entries: problems.length > 0 ? [] : entries, problems } : undefined;
 }
 
-/** Adds an indented line to the open entry: block text, a list item or a mapping entry. False when it fits none. */
-function addNested(open: OpenEntry, text: string, line: number, indent: number): boolean {
+/** Adds an indented line to the open entry: block text, a list item or a mapping entry (or its colon faults). False when it fits none. */
+function addNested(open: OpenEntry, text: string, line: number, indent: number, problems: SyntaxProblem[]): boolean {
   if (open.header) {
     for (; open.pendingEmpty > 0; open.pendingEmpty--) open.blockLines.push('');
     open.blockLines.push(text.slice(indent));
@@ -115,7 +121,27 @@ function addNested(open: OpenEntry, text: string, line: number, indent: number):
   if (!match || open.items.length > 0 || match[3] === undefined || !isPlainKey(match[2])) return false;
   const entry = scalarEntry(match[2], line, indent, text, match[3]);
   if (entry) open.children.push(entry);
-  return entry !== undefined;
+  return entry !== undefined || addColonProblems(problems, text, match[3], line);
+}
+
+/**
+ * Adds the faults of the unquoted-colon mistake (`description: Use when: x`), the `yaml` package's way: one per
+ * nested key, on its first character. False, adding nothing, when `rawValue` is not plain text split by such colons.
+ */
+function addColonProblems(problems: SyntaxProblem[], text: string, rawValue: string, line: number): boolean {
+  const start = text.length - rawValue.length;
+  const found: SyntaxProblem[] = [];
+  let from = 0;
+  NESTING_COLON.lastIndex = 0;
+  for (let colon = NESTING_COLON.exec(rawValue); colon; colon = NESTING_COLON.exec(rawValue)) {
+    if (!isSafePlainString(rawValue.slice(from, colon.index))) return false;
+    found.push({ message: NESTED_MAPPING, range: { start: { line, character: start + from }, end: { line, character: start + from + 1 } } });
+    from = colon.index + colon[0].length;
+  }
+  const last = rawValue.slice(from);
+  if (found.length === 0 || (last !== '' && !isSafePlainString(last))) return false;
+  problems.push(...found);
+  return true;
 }
 
 function closeEntry(open: OpenEntry, lines: LineIndex, lastLine: number): FrontmatterEntry | undefined {
