@@ -6,7 +6,7 @@ import type { LineIndex } from './text';
 
 const LINK = /!?\[[^\]]*\]\(\s*(<[^>\n]*>|[^\s)]+)/g;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/gm;
+const FENCE_MARKERS = ['```', '~~~'];
 
 /**
  * The findings about links: `link-outside` always, `link-broken` when `fileExists` is given. Past the cap of each
@@ -42,7 +42,7 @@ function linkLines({ text, lines, bodyStartLine }: ParsedSkillMd): number[] {
   const bodyStart = lines.lineStarts[bodyStartLine];
   let at = text.indexOf('](', bodyStart);
   if (at < 0) return [];
-  const fenced = fencedBlocks(text, bodyStart, lines);
+  const fenced = fencedBlocks(text, bodyStartLine, lines);
   const isFenced = (line: number): boolean => fenced.some(([open, close]) => line >= open && line <= close);
   const result: number[] = [];
   for (; at >= 0; at = text.indexOf('](', at + 2)) {
@@ -70,14 +70,15 @@ function codeSpans(text: string): [number, number][] {
   return spans;
 }
 
-/** The [open, close] line pairs of the fenced code blocks after `from` (an unclosed one runs to the end). */
-function fencedBlocks(text: string, from: number, lines: LineIndex): [number, number][] {
+/** The [open, close] line pairs of the fenced code blocks from line `firstLine` on (an unclosed one runs to the end). */
+function fencedBlocks(text: string, firstLine: number, lines: LineIndex): [number, number][] {
   const blocks: [number, number][] = [];
+  const from = lines.lineStarts[firstLine];
+  if (FENCE_MARKERS.every((marker) => !text.includes(marker, from))) return blocks;
   let open: { line: number; marker: string } | undefined;
-  FENCE.lastIndex = from;
-  for (let match = FENCE.exec(text); match; match = FENCE.exec(text)) {
-    const marker = match[1];
-    const line = lines.positionAt(match.index).line;
+  for (let line = firstLine; line < lines.lineCount; line++) {
+    const marker = fenceMarker(text, lines.lineStarts[line]);
+    if (marker === undefined) continue;
     if (!open) open = { line, marker };
     else if (marker[0] === open.marker[0] && marker.length >= open.marker.length) {
       blocks.push([open.line, line]);
@@ -86,6 +87,17 @@ function fencedBlocks(text: string, from: number, lines: LineIndex): [number, nu
   }
   if (open) blocks.push([open.line, lines.lineCount]);
   return blocks;
+}
+
+/** The run of three or more backticks or tildes that opens the line at `start` after at most three spaces, if any. */
+function fenceMarker(text: string, start: number): string | undefined {
+  let at = start;
+  while (at < start + 3 && text.charCodeAt(at) === 32) at++;
+  const char = text[at];
+  if (char !== '`' && char !== '~') return undefined;
+  let end = at;
+  while (text[end] === char) end++;
+  return end - at >= 3 ? text.slice(at, end) : undefined;
 }
 
 /** The folder-relative path a link names, or undefined for URLs, anchors and absolute paths. */

@@ -59,8 +59,12 @@ function duplicateKeys(parsed: ParsedSkillMd): Finding[] {
   return found;
 }
 
+/** Each profile's known keys, built once. */
+const knownKeys = new Map<Profile, ReadonlySet<string>>();
+
 function unknownKeys(parsed: ParsedSkillMd, profile: Profile): Finding[] {
-  const known = new Set(keysForProfile(profile).map((k) => k.key));
+  let known = knownKeys.get(profile);
+  if (!known) knownKeys.set(profile, (known = new Set(keysForProfile(profile).map((k) => k.key))));
   const reader = profile === 'claude-code' ? 'Claude Code' : profile === 'spec' ? 'The Agent Skills specification' : 'The Claude API';
   return parsed.entries
     .filter((entry) => !known.has(entry.key))
