@@ -31,17 +31,18 @@ export function capPerRule(findings: readonly Finding[], leftOut: ReadonlyMap<Ru
   return kept;
 }
 
-/** Collects a check's findings up to the cap, only counting the rest (no message is built for them). */
+/** Collects a check's findings up to the cap, only counting the rest (so no message is built for them). */
 export class CappedFindings {
   readonly findings: Finding[] = [];
   readonly leftOut = new Map<RuleId, number>();
   private readonly counts = new Map<RuleId, number>();
 
-  /** Adds a finding of `rule`; `make` runs only while the rule is under the cap. */
-  add(rule: RuleId, make: () => Finding): void {
+  /** Counts one finding of `rule`: true when it is still under the cap and should be added, false when it is left out. */
+  admits(rule: RuleId): boolean {
     const count = this.counts.get(rule) ?? 0;
     this.counts.set(rule, count + 1);
-    if (count < MAX_FINDINGS_PER_RULE) this.findings.push(make());
-    else this.leftOut.set(rule, (this.leftOut.get(rule) ?? 0) + 1);
+    if (count < MAX_FINDINGS_PER_RULE) return true;
+    this.leftOut.set(rule, (this.leftOut.get(rule) ?? 0) + 1);
+    return false;
   }
 }

@@ -3,6 +3,7 @@ import { finding } from './finding';
 import { CappedFindings } from './findingCap';
 import type { ParsedSkillMd } from './parse';
 import type { LineIndex } from './text';
+import type { Range } from './types';
 
 const LINK = /!?\[[^\]]*\]\(\s*(<[^>\n]*>|[^\s)]+)/g;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
@@ -23,13 +24,15 @@ export function checkLinks(parsed: ParsedSkillMd, fileExists: ((relativePosixPat
       if (code.some(([from, to]) => at >= from && at < to)) continue;
       const raw = match[1];
       const start = at + match[0].length - raw.length;
-      const range = () => ({ start: { line, character: start }, end: { line, character: start + raw.length } });
       const target = linkTarget(raw);
       if (target === undefined) continue;
+      const range = (): Range => ({ start: { line, character: start }, end: { line, character: start + raw.length } });
       if (target.outside) {
-        found.add('link-outside', () => finding('link-outside', `\`${raw}\` points outside the skill folder; it will not be uploaded. Copy the file into the folder.`, range()));
-      } else if (fileExists && !fileExists(target.path)) {
-        found.add('link-broken', () => finding('link-broken', `\`${target.path}\` is not in the skill folder: fix the link or add the file.`, range()));
+        if (found.admits('link-outside')) {
+          found.findings.push(finding('link-outside', `\`${raw}\` points outside the skill folder; it will not be uploaded. Copy the file into the folder.`, range()));
+        }
+      } else if (fileExists && !fileExists(target.path) && found.admits('link-broken')) {
+        found.findings.push(finding('link-broken', `\`${target.path}\` is not in the skill folder: fix the link or add the file.`, range()));
       }
     }
   }
