@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { collectSkillFiles } from '../../../src/core/bundle/collectSkillFiles';
+import { collectSkillFiles, collectSkillFilesSync } from '../../../src/core/bundle/collectSkillFiles';
 import { looksLikeSecret } from '../../../src/core/bundle/secrets';
 
 describe('collectSkillFiles', () => {
@@ -65,6 +66,36 @@ describe('collectSkillFiles', () => {
   it('can ignore .skillignore', async () => {
     const collected = await collectSkillFiles(dir, { useSkillignore: false });
     assert.ok(collected.files.some((f) => f.relativePath === 'drafts/notes.md'));
+  });
+
+  it('gives the same lists synchronously', async () => {
+    assert.deepEqual(collectSkillFilesSync(dir), await collectSkillFiles(dir));
+    assert.deepEqual(collectSkillFilesSync(dir, { useSkillignore: false }), await collectSkillFiles(dir, { useSkillignore: false }));
+  });
+
+  it('leaves out by name exactly what the default excludes do as gitignore patterns', async () => {
+    const names = path.join(root, 'names');
+    for (const folder of ['a/.git', 'a/node_modules', 'b/__pycache__', 'c/.DS_Store', 'c/x.pyc', 'd/git', 'd/.gitkeep', 'd/node_modules.md', 'f', 'g']) mkdirSync(path.join(names, folder), { recursive: true });
+    for (const file of ['a/.git/f', 'a/node_modules/f', 'b/__pycache__/f', 'c/.DS_Store/f', 'c/x.pyc/f', 'd/git/f', 'd/.gitkeep/f', 'd/node_modules.md/f', 'e.pyc', 'e.pyc.txt', 'f/.DS_Store', 'f/.git', 'f/node_modules', 'g/.skillignore.bak']) {
+      writeFileSync(path.join(names, file), 'x');
+    }
+    const byName = collectSkillFilesSync(names);
+    writeFileSync(path.join(names, '.skillignore'), '# the default excludes only\n');
+    const byPatterns = collectSkillFilesSync(names);
+    assert.deepEqual(byName.files.map((f) => f.relativePath), byPatterns.files.map((f) => f.relativePath).filter((p) => p !== '.skillignore'));
+    assert.deepEqual([...byName.excluded, '.skillignore'].sort(), byPatterns.excluded);
+  });
+
+  it('lists names that are not UTF-8 apart, and walks the rest of the folder', async () => {
+    const latin = path.join(root, 'latin');
+    mkdirSync(path.join(latin, 'ok'), { recursive: true });
+    writeFileSync(path.join(latin, 'ok', 'a.md'), 'a');
+    writeFileSync(Buffer.concat([Buffer.from(latin + '/'), Buffer.from([0x72, 0xe9, 0x73]), Buffer.from('.md')]), 'x');
+    writeFileSync(path.join(latin, 'real-\uFFFD.md'), 'a real U+FFFD is valid UTF-8');
+    for (const collected of [collectSkillFilesSync(latin), await collectSkillFiles(latin)]) {
+      assert.deepEqual(collected.notUtf8, ['r\uFFFDs.md']);
+      assert.deepEqual(collected.files.map((f) => f.relativePath), ['ok/a.md', 'real-\uFFFD.md']);
+    }
   });
 
   it('rejects a folder that does not exist', async () => {
