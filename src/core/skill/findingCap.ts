@@ -26,9 +26,14 @@ export function capPerRule(findings: readonly Finding[], leftOut: ReadonlyMap<Ru
   for (const [rule, count] of dropped) {
     const last = listed.get(rule)?.at(-1);
     if (count === 0 || !last) continue;
-    kept.push(finding(rule, `${count.toLocaleString('en-US')} more \`${rule}\` findings in this file are left out (only the first ${MAX_FINDINGS_PER_RULE} are listed).`, last.range));
+    kept.push(finding(rule, leftOutMessage(rule, count, 'file'), last.range));
   }
   return kept;
+}
+
+/** What the finding that stands for `count` left-out findings of `rule` in one file or folder says. */
+export function leftOutMessage(rule: RuleId, count: number, where: 'file' | 'folder'): string {
+  return `${count.toLocaleString('en-US')} more \`${rule}\` findings in this ${where} are left out (only the first ${MAX_FINDINGS_PER_RULE} are listed).`;
 }
 
 /** Collects a check's findings up to the cap, only counting the rest (so no message is built for them). */

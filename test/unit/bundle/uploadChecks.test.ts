@@ -11,6 +11,16 @@ describe('checkUpload', () => {
     assert.deepEqual(checkUpload({ ...empty, files: [file('SKILL.md', 100)] }, 'claude-api'), []);
   });
 
+  it('lists the first 1,000 secrets, links and bad names of a folder, then says how many more there are', () => {
+    const paths = Array.from({ length: 2_500 }, (_, i) => `keys/${i}.pem`);
+    const found = checkUpload({ ...empty, secrets: paths, symlinks: paths, notUtf8: paths }, 'claude-api');
+    for (const rule of ['upload-secret', 'upload-symlink', 'upload-name-not-utf8']) {
+      const ofRule = found.filter((d) => d.rule === rule);
+      assert.equal(ofRule.length, 1_001, rule);
+      assert.equal(ofRule[1_000].message, `1,500 more \`${rule}\` findings in this folder are left out (only the first 1000 are listed).`);
+    }
+  });
+
   it('limits the total size to 30 MB by default, or to the given limit', () => {
     const files = [file('a.bin', DEFAULT_UPLOAD_LIMIT_BYTES), file('SKILL.md', 1)];
     const [d] = checkUpload({ ...empty, files }, 'claude-api');
