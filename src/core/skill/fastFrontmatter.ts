@@ -1,6 +1,6 @@
 /**
  * An exact reader for the frontmatter most skills have: top-level `key: value` lines whose values are plain
- * or quoted one-line strings (double quotes may escape `\"` and `\\`), `>`/`>-`/`|`/`|-` blocks of evenly
+ * or quoted one-line strings, booleans and integers (double quotes may escape `\"` and `\\`), `>`/`>-`/`|`/`|-` blocks of evenly
  * indented lines (literal ones may hold empty lines), a flat list of such strings, or one flat mapping of them
  * (`metadata:`), with whole-line `#` comments between entries. It returns undefined for anything else, and the `yaml` package
  * reads it instead. The differential fuzz test proves both give the same result; this path exists because
@@ -16,12 +16,20 @@ const LIST_ITEM = /^( +)- (\S.*)$/;
 const BLOCK_HEADER = /^[>|]-?$/;
 /** A version number such as `1.2.0` or `2.0.1-beta`: a string under YAML 1.1, though it starts with a digit. */
 const VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+/** The plain words YAML 1.1 reads as booleans (the `yaml` package's list: not mixed case such as `yEs`). */
+const TRUE_WORD = /^(?:y|Y|yes|Yes|YES|true|True|TRUE|on|On|ON)$/;
+const FALSE_WORD = /^(?:n|N|no|No|NO|false|False|FALSE|off|Off|OFF)$/;
+/** A decimal integer small enough to be exact as a number (no sign, no leading zero: those read otherwise). */
+const DECIMAL = /^(?:0|[1-9][0-9]{0,14})$/;
 /** A one-line flow sequence such as `[Read, Grep]`. */
 const FLOW_SEQUENCE = /^\[([^[\]{}]*)\]$/;
 /** Characters that make a line too unusual for this reader. */
 const UNUSUAL = /[^\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd]/;
 /** A carriage return that is not part of CRLF: a line break for editors, not for YAML. */
 const LONE_CR = /\r(?!\n)/;
+
+/** A one-line scalar's value under YAML 1.1. */
+type Scalar = string | number | boolean;
 
 /** A top-level key whose value is on the lines below it. */
 interface OpenEntry {
@@ -31,7 +39,7 @@ interface OpenEntry {
   readonly header?: { readonly text: string; readonly start: number };
   indent?: number;
   readonly children: FrontmatterEntry[];
-  readonly items: { readonly value: string; readonly start: Position; readonly end: Position }[];
+  readonly items: { readonly value: Scalar; readonly start: Position; readonly end: Position }[];
   readonly blockLines: string[];
   /** Empty lines seen inside a literal block and not yet followed by more of its text. */
   pendingEmpty: number;
@@ -180,9 +188,9 @@ function scalarEntry(key: string, line: number, indent: number, text: string, ra
   };
 }
 
-/** `[a, b]` whose items are non-empty plain or quoted strings without commas, with its source length; else undefined. */
-function readFlowSequence(source: string): { value: string[]; length: number } | undefined {
-  const value: string[] = [];
+/** `[a, b]` whose items are non-empty plain or quoted scalars without commas, with its source length; else undefined. */
+function readFlowSequence(source: string): { value: Scalar[]; length: number } | undefined {
+  const value: Scalar[] = [];
   for (const part of source.slice(1, -1).split(',')) {
     const item = part.trim();
     const scalar = item === '' ? undefined : readScalar(item);
@@ -192,8 +200,11 @@ function readFlowSequence(source: string): { value: string[]; length: number } |
   return { value, length: source.length };
 }
 
-/** A plain or quoted one-line scalar that YAML 1.1 reads as a string, with its source length; else undefined. */
-function readScalar(source: string): { value: string; length: number } | undefined {
+/**
+ * A plain or quoted one-line scalar that YAML 1.1 reads as a string, a boolean word or a decimal integer, with its
+ * source length; else undefined.
+ */
+function readScalar(source: string): { value: Scalar; length: number } | undefined {
   const quote = source[0];
   const inner = source.slice(1, -1);
   if (quote === '"') {
@@ -205,7 +216,9 @@ function readScalar(source: string): { value: string; length: number } | undefin
     if (source.length < 2 || !source.endsWith("'") || inner.replaceAll("''", '').includes("'")) return undefined;
     return { value: inner.replaceAll("''", "'"), length: source.length };
   }
-  return isSafePlainString(source) || VERSION.test(source) ? { value: source, length: source.length } : undefined;
+  if (isSafePlainString(source) || VERSION.test(source)) return { value: source, length: source.length };
+  if (TRUE_WORD.test(source) || FALSE_WORD.test(source)) return { value: TRUE_WORD.test(source), length: source.length };
+  return DECIMAL.test(source) ? { value: Number(source), length: source.length } : undefined;
 }
 
 /** The text inside double quotes with `\"` and `\\` unescaped; undefined for any other escape or a bare quote. */

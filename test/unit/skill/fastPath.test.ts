@@ -41,14 +41,14 @@ describe('the fast frontmatter reader', () => {
     );
   });
 
-  it('reads one-line flow lists of strings and version numbers itself', () => {
-    const parsed = parseSkillMd('---\nallowed-tools: [Read, "Bash(git:*)", \'Grep\']\nversion: 2.0.1-beta\n---\n');
+  it('reads one-line flow lists, version numbers, YAML 1.1 booleans and integers itself', () => {
+    const parsed = parseSkillMd('---\nallowed-tools: [Read, "Bash(git:*)", \'Grep\']\nversion: 2.0.1-beta\nuser-invocable: yes\nmetadata:\n  version: 2\n  beta: Off\n---\n');
     assert.equal(parsed.usedFastPath, true);
-    assert.deepEqual(parsed.entries.map((e) => e.value), [['Read', 'Bash(git:*)', 'Grep'], '2.0.1-beta']);
+    assert.deepEqual(parsed.entries.map((e) => e.value), [['Read', 'Bash(git:*)', 'Grep'], '2.0.1-beta', true, { version: 2, beta: false }]);
   });
 
   it('leaves anything unusual to the yaml package', () => {
-    for (const line of ['name: yes', 'name: 12', 'description: a # comment', 'description: |', 'x: []', 'x: [a, [b]]', 'x: [a: b]', 'x: [a, yes]', 'x: &a b', 'k: |+\n  a', 'k: >\n  a\n\n  b', 'k: |\n\n  a', 'k: |\n  a\n  \n  b', 'x: "esc\\nd"', 'x: "a"b"', 'k: |\n  a\n# not a comment\n  b', 'name:\tx']) {
+    for (const line of ['name: yEs', 'name: 012', 'name: -3', 'name: 1_000', 'name: 1.5', 'name: null', 'description: a # comment', 'description: |', 'x: []', 'x: [a, [b]]', 'x: [a: b]', 'x: [a, null]', 'x: &a b', 'k: |+\n  a', 'k: >\n  a\n\n  b', 'k: |\n\n  a', 'k: |\n  a\n  \n  b', 'x: "esc\\nd"', 'x: "a"b"', 'k: |\n  a\n# not a comment\n  b', 'name:\tx']) {
       assert.equal(parseSkillMd(`---\n${line}\n---\n`).usedFastPath, false, line);
     }
   });

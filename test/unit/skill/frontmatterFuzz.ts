@@ -19,6 +19,7 @@ const SCALARS = [
   "'a: b'", '[a, b]', '{a: 1}', '&anchor value', '*alias', '!tag x', '|', '>-', '%x', '@x', '`x`', 'claude-helper', '<example>hi</example>',
   'x, y [z] {w}', '(parens)', '/path/to', '$VAR', 'émoji 🎉', 'tab\there', 'trailing   ', '? q', '- item', ':x', 'a\u2028b', '=',
   '<< merge', 'a  b', "'unterminated", '"unterminated', '""', "''", 'y', 'n', 'Y', 'N', '_', 'a\\b', 'x\u00a0y',
+  'yEs', 'TRUE', 'False', 'OFF', 'On', '0', '7', '-3', '+4', '012', '1_000', '1234567890123456', '123456789012345', '[yes, 2]',
   'a: b: c', 'x: y:', 'Use when:  two spaces', 'a: yes', 'a: "q"', 'a:b: c', 'a: b #c', '1.2.0', '2.0.1-beta', '10.4.12', '1.2.3+build', '1.2.3.4', '1.2.3-', '01.2.3', '[Read, Grep]', '[a,b]', '[ a , b ]', '[]', '[a, [b]]',
   '[a, "b c"]', "['x', y]", '[a b, c]', '[a, yes]', '[a,]', '[a: b]', '[a # c]', '[1, 2]', '[a, 1.2.0]',
 ];
