@@ -1,19 +1,13 @@
 /** Prints a streaming chat turn for `skillsmith run`: the answer's text to one stream, tool calls and output to another. */
 import type { ChatUpdate } from '../core/chat/updates';
 import type { AssistantTurn, ToolCallBlock, ToolResult } from '../core/chat/viewModel';
+import { terminalSafe } from './terminalText';
 
 /** Somewhere to write text (a process stream, or a buffer in tests). */
 export interface TextSink {
   write(text: string): unknown;
 }
 
-/** C0/C1 controls (but newline and tab) and bidirectional overrides: model output must not drive the terminal. */
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Model or tool output made safe for a terminal. */
-export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE, '');
-}
 
 /** Follows a session's updates and prints them as they arrive. */
 export class RunPrinter {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { runRunCommand, type RunIo } from '../../../src/cli/runCommand';
-import { terminalSafe } from '../../../src/cli/runPrinter';
+import { terminalSafe } from '../../../src/cli/terminalText';
 import type { ChatViewModel } from '../../../src/core/chat/viewModel';
 import { emulatorForSuite, TEST_KEY } from '../emulator/support';
 
