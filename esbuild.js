@@ -2,7 +2,8 @@
 //  dist/extension.js  the activation bundle (small: no SDK, no YAML parser up front)
 //  dist/api.js        the API client and the SDK, required on first use by the extension
 //  dist/chat.js       the chat panel's host side, required by the extension on the first chat command or restored panel
-//  dist/cli.js        the `skillsmith` command
+//  dist/cli.js        the `skillsmith` command: its table of subcommands, each required on use from
+//  dist/cli-*.js      one bundle per src/cli/*Command.ts, so `skillsmith lint` never parses the SDK or the emulator
 //  dist/yaml.js       the `yaml` package, required by the linter only for frontmatter its fast path cannot read
 //  dist/webview/      the chat webview's page: chat.js (browser code, no Node APIs) and chat.css (from media/chat.css)
 //  out/test/**        the integration tests, run inside the real VS Code extension host
@@ -50,6 +51,18 @@ const yamlAsSiblingBundle = {
   },
 };
 
+/** The subcommand modules, `src/cli/<name>Command.ts`: each becomes `dist/cli-<name>Command.js`. */
+const SUBCOMMAND_FILE = /^[a-z]+Command\.ts$/;
+const subcommandEntries = fs.readdirSync(path.join(__dirname, 'src', 'cli')).filter((f) => SUBCOMMAND_FILE.test(f));
+
+/** In dist/cli.js, `import('./cli/xCommand.js')` becomes a require of the sibling bundle `./cli-xCommand.js`. */
+const subcommandsAsSiblingBundles = {
+  name: 'subcommands-as-sibling-bundles',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/cli\/[a-z]+Command\.js$/ }, (args) => ({ path: `./cli-${path.basename(args.path)}`, external: true }));
+  },
+};
+
 const builds = [
   {
     ...nodeBase,
@@ -63,11 +76,18 @@ const builds = [
   { ...nodeBase, entryPoints: [require.resolve('yaml')], outfile: 'dist/yaml.js' },
   {
     ...nodeBase,
-    plugins: [yamlAsSiblingBundle],
+    plugins: [subcommandsAsSiblingBundles],
+    supported: { 'dynamic-import': false }, // a plain require of the sibling: no ES module loader at start-up
     entryPoints: ['src/cli.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   },
+  ...subcommandEntries.map((file) => ({
+    ...nodeBase,
+    plugins: [yamlAsSiblingBundle],
+    entryPoints: [path.join('src', 'cli', file)],
+    outfile: path.join('dist', `cli-${file.replace(/\.ts$/, '.js')}`),
+  })),
   {
     bundle: true,
     platform: 'browser',

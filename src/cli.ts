@@ -2,8 +2,8 @@
 type Subcommand = (args: string[]) => Promise<number>;
 
 /**
- * The subcommands, one line each. Each loads its module on use (esbuild keeps a dynamically imported module
- * unevaluated until then), so `skillsmith lint` never loads the emulator's `yaml` and `jszip`.
+ * The subcommands, one line each. Each loads its module on use: esbuild.js builds every `src/cli/*Command.ts` into a
+ * bundle of its own that this import requires, so `skillsmith lint` never parses the SDK, the emulator or `jszip`.
  */
 const SUBCOMMANDS: Record<string, { run: Subcommand; summary: string }> = {
   lint: { run: async (args) => (await import('./cli/lintCommand.js')).runLintCommand(args), summary: 'lint SKILL.md files and skill folders' },
