@@ -27,7 +27,7 @@ export async function exportSkill(log: vscode.LogOutputChannel, arg?: vscode.Uri
   const destination = target ?? (await askForDestination(folder, prepared.folderName));
   if (!destination || (target && (await uriExists(target)) && !(await confirmReplace(target)))) return undefined;
   const checked = prepared;
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', checked.folderName) }, async () => {
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Exporting {0}…', checked.folderName) }, async () => {
     const started = Date.now();
     const zip = await zipFileSet(await readPreparedFiles(checked));
     await vscode.workspace.fs.writeFile(destination, zip);
