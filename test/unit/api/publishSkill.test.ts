@@ -62,14 +62,43 @@ for (const betaShape of [false, true]) {
         assert.equal(error.rule, 'name-format');
         assert.equal(error.status, 400);
         assert.match(error.requestId ?? '', /^req_/);
-        assert.match(error.message, /name may contain only lowercase letters.*Lint rule name-format checks this before publishing\./);
+        assert.match(error.message, /may contain only lowercase letters.*Lint rule name-format checks this before publishing\./);
         return true;
       });
       const long = fileSetOf('ok', { 'SKILL.md': skillMd('ok') });
       await assert.rejects(publishSkill(client, long, { newSkill: true, displayName: 'x'.repeat(256) }), { name: 'SkillsApiError', rule: 'display-name-too-long' });
+      const unknownKey = fileSetOf('ok', { 'SKILL.md': '---\nname: ok\ndescription: Fine.\nwhen_to_use: Always.\n---\n' });
+      await assert.rejects(publishSkill(client, unknownKey, { newSkill: true }), { rule: 'unknown-key' });
       const first = await publishSkill(client, long, { newSkill: true });
       const renamed = fileSetOf('ok', { 'SKILL.md': skillMd('other-name') });
       await assert.rejects(publishSkill(client, renamed, { skillId: first.skillId }), (error: unknown) => error instanceof PublishRefusedError && error.rule === undefined && /same name/.test(error.message));
+    });
+
+    it('names the lint rule of each refusal that one covers', async () => {
+      const fm = (lines: string): string => `---\n${lines}\n---\nBody.\n`;
+      const cases: Array<[string, string]> = [
+        ['No frontmatter.\n', 'frontmatter-missing'],
+        ['---\nname: x\n', 'frontmatter-unclosed'],
+        [fm('name: [broken'), 'yaml-syntax'],
+        [fm('- a\n- b'), 'frontmatter-not-mapping'],
+        [fm('description: Fine.'), 'name-missing'],
+        [fm('name: yes\ndescription: Fine.'), 'name-type'],
+        [fm(`name: ${'a'.repeat(65)}\ndescription: Fine.`), 'name-too-long'],
+        [fm('name: claude-helper\ndescription: Fine.'), 'name-reserved'],
+        [fm('name: ok'), 'description-missing'],
+        [fm("name: ok\ndescription: '   '"), 'description-empty'],
+        [fm(`name: ok\ndescription: ${'d'.repeat(1025)}`), 'description-too-long'],
+        [fm('name: ok\ndescription: Use <example> tags.'), 'description-xml'],
+        [fm('name: ok\ndescription: Fine.\nmetadata: text'), 'metadata-invalid'],
+      ];
+      for (const [skillMdText, rule] of cases) {
+        await assert.rejects(publishSkill(client, fileSetOf('ok', { 'SKILL.md': skillMdText }), { newSkill: true }), (error: unknown) => {
+          assert.ok(error instanceof PublishRefusedError, rule);
+          assert.equal(error.rule, rule, error.message);
+          return true;
+        });
+      }
+      await assert.rejects(publishSkill(client, fileSetOf('ok', { 'README.md': 'x' }), { newSkill: true }), { rule: 'skill-md-missing' });
     });
 
     it('passes other failures through as they are, and cancels with the signal', async () => {
