@@ -1,5 +1,5 @@
 /** A generated skill folder for `bench:publish`: 2,000 files, about 25 MB, half text and half binary by size. */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { prng as random } from '../../test/unit/skill/frontmatterFuzz';
 
@@ -49,10 +49,19 @@ export async function generateSkillFolder(dir: string): Promise<{ files: string[
   return { files: paths, bytes: Object.values(files).reduce((sum, data) => sum + (typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength), 0) };
 }
 
-/** A second version: 20 text files edited, 2 binary files changed, 5 files added and 5 removed. */
+/**
+ * A second version: 18 text files with a few lines edited and 2 rewritten, 2 binary files changed, 5 files added
+ * and 5 removed.
+ */
 export async function editSkillFolder(dir: string): Promise<void> {
   const next = random(7);
-  for (let i = 0; i < 20; i++) await put(dir, textPath(i * 70), textOf(next, TEXT_BYTES));
+  for (let i = 0; i < 18; i++) {
+    const path = join(dir, textPath(i * 70));
+    const lines = (await readFile(path, 'utf8')).split('\n');
+    for (let edit = 0; edit < 4; edit++) lines[Math.floor(next() * (lines.length - 1))] = `edited: ${textOf(next, 40).trim()}`;
+    await writeFile(path, lines.join('\n'));
+  }
+  for (let i = 18; i < 20; i++) await put(dir, textPath(i * 70), textOf(next, TEXT_BYTES));
   for (let i = 0; i < 2; i++) await put(dir, binaryPath(i * 200), binaryOf(next, BINARY_BYTES));
   for (let i = 0; i < 5; i++) await put(dir, `references/new/added-${i}.md`, textOf(next, 2048));
   for (let i = 0; i < 5; i++) await rm(join(dir, textPath(1000 + i)));

@@ -4,8 +4,11 @@ import { isBinary, type FileSetDiff } from './diffFileSets';
 
 /** Lines of context around each change, as `diff -u` and git show. */
 const CONTEXT_LINES = 3;
-/** Beyond this many edits a file's diff is not computed (a rewritten file): it is reported in one line. */
-const MAX_EDIT_LENGTH = 20_000;
+/**
+ * Beyond this many edits the shortest diff is not searched for (a rewritten file, where it costs the most and shows
+ * the least): the file is shown as one hunk that replaces every line.
+ */
+const MAX_EDIT_LENGTH = 1000;
 
 const decoder = new TextDecoder();
 
@@ -34,7 +37,25 @@ function fileDiff(oldName: string, newName: string, before: Uint8Array | undefin
     headerOptions: FILE_HEADERS_ONLY,
     maxEditLength: MAX_EDIT_LENGTH,
   });
-  if (patch === undefined) return `Files ${oldName} and ${newName} differ (too many changes to show)\n`;
+  if (patch === undefined) return replacementPatch(oldName, newName, oldText, newText);
   // An empty file added or removed has no hunks: say so, as `diff -N` would show nothing.
   return patch.includes('\n@@ ') ? patch : `Empty file ${oldName === '/dev/null' ? newName : oldName} ${oldName === '/dev/null' ? 'added' : 'removed'}\n`;
+}
+
+/** A unified diff of one hunk that removes every old line and adds every new one. */
+function replacementPatch(oldName: string, newName: string, oldText: string, newText: string): string {
+  const old = linesOf(oldText, '-');
+  const added = linesOf(newText, '+');
+  const range = (count: number): string => `${count === 0 ? 0 : 1},${count}`;
+  return [`--- ${oldName}`, `+++ ${newName}`, `@@ -${range(old.count)} +${range(added.count)} @@`, ...old.lines, ...added.lines, ''].join('\n');
+}
+
+/** The lines of `text` with `prefix`, and the marker unified diffs put after a last line without a newline. */
+function linesOf(text: string, prefix: string): { lines: string[]; count: number } {
+  if (text === '') return { lines: [], count: 0 };
+  const complete = text.endsWith('\n');
+  const lines = (complete ? text.slice(0, -1) : text).split('\n').map((line) => prefix + line);
+  const count = lines.length;
+  if (!complete) lines.push('\\ No newline at end of file');
+  return { lines, count };
 }

@@ -57,6 +57,18 @@ describe('diffFileSets', () => {
   });
 });
 
+describe('formatUnifiedDiff of a rewritten file', () => {
+  it('shows one hunk replacing every line instead of searching for the shortest diff', () => {
+    const lines = (seed: string): string => Array.from({ length: 1500 }, (_, i) => `${seed} ${i}`).join('\n');
+    const text = formatUnifiedDiff(diffFileSets(fileSetOf('x', { 'a.md': lines('old') + '\n' }), fileSetOf('x', { 'a.md': lines('new') })));
+    const out = text.split('\n');
+    assert.deepEqual(out.slice(0, 4), ['--- a/a.md', '+++ b/a.md', '@@ -1,1500 +1,1500 @@', '-old 0']);
+    assert.equal(out.filter((line) => line.startsWith('-')).length, 1501);
+    assert.equal(out.filter((line) => line.startsWith('+')).length, 1501);
+    assert.deepEqual(out.slice(-3), ['+new 1499', '\\ No newline at end of file', '']);
+  });
+});
+
 describe('isBinary', () => {
   it('calls text what decodes as UTF-8 without NUL bytes', () => {
     assert.equal(isBinary(new TextEncoder().encode('plain ✓ text\n')), false);
