@@ -178,9 +178,18 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
     assert.equal(roomy.code, 0, roomy.stdout);
   });
 
-  it('keeps the SDK out of dist/cli.js: only publish and diff load dist/api.js', async () => {
-    const bundle = await readFile(CLI, 'utf8');
-    assert.doesNotMatch(bundle, /class BaseAnthropic|anthropic-dangerous-direct-browser-access/);
-    assert.match(bundle, /"api\.js"/);
+  it('loads the SDK (dist/api.js) only to talk to the API: not for lint, pack or a dry run', async () => {
+    // A preload that reports, on exit, whether dist/api.js was required.
+    const probe = path.join(root, 'probe.cjs');
+    await writeFile(probe, "const M = require('module'); const load = M._load; let api = false; M._load = function (request, ...rest) { if (/[\\\\/]api\\.js$/.test(request)) api = true; return load.call(this, request, ...rest); }; process.on('exit', () => process.stderr.write(api ? 'API-LOADED' : 'API-NOT-LOADED'));\n");
+    const loads = async (args: string[]): Promise<boolean> => {
+      const outcome = await skillsmith(args, { NODE_OPTIONS: `--require ${probe}` });
+      assert.match(outcome.stderr, /API-(NOT-)?LOADED$/, outcome.stderr);
+      return outcome.stderr.endsWith('API-LOADED');
+    };
+    assert.equal(await loads(['lint', 'cli-skill']), false);
+    assert.equal(await loads(['pack', 'cli-skill', '-o', 'probe.zip']), false);
+    assert.equal(await loads(['publish', 'cli-skill', '--dry-run']), false);
+    assert.equal(await loads(['diff', 'cli-skill', '--skill-id', 'skill_missing']), true);
   });
 });
