@@ -7,13 +7,11 @@
  * Prints medians and ratios; rounds alternate which side goes first, so load from other processes falls on both.
  */
 import Anthropic, { toFile } from '@anthropic-ai/sdk';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm, unlink, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { createSkillsClient, downloadFileSet, publishSkill } from '../src/core/api';
 import { diffFileSets } from '../src/core/bundle/diffFileSets';
@@ -22,46 +20,23 @@ import { formatUnifiedDiff } from '../src/core/bundle/unifiedDiff';
 import { unzipFileSet } from '../src/core/bundle/unzipFileSet';
 import { zipFileSet } from '../src/core/bundle/zipFileSet';
 import { generateSkillFolder, editSkillFolder } from './publish/generate';
+import { compare, medianCost, startEmulatorProcess, timed } from './support';
 
 const KEY = 'bench-key-not-real';
 const ROUNDS = 5;
 const run = promisify(execFile);
 
-/** Starts the built `skillsmith emulator` in a child process and resolves with its URL. */
-async function startEmulatorProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'cli.js'), 'emulator', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
-  const url = /listening on (\S+)/.exec(line)?.[1];
-  if (!url) throw new Error(`Unexpected emulator output: ${line}`);
-  return { url, child };
+/** The median wall-clock milliseconds of `ours` and `baseline`, paired as `compare` pairs them. */
+async function compareWall(ours: () => Promise<unknown>, baseline: () => Promise<unknown>): Promise<[number, number]> {
+  const [a, b] = await compare(ROUNDS, ours, baseline);
+  return [a.wall, b.wall];
 }
 
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
-}
-
-function median(values: number[]): number {
-  return values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-}
-
-/** Medians of `ours` and `baseline` over `ROUNDS` alternating rounds, after one warm-up of each. */
-async function compare(ours: () => Promise<unknown>, baseline: () => Promise<unknown>): Promise<[number, number]> {
-  await ours();
-  await baseline();
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    if (round % 2 === 0) {
-      a.push(await timed(ours));
-      b.push(await timed(baseline));
-    } else {
-      b.push(await timed(baseline));
-      a.push(await timed(ours));
-    }
-  }
-  return [median(a), median(b)];
+/** The median wall-clock milliseconds of `ROUNDS` runs of `work`. */
+async function medianWall(work: () => Promise<unknown>): Promise<number> {
+  const costs = [];
+  for (let round = 0; round < ROUNDS; round++) costs.push(await timed(work));
+  return medianCost(costs).wall;
 }
 
 const ms = (value: number): string => `${value.toFixed(0)} ms`;
@@ -94,15 +69,14 @@ async function main(): Promise<void> {
       const version = await sdk.skills.versions.create(skillId, { files: uploads });
       await drop(version.id);
     };
-    const [publishOurs, publishBare] = await compare(ourPublish, barePublish);
+    const [publishOurs, publishBare] = await compareWall(ourPublish, barePublish);
     console.log(`publish (collect + lint + read + upload): ${ms(publishOurs)}; bare SDK upload of the same files: ${ms(publishBare)}; ratio ${(publishOurs / publishBare).toFixed(2)}x (target <= 1.2x)`);
-    const [zippedOurs, zippedBare] = await compare(ourPublishAndZip, barePublish);
+    const [zippedOurs, zippedBare] = await compareWall(ourPublishAndZip, barePublish);
     console.log(`publish with the zip made alongside: ${ms(zippedOurs)}; bare SDK upload: ${ms(zippedBare)}; ratio ${(zippedOurs / zippedBare).toFixed(2)}x`);
     const files = await readPreparedFiles(await prepareUpload(dir));
-    const zips: number[] = [];
     let zipBytes = 0;
-    for (let round = 0; round < ROUNDS; round++) zips.push(await timed(async () => void (zipBytes = (await zipFileSet(files)).byteLength)));
-    console.log(`zipFileSet alone (jszip, text deflated at level 1, binary stored): ${ms(median(zips))} for ${(zipBytes / 1024 / 1024).toFixed(1)} MB`);
+    const zipping = await medianWall(async () => void (zipBytes = (await zipFileSet(files)).byteLength));
+    console.log(`zipFileSet alone (jszip, text deflated at level 1, binary stored): ${ms(zipping)} for ${(zipBytes / 1024 / 1024).toFixed(1)} MB`);
 
     // 2. Download and diff two versions.
     const first = await publishSkill(client, await readPreparedFiles(await prepareUpload(dir)), { skillId });
@@ -134,11 +108,9 @@ async function main(): Promise<void> {
     const bareDownload = async (): Promise<void> => {
       await Promise.all([first, second].map(async (v) => (await sdk.beta.skills.versions.download(v.version, { skill_id: skillId })).arrayBuffer()));
     };
-    const [downloadDiff, baselineForDownload] = await compare(ourDownloadAndDiff, unzipAndDiffR);
-    const [memoryDiff, baselineForMemory] = await compare(ourUnzipAndDiff, unzipAndDiffR);
-    const downloads: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) downloads.push(await timed(bareDownload));
-    const download = median(downloads);
+    const [downloadDiff, baselineForDownload] = await compareWall(ourDownloadAndDiff, unzipAndDiffR);
+    const [memoryDiff, baselineForMemory] = await compareWall(ourUnzipAndDiff, unzipAndDiffR);
+    const download = await medianWall(bareDownload);
     console.log(`diff output: ${changes.split('\n').length} lines`);
     console.log(`download + unzip + diff of two versions: ${ms(downloadDiff)} (target < 1 s); of which the bare SDK downloads alone take ${ms(download)} (the emulator serves each version's zip, made on its first download)`);
     console.log(`unzip + diff in memory: ${ms(memoryDiff)}; unzip + unzip + diff -r -u of the same zips: ${ms(baselineForMemory)}; ratio ${(memoryDiff / baselineForMemory).toFixed(2)}x (target <= 1.5x)`);
