@@ -8,6 +8,9 @@ const SUBCOMMANDS: Record<string, { run: Subcommand; summary: string }> = {
   lint: { run: runLintCommand, summary: 'lint SKILL.md files and skill folders' },
   emulator: { run: runEmulatorCommand, summary: 'serve the local Skills API emulator' },
   run: { run: (args) => (require('./cli/runCommand') as typeof import('./cli/runCommand')).runRunCommand(args), summary: 'send a prompt with skills and stream the answer' },
+  pack: { run: (args) => (require('./cli/packCommand') as typeof import('./cli/packCommand')).runPackCommand(args), summary: 'zip a skill folder for claude.ai' },
+  publish: { run: (args) => (require('./cli/publishCommand') as typeof import('./cli/publishCommand')).runPublishCommand(args), summary: 'upload a skill folder as a new skill or version' },
+  diff: { run: (args) => (require('./cli/diffCommand') as typeof import('./cli/diffCommand')).runDiffCommand(args), summary: 'compare a skill folder with a remote version' },
 };
 
 function usage(): string {

@@ -2,10 +2,12 @@ import * as vscode from 'vscode';
 import { registerAuthCommands } from './auth/registerAuthCommands';
 import { registerChat } from './chat/registerChat';
 import { exportsFor, type TestSeams } from './exports';
+import { registerExportCommand } from './export/registerExportCommand';
 import { registerLintFeatures } from './lint/registerLintFeatures';
 import { registerNewSkillCommand } from './newSkill/registerNewSkillCommand';
 import { registerRemoteFiles } from './remote/registerRemoteFiles';
 import { createServices } from './services/services';
+import { trackSkillFolders } from './shared/skillFolderContext';
 import { registerRemoteSkills } from './tree/registerRemoteSkills';
 import { registerShowLogCommand } from './ui/registerShowLogCommand';
 
@@ -24,6 +26,8 @@ export function activate(context: vscode.ExtensionContext): TestSeams | undefine
   registerAuthCommands(context, services);
   registerLintFeatures(context, log);
   registerNewSkillCommand(context, log);
+  registerExportCommand(context, log);
+  context.subscriptions.push(trackSkillFolders());
   registerRemoteFiles(context, services);
   const remoteSkills = registerRemoteSkills(context, services);
   const chat = registerChat(context, services.session, log);
