@@ -1,30 +1,34 @@
 import * as vscode from 'vscode';
+import { registerAuthCommands } from './auth/registerAuthCommands';
+import { exportsFor, type TestSeams } from './exports';
 import { registerLintFeatures } from './lint/registerLintFeatures';
 import { registerNewSkillCommand } from './newSkill/registerNewSkillCommand';
-import { registerRemoteSkills, type RemoteSkills } from './tree/registerRemoteSkills';
-
-/** What `activate` returns: handles the integration tests use (nothing else depends on it). */
-export interface SkillsmithApi {
-  readonly remoteSkills: RemoteSkills;
-  /** How long `activate` took, in milliseconds (reported by the tests, never asserted). */
-  readonly activationMs: number;
-}
+import { registerRemoteFiles } from './remote/registerRemoteFiles';
+import { createServices } from './services/services';
+import { registerRemoteSkills } from './tree/registerRemoteSkills';
+import { registerShowLogCommand } from './ui/registerShowLogCommand';
 
 /**
- * Activation is a table of contents: each feature registers itself, owns its disposables through
- * `context.subscriptions`, and does no I/O and no network work until it is used.
+ * Activation is a table of contents: the shared services are made once, each feature registers itself with
+ * them, owns its disposables through `context.subscriptions`, and does no I/O until it is used.
+ * Returns the test seams in `ExtensionMode.Test` only (see `exportsFor`).
  */
-export function activate(context: vscode.ExtensionContext): SkillsmithApi {
+export function activate(context: vscode.ExtensionContext): TestSeams | undefined {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Skillsmith', { log: true });
   context.subscriptions.push(log);
+  const services = createServices(context, log);
 
+  registerShowLogCommand(context, log);
+  registerAuthCommands(context, services);
   registerLintFeatures(context, log);
   registerNewSkillCommand(context, log);
-  const remoteSkills = registerRemoteSkills(context, log);
+  registerRemoteFiles(context, services);
+  const remoteSkills = registerRemoteSkills(context, services);
+
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
-  return { remoteSkills, activationMs };
+  return exportsFor(context.extensionMode, () => ({ remoteSkills, activationMs }));
 }
 
 /** Everything is disposed through `context.subscriptions`. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { SkillsmithApi } from '../../src/extension/extension';
+import type { TestSeams } from '../../src/extension/exports';
 import { TEST_LOG_ENV } from './support/fileReporter';
 
 const EXTENSION_ID = 'skillsmith.skillsmith';
@@ -35,7 +35,7 @@ suite('Activation', () => {
   });
 
   test('activate() reports its own duration, which the run prints as a figure', async () => {
-    const extension = vscode.extensions.getExtension<SkillsmithApi>(EXTENSION_ID);
+    const extension = vscode.extensions.getExtension<TestSeams>(EXTENSION_ID);
     assert.ok(extension);
     const { activationMs } = await extension.activate();
     assert.ok(Number.isFinite(activationMs) && activationMs > 0, `activationMs is ${activationMs}`);

@@ -4,12 +4,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startEmulator, type RunningEmulator } from '../../src/emulator';
-import type { SkillsmithApi } from '../../src/extension/extension';
+import type { TestSeams } from '../../src/extension/exports';
 import type { FileNode } from '../../src/extension/tree/nodes/fileNode';
 import type { TreeNode } from '../../src/extension/tree/nodes/treeNode';
 import type { VersionNode } from '../../src/extension/tree/nodes/versionNode';
 import type { RemoteSkills } from '../../src/extension/tree/registerRemoteSkills';
-import { interactivePrompts } from '../../src/extension/tree/prompts';
+import { interactivePrompts } from '../../src/extension/ui/prompts';
 
 /** A key the emulator accepts; plainly not a real one. */
 const TEST_KEY = 'skillsmith-integration-test-key';
@@ -78,7 +78,7 @@ suite('Remote skills tree', () => {
   const settings = () => vscode.workspace.getConfiguration('skillsmith');
 
   suiteSetup(async () => {
-    const extension = vscode.extensions.getExtension<SkillsmithApi>('skillsmith.skillsmith');
+    const extension = vscode.extensions.getExtension<TestSeams>('skillsmith.skillsmith');
     assert.ok(extension);
     remote = (await extension.activate()).remoteSkills;
     delete process.env.ANTHROPIC_API_KEY;

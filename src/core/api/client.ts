@@ -114,6 +114,6 @@ function readAll<T>(items: readonly unknown[] | undefined, read: (raw: unknown) 
 }
 
 function readOne<T>(item: T | null): T {
-  if (item === null) throw new SkillsApiError('unknown', 'The Skills API sent an answer Skillsmith cannot read. Check skillsmith.api.baseUrl.');
+  if (item === null) throw new SkillsApiError('unknown', 'The Skills API sent an answer Skillsmith cannot read. Check that the API base URL points at the Claude API.');
   return item;
 }

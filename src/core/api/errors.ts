@@ -25,19 +25,24 @@ export class SkillsApiError extends Error {
   }
 }
 
-/** The error of a client made without a key. */
+/**
+ * The error of a client made without a key. Neutral on purpose: the editor and the CLI each add how to
+ * set a key in their own terms.
+ */
 export function noKeyError(): SkillsApiError {
-  return new SkillsApiError(
-    'no-key',
-    'No Anthropic API key is set. Set one with "Skillsmith: Set API Key" or the ANTHROPIC_API_KEY environment variable.',
-  );
+  return new SkillsApiError('no-key', 'No Anthropic API key is set.');
+}
+
+/** The error of a request cancelled by its `AbortSignal` (or of a workflow stopped between requests). */
+export function cancelledError(): SkillsApiError {
+  return new SkillsApiError('cancelled', 'The request was cancelled.');
 }
 
 /** Turns anything the SDK (or fetch) throws into a `SkillsApiError`. */
 export function toSkillsApiError(error: unknown): SkillsApiError {
   if (error instanceof SkillsApiError) return error;
   if (error instanceof APIUserAbortError || isAbortError(error)) {
-    return new SkillsApiError('cancelled', 'The request was cancelled.');
+    return cancelledError();
   }
   if (error instanceof APIConnectionTimeoutError) {
     return new SkillsApiError('timeout', 'The Skills API did not answer in time. Check your connection and try again.');
@@ -45,7 +50,7 @@ export function toSkillsApiError(error: unknown): SkillsApiError {
   if (error instanceof APIConnectionError || isDroppedConnection(error)) {
     return new SkillsApiError(
       'offline',
-      'Could not reach the Skills API. Check your network connection and the skillsmith.api.baseUrl setting.',
+      'Could not reach the Skills API. Check your network connection and the API base URL.',
     );
   }
   if (error instanceof APIError && typeof error.status === 'number') {

@@ -5,3 +5,4 @@ export { createSdk } from './createSdk';
 export { SkillsApiError } from './errors';
 export { normaliseSkill, normaliseVersion } from './normalize';
 export { listVersionsOfSkills, type VersionsOutcome, type VersionsOfSkillsOptions } from './versionsOfSkills';
+export { deleteSkillAndVersions, type DeleteSkillOptions, type DeleteSkillResult, type DeleteSkillStep } from './deleteSkillAndVersions';

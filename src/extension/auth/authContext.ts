@@ -1,14 +1,31 @@
 import * as vscode from 'vscode';
+import type { ApiSession } from '../api/apiSession';
 import type { ApiKeyStore } from './apiKeyStore';
 
 /** The value of the `skillsmith.auth` context key. */
 export type AuthState = 'signedIn' | 'signedOut';
 
-/** Keeps the `skillsmith.auth` context key (which drives the signed-out welcome) in step with the key store. */
-export class AuthContext {
+/**
+ * Keeps the `skillsmith.auth` context key (which drives the signed-out welcome) in step with the key store,
+ * and tells features when the connection changed (a new key or new `skillsmith.api.*` settings).
+ */
+export class AuthContext implements vscode.Disposable {
   private current: AuthState | undefined;
+  private readonly changed = new vscode.EventEmitter<AuthState>();
+  private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly keys: ApiKeyStore) {}
+  /**
+   * Fires after the key or an API setting changed, once `skillsmith.auth` is published: every client and
+   * every piece of data fetched before is stale.
+   */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly keys: ApiKeyStore,
+    session: ApiSession,
+  ) {
+    this.subscription = session.onDidChange(async () => this.changed.fire(await this.update()));
+  }
 
   /** The state last published (undefined until the first `update`). */
   get state(): AuthState | undefined {
@@ -21,5 +38,10 @@ export class AuthContext {
     this.current = state;
     await vscode.commands.executeCommand('setContext', 'skillsmith.auth', state);
     return state;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
   }
 }

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { API_KEY_ENV, type ApiKeyStore } from './apiKeyStore';
+import type { Services } from '../services/services';
+import { API_KEY_ENV } from './apiKeyStore';
 import { validateApiKey } from './validateApiKey';
-import type { Prompts } from '../tree/prompts';
 
-/** Registers "Set API Key…" and "Sign Out". */
-export function registerAuthCommands(context: vscode.ExtensionContext, keys: ApiKeyStore, prompts: Prompts): void {
+/** Registers "Set API Key…" and "Sign Out", and publishes the first `skillsmith.auth` state (not awaited). */
+export function registerAuthCommands(context: vscode.ExtensionContext, { keys, prompts, auth }: Services): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('skillsmith.auth.setKey', async () => {
       const key = await prompts.askApiKey(validateApiKey);
@@ -22,4 +22,5 @@ export function registerAuthCommands(context: vscode.ExtensionContext, keys: Api
       );
     }),
   );
+  void auth.update();
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { errorMessage } from '../ui/errorMessage';
 import type { ArchiveEntry, VersionArchive } from './versionArchive';
 import type { VersionArchiveCache } from './versionArchiveCache';
 import { fromRemoteUri, REMOTE_SCHEME } from './remoteUri';
@@ -76,7 +77,7 @@ export class RemoteFileSystemProvider implements vscode.FileSystemProvider {
     try {
       archive = await this.archives.get(location.skillId, location.versionRef);
     } catch (error) {
-      throw vscode.FileSystemError.Unavailable(error instanceof Error ? error.message : String(error));
+      throw vscode.FileSystemError.Unavailable(errorMessage(error));
     }
     const entry = archive.get(location.path);
     if (!entry) throw vscode.FileSystemError.FileNotFound(uri);

@@ -10,15 +10,44 @@ export interface RemoteLocation {
   readonly path: string;
 }
 
-/** Builds `skillsmith-remote:/<skillId>/<versionRef>/<path>`. */
-export function toRemoteUri(location: RemoteLocation): vscode.Uri {
-  const segments = [location.skillId, location.versionRef, ...location.path.split('/').filter(Boolean)];
-  return vscode.Uri.from({ scheme: REMOTE_SCHEME, path: '/' + segments.join('/') });
+/** The names a person knows the skill and the version by (what the tree shows), for breadcrumbs and tabs. */
+export interface RemoteNames {
+  readonly skill: string;
+  readonly version: string;
 }
 
-/** Parses a URI built by `toRemoteUri`; throws `FileNotFound` for anything else. */
+/**
+ * Builds `skillsmith-remote:/<skill name>/<version name>/<path>?skill=<skillId>&version=<versionRef>`: the
+ * path reads as the tree does (breadcrumbs "CSV Summarizer › Nov 10, 2025, 10:00 AM › SKILL.md"), the ids ride
+ * in the query, which `joinPath` and `dirname` keep, so every URI VS Code derives still parses.
+ */
+export function toRemoteUri(location: RemoteLocation, names: RemoteNames): vscode.Uri {
+  const segments = [
+    nameSegment(names.skill, location.skillId),
+    nameSegment(names.version, location.versionRef),
+    ...location.path.split('/').filter(Boolean),
+  ];
+  const query = new URLSearchParams({ skill: location.skillId, version: location.versionRef }).toString();
+  return vscode.Uri.from({ scheme: REMOTE_SCHEME, path: '/' + segments.join('/'), query });
+}
+
+/** Parses a URI built by `toRemoteUri` (the two name segments are skipped); throws `FileNotFound` for anything else. */
 export function fromRemoteUri(uri: vscode.Uri): RemoteLocation {
-  const [skillId, versionRef, ...rest] = uri.path.split('/').filter(Boolean);
-  if (uri.scheme !== REMOTE_SCHEME || !skillId || !versionRef) throw vscode.FileSystemError.FileNotFound(uri);
-  return { skillId, versionRef, path: rest.join('/') };
+  const query = new URLSearchParams(uri.query);
+  const skillId = query.get('skill');
+  const versionRef = query.get('version');
+  const segments = uri.path.split('/').filter(Boolean);
+  if (uri.scheme !== REMOTE_SCHEME || !skillId || !versionRef || segments.length < 2) {
+    throw vscode.FileSystemError.FileNotFound(uri);
+  }
+  return { skillId, versionRef, path: segments.slice(2).join('/') };
+}
+
+/**
+ * A name as one path segment: slashes become a look-alike that is not a separator, and a name that is
+ * empty or only dots (which path joins would collapse) falls back to the id.
+ */
+function nameSegment(name: string, fallback: string): string {
+  const segment = name.replace(/[/\\]/g, '\u2215').trim();
+  return segment === '' || /^\.+$/.test(segment) ? fallback : segment;
 }

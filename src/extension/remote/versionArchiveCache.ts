@@ -14,8 +14,11 @@ export class VersionArchiveCache {
 
   constructor(private readonly getClient: () => Promise<SkillsClient>) {}
 
-  /** The files of `skillId` at `versionRef`, downloaded and checked on first use. */
-  get(skillId: string, versionRef: string): Promise<VersionArchive> {
+  /**
+   * The files of `skillId` at `versionRef`, downloaded and checked on first use. `signal` cancels the download
+   * it starts (a cancelled download is not cached; a caller that shares it sees the cancel too).
+   */
+  get(skillId: string, versionRef: string, signal?: AbortSignal): Promise<VersionArchive> {
     const key = `${skillId}/${versionRef}`;
     const cached = this.archives.get(key);
     if (cached) {
@@ -23,7 +26,7 @@ export class VersionArchiveCache {
       this.archives.set(key, cached);
       return cached;
     }
-    const loading = this.download(skillId, versionRef);
+    const loading = this.download(skillId, versionRef, signal);
     this.archives.set(key, loading);
     loading.catch(() => {
       if (this.archives.get(key) === loading) this.archives.delete(key);
@@ -41,8 +44,8 @@ export class VersionArchiveCache {
     else this.archives.delete(`${skillId}/${versionRef}`);
   }
 
-  private async download(skillId: string, versionRef: string): Promise<VersionArchive> {
+  private async download(skillId: string, versionRef: string, signal: AbortSignal | undefined): Promise<VersionArchive> {
     const client = await this.getClient();
-    return new VersionArchive(readZip(await client.downloadVersion(skillId, versionRef)));
+    return new VersionArchive(readZip(await client.downloadVersion(skillId, versionRef, signal)));
   }
 }

@@ -11,8 +11,8 @@ export class PagedList<T> {
   private loaded: { items: T[]; nextPage: string | null } | undefined;
   private pending: Promise<void> | undefined;
 
-  /** The message of the last failed load, cleared by the next success. */
-  error: string | undefined;
+  /** What the last failed load threw (a `SkillsApiError`, usually), cleared by the next success. */
+  failure: Error | undefined;
 
   constructor(private readonly loader: PageLoader<T>) {}
 
@@ -53,6 +53,16 @@ export class PagedList<T> {
     return this.run(async () => this.replace(await this.loader(null, limit)));
   }
 
+  /** Puts an item that was just created or changed on the service in place, or first when it is new; nothing before the first page. */
+  upsert(item: T, isSame: (known: T) => boolean): void {
+    if (!this.loaded) return;
+    const items = [...this.loaded.items];
+    const at = items.findIndex(isSame);
+    if (at >= 0) items[at] = item;
+    else items.unshift(item);
+    this.loaded = { ...this.loaded, items };
+  }
+
   /** Drops one item locally (after it was deleted on the service). */
   remove(predicate: (item: T) => boolean): void {
     if (this.loaded) this.loaded = { ...this.loaded, items: this.loaded.items.filter((item) => !predicate(item)) };
@@ -66,10 +76,10 @@ export class PagedList<T> {
   private run(load: () => Promise<void>): Promise<void> {
     this.pending ??= load().then(
       () => {
-        this.error = undefined;
+        this.failure = undefined;
       },
       (failure: unknown) => {
-        this.error = failure instanceof Error ? failure.message : String(failure);
+        this.failure = failure instanceof Error ? failure : new Error(String(failure));
       },
     ).finally(() => {
       this.pending = undefined;

@@ -1,10 +1,7 @@
 import * as vscode from 'vscode';
-import { ApiSession } from '../api/apiSession';
-import { ApiKeyStore } from '../auth/apiKeyStore';
-import { AuthContext } from '../auth/authContext';
-import { registerAuthCommands } from '../auth/registerAuthCommands';
-import { RemoteFileSystemProvider } from '../remote/remoteFileSystemProvider';
-import { VersionArchiveCache } from '../remote/versionArchiveCache';
+import type { AuthContext } from '../auth/authContext';
+import type { Services } from '../services/services';
+import type { Prompts } from '../ui/prompts';
 import type { CommandContext } from './commands/commandContext';
 import { copyId } from './commands/copyId';
 import { deleteSkill } from './commands/deleteSkill';
@@ -15,44 +12,32 @@ import type { GroupNode } from './nodes/groupNode';
 import type { SkillNode } from './nodes/skillNode';
 import type { TreeNode } from './nodes/treeNode';
 import type { VersionNode } from './nodes/versionNode';
-import { interactivePrompts, type Prompts } from './prompts';
 import { SKILLS_VIEW_ID, SkillsTreeProvider } from './skillsTreeProvider';
 
-/** What the remote skills feature hands to tests through `activate`'s return value. */
+/** The remote skills feature: the tree (which other features tell about what they added) and its view. */
 export interface RemoteSkills {
   readonly tree: SkillsTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
   /** The published `skillsmith.auth` state. */
   readonly auth: AuthContext;
-  /** The questions the commands ask; tests replace members to answer them. */
+  /** The questions the commands ask; in Test mode, tests replace members to answer them. */
   readonly prompts: Prompts;
 }
 
-/** Registers the remote skills tree, its commands, the read-only remote file system and the API key commands. */
-export function registerRemoteSkills(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): RemoteSkills {
-  const keys = new ApiKeyStore(context.secrets);
-  const session = new ApiSession(keys, log);
-  const auth = new AuthContext(keys);
-  const getClient = () => session.getClient();
-  const archives = new VersionArchiveCache(getClient);
-  const tree = new SkillsTreeProvider(getClient, keys, archives);
+/** Registers the remote skills tree and its commands on the shared services. */
+export function registerRemoteSkills(context: vscode.ExtensionContext, services: Services): RemoteSkills {
+  const { auth, prompts } = services;
+  const tree = new SkillsTreeProvider(services);
   const treeView = vscode.window.createTreeView(SKILLS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const prompts: Prompts = { ...interactivePrompts };
-  const commands: CommandContext = { tree, archives, getClient, prompts, log };
+  const commands: CommandContext = { ...services, tree };
 
   context.subscriptions.push(
-    keys,
-    session,
     tree,
     treeView,
-    RemoteFileSystemProvider.register(archives),
     tree.onDidChangeMessage((message) => {
       treeView.message = message;
     }),
-    session.onDidChange(async () => {
-      await auth.update();
-      tree.reset();
-    }),
+    auth.onDidChange(() => tree.reset()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('skillsmith.tree.pageSize')) tree.reset();
     }),
@@ -63,9 +48,6 @@ export function registerRemoteSkills(context: vscode.ExtensionContext, log: vsco
     vscode.commands.registerCommand('skillsmith.version.download', (node: VersionNode) => downloadVersion(commands, node)),
     vscode.commands.registerCommand('skillsmith.version.delete', (node: VersionNode) => deleteVersion(commands, node)),
     vscode.commands.registerCommand('skillsmith.skill.delete', (node: SkillNode) => deleteSkill(commands, node)),
-    vscode.commands.registerCommand('skillsmith.log.show', () => log.show()),
   );
-  registerAuthCommands(context, keys, prompts);
-  void auth.update();
   return { tree, treeView, auth, prompts };
 }

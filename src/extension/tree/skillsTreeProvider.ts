@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Skill, SkillsClient } from '../../core/api/types';
-import type { ApiKeyStore } from '../auth/apiKeyStore';
-import type { VersionArchiveCache } from '../remote/versionArchiveCache';
+import type { Skill, SkillVersion } from '../../core/api/types';
+import type { Services } from '../services/services';
+import { apiErrorKind, errorMessage } from '../ui/errorMessage';
 import { FileNode } from './nodes/fileNode';
 import { GroupNode, type GroupSource } from './nodes/groupNode';
 import { SkillNode } from './nodes/skillNode';
@@ -13,6 +13,12 @@ import type { PagedList } from './pagedList';
 /** The value of the `skillsmith.tree.state` context key. */
 export type TreeState = 'ok' | 'empty' | 'error';
 
+/**
+ * The value of the `skillsmith.tree.error` context key while the state is `error`: which welcome explains
+ * the failure (VS Code shows welcome content only while the view has no message, so the welcome says it).
+ */
+export type TreeErrorWelcome = 'auth' | 'permission' | 'offline' | 'unavailable' | 'other';
+
 /** The id of the remote skills view. */
 export const SKILLS_VIEW_ID = 'skillsmith.skills';
 
@@ -21,7 +27,9 @@ const SOURCES: readonly GroupSource[] = ['custom', 'anthropic'];
 /**
  * The remote skills tree: "Custom" and "Anthropic" groups, skills, versions (newest first) and their files.
  * Everything loads when first expanded; a refresh reloads what was loaded and fires only the nodes that
- * changed; a failure keeps the last good data and says what failed.
+ * changed; a failure keeps the last good data and says once what failed: in the view's message while
+ * groups are shown, in the error welcome (chosen by `skillsmith.tree.error`) when nothing could load.
+ * Other features tell it what they created (`skillAdded`, `versionAdded`) and reveal the node it returns.
  */
 export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
@@ -29,23 +37,27 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   private groups: GroupNode[] = [];
   private readonly failedFiles = new Set<VersionNode>();
   private currentState: TreeState | undefined;
+  private currentWelcome: TreeErrorWelcome | undefined;
+  /** True until the root last returned the groups: a state change to `ok` must then redraw the root. */
+  private rootWasEmpty = true;
 
   /** Fires with the node whose children changed, or undefined when the root did. */
   readonly onDidChangeTreeData = this.changed.event;
   /** Fires with the text the view should show above the tree (what failed), or undefined. */
   readonly onDidChangeMessage = this.messageChanged.event;
 
-  constructor(
-    private readonly getClient: () => Promise<SkillsClient>,
-    private readonly keys: ApiKeyStore,
-    private readonly archives: VersionArchiveCache,
-  ) {
+  constructor(private readonly services: Pick<Services, 'session' | 'keys' | 'archives'>) {
     this.groups = this.createGroups();
   }
 
   /** The state last published to `skillsmith.tree.state` (undefined before the first load). */
   get state(): TreeState | undefined {
     return this.currentState;
+  }
+
+  /** The error welcome last published to `skillsmith.tree.error` (undefined unless the state is `error`). */
+  get errorWelcome(): TreeErrorWelcome | undefined {
+    return this.currentWelcome;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -68,12 +80,13 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   async loadMore(node: GroupNode | SkillNode): Promise<void> {
     const list: PagedList<unknown> = node instanceof GroupNode ? node.skills : node.versions;
     await withViewProgress(() => list.loadMore(pageSize()));
+    if (node instanceof GroupNode) await this.publishState();
     this.changed.fire(node);
   }
 
   /** Reloads what was loaded; fires only the nodes whose data changed. */
   async refresh(): Promise<void> {
-    if (!(await this.keys.get()) || !this.groups.some((group) => group.skills.isLoaded)) {
+    if (!(await this.services.keys.get()) || !this.groups.some((group) => group.skills.isLoaded)) {
       this.reset();
       return;
     }
@@ -89,7 +102,7 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   reset(): void {
     this.groups = this.createGroups();
     this.failedFiles.clear();
-    this.archives.forget();
+    this.services.archives.forget();
     this.messageChanged.fire(undefined);
     this.changed.fire(undefined);
   }
@@ -99,9 +112,9 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     const skillNode = node.parent;
     skillNode.versions.remove((version) => version.ref === node.version.ref);
     skillNode.versionNodes.delete(node.version.ref);
-    this.archives.forget(node.version.skillId, node.version.ref);
+    this.services.archives.forget(node.version.skillId, node.version.ref);
     try {
-      skillNode.skill = await (await this.getClient()).getSkill(skillNode.skill.id);
+      skillNode.skill = await (await this.client()).getSkill(skillNode.skill.id);
     } catch {
       // The list still shows the old latest version; the next refresh corrects it.
     }
@@ -116,35 +129,81 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     if ((await this.publishState()) !== 'ok') this.changed.fire(undefined);
   }
 
-  private async rootChildren(): Promise<TreeNode[]> {
-    if (!(await this.keys.get())) return [];
-    await withViewProgress(() => Promise.all(this.groups.map((group) => group.skills.ensureLoaded(pageSize()))));
-    return (await this.publishState()) === 'ok' ? [...this.groups] : [];
+  /**
+   * Shows a skill that was just created or changed on the service (e.g. published): puts it in its group
+   * (loading the group's first page if it never loaded) and redraws only that group, or only that skill when
+   * it was listed already. Resolves to its node, for `treeView.reveal`; undefined when signed out or the
+   * skills cannot load.
+   */
+  async skillAdded(skill: Skill): Promise<SkillNode | undefined> {
+    const group = this.groups.find((candidate) => candidate.source === skill.source);
+    if (!group || !(await this.services.keys.get())) return undefined;
+    await withViewProgress(() => group.skills.ensureLoaded(pageSize()));
+    if (!group.skills.isLoaded) return undefined;
+    const listed = group.skills.items.some((known) => known.id === skill.id);
+    group.skills.upsert(skill, (known) => known.id === skill.id);
+    const node = this.skillNode(group, skill);
+    node.skill = skill;
+    this.changed.fire(listed ? node : group);
+    if ((await this.publishState()) === 'ok' && this.rootWasEmpty) this.changed.fire(undefined);
+    return node;
   }
 
+  /**
+   * Shows a version that was just created (e.g. published): reads its skill again (its latest version moved),
+   * puts the skill in the tree if it was not there, adds the version, and redraws only that skill.
+   * Resolves to the version's node, for `treeView.reveal(node, { select: true, focus: true })`.
+   */
+  async versionAdded(skillId: string, version: SkillVersion): Promise<VersionNode | undefined> {
+    const skill = await (await this.client()).getSkill(skillId).catch(() => this.knownSkill(skillId));
+    const skillNode = skill && (await this.skillAdded(skill));
+    if (!skillNode) return undefined;
+    skillNode.versions.upsert(version, (known) => known.ref === version.ref);
+    const node = this.versionNode(skillNode, version);
+    this.changed.fire(skillNode);
+    return node;
+  }
+
+  private async rootChildren(): Promise<TreeNode[]> {
+    this.rootWasEmpty = true;
+    if (!(await this.services.keys.get())) return [];
+    await withViewProgress(() => Promise.all(this.groups.map((group) => group.skills.ensureLoaded(pageSize()))));
+    if ((await this.publishState()) !== 'ok') return [];
+    this.rootWasEmpty = false;
+    return [...this.groups];
+  }
+
+  /** A group's skills and "Load more…"; what failed is in the view's message, not in a row. */
   private groupChildren(group: GroupNode): TreeNode[] {
     const nodes: TreeNode[] = group.skills.items.map((skill) => this.skillNode(group, skill));
-    return [...nodes, ...statusNodes(group, group.skills)];
+    return group.skills.hasMore ? [...nodes, new LoadMoreNode(group)] : nodes;
   }
 
   private async skillChildren(skillNode: SkillNode): Promise<TreeNode[]> {
     await withViewProgress(() => skillNode.versions.ensureLoaded(pageSize()));
     const newestFirst = [...skillNode.versions.items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    const nodes: TreeNode[] = newestFirst.map((version) => {
-      const existing = skillNode.versionNodes.get(version.ref);
-      if (existing) return existing;
-      const created = new VersionNode(skillNode, version);
-      skillNode.versionNodes.set(version.ref, created);
-      return created;
-    });
+    const nodes: TreeNode[] = newestFirst.map((version) => this.versionNode(skillNode, version));
     return [...nodes, ...statusNodes(skillNode, skillNode.versions)];
+  }
+
+  private versionNode(skillNode: SkillNode, version: SkillVersion): VersionNode {
+    const existing = skillNode.versionNodes.get(version.ref);
+    if (existing) return existing;
+    const created = new VersionNode(skillNode, version);
+    skillNode.versionNodes.set(version.ref, created);
+    return created;
+  }
+
+  /** The skill as last loaded, when some group lists it. */
+  private knownSkill(skillId: string): Skill | undefined {
+    return this.groups.flatMap((group) => group.skills.items).find((skill) => skill.id === skillId);
   }
 
   private async fileChildren(node: VersionNode | FileNode): Promise<TreeNode[]> {
     const versionNode = node instanceof VersionNode ? node : node.version;
     try {
       const archive = await withViewProgress(() =>
-        this.archives.get(versionNode.version.skillId, versionNode.version.ref),
+        this.services.archives.get(versionNode.version.skillId, versionNode.version.ref),
       );
       const folder = archive.get(node instanceof VersionNode ? '' : node.path);
       if (folder?.kind !== 'folder') return [];
@@ -153,20 +212,20 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       );
     } catch (error) {
       this.failedFiles.add(versionNode);
-      return [new ErrorNode(node, error instanceof Error ? error.message : String(error))];
+      return [new ErrorNode(node, errorMessage(error))];
     }
   }
 
   private async refreshGroup(group: GroupNode): Promise<void> {
     const idsBefore = group.skills.items.map((skill) => skill.id).join('\n');
-    const errorBefore = group.skills.error;
+    const failedBefore = group.skills.failure !== undefined;
     await group.skills.reload(pageSize());
     const groupChanged = group.skills.items.map((skill) => skill.id).join('\n') !== idsBefore
-      || group.skills.error !== errorBefore;
+      || (group.skills.failure !== undefined) !== failedBefore;
     await Promise.all(group.skills.items.map(async (skill) => {
       const skillNode = group.skillNodes.get(skill.id);
       if (!skillNode) return;
-      const versionsFailed = skillNode.versions.error !== undefined;
+      const versionsFailed = skillNode.versions.failure !== undefined;
       if (!versionsFailed && JSON.stringify(skillNode.skill) === JSON.stringify(skill)) return;
       skillNode.skill = skill;
       if (skillNode.versions.isLoaded || versionsFailed) await skillNode.versions.reload(pageSize());
@@ -179,7 +238,7 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     const existing = group.skillNodes.get(skill.id);
     if (existing) return existing;
     const created = new SkillNode(group, skill, async (cursor, limit) =>
-      (await this.getClient()).listVersions(skill.id, { page: cursor, limit }),
+      (await this.client()).listVersions(skill.id, { page: cursor, limit }),
     );
     group.skillNodes.set(skill.id, created);
     return created;
@@ -187,19 +246,31 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   private createGroups(): GroupNode[] {
     return SOURCES.map((source) =>
-      new GroupNode(source, async (cursor, limit) => (await this.getClient()).listSkills({ source, page: cursor, limit })),
+      new GroupNode(source, async (cursor, limit) => (await this.client()).listSkills({ source, page: cursor, limit })),
     );
   }
 
-  /** Works out the state and the failure message, and publishes both. */
+  private client() {
+    return this.services.session.getClient();
+  }
+
+  /**
+   * Works out the state and publishes it with what failed: the view's message while groups show (VS Code
+   * then hides every welcome), the welcome's kind in `skillsmith.tree.error` when nothing could load.
+   */
   private async publishState(): Promise<TreeState> {
     const loaded = this.groups.filter((group) => group.skills.isLoaded);
     const state: TreeState = loaded.length === 0
       ? 'error'
-      : loaded.every((group) => group.skills.items.length === 0) && this.groups.every((group) => !group.skills.error)
+      : loaded.every((group) => group.skills.items.length === 0) && this.groups.every((group) => !group.skills.failure)
         ? 'empty'
         : 'ok';
-    this.messageChanged.fire(this.failureMessage());
+    this.messageChanged.fire(state === 'error' ? undefined : this.failureMessage());
+    const welcome = state === 'error' ? errorWelcome(this.groups.find((group) => group.skills.failure)?.skills.failure) : undefined;
+    if (welcome !== this.currentWelcome) {
+      this.currentWelcome = welcome;
+      await vscode.commands.executeCommand('setContext', 'skillsmith.tree.error', welcome);
+    }
     if (state !== this.currentState) {
       this.currentState = state;
       await vscode.commands.executeCommand('setContext', 'skillsmith.tree.state', state);
@@ -209,13 +280,12 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   /** What failed, said once: one sentence when every group failed the same way, else one per failed group. */
   private failureMessage(): string | undefined {
-    const failed = this.groups.filter((group) => group.skills.error !== undefined);
-    const errors = new Set(failed.map((group) => group.skills.error));
+    const failed = this.groups.flatMap((group) => (group.skills.failure ? [{ group, message: errorMessage(group.skills.failure) }] : []));
     if (failed.length === 0) return undefined;
-    if (failed.length === this.groups.length && errors.size === 1) {
-      return vscode.l10n.t('Could not load the skills: {0}', failed[0]?.skills.error ?? '');
+    if (failed.length === this.groups.length && new Set(failed.map(({ message }) => message)).size === 1) {
+      return vscode.l10n.t('Could not load the skills: {0}', failed[0]?.message ?? '');
     }
-    return failed.map((group) => vscode.l10n.t('Could not load the {0} skills: {1}', group.label, group.skills.error ?? '')).join(' ');
+    return failed.map(({ group, message }) => vscode.l10n.t('Could not load the {0} skills: {1}', group.label, message)).join(' ');
   }
 
   dispose(): void {
@@ -224,10 +294,29 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   }
 }
 
+/** Which error welcome explains a failure to load anything. */
+function errorWelcome(failure: Error | undefined): TreeErrorWelcome {
+  switch (apiErrorKind(failure)) {
+    case 'auth':
+      return 'auth';
+    case 'permission':
+      return 'permission';
+    case 'offline':
+    case 'timeout':
+      return 'offline';
+    case 'overloaded':
+    case 'server':
+    case 'rate-limited':
+      return 'unavailable';
+    default:
+      return 'other';
+  }
+}
+
 /** A warning node when the last load failed, and "Load more…" when there is more. */
 function statusNodes(parent: TreeNode, list: PagedList<unknown>): TreeNode[] {
   const nodes: TreeNode[] = [];
-  if (list.error) nodes.push(new ErrorNode(parent, list.error));
+  if (list.failure) nodes.push(new ErrorNode(parent, errorMessage(list.failure)));
   if (list.hasMore) nodes.push(new LoadMoreNode(parent));
   return nodes;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import { SkillsApiError } from '../../../src/core/api';
-import { retryAfterSeconds, toSkillsApiError } from '../../../src/core/api/errors';
+import { cancelledError, noKeyError, retryAfterSeconds, toSkillsApiError } from '../../../src/core/api/errors';
 
 describe('toSkillsApiError', () => {
   it('keeps the status, the request id and the service message', () => {
@@ -39,6 +39,18 @@ describe('toSkillsApiError', () => {
     const wrapped = toSkillsApiError('a string was thrown');
     assert.equal(wrapped.kind, 'unknown');
     assert.match(wrapped.message, /a string was thrown/);
+  });
+
+  it('speaks neutrally, naming no editor command or setting (the CLI prints these messages too)', () => {
+    const messages = [
+      noKeyError(),
+      cancelledError(),
+      toSkillsApiError(new APIConnectionError({ message: 'refused' })),
+      toSkillsApiError(new APIConnectionTimeoutError()),
+      ...[400, 401, 403, 404, 409, 413, 429, 500, 529].map((status) => toSkillsApiError(APIError.generate(status, undefined, undefined, new Headers()))),
+    ].map((error) => error.message);
+    for (const message of messages) assert.doesNotMatch(message, /Skillsmith:|skillsmith\.|VS Code|command/i, message);
+    assert.equal(noKeyError().kind, 'no-key');
   });
 });
 

@@ -42,9 +42,9 @@ test('a failure keeps the items that loaded before it and records the message un
   fail('The Claude API had an internal error.');
   await list.reload(2);
   assert.deepEqual(list.items, ['a', 'b']);
-  assert.equal(list.error, 'The Claude API had an internal error.');
+  assert.equal(list.failure?.message, 'The Claude API had an internal error.');
   await list.reload(2);
-  assert.equal(list.error, undefined);
+  assert.equal(list.failure, undefined);
 });
 
 test('reload asks for as many items as were loaded, between a page and 100', async () => {
@@ -64,4 +64,16 @@ test('remove drops an item locally', async () => {
   await list.ensureLoaded(10);
   list.remove((item) => item === 'a');
   assert.deepEqual(list.items, ['b']);
+});
+
+test('upsert replaces a known item in place, puts a new one first, and does nothing before the first page', async () => {
+  const { loader } = loaderOver(['a1', 'b1', 'c1']);
+  const list = new PagedList(loader);
+  list.upsert('z1', () => true);
+  assert.equal(list.isLoaded, false, 'an upsert does not invent a first page');
+  await list.ensureLoaded(10);
+  list.upsert('b2', (item) => item[0] === 'b');
+  assert.deepEqual(list.items, ['a1', 'b2', 'c1']);
+  list.upsert('d1', (item) => item[0] === 'd');
+  assert.deepEqual(list.items, ['d1', 'a1', 'b2', 'c1']);
 });

@@ -1,14 +1,7 @@
-import type * as vscode from 'vscode';
-import type { SkillsClient } from '../../../core/api/types';
-import type { VersionArchiveCache } from '../../remote/versionArchiveCache';
-import type { Prompts } from '../prompts';
+import type { Services } from '../../services/services';
 import type { SkillsTreeProvider } from '../skillsTreeProvider';
 
-/** What the tree's commands work with. */
-export interface CommandContext {
+/** What the tree's commands work with: the shared services and the tree. */
+export interface CommandContext extends Services {
   readonly tree: SkillsTreeProvider;
-  readonly archives: VersionArchiveCache;
-  readonly getClient: () => Promise<SkillsClient>;
-  readonly prompts: Prompts;
-  readonly log: vscode.LogOutputChannel;
 }

@@ -1,87 +1,65 @@
 import * as vscode from 'vscode';
-import type { SkillsClient, SkillVersion } from '../../../core/api/types';
+import type { SkillVersion } from '../../../core/api/types';
 import { loadApiModule } from '../../api/loadApiModule';
+import { apiErrorKind } from '../../ui/errorMessage';
+import { showError } from '../../ui/showError';
+import { showStatus } from '../../ui/showStatus';
+import { withCancellableProgress } from '../../ui/withCancellableProgress';
+import { skillLabel, versionLabel } from '../labels';
 import type { SkillNode } from '../nodes/skillNode';
-import { showError } from '../showError';
 import type { CommandContext } from './commandContext';
 
 /**
- * Deletes a skill after a modal confirmation that names it. A service that refuses while versions remain
- * gets an offer to delete them first (with progress); a service that deletes the skill outright just does.
+ * Deletes a skill after a modal confirmation that names it, with `deleteSkillAndVersions` (core/api): a
+ * service that refuses while versions remain gets an offer to delete them first. Progress is cancellable
+ * and cancels the request in flight; the tree then shows what is left.
  */
 export async function deleteSkill(context: CommandContext, node: SkillNode): Promise<void> {
   const { id } = node.skill;
-  const name = node.skill.title || id;
+  const name = skillLabel(node.skill);
   const confirmed = await context.prompts.confirm(
     vscode.l10n.t('Delete skill "{0}"?', name),
-    vscode.l10n.t('{0} is deleted from the Claude API for everyone in the workspace. This cannot be undone.', id),
+    vscode.l10n.t('The skill is deleted from the Claude API for everyone in the workspace. This cannot be undone.'),
     vscode.l10n.t('Delete Skill'),
   );
   if (!confirmed) return;
-  const failure = vscode.l10n.t('Could not delete skill "{0}"', name);
+  let versionsDeleted = 0;
   try {
-    const client = await context.getClient();
-    if (!(await deleteOrExplainVersions(client, id))) {
-      const versions = await collect(client.iterateVersions(id));
-      const deleteAll = await context.prompts.confirm(
-        vscode.l10n.t('"{0}" still has {1} versions. Delete them first, then the skill?', name, versions.length),
-        versions.map((version) => version.version ?? version.id).join('\n'),
-        vscode.l10n.t('Delete Versions and Skill'),
-      );
-      if (!deleteAll) return;
-      await deleteVersionsThenSkill(context, client, id, versions);
-    }
+    const result = await withCancellableProgress(vscode.l10n.t('Deleting "{0}"', name), async (progress, signal) =>
+      loadApiModule().deleteSkillAndVersions(await context.session.getClient(), id, {
+        signal,
+        confirmVersions: (versions) => confirmVersions(context, name, versions),
+        onProgress: ({ version, done, total }) => progress.report({
+          message: vscode.l10n.t('{0} ({1} of {2})', version ? versionLabel(version) : name, done + 1, total),
+          increment: done === 0 ? 0 : 100 / total,
+        }),
+        onVersionDeleted: (version) => {
+          versionsDeleted++;
+          context.archives.forget(id, version.ref);
+          context.log.info(`Deleted version ${version.ref} of ${id}`);
+        },
+      }),
+    );
+    if (!result.deleted) return;
     context.log.info(`Deleted skill ${id}`);
   } catch (error) {
-    if (error instanceof vscode.CancellationError) {
-      // Some versions may be gone already: show what is left.
-      await context.tree.refresh();
-      return;
+    if (apiErrorKind(error) === 'cancelled') {
+      showStatus(vscode.l10n.t('Deleting "{0}" was cancelled.', name));
+    } else {
+      await showError(context.log, vscode.l10n.t('Could not delete skill "{0}"', name), error);
     }
-    await showError(context.log, failure, error);
+    // Versions deleted before the cancel or the failure are gone: show what is left.
+    if (versionsDeleted > 0 || apiErrorKind(error) === 'cancelled') await context.tree.refresh();
     return;
   }
   await context.tree.removeSkill(node);
+  showStatus(vscode.l10n.t('$(trash) Deleted skill "{0}".', name));
 }
 
-/** Tries to delete the skill: true when it is gone, false when the service refused because versions remain. */
-async function deleteOrExplainVersions(client: SkillsClient, skillId: string): Promise<boolean> {
-  try {
-    await client.deleteSkill(skillId);
-    return true;
-  } catch (error) {
-    const { SkillsApiError } = loadApiModule();
-    if (error instanceof SkillsApiError && (error.kind === 'bad-request' || error.kind === 'conflict')) {
-      const remaining = await client.listVersions(skillId, { limit: 1 });
-      if (remaining.items.length > 0) return false;
-    }
-    throw error;
-  }
-}
-
-async function deleteVersionsThenSkill(
-  context: CommandContext,
-  client: SkillsClient,
-  skillId: string,
-  versions: readonly SkillVersion[],
-): Promise<void> {
-  await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting {0}', skillId), cancellable: true },
-    async (progress, token) => {
-      for (const version of versions) {
-        if (token.isCancellationRequested) throw new vscode.CancellationError();
-        progress.report({ message: version.version ?? version.id, increment: 100 / (versions.length + 1) });
-        await client.deleteVersion(skillId, version.ref);
-        context.archives.forget(skillId, version.ref);
-        context.log.info(`Deleted version ${version.ref} of ${skillId}`);
-      }
-      await client.deleteSkill(skillId);
-    },
+function confirmVersions(context: CommandContext, name: string, versions: readonly SkillVersion[]): Promise<boolean> {
+  return context.prompts.confirm(
+    vscode.l10n.t('"{0}" still has {1} versions. Delete them first, then the skill?', name, versions.length),
+    versions.map(versionLabel).join('\n'),
+    vscode.l10n.t('Delete Versions and Skill'),
   );
-}
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
 }

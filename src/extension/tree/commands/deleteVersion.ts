@@ -1,24 +1,38 @@
 import * as vscode from 'vscode';
+import { apiErrorKind } from '../../ui/errorMessage';
+import { showError } from '../../ui/showError';
+import { showStatus } from '../../ui/showStatus';
+import { withCancellableProgress } from '../../ui/withCancellableProgress';
+import { skillLabel, versionLabel } from '../labels';
 import type { VersionNode } from '../nodes/versionNode';
-import { showError } from '../showError';
 import type { CommandContext } from './commandContext';
 
-/** Deletes a version after a modal confirmation that names it. */
+/** Deletes a version after a modal confirmation that names it as the tree does; says when it is done. */
 export async function deleteVersion(context: CommandContext, node: VersionNode): Promise<void> {
   const { skillId, ref } = node.version;
-  const skillName = node.parent.skill.title || skillId;
+  const skillName = skillLabel(node.parent.skill);
+  const when = versionLabel(node.version);
   const confirmed = await context.prompts.confirm(
-    vscode.l10n.t('Delete version {0} of "{1}"?', ref, skillName),
+    vscode.l10n.t('Delete the version of "{0}" from {1}?', skillName, when),
     vscode.l10n.t('The version is deleted from the Claude API for everyone in the workspace. This cannot be undone.'),
     vscode.l10n.t('Delete Version'),
   );
   if (!confirmed) return;
   try {
-    await (await context.getClient()).deleteVersion(skillId, ref);
+    await withCancellableProgress(vscode.l10n.t('Deleting the version of "{0}" from {1}', skillName, when), async (_progress, signal) =>
+      (await context.session.getClient()).deleteVersion(skillId, ref, signal),
+    );
     context.log.info(`Deleted version ${ref} of ${skillId}`);
   } catch (error) {
-    await showError(context.log, vscode.l10n.t('Could not delete version {0}', ref), error);
+    if (apiErrorKind(error) === 'cancelled') {
+      // The service may have deleted it before the cancel arrived: show what is there.
+      showStatus(vscode.l10n.t('Deleting the version was cancelled.'));
+      await context.tree.refresh();
+      return;
+    }
+    await showError(context.log, vscode.l10n.t('Could not delete the version of "{0}" from {1}', skillName, when), error);
     return;
   }
   await context.tree.removeVersion(node);
+  showStatus(vscode.l10n.t('$(trash) Deleted the version of "{0}" from {1}.', skillName, when));
 }

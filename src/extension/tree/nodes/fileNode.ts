@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { toRemoteUri } from '../../remote/remoteUri';
 import type { TreeNode } from './treeNode';
 import type { VersionNode } from './versionNode';
 
@@ -19,7 +18,7 @@ export class FileNode implements TreeNode {
 
   /** The `skillsmith-remote:` URI of this entry. */
   get uri(): vscode.Uri {
-    return toRemoteUri({ skillId: this.version.version.skillId, versionRef: this.version.version.ref, path: this.path });
+    return this.version.uriOf(this.path);
   }
 
   toTreeItem(): vscode.TreeItem {

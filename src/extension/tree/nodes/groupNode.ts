@@ -35,6 +35,8 @@ export class GroupNode implements TreeNode {
     item.contextValue = `group ${this.source}`;
     item.iconPath = new vscode.ThemeIcon(this.source === 'custom' ? 'account' : 'verified');
     if (this.skills.isLoaded && this.skills.items.length === 0) item.description = vscode.l10n.t('none');
+    // What failed is said once, in the view's message; the group only says that it is not up to date.
+    if (this.skills.failure) item.description = this.skills.isLoaded ? vscode.l10n.t('not refreshed') : vscode.l10n.t('not loaded');
     return item;
   }
 }

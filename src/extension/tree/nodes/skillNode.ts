@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Skill, SkillVersion } from '../../../core/api/types';
+import { skillLabel } from '../labels';
 import { PagedList, type PageLoader } from '../pagedList';
 import { skillTooltip } from '../skillTooltip';
 import type { GroupNode } from './groupNode';
@@ -28,9 +29,16 @@ export class SkillNode implements TreeNode {
     return this.skill.source === 'custom';
   }
 
+  /** True once the versions loaded and there are none (all were deleted). */
+  get hasNoVersions(): boolean {
+    return this.versions.isLoaded && this.versions.items.length === 0 && !this.versions.failure;
+  }
+
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.skill.title || this.skill.id, vscode.TreeItemCollapsibleState.Collapsed);
+    const collapsible = this.hasNoVersions ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(skillLabel(this.skill), collapsible);
     item.id = this.id;
+    if (this.hasNoVersions) item.description = vscode.l10n.t('no versions');
     item.contextValue = ['skill', this.skill.source, this.deletable ? 'deletable' : ''].join(' ').trim();
     item.iconPath = new vscode.ThemeIcon('symbol-module');
     item.tooltip = skillTooltip(this.skill);

@@ -19,7 +19,10 @@ export class LoadMoreNode implements TreeNode {
   }
 }
 
-/** What failed under a node, with a warning icon; clicking it retries with a refresh. */
+/**
+ * What failed under a node (a skill's versions, a version's files), with a warning icon: the label is the
+ * message's first sentence (what happened), the tooltip all of it; clicking it retries with a refresh.
+ */
 export class ErrorNode implements TreeNode {
   readonly id: string;
 
@@ -31,7 +34,7 @@ export class ErrorNode implements TreeNode {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t('Could not load: {0}', this.message));
+    const item = new vscode.TreeItem(vscode.l10n.t('Could not load: {0}', firstSentence(this.message)));
     item.id = this.id;
     item.contextValue = 'error';
     item.tooltip = vscode.l10n.t('{0}\n\nClick to retry.', this.message);
@@ -39,4 +42,9 @@ export class ErrorNode implements TreeNode {
     item.command = { command: 'skillsmith.tree.refresh', title: vscode.l10n.t('Retry') };
     return item;
   }
+}
+
+/** "The Skills API is overloaded (529)." of "The Skills API is overloaded (529). Try again in a few minutes." */
+function firstSentence(message: string): string {
+  return /^.*?[.!?](?=\s|$)/s.exec(message)?.[0] ?? message;
 }

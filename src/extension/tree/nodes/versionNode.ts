@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SkillVersion } from '../../../core/api/types';
-import { dateTime } from '../dateTime';
+import { toRemoteUri } from '../../remote/remoteUri';
+import { skillLabel, versionLabel } from '../labels';
 import { markdownText } from '../markdownText';
 import { relativeTime } from '../relativeTime';
 import type { SkillNode } from './skillNode';
@@ -26,10 +27,15 @@ export class VersionNode implements TreeNode {
     return latest === this.version.id || latest === this.version.ref;
   }
 
+  /** The `skillsmith-remote:` URI of `path` inside this version ('' is its root), named as the tree names it. */
+  uriOf(path: string): vscode.Uri {
+    const { skillId, ref } = this.version;
+    return toRemoteUri({ skillId, versionRef: ref, path }, { skill: skillLabel(this.parent.skill), version: versionLabel(this.version) });
+  }
+
   toTreeItem(): vscode.TreeItem {
     const identifier = this.version.version ?? this.version.id;
-    const label = dateTime(this.version.createdAt) ?? identifier;
-    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(versionLabel(this.version), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.contextValue = ['version', this.parent.skill.source, this.parent.deletable ? 'deletable' : ''].join(' ').trim();
     item.iconPath = new vscode.ThemeIcon(this.isLatest ? 'tag' : 'history');

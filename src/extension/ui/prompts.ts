@@ -13,8 +13,8 @@ export interface Prompts {
   pickFolder(title: string): Promise<vscode.Uri | undefined>;
 }
 
-/** The prompts a person answers: modal dialogs, a password input box, an open dialog. */
-export const interactivePrompts: Prompts = {
+/** The prompts a person answers: modal dialogs, a password input box, an open dialog. Frozen: nothing can swap them. */
+export const interactivePrompts: Prompts = Object.freeze<Prompts>({
   async confirm(message, detail, action) {
     const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, action);
     return choice === action;
@@ -42,4 +42,4 @@ export const interactivePrompts: Prompts = {
     });
     return picked?.[0];
   },
-};
+});

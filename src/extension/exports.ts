@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+import type { RemoteSkills } from './tree/registerRemoteSkills';
+
+/**
+ * The handles the integration tests drive, handed out only in `ExtensionMode.Test`. A feature that needs a
+ * seam adds one line here and one in `activate`.
+ */
+export interface TestSeams {
+  /** The remote skills tree, its view, the auth state and the prompts (tests answer the prompts). */
+  readonly remoteSkills: RemoteSkills;
+  /** How long `activate` took, in milliseconds (reported by the tests, never asserted). */
+  readonly activationMs: number;
+}
+
+/**
+ * What `activate` returns: the test seams when the extension host runs tests, and nothing otherwise, so no
+ * other extension can reach (or replace) a live object of Skillsmith's. `seams` is only called in Test mode.
+ */
+export function exportsFor(mode: vscode.ExtensionMode, seams: () => TestSeams): TestSeams | undefined {
+  return mode === vscode.ExtensionMode.Test ? seams() : undefined;
+}

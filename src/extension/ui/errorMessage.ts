@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import type { ApiErrorKind } from '../../core/api/types';
+import { API_KEY_ENV } from '../auth/apiKeyStore';
+
+/**
+ * A failure's message as the editor says it: the core's neutral message (a `SkillsApiError` or `ZipError`
+ * says what happened and what to do) plus, where the fix is in VS Code, which command or setting it is.
+ */
+export function errorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const hint = editorHint(apiErrorKind(error));
+  return hint ? `${message} ${hint}` : message;
+}
+
+function editorHint(kind: ApiErrorKind | undefined): string | undefined {
+  switch (kind) {
+    case 'no-key':
+      return vscode.l10n.t('Run "Skillsmith: Set API Key…" or set the {0} environment variable.', API_KEY_ENV);
+    case 'offline':
+      return vscode.l10n.t('The base URL is the skillsmith.api.baseUrl setting.');
+    default:
+      return undefined;
+  }
+}
+
+/** The `kind` of a `SkillsApiError` (undefined for anything else), read by shape so the API module need not be loaded to ask. */
+export function apiErrorKind(error: unknown): ApiErrorKind | undefined {
+  if (!(error instanceof Error) || error.name !== 'SkillsApiError') return undefined;
+  return (error as Error & { readonly kind: ApiErrorKind }).kind;
+}
