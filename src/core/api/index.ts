@@ -5,3 +5,5 @@ export { createSdk } from './createSdk';
 export { SkillsApiError } from './errors';
 export { normaliseSkill, normaliseVersion } from './normalize';
 export { listVersionsOfSkills, type VersionsOutcome, type VersionsOfSkillsOptions } from './versionsOfSkills';
+export { publishSkill, PublishRefusedError, type PublishOptions, type PublishResult, type PublishTarget } from './publishSkill';
+export { downloadFileSet } from './downloadFileSet';
