@@ -1,14 +1,9 @@
 /** Walks a skill folder to find the files an upload would carry, never following symbolic links. */
 import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
-import { looksLikeSecret } from './secrets';
+import { SKILLIGNORE, SkillFileRules, type LeftOutReason } from './fileRules';
 
-/** The ignore file of a skill folder, in gitignore syntax. */
-export const SKILLIGNORE = '.skillignore';
-
-/** Left out of every upload, in gitignore syntax. */
-export const DEFAULT_EXCLUDES: readonly string[] = ['.git/', 'node_modules/', '__pycache__/', '*.pyc', '.DS_Store', SKILLIGNORE];
+export { DEFAULT_EXCLUDES, SKILLIGNORE } from './fileRules';
 
 /** A file an upload would carry. */
 export interface SkillFile {
@@ -18,65 +13,77 @@ export interface SkillFile {
   readonly absolutePath: string;
 }
 
+/** A file or folder (its path ends with `/`) that an upload leaves out, and why. */
+export interface LeftOutFile {
+  readonly relativePath: string;
+  readonly reason: LeftOutReason;
+}
+
 /** What is in a skill folder, from an upload's point of view. Every path is POSIX and relative to the folder. */
 export interface SkillFiles {
-  /** The files to upload, sorted by path (secrets included: the caller decides). */
+  /** The files to upload, sorted by path. */
   readonly files: SkillFile[];
-  /** Left out by the default excludes or `.skillignore`; folders end with `/`. */
-  readonly excluded: string[];
-  /** Symbolic links found, never followed. */
-  readonly symlinks: string[];
-  /** Files among `files` that look like secrets. */
-  readonly secrets: string[];
+  /** Everything left out, sorted by path: excluded folders are listed once, not looked into. */
+  readonly leftOut: LeftOutFile[];
 }
 
 /** Options of the walk. */
 export interface CollectOptions {
   /** Read `.skillignore` from the folder (default true). */
   readonly useSkillignore?: boolean;
+  /** Files that look like secrets but are uploaded anyway, by relative path (the user said so). */
+  readonly allowSecrets?: readonly string[];
+  /** Stop with an error beyond this many entries (a SKILL.md at the root of a huge tree). */
+  readonly maxEntries?: number;
   /** The folder's entries, when the caller has just read them. */
   readonly entries?: readonly Dirent[];
 }
 
-/** Lists the files of the skill folder `dir` as an upload would see them. Rejects when `dir`, a subfolder or its .skillignore cannot be read. */
+/**
+ * Lists the files of the skill folder `dir` as an upload would see them. Rejects when `dir`, a subfolder or
+ * its .skillignore cannot be read, or when the folder holds more than `maxEntries` entries.
+ */
 export async function collectSkillFiles(dir: string, options: CollectOptions = {}): Promise<SkillFiles> {
   const top = options.entries ?? (await fs.readdir(dir, { withFileTypes: true }));
   const hasSkillignore = (options.useSkillignore ?? true) && top.some((e) => e.isFile() && e.name === SKILLIGNORE);
-  const rules = await ignoreRules(dir, hasSkillignore);
-  const result: SkillFiles = { files: [], excluded: [], symlinks: [], secrets: [] };
-  await walk(dir, '', top, rules, result);
-  result.files.sort((a, b) => (a.relativePath < b.relativePath ? -1 : 1));
-  for (const list of [result.excluded, result.symlinks]) list.sort();
-  result.secrets.push(...result.files.map((f) => f.relativePath).filter(looksLikeSecret));
-  return result;
+  const skillignore = hasSkillignore ? await fs.readFile(path.join(dir, SKILLIGNORE), 'utf8') : undefined;
+  const walk = new Walk(dir, new SkillFileRules(skillignore, options.allowSecrets), options.maxEntries ?? Infinity);
+  await walk.folder('', top);
+  const byPath = (a: { relativePath: string }, b: { relativePath: string }): number => (a.relativePath < b.relativePath ? -1 : 1);
+  return { files: walk.files.sort(byPath), leftOut: walk.leftOut.sort(byPath) };
 }
 
-async function walk(root: string, prefix: string, entries: readonly Dirent[], rules: Ignore, result: SkillFiles): Promise<void> {
-  const pending: Promise<void>[] = [];
-  for (const entry of entries) {
-    const relative = prefix + entry.name;
-    if (entry.isSymbolicLink()) {
-      result.symlinks.push(relative);
-    } else if (entry.isDirectory()) {
-      const folder = relative + '/';
-      if (rules.ignores(folder)) result.excluded.push(folder);
-      else pending.push(fs.readdir(path.join(root, folder), { withFileTypes: true }).then((children) => walk(root, folder, children, rules, result)));
-    } else if (entry.isFile()) {
-      if (rules.ignores(relative)) {
-        result.excluded.push(relative);
+/** One walk of a folder tree: what it found so far. */
+class Walk {
+  readonly files: SkillFile[] = [];
+  readonly leftOut: LeftOutFile[] = [];
+  private seen = 0;
+
+  constructor(
+    private readonly root: string,
+    private readonly rules: SkillFileRules,
+    private readonly maxEntries: number,
+  ) {}
+
+  async folder(prefix: string, entries: readonly Dirent[]): Promise<void> {
+    this.seen += entries.length;
+    if (this.seen > this.maxEntries) throw new Error(`${this.root} holds more than ${this.maxEntries} files and folders.`);
+    const pending: Promise<void>[] = [];
+    for (const entry of entries) {
+      const relative = prefix + entry.name;
+      const kind = entry.isSymbolicLink() ? 'symlink' : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : undefined;
+      if (kind === undefined) continue; // sockets, FIFOs, devices: never part of a skill
+      const reason = this.rules.leftOutReason(relative, kind);
+      if (reason !== undefined) {
+        this.leftOut.push({ relativePath: kind === 'folder' ? `${relative}/` : relative, reason });
+      } else if (kind === 'folder') {
+        const folder = `${relative}/`;
+        pending.push(fs.readdir(path.join(this.root, folder), { withFileTypes: true }).then((children) => this.folder(folder, children)));
       } else {
-        const absolutePath = path.join(root, relative);
-        pending.push(fs.stat(absolutePath).then(({ size }) => void result.files.push({ relativePath: relative, size, absolutePath })));
+        const absolutePath = path.join(this.root, relative);
+        pending.push(fs.stat(absolutePath).then(({ size }) => void this.files.push({ relativePath: relative, size, absolutePath })));
       }
     }
+    await Promise.all(pending);
   }
-  await Promise.all(pending);
-}
-
-/** The default rules, compiled once: most folders have no .skillignore. */
-let defaultRules: Ignore | undefined;
-
-async function ignoreRules(dir: string, readSkillignore: boolean): Promise<Ignore> {
-  if (!readSkillignore) return (defaultRules ??= ignore().add([...DEFAULT_EXCLUDES]));
-  return ignore().add([...DEFAULT_EXCLUDES]).add(await fs.readFile(path.join(dir, SKILLIGNORE), 'utf8'));
 }

@@ -1,8 +1,9 @@
 /** Lints a skill folder on disk: its SKILL.md, with the real folder name and files, plus the upload rules. */
 import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
-import { collectSkillFiles } from '../bundle/collectSkillFiles';
+import { collectSkillFiles, type SkillFiles } from '../bundle/collectSkillFiles';
 import { checkUpload } from '../bundle/uploadChecks';
+import { uploadIndexOf } from '../bundle/uploadIndex';
 import { lintSkillMd } from './lint';
 import { folderDiagnostic } from './finding';
 import { SKILL_MD, skillMdCaseDiagnostics } from './skillMdName';
@@ -27,12 +28,14 @@ export interface LintFolderOptions {
   readonly uploadLimitBytes?: number;
   /** The folder's entries, when the caller has just read them (as `findSkillFolders` has). */
   readonly entries?: readonly Dirent[];
+  /** The folder's files, when the caller has just collected them (publish, with its allowed secrets). */
+  readonly collected?: SkillFiles;
 }
 
 /** Lints the skill folder `dir`. Rejects when the folder, one of its subfolders, its SKILL.md or its .skillignore cannot be read. */
 export async function lintSkillFolder(dir: string, options: LintFolderOptions): Promise<SkillFolderResult> {
   const { profile } = options;
-  const collected = await collectSkillFiles(dir, options.entries ? { entries: options.entries } : {});
+  const collected = options.collected ?? (await collectSkillFiles(dir, options.entries ? { entries: options.entries } : {}));
   const names = collected.files.map((f) => f.relativePath).filter((p) => !p.includes('/'));
   const fileName = names.includes(SKILL_MD) ? SKILL_MD : names.find((n) => n.toLowerCase() === 'skill.md');
   const upload = checkUpload(collected, profile, options.uploadLimitBytes);
@@ -41,12 +44,8 @@ export async function lintSkillFolder(dir: string, options: LintFolderOptions): 
     return { dir, file: undefined, diagnostics: [...missing, ...upload] };
   }
   const file = path.join(dir, fileName);
-  const available = new Set<string>();
-  for (const { relativePath } of collected.files) {
-    for (let slash = relativePath.indexOf('/'); slash >= 0; slash = relativePath.indexOf('/', slash + 1)) available.add(relativePath.slice(0, slash));
-    available.add(relativePath);
-  }
+  const index = uploadIndexOf(collected);
   const text = await fs.readFile(file, 'utf8');
-  const diagnostics = lintSkillMd(text, { profile, folderName: path.basename(path.resolve(dir)), fileExists: (p) => available.has(p) });
+  const diagnostics = lintSkillMd(text, { profile, folderName: path.basename(path.resolve(dir)), fileExists: index.has, leftOutReason: index.leftOutReason });
   return { dir, file, diagnostics: [...skillMdCaseDiagnostics(fileName, profile), ...diagnostics, ...upload] };
 }

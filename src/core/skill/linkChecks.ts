@@ -1,4 +1,5 @@
 /** Checks of the body's relative Markdown links and images: do they name a file in the skill folder? */
+import { LEFT_OUT_REASONS, type LeftOutReason } from '../bundle/leftOutReason';
 import { finding, type Finding } from './finding';
 import type { ParsedSkillMd } from './parse';
 import type { LineIndex } from './text';
@@ -7,8 +8,15 @@ const LINK = /!?\[[^\]]*\]\(\s*(<[^>\n]*>|[^\s)]+)/g;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/gm;
 
-/** The findings about links: `link-outside` always, `link-broken` when `fileExists` is given. */
-export function checkLinks(parsed: ParsedSkillMd, fileExists: ((relativePosixPath: string) => boolean) | undefined): Finding[] {
+/**
+ * The findings about links: `link-outside` always, `link-broken` when `fileExists` is given, with its own
+ * message when `leftOutReason` says the file is there but left out of uploads.
+ */
+export function checkLinks(
+  parsed: ParsedSkillMd,
+  fileExists: ((relativePosixPath: string) => boolean) | undefined,
+  leftOutReason?: (relativePosixPath: string) => LeftOutReason | undefined,
+): Finding[] {
   const found: Finding[] = [];
   for (const line of linkLines(parsed)) {
     const text = parsed.lines.lineText(line);
@@ -25,7 +33,12 @@ export function checkLinks(parsed: ParsedSkillMd, fileExists: ((relativePosixPat
       if (target.outside) {
         found.push(finding('link-outside', `\`${raw}\` points outside the skill folder; it will not be uploaded. Copy the file into the folder.`, range));
       } else if (fileExists && !fileExists(target.path)) {
-        found.push(finding('link-broken', `\`${target.path}\` is not in the skill folder: fix the link or add the file.`, range));
+        const reason = leftOutReason?.(target.path);
+        const message =
+          reason === undefined
+            ? `\`${target.path}\` is not in the skill folder: fix the link or add the file.`
+            : `\`${target.path}\` is left out of uploads (${LEFT_OUT_REASONS[reason]}), so this link breaks once the skill is uploaded: include the file or drop the link.`;
+        found.push(finding('link-broken', message, range));
       }
     }
   }

@@ -1,4 +1,5 @@
 /** The SKILL.md linter: every rule of `skill-format.md` that can be checked from the file's text. */
+import type { LeftOutReason } from '../bundle/leftOutReason';
 import { checkBody } from './bodyChecks';
 import { checkFields } from './fieldChecks';
 import type { Finding } from './finding';
@@ -15,6 +16,8 @@ export interface LintOptions {
   readonly folderName?: string;
   /** Whether a folder-relative POSIX path exists, for `link-broken`; undefined skips existence checks (`link-outside` still runs). */
   readonly fileExists?: (relativePosixPath: string) => boolean;
+  /** Why a path that `fileExists` denies is left out of uploads (it exists, but will not travel); undefined: it is missing. */
+  readonly leftOutReason?: (relativePosixPath: string) => LeftOutReason | undefined;
 }
 
 /** Lints SKILL.md text. Never throws, on any input. */
@@ -35,7 +38,7 @@ export function lintParsedSkillMd(parsed: ParsedSkillMd, options: LintOptions): 
     ...structure.findings,
     ...(structure.readable ? checkFields(parsed, options.folderName) : []),
     ...checkBody(parsed),
-    ...checkLinks(parsed, options.fileExists),
+    ...checkLinks(parsed, options.fileExists, options.leftOutReason),
   ];
   const diagnostics: Diagnostic[] = [];
   for (const f of findings) {

@@ -24,9 +24,11 @@ describe('collectSkillFiles', () => {
       'drafts/notes.md': 'x',
       'notes.log': 'x',
       'keep.log': 'x',
-      '.skillignore': 'drafts/\n*.log\n!keep.log\n',
+      '.skillignore': 'drafts/\n*.log\n!keep.log\nignored-link\n',
       'config/.env.local': 'A=placeholder\n',
       'certs/server.pem': 'placeholder',
+      'evals/evals.json': '{}',
+      'scripts/evals/keep.json': '{}',
     };
     for (const [file, content] of Object.entries(files)) {
       await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
@@ -35,31 +37,61 @@ describe('collectSkillFiles', () => {
     await writeFile(path.join(root, 'outside.txt'), 'secret-ish');
     await symlink(path.join(root, 'outside.txt'), path.join(dir, 'link.txt'));
     await symlink(path.join(root), path.join(dir, 'scripts', 'up'));
+    await symlink(path.join(root, 'outside.txt'), path.join(dir, 'ignored-link'));
   });
   after(async () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  it('lists the files to upload with sizes, applying default excludes and .skillignore', async () => {
+  it('lists the files to upload with sizes, and each file left out with why', async () => {
     const collected = await collectSkillFiles(dir);
     assert.deepEqual(
       collected.files.map((f) => [f.relativePath, f.size]),
       [
         ['SKILL.md', 8],
-        ['certs/server.pem', 11],
-        ['config/.env.local', 14],
         ['keep.log', 1],
+        ['scripts/evals/keep.json', 2],
         ['scripts/run.py', 9],
       ],
     );
     assert.equal(collected.files[0].absolutePath, path.join(dir, 'SKILL.md'));
-    assert.deepEqual(collected.excluded, ['.DS_Store', '.git/', '.skillignore', 'drafts/', 'node_modules/', 'notes.log', 'scripts/__pycache__/', 'scripts/old.pyc']);
+    assert.deepEqual(
+      collected.leftOut.map((f) => `${f.relativePath} ${f.reason}`),
+      [
+        '.DS_Store default-exclude',
+        '.git/ default-exclude',
+        '.skillignore default-exclude',
+        'certs/server.pem secret',
+        'config/.env.local secret',
+        'drafts/ skillignore',
+        'evals/ default-exclude',
+        'ignored-link skillignore',
+        'link.txt symlink',
+        'node_modules/ default-exclude',
+        'notes.log skillignore',
+        'scripts/__pycache__/ default-exclude',
+        'scripts/old.pyc default-exclude',
+        'scripts/up symlink',
+      ],
+    );
   });
 
-  it('reports symbolic links without following them, and files that look like secrets', async () => {
-    const collected = await collectSkillFiles(dir);
-    assert.deepEqual(collected.symlinks, ['link.txt', 'scripts/up']);
-    assert.deepEqual(collected.secrets, ['certs/server.pem', 'config/.env.local']);
+  it('uploads a secret only when it is allowed by its path', async () => {
+    const collected = await collectSkillFiles(dir, { allowSecrets: ['certs/server.pem', 'server.pem'] });
+    assert.ok(collected.files.some((f) => f.relativePath === 'certs/server.pem'));
+    assert.deepEqual(collected.leftOut.filter((f) => f.reason === 'secret').map((f) => f.relativePath), ['config/.env.local']);
+  });
+
+  it('.skillignore cannot bring back what is left out by default', async () => {
+    const other = path.join(root, 'negated');
+    await mkdir(path.join(other, 'node_modules'), { recursive: true });
+    await writeFile(path.join(other, 'node_modules', 'x.js'), 'x');
+    await writeFile(path.join(other, '.skillignore'), '!node_modules/\n');
+    assert.deepEqual((await collectSkillFiles(other)).files, []);
+  });
+
+  it('stops with an error beyond the entry cap', async () => {
+    await assert.rejects(collectSkillFiles(dir, { maxEntries: 5 }), /more than 5 files and folders/);
   });
 
   it('can ignore .skillignore', async () => {
