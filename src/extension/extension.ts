@@ -3,6 +3,8 @@ import { registerAuthCommands } from './auth/registerAuthCommands';
 import { exportsFor, type TestSeams } from './exports';
 import { registerLintFeatures } from './lint/registerLintFeatures';
 import { registerNewSkillCommand } from './newSkill/registerNewSkillCommand';
+import { registerPublish } from './publish/registerPublish';
+import { registerDiff } from './remote/registerDiff';
 import { registerRemoteFiles } from './remote/registerRemoteFiles';
 import { createServices } from './services/services';
 import { registerRemoteSkills } from './tree/registerRemoteSkills';
@@ -25,10 +27,12 @@ export function activate(context: vscode.ExtensionContext): TestSeams | undefine
   registerNewSkillCommand(context, log);
   registerRemoteFiles(context, services);
   const remoteSkills = registerRemoteSkills(context, services);
+  const publish = registerPublish(context, services, remoteSkills);
+  registerDiff(context, services, publish);
 
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
-  return exportsFor(context.extensionMode, () => ({ remoteSkills, activationMs }));
+  return exportsFor(context.extensionMode, () => ({ remoteSkills, publish, activationMs }));
 }
 
 /** Everything is disposed through `context.subscriptions`. */

@@ -1,0 +1,115 @@
+import * as vscode from 'vscode';
+import type { SkillVersion } from '../../core/api/types';
+import { collectSkillFiles } from '../../core/bundle/collectSkillFiles';
+import { readFileSet } from '../../core/bundle/fileSet';
+import type { PublishFeature } from '../publish/registerPublish';
+import { resolveSkillFolder } from '../publish/resolveSkillFolder';
+import type { Services } from '../services/services';
+import { skillLabel, versionLabel } from '../tree/labels';
+import type { VersionNode } from '../tree/nodes/versionNode';
+import { displayPath } from '../ui/displayPath';
+import { showError } from '../ui/showError';
+import { withCancellableProgress } from '../ui/withCancellableProgress';
+import { compareFileSets, type ComparedSide, type Comparison } from './compareFileSets';
+import { toRemoteUri } from './remoteUri';
+import { fileSetOfArchive } from './versionFileSet';
+
+/** What the compare commands work with. */
+export interface CompareContext {
+  readonly services: Services;
+  readonly publish: PublishFeature;
+}
+
+/** How many versions the version pick lists. */
+const VERSIONS_LISTED = 100;
+
+/**
+ * "Compare with Remote Version…" on a linked skill folder: the user picks a version of the linked skill
+ * (latest first), and the folder's files (as an upload would carry them) are compared with it.
+ */
+export async function compareFolderWithRemote(context: CompareContext, given?: vscode.Uri): Promise<Comparison | undefined> {
+  const folder = await resolveSkillFolder(context.publish.prompts, given);
+  if (!folder) return undefined;
+  const link = context.publish.links.get(folder);
+  if (!link) {
+    const publish = vscode.l10n.t('Publish…');
+    const answer = await vscode.window.showInformationMessage(
+      vscode.l10n.t('{0} is not linked to a remote skill yet. Publish it once to link it.', displayPath(folder)),
+      publish,
+    );
+    if (answer === publish) await vscode.commands.executeCommand('skillsmith.publish.folder', folder);
+    return undefined;
+  }
+  try {
+    const client = await context.services.session.getClient();
+    const page = await client.listVersions(link.skillId, { limit: VERSIONS_LISTED });
+    const version = await context.publish.prompts.pickVersion(
+      vscode.l10n.t('Compare {0} with a version of "{1}"', displayPath(folder), link.title),
+      newestFirst(page.items),
+    );
+    if (!version) return undefined;
+    return await withCancellableProgress(vscode.l10n.t('Comparing {0}', displayPath(folder)), async (_progress, signal) => {
+      const remote = await remoteSide(context, link.title, version, signal);
+      const local = await localSide(folder);
+      return compareFileSets(vscode.l10n.t('{0} ↔ {1}', versionLabel(version), displayPath(folder)), remote, local);
+    });
+  } catch (error) {
+    void showError(context.services.log, vscode.l10n.t('Could not compare {0}', displayPath(folder)), error);
+    return undefined;
+  }
+}
+
+/**
+ * "Compare Versions" in the tree: the two versions selected, older on the left; with one selected, the user
+ * picks the other among the skill's versions.
+ */
+export async function compareVersions(context: CompareContext, node: VersionNode, selected?: readonly unknown[]): Promise<Comparison | undefined> {
+  const chosen = (selected ?? []).filter(isVersionNode);
+  try {
+    let other: SkillVersion | undefined = chosen.find((candidate) => candidate.id !== node.id)?.version;
+    if (!other) {
+      const client = await context.services.session.getClient();
+      const page = await client.listVersions(node.version.skillId, { limit: VERSIONS_LISTED });
+      const others = newestFirst(page.items).filter((version) => version.ref !== node.version.ref);
+      if (others.length === 0) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no other version to compare with.', skillLabel(node.parent.skill)));
+        return undefined;
+      }
+      other = await context.publish.prompts.pickVersion(vscode.l10n.t('Compare {0} with…', versionLabel(node.version)), others);
+      if (!other) return undefined;
+    }
+    const [older, newer] = [node.version, other].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return await withCancellableProgress(vscode.l10n.t('Comparing versions'), async (_progress, signal) => {
+      const title = skillLabel(node.parent.skill);
+      const [before, after] = await Promise.all([remoteSide(context, title, older, signal), remoteSide(context, title, newer, signal)]);
+      return compareFileSets(vscode.l10n.t('{0} ↔ {1}', versionLabel(older), versionLabel(newer)), before, after);
+    });
+  } catch (error) {
+    void showError(context.services.log, vscode.l10n.t('Could not compare the versions'), error);
+    return undefined;
+  }
+}
+
+/** A version's files, from the upload cache or the service, opened through the read-only remote file system. */
+async function remoteSide(context: CompareContext, skillTitle: string, version: SkillVersion, signal: AbortSignal): Promise<ComparedSide> {
+  const files = fileSetOfArchive(await context.services.archives.get(version.skillId, version.ref, signal));
+  const prefix = files.folderName ? `${files.folderName}/` : '';
+  const names = { skill: skillTitle, version: versionLabel(version) };
+  return { files, uriOf: (path) => toRemoteUri({ skillId: version.skillId, versionRef: version.ref, path: prefix + path }, names) };
+}
+
+/** The folder's files as an upload would carry them, opened from disk. */
+async function localSide(folder: vscode.Uri): Promise<ComparedSide> {
+  const files = await readFileSet(folder.fsPath, await collectSkillFiles(folder.fsPath));
+  return { files, uriOf: (path) => vscode.Uri.joinPath(folder, ...path.split('/')) };
+}
+
+function newestFirst(versions: readonly SkillVersion[]): SkillVersion[] {
+  return [...versions].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** Tree selections hold nodes of every kind: only versions are compared. */
+function isVersionNode(node: unknown): node is VersionNode {
+  return typeof node === 'object' && node !== null && typeof (node as { id?: unknown }).id === 'string'
+    && (node as { id: string }).id.startsWith('version:') && 'version' in node;
+}
