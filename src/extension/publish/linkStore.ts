@@ -21,7 +21,11 @@ export interface SkillLink {
 
 const STATE_KEY = 'skillsmith.publish.links';
 
-/** The context key listing the URIs of linked folders (menus show "Compare with Remote Version…" on them). */
+/**
+ * The context key listing the paths of linked folders, as the workbench's `resourcePath` spells them (the
+ * file system path; menus show "Compare with Remote Version…" on them). `resource` would not do: in a remote
+ * window the workbench sees `vscode-remote:` URIs where the extension host sees `file:` ones.
+ */
 export const LINKED_FOLDERS_CONTEXT = 'skillsmith.publish.linkedFolders';
 
 /**
@@ -60,9 +64,10 @@ export class LinkStore implements vscode.Disposable {
     this.changed.fire(folder);
   }
 
-  /** Publishes the linked folders' URIs to `skillsmith.publish.linkedFolders`. */
+  /** Publishes the linked folders' paths to `skillsmith.publish.linkedFolders`. */
   async publishContext(): Promise<void> {
-    await vscode.commands.executeCommand('setContext', LINKED_FOLDERS_CONTEXT, Object.keys(this.read()));
+    const paths = Object.keys(this.read()).map((key) => vscode.Uri.parse(key).fsPath);
+    await vscode.commands.executeCommand('setContext', LINKED_FOLDERS_CONTEXT, paths);
   }
 
   private read(): Record<string, SkillLink> {

@@ -66,16 +66,18 @@ function comparisonItem(comparison: PreviewComparison): PreviewItem {
     case 'unchanged':
       return {
         label: `$(warning) ${vscode.l10n.t('Nothing changed since the latest version')}`,
-        description: comparison.version,
         detail: vscode.l10n.t('Publishing would add a version with the same files.'),
       };
-    case 'changed':
-      return {
-        label: `$(diff) ${vscode.l10n.t('{0} changed, {1} added, {2} removed', comparison.changed, comparison.added, comparison.removed)}`,
-        description: comparison.version,
-      };
+    case 'changed': {
+      const parts = [
+        ...(comparison.changed > 0 ? [vscode.l10n.t('{0} changed', comparison.changed)] : []),
+        ...(comparison.added > 0 ? [vscode.l10n.t('{0} added', comparison.added)] : []),
+        ...(comparison.removed > 0 ? [vscode.l10n.t('{0} removed', comparison.removed)] : []),
+      ];
+      return { label: `$(diff) ${vscode.l10n.t('Files differ: {0}', parts.join(', '))}` };
+    }
     case 'unknown':
-      return { label: `$(question) ${vscode.l10n.t('Could not compare with the latest version')}`, description: comparison.version, detail: comparison.reason };
+      return { label: `$(question) ${vscode.l10n.t('Could not compare with the latest version')}`, detail: comparison.reason };
   }
 }
 

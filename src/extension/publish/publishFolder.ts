@@ -9,6 +9,7 @@ import { lastEntry, parseSkillMd } from '../../core/skill/parse';
 import { SKILL_MD } from '../../core/skill/skillMdName';
 import { loadApiModule } from '../api/loadApiModule';
 import type { Services } from '../services/services';
+import { skillLabel, versionLabel } from '../tree/labels';
 import { apiErrorKind, errorMessage } from '../ui/errorMessage';
 import { showError } from '../ui/showError';
 import { withCancellableProgress } from '../ui/withCancellableProgress';
@@ -85,7 +86,7 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
     }
     const { skill, version } = uploaded;
     log.info(`Published ${folder.fsPath} as ${version.id} of ${skill.id} (${set.files.length} files, ${fileSetBytes(set)} bytes)`);
-    await context.links.set(folder, { skillId: skill.id, title: skill.title || skill.id, published: { id: version.id, ref: version.ref, hash } });
+    await context.links.set(folder, { skillId: skill.id, title: skillLabel(skill), published: { id: version.id, ref: version.ref, hash } });
     context.problems.delete(vscode.Uri.joinPath(folder, SKILL_MD));
     await keepUpload(context, skill.id, version.ref, set);
     await context.revealVersion(skill.id, version);
@@ -143,7 +144,7 @@ async function keepUpload(context: PublishContext, skillId: string, ref: string,
 async function announce(skill: Skill, version: SkillVersion): Promise<void> {
   const copy = vscode.l10n.t('Copy Version ID');
   const answer = await vscode.window.showInformationMessage(
-    vscode.l10n.t('Published a new version of "{0}": {1}', skill.title || skill.id, version.id),
+    vscode.l10n.t('Published a new version of "{0}" ({1}).', skillLabel(skill), versionLabel(version)),
     copy,
   );
   if (answer === copy) await vscode.env.clipboard.writeText(version.id);

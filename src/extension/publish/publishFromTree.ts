@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { skillLabel } from '../tree/labels';
 import type { SkillNode } from '../tree/nodes/skillNode';
 import { publishFolder, type PublishContext, type PublishOutcome } from './publishFolder';
 import { workspaceSkillFolders } from './resolveSkillFolder';
@@ -17,6 +18,6 @@ export async function publishFromTree(context: PublishContext, node: SkillNode):
   }
   const linkedHere = (folder: vscode.Uri) => context.links.get(folder)?.skillId === skill.id;
   const ordered = [...folders.filter(linkedHere), ...folders.filter((folder) => !linkedHere(folder))];
-  const folder = await context.prompts.pickSkillFolder(ordered);
+  const folder = await context.prompts.pickSkillFolder(vscode.l10n.t('Publish a new version of "{0}" from…', skillLabel(skill)), ordered);
   return folder ? publishFolder(context, folder, skill) : undefined;
 }

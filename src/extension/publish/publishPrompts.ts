@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Skill, SkillVersion } from '../../core/api/types';
-import { versionLabel } from '../tree/labels';
+import { skillLabel, versionLabel } from '../tree/labels';
+import { displayPath } from '../ui/displayPath';
 import { previewItems, type PreviewAction, type PublishPreview } from './previewItems';
 
 /** The user's answer to "publish to which skill?". */
@@ -13,8 +14,8 @@ export type LinkChoice =
  * (the defaults are quick picks and input boxes: native, keyboard-usable surfaces).
  */
 export interface PublishPrompts {
-  /** A skill folder of the workspace, when a command was run without one. */
-  pickSkillFolder(folders: readonly vscode.Uri[]): Promise<vscode.Uri | undefined>;
+  /** One of the workspace's skill folders (a command was run without one, or from the tree); `title` says what for. */
+  pickSkillFolder(title: string, folders: readonly vscode.Uri[]): Promise<vscode.Uri | undefined>;
   /** The remote skill to publish `folderName` to: one whose versions carry its `name`, or a new one. */
   pickLink(skillName: string, matches: readonly Skill[]): Promise<LinkChoice | undefined>;
   /** The display name of a new skill; `validate` returns a message for a name the service would refuse. */
@@ -27,10 +28,10 @@ export interface PublishPrompts {
 
 /** The prompts a person answers. Frozen: nothing can swap them. */
 export const interactivePublishPrompts: PublishPrompts = Object.freeze({
-  async pickSkillFolder(folders: readonly vscode.Uri[]) {
+  async pickSkillFolder(title: string, folders: readonly vscode.Uri[]) {
     const picked = await vscode.window.showQuickPick(
-      folders.map((folder) => ({ label: `$(folder) ${vscode.workspace.asRelativePath(folder)}`, folder })),
-      { title: vscode.l10n.t('Publish Skill'), placeHolder: vscode.l10n.t('Pick the skill folder to publish') },
+      folders.map((folder) => ({ label: `$(folder) ${displayPath(folder)}`, folder })),
+      { title, placeHolder: vscode.l10n.t('Pick a skill folder of this workspace') },
     );
     return picked?.folder;
   },
@@ -39,7 +40,7 @@ export const interactivePublishPrompts: PublishPrompts = Object.freeze({
     const items: Item[] = [
       ...(matches.length > 0 ? [{ label: vscode.l10n.t('Skills named {0}', skillName), kind: vscode.QuickPickItemKind.Separator }] : []),
       ...matches.map((skill): Item => ({
-        label: `$(symbol-module) ${skill.title || skill.id}`,
+        label: `$(symbol-module) ${skillLabel(skill)}`,
         description: skill.id,
         detail: vscode.l10n.t('Add a new version to this skill'),
         choice: { kind: 'existing', skill },

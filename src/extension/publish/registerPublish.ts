@@ -56,7 +56,7 @@ export function registerPublish(context: vscode.ExtensionContext, services: Serv
     settle,
     vscode.window.registerFileDecorationProvider(drift),
     vscode.commands.registerCommand('skillsmith.publish.folder', async (uri?: vscode.Uri): Promise<PublishOutcome | undefined> => {
-      const folder = await resolveSkillFolder(prompts, uri);
+      const folder = await resolveSkillFolder(prompts, vscode.l10n.t('Publish Skill'), uri);
       return folder ? publishFolder(publishContext, folder) : undefined;
     }),
     vscode.commands.registerCommand('skillsmith.publish.toSkill', (node: SkillNode) => publishFromTree(publishContext, node)),

@@ -28,7 +28,7 @@ const VERSIONS_LISTED = 100;
  * (latest first), and the folder's files (as an upload would carry them) are compared with it.
  */
 export async function compareFolderWithRemote(context: CompareContext, given?: vscode.Uri): Promise<Comparison | undefined> {
-  const folder = await resolveSkillFolder(context.publish.prompts, given);
+  const folder = await resolveSkillFolder(context.publish.prompts, vscode.l10n.t('Compare with Remote Version'), given);
   if (!folder) return undefined;
   const link = context.publish.links.get(folder);
   if (!link) {
