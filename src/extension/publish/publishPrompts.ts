@@ -22,8 +22,8 @@ export interface PublishPrompts {
   askDisplayName(defaultName: string, validate: (input: string) => string | undefined): Promise<string | undefined>;
   /** The preview of an upload; resolves true to send it. */
   preview(preview: PublishPreview): Promise<boolean>;
-  /** One of `versions` (listed in the order given: latest first). */
-  pickVersion(title: string, versions: readonly SkillVersion[]): Promise<SkillVersion | undefined>;
+  /** One of `versions` (listed in the order given, newest first); the one whose ref is `latestRef` is marked latest. */
+  pickVersion(title: string, versions: readonly SkillVersion[], latestRef: string | undefined): Promise<SkillVersion | undefined>;
 }
 
 /** The prompts a person answers. Frozen: nothing can swap them. */
@@ -86,15 +86,15 @@ export const interactivePublishPrompts: PublishPrompts = Object.freeze({
       pick.show();
     });
   },
-  async pickVersion(title: string, versions: readonly SkillVersion[]) {
+  async pickVersion(title: string, versions: readonly SkillVersion[], latestRef: string | undefined) {
     const picked = await vscode.window.showQuickPick(
-      versions.map((version, index) => ({
-        label: `$(${index === 0 ? 'tag' : 'history'}) ${versionLabel(version)}`,
-        description: index === 0 ? vscode.l10n.t('latest') : undefined,
+      versions.map((version) => ({
+        label: `$(${version.ref === latestRef ? 'tag' : 'history'}) ${versionLabel(version)}`,
+        description: version.ref === latestRef ? vscode.l10n.t('latest') : undefined,
         detail: version.version ?? version.id,
         version,
       })),
-      { title, placeHolder: vscode.l10n.t('Pick a version, the latest first'), matchOnDetail: true },
+      { title, placeHolder: vscode.l10n.t('Pick a version, the newest first'), matchOnDetail: true },
     );
     return picked?.version;
   },

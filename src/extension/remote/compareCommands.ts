@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SkillVersion } from '../../core/api/types';
+import type { SkillsClient, SkillVersion } from '../../core/api/types';
 import { collectSkillFiles } from '../../core/bundle/collectSkillFiles';
 import { readFileSet } from '../../core/bundle/fileSet';
 import type { PublishFeature } from '../publish/registerPublish';
@@ -11,7 +11,7 @@ import { displayPath } from '../ui/displayPath';
 import { showError } from '../ui/showError';
 import { withCancellableProgress } from '../ui/withCancellableProgress';
 import { compareFileSets, type ComparedSide, type Comparison } from './compareFileSets';
-import { toRemoteUri } from './remoteUri';
+import { toRemoteUri, type RemoteNames } from './remoteUri';
 import { fileSetOfArchive } from './versionFileSet';
 
 /** What the compare commands work with. */
@@ -20,7 +20,7 @@ export interface CompareContext {
   readonly publish: PublishFeature;
 }
 
-/** How many versions the version pick lists. */
+/** How many versions the version pick lists (one page; the service lists newest first). */
 const VERSIONS_LISTED = 100;
 
 /**
@@ -42,14 +42,15 @@ export async function compareFolderWithRemote(context: CompareContext, given?: v
   }
   try {
     const client = await context.services.session.getClient();
-    const page = await client.listVersions(link.skillId, { limit: VERSIONS_LISTED });
+    const versions = await newestVersions(client, link.skillId);
     const version = await context.publish.prompts.pickVersion(
       vscode.l10n.t('Compare {0} with a version of "{1}"', displayPath(folder), link.title),
-      newestFirst(page.items),
+      versions,
+      versions[0]?.ref,
     );
     if (!version) return undefined;
     return await withCancellableProgress(vscode.l10n.t('Comparing {0}', displayPath(folder)), async (_progress, signal) => {
-      const remote = await remoteSide(context, link.title, version, signal);
+      const remote = await remoteSide(context, version, { skill: link.title, version: versionLabel(version) }, signal);
       const local = await localSide(folder);
       return compareFileSets(vscode.l10n.t('{0} ↔ {1}', versionLabel(version), displayPath(folder)), remote, local);
     });
@@ -69,20 +70,23 @@ export async function compareVersions(context: CompareContext, node: VersionNode
     let other: SkillVersion | undefined = chosen.find((candidate) => candidate.id !== node.id)?.version;
     if (!other) {
       const client = await context.services.session.getClient();
-      const page = await client.listVersions(node.version.skillId, { limit: VERSIONS_LISTED });
-      const others = newestFirst(page.items).filter((version) => version.ref !== node.version.ref);
+      const versions = await newestVersions(client, node.version.skillId);
+      const others = versions.filter((version) => version.ref !== node.version.ref);
       if (others.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no other version to compare with.', skillLabel(node.parent.skill)));
         return undefined;
       }
-      other = await context.publish.prompts.pickVersion(vscode.l10n.t('Compare {0} with…', versionLabel(node.version)), others);
+      other = await context.publish.prompts.pickVersion(vscode.l10n.t('Compare {0} with…', versionLabel(node.version)), others, versions[0]?.ref);
       if (!other) return undefined;
     }
     const [older, newer] = [node.version, other].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     return await withCancellableProgress(vscode.l10n.t('Comparing versions'), async (_progress, signal) => {
-      const title = skillLabel(node.parent.skill);
-      const [before, after] = await Promise.all([remoteSide(context, title, older, signal), remoteSide(context, title, newer, signal)]);
-      return compareFileSets(vscode.l10n.t('{0} ↔ {1}', versionLabel(older), versionLabel(newer)), before, after);
+      // Both sides' paths read the same (only their queries differ), so the diff editor pairs each file with
+      // itself instead of calling it renamed.
+      const title = vscode.l10n.t('{0} ↔ {1}', versionLabel(older), versionLabel(newer));
+      const names: RemoteNames = { skill: skillLabel(node.parent.skill), version: title };
+      const [before, after] = await Promise.all([remoteSide(context, older, names, signal), remoteSide(context, newer, names, signal)]);
+      return compareFileSets(title, before, after);
     });
   } catch (error) {
     void showError(context.services.log, vscode.l10n.t('Could not compare the versions'), error);
@@ -90,11 +94,13 @@ export async function compareVersions(context: CompareContext, node: VersionNode
   }
 }
 
-/** A version's files, from the upload cache or the service, opened through the read-only remote file system. */
-async function remoteSide(context: CompareContext, skillTitle: string, version: SkillVersion, signal: AbortSignal): Promise<ComparedSide> {
+/**
+ * A version's files, from the upload cache or the service, opened through the read-only remote file system.
+ * `names` is what the URIs' paths read as (their ids ride in the query).
+ */
+async function remoteSide(context: CompareContext, version: SkillVersion, names: RemoteNames, signal: AbortSignal): Promise<ComparedSide> {
   const files = fileSetOfArchive(await context.services.archives.get(version.skillId, version.ref, signal));
   const prefix = files.folderName ? `${files.folderName}/` : '';
-  const names = { skill: skillTitle, version: versionLabel(version) };
   return { files, uriOf: (path) => toRemoteUri({ skillId: version.skillId, versionRef: version.ref, path: prefix + path }, names) };
 }
 
@@ -104,8 +110,13 @@ async function localSide(folder: vscode.Uri): Promise<ComparedSide> {
   return { files, uriOf: (path) => vscode.Uri.joinPath(folder, ...path.split('/')) };
 }
 
-function newestFirst(versions: readonly SkillVersion[]): SkillVersion[] {
-  return [...versions].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+/** The skill's newest versions (up to a hundred), newest first, with the window's progress while they load. */
+async function newestVersions(client: SkillsClient, skillId: string): Promise<SkillVersion[]> {
+  const page = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Listing versions') },
+    () => client.listVersions(skillId, { limit: VERSIONS_LISTED }),
+  );
+  return [...page.items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
 /** Tree selections hold nodes of every kind: only versions are compared. */
