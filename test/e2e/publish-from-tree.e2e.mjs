@@ -1,9 +1,8 @@
 // Journey: "Publish New Version from Folder…" on a skill in the tree publishes the sample folder to it; an edit
 // after that shows the drift badge on the folder in the Explorer, and "Compare with Remote Version…" on the
 // folder shows the edit in the multi-file diff editor. The emulator and the file are restored at the end.
-import { emulatorAdmin } from './support/emulator.mjs';
 import { appendAndSave, diffEditorShows, quickInput, runContextMenu } from './support/quickInput.mjs';
-import { restoreSampleSkill } from './support/sampleSkill.mjs';
+import { restoreAfterPublishing } from './support/sampleSkill.mjs';
 import { openSkillsView, openWorkspaceFile, treeRow } from './support/workbench.mjs';
 
 /** The journey's name, as the runner prints it. */
@@ -42,7 +41,6 @@ export async function run({ page, screenshot, emulatorUrl }) {
     await diffEditorShows(page, 'release-notes', ADDED);
     await screenshot('publish-compare-folder');
   } finally {
-    await emulatorAdmin(emulatorUrl, 'POST', 'reset');
-    await restoreSampleSkill(page, ADDED);
+    await restoreAfterPublishing(page, emulatorUrl, ADDED);
   }
 }

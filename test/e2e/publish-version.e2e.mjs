@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { emulatorAdmin } from './support/emulator.mjs';
 import { appendAndSave, diffEditorShows, quickInput, runContextMenu, startPaletteCommand } from './support/quickInput.mjs';
-import { restoreSampleSkill } from './support/sampleSkill.mjs';
+import { restoreAfterPublishing } from './support/sampleSkill.mjs';
 import { openWorkspaceFile } from './support/workbench.mjs';
 
 /** The journey's name, as the runner prints it. */
@@ -52,8 +52,6 @@ export async function run({ page, screenshot, emulatorUrl }) {
     await diffEditorShows(page, '↔', ADDED);
     await screenshot('publish-compare-versions');
   } finally {
-    await emulatorAdmin(emulatorUrl, 'DELETE', 'faults');
-    await emulatorAdmin(emulatorUrl, 'POST', 'reset');
-    await restoreSampleSkill(page, ADDED);
+    await restoreAfterPublishing(page, emulatorUrl, ADDED);
   }
 }

@@ -144,6 +144,30 @@ suite('Publish', () => {
     assert.ok(rules.includes('description-missing'), `the Problems panel names the rule: ${rules.join(', ')}`);
   });
 
+  test('files that look like secrets are left out, or uploaded only when the user allows them by name', async () => {
+    const folder = session.skillFolder('with-secret', { 'SKILL.md': skillMd('with-secret'), '.env': 'TOKEN=not-a-real-one\n' });
+    let asked: readonly string[] = [];
+    session.publish.prompts.askAboutSecrets = async (paths) => {
+      asked = paths;
+      return undefined;
+    };
+    assert.equal((await publish(folder)).kind, 'cancelled', 'dismissing the question publishes nothing');
+    assert.deepEqual(asked, ['.env']);
+    assert.equal(previews.length, 0);
+
+    session.publish.prompts.askAboutSecrets = async () => 'leave-out';
+    assertRevealed(await publish(folder));
+    assert.deepEqual(previews.at(-1)?.files.map((file) => file.path), ['with-secret/SKILL.md']);
+    assert.deepEqual(previews.at(-1)?.leftOut, [{ path: '.env', reason: 'secret' }]);
+
+    session.publish.prompts.askAboutSecrets = async () => 'upload';
+    const uploaded = assertRevealed(await publish(folder));
+    assert.deepEqual(previews.at(-1)?.files.map((file) => file.path), ['with-secret/.env', 'with-secret/SKILL.md']);
+    const stored = session.emulator.admin.store.find(uploaded.skillId).versions.at(-1);
+    assert.ok(stored?.files.some((file) => file.path === 'with-secret/.env'), 'the allowed file was uploaded');
+    assert.deepEqual(session.publish.links.get(folder)?.published?.allowedSecrets, ['.env']);
+  });
+
   test('a refused upload says the service message, its request id and the lint rule that covers it', async () => {
     const folder = session.skillFolder('too-big-for-the-service', { 'SKILL.md': skillMd('too-big-for-the-service') });
     session.emulator.admin.injectFault({ method: 'POST', path: '/v1/skills', status: 413 });

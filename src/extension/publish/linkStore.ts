@@ -8,6 +8,8 @@ export interface PublishedVersion {
   readonly ref: string;
   /** The content hash of the uploaded file set. */
   readonly hash: string;
+  /** Files that look like secrets and were uploaded because the user allowed each by name. */
+  readonly allowedSecrets: readonly string[];
 }
 
 /** Which remote skill a local skill folder publishes to. */
@@ -102,5 +104,6 @@ function isSkillLink(value: unknown): value is SkillLink {
   if (link.published === undefined) return true;
   const published = link.published as Record<string, unknown> | null;
   return typeof published === 'object' && published !== null
-    && typeof published.id === 'string' && typeof published.ref === 'string' && typeof published.hash === 'string';
+    && typeof published.id === 'string' && typeof published.ref === 'string' && typeof published.hash === 'string'
+    && Array.isArray(published.allowedSecrets) && published.allowedSecrets.every((path) => typeof path === 'string');
 }

@@ -53,11 +53,18 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
     return { kind: 'blocked' };
   }
   try {
-    const prepared = await vscode.window.withProgress(
+    const prepare = async (allowSecrets: readonly string[]) => vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking {0}', folderName(folder)) },
-      () => prepareUpload(folder.fsPath, { limitBytes: uploadLimitBytes(folder) }),
+      () => prepareUpload(folder.fsPath, { limitBytes: uploadLimitBytes(folder), allowSecrets }),
     );
-    if (!(await passLintGate({ ...context, prompts: context.services.prompts }, folder, prepared))) return { kind: 'blocked' };
+    const gate = await passLintGate(
+      { ...context, prompts: context.services.prompts, publishPrompts: context.prompts },
+      folder,
+      await prepare([]),
+      prepare,
+    );
+    if (gate.kind !== 'pass') return gate;
+    const { prepared, allowedSecrets } = gate;
     const skillName = await frontmatterName(folder) ?? prepared.folderName;
     const client = await context.services.session.getClient();
     const target = await chooseTarget({ links: context.links, prompts: context.prompts, client }, folder, skillName, chosen);
@@ -86,7 +93,7 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
     }
     const { skill, version } = uploaded;
     log.info(`Published ${folder.fsPath} as ${version.id} of ${skill.id} (${set.files.length} files, ${fileSetBytes(set)} bytes)`);
-    await context.links.set(folder, { skillId: skill.id, title: skillLabel(skill), published: { id: version.id, ref: version.ref, hash } });
+    await context.links.set(folder, { skillId: skill.id, title: skillLabel(skill), published: { id: version.id, ref: version.ref, hash, allowedSecrets } });
     context.problems.delete(vscode.Uri.joinPath(folder, SKILL_MD));
     await keepUpload(context, skill.id, version.ref, set);
     await context.revealVersion(skill.id, version);

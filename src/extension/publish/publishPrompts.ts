@@ -20,6 +20,11 @@ export interface PublishPrompts {
   pickLink(skillName: string, matches: readonly Skill[]): Promise<LinkChoice | undefined>;
   /** The display name of a new skill; `validate` returns a message for a name the service would refuse. */
   askDisplayName(defaultName: string, validate: (input: string) => string | undefined): Promise<string | undefined>;
+  /**
+   * What to do with files that look like secrets (`paths`, relative to the folder): publish without them,
+   * upload them too (the user allows each by name), or cancel (undefined).
+   */
+  askAboutSecrets(paths: readonly string[]): Promise<'leave-out' | 'upload' | undefined>;
   /** The preview of an upload; resolves true to send it. */
   preview(preview: PublishPreview): Promise<boolean>;
   /** One of `versions` (listed in the order given, newest first); the one whose ref is `latestRef` is marked latest. */
@@ -63,6 +68,17 @@ export const interactivePublishPrompts: PublishPrompts = Object.freeze({
       value: defaultName,
       validateInput: validate,
     });
+  },
+  async askAboutSecrets(paths: readonly string[]) {
+    const leaveOut = vscode.l10n.t('Publish Without Them');
+    const upload = vscode.l10n.t('Upload Them Too');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} files look like secrets and are left out of the upload.', paths.length),
+      { modal: true, detail: [...paths, '', vscode.l10n.t('Upload them only if they hold no credentials. List them in .skillignore to stop this question.')].join('\n') },
+      leaveOut,
+      upload,
+    );
+    return answer === leaveOut ? 'leave-out' : answer === upload ? 'upload' : undefined;
   },
   preview(preview: PublishPreview) {
     return new Promise<boolean>((resolve) => {

@@ -32,7 +32,7 @@ export function registerPublish(context: vscode.ExtensionContext, services: Serv
   const links = new LinkStore(context.workspaceState);
   const problems = vscode.languages.createDiagnosticCollection('skillsmith-publish');
   const drift = new DriftDecorations(links, {
-    hashOfFolder: (folder) => hashOfFolder(folder.fsPath),
+    hashOfFolder: (folder) => hashOfFolder(folder.fsPath, links.get(folder)?.published?.allowedSecrets),
     latestVersionOf: async (skillId) => {
       if (!(await services.keys.get())) return undefined;
       return (await (await services.session.getClient()).getSkill(skillId)).latestVersion;

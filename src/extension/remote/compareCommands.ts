@@ -51,7 +51,7 @@ export async function compareFolderWithRemote(context: CompareContext, given?: v
     if (!version) return undefined;
     return await withCancellableProgress(vscode.l10n.t('Comparing {0}', displayPath(folder)), async (_progress, signal) => {
       const remote = await remoteSide(context, version, { skill: link.title, version: versionLabel(version) }, signal);
-      const local = await localSide(folder);
+      const local = await localSide(folder, link.published?.allowedSecrets ?? []);
       return compareFileSets(vscode.l10n.t('{0} ↔ {1}', versionLabel(version), displayPath(folder)), remote, local);
     });
   } catch (error) {
@@ -104,9 +104,9 @@ async function remoteSide(context: CompareContext, version: SkillVersion, names:
   return { files, uriOf: (path) => toRemoteUri({ skillId: version.skillId, versionRef: version.ref, path: prefix + path }, names) };
 }
 
-/** The folder's files as an upload would carry them, opened from disk. */
-async function localSide(folder: vscode.Uri): Promise<ComparedSide> {
-  const files = await readFileSet(folder.fsPath, await collectSkillFiles(folder.fsPath));
+/** The folder's files as an upload would carry them (with the secrets allowed when it was published), opened from disk. */
+async function localSide(folder: vscode.Uri, allowSecrets: readonly string[]): Promise<ComparedSide> {
+  const files = await readFileSet(folder.fsPath, await collectSkillFiles(folder.fsPath, { allowSecrets }));
   return { files, uriOf: (path) => vscode.Uri.joinPath(folder, ...path.split('/')) };
 }
 
