@@ -136,32 +136,44 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
    * skills cannot load.
    */
   async skillAdded(skill: Skill): Promise<SkillNode | undefined> {
-    const group = this.groups.find((candidate) => candidate.source === skill.source);
-    if (!group || !(await this.services.keys.get())) return undefined;
-    await withViewProgress(() => group.skills.ensureLoaded(pageSize()));
-    if (!group.skills.isLoaded) return undefined;
-    const listed = group.skills.items.some((known) => known.id === skill.id);
-    group.skills.upsert(skill, (known) => known.id === skill.id);
-    const node = this.skillNode(group, skill);
-    node.skill = skill;
-    this.changed.fire(listed ? node : group);
-    if ((await this.publishState()) === 'ok' && this.rootWasEmpty) this.changed.fire(undefined);
-    return node;
+    const placed = await this.place(skill);
+    if (placed) await this.redrawPlaced(placed.node, placed.wasListed);
+    return placed?.node;
   }
 
   /**
    * Shows a version that was just created (e.g. published): reads its skill again (its latest version moved),
-   * puts the skill in the tree if it was not there, adds the version, and redraws only that skill.
-   * Resolves to the version's node, for `treeView.reveal(node, { select: true, focus: true })`.
+   * puts the skill in the tree if it was not there, adds the version, and redraws only that skill (or its
+   * group, when the skill is new). Resolves to the version's node, for
+   * `treeView.reveal(node, { select: true, focus: true })`; undefined when signed out or the skills cannot load.
    */
   async versionAdded(skillId: string, version: SkillVersion): Promise<VersionNode | undefined> {
     const skill = await (await this.client()).getSkill(skillId).catch(() => this.knownSkill(skillId));
-    const skillNode = skill && (await this.skillAdded(skill));
-    if (!skillNode) return undefined;
-    skillNode.versions.upsert(version, (known) => known.ref === version.ref);
-    const node = this.versionNode(skillNode, version);
-    this.changed.fire(skillNode);
+    const placed = skill && (await this.place(skill));
+    if (!placed) return undefined;
+    placed.node.versions.upsert(version, (known) => known.ref === version.ref);
+    const node = this.versionNode(placed.node, version);
+    await this.redrawPlaced(placed.node, placed.wasListed);
     return node;
+  }
+
+  /** Puts a skill's latest data in its group without redrawing; says whether the group listed it before. */
+  private async place(skill: Skill): Promise<{ node: SkillNode; wasListed: boolean } | undefined> {
+    const group = this.groups.find((candidate) => candidate.source === skill.source);
+    if (!group || !(await this.services.keys.get())) return undefined;
+    await withViewProgress(() => group.skills.ensureLoaded(pageSize()));
+    if (!group.skills.isLoaded) return undefined;
+    const wasListed = group.skills.items.some((known) => known.id === skill.id);
+    group.skills.upsert(skill, (known) => known.id === skill.id);
+    const node = this.skillNode(group, skill);
+    node.skill = skill;
+    return { node, wasListed };
+  }
+
+  /** Redraws a placed skill (or its group, when it is new there), and the root when the view was empty. */
+  private async redrawPlaced(node: SkillNode, wasListed: boolean): Promise<void> {
+    this.changed.fire(wasListed ? node : node.parent);
+    if ((await this.publishState()) === 'ok' && this.rootWasEmpty) this.changed.fire(undefined);
   }
 
   private async rootChildren(): Promise<TreeNode[]> {
