@@ -22,6 +22,11 @@ export type TreeErrorWelcome = 'auth' | 'permission' | 'offline' | 'unavailable'
 /** The id of the remote skills view. */
 export const SKILLS_VIEW_ID = 'skillsmith.skills';
 
+/** Shows the Skills view's progress bar while `task` runs (short work the user need not be able to cancel). */
+export function withViewProgress<T>(task: () => Promise<T>): Thenable<T> {
+  return vscode.window.withProgress({ location: { viewId: SKILLS_VIEW_ID } }, task);
+}
+
 const SOURCES: readonly GroupSource[] = ['custom', 'anthropic'];
 
 /**
@@ -336,9 +341,4 @@ function statusNodes(parent: TreeNode, list: PagedList<unknown>): TreeNode[] {
 /** How many items a page asks for (`skillsmith.tree.pageSize`). */
 function pageSize(): number {
   return vscode.workspace.getConfiguration('skillsmith.tree').get<number>('pageSize', 20);
-}
-
-/** Shows the view's progress bar while `task` runs. */
-function withViewProgress<T>(task: () => Promise<T>): Thenable<T> {
-  return vscode.window.withProgress({ location: { viewId: SKILLS_VIEW_ID } }, task);
 }
