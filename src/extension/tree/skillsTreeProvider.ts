@@ -83,8 +83,7 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   /** Loads the next page under a group or a skill. */
   async loadMore(node: GroupNode | SkillNode): Promise<void> {
-    const list: PagedList<unknown> = node instanceof GroupNode ? node.skills : node.versions;
-    await withViewProgress(() => list.loadMore(pageSize()));
+    await withViewProgress(() => (node instanceof GroupNode ? node.skills.loadMore(pageSize()) : node.versions.loadMore(pageSize())));
     if (node instanceof GroupNode) await this.publishState();
     this.changed.fire(node);
   }
@@ -156,7 +155,7 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     const skill = await (await this.client()).getSkill(skillId).catch(() => this.knownSkill(skillId));
     const placed = skill && (await this.place(skill));
     if (!placed) return undefined;
-    placed.node.versions.upsert(version, (known) => known.ref === version.ref);
+    placed.node.versions.upsert(version);
     const node = this.versionNode(placed.node, version);
     await this.redrawPlaced(placed.node, placed.wasListed);
     return node;
@@ -169,7 +168,7 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     await withViewProgress(() => group.skills.ensureLoaded(pageSize()));
     if (!group.skills.isLoaded) return undefined;
     const wasListed = group.skills.items.some((known) => known.id === skill.id);
-    group.skills.upsert(skill, (known) => known.id === skill.id);
+    group.skills.upsert(skill);
     const node = this.skillNode(group, skill);
     node.skill = skill;
     return { node, wasListed };
@@ -331,7 +330,7 @@ function errorWelcome(failure: Error | undefined): TreeErrorWelcome {
 }
 
 /** A warning node when the last load failed, and "Load more…" when there is more. */
-function statusNodes(parent: TreeNode, list: PagedList<unknown>): TreeNode[] {
+function statusNodes<T>(parent: TreeNode, list: PagedList<T>): TreeNode[] {
   const nodes: TreeNode[] = [];
   if (list.failure) nodes.push(new ErrorNode(parent, errorMessage(list.failure)));
   if (list.hasMore) nodes.push(new LoadMoreNode(parent));
