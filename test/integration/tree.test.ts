@@ -310,7 +310,7 @@ suite('Remote skills tree', () => {
     assert.deepEqual(await children(remote), []);
     assert.equal(remote.tree.state, 'error');
     assert.equal(remote.treeView.message, undefined, 'VS Code hides welcome content while a view has a message');
-    assert.equal(remote.tree.errorWelcome, 'unavailable', 'a 5xx picks the "try again later" welcome');
+    assert.equal(remote.tree.errorWelcome, 'server', 'a 500 picks the server-error welcome');
     emulator.admin.clearFaults();
     const retried = nextChange(remote, (node) => node === undefined);
     await vscode.commands.executeCommand('skillsmith.tree.refresh');

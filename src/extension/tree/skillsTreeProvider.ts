@@ -17,7 +17,7 @@ export type TreeState = 'ok' | 'empty' | 'error';
  * The value of the `skillsmith.tree.error` context key while the state is `error`: which welcome explains
  * the failure (VS Code shows welcome content only while the view has no message, so the welcome says it).
  */
-export type TreeErrorWelcome = 'auth' | 'permission' | 'offline' | 'unavailable' | 'other';
+export type TreeErrorWelcome = 'auth' | 'permission' | 'offline' | 'overloaded' | 'rate-limited' | 'server' | 'other';
 
 /** The id of the remote skills view. */
 export const SKILLS_VIEW_ID = 'skillsmith.skills';
@@ -312,7 +312,8 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
 /** Which error welcome explains a failure to load anything. */
 function errorWelcome(failure: Error | undefined): TreeErrorWelcome {
-  switch (apiErrorKind(failure)) {
+  const kind = apiErrorKind(failure);
+  switch (kind) {
     case 'auth':
       return 'auth';
     case 'permission':
@@ -321,9 +322,9 @@ function errorWelcome(failure: Error | undefined): TreeErrorWelcome {
     case 'timeout':
       return 'offline';
     case 'overloaded':
-    case 'server':
     case 'rate-limited':
-      return 'unavailable';
+    case 'server':
+      return kind;
     default:
       return 'other';
   }
