@@ -20,6 +20,7 @@ import { waitForWorkbench } from '../test/e2e/support/workbench.mjs';
 import { installExtension, startCodeServer } from './code-server.mjs';
 
 const E2E_DIR = path.join(REPO_ROOT, 'test', 'e2e');
+const PROBE_DIR = path.join(E2E_DIR, 'probe');
 const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
 const VSIX = path.join(REPO_ROOT, 'dist', 'skillsmith.vsix');
 const JOURNEY_TIMEOUT_MS = 90_000;
@@ -49,6 +50,17 @@ async function runJourney(browser, workbenchUrl, emulatorUrl, journey) {
   }
 }
 
+/**
+ * Packages test/e2e/probe, a stand-in for any other installed extension (it reports what Skillsmith's
+ * exports let it reach), into `dir`; resolves with the .vsix path.
+ */
+async function packageProbe(dir) {
+  const out = path.join(dir, 'exports-probe.vsix');
+  const vsce = path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce');
+  await runCommand(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], { cwd: PROBE_DIR, capture: true });
+  return out;
+}
+
 /** Packages, installs, runs every journey; returns the process exit code. */
 async function main() {
   const cleanup = createCleanup();
@@ -63,6 +75,7 @@ async function main() {
     cleanup.add(() => removeDir(temp));
     const extensionsDir = path.join(temp, 'extensions');
     await installExtension(tools, VSIX, extensionsDir);
+    await installExtension(tools, await packageProbe(temp), extensionsDir);
     const workspace = copyFixtureWorkspace(temp);
 
     const emulator = await startEmulatorProcess(path.join(temp, 'emulator'));

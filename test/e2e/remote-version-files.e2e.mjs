@@ -63,7 +63,14 @@ export async function run({ page, screenshot }) {
   assert.equal(await editor.locator('.view-lines', { hasText: 'typed text' }).count(), 0, 'typing changes nothing');
   await screenshot('remote-file-read-only');
 
+  // Breadcrumbs read as the tree does: the skill's name, the version's date, then the files.
+  const crumbs = (await page.locator('.breadcrumbs-control .monaco-breadcrumb-item').allInnerTexts()).map((text) => text.replace(/[\u00a0\u202f]/g, ' ').trim());
+  const newest = (await versions.first().locator('.label-name').innerText()).replace(/[\u00a0\u202f]/g, ' ');
+  assert.deepEqual(crumbs.slice(-4), [SKILL, newest, 'release-notes', 'SKILL.md'], `breadcrumbs: ${crumbs.join(' › ')}`);
+  assert.ok(!crumbs.some((crumb) => /skill_|skver_/.test(crumb)), `no ids in the breadcrumbs: ${crumbs.join(' › ')}`);
+
   await hoverAfresh(tab);
   const where = await hoverWidget(page, 'SKILL.md');
-  assert.ok(where.includes(`/${skillId}/`), `the tab's tooltip names the skill's folder: ${where}`);
+  assert.ok(where.includes(`/${SKILL}/`), `the tab's tooltip names the skill as the tree does: ${where}`);
+  await screenshot('remote-file-breadcrumbs');
 }

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { TestSeams } from '../../src/extension/exports';
+import { exportsFor, type TestSeams } from '../../src/extension/exports';
+import { interactivePrompts, type Prompts } from '../../src/extension/ui/prompts';
 import { TEST_LOG_ENV } from './support/fileReporter';
 
 const EXTENSION_ID = 'skillsmith.skillsmith';
@@ -41,5 +42,22 @@ suite('Activation', () => {
     assert.ok(Number.isFinite(activationMs) && activationMs > 0, `activationMs is ${activationMs}`);
     const logPath = process.env[TEST_LOG_ENV];
     if (logPath) fs.appendFileSync(logPath, `figure: activate() took ${activationMs.toFixed(1)} ms\n`);
+  });
+
+  test('the host runs the tests in Test mode, so activate hands out the test seams', async () => {
+    const extension = vscode.extensions.getExtension<TestSeams | undefined>(EXTENSION_ID);
+    const seams = await extension?.activate();
+    assert.ok(seams?.remoteSkills.tree, 'the seams are exported in Test mode');
+  });
+
+  test('in Production and Development mode activate exports nothing, and the prompts commands ask are frozen', () => {
+    for (const mode of [vscode.ExtensionMode.Production, vscode.ExtensionMode.Development]) {
+      assert.equal(exportsFor(mode, () => assert.fail('the seams are not even built')), undefined, vscode.ExtensionMode[mode]);
+    }
+    const prompts: Prompts = interactivePrompts;
+    assert.ok(Object.isFrozen(prompts));
+    assert.throws(() => {
+      prompts.confirm = async () => true;
+    }, TypeError, 'nobody can switch off a confirmation');
   });
 });

@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { createSkillsClient } from '../../src/core/api';
 import { startEmulator, type RunningEmulator } from '../../src/emulator';
+import { exampleFiles } from '../../src/emulator/seed';
 import type { TestSeams } from '../../src/extension/exports';
 import type { FileNode } from '../../src/extension/tree/nodes/fileNode';
 import type { TreeNode } from '../../src/extension/tree/nodes/treeNode';
@@ -37,6 +39,11 @@ function answerConfirms(remote: RemoteSkills, answer: boolean): string[] {
     return answer;
   };
   return asked;
+}
+
+/** A one-file skill folder named `name`. */
+function folderOf(name: string) {
+  return exampleFiles(name, `Does ${name} things. Use when testing.`);
 }
 
 async function children(remote: RemoteSkills, node?: TreeNode): Promise<TreeNode[]> {
@@ -178,6 +185,11 @@ suite('Remote skills tree', () => {
 
     const uri = (skillMd as FileNode).uri;
     assert.equal(uri.scheme, 'skillsmith-remote');
+    assert.ok(
+      uri.path.startsWith(`/Release notes/${labelOf(version)}/release-notes/`),
+      `breadcrumbs read as the tree does (display name, version date), not ids: ${uri.path}`,
+    );
+    assert.doesNotMatch(uri.path, /skill_|skver_|skillver_/);
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     assert.match(text, /^---\nname: release-notes/);
     await assert.rejects(
@@ -226,7 +238,7 @@ suite('Remote skills tree', () => {
     await vscode.commands.executeCommand('skillsmith.version.delete', target);
     await redrawn;
     assert.equal(asked.length, 1);
-    assert.ok(asked[0]!.includes(target.version.ref) && asked[0]!.includes('Release notes'), asked[0]);
+    assert.equal(asked[0], `Delete the version of "Release notes" from ${labelOf(target)}?`, 'named as the row is, not by id');
     const after = await children(remote, skill);
     assert.ok(!after.some((node) => node.id === target.id), 'the deleted version is gone');
     const stored = emulator.admin.store.list('custom').find((entry) => entry.displayName === 'Release notes');
@@ -257,8 +269,8 @@ suite('Remote skills tree', () => {
     emulator.admin.clearFaults();
     const during = await children(remote, custom);
     assert.deepEqual(during.filter((node) => kindOf(node) === 'skill').map((node) => node.id), before.filter((id) => id.startsWith('skill:')));
-    const warning = during.find((node) => node.id.endsWith(':error'));
-    assert.ok(warning, 'a warning node says what failed');
+    assert.ok(!during.some((node) => node.id.endsWith(':error')), 'no row repeats what the message says');
+    assert.equal(custom.toTreeItem().description, 'not refreshed');
     assert.equal(remote.tree.state, 'ok');
     assert.match(remote.treeView.message ?? '', /^Could not load the skills: .*\(500\)/, 'the view says once what failed');
     assert.equal(remote.treeView.message?.split('Could not load').length, 2, remote.treeView.message);
@@ -290,20 +302,63 @@ suite('Remote skills tree', () => {
     }
   });
 
-  test('when nothing could load, the view is empty for its error welcome; Retry fills it', async () => {
+  test('when nothing could load, the view is empty and has no message, so its error welcome shows; Retry fills it', async () => {
     emulator.admin.injectFault({ method: 'GET', path: '/v1/skills', status: 500, times: 1000 });
     const cleared = nextChange(remote, (node) => node === undefined);
     await settings().update('tree.pageSize', PAGE_SIZE + 1, vscode.ConfigurationTarget.Global);
     await cleared;
     assert.deepEqual(await children(remote), []);
     assert.equal(remote.tree.state, 'error');
-    assert.match(remote.treeView.message ?? '', /^Could not load the skills: /);
+    assert.equal(remote.treeView.message, undefined, 'VS Code hides welcome content while a view has a message');
+    assert.equal(remote.tree.errorWelcome, 'server', 'a 500 picks the server-error welcome');
     emulator.admin.clearFaults();
     const retried = nextChange(remote, (node) => node === undefined);
     await vscode.commands.executeCommand('skillsmith.tree.refresh');
     await retried;
     assert.equal((await children(remote)).length, 2);
     assert.equal(remote.tree.state, 'ok');
+    assert.equal(remote.tree.errorWelcome, undefined);
+  });
+
+  test('a skill and a version created elsewhere (publish) are added in place and can be revealed and selected', async () => {
+    const client = createSkillsClient({ apiKey: TEST_KEY, baseUrl: emulator.url, maxRetries: 0 });
+    const created = await client.createSkill(folderOf('published-skill'), 'Published skill');
+    const custom = await group(remote, 'custom');
+    const groupRedrawn = nextChange(remote, (node) => node?.id === custom.id);
+    const skillNode = await remote.tree.skillAdded(created);
+    await groupRedrawn;
+    assert.equal(skillNode?.id, `skill:${created.id}`);
+    assert.equal((await children(remote, custom))[0]?.id, skillNode?.id, 'the new skill is listed first, as the service lists it');
+    await remote.treeView.reveal(skillNode!, { select: true, focus: true });
+    assert.deepEqual(remote.treeView.selection.map((node) => node.id), [skillNode!.id]);
+
+    const version = await client.createVersion(created.id, folderOf('published-skill'));
+    const fired: Array<string | undefined> = [];
+    const subscription = remote.tree.onDidChangeTreeData((node) => fired.push(node?.id));
+    const versionNode = await remote.tree.versionAdded(created.id, version);
+    subscription.dispose();
+    assert.deepEqual(fired, [skillNode!.id], 'only the skill is redrawn');
+    assert.ok(versionNode);
+    await remote.treeView.reveal(versionNode, { select: true, focus: true });
+    assert.deepEqual(remote.treeView.selection.map((node) => node.id), [versionNode.id]);
+    const versions = await children(remote, skillNode);
+    assert.equal(versions[0]?.id, versionNode.id);
+    assert.equal(versions[0]?.toTreeItem().description, 'latest', 'the skill was read again: the new version is its latest');
+    assert.equal(versions.length, 2);
+  });
+
+  test('a skill whose versions were all deleted says so instead of expanding to nothing', async () => {
+    const skill = await skillNamed(remote, 'Published skill');
+    answerConfirms(remote, true);
+    for (const version of (await children(remote, skill)).filter((node) => kindOf(node) === 'version')) {
+      const redrawn = nextChange(remote, (node) => node?.id === skill.id);
+      await vscode.commands.executeCommand('skillsmith.version.delete', version);
+      await redrawn;
+    }
+    const item = skill.toTreeItem();
+    assert.equal(item.description, 'no versions');
+    assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.None);
+    assert.deepEqual(await children(remote, skill), []);
   });
 
   test('signing out empties the view into its signed-out welcome', async () => {

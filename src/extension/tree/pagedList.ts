@@ -14,7 +14,11 @@ export class PagedList<T> {
   /** What the last failed load threw (a `SkillsApiError`, usually), cleared by the next success. */
   failure: Error | undefined;
 
-  constructor(private readonly loader: PageLoader<T>) {}
+  constructor(
+    private readonly loader: PageLoader<T>,
+    /** What tells two items apart (an id): an item put in with `upsert` is not listed twice when its page loads. */
+    private readonly keyOf: (item: T) => string,
+  ) {}
 
   /** True once a first page arrived. */
   get isLoaded(): boolean {
@@ -42,7 +46,8 @@ export class PagedList<T> {
     if (!this.loaded || cursor === null) return this.ensureLoaded(pageSize);
     return this.run(async () => {
       const page = await this.loader(cursor, pageSize);
-      const known = this.loaded?.items ?? [];
+      const arrived = new Set(page.items.map(this.keyOf));
+      const known = (this.loaded?.items ?? []).filter((item) => !arrived.has(this.keyOf(item)));
       this.loaded = { items: [...known, ...page.items], nextPage: page.nextPage };
     });
   }
@@ -54,10 +59,11 @@ export class PagedList<T> {
   }
 
   /** Puts an item that was just created or changed on the service in place, or first when it is new; nothing before the first page. */
-  upsert(item: T, isSame: (known: T) => boolean): void {
+  upsert(item: T): void {
     if (!this.loaded) return;
     const items = [...this.loaded.items];
-    const at = items.findIndex(isSame);
+    const key = this.keyOf(item);
+    const at = items.findIndex((known) => this.keyOf(known) === key);
     if (at >= 0) items[at] = item;
     else items.unshift(item);
     this.loaded = { ...this.loaded, items };

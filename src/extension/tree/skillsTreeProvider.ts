@@ -17,10 +17,15 @@ export type TreeState = 'ok' | 'empty' | 'error';
  * The value of the `skillsmith.tree.error` context key while the state is `error`: which welcome explains
  * the failure (VS Code shows welcome content only while the view has no message, so the welcome says it).
  */
-export type TreeErrorWelcome = 'auth' | 'permission' | 'offline' | 'unavailable' | 'other';
+export type TreeErrorWelcome = 'auth' | 'permission' | 'offline' | 'overloaded' | 'rate-limited' | 'server' | 'other';
 
 /** The id of the remote skills view. */
 export const SKILLS_VIEW_ID = 'skillsmith.skills';
+
+/** Shows the Skills view's progress bar while `task` runs (short work the user need not be able to cancel). */
+export function withViewProgress<T>(task: () => Promise<T>): Thenable<T> {
+  return vscode.window.withProgress({ location: { viewId: SKILLS_VIEW_ID } }, task);
+}
 
 const SOURCES: readonly GroupSource[] = ['custom', 'anthropic'];
 
@@ -78,8 +83,7 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   /** Loads the next page under a group or a skill. */
   async loadMore(node: GroupNode | SkillNode): Promise<void> {
-    const list: PagedList<unknown> = node instanceof GroupNode ? node.skills : node.versions;
-    await withViewProgress(() => list.loadMore(pageSize()));
+    await withViewProgress(() => (node instanceof GroupNode ? node.skills.loadMore(pageSize()) : node.versions.loadMore(pageSize())));
     if (node instanceof GroupNode) await this.publishState();
     this.changed.fire(node);
   }
@@ -136,32 +140,44 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
    * skills cannot load.
    */
   async skillAdded(skill: Skill): Promise<SkillNode | undefined> {
-    const group = this.groups.find((candidate) => candidate.source === skill.source);
-    if (!group || !(await this.services.keys.get())) return undefined;
-    await withViewProgress(() => group.skills.ensureLoaded(pageSize()));
-    if (!group.skills.isLoaded) return undefined;
-    const listed = group.skills.items.some((known) => known.id === skill.id);
-    group.skills.upsert(skill, (known) => known.id === skill.id);
-    const node = this.skillNode(group, skill);
-    node.skill = skill;
-    this.changed.fire(listed ? node : group);
-    if ((await this.publishState()) === 'ok' && this.rootWasEmpty) this.changed.fire(undefined);
-    return node;
+    const placed = await this.place(skill);
+    if (placed) await this.redrawPlaced(placed.node, placed.wasListed);
+    return placed?.node;
   }
 
   /**
    * Shows a version that was just created (e.g. published): reads its skill again (its latest version moved),
-   * puts the skill in the tree if it was not there, adds the version, and redraws only that skill.
-   * Resolves to the version's node, for `treeView.reveal(node, { select: true, focus: true })`.
+   * puts the skill in the tree if it was not there, adds the version, and redraws only that skill (or its
+   * group, when the skill is new). Resolves to the version's node, for
+   * `treeView.reveal(node, { select: true, focus: true })`; undefined when signed out or the skills cannot load.
    */
   async versionAdded(skillId: string, version: SkillVersion): Promise<VersionNode | undefined> {
     const skill = await (await this.client()).getSkill(skillId).catch(() => this.knownSkill(skillId));
-    const skillNode = skill && (await this.skillAdded(skill));
-    if (!skillNode) return undefined;
-    skillNode.versions.upsert(version, (known) => known.ref === version.ref);
-    const node = this.versionNode(skillNode, version);
-    this.changed.fire(skillNode);
+    const placed = skill && (await this.place(skill));
+    if (!placed) return undefined;
+    placed.node.versions.upsert(version);
+    const node = this.versionNode(placed.node, version);
+    await this.redrawPlaced(placed.node, placed.wasListed);
     return node;
+  }
+
+  /** Puts a skill's latest data in its group without redrawing; says whether the group listed it before. */
+  private async place(skill: Skill): Promise<{ node: SkillNode; wasListed: boolean } | undefined> {
+    const group = this.groups.find((candidate) => candidate.source === skill.source);
+    if (!group || !(await this.services.keys.get())) return undefined;
+    await withViewProgress(() => group.skills.ensureLoaded(pageSize()));
+    if (!group.skills.isLoaded) return undefined;
+    const wasListed = group.skills.items.some((known) => known.id === skill.id);
+    group.skills.upsert(skill);
+    const node = this.skillNode(group, skill);
+    node.skill = skill;
+    return { node, wasListed };
+  }
+
+  /** Redraws a placed skill (or its group, when it is new there), and the root when the view was empty. */
+  private async redrawPlaced(node: SkillNode, wasListed: boolean): Promise<void> {
+    this.changed.fire(wasListed ? node : node.parent);
+    if ((await this.publishState()) === 'ok' && this.rootWasEmpty) this.changed.fire(undefined);
   }
 
   private async rootChildren(): Promise<TreeNode[]> {
@@ -296,7 +312,8 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
 /** Which error welcome explains a failure to load anything. */
 function errorWelcome(failure: Error | undefined): TreeErrorWelcome {
-  switch (apiErrorKind(failure)) {
+  const kind = apiErrorKind(failure);
+  switch (kind) {
     case 'auth':
       return 'auth';
     case 'permission':
@@ -305,16 +322,16 @@ function errorWelcome(failure: Error | undefined): TreeErrorWelcome {
     case 'timeout':
       return 'offline';
     case 'overloaded':
-    case 'server':
     case 'rate-limited':
-      return 'unavailable';
+    case 'server':
+      return kind;
     default:
       return 'other';
   }
 }
 
 /** A warning node when the last load failed, and "Load more…" when there is more. */
-function statusNodes(parent: TreeNode, list: PagedList<unknown>): TreeNode[] {
+function statusNodes<T>(parent: TreeNode, list: PagedList<T>): TreeNode[] {
   const nodes: TreeNode[] = [];
   if (list.failure) nodes.push(new ErrorNode(parent, errorMessage(list.failure)));
   if (list.hasMore) nodes.push(new LoadMoreNode(parent));
@@ -324,9 +341,4 @@ function statusNodes(parent: TreeNode, list: PagedList<unknown>): TreeNode[] {
 /** How many items a page asks for (`skillsmith.tree.pageSize`). */
 function pageSize(): number {
   return vscode.workspace.getConfiguration('skillsmith.tree').get<number>('pageSize', 20);
-}
-
-/** Shows the view's progress bar while `task` runs. */
-function withViewProgress<T>(task: () => Promise<T>): Thenable<T> {
-  return vscode.window.withProgress({ location: { viewId: SKILLS_VIEW_ID } }, task);
 }

@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
-import { apiErrorKind } from '../../ui/errorMessage';
 import { showError } from '../../ui/showError';
 import { showStatus } from '../../ui/showStatus';
-import { withCancellableProgress } from '../../ui/withCancellableProgress';
 import { skillLabel, versionLabel } from '../labels';
 import type { VersionNode } from '../nodes/versionNode';
+import { withViewProgress } from '../skillsTreeProvider';
 import type { CommandContext } from './commandContext';
 
-/** Deletes a version after a modal confirmation that names it as the tree does; says when it is done. */
+/**
+ * Deletes a version after a modal confirmation that names it as the tree does, with the view's progress bar
+ * (one short request: no notification to flash), and says in the status bar when it is done.
+ */
 export async function deleteVersion(context: CommandContext, node: VersionNode): Promise<void> {
   const { skillId, ref } = node.version;
   const skillName = skillLabel(node.parent.skill);
@@ -19,17 +21,9 @@ export async function deleteVersion(context: CommandContext, node: VersionNode):
   );
   if (!confirmed) return;
   try {
-    await withCancellableProgress(vscode.l10n.t('Deleting the version of "{0}" from {1}', skillName, when), async (_progress, signal) =>
-      (await context.session.getClient()).deleteVersion(skillId, ref, signal),
-    );
+    await withViewProgress(async () => (await context.session.getClient()).deleteVersion(skillId, ref));
     context.log.info(`Deleted version ${ref} of ${skillId}`);
   } catch (error) {
-    if (apiErrorKind(error) === 'cancelled') {
-      // The service may have deleted it before the cancel arrived: show what is there.
-      showStatus(vscode.l10n.t('Deleting the version was cancelled.'));
-      await context.tree.refresh();
-      return;
-    }
     await showError(context.log, vscode.l10n.t('Could not delete the version of "{0}" from {1}', skillName, when), error);
     return;
   }

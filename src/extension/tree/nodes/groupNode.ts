@@ -21,7 +21,7 @@ export class GroupNode implements TreeNode {
     loader: PageLoader<Skill>,
   ) {
     this.id = `group:${source}`;
-    this.skills = new PagedList(loader);
+    this.skills = new PagedList(loader, (skill) => skill.id);
   }
 
   /** "Custom" or "Anthropic", as the tree shows it. */

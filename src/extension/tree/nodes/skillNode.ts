@@ -21,7 +21,7 @@ export class SkillNode implements TreeNode {
     loader: PageLoader<SkillVersion>,
   ) {
     this.id = `skill:${skill.id}`;
-    this.versions = new PagedList(loader);
+    this.versions = new PagedList(loader, (version) => version.ref);
   }
 
   /** Only custom skills can be deleted. */
