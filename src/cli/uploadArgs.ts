@@ -48,12 +48,17 @@ export function onePath(positionals: readonly string[], help: boolean | undefine
 /** The upload options from `--allow-secret` and `--upload-limit-mb`. */
 export function uploadOptionsOf(values: { readonly 'allow-secret'?: string[]; readonly 'upload-limit-mb'?: string }): UploadOptions {
   const raw = values['upload-limit-mb'];
-  const megabytes = raw === undefined ? undefined : Number(raw);
-  if (megabytes !== undefined && !(Number.isFinite(megabytes) && megabytes > 0)) throw new UsageError(`--upload-limit-mb needs a number above 0, not "${raw}".`);
   return {
     allowSecrets: values['allow-secret']?.map((p) => p.replace(/\\/g, '/').replace(/^\.\//, '')),
-    limitBytes: megabytes === undefined ? undefined : Math.round(megabytes * 1024 * 1024),
+    limitBytes: raw === undefined ? undefined : uploadLimitBytesOf(raw),
   };
+}
+
+/** The bytes of an `--upload-limit-mb` value (MB of 1024 × 1024 bytes, as the setting counts); throws `UsageError` unless it is a number above 0. */
+export function uploadLimitBytesOf(raw: string): number {
+  const megabytes = Number(raw);
+  if (raw.trim() === '' || !(Number.isFinite(megabytes) && megabytes > 0)) throw new UsageError(`--upload-limit-mb needs a number above 0, not "${raw}".`);
+  return Math.round(megabytes * 1024 * 1024);
 }
 
 /** The client options from the environment and `--base-url`, as the SDK reads them. */

@@ -170,6 +170,14 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
     });
   });
 
+  it('lint --upload-limit-mb sets the size at which upload-too-large fires', async () => {
+    const small = await skillsmith(['lint', 'cli-skill', '--upload-limit-mb', '0.0001', '--format', 'json']);
+    assert.equal(small.code, 1);
+    assert.deepEqual(JSON.parse(small.stdout).skills[0].diagnostics.map((d: { rule: string }) => d.rule), ['upload-too-large', 'upload-excluded']);
+    const roomy = await skillsmith(['lint', 'cli-skill', '--upload-limit-mb', '1', '--format', 'json']);
+    assert.equal(roomy.code, 0, roomy.stdout);
+  });
+
   it('keeps the SDK out of dist/cli.js: only publish and diff load dist/api.js', async () => {
     const bundle = await readFile(CLI, 'utf8');
     assert.doesNotMatch(bundle, /class BaseAnthropic|anthropic-dangerous-direct-browser-access/);
