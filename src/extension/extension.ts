@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import { registerExportCommand } from './export/registerExportCommand';
 import { registerLintFeatures } from './lint/registerLintFeatures';
 import { registerNewSkillCommand } from './newSkill/registerNewSkillCommand';
+import { trackSkillFolders } from './shared/skillFolderContext';
 import { registerRemoteSkills, type RemoteSkills } from './tree/registerRemoteSkills';
 
 /** What `activate` returns: handles the integration tests use (nothing else depends on it). */
@@ -21,6 +23,8 @@ export function activate(context: vscode.ExtensionContext): SkillsmithApi {
 
   registerLintFeatures(context, log);
   registerNewSkillCommand(context, log);
+  registerExportCommand(context, log);
+  context.subscriptions.push(trackSkillFolders());
   const remoteSkills = registerRemoteSkills(context, log);
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
