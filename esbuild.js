@@ -3,6 +3,7 @@
 //  dist/api.js        the API client and the SDK, required on first use by the extension
 //  dist/cli.js        the `skillsmith` command
 //  dist/yaml.js       the `yaml` package, required by the linter only for frontmatter its fast path cannot read
+//  dist/jszip.js      the `jszip` package, required by the extension only when it zips a skill (export)
 //  out/test/**        the integration tests, run inside the real VS Code extension host
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -38,15 +39,18 @@ function integrationEntries() {
 }
 
 /**
- * Keeps the `yaml` package out of the bundles that start fast (extension, CLI): their lazy `require('yaml')` becomes
- * `require('./yaml.js')`, the sibling bundle built below, loaded only when a frontmatter needs the full parser.
+ * Keeps heavy packages out of the bundles that start fast (extension, CLI): a lazy `require('yaml')` becomes
+ * `require('./yaml.js')`, a sibling bundle built below, loaded only when a frontmatter needs the full parser (and
+ * `jszip` likewise in the extension, loaded only to export a skill).
  */
-const yamlAsSiblingBundle = {
-  name: 'yaml-as-sibling-bundle',
-  setup(build) {
-    build.onResolve({ filter: /^yaml$/ }, () => ({ path: './yaml.js', external: true }));
-  },
-};
+function asSiblingBundles(...packages) {
+  return {
+    name: 'as-sibling-bundles',
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^(${packages.join('|')})$`) }, (args) => ({ path: `./${args.path}.js`, external: true }));
+    },
+  };
+}
 
 const builds = [
   {
@@ -54,13 +58,14 @@ const builds = [
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
-    plugins: [yamlAsSiblingBundle],
+    plugins: [asSiblingBundles('yaml', 'jszip')],
   },
   { ...nodeBase, entryPoints: ['src/core/api/index.ts'], outfile: 'dist/api.js' },
   { ...nodeBase, entryPoints: [require.resolve('yaml')], outfile: 'dist/yaml.js' },
+  { ...nodeBase, entryPoints: [require.resolve('jszip')], outfile: 'dist/jszip.js' },
   {
     ...nodeBase,
-    plugins: [yamlAsSiblingBundle],
+    plugins: [asSiblingBundles('yaml')],
     entryPoints: ['src/cli.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },

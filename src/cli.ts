@@ -7,6 +7,9 @@ type Subcommand = (args: string[]) => Promise<number>;
 const SUBCOMMANDS: Record<string, { run: Subcommand; summary: string }> = {
   lint: { run: runLintCommand, summary: 'lint SKILL.md files and skill folders' },
   emulator: { run: runEmulatorCommand, summary: 'serve the local Skills API emulator' },
+  pack: { run: (args) => import('./cli/packCommand.js').then((m) => m.runPackCommand(args)), summary: 'zip a skill folder for claude.ai' },
+  publish: { run: (args) => import('./cli/publishCommand.js').then((m) => m.runPublishCommand(args)), summary: 'upload a skill folder as a new skill or version' },
+  diff: { run: (args) => import('./cli/diffCommand.js').then((m) => m.runDiffCommand(args)), summary: 'compare a skill folder with a remote version' },
 };
 
 function usage(): string {

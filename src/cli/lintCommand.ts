@@ -2,8 +2,7 @@
 import { version } from '../../package.json';
 import { forEachConcurrently } from '../core/async/forEachConcurrently';
 import { findSkillFolders, type FoundSkillFolders } from '../core/skill/findSkillFolders';
-import { lintSkillFolder, type SkillFolderResult } from '../core/skill/folder';
-import type { Profile } from '../core/skill/types';
+import { lintSkillFolder, type LintFolderOptions, type SkillFolderResult } from '../core/skill/folder';
 import { LINT_USAGE, parseLintArgs } from './lintArgs';
 import { buildLintReport } from './lintReport';
 import { toSarif } from './lintSarif';
@@ -25,7 +24,7 @@ export async function runLintCommand(args: string[]): Promise<number> {
   }
   const found = await findSkillFolders(parsed.paths);
   const problems = found.unreadable.map((u) => `${u.path} ${u.reason}`);
-  const results = await lintAll(found, parsed.profile, problems);
+  const results = await lintAll(found, { profile: parsed.profile, uploadLimitBytes: parsed.uploadLimitBytes }, problems);
   const report = buildLintReport(results, parsed.profile, process.cwd());
   if (parsed.format === 'json') process.stdout.write(JSON.stringify(report) + '\n');
   else if (parsed.format === 'sarif') process.stdout.write(JSON.stringify(toSarif(report, version), null, 2) + '\n');
@@ -36,11 +35,11 @@ export async function runLintCommand(args: string[]): Promise<number> {
 }
 
 /** Lints every folder, a few at a time, keeping their order; folders that cannot be read go to `problems`. */
-async function lintAll({ folders, entries }: FoundSkillFolders, profile: Profile, problems: string[]): Promise<SkillFolderResult[]> {
+async function lintAll({ folders, entries }: FoundSkillFolders, options: LintFolderOptions, problems: string[]): Promise<SkillFolderResult[]> {
   const results: (SkillFolderResult | undefined)[] = new Array(folders.length);
   await forEachConcurrently(folders, CONCURRENCY, async (dir, index) => {
     try {
-      results[index] = await lintSkillFolder(dir, { profile, entries: entries.get(dir) });
+      results[index] = await lintSkillFolder(dir, { ...options, entries: entries.get(dir) });
     } catch (error) {
       problems.push(`${dir} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { registerAuthCommands } from './auth/registerAuthCommands';
 import { exportsFor, type TestSeams } from './exports';
+import { registerExportCommand } from './export/registerExportCommand';
 import { registerLintFeatures } from './lint/registerLintFeatures';
 import { registerNewSkillCommand } from './newSkill/registerNewSkillCommand';
 import { registerPublish } from './publish/registerPublish';
 import { registerDiff } from './remote/registerDiff';
 import { registerRemoteFiles } from './remote/registerRemoteFiles';
 import { createServices } from './services/services';
+import { trackSkillFolders } from './shared/skillFolderContext';
 import { registerRemoteSkills } from './tree/registerRemoteSkills';
 import { registerShowLogCommand } from './ui/registerShowLogCommand';
 
@@ -25,6 +27,8 @@ export function activate(context: vscode.ExtensionContext): TestSeams | undefine
   registerAuthCommands(context, services);
   registerLintFeatures(context, log);
   registerNewSkillCommand(context, log);
+  registerExportCommand(context, log);
+  context.subscriptions.push(trackSkillFolders());
   registerRemoteFiles(context, services);
   const remoteSkills = registerRemoteSkills(context, services);
   const publish = registerPublish(context, services, remoteSkills);

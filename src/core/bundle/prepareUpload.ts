@@ -16,6 +16,8 @@ export interface UploadOptions {
 /** A skill folder checked for upload or export; nothing has been read beyond names, sizes and SKILL.md. */
 export interface PreparedUpload {
   readonly dir: string;
+  /** Its SKILL.md (possibly mis-cased), or undefined when it has none. */
+  readonly skillMd: string | undefined;
   /** The one top-level folder the files travel under. */
   readonly folderName: string;
   /** The files to send and what is left out, each with why. */
@@ -32,9 +34,10 @@ export interface PreparedUpload {
 export async function prepareUpload(dir: string, options: UploadOptions = {}): Promise<PreparedUpload> {
   const limitBytes = options.limitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES;
   const collected = await collectSkillFiles(dir, { allowSecrets: options.allowSecrets });
-  const { diagnostics } = await lintSkillFolder(dir, { profile: 'claude-api', collected, uploadLimitBytes: limitBytes });
+  const { file, diagnostics } = await lintSkillFolder(dir, { profile: 'claude-api', collected, uploadLimitBytes: limitBytes });
   return {
     dir,
+    skillMd: file,
     folderName: folderNameOf(dir),
     collected,
     totalBytes: totalBytes(collected.files),

@@ -4,6 +4,7 @@ import type { Skill, SkillsClient, SkillVersion } from '../../core/api/types';
 import { fileSetBytes, type FileSet } from '../../core/bundle/fileSet';
 import { hashFileSet } from '../../core/bundle/hashFileSet';
 import { prepareUpload, readPreparedFiles } from '../../core/bundle/prepareUpload';
+import { zipFileSet } from '../../core/bundle/zipFileSet';
 import { formatBytes } from '../../core/bundle/uploadChecks';
 import { lastEntry, parseSkillMd } from '../../core/skill/parse';
 import { SKILL_MD } from '../../core/skill/skillMdName';
@@ -141,7 +142,7 @@ async function upload(client: SkillsClient, target: PublishTarget, set: FileSet,
 /** Keeps the uploaded files as a zip in global storage for later diffs; a failure here only costs a download later. */
 async function keepUpload(context: PublishContext, skillId: string, ref: string, set: FileSet): Promise<void> {
   try {
-    await context.services.uploads.put(skillId, ref, await loadApiModule().zipFileSet(set));
+    await context.services.uploads.put(skillId, ref, await zipFileSet(set));
   } catch (error) {
     context.services.log.warn(`Could not keep the upload of ${skillId}@${ref} for later diffs: ${errorMessage(error)}`);
   }
