@@ -9,6 +9,7 @@ import { formatBytes } from '../../core/bundle/uploadChecks';
 import { lastEntry, parseSkillMd } from '../../core/skill/parse';
 import { SKILL_MD } from '../../core/skill/skillMdName';
 import { loadApiModule } from '../api/loadApiModule';
+import { uploadLimitBytesFor } from '../lint/profileSetting';
 import type { Services } from '../services/services';
 import { skillLabel, versionLabel } from '../tree/labels';
 import { apiErrorKind, errorMessage } from '../ui/errorMessage';
@@ -21,7 +22,6 @@ import { passLintGate } from './lintGate';
 import type { PublishPreview } from './previewItems';
 import type { PublishPrompts } from './publishPrompts';
 import { showRefusal } from './showRefusal';
-import { uploadLimitBytes } from './uploadLimit';
 
 /** What publishing works with. */
 export interface PublishContext {
@@ -56,7 +56,7 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
   try {
     const prepare = async (allowSecrets: readonly string[]) => vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking {0}', folderName(folder)) },
-      () => prepareUpload(folder.fsPath, { limitBytes: uploadLimitBytes(folder), allowSecrets }),
+      () => prepareUpload(folder.fsPath, { limitBytes: uploadLimitBytesFor(folder), allowSecrets }),
     );
     const gate = await passLintGate(
       { ...context, prompts: context.services.prompts, publishPrompts: context.prompts },

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { skillLabel } from '../tree/labels';
 import type { SkillNode } from '../tree/nodes/skillNode';
 import { publishFolder, type PublishContext, type PublishOutcome } from './publishFolder';
-import { workspaceSkillFolders } from './resolveSkillFolder';
+import { workspaceSkillFolders } from './workspaceSkillFolders';
 
 /**
  * "Publish New Version from Folder…" on a custom skill in the tree: the user picks a skill folder of the

@@ -14,7 +14,7 @@ export type LinkChoice =
  * (the defaults are quick picks and input boxes: native, keyboard-usable surfaces).
  */
 export interface PublishPrompts {
-  /** One of the workspace's skill folders (a command was run without one, or from the tree); `title` says what for. */
+  /** One of the workspace's skill folders, for "Publish New Version from Folder…" in the tree; `title` says what for. */
   pickSkillFolder(title: string, folders: readonly vscode.Uri[]): Promise<vscode.Uri | undefined>;
   /** The remote skill to publish `folderName` to: one whose versions carry its `name`, or a new one. */
   pickLink(skillName: string, matches: readonly Skill[]): Promise<LinkChoice | undefined>;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SkillVersion } from '../../core/api/types';
 import type { Services } from '../services/services';
+import { resolveSkillFolder } from '../shared/resolveSkillFolder';
 import type { SkillNode } from '../tree/nodes/skillNode';
 import type { RemoteSkills } from '../tree/registerRemoteSkills';
 import { DriftDecorations } from './driftDecorations';
@@ -9,7 +10,6 @@ import { LinkStore } from './linkStore';
 import { publishFolder, type PublishContext, type PublishOutcome } from './publishFolder';
 import { interactivePublishPrompts, type PublishPrompts } from './publishPrompts';
 import { publishFromTree } from './publishFromTree';
-import { resolveSkillFolder } from './resolveSkillFolder';
 
 /** The publish feature: what the diff commands share with it, and what the integration tests drive. */
 export interface PublishFeature {
@@ -56,7 +56,7 @@ export function registerPublish(context: vscode.ExtensionContext, services: Serv
     settle,
     vscode.window.registerFileDecorationProvider(drift),
     vscode.commands.registerCommand('skillsmith.publish.folder', async (uri?: vscode.Uri): Promise<PublishOutcome | undefined> => {
-      const folder = await resolveSkillFolder(prompts, vscode.l10n.t('Publish Skill'), uri);
+      const folder = await resolveSkillFolder(uri instanceof vscode.Uri ? uri : undefined, vscode.l10n.t('Publish which skill?'));
       return folder ? publishFolder(publishContext, folder) : undefined;
     }),
     vscode.commands.registerCommand('skillsmith.publish.toSkill', (node: SkillNode) => publishFromTree(publishContext, node)),

@@ -3,8 +3,8 @@ import type { SkillsClient, SkillVersion } from '../../core/api/types';
 import { collectSkillFiles } from '../../core/bundle/collectSkillFiles';
 import { readFileSet } from '../../core/bundle/fileSet';
 import type { PublishFeature } from '../publish/registerPublish';
-import { resolveSkillFolder } from '../publish/resolveSkillFolder';
 import type { Services } from '../services/services';
+import { resolveSkillFolder } from '../shared/resolveSkillFolder';
 import { skillLabel, versionLabel } from '../tree/labels';
 import type { VersionNode } from '../tree/nodes/versionNode';
 import { displayPath } from '../ui/displayPath';
@@ -28,7 +28,7 @@ const VERSIONS_LISTED = 100;
  * (latest first), and the folder's files (as an upload would carry them) are compared with it.
  */
 export async function compareFolderWithRemote(context: CompareContext, given?: vscode.Uri): Promise<Comparison | undefined> {
-  const folder = await resolveSkillFolder(context.publish.prompts, vscode.l10n.t('Compare with Remote Version'), given);
+  const folder = await resolveSkillFolder(given instanceof vscode.Uri ? given : undefined, vscode.l10n.t('Compare which skill folder with a remote version?'));
   if (!folder) return undefined;
   const link = context.publish.links.get(folder);
   if (!link) {
