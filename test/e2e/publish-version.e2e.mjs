@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { emulatorAdmin } from './support/emulator.mjs';
 import { appendAndSave, diffEditorShows, quickInput, runContextMenu, startPaletteCommand } from './support/quickInput.mjs';
-import { restoreAfterPublishing } from './support/sampleSkill.mjs';
+import { keepSampleSkill, SAMPLE_SKILL_MD } from './support/sampleSkill.mjs';
 import { openWorkspaceFile } from './support/workbench.mjs';
 
 /** The journey's name, as the runner prints it. */
@@ -12,10 +12,11 @@ export const name = 'publish the edited sample skill as a new version (preview, 
 
 const ADDED = 'Link every change to its pull request.';
 
-export async function run({ page, screenshot, emulatorUrl }) {
+export async function run({ page, screenshot, emulatorUrl, workspace }) {
+  const sample = keepSampleSkill(workspace, emulatorUrl);
   try {
-    await openWorkspaceFile(page, 'release-notes/SKILL.md');
-    await appendAndSave(page, ADDED);
+    await openWorkspaceFile(page, SAMPLE_SKILL_MD);
+    await appendAndSave(page, ADDED, sample.file);
 
     // The upload waits a moment in the emulator, so the progress notification can be seen.
     await emulatorAdmin(emulatorUrl, 'POST', 'faults', { method: 'POST', path: '/v1/skills/*/versions', latencyMs: 1500 });
@@ -52,6 +53,6 @@ export async function run({ page, screenshot, emulatorUrl }) {
     await diffEditorShows(page, '↔', ADDED);
     await screenshot('publish-compare-versions');
   } finally {
-    await restoreAfterPublishing(page, emulatorUrl, ADDED);
+    await sample.restore();
   }
 }

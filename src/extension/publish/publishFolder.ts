@@ -126,7 +126,9 @@ async function upload(client: SkillsClient, target: PublishTarget, set: FileSet,
     });
   } catch (error) {
     if (apiErrorKind(error) === 'cancelled') {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Publishing {0} was cancelled.', name));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Publishing {0} was cancelled. If the upload had already reached the service, the version may exist: refresh the Skills view to see.', name),
+      );
       return { kind: 'cancelled' };
     }
     const details = error as { readonly requestId?: unknown; readonly rule?: unknown };

@@ -1,4 +1,5 @@
-// Quick inputs, context menus and the multi-file diff editor, for the publish and compare journeys.
+// Quick inputs, context menus, saving and the multi-file diff editor, for the publish and compare journeys.
+import { readFileSync } from 'node:fs';
 
 /** The visible quick input, once its title contains `title`. */
 export async function quickInput(page, title) {
@@ -31,10 +32,19 @@ export async function diffEditorShows(page, title, text) {
   await page.locator('.part.editor .view-line', { hasText: text }).first().waitFor();
 }
 
-/** Adds `text` at the end of the open editor's last line and saves. */
-export async function appendAndSave(page, text) {
+/** Adds `text` at the end of the open editor's last line, saves, and waits until `file` on disk holds it. */
+export async function appendAndSave(page, text, file) {
   await page.keyboard.press('Control+End');
   await page.keyboard.type(text);
   await page.keyboard.press('Control+S');
-  await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
+  await fileHolds(page, file, text);
+}
+
+/** Polls `file` until it contains `text` (the save lands on disk a moment after Ctrl+S); fails after the step timeout. */
+async function fileHolds(page, file, text) {
+  const deadline = Date.now() + 20_000;
+  while (!readFileSync(file, 'utf8').includes(text)) {
+    if (Date.now() > deadline) throw new Error(`${file} was not saved with "${text}"`);
+    await page.waitForTimeout(100);
+  }
 }
