@@ -7,7 +7,7 @@ import type { LinkStore } from './linkStore';
 import type { PublishPrompts } from './publishPrompts';
 
 /** Where an upload goes: a new version of an existing custom skill, or a new skill with a display name. */
-export type PublishTarget =
+export type PublishDestination =
   | { readonly kind: 'existing'; readonly skill: Skill }
   | { readonly kind: 'new'; readonly displayName: string };
 
@@ -26,7 +26,7 @@ const LOOKUP_CONCURRENCY = 4;
  * the skill still exists; else the user's pick among the custom skills whose latest version carries the
  * frontmatter `name` (Anthropic skills are never offered), or a new skill. Undefined when the user cancelled.
  */
-export async function chooseTarget(context: TargetContext, folder: vscode.Uri, skillName: string, chosen?: Skill): Promise<PublishTarget | undefined> {
+export async function chooseTarget(context: TargetContext, folder: vscode.Uri, skillName: string, chosen?: Skill): Promise<PublishDestination | undefined> {
   if (chosen) return { kind: 'existing', skill: chosen };
   const link = context.links.get(folder);
   if (link) {

@@ -28,7 +28,7 @@ const STATE_KEY = 'skillsmith.publish.links';
  * file system path; menus show "Compare with Remote Version…" on them). `resource` would not do: in a remote
  * window the workbench sees `vscode-remote:` URIs where the extension host sees `file:` ones.
  */
-export const LINKED_FOLDERS_CONTEXT = 'skillsmith.publish.linkedFolders';
+const LINKED_FOLDERS_CONTEXT = 'skillsmith.publish.linkedFolders';
 
 /**
  * The links of this workspace's skill folders to remote skills, kept in workspace state (never in a file of

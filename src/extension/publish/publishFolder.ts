@@ -15,7 +15,7 @@ import { skillLabel, versionLabel } from '../tree/labels';
 import { apiErrorKind, errorMessage } from '../ui/errorMessage';
 import { showError } from '../ui/showError';
 import { withCancellableProgress } from '../ui/withCancellableProgress';
-import { chooseTarget, type PublishTarget } from './chooseTarget';
+import { chooseTarget, type PublishDestination } from './chooseTarget';
 import { compareWithLatest } from './compareWithLatest';
 import type { LinkStore } from './linkStore';
 import { passLintGate } from './lintGate';
@@ -111,7 +111,7 @@ type UploadResult =
   | Extract<PublishOutcome, { kind: 'cancelled' | 'refused' }>;
 
 /** Sends the files under a cancellable progress (Cancel aborts the request), then reads back what was made. */
-async function upload(client: SkillsClient, target: PublishTarget, set: FileSet, name: string): Promise<UploadResult> {
+async function upload(client: SkillsClient, target: PublishDestination, set: FileSet, name: string): Promise<UploadResult> {
   try {
     return await withCancellableProgress(vscode.l10n.t('Publishing {0}', name), async (progress, signal) => {
       progress.report({ message: vscode.l10n.t('Uploading {0} files ({1})', set.files.length, formatBytes(fileSetBytes(set))) });
@@ -160,7 +160,7 @@ async function announce(skill: Skill, version: SkillVersion): Promise<void> {
   if (answer === copy) await vscode.env.clipboard.writeText(version.id);
 }
 
-function titleOf(name: string, target: PublishTarget): string {
+function titleOf(name: string, target: PublishDestination): string {
   return target.kind === 'new'
     ? vscode.l10n.t('Publish {0} as the new skill "{1}"', name, target.displayName)
     : vscode.l10n.t('Publish {0} as a new version of "{1}"', name, target.skill.title ?? target.skill.id);

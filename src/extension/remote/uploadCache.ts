@@ -44,14 +44,6 @@ export class UploadCache {
     }
   }
 
-  /** Drops a version (after it was deleted remotely). */
-  async forget(skillId: string, ref: string): Promise<void> {
-    const entry = this.index().find((candidate) => candidate.skillId === skillId && candidate.ref === ref);
-    if (!entry) return;
-    await this.state.update(INDEX_KEY, this.index().filter((candidate) => candidate !== entry));
-    await this.deleteFile(entry);
-  }
-
   private index(): CachedUpload[] {
     const raw = this.state.get<unknown>(INDEX_KEY);
     return Array.isArray(raw) ? raw.filter(isCachedUpload) : [];
