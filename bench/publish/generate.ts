@@ -1,23 +1,12 @@
 /** A generated skill folder for `bench:publish`: 2,000 files, about 25 MB, half text and half binary by size. */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { prng as random } from '../../test/unit/skill/frontmatterFuzz';
 
 const TEXT_FILES = 1499;
 const BINARY_FILES = 500;
 const TEXT_BYTES = 8 * 1024;
 const BINARY_BYTES = 26 * 1024;
-
-/** A small deterministic generator (mulberry32), so every run builds the same folder. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = 'skill upload folder zip version claude table parse report file script check lint diff export publish the a of to and with'.split(' ');
 
