@@ -4,7 +4,8 @@ import { diffFileSets, isIdentical } from '../core/bundle/diffFileSets';
 import { readFileSet, type FileSet } from '../core/bundle/fileSet';
 import { formatUnifiedDiff } from '../core/bundle/unifiedDiff';
 import { loadApiModule } from './loadApiModule';
-import { API_OPTIONS, API_OPTIONS_HELP, clientOptionsOf, onePath, parseCommandArgs, UPLOAD_OPTIONS, UsageError } from './uploadArgs';
+import { messageOf, runSubcommand, type FolderRequest } from './subcommand';
+import { API_OPTIONS, API_OPTIONS_HELP, clientOptionsOf, onePath, parseCommandArgs, textOrJson, UPLOAD_OPTIONS, UsageError } from './uploadArgs';
 
 const HELP = `Usage: skillsmith diff PATH --skill-id ID [--version V] [--format text|json]
 
@@ -28,24 +29,24 @@ const OPTIONS = {
   help: UPLOAD_OPTIONS.help,
 } as const;
 
+/** What `skillsmith diff` was asked to do. */
+interface DiffRequest extends FolderRequest<ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values']> {
+  readonly skillId: string;
+}
+
 /** Runs `skillsmith diff`; returns the exit code. */
-export async function runDiffCommand(args: string[]): Promise<number> {
-  let request;
-  try {
-    const { values, positionals } = parseCommandArgs(args, OPTIONS);
-    const dir = onePath(positionals, values.help);
-    if (!values.help && !values['skill-id']) throw new UsageError('Name the remote skill with --skill-id ID.');
-    if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`Unknown format '${values.format}': use text or json.`);
-    request = { dir, values, skillId: values['skill-id'] ?? '' };
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`skillsmith diff: ${error.message}\n\n${HELP}\n`);
-    return 2;
-  }
-  if (request.values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
+export function runDiffCommand(args: string[]): Promise<number> {
+  return runSubcommand('diff', HELP, () => readRequest(args), diff);
+}
+
+function readRequest(args: string[]): DiffRequest {
+  const { values, positionals } = parseCommandArgs(args, OPTIONS);
+  const dir = onePath(positionals, values.help);
+  if (!values.help && !values['skill-id']) throw new UsageError('Name the remote skill with --skill-id ID.');
+  return { dir, skillId: values['skill-id'] ?? '', json: textOrJson(values.format) === 'json', help: values.help ?? false, values };
+}
+
+async function diff(request: DiffRequest): Promise<number> {
   const client = clientOptionsOf(request.values, process.env);
   if (!client.apiKey) return fail('Set ANTHROPIC_API_KEY to the API key to download with.');
   let local: FileSet;
@@ -62,21 +63,17 @@ export async function runDiffCommand(args: string[]): Promise<number> {
     const requestId = error instanceof api.SkillsApiError && error.requestId ? ` (request id ${error.requestId})` : '';
     return fail(`Could not download version ${request.values.version} of ${request.skillId}: ${messageOf(error)}${requestId}`);
   }
-  const diff = diffFileSets(remote, local);
-  if (request.values.format === 'json') {
+  const changes = diffFileSets(remote, local);
+  if (request.json) {
     const paths = (files: readonly { path: string }[]): string[] => files.map((f) => f.path);
-    process.stdout.write(JSON.stringify({ added: paths(diff.added), removed: paths(diff.removed), changed: paths(diff.changed) }) + '\n');
+    process.stdout.write(JSON.stringify({ added: paths(changes.added), removed: paths(changes.removed), changed: paths(changes.changed) }) + '\n');
   } else {
-    process.stdout.write(formatUnifiedDiff(diff));
+    process.stdout.write(formatUnifiedDiff(changes));
   }
-  return isIdentical(diff) ? 0 : 1;
+  return isIdentical(changes) ? 0 : 1;
 }
 
 function fail(message: string): number {
   process.stderr.write(`skillsmith diff: ${message}\n`);
   return 2;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,11 +1,12 @@
 /** `skillsmith pack`: a skill folder as the .zip claude.ai's skill upload takes. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { prepareUpload, readPreparedFiles } from '../core/bundle/prepareUpload';
+import { prepareUpload, readPreparedFiles, type UploadOptions } from '../core/bundle/prepareUpload';
 import { formatBytes } from '../core/bundle/uploadChecks';
 import { zipFileSet } from '../core/bundle/zipFileSet';
 import { checksText } from './uploadReport';
-import { onePath, parseCommandArgs, UPLOAD_OPTIONS, UPLOAD_OPTIONS_HELP, UsageError, uploadOptionsOf } from './uploadArgs';
+import { messageOf, runSubcommand } from './subcommand';
+import { onePath, parseCommandArgs, UPLOAD_OPTIONS, UPLOAD_OPTIONS_HELP, uploadOptionsOf } from './uploadArgs';
 
 const HELP = `Usage: skillsmith pack PATH [-o FILE] [--allow-secret PATH] [--upload-limit-mb N]
 
@@ -17,26 +18,30 @@ ${UPLOAD_OPTIONS_HELP}
 
 Exit status: 0 packed, 1 lint errors, 2 usage error or unreadable folder.`;
 
+/** What `skillsmith pack` was asked to do. */
+interface PackRequest {
+  readonly dir: string;
+  readonly output: string | undefined;
+  readonly upload: UploadOptions;
+  readonly help: boolean;
+}
+
 /** Runs `skillsmith pack`; returns the exit code. */
-export async function runPackCommand(args: string[]): Promise<number> {
-  let request;
-  try {
-    const { values, positionals } = parseCommandArgs(args, { ...UPLOAD_OPTIONS, output: { type: 'string', short: 'o' } });
-    request = { values, dir: onePath(positionals, values.help), upload: uploadOptionsOf(values) };
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`skillsmith pack: ${error.message}\n\n${HELP}\n`);
-    return 2;
-  }
-  if (request.values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
+export function runPackCommand(args: string[]): Promise<number> {
+  return runSubcommand('pack', HELP, () => readRequest(args), pack);
+}
+
+function readRequest(args: string[]): PackRequest {
+  const { values, positionals } = parseCommandArgs(args, { ...UPLOAD_OPTIONS, output: { type: 'string', short: 'o' } });
+  return { dir: onePath(positionals, values.help), output: values.output, upload: uploadOptionsOf(values), help: values.help ?? false };
+}
+
+async function pack(request: PackRequest): Promise<number> {
   let prepared;
   try {
     prepared = await prepareUpload(request.dir, request.upload);
   } catch (error) {
-    process.stderr.write(`skillsmith pack: ${request.dir} cannot be read: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`skillsmith pack: ${request.dir} cannot be read: ${messageOf(error)}\n`);
     return 2;
   }
   process.stderr.write(checksText(prepared, process.cwd(), process.stderr));
@@ -44,7 +49,7 @@ export async function runPackCommand(args: string[]): Promise<number> {
     process.stderr.write(`skillsmith pack: fix the errors above first; nothing was written.\n`);
     return 1;
   }
-  const output = request.values.output ?? `${prepared.folderName}.zip`;
+  const output = request.output ?? `${prepared.folderName}.zip`;
   const zip = await zipFileSet(await readPreparedFiles(prepared));
   await writeAtomically(output, zip);
   process.stdout.write(`Packed ${prepared.folderName} (${prepared.collected.files.length} files, ${formatBytes(prepared.totalBytes)}) into ${output}\n`);

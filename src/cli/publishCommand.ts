@@ -4,6 +4,7 @@ import type { SkillsApiError } from '../core/api/errors';
 import { prepareUpload, readPreparedFiles, type PreparedUpload } from '../core/bundle/prepareUpload';
 import { checkDisplayName, formatBytes } from '../core/bundle/uploadChecks';
 import { loadApiModule } from './loadApiModule';
+import { messageOf, runSubcommand, type FolderRequest } from './subcommand';
 import { checksReport, checksText, fileListJson, fileListText } from './uploadReport';
 import {
   API_OPTIONS,
@@ -13,6 +14,7 @@ import {
   parseCommandArgs,
   UPLOAD_OPTIONS,
   UPLOAD_OPTIONS_HELP,
+  textOrJson,
   UsageError,
   uploadOptionsOf,
 } from './uploadArgs';
@@ -44,35 +46,24 @@ const OPTIONS = {
 } as const;
 
 /** What `skillsmith publish` was asked to do. */
-interface PublishRequest {
-  readonly dir: string;
+interface PublishRequest extends FolderRequest<ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values']> {
   readonly target: PublishTarget | undefined;
   readonly dryRun: boolean;
-  readonly json: boolean;
-  readonly values: ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values'];
 }
 
 /** Runs `skillsmith publish`; returns the exit code. */
-export async function runPublishCommand(args: string[]): Promise<number> {
-  let request: PublishRequest;
-  try {
-    request = readRequest(args);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`skillsmith publish: ${error.message}\n\n${HELP}\n`);
-    return 2;
-  }
-  if (request.values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
+export function runPublishCommand(args: string[]): Promise<number> {
+  return runSubcommand('publish', HELP, () => readRequest(args), publish);
+}
+
+async function publish(request: PublishRequest): Promise<number> {
   const client = clientOptionsOf(request.values, process.env);
   if (!request.dryRun && !client.apiKey) return usage('Set ANTHROPIC_API_KEY to the API key to publish with.');
   let prepared: PreparedUpload;
   try {
     prepared = await prepareUpload(request.dir, uploadOptionsOf(request.values));
   } catch (error) {
-    return usage(`${request.dir} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    return usage(`${request.dir} cannot be read: ${messageOf(error)}`);
   }
   const displayName = request.target && 'newSkill' in request.target ? request.target.displayName : undefined;
   const nameProblem = displayName === undefined ? undefined : checkDisplayName(displayName, 'claude-api');
@@ -100,7 +91,6 @@ export async function runPublishCommand(args: string[]): Promise<number> {
 function readRequest(args: string[]): PublishRequest {
   const { values, positionals } = parseCommandArgs(args, OPTIONS);
   const dir = onePath(positionals, values.help);
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`Unknown format '${values.format}': use text or json.`);
   if (values['skill-id'] !== undefined && values.new) throw new UsageError('Choose either --skill-id ID or --new, not both.');
   if (values['display-name'] !== undefined && !values.new) throw new UsageError('--display-name names a new skill: use it with --new.');
   if (values['skill-id'] === '') throw new UsageError('--skill-id needs a skill id.');
@@ -108,7 +98,7 @@ function readRequest(args: string[]): PublishRequest {
   if (!dryRun && !values.help && values['skill-id'] === undefined && !values.new) throw new UsageError('Choose --skill-id ID (a new version) or --new (a new skill).');
   const target: PublishTarget | undefined =
     values['skill-id'] !== undefined ? { skillId: values['skill-id'] } : values.new ? { newSkill: true, displayName: values['display-name'] } : undefined;
-  return { dir, target, dryRun, json: values.format === 'json', values };
+  return { dir, target, dryRun, json: textOrJson(values.format) === 'json', help: values.help ?? false, values };
 }
 
 /** `--dry-run`: the file list and the checks, nothing sent; exit 1 when the checks have errors. */
@@ -143,7 +133,7 @@ function failed(request: PublishRequest, message: string, prepared?: PreparedUpl
 /** The message of a failure, with the request id when the service answered. */
 function describeFailure(error: unknown, apiErrorClass: typeof SkillsApiError): string {
   if (error instanceof apiErrorClass) return error.requestId ? `${error.message} (request id ${error.requestId})` : error.message;
-  return error instanceof Error ? error.message : String(error);
+  return messageOf(error);
 }
 
 function usage(message: string): number {

@@ -45,6 +45,12 @@ export function onePath(positionals: readonly string[], help: boolean | undefine
   throw new UsageError(positionals.length === 0 ? 'Name the skill folder to use.' : `Name one skill folder, not ${positionals.length}.`);
 }
 
+/** The `--format` of `publish` and `diff`; throws `UsageError` for anything but text or json. */
+export function textOrJson(format: string | undefined): 'text' | 'json' {
+  if (format === undefined || format === 'text' || format === 'json') return format ?? 'text';
+  throw new UsageError(`Unknown format '${format}': use text or json.`);
+}
+
 /** The upload options from `--allow-secret` and `--upload-limit-mb`. */
 export function uploadOptionsOf(values: { readonly 'allow-secret'?: string[]; readonly 'upload-limit-mb'?: string }): UploadOptions {
   const raw = values['upload-limit-mb'];

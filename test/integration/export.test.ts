@@ -12,18 +12,25 @@ async function writeFiles(folder: vscode.Uri, files: Record<string, string | Uin
   }
 }
 
-suite('Export Skill as .zip', () => {
-  let scratch: vscode.Uri;
+/** A fresh folder under the workspace for each test of the suite (read `.uri` inside a test), deleted afterwards. */
+function scratchFolders(prefix: string): { readonly uri: vscode.Uri } {
+  let counter = 0;
+  const current = { uri: workspaceRoot() };
   setup(() => {
-    scratch = vscode.Uri.joinPath(workspaceRoot(), `export-scratch-${Date.now()}`);
+    current.uri = vscode.Uri.joinPath(workspaceRoot(), `${prefix}-${++counter}`);
   });
   teardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(scratch, { recursive: true, useTrash: false });
+    await vscode.workspace.fs.delete(current.uri, { recursive: true, useTrash: false });
   });
+  return current;
+}
+
+suite('Export Skill as .zip', () => {
+  const scratchFolder = scratchFolders('export-scratch');
 
   test('writes a zip with one top-level folder, SKILL.md at its root, and only the files an upload carries', async () => {
-    const folder = vscode.Uri.joinPath(scratch, 'export-me');
+    const folder = vscode.Uri.joinPath(scratchFolder.uri, 'export-me');
     const blob = Uint8Array.from({ length: 300 }, (_, i) => i % 256);
     await writeFiles(folder, {
       'SKILL.md': SKILL_MD,
@@ -34,7 +41,7 @@ suite('Export Skill as .zip', () => {
       'node_modules/dep/index.js': 'x',
       'evals/evals.json': '[]',
     });
-    const target = vscode.Uri.joinPath(scratch, 'export-me.zip');
+    const target = vscode.Uri.joinPath(scratchFolder.uri, 'export-me.zip');
     const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('skillsmith.skill.export', vscode.Uri.joinPath(folder, 'SKILL.md'), target);
     assert.equal(written?.toString(), target.toString());
     const set = unzipFileSet(await vscode.workspace.fs.readFile(target));
@@ -43,15 +50,15 @@ suite('Export Skill as .zip', () => {
     assert.deepEqual([...set.files[1].data], [...blob]);
     assert.equal(new TextDecoder().decode(set.files[0].data), SKILL_MD);
 
-    const again = vscode.Uri.joinPath(scratch, 'again.zip');
+    const again = vscode.Uri.joinPath(scratchFolder.uri, 'again.zip');
     await vscode.commands.executeCommand('skillsmith.skill.export', folder, again);
     assert.deepEqual(await vscode.workspace.fs.readFile(again), await vscode.workspace.fs.readFile(target), 'the same folder gives the same bytes');
   });
 
   test('refuses a folder with lint errors and writes nothing', async () => {
-    const folder = vscode.Uri.joinPath(scratch, 'Broken Skill');
+    const folder = vscode.Uri.joinPath(scratchFolder.uri, 'Broken Skill');
     await writeFiles(folder, { 'SKILL.md': '---\nname: Broken Skill\n---\n' });
-    const target = vscode.Uri.joinPath(scratch, 'broken.zip');
+    const target = vscode.Uri.joinPath(scratchFolder.uri, 'broken.zip');
     assert.equal(await vscode.commands.executeCommand('skillsmith.skill.export', folder, target), undefined);
     assert.equal(await vscode.workspace.fs.stat(target).then(() => true, () => false), false);
   });
@@ -69,17 +76,10 @@ suite('Export Skill as .zip', () => {
 });
 
 suite('Upload rules in the editor', () => {
-  let scratch: vscode.Uri;
-  setup(() => {
-    scratch = vscode.Uri.joinPath(workspaceRoot(), `upload-scratch-${Date.now()}`);
-  });
-  teardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(scratch, { recursive: true, useTrash: false });
-  });
+  const scratchFolder = scratchFolders('upload-scratch');
 
   test('a link to a file .skillignore leaves out is link-broken with its own message, as in the CLI', async () => {
-    const folder = vscode.Uri.joinPath(scratch, 'export-me');
+    const folder = vscode.Uri.joinPath(scratchFolder.uri, 'export-me');
     await writeFiles(folder, { 'SKILL.md': SKILL_MD.replace('scripts/run.py', 'drafts/plan.md'), 'drafts/plan.md': 'x', '.skillignore': 'drafts/\n' });
     const uri = vscode.Uri.joinPath(folder, 'SKILL.md');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
@@ -88,7 +88,7 @@ suite('Upload rules in the editor', () => {
   });
 
   test('upload-too-large follows skillsmith.lint.uploadLimitMB and names the largest file', async () => {
-    const folder = vscode.Uri.joinPath(scratch, 'export-me');
+    const folder = vscode.Uri.joinPath(scratchFolder.uri, 'export-me');
     await writeFiles(folder, { 'SKILL.md': SKILL_MD, 'scripts/run.py': 'print(1)\n', 'data/big.bin': new Uint8Array(200 * 1024) });
     const uri = vscode.Uri.joinPath(folder, 'SKILL.md');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));

@@ -21,24 +21,21 @@ export interface FolderFile {
   readonly data: Uint8Array;
 }
 
-/** Refuses to open the last path segment when it is a symbolic link (0 where the platform has no such flag). */
-const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+/**
+ * How each file is opened: never through a symbolic link in the last path segment, and never waiting on a FIFO put
+ * in a file's place after the walk (the flags are 0 where the platform has none).
+ */
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 /**
- * Reads the bytes of the files `collected` lists, under the folder's own name. A file that became a symbolic
- * link or a folder since the walk is refused (the open fails), never followed.
+ * Reads the bytes of the files `collected` lists, under the folder's own name. A file that became a symbolic link
+ * or a folder since the walk is refused (the read fails), never followed.
  */
 export async function readFileSet(dir: string, collected: SkillFiles): Promise<FileSet> {
   const files = await Promise.all(
     collected.files.map(async ({ relativePath, absolutePath }) => {
-      const handle = await fs.open(absolutePath, constants.O_RDONLY | NO_FOLLOW);
-      try {
-        if (!(await handle.stat()).isFile()) throw new Error(`${relativePath} is no longer a regular file; it was not read.`);
-        const data = await handle.readFile();
-        return { path: relativePath, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
-      } finally {
-        await handle.close();
-      }
+      const data = await fs.readFile(absolutePath, { flag: READ_FLAGS });
+      return { path: relativePath, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
     }),
   );
   return { folderName: folderNameOf(dir), files };

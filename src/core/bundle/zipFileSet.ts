@@ -1,5 +1,6 @@
 /** A file set as a zip archive: one top-level folder, SKILL.md at its root, the same bytes for the same files. */
 import type JSZipType from 'jszip';
+import { isBinary } from './diffFileSets';
 import { toFolderFiles, type FileSet } from './fileSet';
 
 /** Every entry carries this time (the zip format's earliest, 1980-01-01 00:00 UTC), so the bytes depend on the files only. */
@@ -15,12 +16,17 @@ function loadJsZip(): typeof JSZipType {
 
 /**
  * Zips a file set deterministically: entries sorted by path, no folder entries, fixed timestamps and
- * permissions, DEFLATE. The same files always give the same bytes. Paths are `<folderName>/<path>`.
+ * permissions. Text is deflated at level 1 (pako's fastest: most of the size gain for a fraction of the time);
+ * binary files, usually compressed already, are stored. The choice depends on the bytes only, so the same files
+ * always give the same zip. Paths are `<folderName>/<path>`.
  */
 export async function zipFileSet(set: FileSet): Promise<Uint8Array> {
   const JSZip = loadJsZip();
   const zip = new JSZip();
   const entries = toFolderFiles(set).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const entry of entries) zip.file(entry.path, entry.data, { date: FIXED_DATE, createFolders: false, binary: true });
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+  for (const entry of entries) {
+    const compression = isBinary(entry.data) ? 'STORE' : 'DEFLATE';
+    zip.file(entry.path, entry.data, { date: FIXED_DATE, createFolders: false, binary: true, compression, compressionOptions: { level: 1 } });
+  }
+  return zip.generateAsync({ type: 'uint8array', platform: 'DOS' });
 }
