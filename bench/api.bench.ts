@@ -18,6 +18,8 @@ const LATENCY_ROUNDS = 3;
 const SIMULATED_LATENCY_MS = 3;
 const CONCURRENCY = 8;
 const KEY = 'bench-key-not-real';
+/** The emulator's admin routes take JSON only. */
+const JSON_TYPE = { 'content-type': 'application/json' };
 /** Page size used by both sides for "all skills", so both make the same requests. */
 const PAGE = 100;
 
@@ -28,7 +30,7 @@ async function startEmulatorProcess(): Promise<{ url: string; child: ChildProces
   const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
   const url = /listening on (\S+)/.exec(line)?.[1];
   if (!url) throw new Error(`Unexpected emulator output: ${line}`);
-  const filled = await fetch(`${url}/_emulator/fill`, { method: 'POST', body: JSON.stringify({ skills: SKILLS, versionsPerSkill: VERSIONS_PER_SKILL }) });
+  const filled = await fetch(`${url}/_emulator/fill`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ skills: SKILLS, versionsPerSkill: VERSIONS_PER_SKILL }) });
   if (!filled.ok) throw new Error(`Could not fill the emulator: ${filled.status}`);
   return { url, child };
 }
@@ -36,7 +38,7 @@ async function startEmulatorProcess(): Promise<{ url: string; child: ChildProces
 /** Delays every versions list by `ms`, as a remote service would be, through the emulator's fault injection. */
 async function injectLatency(url: string, ms: number): Promise<void> {
   const fault = { method: 'GET', path: '/v1/skills/*/versions', latencyMs: ms, times: 1_000_000_000 };
-  const response = await fetch(`${url}/_emulator/faults`, { method: 'POST', body: JSON.stringify(fault) });
+  const response = await fetch(`${url}/_emulator/faults`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify(fault) });
   if (!response.ok) throw new Error(`Could not inject latency: ${response.status}`);
 }
 

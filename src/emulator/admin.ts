@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { badRequest, notFound } from './apiError';
+import { badRequest, EmulatorApiError, notFound } from './apiError';
 import type { FaultList } from './faults';
 import { sendJson } from './http';
 
@@ -9,6 +9,16 @@ export interface AdminTarget {
   reset(): void;
   /** Replaces every skill with generated ones. */
   fill(count: number, versionsPerSkill: number): void;
+}
+
+/**
+ * Admin requests must say `content-type: application/json`, even without a body: a web page cannot send that
+ * cross-site without a CORS preflight, which the emulator never grants. 415 otherwise.
+ */
+export function assertJsonRequest(contentType: string | undefined): void {
+  if (contentType?.split(';')[0]?.trim().toLowerCase() !== 'application/json') {
+    throw new EmulatorApiError(415, 'invalid_request_error', 'Send admin requests with content-type: application/json.');
+  }
 }
 
 /** Caps on `POST /_emulator/fill`, so a typo cannot exhaust memory. */

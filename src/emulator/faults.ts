@@ -1,3 +1,8 @@
+import { PathGlob } from './pathGlob';
+
+/** The longest fault path glob. */
+const MAX_GLOB_LENGTH = 1024;
+
 /** A fault to inject into the next requests that match. Sent as JSON to `POST /_emulator/faults`. */
 export interface FaultRule {
   /** HTTP method to match (any when absent). */
@@ -20,7 +25,7 @@ export interface FaultRule {
 
 interface ActiveFault {
   readonly rule: FaultRule;
-  readonly pattern: RegExp | null;
+  readonly pattern: PathGlob | null;
   remaining: number;
 }
 
@@ -31,7 +36,7 @@ export class FaultList {
   /** Adds rules, all or none: throws an actionable message when any rule is malformed (they may come off the wire). */
   add(rules: readonly unknown[]): void {
     const checked = rules.map(checkRule);
-    for (const rule of checked) this.faults.push({ rule, pattern: rule.path ? globToRegExp(rule.path) : null, remaining: rule.times ?? 1 });
+    for (const rule of checked) this.faults.push({ rule, pattern: rule.path ? new PathGlob(rule.path) : null, remaining: rule.times ?? 1 });
   }
 
   /** Removes every fault. */
@@ -60,6 +65,7 @@ function checkRule(value: unknown): FaultRule {
   for (const key of ['method', 'path'] as const) {
     if (rule[key] !== undefined && typeof rule[key] !== 'string') throw new Error(`${key} must be a string.`);
   }
+  if (typeof rule.path === 'string' && rule.path.length > MAX_GLOB_LENGTH) throw new Error(`path must be at most ${MAX_GLOB_LENGTH} characters.`);
   for (const key of ['retryAfterSeconds', 'retryAfterMs', 'latencyMs'] as const) {
     if (rule[key] !== undefined && !isNonNegativeNumber(rule[key])) throw new Error(`${key} must be a number of at least 0.`);
   }
@@ -76,9 +82,4 @@ function checkRule(value: unknown): FaultRule {
 
 function isNonNegativeNumber(value: unknown): boolean {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
-}
-
-function globToRegExp(glob: string): RegExp {
-  const escaped = glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${escaped.replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`);
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isIPv4 } from 'node:net';
 import { errorTypeOf } from './apiError';
 
 /** Writes a JSON answer with the service's headers. */
@@ -42,8 +43,10 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer<Ar
   });
 }
 
-/** Whether an address is loopback (IPv4 127/8, IPv6 ::1, or IPv4-mapped loopback). */
+/** Whether an address is loopback: `localhost`, IPv6 `::1`, or an IPv4 address in 127/8 (also IPv4-mapped); never a host name. */
 export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
-  return address === '::1' || address === 'localhost' || /^(::ffff:)?127\./.test(address);
+  if (address === '::1' || address === 'localhost') return true;
+  const ipv4 = address.replace(/^::ffff:/i, '');
+  return isIPv4(ipv4) && ipv4.startsWith('127.');
 }

@@ -4,7 +4,7 @@ import { Delays } from './delays';
 import { FaultList, type FaultRule } from './faults';
 import { isLoopback } from './http';
 import type { EmulatorState } from './model';
-import { loadState, saveState } from './persistence';
+import { openDataFolder } from './persistence';
 import { generatedSkills, seedSkills } from './seed';
 import { createHandler, type SeenRequest } from './server';
 import { SkillStore } from './store';
@@ -54,7 +54,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const host = options.host ?? '127.0.0.1';
   const { dataDir } = options;
   const initial = (): EmulatorState => ({ skills: options.seed ? seedSkills() : [] });
-  const store = new SkillStore((dataDir && loadState(dataDir)) || initial(), dataDir ? (state) => saveState(dataDir, state) : undefined);
+  const folder = dataDir ? openDataFolder(dataDir) : undefined;
+  const store = new SkillStore(folder?.state ?? initial(), folder?.save);
   const faults = new FaultList();
   const listeners = new Set<(request: SeenRequest) => void>();
   const delays = new Delays();
@@ -69,6 +70,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       faults,
       apiKey: options.apiKey,
       adminEnabled: isLoopback(host),
+      boundHost: host,
       reset,
       fill,
       delay: (ms) => delays.wait(ms),

@@ -1,9 +1,11 @@
-/** The emulator's state: what it stores, in the shape it persists (JSON, file bytes as base64). */
+/** The emulator's state as it holds it in memory. */
 
 /** One uploaded file; `path` starts with the version's top-level folder. */
 export interface StoredFile {
   readonly path: string;
-  readonly base64: string;
+  readonly data: Uint8Array;
+  /** The SHA-256 of `data` (hex): it names the file's blob in a `--data` folder. */
+  readonly sha256: string;
 }
 
 /** A version of a skill. `key` is the random part of its ids (`skver_<key>`, `skillver_<key>`). */
@@ -33,7 +35,7 @@ export interface StoredSkill {
   readonly versions: StoredVersion[];
 }
 
-/** Everything the emulator persists, newest skill last. */
+/** Everything the emulator keeps, newest skill last. */
 export interface EmulatorState {
   readonly skills: StoredSkill[];
 }

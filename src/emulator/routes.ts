@@ -121,7 +121,7 @@ function zipOf(version: StoredVersion): Promise<Buffer> {
   let zipped = versionZips.get(version);
   if (!zipped) {
     const zip = new JSZip();
-    for (const file of version.files) zip.file(file.path, Buffer.from(file.base64, 'base64'));
+    for (const file of version.files) zip.file(file.path, file.data);
     zipped = zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
     versionZips.set(version, zipped);
     zipped.catch(() => versionZips.delete(version));

@@ -1,9 +1,10 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import { handleAdmin, type AdminTarget } from './admin';
+import { assertJsonRequest, handleAdmin, type AdminTarget } from './admin';
 import { badRequest, EmulatorApiError, notFound } from './apiError';
 import type { FaultRule } from './faults';
 import { isLoopback, readBody, sendError } from './http';
 import { newRequestId } from './ids';
+import { assertOwnOrigin } from './originGuard';
 import { handleSkillsApi } from './routes';
 import type { SkillStore } from './store';
 
@@ -27,6 +28,8 @@ export interface HandlerDeps extends AdminTarget {
   readonly apiKey: string | undefined;
   /** The admin routes answer only when the emulator is bound to loopback. */
   readonly adminEnabled: boolean;
+  /** The host the emulator was started on; requests must name it, `localhost` or an IP address in `Host`. */
+  readonly boundHost: string;
   /** Waits before answering (injected latency); resolves early when the emulator closes. */
   delay(ms: number): Promise<void>;
   /** Told of every request as it arrives. */
@@ -49,8 +52,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, requestId: stri
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
   const method = req.method ?? 'GET';
   deps.onRequest({ method, path: url.pathname, headers: req.headers });
+  assertOwnOrigin(req, deps.boundHost);
   if (url.pathname.startsWith('/_emulator/')) {
     if (!deps.adminEnabled || !isLoopback(req.socket.remoteAddress)) throw notFound('Not found.');
+    assertJsonRequest(req.headers['content-type']);
     return handleAdmin(method, url.pathname, await readBody(req, ADMIN_BODY_LIMIT), deps, res, requestId);
   }
   const fault = deps.faults.take(method, url.pathname);

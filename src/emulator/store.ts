@@ -1,16 +1,20 @@
 import { badRequest, forbidden, notFound } from './apiError';
+import { sha256Of } from './blobStore';
 import { betaVersionId, gaVersionId, newSkillId, newVersionLabel, randomKey } from './ids';
 import { skillKey, sortNewestFirst } from './order';
 import type { EmulatorState, StoredSkill, StoredSource, StoredVersion } from './model';
 import type { CheckedUpload } from './upload';
 
-/** The skills the emulator serves, with the service's rules on changing them. Calls `onChange` after each change. */
+/**
+ * The skills the emulator serves, with the service's rules on changing them. Each change is handed to `save` before
+ * it is answered; when `save` throws, the change is undone, so a failed save leaves no trace.
+ */
 export class SkillStore {
   private skills: StoredSkill[];
 
   constructor(
     state: EmulatorState,
-    private readonly onChange: (state: EmulatorState) => void = () => {},
+    private readonly save: (state: EmulatorState) => void = () => {},
   ) {
     this.skills = [...state.skills];
   }
@@ -22,8 +26,11 @@ export class SkillStore {
 
   /** Replaces every skill at once (reset, seeding, benchmarks). */
   replaceAll(skills: readonly StoredSkill[]): void {
-    this.skills = [...skills];
-    this.onChange(this.state);
+    const before = this.skills;
+    this.change(
+      () => (this.skills = [...skills]),
+      () => (this.skills = before),
+    );
   }
 
   /** Skills newest first (by creation time, then id), optionally only those of one source. */
@@ -51,8 +58,10 @@ export class SkillStore {
       name: upload.name,
       versions: [version],
     };
-    this.skills.push(skill);
-    this.onChange(this.state);
+    this.change(
+      () => this.skills.push(skill),
+      () => this.skills.pop(),
+    );
     return skill;
   }
 
@@ -63,9 +72,17 @@ export class SkillStore {
       throw badRequest(`The SKILL.md name "${upload.name}" does not match this skill's name "${skill.name}"; every version of a skill must keep the same name.`);
     }
     const version = makeVersion(upload);
-    skill.versions.push(version);
-    skill.updatedAt = version.createdAt;
-    this.onChange(this.state);
+    const updatedAt = skill.updatedAt;
+    this.change(
+      () => {
+        skill.versions.push(version);
+        skill.updatedAt = version.createdAt;
+      },
+      () => {
+        skill.versions.pop();
+        skill.updatedAt = updatedAt;
+      },
+    );
     return version;
   }
 
@@ -83,9 +100,18 @@ export class SkillStore {
   deleteVersion(skill: StoredSkill, ref: string): StoredVersion {
     assertWritable(skill);
     const version = this.findVersion(skill, ref);
-    skill.versions.splice(skill.versions.indexOf(version), 1);
-    skill.updatedAt = new Date().toISOString();
-    this.onChange(this.state);
+    const index = skill.versions.indexOf(version);
+    const updatedAt = skill.updatedAt;
+    this.change(
+      () => {
+        skill.versions.splice(index, 1);
+        skill.updatedAt = new Date().toISOString();
+      },
+      () => {
+        skill.versions.splice(index, 0, version);
+        skill.updatedAt = updatedAt;
+      },
+    );
     return version;
   }
 
@@ -95,8 +121,22 @@ export class SkillStore {
     if (skill.versions.length > 0) {
       throw badRequest(`Skill ${skill.id} still has ${skill.versions.length} version(s); delete its versions before deleting the skill.`);
     }
-    this.skills = this.skills.filter((candidate) => candidate !== skill);
-    this.onChange(this.state);
+    const before = this.skills;
+    this.change(
+      () => (this.skills = this.skills.filter((candidate) => candidate !== skill)),
+      () => (this.skills = before),
+    );
+  }
+
+  /** Applies a change, saves the result, and undoes the change when saving fails (then rethrows). */
+  private change(apply: () => void, undo: () => void): void {
+    apply();
+    try {
+      this.save(this.state);
+    } catch (error) {
+      undo();
+      throw error;
+    }
   }
 }
 
@@ -114,6 +154,6 @@ export function makeVersion(upload: CheckedUpload, createdAt = new Date()): Stor
     description: upload.description,
     directory: upload.directory,
     createdAt: createdAt.toISOString(),
-    files: upload.files.map((file) => ({ path: file.path, base64: Buffer.from(file.data).toString('base64') })),
+    files: upload.files.map((file) => ({ path: file.path, data: file.data, sha256: sha256Of(file.data) })),
   };
 }

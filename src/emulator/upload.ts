@@ -1,11 +1,14 @@
+import { DEFAULT_UPLOAD_LIMIT_BYTES, DISPLAY_NAME_LIMIT } from '../core/bundle/uploadChecks';
+import { PathTree } from '../core/zip/pathTree';
+import { ZipError } from '../core/zip/zipError';
 import { badRequest, tooLarge } from './apiError';
 import { readSkillIdentity, type SkillIdentity } from './frontmatter';
 
 /** The service's limit on the total size of one upload. */
-export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = DEFAULT_UPLOAD_LIMIT_BYTES;
 
-/** The longest display name the service accepts. */
-export const MAX_DISPLAY_NAME = 255;
+/** The most files one upload may hold: more need zip64 in the download, which the emulator cannot write. */
+export const MAX_UPLOAD_FILES = 0xffff;
 
 /** One uploaded file with its relative path. */
 export interface UploadedFile {
@@ -47,35 +50,50 @@ export async function parseUpload(body: Uint8Array<ArrayBuffer>, contentType: st
   return { files, displayName };
 }
 
-/** Enforces what the service enforces on an upload: size, one top-level folder, SKILL.md and its frontmatter. */
+/**
+ * Enforces what the service enforces on an upload (size, one top-level folder, SKILL.md and its frontmatter), and
+ * refuses what the emulator could not serve back as a zip that unpacks: paths no folder could hold (`PathTree`:
+ * twice, differing only in case, a file that is also a folder, names, paths or depths past its limits), NUL
+ * characters, more than 65,535 files.
+ */
 export function checkUpload(files: readonly UploadedFile[]): CheckedUpload {
   if (files.length === 0) throw badRequest('No files were uploaded: send the skill folder as files[] parts.');
   const total = files.reduce((sum, file) => sum + file.data.byteLength, 0);
   if (total > MAX_UPLOAD_BYTES) throw tooLarge(`The upload is ${total} bytes; the limit is ${MAX_UPLOAD_BYTES} bytes (30 MB).`);
-  const seen = new Set<string>();
+  if (files.length > MAX_UPLOAD_FILES) throw badRequest(`The upload has ${files.length} files; at most ${MAX_UPLOAD_FILES} are accepted.`);
+  const tree = new PathTree<null>();
   const directories = new Set<string>();
   for (const { path } of files) {
     const segments = path.split('/');
-    if (path.includes('\\') || segments.some((s) => s === '' || s === '.' || s === '..')) {
-      throw badRequest(`Invalid file path "${path}": use relative paths with forward slashes.`);
+    if (/[\\\0]/.test(path) || segments.some((s) => s === '' || s === '.' || s === '..')) {
+      throw badRequest(`Invalid file path "${path.slice(0, 200)}": use relative paths with forward slashes.`);
     }
-    if (segments.length < 2) throw badRequest(`"${path}" is not inside a folder: all files must be in one top-level directory.`);
-    if (seen.has(path)) throw badRequest(`"${path}" was uploaded twice.`);
-    seen.add(path);
+    if (segments.length < 2) throw badRequest(`"${path.slice(0, 200)}" is not inside a folder: all files must be in one top-level directory.`);
+    addPath(tree, path);
     directories.add(segments[0]);
   }
-  if (directories.size !== 1) throw badRequest('All files must be in the same top-level directory.');
-  const [directory] = [...directories];
+  const [directory, other] = [...directories];
+  if (other !== undefined) throw badRequest(`All files must be in the same top-level directory; this upload has "${directory}" and "${other}".`);
   const skillMd = files.find((file) => file.path === `${directory}/SKILL.md`);
   if (!skillMd) throw badRequest(`SKILL.md must be at the root of the top-level directory "${directory}".`);
-  const identity = readSkillIdentity(new TextDecoder().decode(skillMd.data));
+  const identity = readSkillIdentity(skillMd.data);
   if (typeof identity === 'string') throw badRequest(identity);
   return { ...identity, files, directory };
 }
 
 /** Checks a display name as the service does. */
 export function checkDisplayName(displayName: string | undefined): void {
-  if (displayName !== undefined && displayName.length > MAX_DISPLAY_NAME) {
-    throw badRequest(`display_name must be at most ${MAX_DISPLAY_NAME} characters.`);
+  if (displayName !== undefined && displayName.length > DISPLAY_NAME_LIMIT) {
+    throw badRequest(`display_name must be at most ${DISPLAY_NAME_LIMIT} characters; it has ${displayName.length}.`);
+  }
+}
+
+/** Adds an uploaded path to the tree; a path no folder could hold is a 400 that says why. */
+function addPath(tree: PathTree<null>, path: string): void {
+  try {
+    tree.add(path, null);
+  } catch (error) {
+    if (error instanceof ZipError) throw badRequest(`${error.message} Rename the file so every path is distinct and fits.`);
+    throw error;
   }
 }

@@ -6,10 +6,7 @@ import { replaceValueFix } from './fixes';
 import { hasNameFormat, isValidName, NAME_LIMIT, reservedWordIn, slugify } from './nameRules';
 import { lastEntry, writtenValue, type FrontmatterEntry, type ParsedSkillMd } from './parse';
 import type { Fix } from './types';
-
-const COMPATIBILITY_LIMIT = 500;
-/** An XML/HTML tag such as `<example>` or `</b>`; a bare `<`, `>` or `->` is not one. */
-const XML_TAG = /<\/?[A-Za-z][\w.:-]*(?:\s[^<>]*)?\/?>/g;
+import { COMPATIBILITY_LIMIT, XML_TAG } from './valueRules';
 
 /** The findings about the values of the known keys. */
 export function checkFields(parsed: ParsedSkillMd, folderName: string | undefined): Finding[] {

@@ -4,6 +4,8 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import { checkEntryPath } from './checkEntryPath';
+import { crc32 } from './crc32';
+import { PathTree } from './pathTree';
 import { ZipError } from './zipError';
 
 /** Limits that stop zip bombs; the defaults are far above what the Skills API accepts (30 MB). */
@@ -22,6 +24,9 @@ export interface ZipFile {
 }
 
 const EOCD_SIGNATURE = 0x06054b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+/** The most entries the 16-bit count of an archive without zip64 can say. */
+const MAX_ENTRIES_WITHOUT_ZIP64 = 0xffff;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 const METHOD_STORE = 0;
@@ -32,28 +37,21 @@ const S_IFLNK = 0o120000;
 
 /**
  * Reads every file of a zip archive. Directory entries are dropped (folders follow from paths).
- * Throws `ZipError` for a damaged archive, encryption, zip64, unsupported compression, a symlink,
- * an unsafe path (`..`, absolute, drive letter), duplicate paths, or more than the limits allow.
+ * Throws `ZipError` for a damaged archive (including a CRC-32 that does not match), encryption, zip64, unsupported
+ * compression, a symlink, an unsafe path (`..`, absolute, drive letter), paths no folder could hold (twice, differing
+ * only in case, a file that is also a folder, too long or deep: `PathTree`), or more than the limits allow. The entry count is the central directory's real one, never the 16-bit field alone: an archive over 65,535
+ * entries without zip64 is refused, not read in part.
  */
 export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipFile[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const eocd = findEndOfCentralDirectory(view);
-  const entryCount = view.getUint16(eocd + 10, true);
-  if (entryCount === 0xffff) throw new ZipError('The archive uses zip64, which Skillsmith does not read.');
-  if (entryCount > limits.maxEntries) {
-    throw new ZipError(`The archive has ${entryCount} entries; at most ${limits.maxEntries} are allowed.`);
-  }
-  let offset = view.getUint32(eocd + 16, true);
+  const entries = readCentralDirectory(bytes, view, findEndOfCentralDirectory(view), limits.maxEntries);
   const files: ZipFile[] = [];
-  const seen = new Set<string>();
+  const paths = new PathTree<null>();
   let totalBytes = 0;
-  for (let i = 0; i < entryCount; i++) {
-    const entry = readCentralEntry(bytes, view, offset);
-    offset = entry.next;
+  for (const entry of entries) {
     if (entry.rawName.endsWith('/')) continue;
     const path = checkEntryPath(entry.rawName);
-    if (seen.has(path.toLowerCase())) throw new ZipError(`The archive holds "${path}" twice.`);
-    seen.add(path.toLowerCase());
+    paths.add(path, null);
     totalBytes += entry.size;
     if (totalBytes > limits.maxTotalBytes) {
       throw new ZipError(`The archive unpacks to more than ${limits.maxTotalBytes} bytes.`);
@@ -63,10 +61,46 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
   return files;
 }
 
+/**
+ * Every entry of the central directory, walked through the bytes it declares (not counted by its 16-bit field),
+ * stopping as soon as there are more than `maxEntries`.
+ */
+function readCentralDirectory(bytes: Uint8Array, view: DataView, eocd: number, maxEntries: number): CentralEntry[] {
+  const declared = view.getUint16(eocd + 10, true);
+  const size = view.getUint32(eocd + 12, true);
+  const start = view.getUint32(eocd + 16, true);
+  const zip64 = (eocd >= 20 && view.getUint32(eocd - 20, true) === ZIP64_LOCATOR_SIGNATURE) || declared === 0xffff || start === 0xffffffff;
+  if (zip64) throw new ZipError('The archive uses zip64, which Skillsmith does not read.');
+  if (view.getUint16(eocd + 4, true) !== 0 || view.getUint16(eocd + 8, true) !== declared) {
+    throw new ZipError('The archive spans several disks, which Skillsmith does not read.');
+  }
+  const end = start + size;
+  if (end > eocd) throw new ZipError('The zip archive is damaged (its central directory overlaps its end record).');
+  const entries: CentralEntry[] = [];
+  for (let offset = start; offset < end; ) {
+    if (entries.length === maxEntries) {
+      throw new ZipError(`The archive has at least ${maxEntries + 1} entries; at most ${maxEntries} are allowed.`);
+    }
+    const entry = readCentralEntry(bytes, view, offset);
+    entries.push(entry);
+    offset = entry.next;
+    if (offset > end) throw new ZipError('The zip archive is damaged (bad central directory).');
+  }
+  if (entries.length !== declared) {
+    const reason =
+      entries.length > MAX_ENTRIES_WITHOUT_ZIP64
+        ? `over ${MAX_ENTRIES_WITHOUT_ZIP64.toLocaleString('en-US')} entries an archive needs zip64`
+        : 'the archive is damaged';
+    throw new ZipError(`The archive holds ${entries.length} entries but says it holds ${declared}: ${reason}. It was refused rather than read in part.`);
+  }
+  return entries;
+}
+
 /** What the central directory says about one entry. */
 interface CentralEntry {
   readonly rawName: string;
   readonly method: number;
+  readonly crc32: number;
   readonly compressedSize: number;
   readonly size: number;
   readonly localOffset: number;
@@ -99,6 +133,7 @@ function readCentralEntry(bytes: Uint8Array, view: DataView, at: number): Centra
   return {
     rawName,
     method: view.getUint16(at + 10, true),
+    crc32: view.getUint32(at + 16, true),
     compressedSize: view.getUint32(at + 20, true),
     size: view.getUint32(at + 24, true),
     localOffset: view.getUint32(at + 42, true),
@@ -106,7 +141,14 @@ function readCentralEntry(bytes: Uint8Array, view: DataView, at: number): Centra
   };
 }
 
+/** The entry's bytes, decompressed and checked against the CRC-32 the archive records. */
 function readEntryData(bytes: Uint8Array, view: DataView, entry: CentralEntry): Uint8Array {
+  const data = readStoredOrInflated(bytes, view, entry);
+  if (crc32(data) !== entry.crc32) throw new ZipError(`The archive entry "${entry.rawName}" is damaged: its CRC-32 does not match its contents.`);
+  return data;
+}
+
+function readStoredOrInflated(bytes: Uint8Array, view: DataView, entry: CentralEntry): Uint8Array {
   const at = entry.localOffset;
   if (at + 30 > view.byteLength || view.getUint32(at, true) !== LOCAL_SIGNATURE) {
     throw new ZipError(`The zip archive is damaged (entry "${entry.rawName}").`);

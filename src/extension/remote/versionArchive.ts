@@ -1,3 +1,4 @@
+import { PathTree, type FolderNode, type TreeNode } from '../../core/zip/pathTree';
 import type { ZipFile } from '../../core/zip/readZip';
 
 /** A file or folder inside a downloaded version. */
@@ -5,55 +6,55 @@ export type ArchiveEntry =
   | { readonly kind: 'file'; readonly path: string; readonly data: Uint8Array }
   | { readonly kind: 'folder'; readonly path: string; readonly children: readonly string[] };
 
-/** The files of one downloaded version, in memory, with the folders their paths imply ('' is the root). */
+/**
+ * The files of one downloaded version, in memory, with the folders their paths imply ('' is the root). Built in time
+ * linear in the length of the paths; throws `ZipError` for paths no folder could hold (see `PathTree`): a file that
+ * is also another file's folder, names that differ only in case, absurd depths.
+ */
 export class VersionArchive {
-  private readonly entries = new Map<string, ArchiveEntry>();
+  private readonly tree = new PathTree<Uint8Array>();
+  private readonly sortedFiles: ReadonlyArray<Extract<ArchiveEntry, { kind: 'file' }>>;
+  private readonly childLists = new WeakMap<FolderNode<Uint8Array>, readonly string[]>();
 
   constructor(files: readonly ZipFile[]) {
-    const folders = new Map<string, Set<string>>([['', new Set()]]);
-    for (const file of files) {
-      this.entries.set(file.path, { kind: 'file', path: file.path, data: file.data });
-      const segments = file.path.split('/');
-      for (let depth = 0; depth < segments.length; depth++) {
-        const parent = segments.slice(0, depth).join('/');
-        const child = segments.slice(0, depth + 1).join('/');
-        const siblings = folders.get(parent) ?? new Set<string>();
-        siblings.add(child);
-        folders.set(parent, siblings);
-      }
-    }
-    for (const [path, children] of folders) {
-      this.entries.set(path, { kind: 'folder', path, children: [...children].sort(compareEntries(this.entries)) });
-    }
+    for (const file of files) this.tree.add(file.path, file.data);
+    this.sortedFiles = files.map((file) => ({ kind: 'file' as const, path: file.path, data: file.data })).sort((a, b) => a.path.localeCompare(b.path));
   }
 
   /** The entry at `path`, or undefined. */
   get(path: string): ArchiveEntry | undefined {
-    return this.entries.get(path);
+    const node = this.tree.find(path);
+    if (!node) return undefined;
+    if (node.kind === 'file') return { kind: 'file', path, data: node.value };
+    return { kind: 'folder', path, children: this.childrenOf(node, path) };
   }
 
   /** Every file, in archive path order. */
   files(): Array<Extract<ArchiveEntry, { kind: 'file' }>> {
-    return [...this.entries.values()]
-      .filter((entry): entry is Extract<ArchiveEntry, { kind: 'file' }> => entry.kind === 'file')
-      .sort((a, b) => a.path.localeCompare(b.path));
+    return [...this.sortedFiles];
   }
 
   /** The SKILL.md closest to the root (the upload's `<folder>/SKILL.md`), or undefined. */
   skillMdPath(): string | undefined {
-    return this.files()
+    return this.sortedFiles
       .map((file) => file.path)
       .filter((path) => path === 'SKILL.md' || path.endsWith('/SKILL.md'))
       .sort((a, b) => a.split('/').length - b.split('/').length)[0];
   }
+
+  /** A folder's children as full paths, folders first, then by name; worked out once per folder. */
+  private childrenOf(folder: FolderNode<Uint8Array>, path: string): readonly string[] {
+    let children = this.childLists.get(folder);
+    if (!children) {
+      children = [...folder.children.values()].sort(compareNodes).map((child) => (path === '' ? child.name : `${path}/${child.name}`));
+      this.childLists.set(folder, children);
+    }
+    return children;
+  }
 }
 
-/** Folders first, then by name. Every file is in the map before sorting: anything else is a folder. */
-function compareEntries(entries: Map<string, ArchiveEntry>): (a: string, b: string) => number {
-  return (a, b) => {
-    const aFolder = entries.get(a)?.kind !== 'file';
-    const bFolder = entries.get(b)?.kind !== 'file';
-    if (aFolder !== bFolder) return aFolder ? -1 : 1;
-    return a.localeCompare(b);
-  };
+/** Folders first, then by name. */
+function compareNodes(a: TreeNode<Uint8Array>, b: TreeNode<Uint8Array>): number {
+  if (a.kind !== b.kind) return a.kind === 'folder' ? -1 : 1;
+  return a.name.localeCompare(b.name);
 }

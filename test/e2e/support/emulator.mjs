@@ -6,6 +6,10 @@ import * as assert from 'node:assert/strict';
  * `POST fill`, `POST reset`) and checks that the emulator accepted it.
  */
 export async function emulatorAdmin(emulatorUrl, method, route, body) {
-  const response = await fetch(`${emulatorUrl}/_emulator/${route}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${emulatorUrl}/_emulator/${route}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   assert.ok(response.ok, `the emulator's ${method} ${route} answered HTTP ${response.status}`);
 }

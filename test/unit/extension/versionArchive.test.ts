@@ -38,3 +38,21 @@ test('files lists every file in path order', () => {
     'my-skill/SKILL.md',
   ]);
 });
+
+test('refuses a file whose path is also another file\'s folder, instead of dropping one', () => {
+  assert.throws(() => new VersionArchive([{ path: 's/a', data: bytes('file') }, { path: 's/a/b', data: bytes('nested') }]), /"s\/a" is a file, but "s\/a\/b" needs it to be a folder/);
+});
+
+test('refuses an absurdly deep path with a clear error, quickly', () => {
+  const deep = [...Array.from({ length: 32_000 }, () => 'd'), 'f.txt'].join('/');
+  assert.throws(() => new VersionArchive([{ path: deep, data: bytes('') }]), /is 32001 levels deep; at most 128 are allowed/);
+});
+
+test('builds 300 files at the greatest depth and lists each folder', () => {
+  const folders = Array.from({ length: 127 }, (_, i) => `d${i}`).join('/');
+  const deep = new VersionArchive(Array.from({ length: 300 }, (_, i) => ({ path: `${folders}/f${i}`, data: bytes(String(i)) })));
+  const last = deep.get(folders);
+  assert.equal(last?.kind === 'folder' && last.children.length, 300);
+  assert.deepEqual(deep.get('d0'), { kind: 'folder', path: 'd0', children: ['d0/d1'] });
+  assert.equal(deep.files().length, 300);
+});
