@@ -65,9 +65,9 @@ const REFUSALS: readonly (readonly [RegExp, RuleId])[] = [
   [/not valid YAML/i, 'yaml-syntax'],
   [/must have a name|name is required/i, 'name-missing'],
   [/name must be at most|name is too long/i, 'name-too-long'],
-  [/name may contain only|name must (only )?contain/i, 'name-format'],
+  [/name ("[^"]*" )?may contain only|name must (only )?contain/i, 'name-format'],
   [/reserved word/i, 'name-reserved'],
-  [/must have a non-empty description|description is required/i, 'description-missing'],
+  [/must have a (non-empty )?description|description is required|description must not be empty/i, 'description-missing'],
   [/description must be at most|description is too long/i, 'description-too-long'],
   [/XML tags?/i, 'description-xml'],
 ];
