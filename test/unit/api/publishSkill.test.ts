@@ -62,7 +62,7 @@ for (const betaShape of [false, true]) {
         assert.equal(error.rule, 'name-format');
         assert.equal(error.status, 400);
         assert.match(error.requestId ?? '', /^req_/);
-        assert.match(error.message, /name may contain only lowercase letters.*Lint rule name-format checks this before publishing\./);
+        assert.match(error.message, /name "Bad Name" may contain only lowercase letters.*Lint rule name-format checks this before publishing\./);
         return true;
       });
       const long = fileSetOf('ok', { 'SKILL.md': skillMd('ok') });
