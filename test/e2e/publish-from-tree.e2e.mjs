@@ -13,7 +13,7 @@ export const name = 'publish a folder from the tree, see its drift badge after a
 const ADDED = 'Keep every line short.';
 
 export async function run({ page, screenshot, emulatorUrl, workspace }) {
-  const sample = keepSampleSkill(workspace, emulatorUrl);
+  const sample = keepSampleSkill(page, workspace, emulatorUrl);
   try {
     const sideBar = await openSkillsView(page);
     await runContextMenu(page, treeRow(sideBar, 'Release notes'), 'Publish New Version from Folder…');

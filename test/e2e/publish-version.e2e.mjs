@@ -13,7 +13,7 @@ export const name = 'publish the edited sample skill as a new version (preview, 
 const ADDED = 'Link every change to its pull request.';
 
 export async function run({ page, screenshot, emulatorUrl, workspace }) {
-  const sample = keepSampleSkill(workspace, emulatorUrl);
+  const sample = keepSampleSkill(page, workspace, emulatorUrl);
   try {
     await openWorkspaceFile(page, SAMPLE_SKILL_MD);
     await appendAndSave(page, ADDED, sample.file);
