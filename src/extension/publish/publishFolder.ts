@@ -74,7 +74,10 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
     const hash = hashFileSet(set);
     const comparison = target.kind === 'new'
       ? { kind: 'new-skill' as const }
-      : await compareWithLatest(context.services.archives, target.skill, set, hash, context.links.get(folder));
+      : await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Comparing with the latest version') },
+        () => compareWithLatest(context.services.archives, target.skill, set, hash, context.links.get(folder)),
+      );
     const preview: PublishPreview = {
       title: titleOf(prepared.folderName, target),
       placeholder: comparison.kind === 'unchanged'

@@ -45,7 +45,7 @@ export function registerPublish(context: vscode.ExtensionContext, services: Serv
     links,
     problems,
     extensionUri: context.extensionUri,
-    revealVersion: (skillId, version) => revealVersion(remote, skillId, version),
+    revealVersion: (skillId, version) => revealVersion(remote, services.log, skillId, version),
   };
   const settle = debounce(() => void drift.checkAll(), TREE_SETTLE_MS);
 
@@ -75,10 +75,14 @@ export function registerPublish(context: vscode.ExtensionContext, services: Serv
   return { prompts, links, drift };
 }
 
-/** Tells the tree about the new version and reveals it, selected. */
-async function revealVersion(remote: RemoteSkills, skillId: string, version: SkillVersion): Promise<void> {
-  const node = await remote.tree.versionAdded(skillId, version);
-  if (node) await remote.treeView.reveal(node, { select: true, focus: true, expand: false });
+/** Tells the tree about the new version and reveals it, selected; the publish itself worked even when this fails. */
+async function revealVersion(remote: RemoteSkills, log: vscode.LogOutputChannel, skillId: string, version: SkillVersion): Promise<void> {
+  try {
+    const node = await remote.tree.versionAdded(skillId, version);
+    if (node) await remote.treeView.reveal(node, { select: true, focus: true, expand: false });
+  } catch (error) {
+    log.warn(`Published ${version.id}, but could not show it in the tree: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** Runs `action` once, `ms` after the last `run()`. */
