@@ -1,9 +1,11 @@
 // Builds every bundle of Skillsmith. `node esbuild.js [--production] [--watch]`.
 //  dist/extension.js  the activation bundle (small: no SDK, no YAML parser up front)
 //  dist/api.js        the API client and the SDK, required on first use by the extension
+//  dist/chat.js       the chat panel's host side, required by the extension on the first chat command or restored panel
 //  dist/cli.js        the `skillsmith` command
 //  dist/yaml.js       the `yaml` package, required by the linter only for frontmatter its fast path cannot read
 //  dist/jszip.js      the `jszip` package, required by the extension only when it zips a skill (export)
+//  dist/webview/      the chat webview's page: chat.js (browser code, no Node APIs) and chat.css (from media/chat.css)
 //  out/test/**        the integration tests, run inside the real VS Code extension host
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -61,6 +63,7 @@ const builds = [
     plugins: [asSiblingBundles('yaml', 'jszip')],
   },
   { ...nodeBase, entryPoints: ['src/core/api/index.ts'], outfile: 'dist/api.js' },
+  { ...nodeBase, entryPoints: ['src/extension/chat/chatPanels.ts'], outfile: 'dist/chat.js', external: ['vscode'] },
   { ...nodeBase, entryPoints: [require.resolve('yaml')], outfile: 'dist/yaml.js' },
   { ...nodeBase, entryPoints: [require.resolve('jszip')], outfile: 'dist/jszip.js' },
   {
@@ -69,6 +72,19 @@ const builds = [
     entryPoints: ['src/cli.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    sourcesContent: false,
+    logLevel: 'warning',
+    legalComments: 'none',
+    entryPoints: { chat: 'src/webview/chat/main.ts' },
+    outdir: 'dist/webview',
   },
   {
     ...nodeBase,
@@ -82,7 +98,7 @@ const builds = [
 ];
 
 async function main() {
-  const contexts = await Promise.all(builds.filter((b) => b.entryPoints.length > 0).map((b) => esbuild.context(b)));
+  const contexts = await Promise.all(builds.filter((b) => Object.keys(b.entryPoints).length > 0).map((b) => esbuild.context(b)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
     console.log('[esbuild] watching');

@@ -3,11 +3,9 @@
  * filled with 1,000 skills × 5 versions. Prints the median of several rounds and the ratio client / SDK.
  */
 import Anthropic from '@anthropic-ai/sdk';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import type { ChildProcess } from 'node:child_process';
 import { createSkillsClient, listVersionsOfSkills, type SkillsClient } from '../src/core/api';
+import { compare, startEmulatorProcess, type Cost } from './support';
 
 const SKILLS = 1000;
 const VERSIONS_PER_SKILL = 5;
@@ -23,16 +21,12 @@ const JSON_TYPE = { 'content-type': 'application/json' };
 /** Page size used by both sides for "all skills", so both make the same requests. */
 const PAGE = 100;
 
-/** Starts `skillsmith emulator` in a child process and resolves with its URL. */
-async function startEmulatorProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const cli = join(__dirname, '..', 'src', 'cli.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'emulator', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
-  const url = /listening on (\S+)/.exec(line)?.[1];
-  if (!url) throw new Error(`Unexpected emulator output: ${line}`);
-  const filled = await fetch(`${url}/_emulator/fill`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ skills: SKILLS, versionsPerSkill: VERSIONS_PER_SKILL }) });
+/** Starts the emulator in a child process, filled with the skills of the benchmark. */
+async function startFilledEmulator(): Promise<{ url: string; child: ChildProcess }> {
+  const started = await startEmulatorProcess();
+  const filled = await fetch(`${started.url}/_emulator/fill`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ skills: SKILLS, versionsPerSkill: VERSIONS_PER_SKILL }) });
   if (!filled.ok) throw new Error(`Could not fill the emulator: ${filled.status}`);
-  return { url, child };
+  return started;
 }
 
 /** Delays every versions list by `ms`, as a remote service would be, through the emulator's fault injection. */
@@ -40,47 +34,6 @@ async function injectLatency(url: string, ms: number): Promise<void> {
   const fault = { method: 'GET', path: '/v1/skills/*/versions', latencyMs: ms, times: 1_000_000_000 };
   const response = await fetch(`${url}/_emulator/faults`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify(fault) });
   if (!response.ok) throw new Error(`Could not inject latency: ${response.status}`);
-}
-
-/** Wall-clock and CPU milliseconds (this process: the client side only) of one piece of work. */
-interface Cost {
-  readonly wall: number;
-  readonly cpu: number;
-}
-
-async function timed(run: () => Promise<unknown>): Promise<Cost> {
-  const cpuStart = process.cpuUsage();
-  const started = performance.now();
-  await run();
-  const wall = performance.now() - started;
-  const cpu = process.cpuUsage(cpuStart);
-  return { wall, cpu: (cpu.user + cpu.system) / 1000 };
-}
-
-function medianCost(costs: readonly Cost[]): Cost {
-  const middle = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-  return { wall: middle(costs.map((c) => c.wall)), cpu: middle(costs.map((c) => c.cpu)) };
-}
-
-/**
- * Median costs of `client` and `sdk` over `rounds` rounds after a warm-up of each. The two alternate (and swap
- * which goes first) so that load from other processes on a shared machine falls on both alike.
- */
-async function compare(rounds: number, client: () => Promise<unknown>, sdk: () => Promise<unknown>): Promise<[Cost, Cost]> {
-  await client();
-  await sdk();
-  const ours: Cost[] = [];
-  const bare: Cost[] = [];
-  for (let round = 0; round < rounds; round++) {
-    if (round % 2 === 0) {
-      ours.push(await timed(client));
-      bare.push(await timed(sdk));
-    } else {
-      bare.push(await timed(sdk));
-      ours.push(await timed(client));
-    }
-  }
-  return [medianCost(ours), medianCost(bare)];
 }
 
 async function allSkillIds(client: SkillsClient): Promise<string[]> {
@@ -102,7 +55,7 @@ async function sdkVersionsSequential(sdk: Anthropic, ids: readonly string[]): Pr
 }
 
 async function main(): Promise<void> {
-  const { url, child } = await startEmulatorProcess();
+  const { url, child } = await startFilledEmulator();
   try {
     const lines: string[] = [];
     const client = createSkillsClient({ apiKey: KEY, baseUrl: url, maxRetries: 0, log: (line) => lines.push(line) });

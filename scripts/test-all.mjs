@@ -11,7 +11,7 @@ const script = (name) => path.join('scripts', name);
 /** The phases: `counts` phases print a result line that is added to the total. */
 const PHASES = [
   { name: 'provision', command: 'bash', args: [script('provision.sh')], counts: false },
-  { name: 'typecheck', command: node, args: [path.join('node_modules', 'typescript', 'bin', 'tsc'), '-p', '.', '--noEmit'], counts: false },
+  { name: 'typecheck', command: node, args: [script('typecheck.mjs')], counts: false },
   { name: 'build', command: node, args: ['esbuild.js'], counts: false },
   { name: 'unit', command: node, args: [script('run-unit.mjs')], counts: true },
   { name: 'integration', command: node, args: [script('run-integration.mjs')], counts: true },

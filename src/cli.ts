@@ -10,6 +10,7 @@ const SUBCOMMANDS: Record<string, { run: Subcommand; summary: string }> = {
   pack: { run: (args) => import('./cli/packCommand.js').then((m) => m.runPackCommand(args)), summary: 'zip a skill folder for claude.ai' },
   publish: { run: (args) => import('./cli/publishCommand.js').then((m) => m.runPublishCommand(args)), summary: 'upload a skill folder as a new skill or version' },
   diff: { run: (args) => import('./cli/diffCommand.js').then((m) => m.runDiffCommand(args)), summary: 'compare a skill folder with a remote version' },
+  run: { run: (args) => (require('./cli/runCommand') as typeof import('./cli/runCommand')).runRunCommand(args), summary: 'send a prompt with skills and stream the answer' },
 };
 
 function usage(): string {

@@ -21,6 +21,8 @@ export interface FaultRule {
   readonly latencyMs?: number;
   /** Send the headers and part of a body, then drop the connection. */
   readonly drop?: boolean;
+  /** For a streamed `POST /v1/messages`: after half the events, cut the connection or send an `error` event. */
+  readonly stream?: 'cut' | 'error';
 }
 
 interface ActiveFault {
@@ -70,12 +72,13 @@ function checkRule(value: unknown): FaultRule {
     if (rule[key] !== undefined && !isNonNegativeNumber(rule[key])) throw new Error(`${key} must be a number of at least 0.`);
   }
   if (rule.drop !== undefined && typeof rule.drop !== 'boolean') throw new Error('drop must be true or false.');
+  if (rule.stream !== undefined && rule.stream !== 'cut' && rule.stream !== 'error') throw new Error('stream must be "cut" or "error".');
   if (rule.status !== undefined && !(Number.isInteger(rule.status) && Number(rule.status) >= 400 && Number(rule.status) <= 599)) {
     throw new Error('status must be an HTTP error status between 400 and 599.');
   }
   if (rule.times !== undefined && !(Number.isInteger(rule.times) && Number(rule.times) >= 1)) throw new Error('times must be a positive integer.');
-  if (rule.status === undefined && !rule.drop && rule.latencyMs === undefined) {
-    throw new Error('A fault needs a status, drop: true, or latencyMs.');
+  if (rule.status === undefined && !rule.drop && rule.latencyMs === undefined && rule.stream === undefined) {
+    throw new Error('A fault needs a status, drop: true, latencyMs, or stream.');
   }
   return rule as FaultRule;
 }

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ChatState } from './chatState';
 import { Delays } from './delays';
 import { FaultList, type FaultRule } from './faults';
 import { isLoopback } from './http';
@@ -57,16 +58,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const folder = dataDir ? openDataFolder(dataDir) : undefined;
   const store = new SkillStore(folder?.state ?? initial(), folder?.save);
   const faults = new FaultList();
+  const chat = new ChatState();
   const listeners = new Set<(request: SeenRequest) => void>();
   const delays = new Delays();
   const fill = (count: number, versionsPerSkill: number): void => store.replaceAll(generatedSkills(count, versionsPerSkill));
   const reset = (): void => {
     faults.clear();
+    chat.clear();
     store.replaceAll(initial().skills);
   };
   const server = createServer(
     createHandler({
       store,
+      chat,
       faults,
       apiKey: options.apiKey,
       adminEnabled: isLoopback(host),

@@ -1,6 +1,8 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { assertJsonRequest, handleAdmin, type AdminTarget } from './admin';
 import { badRequest, EmulatorApiError, notFound } from './apiError';
+import { handleChatApi, isChatApiPath } from './chatRoutes';
+import { ChatState } from './chatState';
 import type { FaultRule } from './faults';
 import { isLoopback, readBody, sendError } from './http';
 import { newRequestId } from './ids';
@@ -24,6 +26,8 @@ export interface SeenRequest {
 /** Everything one request handler needs. */
 export interface HandlerDeps extends AdminTarget {
   readonly store: SkillStore;
+  /** The containers and files of the Messages routes (a fresh set when absent). */
+  readonly chat?: ChatState;
   /** When set, the only key accepted; otherwise any key is. */
   readonly apiKey: string | undefined;
   /** The admin routes answer only when the emulator is bound to loopback. */
@@ -38,9 +42,10 @@ export interface HandlerDeps extends AdminTarget {
 
 /** The `node:http` request handler of the emulator. */
 export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  const withChat = { ...deps, chat: deps.chat ?? new ChatState() };
   return (req, res) => {
     const requestId = newRequestId();
-    handle(req, res, requestId, deps).catch((error: unknown) => {
+    handle(req, res, requestId, withChat).catch((error: unknown) => {
       if (res.headersSent) return;
       if (error instanceof EmulatorApiError) return sendError(res, error.status, error.message, requestId, { type: error.type });
       sendError(res, 500, `The emulator failed: ${error instanceof Error ? error.message : String(error)}`, requestId);
@@ -48,7 +53,7 @@ export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: Se
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, requestId: string, deps: HandlerDeps): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, requestId: string, deps: HandlerDeps & { readonly chat: ChatState }): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
   const method = req.method ?? 'GET';
   deps.onRequest({ method, path: url.pathname, headers: req.headers });
@@ -63,6 +68,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, requestId: stri
   authenticate(req, deps.apiKey);
   if (!req.headers['anthropic-version']) throw badRequest('anthropic-version: header is required.');
   const beta = String(req.headers['anthropic-beta'] ?? '').split(',').some((name) => name.trim() === SKILLS_BETA);
+  if (isChatApiPath(url.pathname)) {
+    return handleChatApi({ req, res, url, store: deps.store, chat: deps.chat, beta, requestId, streamFault: fault?.stream });
+  }
   await handleSkillsApi({ req, res, store: deps.store, url, beta, requestId });
 }
 

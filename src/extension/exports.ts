@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { PublishFeature } from './publish/registerPublish';
+import type { ChatHandles } from './chat/registerChat';
 import type { RemoteSkills } from './tree/registerRemoteSkills';
 
 /**
@@ -11,6 +12,8 @@ export interface TestSeams {
   readonly remoteSkills: RemoteSkills;
   /** Publish and diff: their prompts (tests answer them), the folder links and the drift badges. */
   readonly publish: PublishFeature;
+  /** The open chat panel, the chat's prompts (tests answer them) and the serializer's restore. */
+  readonly chat: ChatHandles;
   /** How long `activate` took, in milliseconds (reported by the tests, never asserted). */
   readonly activationMs: number;
 }

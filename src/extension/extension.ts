@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerAuthCommands } from './auth/registerAuthCommands';
+import { registerChat } from './chat/registerChat';
 import { exportsFor, type TestSeams } from './exports';
 import { registerExportCommand } from './export/registerExportCommand';
 import { registerLintFeatures } from './lint/registerLintFeatures';
@@ -33,10 +34,11 @@ export function activate(context: vscode.ExtensionContext): TestSeams | undefine
   const remoteSkills = registerRemoteSkills(context, services);
   const publish = registerPublish(context, services, remoteSkills);
   registerDiff(context, services, publish);
+  const chat = registerChat(context, services.session, log);
 
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
-  return exportsFor(context.extensionMode, () => ({ remoteSkills, publish, activationMs }));
+  return exportsFor(context.extensionMode, () => ({ remoteSkills, publish, chat, activationMs }));
 }
 
 /** Everything is disposed through `context.subscriptions`. */

@@ -58,8 +58,13 @@ export async function run({ page, screenshot }) {
   await nameFormat.first().waitFor({ state: 'detached' });
   await problems.filter({ hasText: 'description-missing' }).first().waitFor();
   await screenshot('skill-md-quick-fix-applied');
-  await runPaletteCommand(page, 'File: Revert File');
+  // VS Code may save a quick fix's edit (files.refactoring.autoSave), so Revert File could bring back the fixed file:
+  // undo the fix and save, leaving the workspace as the next journeys expect it.
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+z');
   await editor.locator('.view-line', { hasText: 'name: Broken_Example' }).waitFor();
+  await page.keyboard.press('Control+s');
+  await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
 }
 
 /** Puts the cursor at the start of `line` (1-based) with the keyboard. */

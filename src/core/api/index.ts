@@ -8,3 +8,4 @@ export { listVersionsOfSkills, type VersionsOutcome, type VersionsOfSkillsOption
 export { deleteSkillAndVersions, type DeleteSkillOptions, type DeleteSkillResult, type DeleteSkillStep } from './deleteSkillAndVersions';
 export { publishSkill, PublishRefusedError, type PublishOptions, type PublishResult, type PublishTarget } from './publishSkill';
 export { downloadFileSet } from './downloadFileSet';
+export * from '../chat';

@@ -4,6 +4,7 @@
  * no functions, no SDK types. Every string in it came from the service or a skill: render it as
  * untrusted text.
  */
+import type { ApiErrorKind } from '../api/types';
 
 /** A skill attached to the container, as the user chose it. */
 export interface ChosenSkill {
@@ -93,6 +94,8 @@ export type AssistantBlock = TextBlock | ToolCallBlock | ContainerUploadBlock;
 export interface TurnError {
   readonly message: string;
   readonly requestId?: string;
+  /** What went wrong, for the UI to branch on (`auth`: offer to set a key; `rate-limited`: wait; …). */
+  readonly kind?: ApiErrorKind;
 }
 
 /** A message the user sent. */

@@ -20,8 +20,9 @@ export async function runPaletteCommand(page, title) {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ state: 'visible' });
+  // Enter runs the focused row: wait until that is the command asked for, not a row the list showed before it filtered.
+  const focusedRow = page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).first();
+  await focusedRow.waitFor({ state: 'visible' });
   await input.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }

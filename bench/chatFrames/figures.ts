@@ -1,0 +1,31 @@
+/** What the frame benchmark's page and its driver share (types only: the page runs in Chromium, the driver in Node). */
+
+/** One host message and when it was posted, in milliseconds after the first. */
+export interface TimedMessage {
+  readonly at: number;
+  readonly message: unknown;
+}
+
+/** What a replay measured. */
+export interface FrameFigures {
+  /** Intervals between consecutive animation frames while the reply was drawn, in milliseconds. */
+  readonly frames: number[];
+  /** Durations of the main thread's long tasks (over 50 ms), from the Long Tasks API. */
+  readonly longTasks: number[];
+  /** From the first message to the last change of the page's DOM. */
+  readonly drawnMs: number;
+  /** From the first message to the last one. */
+  readonly streamMs: number;
+  /** Characters of text the page shows at the end. */
+  readonly shownChars: number;
+}
+
+/** The globals the page's stand-in host defines for the driver. */
+export interface ReplayGlobals {
+  /** Replays `messages` (the first one an `init`) and resolves with the figures once the page is quiet. */
+  replay(messages: readonly TimedMessage[], quietMs: number): Promise<FrameFigures>;
+  /** Set when the page said `ready`. */
+  chatReady: boolean;
+  /** Resolves once the page has had idle time (what it does while the user types a prompt is done). */
+  idle(): Promise<void>;
+}

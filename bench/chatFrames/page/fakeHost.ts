@@ -1,0 +1,59 @@
+/*
+ * A stand-in for the extension host in a plain Chromium page: it gives the chat webview's bundle the
+ * `acquireVsCodeApi` it expects, and replays a recorded stream of host messages at their recorded times while
+ * it measures the page's frames. Loaded before dist/webview/chat.js (or, for the baseline, instead of it).
+ */
+
+import type { FrameFigures, ReplayGlobals } from '../figures';
+
+declare global {
+  interface Window extends ReplayGlobals {
+    acquireVsCodeApi(): { postMessage(message: unknown): void; setState(state: unknown): void };
+  }
+}
+
+window.chatReady = false;
+window.acquireVsCodeApi = () => ({
+  postMessage(message: unknown) {
+    if ((message as { type?: string }).type === 'ready') window.chatReady = true;
+  },
+  setState() {},
+});
+
+window.idle = () => new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(() => resolve())));
+
+window.replay = (messages, quietMs) =>
+  new Promise<FrameFigures>((resolve) => {
+    const frames: number[] = [];
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((entry) => entry.duration)));
+    observer.observe({ entryTypes: ['longtask'] });
+    let lastChange = performance.now();
+    const mutations = new MutationObserver(() => {
+      lastChange = performance.now();
+    });
+    mutations.observe(document.body, { childList: true, subtree: true, characterData: true });
+    const started = performance.now();
+    let posted = 0;
+    let lastFrame = started;
+    const post = (message: unknown) => window.dispatchEvent(new MessageEvent('message', { data: message }));
+    const tick = (now: number) => {
+      frames.push(now - lastFrame);
+      lastFrame = now;
+      if (posted === messages.length && now - lastChange > quietMs) {
+        observer.disconnect();
+        mutations.disconnect();
+        const last = messages[messages.length - 1]?.at ?? 0;
+        resolve({ frames, longTasks, drawnMs: lastChange - started, streamMs: last, shownChars: document.body.textContent?.length ?? 0 });
+        return;
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    const next = () => {
+      const elapsed = performance.now() - started;
+      while (posted < messages.length && messages[posted].at <= elapsed) post(messages[posted++].message);
+      if (posted < messages.length) setTimeout(next, Math.max(0, messages[posted].at - (performance.now() - started)));
+    };
+    next();
+  });

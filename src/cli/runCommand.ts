@@ -1,0 +1,97 @@
+/** `skillsmith run`: one prompt with skills, streamed; for smoke tests of skills in CI. Loaded on first use. */
+import { createSdk } from '../core/api/createSdk';
+import { createChatSession } from '../core/chat/createChatSession';
+import { DEFAULT_MAX_TOKENS, defaultModel, FALLBACK_MODEL } from '../core/chat/defaultModel';
+import type { ChatSession } from '../core/chat/session';
+import type { AssistantTurn } from '../core/chat/viewModel';
+import { parseRunArgs, RUN_USAGE, type RunArgs } from './runArgs';
+import { RunPrinter, type TextSink } from './runPrinter';
+
+/** What the command reads and writes (the process's by default; buffers in tests). */
+export interface RunIo {
+  readonly stdout: TextSink;
+  readonly stderr: TextSink;
+  readonly env: NodeJS.ProcessEnv;
+  readonly readStdin: () => Promise<string>;
+  /** Calls `stop` on Ctrl+C; returns the function that stops listening. */
+  readonly onInterrupt: (stop: () => void) => () => void;
+}
+
+const processIo: RunIo = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Uint8Array));
+    return Buffer.concat(chunks).toString('utf8');
+  },
+  onInterrupt: (stop) => {
+    process.once('SIGINT', stop);
+    return () => process.off('SIGINT', stop);
+  },
+};
+
+/** Runs `skillsmith run`; returns the exit code (0 done, 1 the turn ended in an error, 2 usage, 130 interrupted). */
+export async function runRunCommand(argv: string[], io: RunIo = processIo): Promise<number> {
+  const args = parseRunArgs(argv);
+  if ('error' in args) {
+    io.stderr.write(`skillsmith run: ${args.error}\n\n${RUN_USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    io.stdout.write(`${RUN_USAGE}\n`);
+    return 0;
+  }
+  const apiKey = io.env['ANTHROPIC_API_KEY']?.trim();
+  if (!apiKey) {
+    io.stderr.write('skillsmith run: set ANTHROPIC_API_KEY to an Anthropic API key (the key is read from the environment only).\n');
+    return 2;
+  }
+  const prompt = args.prompt === '-' ? await io.readStdin() : args.prompt;
+  if (prompt.trim() === '') {
+    io.stderr.write('skillsmith run: the prompt is empty.\n');
+    return 2;
+  }
+  const sdk = createSdk({ apiKey, baseUrl: args.baseUrl ?? (io.env['ANTHROPIC_BASE_URL']?.trim() || undefined) });
+  if (!sdk) return 2;
+  const session = createChatSession(sdk, {
+    model: args.model ?? FALLBACK_MODEL,
+    maxTokens: args.maxTokens ?? DEFAULT_MAX_TOKENS,
+    system: args.system,
+    skills: args.skills,
+    apiForm: args.apiForm,
+    maxContinuations: args.maxContinuations,
+  });
+  if (!args.model) session.configure({ model: await currentModel(session, io) });
+  const turn = await stream(session, prompt, args, io);
+  if (args.format === 'json') io.stdout.write(`${JSON.stringify(session.viewModel, null, 2)}\n`);
+  return turn.status === 'error' ? 1 : turn.status === 'stopped' ? 130 : 0;
+}
+
+/** Sends the prompt, printing as it streams in text format (json prints only the error, if any). */
+async function stream(session: ChatSession, prompt: string, args: RunArgs, io: RunIo): Promise<AssistantTurn> {
+  const printer = new RunPrinter(io.stdout, io.stderr);
+  const unsubscribe = args.format === 'text' ? session.onUpdate(printer.onUpdate) : () => {};
+  const stopListening = io.onInterrupt(() => session.stop());
+  try {
+    const turn = await session.send(prompt);
+    if (args.format === 'text') printer.finish(turn);
+    else if (turn.error) io.stderr.write(`skillsmith run: ${turn.error.message}${turn.error.requestId ? ` (request id ${turn.error.requestId})` : ''}\n`);
+    return turn;
+  } finally {
+    stopListening();
+    unsubscribe();
+  }
+}
+
+/** A current model from the service's list; the fallback (with a note) when the list is unavailable. */
+async function currentModel(session: ChatSession, io: RunIo): Promise<string> {
+  try {
+    return defaultModel(await session.listModels());
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`skillsmith run: could not list the models (${reason}); using ${FALLBACK_MODEL}. Pass --model to choose.\n`);
+    return FALLBACK_MODEL;
+  }
+}

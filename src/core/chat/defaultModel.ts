@@ -1,0 +1,16 @@
+import type { ModelInfo } from './session';
+
+/** The model used when nothing else says which (no setting, no `--model`, and the model list is unavailable). */
+export const FALLBACK_MODEL = 'claude-sonnet-5-5';
+
+/** `max_tokens` when nothing else says: room for a skill's tool calls and a full answer. */
+export const DEFAULT_MAX_TOKENS = 8192;
+
+/**
+ * The model to default to from the service's list: the first (newest) active Sonnet, else the first active
+ * model, else `FALLBACK_MODEL`. Never a deprecated or retired one.
+ */
+export function defaultModel(models: readonly ModelInfo[]): string {
+  const active = models.filter((model) => model.lifecycle === 'active');
+  return (active.find((model) => model.line === 'sonnet') ?? active[0])?.id ?? FALLBACK_MODEL;
+}

@@ -1,0 +1,53 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ApiSession } from '../api/apiSession';
+import type { ChatPanel } from './chatPanel';
+import type { ChatPanels, TestableNode } from './chatPanels';
+import { CHAT_VIEW_TYPE } from './chatViewType';
+import { interactiveChatPrompts, type ChatPrompts } from './chatPrompts';
+import type { SkillLinks } from './skillLinks';
+
+/** What the chat hands to tests through `activate`'s return value. */
+export interface ChatHandles {
+  /** The open chat panel, if any. */
+  readonly panel: () => ChatPanel | undefined;
+  /** The questions the chat asks; in Test mode, tests replace members to answer them. */
+  readonly prompts: ChatPrompts;
+  /** What the serializer does with a panel VS Code brings back after a reload, and the state its webview saved. */
+  readonly revive: (panel: vscode.WebviewPanel, state: unknown) => ChatPanel;
+}
+
+/** dist/chat.js's exports, as types only. */
+type ChatModule = typeof import('./chatPanels');
+
+/**
+ * Registers the test chat: its commands (palette, tree items, SKILL.md editor title) and the serializer that
+ * brings the panel back after a reload. The panel's code is dist/chat.js, required on first use (the path is
+ * computed so esbuild leaves the `require` alone); `links` is where publish's link store will plug in.
+ */
+export function registerChat(context: vscode.ExtensionContext, api: ApiSession, log: vscode.LogOutputChannel, links?: SkillLinks): ChatHandles {
+  // As the shared prompts: a private copy the integration tests may answer in Test mode, frozen otherwise.
+  const prompts: ChatPrompts = context.extensionMode === vscode.ExtensionMode.Test ? { ...interactiveChatPrompts } : interactiveChatPrompts;
+  let panels: ChatPanels | undefined;
+  const chat = (): ChatPanels => {
+    if (!panels) {
+      const { ChatPanels: Panels } = require(path.join(__dirname, 'chat.js')) as ChatModule;
+      panels = new Panels({ extensionUri: context.extensionUri, api, log, prompts }, links);
+    }
+    return panels;
+  };
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(CHAT_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel, state: unknown) {
+        chat().revive(panel, state);
+      },
+    }),
+    vscode.commands.registerCommand('skillsmith.chat.open', () => {
+      chat().open();
+    }),
+    vscode.commands.registerCommand('skillsmith.chat.testSkill', (node: TestableNode) => chat().testNode(node)),
+    vscode.commands.registerCommand('skillsmith.chat.testSkillMd', (uri?: vscode.Uri) => chat().testSkillMd(uri ?? vscode.window.activeTextEditor?.document.uri)),
+    { dispose: () => panels?.panel?.dispose() },
+  );
+  return { panel: () => panels?.panel, prompts, revive: (panel, state) => chat().revive(panel, state) };
+}

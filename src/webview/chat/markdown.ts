@@ -1,0 +1,56 @@
+import DOMPurify from 'dompurify';
+import MarkdownIt from 'markdown-it';
+
+/*
+ * Markdown from the model is hostile input. markdown-it parses it with raw HTML off (a `<script>` or an
+ * `<img onerror>` in the text stays text) and refuses `javascript:`/`vbscript:`/`file:`/`data:` links;
+ * DOMPurify then sanitises the HTML it made, keeping only http(s) links. Images are not rendered (the CSP
+ * would block remote ones anyway, and a reply must not load tracking pixels): their Markdown stays text.
+ * Links are opened by the host after its own check (see `linkTarget`), never by the webview.
+ */
+
+const markdown = new MarkdownIt({ html: false, linkify: true, breaks: false });
+markdown.disable('image');
+
+/** Only absolute http(s) URLs may be links. */
+const ALLOWED_LINK = /^https?:\/\//i;
+
+const purify = DOMPurify(window);
+purify.addHook('afterSanitizeAttributes', (node) => {
+  if (node.tagName !== 'A') return;
+  const href = node.getAttribute('href');
+  if (href === null || !ALLOWED_LINK.test(href)) node.removeAttribute('href');
+  node.removeAttribute('target');
+  node.setAttribute('rel', 'noopener noreferrer');
+  if (node.hasAttribute('href')) node.setAttribute('title', href ?? '');
+});
+
+/** Renders untrusted Markdown into a sanitised fragment. */
+export function renderMarkdown(source: string): DocumentFragment {
+  const html = markdown.render(source);
+  return purify.sanitize(html, {
+    RETURN_DOM_FRAGMENT: true,
+    ALLOWED_URI_REGEXP: ALLOWED_LINK,
+    FORBID_TAGS: ['style', 'img', 'svg', 'math', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
+    FORBID_ATTR: ['style', 'id', 'name'],
+  });
+}
+
+/** The URL a click on `target` should open: an http(s) link rendered from Markdown, or undefined. */
+export function linkTarget(target: EventTarget | null): string | undefined {
+  if (!(target instanceof Element)) return undefined;
+  const anchor = target.closest('a');
+  const href = anchor?.getAttribute('href');
+  return href && ALLOWED_LINK.test(href) ? href : undefined;
+}
+
+/** A little of each construct a reply uses, to warm the parser and the sanitiser up. */
+const WARM_UP = '# Title\n\nSome *text* with `code` and a [link](https://example.com).\n\n- one\n- two\n\n```js\nconst x = 1;\n```\n\n> quote\n';
+
+/**
+ * Renders a small sample while the page is idle, so the first reply does not pay for compiling the parser and
+ * the sanitiser in the middle of its stream.
+ */
+export function warmUpMarkdown(): void {
+  requestIdleCallback(() => renderMarkdown(WARM_UP));
+}
