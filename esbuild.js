@@ -4,6 +4,7 @@
 //  dist/chat.js       the chat panel's host side, required by the extension on the first chat command or restored panel
 //  dist/cli.js        the `skillsmith` command
 //  dist/yaml.js       the `yaml` package, required by the linter only for frontmatter its fast path cannot read
+//  dist/jszip.js      the `jszip` package, required by the extension only when it zips a skill (export)
 //  dist/webview/      the chat webview's page: chat.js (browser code, no Node APIs) and chat.css (from media/chat.css)
 //  dist/jszip.js      the `jszip` package, required by the extension only when it zips a skill (export)
 //  out/test/**        the integration tests, run inside the real VS Code extension host
