@@ -5,6 +5,7 @@
 //  dist/cli.js        the `skillsmith` command: its table of subcommands, each required on use from
 //  dist/cli-*.js      one bundle per src/cli/*Command.ts, so `skillsmith lint` never parses the SDK or the emulator
 //  dist/yaml.js       the `yaml` package, required by the linter only for frontmatter its fast path cannot read
+//  dist/jszip.js      the `jszip` package, required by the extension only when it zips a skill (export)
 //  dist/webview/      the chat webview's page: chat.js (browser code, no Node APIs) and chat.css (from media/chat.css)
 //  out/test/**        the integration tests, run inside the real VS Code extension host
 const esbuild = require('esbuild');
@@ -41,15 +42,18 @@ function integrationEntries() {
 }
 
 /**
- * Keeps the `yaml` package out of the bundles that start fast (extension, CLI): their lazy `require('yaml')` becomes
- * `require('./yaml.js')`, the sibling bundle built below, loaded only when a frontmatter needs the full parser.
+ * Keeps heavy packages out of the bundles that start fast (extension, CLI): a lazy `require('yaml')` becomes
+ * `require('./yaml.js')`, a sibling bundle built below, loaded only when a frontmatter needs the full parser (and
+ * `jszip` likewise in the extension, loaded only to export a skill).
  */
-const yamlAsSiblingBundle = {
-  name: 'yaml-as-sibling-bundle',
-  setup(build) {
-    build.onResolve({ filter: /^yaml$/ }, () => ({ path: './yaml.js', external: true }));
-  },
-};
+function asSiblingBundles(...packages) {
+  return {
+    name: 'as-sibling-bundles',
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^(${packages.join('|')})$`) }, (args) => ({ path: `./${args.path}.js`, external: true }));
+    },
+  };
+}
 
 /** The subcommand modules, `src/cli/<name>Command.ts`: each becomes `dist/cli-<name>Command.js`. */
 const SUBCOMMAND_FILE = /^[a-z]+Command\.ts$/;
@@ -69,11 +73,12 @@ const builds = [
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
-    plugins: [yamlAsSiblingBundle],
+    plugins: [asSiblingBundles('yaml', 'jszip')],
   },
   { ...nodeBase, entryPoints: ['src/core/api/index.ts'], outfile: 'dist/api.js' },
   { ...nodeBase, entryPoints: ['src/extension/chat/chatPanels.ts'], outfile: 'dist/chat.js', external: ['vscode'] },
   { ...nodeBase, entryPoints: [require.resolve('yaml')], outfile: 'dist/yaml.js' },
+  { ...nodeBase, entryPoints: [require.resolve('jszip')], outfile: 'dist/jszip.js' },
   {
     ...nodeBase,
     plugins: [subcommandsAsSiblingBundles],
@@ -84,7 +89,7 @@ const builds = [
   },
   ...subcommandEntries.map((file) => ({
     ...nodeBase,
-    plugins: [yamlAsSiblingBundle],
+    plugins: [asSiblingBundles('yaml')],
     entryPoints: [path.join('src', 'cli', file)],
     outfile: path.join('dist', `cli-${file.replace(/\.ts$/, '.js')}`),
   })),

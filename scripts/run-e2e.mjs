@@ -1,6 +1,7 @@
 // `npm run test:e2e [-- --grep TEXT]`: packages the .vsix, installs it into a fresh code-server pointed at a seeded Skills API
 // emulator, and runs the browser journeys of test/e2e/*.e2e.mjs in headless Chromium, each on a fresh workbench
-// page, as `run({page, screenshot, emulatorUrl})` (the emulator's admin routes let a journey inject faults). A
+// page, as `run({page, screenshot, emulatorUrl, workspace})` (the emulator's admin routes let a journey inject
+// faults; `workspace` is the path of the workbench's folder, for a journey that must put a file back). A
 // journey that exports `signedOut = true` runs on a second code-server without the API key.
 // Screenshots go to test-results/.
 // Prints one line per journey and a final `N passed, N failed` line.
@@ -33,13 +34,13 @@ async function loadJourneys(only) {
 }
 
 /** Runs one journey on a fresh workbench page; resolves with undefined on success or the error. */
-async function runJourney(browser, workbenchUrl, emulatorUrl, journey) {
+async function runJourney(browser, workbenchUrl, emulatorUrl, workspace, journey) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   const screenshot = (name) => page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`) });
   const limit = deadline(JOURNEY_TIMEOUT_MS, `journey ${journey.file}`);
   try {
-    await limit.race(page.goto(workbenchUrl).then(() => waitForWorkbench(page)).then(() => journey.run({ page, screenshot, emulatorUrl })));
+    await limit.race(page.goto(workbenchUrl).then(() => waitForWorkbench(page)).then(() => journey.run({ page, screenshot, emulatorUrl, workspace })));
     return undefined;
   } catch (error) {
     await screenshot(`${path.basename(journey.file, '.e2e.mjs')}-failure`).catch(() => {});
@@ -96,7 +97,7 @@ async function main() {
       const kind = journey.signedOut ? 'signedOut' : 'signedIn';
       workbenchUrls[kind] ??= await startWorkbench({});
       const started = Date.now();
-      const error = await runJourney(browser, workbenchUrls[kind], emulator.url, journey);
+      const error = await runJourney(browser, workbenchUrls[kind], emulator.url, workspace, journey);
       const took = `${((Date.now() - started) / 1000).toFixed(1)} s`;
       if (error) {
         failed += 1;

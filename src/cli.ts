@@ -9,6 +9,9 @@ const SUBCOMMANDS: Record<string, { run: Subcommand; summary: string }> = {
   lint: { run: async (args) => (await import('./cli/lintCommand.js')).runLintCommand(args), summary: 'lint SKILL.md files and skill folders' },
   emulator: { run: async (args) => (await import('./cli/emulatorCommand.js')).runEmulatorCommand(args), summary: 'serve the local Skills API emulator' },
   run: { run: async (args) => (await import('./cli/runCommand.js')).runRunCommand(args), summary: 'send a prompt with skills and stream the answer' },
+  pack: { run: async (args) => (await import('./cli/packCommand.js')).runPackCommand(args), summary: 'zip a skill folder for claude.ai' },
+  publish: { run: async (args) => (await import('./cli/publishCommand.js')).runPublishCommand(args), summary: 'upload a skill folder as a new skill or version' },
+  diff: { run: async (args) => (await import('./cli/diffCommand.js')).runDiffCommand(args), summary: 'compare a skill folder with a remote version' },
 };
 
 function usage(): string {

@@ -1,5 +1,6 @@
 /** Reads the arguments of `skillsmith lint`. */
 import { PROFILES, type Profile } from '../core/skill/types';
+import { uploadLimitBytesOf } from './uploadArgs';
 
 /** The output formats of `skillsmith lint`. */
 export const LINT_FORMATS = ['text', 'json', 'sarif'] as const;
@@ -11,6 +12,8 @@ export interface LintArgs {
   readonly paths: string[];
   readonly profile: Profile;
   readonly format: LintFormat;
+  /** `--upload-limit-mb` in bytes; undefined: the default (30 MB). */
+  readonly uploadLimitBytes?: number;
   readonly help: boolean;
 }
 
@@ -24,6 +27,7 @@ Options:
   --profile NAME   whose rules apply: claude-api (default, what the Skills API accepts on upload),
                    spec (the agentskills.io specification), claude-code (what Claude Code loads)
   --format NAME    text (default, for people), json (one JSON document), sarif (SARIF 2.1.0)
+  --upload-limit-mb N  the size above which upload-too-large fires (default 30)
   -h, --help       show this help
 
 Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable path.`;
@@ -34,6 +38,7 @@ export function parseLintArgs(args: readonly string[]): LintArgs | { readonly er
   let profile: Profile = 'claude-api';
   let format: LintFormat = 'text';
   let help = false;
+  let uploadLimitBytes: number | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -49,13 +54,21 @@ export function parseLintArgs(args: readonly string[]): LintArgs | { readonly er
         if (!isOneOf(value, LINT_FORMATS)) return { error: `Unknown format '${value}': use one of ${LINT_FORMATS.join(', ')}.` };
         format = value;
       }
+    } else if (flag === '--upload-limit-mb') {
+      const value = inline ?? args[++i];
+      if (value === undefined) return { error: `${flag} needs a value.` };
+      try {
+        uploadLimitBytes = uploadLimitBytesOf(value);
+      } catch (error) {
+        return { error: error instanceof Error ? error.message : String(error) };
+      }
     } else if (arg.startsWith('-') && arg !== '-') {
       return { error: `Unknown option '${arg}'.` };
     } else {
       paths.push(arg);
     }
   }
-  return { paths: paths.length > 0 ? paths : ['.'], profile, format, help };
+  return { paths: paths.length > 0 ? paths : ['.'], profile, format, help, ...(uploadLimitBytes === undefined ? {} : { uploadLimitBytes }) };
 }
 
 function isOneOf<T extends string>(value: string, allowed: readonly T[]): value is T {

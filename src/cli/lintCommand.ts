@@ -32,7 +32,7 @@ export async function runLintCommand(args: string[]): Promise<number> {
   for (const dir of found.folders) {
     let skill;
     try {
-      skill = reportSkill(lintSkillFolder(dir, { profile: parsed.profile, entries: found.entries.get(dir) }), cwd);
+      skill = reportSkill(lintSkillFolder(dir, { profile: parsed.profile, uploadLimitBytes: parsed.uploadLimitBytes, entries: found.entries.get(dir) }), cwd);
     } catch (error) {
       problems.push(`${dir} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
       continue;

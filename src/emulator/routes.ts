@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import JSZip from 'jszip';
 import { badRequest, notFound, tooLarge } from './apiError';
 import { readBody, sendJson } from './http';
-import type { StoredSkill } from './model';
+import type { StoredSkill, StoredVersion } from './model';
 import { skillKey, sortNewestFirst, versionKey } from './order';
 import { paginate } from './pagination';
 import { skillJson, versionIdIn, versionJson } from './shapes';
@@ -114,11 +114,24 @@ async function createVersion(ctx: RouteContext, skill: StoredSkill): Promise<voi
   reply(ctx, versionJson(skill, version, ctx.beta));
 }
 
+/** Each version's zip, made on its first download: a version never changes, and the service serves a stored archive. */
+const versionZips = new WeakMap<StoredVersion, Promise<Buffer>>();
+
+function zipOf(version: StoredVersion): Promise<Buffer> {
+  let zipped = versionZips.get(version);
+  if (!zipped) {
+    const zip = new JSZip();
+    for (const file of version.files) zip.file(file.path, file.data);
+    zipped = zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    versionZips.set(version, zipped);
+    zipped.catch(() => versionZips.delete(version));
+  }
+  return zipped;
+}
+
 async function downloadVersion(ctx: RouteContext, skill: StoredSkill, ref: string): Promise<void> {
   const version = ctx.store.findVersion(skill, ref);
-  const zip = new JSZip();
-  for (const file of version.files) zip.file(file.path, file.data);
-  const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  const bytes = await zipOf(version);
   ctx.res.writeHead(200, {
     'content-type': 'application/zip',
     'content-length': bytes.length,

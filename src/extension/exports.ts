@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { PublishFeature } from './publish/registerPublish';
 import type { ChatHandles } from './chat/registerChat';
 import type { RemoteSkills } from './tree/registerRemoteSkills';
 
@@ -9,6 +10,8 @@ import type { RemoteSkills } from './tree/registerRemoteSkills';
 export interface TestSeams {
   /** The remote skills tree, its view, the auth state and the prompts (tests answer the prompts). */
   readonly remoteSkills: RemoteSkills;
+  /** Publish and diff: their prompts (tests answer them), the folder links and the drift badges. */
+  readonly publish: PublishFeature;
   /** The open chat panel, the chat's prompts (tests answer them) and the serializer's restore. */
   readonly chat: ChatHandles;
   /** How long `activate` took, in milliseconds (reported by the tests, never asserted). */

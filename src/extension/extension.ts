@@ -2,10 +2,14 @@ import * as vscode from 'vscode';
 import { registerAuthCommands } from './auth/registerAuthCommands';
 import { registerChat } from './chat/registerChat';
 import { exportsFor, type TestSeams } from './exports';
+import { registerExportCommand } from './export/registerExportCommand';
 import { registerLintFeatures } from './lint/registerLintFeatures';
 import { registerNewSkillCommand } from './newSkill/registerNewSkillCommand';
+import { registerPublish } from './publish/registerPublish';
+import { registerDiff } from './remote/registerDiff';
 import { registerRemoteFiles } from './remote/registerRemoteFiles';
 import { createServices } from './services/services';
+import { trackSkillFolders } from './shared/skillFolderContext';
 import { registerRemoteSkills } from './tree/registerRemoteSkills';
 import { registerShowLogCommand } from './ui/registerShowLogCommand';
 
@@ -24,13 +28,17 @@ export function activate(context: vscode.ExtensionContext): TestSeams | undefine
   registerAuthCommands(context, services);
   registerLintFeatures(context, log);
   registerNewSkillCommand(context, log);
+  registerExportCommand(context, log);
+  context.subscriptions.push(trackSkillFolders());
   registerRemoteFiles(context, services);
   const remoteSkills = registerRemoteSkills(context, services);
+  const publish = registerPublish(context, services, remoteSkills);
+  registerDiff(context, services, publish);
   const chat = registerChat(context, services.session, log);
 
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
-  return exportsFor(context.extensionMode, () => ({ remoteSkills, chat, activationMs }));
+  return exportsFor(context.extensionMode, () => ({ remoteSkills, publish, chat, activationMs }));
 }
 
 /** Everything is disposed through `context.subscriptions`. */

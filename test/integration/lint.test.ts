@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { ours, ruleOf, rulesOf, waitForDiagnostics, waitForRule, withLintSetting, workspaceRoot } from './support/diagnostics';
 
 /** A SKILL.md with one mistake: a title-case name (`name-format`, also `name-dir-mismatch`). */
 const TITLE_CASE_NAME = [
@@ -19,52 +20,6 @@ const VALID = TITLE_CASE_NAME.replace('name: PDF Tools', 'name: pdf-tools');
 
 /** The same skill with a key that only Claude Code knows (an error for the API, a warning for Claude Code). */
 const WITH_CLAUDE_CODE_KEY = VALID.replace('---\n\n#', 'when_to_use: When a PDF is attached.\n---\n\n#');
-
-function workspaceRoot(): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests run with a workspace folder open');
-  return folder.uri;
-}
-
-/** Skillsmith's own diagnostics of `uri` (VS Code's built-in SKILL.md validator may add others). */
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'skillsmith');
-}
-
-/** The rule id of a Skillsmith diagnostic. */
-function ruleOf(diagnostic: vscode.Diagnostic): string {
-  const code = diagnostic.code;
-  return typeof code === 'object' ? String(code.value) : String(code);
-}
-
-function rulesOf(uri: vscode.Uri): string[] {
-  return ours(uri).map(ruleOf).sort();
-}
-
-/** Resolves with Skillsmith's diagnostics of `uri` as soon as `predicate` holds for them (now or after a change). */
-function waitForDiagnostics(uri: vscode.Uri, predicate: (diagnostics: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve) => {
-    const check = (): boolean => {
-      const found = ours(uri);
-      if (!predicate(found)) return false;
-      subscription.dispose();
-      resolve(found);
-      return true;
-    };
-    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (event.uris.some((changed) => changed.toString() === uri.toString())) check();
-    });
-    check();
-  });
-}
-
-/** Waits until `uri` has a diagnostic of `rule`, and returns it. */
-async function waitForRule(uri: vscode.Uri, rule: string): Promise<vscode.Diagnostic> {
-  const found = await waitForDiagnostics(uri, (diagnostics) => diagnostics.some((d) => ruleOf(d) === rule));
-  const diagnostic = found.find((d) => ruleOf(d) === rule);
-  assert.ok(diagnostic);
-  return diagnostic;
-}
 
 /**
  * The code action titled `title` at `range`. The first request after a file is opened can come back empty in
@@ -157,7 +112,7 @@ suite('SKILL.md language features', () => {
     await open(uri);
     const asError = await waitForRule(uri, 'unknown-key');
     assert.equal(asError.severity, vscode.DiagnosticSeverity.Error);
-    await withProfile(uri, 'claude-code', async () => {
+    await withLintSetting(uri, 'profile', 'claude-code', async () => {
       await waitForDiagnostics(uri, (diagnostics) => diagnostics.length === 0);
     });
     const back = await waitForRule(uri, 'unknown-key');
@@ -175,7 +130,7 @@ suite('SKILL.md language features', () => {
 
     const withContext = await writeSkill('context-skill', VALID.replace('---\n\n#', 'context: \n---\n\n#'));
     await open(withContext);
-    await withProfile(withContext, 'claude-code', async () => {
+    await withLintSetting(withContext, 'profile', 'claude-code', async () => {
       assert.deepEqual(await completions(withContext, new vscode.Position(3, 'context: '.length)), ['fork']);
     });
   });
@@ -302,18 +257,4 @@ async function completions(uri: vscode.Uri, position: vscode.Position): Promise<
   return list.items
     .filter((item) => item.detail?.startsWith('Skillsmith'))
     .map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
-}
-
-/** Runs `body` with `skillsmith.lint.profile` set on the workspace folder, then restores the setting and its file. */
-async function withProfile(uri: vscode.Uri, profile: string, body: () => Promise<void>): Promise<void> {
-  const settings = vscode.workspace.getConfiguration('skillsmith.lint', uri);
-  const settingsFolder = vscode.Uri.joinPath(workspaceRoot(), '.vscode');
-  const hadSettingsFolder = await vscode.workspace.fs.stat(settingsFolder).then(() => true, () => false);
-  await settings.update('profile', profile, vscode.ConfigurationTarget.WorkspaceFolder);
-  try {
-    await body();
-  } finally {
-    await settings.update('profile', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
-    if (!hadSettingsFolder) await vscode.workspace.fs.delete(settingsFolder, { recursive: true, useTrash: false });
-  }
 }

@@ -6,4 +6,6 @@ export { SkillsApiError } from './errors';
 export { normaliseSkill, normaliseVersion } from './normalize';
 export { listVersionsOfSkills, type VersionsOutcome, type VersionsOfSkillsOptions } from './versionsOfSkills';
 export { deleteSkillAndVersions, type DeleteSkillOptions, type DeleteSkillResult, type DeleteSkillStep } from './deleteSkillAndVersions';
+export { publishSkill, PublishRefusedError, type PublishOptions, type PublishResult, type PublishTarget } from './publishSkill';
+export { downloadFileSet } from './downloadFileSet';
 export * from '../chat';

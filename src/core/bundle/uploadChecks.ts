@@ -2,26 +2,43 @@
 import { folderDiagnostic } from '../skill/finding';
 import { leftOutMessage, MAX_FINDINGS_PER_RULE } from '../skill/findingCap';
 import type { Diagnostic, Profile, RuleId } from '../skill/types';
-import type { SkillFiles } from './collectSkillFiles';
+import type { SkillFile, SkillFiles } from './collectSkillFiles';
+import { SKILLIGNORE } from './fileRules';
 
 /** The upload size limit the Skills API enforces today (older documentation said 8 MB). */
 export const DEFAULT_UPLOAD_LIMIT_BYTES = 30 * 1024 * 1024;
 /** The longest display name the Skills API accepts. */
 export const DISPLAY_NAME_LIMIT = 255;
 
+/** How many of the largest files an `upload-too-large` message names. */
+const LARGEST_SHOWN = 3;
+
 /** The upload findings for the files of one skill folder. */
 export function checkUpload(collected: SkillFiles, profile: Profile, limitBytes = DEFAULT_UPLOAD_LIMIT_BYTES): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const total = collected.files.reduce((sum, f) => sum + f.size, 0);
+  const total = totalBytes(collected.files);
   if (total > limitBytes) {
-    found.push(...folderDiagnostic('upload-too-large', profile, `The files to upload total ${megabytes(total)}, over the ${megabytes(limitBytes)} limit. List large files in .skillignore.`));
+    const largest = largestFiles(collected.files, LARGEST_SHOWN).map((f) => `\`${f.relativePath}\` (${formatBytes(f.size)})`).join(', ');
+    found.push(
+      ...folderDiagnostic(
+        'upload-too-large',
+        profile,
+        `The files to upload total ${formatBytes(total)}, over the ${formatBytes(limitBytes)} limit. The largest: ${largest}. List large files in .skillignore.`,
+      ),
+    );
   }
-  found.push(...eachPath('upload-secret', collected.secrets, profile, (p) => `\`${p}\` looks like a secret and would be uploaded. Delete it or list it in .skillignore.`));
-  found.push(...eachPath('upload-symlink', collected.symlinks, profile, (p) => `\`${p}\` is a symbolic link, which is never uploaded. Replace it with the file itself or list it in .skillignore.`));
-  found.push(...eachPath('upload-name-not-utf8', collected.notUtf8, profile, (p) => `\`${p}\` has a name that is not valid UTF-8 (shown as \uFFFD), so no upload can carry it. Rename it.`));
-  if (collected.excluded.length > 0) {
-    const shown = collected.excluded.slice(0, 5).map((p) => `\`${p}\``).join(', ');
-    const more = collected.excluded.length > 5 ? ` and ${collected.excluded.length - 5} more` : '';
+  const paths = { secret: [] as string[], symlink: [] as string[], 'not-utf8': [] as string[] };
+  const excluded: string[] = [];
+  for (const { relativePath, reason } of collected.leftOut) {
+    if (reason === 'secret' || reason === 'symlink' || reason === 'not-utf8') paths[reason].push(relativePath);
+    else if (relativePath !== SKILLIGNORE) excluded.push(relativePath);
+  }
+  found.push(...eachPath('upload-secret', paths.secret, profile, (p) => `\`${p}\` looks like a secret, so it is not uploaded. Delete it, list it in .skillignore, or allow it by name if it must be uploaded.`));
+  found.push(...eachPath('upload-symlink', paths.symlink, profile, (p) => `\`${p}\` is a symbolic link, which is never uploaded. Replace it with the file itself or list it in .skillignore.`));
+  found.push(...eachPath('upload-name-not-utf8', paths['not-utf8'], profile, (p) => `\`${p}\` has a name that is not valid UTF-8 (shown as \uFFFD), so no upload can carry it. Rename it.`));
+  if (excluded.length > 0) {
+    const shown = excluded.slice(0, 5).map((p) => `\`${p}\``).join(', ');
+    const more = excluded.length > 5 ? ` and ${excluded.length - 5} more` : '';
     found.push(...folderDiagnostic('upload-excluded', profile, `Left out of the upload: ${shown}${more}.`));
   }
   return found;
@@ -40,6 +57,19 @@ function eachPath(rule: RuleId, paths: readonly string[], profile: Profile, mess
   return leftOut > 0 ? [...found, ...folderDiagnostic(rule, profile, leftOutMessage(rule, leftOut, 'folder'))] : found;
 }
 
-function megabytes(bytes: number): string {
+/** The total size of `files` in bytes. */
+export function totalBytes(files: readonly { readonly size: number }[]): number {
+  return files.reduce((sum, f) => sum + f.size, 0);
+}
+
+/** The `count` largest files, largest first (ties by path). */
+export function largestFiles(files: readonly SkillFile[], count: number): SkillFile[] {
+  return [...files].sort((a, b) => b.size - a.size || (a.relativePath < b.relativePath ? -1 : 1)).slice(0, count);
+}
+
+/** A size for people: `512 B`, `12.3 KB`, `4.0 MB` (powers of 1024). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

@@ -1,8 +1,9 @@
 /** Lints a skill folder on disk: its SKILL.md, with the real folder name and files, plus the upload rules. */
 import { readFileSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
-import { collectSkillFilesSync } from '../bundle/collectSkillFiles';
+import { collectSkillFilesSync, type SkillFiles } from '../bundle/collectSkillFiles';
 import { checkUpload } from '../bundle/uploadChecks';
+import { uploadIndexOf } from '../bundle/uploadIndex';
 import { lintSkillMd } from './lint';
 import { folderDiagnostic } from './finding';
 import { SKILL_MD, skillMdCaseDiagnostics } from './skillMdName';
@@ -27,6 +28,8 @@ export interface LintFolderOptions {
   readonly uploadLimitBytes?: number;
   /** The folder's entries, when the caller has just read them (as `findSkillFolders` has). */
   readonly entries?: readonly Dirent[];
+  /** The folder's files, when the caller has just collected them (publish, with its allowed secrets). */
+  readonly collected?: SkillFiles;
 }
 
 /**
@@ -35,7 +38,7 @@ export interface LintFolderOptions {
  */
 export function lintSkillFolder(dir: string, options: LintFolderOptions): SkillFolderResult {
   const { profile } = options;
-  const collected = collectSkillFilesSync(dir, options.entries ? { entries: options.entries } : {});
+  const collected = options.collected ?? collectSkillFilesSync(dir, options.entries ? { entries: options.entries } : {});
   const names = collected.files.map((f) => f.relativePath).filter((p) => !p.includes('/'));
   const fileName = names.includes(SKILL_MD) ? SKILL_MD : names.find((n) => n.toLowerCase() === 'skill.md');
   const upload = checkUpload(collected, profile, options.uploadLimitBytes);
@@ -44,12 +47,8 @@ export function lintSkillFolder(dir: string, options: LintFolderOptions): SkillF
     return { dir, file: undefined, diagnostics: [...missing, ...upload] };
   }
   const file = path.join(dir, fileName);
-  const available = new Set<string>();
-  for (const { relativePath } of collected.files) {
-    for (let slash = relativePath.indexOf('/'); slash >= 0; slash = relativePath.indexOf('/', slash + 1)) available.add(relativePath.slice(0, slash));
-    available.add(relativePath);
-  }
+  const index = uploadIndexOf(collected);
   const text = readFileSync(file, 'utf8');
-  const diagnostics = lintSkillMd(text, { profile, folderName: path.basename(path.resolve(dir)), fileExists: (p) => available.has(p) });
+  const diagnostics = lintSkillMd(text, { profile, folderName: path.basename(path.resolve(dir)), fileExists: index.has, leftOutReason: index.leftOutReason });
   return { dir, file, diagnostics: [...skillMdCaseDiagnostics(fileName, profile), ...diagnostics, ...upload] };
 }

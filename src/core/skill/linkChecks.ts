@@ -1,4 +1,5 @@
 /** Checks of the body's relative Markdown links and images: do they name a file in the skill folder? */
+import { LEFT_OUT_REASONS, type LeftOutReason } from '../bundle/leftOutReason';
 import { finding } from './finding';
 import { CappedFindings } from './findingCap';
 import type { ParsedSkillMd } from './parse';
@@ -10,10 +11,15 @@ const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 const FENCE_MARKERS = ['```', '~~~'];
 
 /**
- * The findings about links: `link-outside` always, `link-broken` when `fileExists` is given. Past the cap of each
- * rule they are only counted, so a file of millions of links costs no more memory than one of a hundred.
+ * The findings about links: `link-outside` always, `link-broken` when `fileExists` is given, with its own
+ * message when `leftOutReason` says the file is there but left out of uploads. Past the cap of each rule they are
+ * only counted, so a file of millions of links costs no more memory than one of a hundred.
  */
-export function checkLinks(parsed: ParsedSkillMd, fileExists: ((relativePosixPath: string) => boolean) | undefined): CappedFindings {
+export function checkLinks(
+  parsed: ParsedSkillMd,
+  fileExists: ((relativePosixPath: string) => boolean) | undefined,
+  leftOutReason?: (relativePosixPath: string) => LeftOutReason | undefined,
+): CappedFindings {
   const found = new CappedFindings();
   for (const line of linkLines(parsed)) {
     const text = parsed.lines.lineText(line);
@@ -32,7 +38,12 @@ export function checkLinks(parsed: ParsedSkillMd, fileExists: ((relativePosixPat
           found.findings.push(finding('link-outside', `\`${raw}\` points outside the skill folder; it will not be uploaded. Copy the file into the folder.`, range()));
         }
       } else if (fileExists && !fileExists(target.path) && found.admits('link-broken')) {
-        found.findings.push(finding('link-broken', `\`${target.path}\` is not in the skill folder: fix the link or add the file.`, range()));
+        const reason = leftOutReason?.(target.path);
+        const message =
+          reason === undefined
+            ? `\`${target.path}\` is not in the skill folder: fix the link or add the file.`
+            : `\`${target.path}\` is left out of uploads (${LEFT_OUT_REASONS[reason]}), so this link breaks once the skill is uploaded: include the file or drop the link.`;
+        found.findings.push(finding('link-broken', message, range()));
       }
     }
   }

@@ -1,4 +1,5 @@
 /** The SKILL.md linter: every rule of `skill-format.md` that can be checked from the file's text. */
+import type { LeftOutReason } from '../bundle/leftOutReason';
 import { checkBody } from './bodyChecks';
 import { checkFields } from './fieldChecks';
 import type { Finding } from './finding';
@@ -16,6 +17,8 @@ export interface LintOptions {
   readonly folderName?: string;
   /** Whether a folder-relative POSIX path exists, for `link-broken`; undefined skips existence checks (`link-outside` still runs). */
   readonly fileExists?: (relativePosixPath: string) => boolean;
+  /** Why a path that `fileExists` denies is left out of uploads (it exists, but will not travel); undefined: it is missing. */
+  readonly leftOutReason?: (relativePosixPath: string) => LeftOutReason | undefined;
 }
 
 /** Lints SKILL.md text. Never throws, on any input. */
@@ -32,7 +35,7 @@ export function lintSkillMd(text: string, options: LintOptions): Diagnostic[] {
 /** Lints an already parsed SKILL.md. At most `MAX_FINDINGS_PER_RULE` findings of a rule are listed; one more says how many were left out. */
 export function lintParsedSkillMd(parsed: ParsedSkillMd, options: LintOptions): Diagnostic[] {
   const structure = checkStructure(parsed, options.profile);
-  const links = checkLinks(parsed, options.fileExists);
+  const links = checkLinks(parsed, options.fileExists, options.leftOutReason);
   const findings: Finding[] = [
     ...structure.findings,
     ...(structure.readable ? checkFields(parsed, options.folderName) : []),

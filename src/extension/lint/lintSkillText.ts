@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import { checkUpload } from '../../core/bundle/uploadChecks';
 import { lintSkillMd, type LintOptions } from '../../core/skill/lint';
 import { skillMdCaseDiagnostics } from '../../core/skill/skillMdName';
 import type { Diagnostic } from '../../core/skill/types';
 import type { FolderListing } from './folderListings';
-import { profileFor } from './profileSetting';
+import { profileFor, uploadLimitBytesFor } from './profileSetting';
 import { fileNameOf } from './skillMdFiles';
 
 /** The folder that holds `uri`. */
@@ -11,18 +12,23 @@ export function folderOf(uri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(uri, '..');
 }
 
-/** The options for linting `uri`: its profile setting, its folder's name and, when listed, its sibling files. */
+/** The options for linting `uri`: its profile setting, its folder's name and, when listed, what its upload holds. */
 export function lintOptionsFor(uri: vscode.Uri, listing?: FolderListing): LintOptions {
   const folderName = fileNameOf(folderOf(uri));
   return {
     profile: profileFor(uri),
     folderName: folderName === '' ? undefined : folderName,
-    fileExists: listing ? (path) => listing.has(path) : undefined,
+    fileExists: listing?.index.has,
+    leftOutReason: listing?.index.leftOutReason,
   };
 }
 
-/** Lints the text of `uri`; a mis-cased `skill.md` also gets `skill-md-case` on its first line. */
+/**
+ * Lints the text of `uri`; a mis-cased `skill.md` also gets `skill-md-case` on its first line, and a listed folder
+ * the upload rules (size against `skillsmith.lint.uploadLimitMB`, secrets, links, excluded files), as the CLI reports them.
+ */
 export function lintSkillText(uri: vscode.Uri, text: string, listing?: FolderListing): Diagnostic[] {
   const options = lintOptionsFor(uri, listing);
-  return [...skillMdCaseDiagnostics(fileNameOf(uri), options.profile), ...lintSkillMd(text, options)];
+  const upload = listing ? checkUpload(listing.files, options.profile, uploadLimitBytesFor(uri)) : [];
+  return [...skillMdCaseDiagnostics(fileNameOf(uri), options.profile), ...lintSkillMd(text, options), ...upload];
 }

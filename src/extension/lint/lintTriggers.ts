@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import type { FolderListings } from './folderListings';
 import { folderOf } from './lintSkillText';
-import { PROFILE_SETTING } from './profileSetting';
+import { LINT_SETTINGS } from './profileSetting';
 import type { SkillDiagnostics } from './skillDiagnostics';
 import { isLintable } from './skillMdFiles';
 
 /**
  * Keeps diagnostics current: lint on open and while typing, clear on close and delete, lint again when
- * the profile setting changes or a file appears or disappears beside a SKILL.md.
+ * a lint setting changes or a file beside a SKILL.md appears, changes or disappears.
  */
 export function lintTriggers(
   diagnostics: SkillDiagnostics,
@@ -27,7 +27,7 @@ export function lintTriggers(
     vscode.workspace.onDidCloseTextDocument((document) => diagnostics.clear(document.uri)),
     watcher.onDidDelete((uri) => diagnostics.clear(uri)),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(PROFILE_SETTING)) diagnostics.relintAll();
+      if (event.affectsConfiguration(LINT_SETTINGS)) diagnostics.relintAll();
     }),
     listings.onDidChange((folder) => {
       vscode.workspace.textDocuments

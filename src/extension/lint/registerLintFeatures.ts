@@ -13,7 +13,7 @@ import { LINTABLE_SELECTOR, SKILL_MD_SELECTOR } from './skillMdFiles';
 
 /** Registers SKILL.md diagnostics, completions, hovers, quick fixes and budget lenses. No I/O happens here. */
 export function registerLintFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*');
   const listings = new FolderListings(watcher);
   const diagnostics = new SkillDiagnostics(context.extensionUri, listings, log);
   context.subscriptions.push(

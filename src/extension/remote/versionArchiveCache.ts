@@ -5,14 +5,23 @@ import { VersionArchive } from './versionArchive';
 /** How many downloaded versions stay in memory. */
 const CAPACITY = 4;
 
+/** Where versions uploaded from this machine are kept (the upload cache); asked before the service. */
+export interface StoredVersions {
+  /** The zip of `ref` of `skillId`, or undefined when it is not kept. */
+  get(skillId: string, ref: string): Promise<Uint8Array | undefined>;
+}
+
 /**
- * Downloads versions on demand and keeps the last few in memory (least recently used goes first).
- * A failed download is not cached, so the next use retries.
+ * Reads versions on demand, from `stored` first and else from the service, and keeps the last few in memory
+ * (least recently used goes first). A failed download is not cached, so the next use retries.
  */
 export class VersionArchiveCache {
   private readonly archives = new Map<string, Promise<VersionArchive>>();
 
-  constructor(private readonly getClient: () => Promise<SkillsClient>) {}
+  constructor(
+    private readonly getClient: () => Promise<SkillsClient>,
+    private readonly stored?: StoredVersions,
+  ) {}
 
   /**
    * The files of `skillId` at `versionRef`, downloaded and checked on first use. `signal` cancels the download
@@ -45,6 +54,8 @@ export class VersionArchiveCache {
   }
 
   private async download(skillId: string, versionRef: string, signal: AbortSignal | undefined): Promise<VersionArchive> {
+    const kept = await this.stored?.get(skillId, versionRef);
+    if (kept) return new VersionArchive(readZip(kept));
     const client = await this.getClient();
     return new VersionArchive(readZip(await client.downloadVersion(skillId, versionRef, signal)));
   }

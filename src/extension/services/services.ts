@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ApiSession } from '../api/apiSession';
 import { ApiKeyStore } from '../auth/apiKeyStore';
 import { AuthContext } from '../auth/authContext';
+import { UploadCache } from '../remote/uploadCache';
 import { VersionArchiveCache } from '../remote/versionArchiveCache';
 import { interactivePrompts, type Prompts } from '../ui/prompts';
 
@@ -22,6 +23,8 @@ export interface Services {
   readonly prompts: Prompts;
   /** Downloaded versions in memory, behind the read-only remote file system. */
   readonly archives: VersionArchiveCache;
+  /** The zips published from this machine, in global storage; `archives` asks it before the service. */
+  readonly uploads: UploadCache;
 }
 
 /**
@@ -33,10 +36,11 @@ export function createServices(context: vscode.ExtensionContext, log: vscode.Log
   const keys = new ApiKeyStore(context.secrets);
   const session = new ApiSession(keys, log);
   const auth = new AuthContext(keys, session);
-  const archives = new VersionArchiveCache(() => session.getClient());
+  const uploads = new UploadCache(context.globalStorageUri, context.globalState);
+  const archives = new VersionArchiveCache(() => session.getClient(), uploads);
   const prompts: Prompts = context.extensionMode === vscode.ExtensionMode.Test
     ? { ...interactivePrompts }
     : interactivePrompts;
   context.subscriptions.push(keys, session, auth);
-  return { log, keys, session, auth, prompts, archives };
+  return { log, keys, session, auth, prompts, archives, uploads };
 }

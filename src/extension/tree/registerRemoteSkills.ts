@@ -28,7 +28,7 @@ export interface RemoteSkills {
 export function registerRemoteSkills(context: vscode.ExtensionContext, services: Services): RemoteSkills {
   const { auth, prompts } = services;
   const tree = new SkillsTreeProvider(services);
-  const treeView = vscode.window.createTreeView(SKILLS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView(SKILLS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const commands: CommandContext = { ...services, tree };
 
   context.subscriptions.push(

@@ -4,7 +4,9 @@ import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { collectSkillFiles, collectSkillFilesSync } from '../../../src/core/bundle/collectSkillFiles';
+import ignore from 'ignore';
+import { collectSkillFiles, collectSkillFilesSync, DEFAULT_EXCLUDES } from '../../../src/core/bundle/collectSkillFiles';
+import { isDefaultExcluded, type EntryKind } from '../../../src/core/bundle/fileRules';
 import { looksLikeSecret } from '../../../src/core/bundle/secrets';
 
 describe('collectSkillFiles', () => {
@@ -25,9 +27,11 @@ describe('collectSkillFiles', () => {
       'drafts/notes.md': 'x',
       'notes.log': 'x',
       'keep.log': 'x',
-      '.skillignore': 'drafts/\n*.log\n!keep.log\n',
+      '.skillignore': 'drafts/\n*.log\n!keep.log\nignored-link\n',
       'config/.env.local': 'A=placeholder\n',
       'certs/server.pem': 'placeholder',
+      'evals/evals.json': '{}',
+      'scripts/evals/keep.json': '{}',
     };
     for (const [file, content] of Object.entries(files)) {
       await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
@@ -36,31 +40,61 @@ describe('collectSkillFiles', () => {
     await writeFile(path.join(root, 'outside.txt'), 'secret-ish');
     await symlink(path.join(root, 'outside.txt'), path.join(dir, 'link.txt'));
     await symlink(path.join(root), path.join(dir, 'scripts', 'up'));
+    await symlink(path.join(root, 'outside.txt'), path.join(dir, 'ignored-link'));
   });
   after(async () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  it('lists the files to upload with sizes, applying default excludes and .skillignore', async () => {
+  it('lists the files to upload with sizes, and each file left out with why', async () => {
     const collected = await collectSkillFiles(dir);
     assert.deepEqual(
       collected.files.map((f) => [f.relativePath, f.size]),
       [
         ['SKILL.md', 8],
-        ['certs/server.pem', 11],
-        ['config/.env.local', 14],
         ['keep.log', 1],
+        ['scripts/evals/keep.json', 2],
         ['scripts/run.py', 9],
       ],
     );
     assert.equal(collected.files[0].absolutePath, path.join(dir, 'SKILL.md'));
-    assert.deepEqual(collected.excluded, ['.DS_Store', '.git/', '.skillignore', 'drafts/', 'node_modules/', 'notes.log', 'scripts/__pycache__/', 'scripts/old.pyc']);
+    assert.deepEqual(
+      collected.leftOut.map((f) => `${f.relativePath} ${f.reason}`),
+      [
+        '.DS_Store default-exclude',
+        '.git/ default-exclude',
+        '.skillignore default-exclude',
+        'certs/server.pem secret',
+        'config/.env.local secret',
+        'drafts/ skillignore',
+        'evals/ default-exclude',
+        'ignored-link skillignore',
+        'link.txt symlink',
+        'node_modules/ default-exclude',
+        'notes.log skillignore',
+        'scripts/__pycache__/ default-exclude',
+        'scripts/old.pyc default-exclude',
+        'scripts/up symlink',
+      ],
+    );
   });
 
-  it('reports symbolic links without following them, and files that look like secrets', async () => {
-    const collected = await collectSkillFiles(dir);
-    assert.deepEqual(collected.symlinks, ['link.txt', 'scripts/up']);
-    assert.deepEqual(collected.secrets, ['certs/server.pem', 'config/.env.local']);
+  it('uploads a secret only when it is allowed by its path', async () => {
+    const collected = await collectSkillFiles(dir, { allowSecrets: ['certs/server.pem', 'server.pem'] });
+    assert.ok(collected.files.some((f) => f.relativePath === 'certs/server.pem'));
+    assert.deepEqual(collected.leftOut.filter((f) => f.reason === 'secret').map((f) => f.relativePath), ['config/.env.local']);
+  });
+
+  it('.skillignore cannot bring back what is left out by default', async () => {
+    const other = path.join(root, 'negated');
+    await mkdir(path.join(other, 'node_modules'), { recursive: true });
+    await writeFile(path.join(other, 'node_modules', 'x.js'), 'x');
+    await writeFile(path.join(other, '.skillignore'), '!node_modules/\n');
+    assert.deepEqual((await collectSkillFiles(other)).files, []);
+  });
+
+  it('stops with an error beyond the entry cap', async () => {
+    await assert.rejects(collectSkillFiles(dir, { maxEntries: 5 }), /more than 5 files and folders/);
   });
 
   it('can ignore .skillignore', async () => {
@@ -73,17 +107,16 @@ describe('collectSkillFiles', () => {
     assert.deepEqual(collectSkillFilesSync(dir, { useSkillignore: false }), await collectSkillFiles(dir, { useSkillignore: false }));
   });
 
-  it('leaves out by name exactly what the default excludes do as gitignore patterns', async () => {
-    const names = path.join(root, 'names');
-    for (const folder of ['a/.git', 'a/node_modules', 'b/__pycache__', 'c/.DS_Store', 'c/x.pyc', 'd/git', 'd/.gitkeep', 'd/node_modules.md', 'f', 'g']) mkdirSync(path.join(names, folder), { recursive: true });
-    for (const file of ['a/.git/f', 'a/node_modules/f', 'b/__pycache__/f', 'c/.DS_Store/f', 'c/x.pyc/f', 'd/git/f', 'd/.gitkeep/f', 'd/node_modules.md/f', 'e.pyc', 'e.pyc.txt', 'f/.DS_Store', 'f/.git', 'f/node_modules', 'g/.skillignore.bak']) {
-      writeFileSync(path.join(names, file), 'x');
+  it('leaves out by name exactly what the default excludes do as gitignore patterns', () => {
+    const patterns = ignore().add([...DEFAULT_EXCLUDES]);
+    const entries: [string, EntryKind][] = [];
+    for (const name of ['.git', 'node_modules', '__pycache__', '.DS_Store', 'x.pyc', 'git', '.gitkeep', 'node_modules.md', 'e.pyc.txt', '.skillignore', '.skillignore.bak', 'evals', 'evals.md']) {
+      for (const at of ['', 'a/', 'a/b/']) for (const kind of ['file', 'folder', 'symlink'] as const) entries.push([at + name, kind]);
     }
-    const byName = collectSkillFilesSync(names);
-    writeFileSync(path.join(names, '.skillignore'), '# the default excludes only\n');
-    const byPatterns = collectSkillFilesSync(names);
-    assert.deepEqual(byName.files.map((f) => f.relativePath), byPatterns.files.map((f) => f.relativePath).filter((p) => p !== '.skillignore'));
-    assert.deepEqual([...byName.excluded, '.skillignore'].sort(), byPatterns.excluded);
+    for (const [relativePath, kind] of entries) {
+      const asPattern = patterns.ignores(kind === 'folder' ? `${relativePath}/` : relativePath);
+      assert.equal(isDefaultExcluded(relativePath, kind), asPattern, `${kind} ${relativePath}`);
+    }
   });
 
   it('lists names that are not UTF-8 apart, and walks the rest of the folder', async () => {
@@ -93,7 +126,7 @@ describe('collectSkillFiles', () => {
     writeFileSync(Buffer.concat([Buffer.from(latin + '/'), Buffer.from([0x72, 0xe9, 0x73]), Buffer.from('.md')]), 'x');
     writeFileSync(path.join(latin, 'real-\uFFFD.md'), 'a real U+FFFD is valid UTF-8');
     for (const collected of [collectSkillFilesSync(latin), await collectSkillFiles(latin)]) {
-      assert.deepEqual(collected.notUtf8, ['r\uFFFDs.md']);
+      assert.deepEqual(collected.leftOut, [{ relativePath: 'r\uFFFDs.md', reason: 'not-utf8' }]);
       assert.deepEqual(collected.files.map((f) => f.relativePath), ['ok/a.md', 'real-\uFFFD.md']);
     }
   });

@@ -12,6 +12,12 @@ describe('parseLintArgs', () => {
     assert.deepEqual(parseLintArgs(['a', '--profile=claude-code', 'b', '--format', 'sarif']), { paths: ['a', 'b'], profile: 'claude-code', format: 'sarif', help: false });
   });
 
+  it('reads --upload-limit-mb as bytes, and refuses anything but a number above 0', () => {
+    assert.deepEqual(parseLintArgs(['--upload-limit-mb', '8']), { paths: ['.'], profile: 'claude-api', format: 'text', help: false, uploadLimitBytes: 8 * 1024 * 1024 });
+    assert.equal((parseLintArgs(['--upload-limit-mb=0.5']) as { uploadLimitBytes: number }).uploadLimitBytes, 512 * 1024);
+    for (const bad of ['0', '-1', 'lots', '']) assert.deepEqual(parseLintArgs([`--upload-limit-mb=${bad}`]), { error: `--upload-limit-mb needs a number above 0, not "${bad}".` });
+  });
+
   it('explains what is wrong', () => {
     assert.deepEqual(parseLintArgs(['--profile']), { error: '--profile needs a value.' });
     assert.deepEqual(parseLintArgs(['--profile', 'vscode']), { error: "Unknown profile 'vscode': use one of claude-api, spec, claude-code." });

@@ -1,0 +1,79 @@
+/** `skillsmith diff`: a skill folder against a remote version, as a unified diff or JSON. */
+import { collectSkillFiles } from '../core/bundle/collectSkillFiles';
+import { diffFileSets, isIdentical } from '../core/bundle/diffFileSets';
+import { readFileSet, type FileSet } from '../core/bundle/fileSet';
+import { formatUnifiedDiff } from '../core/bundle/unifiedDiff';
+import { loadApiModule } from './loadApiModule';
+import { messageOf, runSubcommand, type FolderRequest } from './subcommand';
+import { API_OPTIONS, API_OPTIONS_HELP, clientOptionsOf, onePath, parseCommandArgs, textOrJson, UPLOAD_OPTIONS, UsageError } from './uploadArgs';
+
+const HELP = `Usage: skillsmith diff PATH --skill-id ID [--version V] [--format text|json]
+
+Compares the files an upload of the skill folder PATH would send with version V of skill ID
+(default: its latest version). Text output is a unified diff (remote as a/, local as b/), with one
+line per binary file; json is {"added":[],"removed":[],"changed":[]} (paths, local against remote).
+  --skill-id ID         the remote skill
+  --version V           the remote version (default: latest)
+  --format text|json    what to print
+  --allow-secret PATH   count this file although it looks like a secret (repeat for each file)
+${API_OPTIONS_HELP}
+
+Exit status: 0 identical, 1 different, 2 usage error, unreadable folder or failed download.`;
+
+const OPTIONS = {
+  ...API_OPTIONS,
+  'skill-id': { type: 'string' },
+  version: { type: 'string', default: 'latest' },
+  format: { type: 'string', default: 'text' },
+  'allow-secret': UPLOAD_OPTIONS['allow-secret'],
+  help: UPLOAD_OPTIONS.help,
+} as const;
+
+/** What `skillsmith diff` was asked to do. */
+interface DiffRequest extends FolderRequest<ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values']> {
+  readonly skillId: string;
+}
+
+/** Runs `skillsmith diff`; returns the exit code. */
+export function runDiffCommand(args: string[]): Promise<number> {
+  return runSubcommand('diff', HELP, () => readRequest(args), diff);
+}
+
+function readRequest(args: string[]): DiffRequest {
+  const { values, positionals } = parseCommandArgs(args, OPTIONS);
+  const dir = onePath(positionals, values.help);
+  if (!values.help && !values['skill-id']) throw new UsageError('Name the remote skill with --skill-id ID.');
+  return { dir, skillId: values['skill-id'] ?? '', json: textOrJson(values.format) === 'json', help: values.help ?? false, values };
+}
+
+async function diff(request: DiffRequest): Promise<number> {
+  const client = clientOptionsOf(request.values, process.env);
+  if (!client.apiKey) return fail('Set ANTHROPIC_API_KEY to the API key to download with.');
+  let local: FileSet;
+  try {
+    local = await readFileSet(request.dir, await collectSkillFiles(request.dir, { allowSecrets: request.values['allow-secret'] }));
+  } catch (error) {
+    return fail(`${request.dir} cannot be read: ${messageOf(error)}`);
+  }
+  const api = loadApiModule();
+  let remote: FileSet;
+  try {
+    remote = await api.downloadFileSet(api.createSkillsClient(client), request.skillId, request.values.version);
+  } catch (error) {
+    const requestId = error instanceof api.SkillsApiError && error.requestId ? ` (request id ${error.requestId})` : '';
+    return fail(`Could not download version ${request.values.version} of ${request.skillId}: ${messageOf(error)}${requestId}`);
+  }
+  const changes = diffFileSets(remote, local);
+  if (request.json) {
+    const paths = (files: readonly { path: string }[]): string[] => files.map((f) => f.path);
+    process.stdout.write(JSON.stringify({ added: paths(changes.added), removed: paths(changes.removed), changed: paths(changes.changed) }) + '\n');
+  } else {
+    process.stdout.write(formatUnifiedDiff(changes));
+  }
+  return isIdentical(changes) ? 0 : 1;
+}
+
+function fail(message: string): number {
+  process.stderr.write(`skillsmith diff: ${message}\n`);
+  return 2;
+}

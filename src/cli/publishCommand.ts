@@ -1,0 +1,142 @@
+/** `skillsmith publish`: a skill folder as a new skill or a new version, after the claude-api lint gate. */
+import type { PublishTarget } from '../core/api/publishSkill';
+import type { SkillsApiError } from '../core/api/errors';
+import { prepareUpload, readPreparedFiles, type PreparedUpload } from '../core/bundle/prepareUpload';
+import { checkDisplayName, formatBytes } from '../core/bundle/uploadChecks';
+import { loadApiModule } from './loadApiModule';
+import { messageOf, runSubcommand, type FolderRequest } from './subcommand';
+import { checksReport, checksText, fileListJson, fileListText } from './uploadReport';
+import {
+  API_OPTIONS,
+  API_OPTIONS_HELP,
+  clientOptionsOf,
+  onePath,
+  parseCommandArgs,
+  UPLOAD_OPTIONS,
+  UPLOAD_OPTIONS_HELP,
+  textOrJson,
+  UsageError,
+  uploadOptionsOf,
+} from './uploadArgs';
+
+const HELP = `Usage: skillsmith publish PATH (--skill-id ID | --new [--display-name T]) [--dry-run] [--format text|json]
+
+Uploads the skill folder PATH as a new version of skill ID, or as a new skill. The folder is linted
+with the claude-api profile first: errors stop the upload, warnings are shown. Only the files an
+upload should carry are sent (default excludes, .skillignore, no links, no secrets); nothing local
+is changed.
+  --skill-id ID         add a version to this skill
+  --new                 create a new skill
+  --display-name T      the new skill's display name (default: its SKILL.md name)
+  --dry-run             print the file list and the checks; upload nothing
+  --format text|json    json: {"skill_id","version","files","bytes"}
+${UPLOAD_OPTIONS_HELP}
+${API_OPTIONS_HELP}
+
+Exit status: 0 published, 1 lint errors or a refused upload, 2 usage error.`;
+
+const OPTIONS = {
+  ...UPLOAD_OPTIONS,
+  ...API_OPTIONS,
+  'skill-id': { type: 'string' },
+  new: { type: 'boolean' },
+  'display-name': { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  format: { type: 'string', default: 'text' },
+} as const;
+
+/** What `skillsmith publish` was asked to do. */
+interface PublishRequest extends FolderRequest<ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values']> {
+  readonly target: PublishTarget | undefined;
+  readonly dryRun: boolean;
+}
+
+/** Runs `skillsmith publish`; returns the exit code. */
+export function runPublishCommand(args: string[]): Promise<number> {
+  return runSubcommand('publish', HELP, () => readRequest(args), publish);
+}
+
+async function publish(request: PublishRequest): Promise<number> {
+  const client = clientOptionsOf(request.values, process.env);
+  if (!request.dryRun && !client.apiKey) return usage('Set ANTHROPIC_API_KEY to the API key to publish with.');
+  let prepared: PreparedUpload;
+  try {
+    prepared = await prepareUpload(request.dir, uploadOptionsOf(request.values));
+  } catch (error) {
+    return usage(`${request.dir} cannot be read: ${messageOf(error)}`);
+  }
+  const displayName = request.target && 'newSkill' in request.target ? request.target.displayName : undefined;
+  const nameProblem = displayName === undefined ? undefined : checkDisplayName(displayName, 'claude-api');
+  const checked = nameProblem ? { ...prepared, diagnostics: [...prepared.diagnostics, nameProblem], errors: [...prepared.errors, nameProblem] } : prepared;
+  if (request.dryRun) return dryRun(checked, request);
+  if (!request.json) process.stderr.write(checksText(checked, process.cwd(), process.stderr));
+  if (checked.errors.length > 0) return failed(request, 'Fix the lint errors first; nothing was uploaded.', checked);
+  if (!request.target) return usage('Choose --skill-id ID or --new.');
+  const api = loadApiModule();
+  try {
+    const files = await readPreparedFiles(prepared);
+    const result = await api.publishSkill(api.createSkillsClient(client), files, request.target);
+    if (request.json) {
+      process.stdout.write(JSON.stringify({ skill_id: result.skillId, version: result.version, files: result.files, bytes: result.bytes }) + '\n');
+    } else {
+      const what = result.created ? `new skill ${result.skillId}` : `skill ${result.skillId}`;
+      process.stdout.write(`Published ${prepared.folderName} as ${what}, version ${result.version} (${result.files} files, ${formatBytes(result.bytes)}).\n`);
+    }
+    return 0;
+  } catch (error) {
+    return failed(request, describeFailure(error, api.SkillsApiError), undefined, error);
+  }
+}
+
+function readRequest(args: string[]): PublishRequest {
+  const { values, positionals } = parseCommandArgs(args, OPTIONS);
+  const dir = onePath(positionals, values.help);
+  if (values['skill-id'] !== undefined && values.new) throw new UsageError('Choose either --skill-id ID or --new, not both.');
+  if (values['display-name'] !== undefined && !values.new) throw new UsageError('--display-name names a new skill: use it with --new.');
+  if (values['skill-id'] === '') throw new UsageError('--skill-id needs a skill id.');
+  const dryRun = values['dry-run'] ?? false;
+  if (!dryRun && !values.help && values['skill-id'] === undefined && !values.new) throw new UsageError('Choose --skill-id ID (a new version) or --new (a new skill).');
+  const target: PublishTarget | undefined =
+    values['skill-id'] !== undefined ? { skillId: values['skill-id'] } : values.new ? { newSkill: true, displayName: values['display-name'] } : undefined;
+  return { dir, target, dryRun, json: textOrJson(values.format) === 'json', help: values.help ?? false, values };
+}
+
+/** `--dry-run`: the file list and the checks, nothing sent; exit 1 when the checks have errors. */
+function dryRun(prepared: PreparedUpload, request: PublishRequest): number {
+  const blocked = prepared.errors.length > 0;
+  if (request.json) {
+    const skillId = request.target && 'skillId' in request.target ? request.target.skillId : null;
+    const checks = checksReport(prepared, process.cwd()).diagnostics;
+    const document = { skill_id: skillId, version: null, files: prepared.collected.files.length, bytes: prepared.totalBytes, dry_run: true, ...fileListJson(prepared), diagnostics: checks };
+    process.stdout.write(JSON.stringify(document) + '\n');
+  } else {
+    process.stdout.write(fileListText(prepared));
+    process.stdout.write(checksText(prepared, process.cwd(), process.stdout) || '✔ No problems found (profile claude-api).\n');
+    process.stdout.write(blocked ? 'Dry run: the upload would be refused until the errors are fixed.\n' : 'Dry run: nothing was uploaded.\n');
+  }
+  return blocked ? 1 : 0;
+}
+
+/** Reports a failed publish (text on stderr, or a JSON `error` document on stdout); exit 1. */
+function failed(request: PublishRequest, message: string, prepared?: PreparedUpload, error?: unknown): number {
+  if (request.json) {
+    const apiError = error as Partial<SkillsApiError & { rule: string }> | undefined;
+    const detail = { message, rule: apiError?.rule, status: apiError?.status, request_id: apiError?.requestId };
+    const diagnostics = prepared ? (checksReport(prepared, process.cwd()).diagnostics) : undefined;
+    process.stdout.write(JSON.stringify({ error: detail, diagnostics }) + '\n');
+  } else {
+    process.stderr.write(`skillsmith publish: ${message}\n`);
+  }
+  return 1;
+}
+
+/** The message of a failure, with the request id when the service answered. */
+function describeFailure(error: unknown, apiErrorClass: typeof SkillsApiError): string {
+  if (error instanceof apiErrorClass) return error.requestId ? `${error.message} (request id ${error.requestId})` : error.message;
+  return messageOf(error);
+}
+
+function usage(message: string): number {
+  process.stderr.write(`skillsmith publish: ${message}\n`);
+  return 2;
+}

@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import type { PreparedUpload } from '../../core/bundle/prepareUpload';
+import { SKILL_MD } from '../../core/skill/skillMdName';
+import type { Diagnostic } from '../../core/skill/types';
+import { isSameDiagnostic, toVscodeDiagnostic } from '../lint/toVscodeDiagnostic';
+import type { Prompts } from '../ui/prompts';
+import type { PublishPrompts } from './publishPrompts';
+
+/** What the gate needs: where blocking findings go, the rule docs' home, and the questions it may ask. */
+export interface LintGateContext {
+  /** The "skillsmith-publish" collection: the `claude-api` errors that blocked a publish. */
+  readonly problems: vscode.DiagnosticCollection;
+  readonly extensionUri: vscode.Uri;
+  readonly prompts: Prompts;
+  readonly publishPrompts: PublishPrompts;
+}
+
+/** How the gate ended: go on with this prepared upload (secrets allowed by name listed), or stop. */
+export type GateResult =
+  | { readonly kind: 'pass'; readonly prepared: PreparedUpload; readonly allowedSecrets: readonly string[] }
+  | { readonly kind: 'blocked' }
+  | { readonly kind: 'cancelled' };
+
+/**
+ * The lint gate of a publish, under the `claude-api` profile whatever the editor's profile is. Errors block
+ * and are put in the Problems panel, which opens (only those the editor does not show already). When the only
+ * errors are files that look like secrets, the user decides once: publish without them, or upload them too
+ * (allowed by name, `prepareAllowing` collects again). Warnings are asked about once.
+ */
+export async function passLintGate(
+  context: LintGateContext,
+  folder: vscode.Uri,
+  prepared: PreparedUpload,
+  prepareAllowing: (secrets: readonly string[]) => Promise<PreparedUpload>,
+): Promise<GateResult> {
+  const skillMd = vscode.Uri.joinPath(folder, SKILL_MD);
+  context.problems.delete(skillMd);
+  let allowedSecrets: readonly string[] = [];
+  const others = prepared.errors.filter((error) => error.rule !== 'upload-secret');
+  if (others.length === 0 && prepared.errors.length > 0) {
+    const secrets = prepared.collected.leftOut.filter((entry) => entry.reason === 'secret').map((entry) => entry.relativePath);
+    const answer = await context.publishPrompts.askAboutSecrets(secrets);
+    if (!answer) return { kind: 'cancelled' };
+    if (answer === 'upload') {
+      allowedSecrets = secrets;
+      prepared = await prepareAllowing(secrets);
+    } else {
+      prepared = { ...prepared, errors: [], diagnostics: prepared.diagnostics.filter((diagnostic) => diagnostic.rule !== 'upload-secret') };
+    }
+  }
+  if (prepared.errors.length > 0) {
+    await showBlocking(context, skillMd, prepared);
+    return { kind: 'blocked' };
+  }
+  const warnings = prepared.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning');
+  const goOn = warnings.length === 0 || await context.prompts.confirm(
+    vscode.l10n.t('{0} has {1} warnings. Publish anyway?', prepared.folderName, warnings.length),
+    warnings.map(describe).join('\n'),
+    vscode.l10n.t('Publish Anyway'),
+  );
+  return goOn ? { kind: 'pass', prepared, allowedSecrets } : { kind: 'cancelled' };
+}
+
+/** Puts the blocking errors in the Problems panel, opens it, and says why nothing was published. */
+async function showBlocking(context: LintGateContext, skillMd: vscode.Uri, prepared: PreparedUpload): Promise<void> {
+  const shown = vscode.languages.getDiagnostics(skillMd);
+  const missing = prepared.errors.filter((error) => !shown.some((diagnostic) => isSameDiagnostic(diagnostic, error)));
+  context.problems.set(skillMd, missing.map((error) => toVscodeDiagnostic(error, context.extensionUri)));
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  void vscode.window.showErrorMessage(
+    vscode.l10n.t(
+      'Not published: {0} has {1} problems the Claude API would refuse (see the Problems panel). The first: {2}',
+      prepared.folderName,
+      prepared.errors.length,
+      prepared.errors[0]?.message ?? '',
+    ),
+  );
+}
+
+function describe(diagnostic: Diagnostic): string {
+  return `${diagnostic.rule}: ${diagnostic.message}`;
+}

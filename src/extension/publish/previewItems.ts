@@ -1,0 +1,102 @@
+import * as vscode from 'vscode';
+import type { LeftOutReason } from '../../core/bundle/leftOutReason';
+import { formatBytes } from '../../core/bundle/uploadChecks';
+
+/** How the folder's files compare with the linked skill's latest version. */
+export type PreviewComparison =
+  | { readonly kind: 'new-skill' }
+  | { readonly kind: 'unchanged'; readonly version: string }
+  | { readonly kind: 'changed'; readonly version: string; readonly added: number; readonly removed: number; readonly changed: number }
+  | { readonly kind: 'unknown'; readonly version: string; readonly reason: string };
+
+/** Everything the preview shows before an upload: nothing has been sent yet. */
+export interface PublishPreview {
+  readonly title: string;
+  readonly placeholder: string;
+  /** The files to upload, with the top-level folder in front, and their sizes. */
+  readonly files: readonly { readonly path: string; readonly bytes: number }[];
+  readonly totalBytes: number;
+  readonly limitBytes: number;
+  /** What is left out, and why (folders end with `/`). */
+  readonly leftOut: readonly { readonly path: string; readonly reason: LeftOutReason }[];
+  readonly comparison: PreviewComparison;
+}
+
+/** What accepting a preview row does; rows without one are information. */
+export type PreviewAction = 'publish' | 'cancel';
+
+type PreviewItem = vscode.QuickPickItem & { readonly action?: PreviewAction };
+
+/**
+ * The rows of the preview quick pick: the answer first (Publish, or Cancel first when nothing changed), then
+ * the comparison with the latest version, every file with its size and the total against the budget, and
+ * what is left out with why.
+ */
+export function previewItems(preview: PublishPreview): PreviewItem[] {
+  const count = preview.files.length;
+  const publish: PreviewItem = {
+    label: `$(cloud-upload) ${count === 1
+      ? vscode.l10n.t('Publish 1 file ({0})', formatBytes(preview.totalBytes))
+      : vscode.l10n.t('Publish {0} files ({1})', count, formatBytes(preview.totalBytes))}`,
+    action: 'publish',
+    alwaysShow: true,
+  };
+  const cancel: PreviewItem = { label: `$(close) ${vscode.l10n.t('Cancel')}`, action: 'cancel', alwaysShow: true };
+  const unchanged = preview.comparison.kind === 'unchanged';
+  if (unchanged) publish.label = `$(cloud-upload) ${vscode.l10n.t('Publish Anyway')}`;
+  return [
+    ...(unchanged ? [cancel, publish] : [publish, cancel]),
+    separator(vscode.l10n.t('Compared with the latest version')),
+    comparisonItem(preview.comparison),
+    separator(vscode.l10n.t('{0} files, {1} of {2}', count, formatBytes(preview.totalBytes), formatBytes(preview.limitBytes))),
+    ...preview.files.map((file): PreviewItem => ({ label: `$(file) ${file.path}`, description: formatBytes(file.bytes) })),
+    ...(preview.leftOut.length > 0 ? [separator(vscode.l10n.t('Left out ({0})', preview.leftOut.length))] : []),
+    ...preview.leftOut.map((entry): PreviewItem => ({
+      label: `$(${entry.path.endsWith('/') ? 'folder' : 'circle-slash'}) ${entry.path}`,
+      description: reasonText(entry.reason),
+    })),
+  ];
+}
+
+/** The comparison row: say plainly whether this upload changes anything. */
+function comparisonItem(comparison: PreviewComparison): PreviewItem {
+  switch (comparison.kind) {
+    case 'new-skill':
+      return { label: `$(sparkle) ${vscode.l10n.t('A new skill: this is its first version')}` };
+    case 'unchanged':
+      return {
+        label: `$(warning) ${vscode.l10n.t('Nothing changed since the latest version')}`,
+        detail: vscode.l10n.t('Publishing would add a version with the same files.'),
+      };
+    case 'changed': {
+      const parts = [
+        ...(comparison.changed > 0 ? [vscode.l10n.t('{0} changed', comparison.changed)] : []),
+        ...(comparison.added > 0 ? [vscode.l10n.t('{0} added', comparison.added)] : []),
+        ...(comparison.removed > 0 ? [vscode.l10n.t('{0} removed', comparison.removed)] : []),
+      ];
+      return { label: `$(diff) ${vscode.l10n.t('Files differ: {0}', parts.join(', '))}` };
+    }
+    case 'unknown':
+      return { label: `$(question) ${vscode.l10n.t('Could not compare with the latest version')}`, detail: comparison.reason };
+  }
+}
+
+/** The reason a file is left out, in the user's language. */
+function reasonText(reason: LeftOutReason): string {
+  switch (reason) {
+    case 'default-exclude':
+      return vscode.l10n.t('left out by default');
+    case 'skillignore':
+      return vscode.l10n.t('listed in .skillignore');
+    case 'symlink':
+      return vscode.l10n.t('a symbolic link, never followed');
+    case 'secret':
+      return vscode.l10n.t('looks like a secret');
+    case 'not-utf8':
+      return vscode.l10n.t('its name is not valid UTF-8');
+  }
+}
+
+function separator(label: string): PreviewItem {
+  return { label, kind: vscode.QuickPickItemKind.Separator };
+}

@@ -1,0 +1,181 @@
+import { promises as fs } from 'node:fs';
+import * as vscode from 'vscode';
+import type { Skill, SkillsClient, SkillVersion } from '../../core/api/types';
+import { fileSetBytes, type FileSet } from '../../core/bundle/fileSet';
+import { hashFileSet } from '../../core/bundle/hashFileSet';
+import { prepareUpload, readPreparedFiles } from '../../core/bundle/prepareUpload';
+import { zipFileSet } from '../../core/bundle/zipFileSet';
+import { formatBytes } from '../../core/bundle/uploadChecks';
+import { lastEntry, parseSkillMd } from '../../core/skill/parse';
+import { SKILL_MD } from '../../core/skill/skillMdName';
+import { loadApiModule } from '../api/loadApiModule';
+import { uploadLimitBytesFor } from '../lint/profileSetting';
+import type { Services } from '../services/services';
+import { skillLabel, versionLabel } from '../tree/labels';
+import { apiErrorKind, errorMessage } from '../ui/errorMessage';
+import { showError } from '../ui/showError';
+import { withCancellableProgress } from '../ui/withCancellableProgress';
+import { chooseTarget, type PublishDestination } from './chooseTarget';
+import { compareWithLatest } from './compareWithLatest';
+import type { LinkStore } from './linkStore';
+import { passLintGate } from './lintGate';
+import type { PublishPreview } from './previewItems';
+import type { PublishPrompts } from './publishPrompts';
+import { showRefusal } from './showRefusal';
+
+/** What publishing works with. */
+export interface PublishContext {
+  readonly services: Services;
+  readonly prompts: PublishPrompts;
+  readonly links: LinkStore;
+  readonly problems: vscode.DiagnosticCollection;
+  readonly extensionUri: vscode.Uri;
+  /** Shows the new version in the Remote Skills tree, selected. */
+  revealVersion(skillId: string, version: SkillVersion): Promise<void>;
+}
+
+/** How a publish ended, for the tests and the log (the user was told already). */
+export type PublishOutcome =
+  | { readonly kind: 'published'; readonly skillId: string; readonly version: SkillVersion; readonly files: number; readonly bytes: number }
+  | { readonly kind: 'blocked' }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'refused'; readonly message: string; readonly requestId?: string; readonly rule?: string }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/**
+ * Publishes the skill folder `folder`: lint gate (`claude-api`), target skill (its link, or the user's pick),
+ * preview, upload with a cancellable progress, then link, cache, reveal and offer to copy the version id.
+ * Nothing local is modified. `chosen` is the skill picked in the tree, if any.
+ */
+export async function publishFolder(context: PublishContext, folder: vscode.Uri, chosen?: Skill): Promise<PublishOutcome> {
+  const { log } = context.services;
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Publishing is off in an untrusted workspace. Trust this workspace to publish its skills.'));
+    return { kind: 'blocked' };
+  }
+  try {
+    const prepare = async (allowSecrets: readonly string[]) => vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking {0}', folderName(folder)) },
+      () => prepareUpload(folder.fsPath, { limitBytes: uploadLimitBytesFor(folder), allowSecrets }),
+    );
+    const gate = await passLintGate(
+      { ...context, prompts: context.services.prompts, publishPrompts: context.prompts },
+      folder,
+      await prepare([]),
+      prepare,
+    );
+    if (gate.kind !== 'pass') return gate;
+    const { prepared, allowedSecrets } = gate;
+    const skillName = await frontmatterName(folder) ?? prepared.folderName;
+    const client = await context.services.session.getClient();
+    const target = await chooseTarget({ links: context.links, prompts: context.prompts, client }, folder, skillName, chosen);
+    if (!target) return { kind: 'cancelled' };
+    const set = await readPreparedFiles(prepared);
+    const hash = hashFileSet(set);
+    const comparison = target.kind === 'new'
+      ? { kind: 'new-skill' as const }
+      : await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Comparing with the latest version') },
+        () => compareWithLatest(context.services.archives, target.skill, set, hash, context.links.get(folder)),
+      );
+    const preview: PublishPreview = {
+      title: titleOf(prepared.folderName, target),
+      placeholder: comparison.kind === 'unchanged'
+        ? vscode.l10n.t('Nothing changed since the latest version: cancel, or publish the same files again')
+        : vscode.l10n.t('Check the files, then publish'),
+      files: set.files.map((file) => ({ path: `${set.folderName}/${file.path}`, bytes: file.data.byteLength })),
+      totalBytes: fileSetBytes(set),
+      limitBytes: prepared.limitBytes,
+      leftOut: prepared.collected.leftOut.map((entry) => ({ path: entry.relativePath, reason: entry.reason })),
+      comparison,
+    };
+    if (!(await context.prompts.preview(preview))) return { kind: 'cancelled' };
+    const uploaded = await upload(client, target, set, prepared.folderName);
+    if (uploaded.kind !== 'published') {
+      if (uploaded.kind === 'refused') void showRefusal(log, uploaded, context.extensionUri);
+      return uploaded;
+    }
+    const { skill, version } = uploaded;
+    log.info(`Published ${folder.fsPath} as ${version.id} of ${skill.id} (${set.files.length} files, ${fileSetBytes(set)} bytes)`);
+    await context.links.set(folder, { skillId: skill.id, title: skillLabel(skill), published: { id: version.id, ref: version.ref, hash, allowedSecrets } });
+    context.problems.delete(vscode.Uri.joinPath(folder, SKILL_MD));
+    await keepUpload(context, skill.id, version.ref, set);
+    await context.revealVersion(skill.id, version);
+    void announce(skill, version);
+    return { kind: 'published', skillId: skill.id, version, files: set.files.length, bytes: fileSetBytes(set) };
+  } catch (error) {
+    void showError(log, vscode.l10n.t('Could not publish {0}', folderName(folder)), error);
+    return { kind: 'failed', message: errorMessage(error) };
+  }
+}
+
+type UploadResult =
+  | { readonly kind: 'published'; readonly skill: Skill; readonly version: SkillVersion }
+  | Extract<PublishOutcome, { kind: 'cancelled' | 'refused' }>;
+
+/** Sends the files under a cancellable progress (Cancel aborts the request), then reads back what was made. */
+async function upload(client: SkillsClient, target: PublishDestination, set: FileSet, name: string): Promise<UploadResult> {
+  try {
+    return await withCancellableProgress(vscode.l10n.t('Publishing {0}', name), async (progress, signal) => {
+      progress.report({ message: vscode.l10n.t('Uploading {0} files ({1})', set.files.length, formatBytes(fileSetBytes(set))) });
+      const options = target.kind === 'existing' ? { skillId: target.skill.id, signal } : { newSkill: true as const, displayName: target.displayName, signal };
+      const result = await loadApiModule().publishSkill(client, set, options);
+      progress.report({ message: vscode.l10n.t('Reading the new version') });
+      const [skill, version] = await Promise.all([
+        target.kind === 'existing' ? target.skill : client.getSkill(result.skillId, signal),
+        client.getVersion(result.skillId, result.version, signal),
+      ]);
+      return { kind: 'published', skill, version };
+    });
+  } catch (error) {
+    if (apiErrorKind(error) === 'cancelled') {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Publishing {0} was cancelled. If the upload had already reached the service, the version may exist: refresh the Skills view to see.', name),
+      );
+      return { kind: 'cancelled' };
+    }
+    const details = error as { readonly requestId?: unknown; readonly rule?: unknown };
+    return {
+      kind: 'refused',
+      message: errorMessage(error),
+      requestId: typeof details.requestId === 'string' ? details.requestId : undefined,
+      rule: typeof details.rule === 'string' ? details.rule : undefined,
+    };
+  }
+}
+
+/** Keeps the uploaded files as a zip in global storage for later diffs; a failure here only costs a download later. */
+async function keepUpload(context: PublishContext, skillId: string, ref: string, set: FileSet): Promise<void> {
+  try {
+    await context.services.uploads.put(skillId, ref, await zipFileSet(set));
+  } catch (error) {
+    context.services.log.warn(`Could not keep the upload of ${skillId}@${ref} for later diffs: ${errorMessage(error)}`);
+  }
+}
+
+/** Says it worked, with the version id one click away. */
+async function announce(skill: Skill, version: SkillVersion): Promise<void> {
+  const copy = vscode.l10n.t('Copy Version ID');
+  const answer = await vscode.window.showInformationMessage(
+    vscode.l10n.t('Published a new version of "{0}" ({1}).', skillLabel(skill), versionLabel(version)),
+    copy,
+  );
+  if (answer === copy) await vscode.env.clipboard.writeText(version.id);
+}
+
+function titleOf(name: string, target: PublishDestination): string {
+  return target.kind === 'new'
+    ? vscode.l10n.t('Publish {0} as the new skill "{1}"', name, target.displayName)
+    : vscode.l10n.t('Publish {0} as a new version of "{1}"', name, target.skill.title ?? target.skill.id);
+}
+
+/** The frontmatter `name` of the folder's SKILL.md, when it has a string one. */
+async function frontmatterName(folder: vscode.Uri): Promise<string | undefined> {
+  const text = await fs.readFile(vscode.Uri.joinPath(folder, SKILL_MD).fsPath, 'utf8');
+  const name = lastEntry(parseSkillMd(text), 'name')?.value;
+  return typeof name === 'string' && name.trim() ? name.trim() : undefined;
+}
+
+function folderName(folder: vscode.Uri): string {
+  return folder.path.slice(folder.path.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+import { skillLabel } from '../tree/labels';
+import type { SkillNode } from '../tree/nodes/skillNode';
+import { publishFolder, type PublishContext, type PublishOutcome } from './publishFolder';
+import { workspaceSkillFolders } from './workspaceSkillFolders';
+
+/**
+ * "Publish New Version from Folder…" on a custom skill in the tree: the user picks a skill folder of the
+ * workspace (those linked to this skill first), which is then published to this skill and linked to it.
+ */
+export async function publishFromTree(context: PublishContext, node: SkillNode): Promise<PublishOutcome | undefined> {
+  const skill = node.skill;
+  if (skill.source !== 'custom') return undefined;
+  const folders = await workspaceSkillFolders();
+  if (folders.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No skill folder (a folder with a SKILL.md) in this workspace to publish from.'));
+    return undefined;
+  }
+  const linkedHere = (folder: vscode.Uri) => context.links.get(folder)?.skillId === skill.id;
+  const ordered = [...folders.filter(linkedHere), ...folders.filter((folder) => !linkedHere(folder))];
+  const folder = await context.prompts.pickSkillFolder(vscode.l10n.t('Publish a new version of "{0}" from…', skillLabel(skill)), ordered);
+  return folder ? publishFolder(context, folder, skill) : undefined;
+}

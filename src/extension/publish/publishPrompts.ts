@@ -1,0 +1,117 @@
+import * as vscode from 'vscode';
+import type { Skill, SkillVersion } from '../../core/api/types';
+import { skillLabel, versionLabel } from '../tree/labels';
+import { displayPath } from '../ui/displayPath';
+import { previewItems, type PreviewAction, type PublishPreview } from './previewItems';
+
+/** The user's answer to "publish to which skill?". */
+export type LinkChoice =
+  | { readonly kind: 'existing'; readonly skill: Skill }
+  | { readonly kind: 'new' };
+
+/**
+ * The questions publish and diff ask, behind one seam so integration tests can answer them without a person
+ * (the defaults are quick picks and input boxes: native, keyboard-usable surfaces).
+ */
+export interface PublishPrompts {
+  /** One of the workspace's skill folders, for "Publish New Version from Folder…" in the tree; `title` says what for. */
+  pickSkillFolder(title: string, folders: readonly vscode.Uri[]): Promise<vscode.Uri | undefined>;
+  /** The remote skill to publish `folderName` to: one whose versions carry its `name`, or a new one. */
+  pickLink(skillName: string, matches: readonly Skill[]): Promise<LinkChoice | undefined>;
+  /** The display name of a new skill; `validate` returns a message for a name the service would refuse. */
+  askDisplayName(defaultName: string, validate: (input: string) => string | undefined): Promise<string | undefined>;
+  /**
+   * What to do with files that look like secrets (`paths`, relative to the folder): publish without them,
+   * upload them too (the user allows each by name), or cancel (undefined).
+   */
+  askAboutSecrets(paths: readonly string[]): Promise<'leave-out' | 'upload' | undefined>;
+  /** The preview of an upload; resolves true to send it. */
+  preview(preview: PublishPreview): Promise<boolean>;
+  /** One of `versions` (listed in the order given, newest first); the one whose ref is `latestRef` is marked latest. */
+  pickVersion(title: string, versions: readonly SkillVersion[], latestRef: string | undefined): Promise<SkillVersion | undefined>;
+}
+
+/** The prompts a person answers. Frozen: nothing can swap them. */
+export const interactivePublishPrompts: PublishPrompts = Object.freeze({
+  async pickSkillFolder(title: string, folders: readonly vscode.Uri[]) {
+    const picked = await vscode.window.showQuickPick(
+      folders.map((folder) => ({ label: `$(folder) ${displayPath(folder)}`, folder })),
+      { title, placeHolder: vscode.l10n.t('Pick a skill folder of this workspace') },
+    );
+    return picked?.folder;
+  },
+  async pickLink(skillName: string, matches: readonly Skill[]) {
+    type Item = vscode.QuickPickItem & { readonly choice?: LinkChoice };
+    const items: Item[] = [
+      ...(matches.length > 0 ? [{ label: vscode.l10n.t('Skills named {0}', skillName), kind: vscode.QuickPickItemKind.Separator }] : []),
+      ...matches.map((skill): Item => ({
+        label: `$(symbol-module) ${skillLabel(skill)}`,
+        description: skill.id,
+        detail: vscode.l10n.t('Add a new version to this skill'),
+        choice: { kind: 'existing', skill },
+      })),
+      { label: '', kind: vscode.QuickPickItemKind.Separator },
+      { label: `$(add) ${vscode.l10n.t('New skill…')}`, detail: vscode.l10n.t('Create a custom skill from this folder'), choice: { kind: 'new' } },
+    ];
+    const picked = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('Publish {0} to…', skillName),
+      placeHolder: matches.length > 0
+        ? vscode.l10n.t('Pick the skill to add a version to, or create a new one')
+        : vscode.l10n.t('No custom skill is named {0} yet: create one', skillName),
+    });
+    return picked?.choice;
+  },
+  async askDisplayName(defaultName: string, validate: (input: string) => string | undefined) {
+    return vscode.window.showInputBox({
+      title: vscode.l10n.t('New Skill'),
+      prompt: vscode.l10n.t('The display name of the new skill in the Claude API'),
+      value: defaultName,
+      validateInput: validate,
+    });
+  },
+  async askAboutSecrets(paths: readonly string[]) {
+    const leaveOut = vscode.l10n.t('Publish Without Them');
+    const upload = vscode.l10n.t('Upload Them Too');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} files look like secrets and are left out of the upload.', paths.length),
+      { modal: true, detail: [...paths, '', vscode.l10n.t('Upload them only if they hold no credentials. List them in .skillignore to stop this question.')].join('\n') },
+      leaveOut,
+      upload,
+    );
+    return answer === leaveOut ? 'leave-out' : answer === upload ? 'upload' : undefined;
+  },
+  preview(preview: PublishPreview) {
+    return new Promise<boolean>((resolve) => {
+      const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { readonly action?: PreviewAction }>();
+      pick.title = preview.title;
+      pick.placeholder = preview.placeholder;
+      pick.items = previewItems(preview);
+      pick.matchOnDescription = true;
+      pick.ignoreFocusOut = true;
+      let answer = false;
+      pick.onDidAccept(() => {
+        const action = pick.selectedItems[0]?.action;
+        if (action === undefined) return;
+        answer = action === 'publish';
+        pick.hide();
+      });
+      pick.onDidHide(() => {
+        pick.dispose();
+        resolve(answer);
+      });
+      pick.show();
+    });
+  },
+  async pickVersion(title: string, versions: readonly SkillVersion[], latestRef: string | undefined) {
+    const picked = await vscode.window.showQuickPick(
+      versions.map((version) => ({
+        label: `$(${version.ref === latestRef ? 'tag' : 'history'}) ${versionLabel(version)}`,
+        description: version.ref === latestRef ? vscode.l10n.t('latest') : undefined,
+        detail: version.version ?? version.id,
+        version,
+      })),
+      { title, placeHolder: vscode.l10n.t('Pick a version, the newest first'), matchOnDetail: true },
+    );
+    return picked?.version;
+  },
+});

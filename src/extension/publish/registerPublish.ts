@@ -1,0 +1,103 @@
+import * as vscode from 'vscode';
+import type { SkillVersion } from '../../core/api/types';
+import type { Services } from '../services/services';
+import { resolveSkillFolder } from '../shared/resolveSkillFolder';
+import type { SkillNode } from '../tree/nodes/skillNode';
+import type { RemoteSkills } from '../tree/registerRemoteSkills';
+import { DriftDecorations } from './driftDecorations';
+import { hashOfFolder } from './folderHash';
+import { LinkStore } from './linkStore';
+import { publishFolder, type PublishContext, type PublishOutcome } from './publishFolder';
+import { interactivePublishPrompts, type PublishPrompts } from './publishPrompts';
+import { publishFromTree } from './publishFromTree';
+
+/** The publish feature: what the diff commands share with it, and what the integration tests drive. */
+export interface PublishFeature {
+  /** The questions publish and diff ask; in Test mode, tests replace members to answer them. */
+  readonly prompts: PublishPrompts;
+  readonly links: LinkStore;
+  readonly drift: DriftDecorations;
+}
+
+/** How long after the tree last changed the drift badges look at the service again. */
+const TREE_SETTLE_MS = 300;
+
+/**
+ * Registers Publish (palette, Explorer, SKILL.md editor title, and "Publish New Version from Folder…" on a
+ * custom skill in the tree), the drift badges on linked folders, and the Problems entries of a blocked
+ * publish. No I/O here: links and badges are read when first needed.
+ */
+export function registerPublish(context: vscode.ExtensionContext, services: Services, remote: RemoteSkills): PublishFeature {
+  const prompts: PublishPrompts = context.extensionMode === vscode.ExtensionMode.Test ? { ...interactivePublishPrompts } : interactivePublishPrompts;
+  const links = new LinkStore(context.workspaceState);
+  const problems = vscode.languages.createDiagnosticCollection('skillsmith-publish');
+  const drift = new DriftDecorations(links, {
+    hashOfFolder: (folder) => hashOfFolder(folder.fsPath, links.get(folder)?.published?.allowedSecrets),
+    latestVersionOf: async (skillId) => {
+      if (!(await services.keys.get())) return undefined;
+      return (await (await services.session.getClient()).getSkill(skillId)).latestVersion;
+    },
+    log: services.log,
+  });
+  const publishContext: PublishContext = {
+    services,
+    prompts,
+    links,
+    problems,
+    extensionUri: context.extensionUri,
+    revealVersion: (skillId, version) => revealVersion(remote, services.log, skillId, version),
+  };
+  const settle = debounce(() => void drift.checkAll(), TREE_SETTLE_MS);
+
+  context.subscriptions.push(
+    links,
+    problems,
+    drift,
+    settle,
+    vscode.window.registerFileDecorationProvider(drift),
+    vscode.commands.registerCommand('skillsmith.publish.folder', async (uri?: vscode.Uri): Promise<PublishOutcome | undefined> => {
+      const folder = await resolveSkillFolder(uri instanceof vscode.Uri ? uri : undefined, vscode.l10n.t('Publish which skill?'));
+      return folder ? publishFolder(publishContext, folder) : undefined;
+    }),
+    vscode.commands.registerCommand('skillsmith.publish.toSkill', (node: SkillNode) => publishFromTree(publishContext, node)),
+    links.onDidChange((folder) => void drift.check(folder)),
+    vscode.workspace.onDidSaveTextDocument((document) => void drift.checkContaining(document.uri)),
+    vscode.workspace.onDidCreateFiles((event) => event.files.forEach((uri) => void drift.checkContaining(uri))),
+    vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => void drift.checkContaining(uri))),
+    vscode.workspace.onDidRenameFiles((event) => event.files.forEach(({ newUri }) => void drift.checkContaining(newUri))),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length > 0) problems.delete(event.document.uri);
+    }),
+    remote.tree.onDidChangeTreeData(() => settle.run()),
+    services.auth.onDidChange(() => settle.run()),
+  );
+  void links.publishContext();
+  return { prompts, links, drift };
+}
+
+/** Tells the tree about the new version and reveals it, selected; the publish itself worked even when this fails. */
+async function revealVersion(remote: RemoteSkills, log: vscode.LogOutputChannel, skillId: string, version: SkillVersion): Promise<void> {
+  try {
+    const node = await remote.tree.versionAdded(skillId, version);
+    if (node) await remote.treeView.reveal(node, { select: true, focus: true, expand: false });
+  } catch (error) {
+    log.warn(`Published ${version.id}, but could not show it in the tree: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Runs `action` once, `ms` after the last `run()`. */
+function debounce(action: () => void, ms: number): { run(): void; dispose(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    run() {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        action();
+      }, ms);
+    },
+    dispose() {
+      if (timer) clearTimeout(timer);
+    },
+  };
+}

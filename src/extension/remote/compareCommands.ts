@@ -1,0 +1,126 @@
+import * as vscode from 'vscode';
+import type { SkillsClient, SkillVersion } from '../../core/api/types';
+import { collectSkillFiles } from '../../core/bundle/collectSkillFiles';
+import { readFileSet } from '../../core/bundle/fileSet';
+import type { PublishFeature } from '../publish/registerPublish';
+import type { Services } from '../services/services';
+import { resolveSkillFolder } from '../shared/resolveSkillFolder';
+import { skillLabel, versionLabel } from '../tree/labels';
+import type { VersionNode } from '../tree/nodes/versionNode';
+import { displayPath } from '../ui/displayPath';
+import { showError } from '../ui/showError';
+import { withCancellableProgress } from '../ui/withCancellableProgress';
+import { compareFileSets, type ComparedSide, type Comparison } from './compareFileSets';
+import { toRemoteUri, type RemoteNames } from './remoteUri';
+import { fileSetOfArchive } from './versionFileSet';
+
+/** What the compare commands work with. */
+export interface CompareContext {
+  readonly services: Services;
+  readonly publish: PublishFeature;
+}
+
+/** How many versions the version pick lists (one page; the service lists newest first). */
+const VERSIONS_LISTED = 100;
+
+/**
+ * "Compare with Remote Version…" on a linked skill folder: the user picks a version of the linked skill
+ * (latest first), and the folder's files (as an upload would carry them) are compared with it.
+ */
+export async function compareFolderWithRemote(context: CompareContext, given?: vscode.Uri): Promise<Comparison | undefined> {
+  const folder = await resolveSkillFolder(given instanceof vscode.Uri ? given : undefined, vscode.l10n.t('Compare which skill folder with a remote version?'));
+  if (!folder) return undefined;
+  const link = context.publish.links.get(folder);
+  if (!link) {
+    const publish = vscode.l10n.t('Publish…');
+    const answer = await vscode.window.showInformationMessage(
+      vscode.l10n.t('{0} is not linked to a remote skill yet. Publish it once to link it.', displayPath(folder)),
+      publish,
+    );
+    if (answer === publish) await vscode.commands.executeCommand('skillsmith.publish.folder', folder);
+    return undefined;
+  }
+  try {
+    const client = await context.services.session.getClient();
+    const versions = await newestVersions(client, link.skillId);
+    const version = await context.publish.prompts.pickVersion(
+      vscode.l10n.t('Compare {0} with a version of "{1}"', displayPath(folder), link.title),
+      versions,
+      versions[0]?.ref,
+    );
+    if (!version) return undefined;
+    return await withCancellableProgress(vscode.l10n.t('Comparing {0}', displayPath(folder)), async (_progress, signal) => {
+      const remote = await remoteSide(context, version, { skill: link.title, version: versionLabel(version) }, signal);
+      const local = await localSide(folder, link.published?.allowedSecrets ?? []);
+      return compareFileSets(vscode.l10n.t('{0} ↔ {1}', versionLabel(version), displayPath(folder)), remote, local);
+    });
+  } catch (error) {
+    void showError(context.services.log, vscode.l10n.t('Could not compare {0}', displayPath(folder)), error);
+    return undefined;
+  }
+}
+
+/**
+ * "Compare Versions" in the tree: the two versions selected, older on the left; with one selected, the user
+ * picks the other among the skill's versions.
+ */
+export async function compareVersions(context: CompareContext, node: VersionNode, selected?: readonly unknown[]): Promise<Comparison | undefined> {
+  const chosen = (selected ?? []).filter(isVersionNode);
+  try {
+    let other: SkillVersion | undefined = chosen.find((candidate) => candidate.id !== node.id)?.version;
+    if (!other) {
+      const client = await context.services.session.getClient();
+      const versions = await newestVersions(client, node.version.skillId);
+      const others = versions.filter((version) => version.ref !== node.version.ref);
+      if (others.length === 0) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no other version to compare with.', skillLabel(node.parent.skill)));
+        return undefined;
+      }
+      other = await context.publish.prompts.pickVersion(vscode.l10n.t('Compare {0} with…', versionLabel(node.version)), others, versions[0]?.ref);
+      if (!other) return undefined;
+    }
+    const [older, newer] = [node.version, other].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return await withCancellableProgress(vscode.l10n.t('Comparing versions'), async (_progress, signal) => {
+      // Both sides' paths read the same (only their queries differ), so the diff editor pairs each file with
+      // itself instead of calling it renamed.
+      const title = vscode.l10n.t('{0} ↔ {1}', versionLabel(older), versionLabel(newer));
+      const names: RemoteNames = { skill: skillLabel(node.parent.skill), version: title };
+      const [before, after] = await Promise.all([remoteSide(context, older, names, signal), remoteSide(context, newer, names, signal)]);
+      return compareFileSets(title, before, after);
+    });
+  } catch (error) {
+    void showError(context.services.log, vscode.l10n.t('Could not compare the versions'), error);
+    return undefined;
+  }
+}
+
+/**
+ * A version's files, from the upload cache or the service, opened through the read-only remote file system.
+ * `names` is what the URIs' paths read as (their ids ride in the query).
+ */
+async function remoteSide(context: CompareContext, version: SkillVersion, names: RemoteNames, signal: AbortSignal): Promise<ComparedSide> {
+  const files = fileSetOfArchive(await context.services.archives.get(version.skillId, version.ref, signal));
+  const prefix = files.folderName ? `${files.folderName}/` : '';
+  return { files, uriOf: (path) => toRemoteUri({ skillId: version.skillId, versionRef: version.ref, path: prefix + path }, names) };
+}
+
+/** The folder's files as an upload would carry them (with the secrets allowed when it was published), opened from disk. */
+async function localSide(folder: vscode.Uri, allowSecrets: readonly string[]): Promise<ComparedSide> {
+  const files = await readFileSet(folder.fsPath, await collectSkillFiles(folder.fsPath, { allowSecrets }));
+  return { files, uriOf: (path) => vscode.Uri.joinPath(folder, ...path.split('/')) };
+}
+
+/** The skill's newest versions (up to a hundred), newest first, with the window's progress while they load. */
+async function newestVersions(client: SkillsClient, skillId: string): Promise<SkillVersion[]> {
+  const page = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Listing versions') },
+    () => client.listVersions(skillId, { limit: VERSIONS_LISTED }),
+  );
+  return [...page.items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** Tree selections hold nodes of every kind: only versions are compared. */
+function isVersionNode(node: unknown): node is VersionNode {
+  return typeof node === 'object' && node !== null && typeof (node as { id?: unknown }).id === 'string'
+    && (node as { id: string }).id.startsWith('version:') && 'version' in node;
+}

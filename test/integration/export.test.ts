@@ -1,0 +1,103 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { unzipFileSet } from '../../src/core/bundle/unzipFileSet';
+import { ruleOf, waitForDiagnostics, waitForRule, withLintSetting, workspaceRoot } from './support/diagnostics';
+
+const SKILL_MD = ['---', 'name: export-me', 'description: Exports itself. Use when testing the export.', '---', '', '# Export me', '', 'Run [the script](scripts/run.py).', ''].join('\n');
+
+/** Writes `files` (relative path to text or bytes) under `folder` through VS Code's file system. */
+async function writeFiles(folder: vscode.Uri, files: Record<string, string | Uint8Array>): Promise<void> {
+  for (const [relative, content] of Object.entries(files)) {
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, relative), typeof content === 'string' ? new TextEncoder().encode(content) : content);
+  }
+}
+
+/** A fresh folder under the workspace for each test of the suite (read `.uri` inside a test), deleted afterwards. */
+function scratchFolders(prefix: string): { readonly uri: vscode.Uri } {
+  let counter = 0;
+  const current = { uri: workspaceRoot() };
+  setup(() => {
+    current.uri = vscode.Uri.joinPath(workspaceRoot(), `${prefix}-${++counter}`);
+  });
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(current.uri, { recursive: true, useTrash: false });
+  });
+  return current;
+}
+
+suite('Export Skill as .zip', () => {
+  const scratchFolder = scratchFolders('export-scratch');
+
+  test('writes a zip with one top-level folder, SKILL.md at its root, and only the files an upload carries', async () => {
+    const folder = vscode.Uri.joinPath(scratchFolder.uri, 'export-me');
+    const blob = Uint8Array.from({ length: 300 }, (_, i) => i % 256);
+    await writeFiles(folder, {
+      'SKILL.md': SKILL_MD,
+      'scripts/run.py': 'print("hi")\n',
+      'assets/blob.bin': blob,
+      'drafts/todo.md': 'not for upload\n',
+      '.skillignore': 'drafts/\n',
+      'node_modules/dep/index.js': 'x',
+      'evals/evals.json': '[]',
+    });
+    const target = vscode.Uri.joinPath(scratchFolder.uri, 'export-me.zip');
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('skillsmith.skill.export', vscode.Uri.joinPath(folder, 'SKILL.md'), target);
+    assert.equal(written?.toString(), target.toString());
+    const set = unzipFileSet(await vscode.workspace.fs.readFile(target));
+    assert.equal(set.folderName, 'export-me');
+    assert.deepEqual(set.files.map((f) => f.path), ['SKILL.md', 'assets/blob.bin', 'scripts/run.py']);
+    assert.deepEqual([...set.files[1].data], [...blob]);
+    assert.equal(new TextDecoder().decode(set.files[0].data), SKILL_MD);
+
+    const again = vscode.Uri.joinPath(scratchFolder.uri, 'again.zip');
+    await vscode.commands.executeCommand('skillsmith.skill.export', folder, again);
+    assert.deepEqual(await vscode.workspace.fs.readFile(again), await vscode.workspace.fs.readFile(target), 'the same folder gives the same bytes');
+  });
+
+  test('refuses a folder with lint errors and writes nothing', async () => {
+    const folder = vscode.Uri.joinPath(scratchFolder.uri, 'Broken Skill');
+    await writeFiles(folder, { 'SKILL.md': '---\nname: Broken Skill\n---\n' });
+    const target = vscode.Uri.joinPath(scratchFolder.uri, 'broken.zip');
+    assert.equal(await vscode.commands.executeCommand('skillsmith.skill.export', folder, target), undefined);
+    assert.equal(await vscode.workspace.fs.stat(target).then(() => true, () => false), false);
+  });
+
+  test('is offered in the palette, on SKILL.md editor titles and in the Explorer', async () => {
+    const manifest = vscode.extensions.all.find((extension) => extension.packageJSON?.name === 'skillsmith')?.packageJSON;
+    assert.ok(manifest);
+    const command = manifest.contributes.commands.find((c: { command: string }) => c.command === 'skillsmith.skill.export');
+    assert.equal(command.category, 'Skillsmith');
+    const menus = manifest.contributes.menus;
+    assert.ok(menus['editor/title'].some((m: { command: string; when: string }) => m.command === 'skillsmith.skill.export' && /SKILL\.md/.test(m.when)));
+    assert.ok(menus['explorer/context'].some((m: { command: string; when: string }) => m.command === 'skillsmith.skill.export' && /skillsmith\.skillFolders/.test(m.when)));
+    assert.ok(!menus.commandPalette.some((m: { command: string }) => m.command === 'skillsmith.skill.export'), 'not hidden from the palette');
+  });
+});
+
+suite('Upload rules in the editor', () => {
+  const scratchFolder = scratchFolders('upload-scratch');
+
+  test('a link to a file .skillignore leaves out is link-broken with its own message, as in the CLI', async () => {
+    const folder = vscode.Uri.joinPath(scratchFolder.uri, 'export-me');
+    await writeFiles(folder, { 'SKILL.md': SKILL_MD.replace('scripts/run.py', 'drafts/plan.md'), 'drafts/plan.md': 'x', '.skillignore': 'drafts/\n' });
+    const uri = vscode.Uri.joinPath(folder, 'SKILL.md');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const broken = await waitForRule(uri, 'link-broken');
+    assert.match(broken.message, /`drafts\/plan\.md` is left out of uploads \(listed in \.skillignore\)/);
+  });
+
+  test('upload-too-large follows skillsmith.lint.uploadLimitMB and names the largest file', async () => {
+    const folder = vscode.Uri.joinPath(scratchFolder.uri, 'export-me');
+    await writeFiles(folder, { 'SKILL.md': SKILL_MD, 'scripts/run.py': 'print(1)\n', 'data/big.bin': new Uint8Array(200 * 1024) });
+    const uri = vscode.Uri.joinPath(folder, 'SKILL.md');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await waitForDiagnostics(uri, (diagnostics) => diagnostics.length === 0);
+    await withLintSetting(uri, 'uploadLimitMB', 0.1, async () => {
+      const tooLarge = await waitForRule(uri, 'upload-too-large');
+      assert.equal(tooLarge.severity, vscode.DiagnosticSeverity.Error);
+      assert.match(tooLarge.message, /over the 102\.4 KB limit\. The largest: `data\/big\.bin` \(200\.0 KB\)/);
+    });
+    await waitForDiagnostics(uri, (diagnostics) => !diagnostics.some((d) => ruleOf(d) === 'upload-too-large'));
+  });
+});

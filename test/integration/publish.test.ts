@@ -1,0 +1,211 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { Skill } from '../../src/core/api/types';
+import { exampleFiles } from '../../src/emulator/seed';
+import { checkUpload } from '../../src/emulator/upload';
+import type { PublishOutcome } from '../../src/extension/publish/publishFolder';
+import type { PublishPreview } from '../../src/extension/publish/previewItems';
+import type { SkillNode } from '../../src/extension/tree/nodes/skillNode';
+import { decorationSettles, editAndSave, openPublishSession, skillMd, type PublishSession } from './support/publishSession';
+
+suite('Publish', () => {
+  let session: PublishSession;
+  const previews: PublishPreview[] = [];
+  let offered: readonly Skill[] | undefined;
+
+  suiteSetup(async () => {
+    session = await openPublishSession('publish-tests');
+  });
+
+  suiteTeardown(async () => {
+    await session.close();
+  });
+
+  setup(() => {
+    previews.length = 0;
+    offered = undefined;
+    session.publish.prompts.preview = async (preview) => {
+      previews.push(preview);
+      return true;
+    };
+    session.publish.prompts.pickLink = async (_name, matches) => {
+      offered = matches;
+      return { kind: 'new' };
+    };
+    session.publish.prompts.askDisplayName = async (name) => `${name} (test)`;
+  });
+
+  async function publish(folder: vscode.Uri): Promise<PublishOutcome> {
+    const outcome = await vscode.commands.executeCommand<PublishOutcome | undefined>('skillsmith.publish.folder', folder);
+    assert.ok(outcome, 'the command answers with an outcome');
+    return outcome;
+  }
+
+  function assertRevealed(outcome: PublishOutcome): Extract<PublishOutcome, { kind: 'published' }> {
+    assert.equal(outcome.kind, 'published', JSON.stringify(outcome));
+    assert.ok(outcome.kind === 'published');
+    const selected = session.remote.treeView.selection.map((node) => node.id);
+    assert.deepEqual(selected, [`version:${outcome.skillId}/${outcome.version.ref}`], 'the new version is selected in the tree');
+    return outcome;
+  }
+
+  test('a folder with no matching skill is published as a new skill, previewed first, and revealed in the tree', async () => {
+    const folder = session.skillFolder('fresh-skill', {
+      'SKILL.md': skillMd('fresh-skill'),
+      'scripts/run.py': 'print("hello")\n',
+      '.DS_Store': 'finder junk',
+    });
+    const outcome = assertRevealed(await publish(folder));
+    assert.deepEqual(offered, [], 'no custom skill carries the name, and Anthropic skills are never offered');
+    const [preview] = previews;
+    assert.ok(preview, 'a preview was shown before the upload');
+    assert.deepEqual(preview.files.map((file) => file.path), ['fresh-skill/SKILL.md', 'fresh-skill/scripts/run.py']);
+    assert.deepEqual(preview.leftOut, [{ path: '.DS_Store', reason: 'default-exclude' }]);
+    assert.equal(preview.comparison.kind, 'new-skill');
+    assert.equal(preview.totalBytes, preview.files.reduce((sum, file) => sum + file.bytes, 0));
+    const stored = session.emulator.admin.store.find(outcome.skillId);
+    assert.equal(stored.displayName, 'fresh-skill (test)', 'the display name asked for');
+    assert.equal(session.publish.links.get(folder)?.skillId, outcome.skillId, 'the folder is linked to the new skill');
+    assert.equal(session.publish.links.get(folder)?.published?.id, outcome.version.id);
+  });
+
+  test('a linked folder publishes a new version: an unchanged folder says so and can be cancelled, an edited one is revealed', async () => {
+    const folder = session.skillFolder('versioned-skill', { 'SKILL.md': skillMd('versioned-skill') });
+    const first = assertRevealed(await publish(folder));
+
+    session.publish.prompts.preview = async (preview) => {
+      previews.push(preview);
+      return false;
+    };
+    assert.equal((await publish(folder)).kind, 'cancelled');
+    assert.equal(previews.at(-1)?.comparison.kind, 'unchanged', 'nothing changed since the version published from here');
+    assert.equal(session.emulator.admin.store.find(first.skillId).versions.length, 1, 'a cancelled preview sends nothing');
+
+    session.publish.prompts.preview = async (preview) => {
+      previews.push(preview);
+      return true;
+    };
+    await editAndSave(vscode.Uri.joinPath(folder, 'SKILL.md'), skillMd('versioned-skill', 'A better body.'));
+    offered = undefined;
+    const second = assertRevealed(await publish(folder));
+    assert.equal(offered, undefined, 'the link answers: no skill is asked for');
+    assert.equal(second.skillId, first.skillId);
+    assert.notEqual(second.version.id, first.version.id);
+    assert.deepEqual(previews.at(-1)?.comparison, { kind: 'changed', version: first.version.ref, added: 0, removed: 0, changed: 1 });
+    assert.equal(session.emulator.admin.store.find(first.skillId).versions.length, 2);
+  });
+
+  test('a skill whose versions carry the frontmatter name is offered, and picking it adds a version', async () => {
+    const folder = session.skillFolder('release-notes', { 'SKILL.md': skillMd('release-notes') });
+    session.publish.prompts.pickLink = async (_name, matches) => {
+      offered = matches;
+      return matches[0] ? { kind: 'existing', skill: matches[0] } : undefined;
+    };
+    const outcome = assertRevealed(await publish(folder));
+    assert.deepEqual(offered?.map((skill) => skill.title), ['Release notes']);
+    assert.equal(session.emulator.admin.store.find(outcome.skillId).displayName, 'Release notes');
+  });
+
+  test('"Publish New Version from Folder…" on a skill in the tree publishes the picked folder to it', async () => {
+    const folder = session.skillFolder('brand-voice', { 'SKILL.md': skillMd('brand-voice'), 'reference/tone.md': '# Tone\n' });
+    const brandVoice = session.emulator.admin.store.list('custom').find((skill) => skill.displayName === 'Brand voice');
+    assert.ok(brandVoice);
+    const groups = await session.remote.tree.getChildren();
+    const custom = groups.find((node) => node.id === 'group:custom');
+    assert.ok(custom);
+    let skills = await session.remote.tree.getChildren(custom);
+    while (!skills.some((node) => node.id === `skill:${brandVoice.id}`) && skills.at(-1)?.id.endsWith(':more')) {
+      await vscode.commands.executeCommand('skillsmith.tree.loadMore', custom);
+      skills = await session.remote.tree.getChildren(custom);
+    }
+    const node = skills.find((candidate) => candidate.id === `skill:${brandVoice.id}`) as SkillNode | undefined;
+    assert.ok(node, 'Brand voice is in the tree');
+    let listed: readonly vscode.Uri[] = [];
+    session.publish.prompts.pickSkillFolder = async (_title, folders) => {
+      listed = folders;
+      return folders.find((candidate) => candidate.toString() === folder.toString());
+    };
+    const outcome = await vscode.commands.executeCommand<PublishOutcome>('skillsmith.publish.toSkill', node);
+    assertRevealed(outcome);
+    assert.ok(outcome.kind === 'published');
+    assert.equal(outcome.skillId, brandVoice.id);
+    assert.ok(listed.some((candidate) => candidate.path.endsWith('/release-notes')), 'every skill folder of the workspace is offered');
+    assert.equal(session.publish.links.get(folder)?.skillId, brandVoice.id);
+  });
+
+  test('lint errors under the claude-api profile block the upload and land in the Problems panel', async () => {
+    const folder = session.skillFolder('no-description', { 'SKILL.md': '---\nname: no-description\n---\n\n# Body\n' });
+    const before = session.emulator.admin.store.list('custom').length;
+    assert.equal((await publish(folder)).kind, 'blocked');
+    assert.equal(previews.length, 0, 'no preview: nothing would be sent');
+    assert.equal(session.emulator.admin.store.list('custom').length, before);
+    const problems = vscode.languages.getDiagnostics(vscode.Uri.joinPath(folder, 'SKILL.md'));
+    const rules = problems.map((problem) => (typeof problem.code === 'object' ? problem.code.value : problem.code));
+    assert.ok(rules.includes('description-missing'), `the Problems panel names the rule: ${rules.join(', ')}`);
+  });
+
+  test('files that look like secrets are left out, or uploaded only when the user allows them by name', async () => {
+    const folder = session.skillFolder('with-secret', { 'SKILL.md': skillMd('with-secret'), '.env': 'TOKEN=not-a-real-one\n' });
+    let asked: readonly string[] = [];
+    session.publish.prompts.askAboutSecrets = async (paths) => {
+      asked = paths;
+      return undefined;
+    };
+    assert.equal((await publish(folder)).kind, 'cancelled', 'dismissing the question publishes nothing');
+    assert.deepEqual(asked, ['.env']);
+    assert.equal(previews.length, 0);
+
+    session.publish.prompts.askAboutSecrets = async () => 'leave-out';
+    assertRevealed(await publish(folder));
+    assert.deepEqual(previews.at(-1)?.files.map((file) => file.path), ['with-secret/SKILL.md']);
+    assert.deepEqual(previews.at(-1)?.leftOut, [{ path: '.env', reason: 'secret' }]);
+
+    session.publish.prompts.askAboutSecrets = async () => 'upload';
+    const uploaded = assertRevealed(await publish(folder));
+    assert.deepEqual(previews.at(-1)?.files.map((file) => file.path), ['with-secret/.env', 'with-secret/SKILL.md']);
+    const stored = session.emulator.admin.store.find(uploaded.skillId).versions.at(-1);
+    assert.ok(stored?.files.some((file) => file.path === 'with-secret/.env'), 'the allowed file was uploaded');
+    assert.deepEqual(session.publish.links.get(folder)?.published?.allowedSecrets, ['.env']);
+  });
+
+  test('a refused upload says the service message, its request id and the lint rule that covers it', async () => {
+    const folder = session.skillFolder('too-big-for-the-service', { 'SKILL.md': skillMd('too-big-for-the-service') });
+    session.emulator.admin.injectFault({ method: 'POST', path: '/v1/skills', status: 413 });
+    const outcome = await publish(folder);
+    assert.equal(outcome.kind, 'refused', JSON.stringify(outcome));
+    assert.ok(outcome.kind === 'refused');
+    assert.equal(outcome.rule, 'upload-too-large');
+    assert.match(outcome.message, /413/);
+    assert.match(outcome.requestId ?? '', /^req_/);
+    assert.equal(session.publish.links.get(folder), undefined, 'a refused publish links nothing');
+  });
+
+  test('the drift badge appears after an edit, and another when the remote moves on; a publish clears them', async () => {
+    const folder = session.skillFolder('drifting-skill', { 'SKILL.md': skillMd('drifting-skill') });
+    const published = assertRevealed(await publish(folder));
+    const drift = session.publish.drift;
+    const decoration = () => drift.provideFileDecoration(folder);
+
+    await drift.check(folder);
+    assert.deepEqual(drift.driftOf(folder), { edited: false, remoteNewer: false });
+    assert.equal(decoration(), undefined, 'no badge right after a publish');
+
+    const edited = decorationSettles(session.publish, folder, () => drift.driftOf(folder)?.edited === true);
+    await editAndSave(vscode.Uri.joinPath(folder, 'SKILL.md'), skillMd('drifting-skill', 'Edited locally.'));
+    await edited;
+    assert.equal(decoration()?.badge, '↑');
+    assert.match(String(decoration()?.tooltip), /Edited since version/);
+
+    const stored = session.emulator.admin.store.find(published.skillId);
+    session.emulator.admin.store.addVersion(stored, checkUpload(exampleFiles('drifting-skill', 'Published from elsewhere.')));
+    const moved = decorationSettles(session.publish, folder, () => drift.driftOf(folder)?.remoteNewer === true);
+    await vscode.commands.executeCommand('skillsmith.tree.refresh');
+    await moved;
+    assert.equal(decoration()?.badge, '⇅', 'edited here and newer remotely');
+
+    const cleared = decorationSettles(session.publish, folder, () => drift.driftOf(folder)?.edited === false && drift.driftOf(folder)?.remoteNewer === false);
+    assertRevealed(await publish(folder));
+    await cleared;
+    assert.equal(decoration(), undefined, 'the badge goes after a publish');
+  });
+});
