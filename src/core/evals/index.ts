@@ -11,3 +11,4 @@ export { statsOf, signed, type Stats } from './stats';
 export { benchmarkJson, gradingJson, triggerResultsJson, type BenchmarkMetadata } from './reports';
 export { RESULTS_FOLDER, writeResults, type ResultFiles } from './writeResults';
 export { transcriptOf } from './transcript';
+export { loadEvals, readSkillIdentity, type LoadedEvals } from './loadEvals';
