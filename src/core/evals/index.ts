@@ -11,4 +11,5 @@ export { statsOf, signed, type Stats } from './stats';
 export { benchmarkJson, gradingJson, triggerResultsJson, type BenchmarkMetadata } from './reports';
 export { RESULTS_FOLDER, writeResults, type ResultFiles } from './writeResults';
 export { transcriptOf } from './transcript';
-export { loadEvals, readSkillIdentity, type LoadedEvals } from './loadEvals';
+export { loadEvals, readSkillIdentity, skillIdentityOf, type LoadedEvals } from './loadEvals';
+export { scaffoldOutputEvals, scaffoldTriggerEvals } from './scaffoldEvals';

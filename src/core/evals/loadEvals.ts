@@ -51,6 +51,11 @@ export async function readSkillIdentity(folder: string): Promise<{ name: string;
   const text = await fs.readFile(file, 'utf8').catch(() => {
     throw new Error(`${folder} has no readable SKILL.md.`);
   });
+  return skillIdentityOf(text, file);
+}
+
+/** The frontmatter `name` and `description` of a SKILL.md's text (the last of duplicate keys wins); throws without a name. */
+export function skillIdentityOf(text: string, file: string): { name: string; description: string } {
   const entries = parseSkillMd(text).entries;
   const value = (key: string): string => {
     const entry = entries.filter((item) => item.key === key).at(-1);
