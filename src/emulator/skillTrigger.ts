@@ -14,8 +14,12 @@ const STOP_WORDS = new Set([
   'will', 'with', 'without', 'would', 'your', 'you', 'use', 'test', 'testing',
 ]);
 
-/** True when `prompt` names the skill (`name` as a word) or shares `SHARED_WORDS_TO_TRIGGER` distinct words with `description`. */
+/**
+ * True when `prompt` names the skill (`name` as a word), shares `SHARED_WORDS_TO_TRIGGER` distinct words with
+ * `description`, or asks about the skills themselves (the word "skill" or "skills": every skill is then read).
+ */
 export function promptTriggers(prompt: string, name: string, description: string): boolean {
+  if (/\bskills?\b/i.test(prompt)) return true;
   if (name !== '' && new RegExp(`(^|[^a-z0-9-])${escape(name.toLowerCase())}($|[^a-z0-9-])`).test(prompt.toLowerCase())) return true;
   const wanted = contentWords(description);
   let shared = 0;

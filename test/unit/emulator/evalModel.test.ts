@@ -13,13 +13,14 @@ describe('emulator: the scripted model can be evaluated', () => {
   const env = emulatorForSuite({ seed: true });
   const csvCleaner = (): string => env.emulator.admin.store.list('custom').find((skill) => skill.name === 'csv-cleaner')?.id ?? '';
 
-  it('a prompt triggers a skill when it names it or shares two words of its description, deterministically', () => {
+  it('a prompt triggers a skill when it names it, shares two words of its description or asks about the skills, deterministically', () => {
     assert.equal(promptTriggers('Please clean the messy headers of this file', 'csv-cleaner', CSV), true, 'messy + headers');
     assert.equal(promptTriggers('My CSV files have odd encodings', 'csv-cleaner', CSV), true, 'file(s) + encodings');
     assert.equal(promptTriggers('Run csv-cleaner on it', 'csv-cleaner', CSV), true, 'named');
     assert.equal(promptTriggers('What is the weather in Paris?', 'csv-cleaner', CSV), false);
     assert.equal(promptTriggers('I need help with this CSV', 'csv-cleaner', CSV), false, 'one shared word is not enough');
     assert.equal(promptTriggers('Use the csv-cleanerx tool', 'csv-cleaner', CSV), false, 'a longer word is not the name');
+    assert.equal(promptTriggers('Which skills do you see?', 'csv-cleaner', CSV), true, 'asking about the skills reads them all');
   });
 
   it('through the SDK, it reads /skills/<dir>/SKILL.md only when the prompt triggers the skill', async () => {
