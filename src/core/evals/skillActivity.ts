@@ -61,14 +61,25 @@ function toolEvents(block: ToolCallBlock): ToolEvent[] {
   return [];
 }
 
-/** Reads and script runs in a shell command line: each simple command of `;`, `&&`, `||`, `|` and newlines. */
+/**
+ * Reads and script runs in a shell command line: each simple command of `;`, `&&`, `||`, `|` and newlines, with
+ * relative paths resolved after a `cd` into `/skills/…` (`cd /skills/x && python scripts/run.py`).
+ */
 function bashEvents(command: string): ToolEvent[] {
   const events: ToolEvent[] = [];
+  let cwd = '';
   for (const segment of command.split(/&&|\|\||[;|\n]/)) {
-    const words = shellWords(segment).filter((word) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word));
+    const words = shellWords(segment)
+      .filter((word) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word))
+      .map((word, index) => (index > 0 || word.includes('/')) && cwd && !word.startsWith('/') && !word.startsWith('-') ? `${cwd}/${word}` : word);
     if (words[0] === 'sudo' || words[0] === 'exec' || words[0] === 'time') words.shift();
     const [program, ...args] = words;
     if (program === undefined) continue;
+    if (program === 'cd') {
+      const target = args[0] ?? '';
+      cwd = target.startsWith('/skills/') ? target.replace(/\/+$/, '') : '';
+      continue;
+    }
     const programName = program.split('/').pop() ?? program;
     const direct = skillPath(program);
     if (direct && !isSkillMd(direct.path)) {

@@ -21,6 +21,12 @@ describe('trigger detection from tool calls', () => {
     assert.deepEqual(skillUses(turn).get('pdf-tools'), { readSkillMd: false, scriptsRun: ['scripts/fill.py', 'scripts/check.sh'] });
   });
 
+  it('paths relative to a cd into the skill count: cd /skills/x && cat SKILL.md, && python scripts/run.py', () => {
+    const turn = turnWith([bash('cd /skills/pdf-tools && cat SKILL.md'), bash('cd /skills/pdf-tools/ && python3 scripts/fill.py form.pdf && ./scripts/check.sh')]);
+    assert.deepEqual(skillUses(turn).get('pdf-tools'), { readSkillMd: true, scriptsRun: ['scripts/fill.py', 'scripts/check.sh'] });
+    assert.equal(triggered(turnWith([bash('cd /tmp && cat SKILL.md')]), 'pdf-tools'), false, 'a cd elsewhere resolves nothing');
+  });
+
   it('listing the skills, reading another skill, or the answer naming the skill does not trigger', () => {
     const turn = turnWith(
       [bash('ls /skills/'), bash('find /skills/pdf-tools/ -type f | sort'), view('/skills/other/SKILL.md'), bash('cat /skills/pdf-tools/README.md'), bash('echo /skills/pdf-tools/SKILL.md')],
