@@ -12,6 +12,7 @@ const SUBCOMMANDS: Record<string, { run: Subcommand; summary: string }> = {
   pack: { run: async (args) => (await import('./cli/packCommand.js')).runPackCommand(args), summary: 'zip a skill folder for claude.ai' },
   publish: { run: async (args) => (await import('./cli/publishCommand.js')).runPublishCommand(args), summary: 'upload a skill folder as a new skill or version' },
   diff: { run: async (args) => (await import('./cli/diffCommand.js')).runDiffCommand(args), summary: 'compare a skill folder with a remote version' },
+  eval: { run: async (args) => (await import('./cli/evalCommand.js')).runEvalCommand(args), summary: "run a skill's trigger and output evals through the API" },
 };
 
 function usage(): string {

@@ -29,6 +29,8 @@ export interface MessageRequest {
   readonly skills: readonly RequestedSkill[];
   /** A rough count of the request's tokens (characters / 4), for usage. */
   readonly inputTokens: number;
+  /** The tool `tool_choice: {type: 'tool', name}` forces, with its `input_schema`, else null. */
+  readonly forcedTool: { readonly name: string; readonly inputSchema: Json } | null;
 }
 
 /** Checks a `POST /v1/messages` body as the service does; throws its 400/404 answers. */
@@ -63,7 +65,18 @@ export function readMessageRequest(body: unknown): MessageRequest {
     containerId,
     skills,
     inputTokens: Math.ceil(JSON.stringify([body['system'] ?? '', messages]).length / 4),
+    forcedTool: readForcedTool(body['tool_choice'], body['tools']),
   };
+}
+
+/** The tool `tool_choice` forces; 400 when it names a tool that `tools` does not define. */
+function readForcedTool(choice: unknown, tools: unknown): MessageRequest['forcedTool'] {
+  if (!isObject(choice) || choice['type'] !== 'tool') return null;
+  const name = choice['name'];
+  if (typeof name !== 'string' || name === '') throw badRequest('tool_choice.name: Field required.');
+  const tool = Array.isArray(tools) ? tools.find((item) => isObject(item) && item['name'] === name && item['type'] === undefined) : undefined;
+  if (!isObject(tool) || !isObject(tool['input_schema'])) throw badRequest(`tool_choice: the tool '${name}' is not among the custom tools of the request.`);
+  return { name, inputSchema: tool['input_schema'] };
 }
 
 interface RequestMessage {

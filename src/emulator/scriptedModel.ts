@@ -1,7 +1,8 @@
 /**
  * The emulator's deterministic stand-in for a model. It says it is the emulator, echoes the prompt,
- * reads the SKILL.md of each skill in the container, lists `/skills/<directory>/` with a bash call,
- * and follows a few instructions found in the prompt:
+ * reads the SKILL.md of each skill in the container that the prompt triggers (`skillTrigger.ts`), lists
+ * `/skills/<directory>/` with a bash call, answers a forced tool (a grader's verdicts, `graderReply.ts`), and
+ * follows a few instructions found in the prompt:
  * - "create a file" (also make/write/produce/save/generate … file/report): writes a report the Files API serves;
  * - "pause_turn" or "pause" (optionally "pause x3"): stops with `pause_turn` that many times;
  * - "N tokens" (e.g. "reply with 100000 tokens"): a long reply of exactly N text tokens (one per delta).
@@ -9,7 +10,9 @@
 import type { ChatState, EmulatedContainer } from './chatState';
 import { randomKey } from './ids';
 import type { MessageRequest } from './messageRequest';
+import { forcedToolInput } from './graderReply';
 import type { Json } from './shapes';
+import { promptTriggers } from './skillTrigger';
 
 /** A skill of the container, resolved and read. */
 export interface ContainerSkill {
@@ -28,12 +31,14 @@ export interface ContainerSkill {
 export type ScriptedBlock =
   | { readonly kind: 'text'; readonly pieces: readonly string[] }
   | { readonly kind: 'tool'; readonly id: string; readonly name: string; readonly input: Json }
+  /** A call of one of the request's own tools (`tool_use`), which ends the reply with `stop_reason: tool_use`. */
+  | { readonly kind: 'client_tool'; readonly id: string; readonly name: string; readonly input: Json }
   | { readonly kind: 'result'; readonly block: Json };
 
 /** The whole reply to one request. */
 export interface ScriptedReply {
   readonly blocks: readonly ScriptedBlock[];
-  readonly stopReason: 'end_turn' | 'pause_turn' | 'max_tokens';
+  readonly stopReason: 'end_turn' | 'pause_turn' | 'max_tokens' | 'tool_use';
   readonly outputTokens: number;
 }
 
@@ -49,11 +54,13 @@ const PAUSE_MARKER = /\[pause_turn \d+ of \d+\]/g;
 export function scriptedReply(request: MessageRequest, skills: readonly ContainerSkill[], container: EmulatedContainer, state: ChatState): ScriptedReply {
   const prompt = request.prompt;
   const reply = new ReplyBuilder(request.maxTokens);
+  if (request.forcedTool) return reply.forcedTool(request.forcedTool.name, forcedToolInput(prompt, request.forcedTool.inputSchema));
   const pauses = requestedPauses(prompt);
   const pausedSoFar = countPauses(request.resumedContent);
   if (pausedSoFar === 0) {
-    reply.text(introduction(prompt, skills));
-    for (const skill of skills) readSkill(reply, skill);
+    const used = skills.filter((skill) => promptTriggers(prompt, skill.name, skill.description));
+    reply.text(introduction(prompt, skills, used));
+    for (const skill of used) readSkill(reply, skill);
     if (skills.length > 0) reply.text(skills.map(describeSkill).join('\n') + '\n');
   } else {
     reply.text(`Continuing after pause_turn ${pausedSoFar} in the same container (\`${container.id}\`).\n`);
@@ -101,6 +108,12 @@ class ReplyBuilder {
     return true;
   }
 
+  /** The whole reply is one call of the request's forced tool. */
+  forcedTool(name: string, input: Json): ScriptedReply {
+    const tokens = Math.max(1, Math.min(this.maxTokens, Math.ceil(JSON.stringify(input).length / 4)));
+    return { blocks: [{ kind: 'client_tool', id: `toolu_${randomKey()}`, name, input }], stopReason: 'tool_use', outputTokens: tokens };
+  }
+
   finish(stopReason: 'end_turn' | 'pause_turn'): ScriptedReply {
     return { blocks: this.blocks, stopReason: this.cut ? 'max_tokens' : stopReason, outputTokens: Math.max(1, this.tokens) };
   }
@@ -115,9 +128,14 @@ class ReplyBuilder {
   }
 }
 
-function introduction(prompt: string, skills: readonly ContainerSkill[]): string {
+function introduction(prompt: string, skills: readonly ContainerSkill[], used: readonly ContainerSkill[]): string {
   const quoted = prompt.split('\n').map((line) => `> ${line}`).join('\n');
-  const attached = skills.length === 0 ? 'No skills are attached to the container.' : `Reading the SKILL.md of ${skills.length} skill${skills.length === 1 ? '' : 's'}.`;
+  const attached =
+    skills.length === 0
+      ? 'No skills are attached to the container.'
+      : used.length === 0
+        ? `None of the ${skills.length} skill${skills.length === 1 ? '' : 's'} in the container matches the prompt.`
+        : `Reading the SKILL.md of ${used.length} skill${used.length === 1 ? '' : 's'}.`;
   return `This is the Skillsmith emulator, a scripted stand-in for Claude (no model runs here). You wrote:\n\n${quoted}\n\n${attached}\n`;
 }
 

@@ -25,8 +25,9 @@ export function* messageEvents(message: StreamedMessage): Generator<string> {
     if (block.kind === 'text') {
       yield sse('content_block_start', { type: 'content_block_start', index, content_block: { type: 'text', text: '' } });
       for (const text of block.pieces) yield sse('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'text_delta', text } });
-    } else if (block.kind === 'tool') {
-      yield sse('content_block_start', { type: 'content_block_start', index, content_block: { type: 'server_tool_use', id: block.id, name: block.name, input: {} } });
+    } else if (block.kind === 'tool' || block.kind === 'client_tool') {
+      const type = block.kind === 'tool' ? 'server_tool_use' : 'tool_use';
+      yield sse('content_block_start', { type: 'content_block_start', index, content_block: { type, id: block.id, name: block.name, input: {} } });
       for (const partial_json of jsonPieces(block.input)) {
         yield sse('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json } });
       }
@@ -45,7 +46,7 @@ export function countEvents(blocks: readonly ScriptedBlock[]): number {
   for (const block of blocks) {
     count += 2;
     if (block.kind === 'text') count += block.pieces.length;
-    else if (block.kind === 'tool') count += jsonPieces(block.input).length;
+    else if (block.kind === 'tool' || block.kind === 'client_tool') count += jsonPieces(block.input).length;
   }
   return count;
 }
@@ -55,8 +56,8 @@ export function wholeBlocks(blocks: readonly ScriptedBlock[]): Json[] {
   return blocks.map((block) =>
     block.kind === 'text'
       ? { type: 'text', text: block.pieces.join('') }
-      : block.kind === 'tool'
-        ? { type: 'server_tool_use', id: block.id, name: block.name, input: block.input }
+      : block.kind === 'tool' || block.kind === 'client_tool'
+        ? { type: block.kind === 'tool' ? 'server_tool_use' : 'tool_use', id: block.id, name: block.name, input: block.input }
         : block.block,
   );
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerAuthCommands } from './auth/registerAuthCommands';
 import { registerChat } from './chat/registerChat';
+import { registerEvalCommands } from './evals/registerEvalCommands';
 import { exportsFor, type TestSeams } from './exports';
 import { registerExportCommand } from './export/registerExportCommand';
 import { registerLintFeatures } from './lint/registerLintFeatures';
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): TestSeams | undefine
   registerNewSkillCommand(context, log);
   registerExportCommand(context, log);
   context.subscriptions.push(trackSkillFolders());
+  registerEvalCommands(context, log);
   registerRemoteFiles(context, services);
   const remoteSkills = registerRemoteSkills(context, services);
   const publish = registerPublish(context, services, remoteSkills);

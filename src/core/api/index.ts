@@ -9,3 +9,4 @@ export { deleteSkillAndVersions, type DeleteSkillOptions, type DeleteSkillResult
 export { publishSkill, PublishRefusedError, type PublishOptions, type PublishResult, type PublishTarget } from './publishSkill';
 export { downloadFileSet } from './downloadFileSet';
 export * from '../chat';
+export * from '../evals';

@@ -42,7 +42,7 @@ describe('ChatSession through the SDK against the emulator', () => {
     const chat = session({ skills: [customSkill('csv-cleaner'), { type: 'anthropic', skillId: 'xlsx' }] });
     let turn: AssistantTurn | undefined;
     const seen = await messagesRequests(async () => {
-      turn = await chat.send('What can you do?');
+      turn = await chat.send('What can you do with csv-cleaner and xlsx?');
     });
     assert.ok(turn);
     assert.equal(seen.length, 1);
@@ -51,7 +51,7 @@ describe('ChatSession through the SDK against the emulator', () => {
     assert.equal(turn.stopReason, 'end_turn');
     const text = turn.blocks.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join('');
     assert.match(text, /Skillsmith emulator/);
-    assert.match(text, /> What can you do\?/);
+    assert.match(text, /> What can you do with csv-cleaner and xlsx\?/);
     const tools = turn.blocks.filter((block): block is ToolCallBlock => block.type === 'tool');
     assert.deepEqual(tools.map((tool) => `${tool.kind} ${String(tool.input?.['path'] ?? tool.input?.['command'])}`), [
       'view /skills/csv-cleaner/SKILL.md',

@@ -43,10 +43,10 @@ describe('skillsmith run', () => {
   const customId = (): string => env.emulator.admin.store.list('custom').find((skill) => skill.name === 'brand-voice')?.id ?? '';
 
   it('streams the answer to stdout and the tool calls with their output to stderr', async () => {
-    const { code, stdout, stderr } = await run(['--skill', customId(), '--skill', 'xlsx', 'Write copy, then create a report file'], vars());
+    const { code, stdout, stderr } = await run(['--skill', customId(), '--skill', 'xlsx', 'Write brand copy, then create a report file'], vars());
     assert.equal(code, 0);
     assert.match(stdout, /^This is the Skillsmith emulator/);
-    assert.match(stdout, /> Write copy, then create a report file/);
+    assert.match(stdout, /> Write brand copy, then create a report file/);
     assert.match(stdout, /\*\*brand-voice\*\*/);
     assert.doesNotMatch(stdout, /\[bash\]/);
     assert.match(stderr, /\[view\] \/skills\/brand-voice\/SKILL\.md\n {2}\(\d+ lines\)/);

@@ -25,7 +25,7 @@ describe('emulator: Messages, Models and Files', () => {
   const request = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
     model: 'claude-sonnet-5-5',
     max_tokens: 2000,
-    messages: [{ role: 'user', content: 'hello' }],
+    messages: [{ role: 'user', content: 'hello xlsx' }],
     tools: TOOL,
     container: { skills: [{ type: 'anthropic', skill_id: 'xlsx', version: 'latest' }] },
     ...extra,

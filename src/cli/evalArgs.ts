@@ -1,0 +1,139 @@
+/** Reads the arguments of `skillsmith eval`. */
+import { parseArgs } from 'node:util';
+import type { ChosenSkill } from '../core/chat/viewModel';
+import type { Baseline } from '../core/evals/plan';
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_REQUESTS, DEFAULT_RUNS } from '../core/evals/runEvals';
+import { parseSkillSpec } from './runArgs';
+
+/** What `skillsmith eval` was asked to do. */
+export interface EvalArgs {
+  /** A skill folder or an eval file. */
+  readonly path: string;
+  /** Undefined: the custom skill whose display name is the folder's frontmatter name. */
+  readonly skillId?: string;
+  readonly version?: string;
+  readonly runs: number;
+  readonly baseline: Baseline;
+  readonly format: 'text' | 'json' | 'junit';
+  readonly minTriggerRate?: number;
+  readonly minPassRate?: number;
+  readonly model?: string;
+  readonly graderModel?: string;
+  readonly maxTokens?: number;
+  readonly concurrency: number;
+  readonly maxRequests: number;
+  readonly otherSkills: readonly ChosenSkill[];
+  readonly out?: string;
+  readonly baseUrl?: string;
+  readonly help: boolean;
+}
+
+/** The help text of `skillsmith eval`. */
+export const EVAL_USAGE = `Usage: skillsmith eval PATH [--skill-id ID] [--version V] [--runs N] [--baseline none|without-skill|VERSION]
+                      [--format text|json|junit] [--min-trigger-rate R] [--min-pass-rate R]
+
+Runs a skill's evals through the Claude API with the published skill in the container: trigger evals
+(evals/trigger-evals.json, [{"query", "should_trigger"}]) and output evals (evals/evals.json, skill-creator's
+format). PATH is a skill folder or one eval file inside it. Results are written as skill-creator's
+grading.json and benchmark.json under PATH/evals/results/ (git-ignored, left out of uploads).
+
+Options:
+  --skill-id ID           the published skill (default: the custom skill named like the folder's SKILL.md)
+  --version V             the version under test (default latest)
+  --runs N                runs per case (default 3)
+  --baseline B            none (default), without-skill (output cases without the skill), or a version to compare with
+  --format NAME           text (default), json, or junit (for CI test reports)
+  --min-trigger-rate R    exit 1 when fewer than R (0-1) of the trigger runs behave as expected
+  --min-pass-rate R       exit 1 when the mean pass rate of the output runs is below R (0-1)
+  --model ID              the model (default: a current model from the service's list)
+  --grader-model ID       the model that grades expectations (default: --model)
+  --max-tokens N          max_tokens of each request (default 8192)
+  --concurrency N         requests at a time (default 8)
+  --max-requests N        refuse a run that would send more requests (default 1000)
+  --other-skill SPEC      another skill beside it in every request, so near-misses compete (repeatable)
+  --out DIR               where to write the results (default PATH/evals/results)
+  --base-url URL          the API's base URL (default: ANTHROPIC_BASE_URL, else the SDK's)
+  -h, --help              show this help
+
+The key comes from ANTHROPIC_API_KEY. Before the first request the number of requests and an estimate of
+tokens go to stderr. Exit status: 0 all thresholds met, 1 a threshold not met, 2 usage or eval file error.`;
+
+/** The parsed arguments, or a message saying what is wrong with them. */
+export function parseEvalArgs(args: readonly string[]): EvalArgs | { readonly error: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        'skill-id': { type: 'string' },
+        version: { type: 'string' },
+        runs: { type: 'string' },
+        baseline: { type: 'string', default: 'none' },
+        format: { type: 'string', default: 'text' },
+        'min-trigger-rate': { type: 'string' },
+        'min-pass-rate': { type: 'string' },
+        model: { type: 'string' },
+        'grader-model': { type: 'string' },
+        'max-tokens': { type: 'string' },
+        concurrency: { type: 'string' },
+        'max-requests': { type: 'string' },
+        'other-skill': { type: 'string', multiple: true, default: [] },
+        out: { type: 'string' },
+        'base-url': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+  const { values, positionals } = parsed;
+  const help = values.help ?? false;
+  const format = values.format;
+  if (format !== 'text' && format !== 'json' && format !== 'junit') return { error: `Unknown format '${format}': use text, json or junit.` };
+  if (!help && positionals.length !== 1) return { error: 'Give one PATH: a skill folder or an eval file.' };
+  const numbers: Record<string, number | undefined> = {};
+  for (const [flag, min, max] of [['runs', 1, 100], ['max-tokens', 1, Infinity], ['concurrency', 1, 64], ['max-requests', 1, Infinity]] as const) {
+    const raw = values[flag];
+    if (raw === undefined) continue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) return { error: `--${flag} must be a whole number from ${min}${max === Infinity ? ' up' : ` to ${max}`}, not '${raw}'.` };
+    numbers[flag] = value;
+  }
+  const rates: Record<string, number | undefined> = {};
+  for (const flag of ['min-trigger-rate', 'min-pass-rate'] as const) {
+    const raw = values[flag];
+    if (raw === undefined) continue;
+    const value = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) return { error: `--${flag} must be a number from 0 to 1, not '${raw}'.` };
+    rates[flag] = value;
+  }
+  const otherSkills: ChosenSkill[] = [];
+  for (const spec of values['other-skill'] ?? []) {
+    const skill = parseSkillSpec(spec);
+    if ('error' in skill) return { error: skill.error.replace('--skill', '--other-skill') };
+    otherSkills.push(skill);
+  }
+  const baselineText = (values.baseline ?? 'none').trim();
+  if (baselineText === '') return { error: '--baseline needs none, without-skill or a version.' };
+  const baseline: Baseline = baselineText === 'none' ? { kind: 'none' } : baselineText === 'without-skill' ? { kind: 'without-skill' } : { kind: 'version', version: baselineText };
+  return {
+    path: positionals[0] ?? '',
+    skillId: values['skill-id']?.trim() || undefined,
+    version: values.version?.trim() || undefined,
+    runs: numbers['runs'] ?? DEFAULT_RUNS,
+    baseline,
+    format,
+    minTriggerRate: rates['min-trigger-rate'],
+    minPassRate: rates['min-pass-rate'],
+    model: values.model?.trim() || undefined,
+    graderModel: values['grader-model']?.trim() || undefined,
+    maxTokens: numbers['max-tokens'],
+    concurrency: numbers['concurrency'] ?? DEFAULT_CONCURRENCY,
+    maxRequests: numbers['max-requests'] ?? DEFAULT_MAX_REQUESTS,
+    otherSkills,
+    out: values.out?.trim() || undefined,
+    baseUrl: values['base-url']?.trim() || undefined,
+    help,
+  };
+}

@@ -1,0 +1,128 @@
+/** `skillsmith eval`: a skill's trigger and output evals through the Claude API, for CI. Loaded on first use. */
+import * as path from 'node:path';
+import type Anthropic from '@anthropic-ai/sdk';
+import { createSdk } from '../core/api/createSdk';
+import { DEFAULT_MAX_TOKENS, defaultModel, FALLBACK_MODEL } from '../core/chat/defaultModel';
+import { listModels } from '../core/chat/serviceCalls';
+import { EvalFileError } from '../core/evals/evalFiles';
+import { loadEvals, type LoadedEvals } from '../core/evals/loadEvals';
+import { CostCapError } from '../core/evals/plan';
+import { benchmarkJson, triggerResultsJson } from '../core/evals/reports';
+import { runEvals } from '../core/evals/runEvals';
+import { summariseCases, summariseConfigurations, type ConfigurationSummary } from '../core/evals/summary';
+import { RESULTS_FOLDER, writeResults } from '../core/evals/writeResults';
+import { EVAL_USAGE, parseEvalArgs, type EvalArgs } from './evalArgs';
+import { jsonReport, junitReport, textReport, type EvalReport } from './evalReport';
+import type { RunIo } from './runCommand';
+
+/** What `skillsmith eval` reads and writes. */
+export type EvalIo = Pick<RunIo, 'stdout' | 'stderr' | 'env' | 'onInterrupt'>;
+
+const processIo: EvalIo = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  onInterrupt: (stop) => {
+    process.once('SIGINT', stop);
+    return () => process.off('SIGINT', stop);
+  },
+};
+
+/** Runs `skillsmith eval`; returns the exit code (0 thresholds met, 1 a threshold not met, 2 usage or eval file error, 130 interrupted). */
+export async function runEvalCommand(argv: string[], io: EvalIo = processIo): Promise<number> {
+  const args = parseEvalArgs(argv);
+  if ('error' in args) return usage(io, `${args.error}\n\n${EVAL_USAGE}`);
+  if (args.help) {
+    io.stdout.write(`${EVAL_USAGE}\n`);
+    return 0;
+  }
+  let evals: LoadedEvals;
+  try {
+    evals = await loadEvals(path.resolve(args.path));
+  } catch (error) {
+    return usage(io, error instanceof Error ? error.message : String(error));
+  }
+  const apiKey = io.env['ANTHROPIC_API_KEY']?.trim();
+  if (!apiKey) return usage(io, 'set ANTHROPIC_API_KEY to an Anthropic API key (the key is read from the environment only).');
+  const sdk = createSdk({ apiKey, baseUrl: args.baseUrl ?? (io.env['ANTHROPIC_BASE_URL']?.trim() || undefined) });
+  if (!sdk) return 2;
+  const skillId = args.skillId ?? (await findSkillId(sdk, evals.name, io));
+  if (skillId === null) return 2;
+  const model = args.model ?? (await currentModel(sdk, io));
+  const controller = new AbortController();
+  const stopListening = io.onInterrupt(() => controller.abort());
+  try {
+    const result = await runEvals(sdk, evals, {
+      skill: { skillId, directory: evals.name, ...(args.version ? { version: args.version } : {}) },
+      otherSkills: args.otherSkills,
+      baseline: args.baseline,
+      model,
+      graderModel: args.graderModel ?? model,
+      maxTokens: args.maxTokens ?? DEFAULT_MAX_TOKENS,
+      runs: args.runs,
+      concurrency: args.concurrency,
+      maxRequests: args.maxRequests,
+      signal: controller.signal,
+      onPlan: (estimate) => io.stderr.write(`skillsmith eval: ${estimate.requests} requests, about ${estimate.inputTokens} input tokens and up to ${estimate.maxOutputTokens} output tokens (${evals.triggers.length} trigger and ${evals.outputs.length} output cases, ${args.runs} runs each).\n`),
+    });
+    if (result.cancelled) {
+      io.stderr.write('skillsmith eval: interrupted; no results written.\n');
+      return 130;
+    }
+    const shouldTrigger = (key: string): boolean => evals.triggers.find((item) => `trigger-${item.index}` === key)?.shouldTrigger ?? false;
+    const configurations = summariseConfigurations(result.runs, shouldTrigger);
+    const timestamp = new Date().toISOString();
+    const metadata = { skillName: evals.name, skillPath: evals.skillFolder, executorModel: model, graderModel: args.graderModel ?? model, timestamp, runsPerConfiguration: args.runs };
+    const resultsFolder = await writeResults(args.out ? path.resolve(args.out) : path.join(evals.skillFolder, RESULTS_FOLDER), timestamp, {
+      runs: result.runs,
+      benchmark: benchmarkJson(metadata, evals.outputs, result.runs, configurations),
+      triggerResults: evals.triggers.length > 0 ? triggerResultsJson(evals.name, evals.description, evals.triggers, result.runs) : null,
+    });
+    const report: EvalReport = { evals, cases: summariseCases(result.runs, shouldTrigger), configurations, runs: result.runs, resultsFolder, unmet: unmetThresholds(args, configurations[0]) };
+    io.stdout.write(args.format === 'json' ? jsonReport(report) : args.format === 'junit' ? junitReport(report) : textReport(report));
+    return report.unmet.length > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof CostCapError || error instanceof EvalFileError) return usage(io, `${error.message} (--max-requests sets the cap)`);
+    throw error;
+  } finally {
+    stopListening();
+  }
+}
+
+/** The thresholds the configuration under test does not meet, as sentences. */
+export function unmetThresholds(args: Pick<EvalArgs, 'minTriggerRate' | 'minPassRate'>, tested: ConfigurationSummary | undefined): string[] {
+  const unmet: string[] = [];
+  const triggerRate = tested?.triggerRate ?? Number.NaN;
+  const passRate = tested && tested.outputRuns > 0 ? tested.passRate.mean : Number.NaN;
+  if (args.minTriggerRate !== undefined && !(triggerRate >= args.minTriggerRate)) unmet.push(`trigger rate ${Number.isNaN(triggerRate) ? 'n/a (no trigger cases)' : triggerRate.toFixed(2)} < ${args.minTriggerRate}`);
+  if (args.minPassRate !== undefined && !(passRate >= args.minPassRate)) unmet.push(`pass rate ${Number.isNaN(passRate) ? 'n/a (no output cases)' : passRate.toFixed(2)} < ${args.minPassRate}`);
+  return unmet;
+}
+
+/** The custom skill whose display name is `name` (how an upload without a display name is named); null after saying why. */
+async function findSkillId(sdk: Anthropic, name: string, io: EvalIo): Promise<string | null> {
+  const matches: string[] = [];
+  try {
+    for await (const skill of sdk.skills.list({ source: 'custom' })) if (skill.display_name === name) matches.push(skill.id);
+  } catch (error) {
+    io.stderr.write(`skillsmith eval: could not list the skills (${error instanceof Error ? error.message : String(error)}); pass --skill-id.\n`);
+    return null;
+  }
+  if (matches.length === 1) return matches[0] ?? null;
+  io.stderr.write(matches.length === 0 ? `skillsmith eval: no custom skill is named ${name}; publish it first or pass --skill-id.\n` : `skillsmith eval: ${matches.length} custom skills are named ${name} (${matches.join(', ')}); pass --skill-id.\n`);
+  return null;
+}
+
+async function currentModel(sdk: Anthropic, io: EvalIo): Promise<string> {
+  try {
+    return defaultModel(await listModels(sdk));
+  } catch (error) {
+    io.stderr.write(`skillsmith eval: could not list the models (${error instanceof Error ? error.message : String(error)}); using ${FALLBACK_MODEL}. Pass --model to choose.\n`);
+    return FALLBACK_MODEL;
+  }
+}
+
+function usage(io: EvalIo, message: string): number {
+  io.stderr.write(`skillsmith eval: ${message}\n`);
+  return 2;
+}

@@ -1,0 +1,98 @@
+/** The report of `skillsmith eval`: per case and per configuration, as text, JSON or JUnit XML. */
+import type { CaseRun } from '../core/evals/runEvals';
+import type { CaseSummary, ConfigurationSummary } from '../core/evals/summary';
+import type { LoadedEvals } from '../core/evals/loadEvals';
+import { terminalSafe } from './terminalText';
+
+/** What a report shows. */
+export interface EvalReport {
+  readonly evals: LoadedEvals;
+  readonly cases: readonly CaseSummary[];
+  readonly configurations: readonly ConfigurationSummary[];
+  readonly runs: readonly CaseRun[];
+  readonly resultsFolder: string;
+  /** Thresholds not met, as sentences. */
+  readonly unmet: readonly string[];
+}
+
+/** The case's words: a trigger query or an output prompt. */
+export function caseLabel(evals: LoadedEvals, caseKey: string): string {
+  const trigger = evals.triggers.find((item) => `trigger-${item.index}` === caseKey);
+  if (trigger) return `${trigger.shouldTrigger ? 'should trigger' : 'should not trigger'}: ${trigger.query}`;
+  const output = evals.outputs.find((item) => `eval-${item.id}` === caseKey);
+  return output ? `eval ${output.id}: ${output.prompt}` : caseKey;
+}
+
+/** A human report: a line per case and configuration, the failed expectations' evidence, then the totals. */
+export function textReport(report: EvalReport): string {
+  const lines: string[] = [];
+  for (const item of report.cases) {
+    const mark = item.passed ? '✓' : '✗';
+    const label = oneLine(caseLabel(report.evals, item.caseKey), 80);
+    const figure = item.kind === 'trigger' ? `triggered ${Math.round(item.triggerRate * item.runs)}/${item.runs}` : `pass rate ${percent(item.passRate)}, ${item.passes}/${item.runs} runs passed`;
+    lines.push(`${mark} [${item.configuration}] ${label} — ${figure}`);
+    if (item.passed || item.kind === 'trigger') continue;
+    const failed = report.runs.filter((run) => run.caseKey === item.caseKey && run.configuration === item.configuration && !run.passed)[0];
+    if (failed?.error) lines.push(`    run ${failed.runNumber}: ${oneLine(failed.error, 200)}`);
+    for (const expectation of failed?.expectations.filter((entry) => !entry.passed) ?? []) lines.push(`    ✗ ${oneLine(expectation.text, 100)} — ${oneLine(expectation.evidence, 160)}`);
+  }
+  lines.push('');
+  for (const summary of report.configurations) {
+    const parts: string[] = [];
+    if (summary.triggerRuns > 0) parts.push(`trigger rate ${percent(summary.triggerRate)} (precision ${percent(summary.triggerPrecision)}, recall ${percent(summary.triggerRecall)})`);
+    if (summary.outputRuns > 0) parts.push(`pass rate ${percent(summary.passRate.mean)} ± ${percent(summary.passRate.stddev)}, tokens ${Math.round(summary.tokens.mean)} per run`);
+    lines.push(`${summary.configuration}: ${parts.join('; ')}`);
+  }
+  lines.push(`Results: ${report.resultsFolder}`);
+  for (const sentence of report.unmet) lines.push(`Threshold not met: ${sentence}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The whole report as JSON. */
+export function jsonReport(report: EvalReport): string {
+  const number = (value: number): number | null => (Number.isFinite(value) ? value : null);
+  return `${JSON.stringify(
+    {
+      skill: { name: report.evals.name, folder: report.evals.skillFolder, files: report.evals.files },
+      cases: report.cases.map((item) => ({ ...item, label: caseLabel(report.evals, item.caseKey) })),
+      configurations: report.configurations.map((summary) => ({ ...summary, triggerRate: number(summary.triggerRate), triggerPrecision: number(summary.triggerPrecision), triggerRecall: number(summary.triggerRecall) })),
+      resultsFolder: report.resultsFolder,
+      unmet: report.unmet,
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** JUnit XML: one test case per eval case and configuration; a failure carries a failed run's transcript. */
+export function junitReport(report: EvalReport): string {
+  const failures = report.cases.filter((item) => !item.passed).length;
+  const cases = report.cases.map((item) => {
+    const name = `[${item.configuration}] ${caseLabel(report.evals, item.caseKey)}`;
+    const open = `    <testcase classname="${xml(report.evals.name)}.${item.kind}" name="${xml(name)}">`;
+    if (item.passed) return `${open}</testcase>`;
+    const run = report.runs.find((entry) => entry.caseKey === item.caseKey && entry.configuration === item.configuration && !entry.passed);
+    const message = item.kind === 'trigger' ? `triggered ${Math.round(item.triggerRate * item.runs)} of ${item.runs} runs` : `pass rate ${percent(item.passRate)}`;
+    return `${open}\n      <failure message="${xml(message)}">${xml(run?.transcript ?? '')}</failure>\n    </testcase>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n  <testsuite name="${xml(`skill evals: ${report.evals.name}`)}" tests="${report.cases.length}" failures="${failures}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
+}
+
+function percent(value: number): string {
+  return Number.isFinite(value) ? `${Math.round(value * 100)}%` : 'n/a';
+}
+
+/** Text on one line, cut to `max` characters, made terminal-safe (it may come from the model). */
+function oneLine(text: string, max: number): string {
+  const flat = terminalSafe(text.replace(/\s+/g, ' ')).trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function xml(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}

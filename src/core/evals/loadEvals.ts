@@ -1,0 +1,87 @@
+/** Finds a skill's eval files and its identity (frontmatter `name` and `description`) from a folder or an eval file. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseSkillMd } from '../skill/parse';
+import { EvalFileError, OUTPUT_EVALS_FILE, parseOutputEvals, parseTriggerEvals, TRIGGER_EVALS_FILE } from './evalFiles';
+import type { OutputEvalCase, TriggerEvalCase } from './types';
+
+/** A skill with the eval cases found for it. */
+export interface LoadedEvals {
+  readonly skillFolder: string;
+  /** Frontmatter `name` (the container directory) and `description`. */
+  readonly name: string;
+  readonly description: string;
+  readonly triggers: readonly TriggerEvalCase[];
+  readonly outputs: readonly OutputEvalCase[];
+  /** The eval files read. */
+  readonly files: readonly string[];
+}
+
+/**
+ * From a skill folder: its `evals/evals.json` and `evals/trigger-evals.json`, whichever exist. From a JSON file:
+ * that file alone (a trigger set when its cases have `should_trigger`), for the nearest folder above it with a
+ * SKILL.md. Rejects with an `EvalFileError` (or an Error saying what is missing) when nothing usable is found.
+ */
+export async function loadEvals(target: string): Promise<LoadedEvals> {
+  const stat = await fs.stat(target).catch(() => null);
+  if (!stat) throw new Error(`${target} does not exist: give a skill folder or an eval file.`);
+  const skillFolder = stat.isDirectory() ? target : await skillFolderAbove(path.dirname(target), target);
+  const { name, description } = await readSkillIdentity(skillFolder);
+  const candidates = stat.isDirectory() ? [path.join(skillFolder, OUTPUT_EVALS_FILE), path.join(skillFolder, TRIGGER_EVALS_FILE)] : [target];
+  let triggers: TriggerEvalCase[] = [];
+  let outputs: OutputEvalCase[] = [];
+  const files: string[] = [];
+  for (const file of candidates) {
+    const text = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' && stat.isDirectory()) return null;
+      throw new EvalFileError(file, '', `cannot be read (${error.message}).`);
+    });
+    if (text === null) continue;
+    files.push(file);
+    if (isTriggerSet(text, file)) triggers = parseTriggerEvals(text, file);
+    else outputs = [...parseOutputEvals(text, file).evals];
+  }
+  if (files.length === 0) throw new Error(`${skillFolder} has no ${OUTPUT_EVALS_FILE} or ${TRIGGER_EVALS_FILE}: add one, or give an eval file.`);
+  return { skillFolder, name, description, triggers, outputs, files };
+}
+
+/** The frontmatter `name` and `description` of the skill folder's SKILL.md. */
+export async function readSkillIdentity(folder: string): Promise<{ name: string; description: string }> {
+  const file = path.join(folder, 'SKILL.md');
+  const text = await fs.readFile(file, 'utf8').catch(() => {
+    throw new Error(`${folder} has no readable SKILL.md.`);
+  });
+  return skillIdentityOf(text, file);
+}
+
+/** The frontmatter `name` and `description` of a SKILL.md's text (the last of duplicate keys wins); throws without a name. */
+export function skillIdentityOf(text: string, file: string): { name: string; description: string } {
+  const entries = parseSkillMd(text).entries;
+  const value = (key: string): string => {
+    const entry = entries.filter((item) => item.key === key).at(-1);
+    return typeof entry?.value === 'string' ? entry.value.trim() : '';
+  };
+  const name = value('name');
+  if (name === '') throw new Error(`${file} has no name in its frontmatter.`);
+  return { name, description: value('description') };
+}
+
+/** A trigger set is a list, or an object whose cases carry `should_trigger`. */
+function isTriggerSet(text: string, file: string): boolean {
+  if (path.basename(file) === 'evals.json') return false;
+  try {
+    const root: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    if (Array.isArray(root)) return true;
+    const evals = typeof root === 'object' && root !== null ? (root as { evals?: unknown }).evals : undefined;
+    return Array.isArray(evals) && evals.some((item) => typeof item === 'object' && item !== null && 'should_trigger' in item);
+  } catch {
+    return true;
+  }
+}
+
+async function skillFolderAbove(dir: string, file: string): Promise<string> {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    if (await fs.stat(path.join(current, 'SKILL.md')).then(() => true, () => false)) return current;
+    if (path.dirname(current) === current) throw new Error(`${file} is not inside a skill folder (no SKILL.md above it).`);
+  }
+}

@@ -1,0 +1,83 @@
+/** What an eval run will send, decided before anything is sent: the jobs, their count and a token estimate. */
+import type { OutputEvalCase, TriggerEvalCase } from './types';
+
+/**
+ * A configuration, named as skill-creator's benchmark viewer and `aggregate_benchmark.py` name them:
+ * `with_skill` (the version under test), `without_skill` (no skill attached), `old_skill` (another version).
+ */
+export type Configuration = 'with_skill' | 'without_skill' | 'old_skill';
+
+/** What the cases are compared against. */
+export type Baseline = { readonly kind: 'none' } | { readonly kind: 'without-skill' } | { readonly kind: 'version'; readonly version: string };
+
+/** One request to make (and, for an output case with expectations, its grader request). */
+export type EvalJob =
+  | { readonly kind: 'trigger'; readonly case: TriggerEvalCase; readonly configuration: Configuration; readonly runNumber: number }
+  | { readonly kind: 'output'; readonly case: OutputEvalCase; readonly configuration: Configuration; readonly runNumber: number };
+
+/** The cases of a run. */
+export interface EvalCases {
+  readonly triggers: readonly TriggerEvalCase[];
+  readonly outputs: readonly OutputEvalCase[];
+}
+
+/** What a run will cost, at most, before it starts. */
+export interface CostEstimate {
+  /** Messages requests, graders included (a `pause_turn` continuation adds one more each). */
+  readonly requests: number;
+  /** Input tokens of those requests, estimated from their text (4 characters a token) plus the tools' and skills' share. */
+  readonly inputTokens: number;
+  /** The most output tokens they may use (`max_tokens` each). */
+  readonly maxOutputTokens: number;
+}
+
+/** Input tokens a request with code execution and a skill adds before its own text (tool definitions, skill metadata). */
+const REQUEST_OVERHEAD_TOKENS = 1_500;
+/** A grader request's share on top of the case's: instructions, schema and the transcript. */
+const GRADER_OVERHEAD_TOKENS = 2_500;
+
+/** Every job of a run: each case `runs` times in each configuration (trigger cases have no `without_skill` run). */
+export function planJobs(cases: EvalCases, runs: number, baseline: Baseline): EvalJob[] {
+  const configurations: Configuration[] = ['with_skill'];
+  if (baseline.kind === 'without-skill') configurations.push('without_skill');
+  if (baseline.kind === 'version') configurations.push('old_skill');
+  const jobs: EvalJob[] = [];
+  for (const configuration of configurations) {
+    for (let runNumber = 1; runNumber <= runs; runNumber++) {
+      if (configuration !== 'without_skill') for (const item of cases.triggers) jobs.push({ kind: 'trigger', case: item, configuration, runNumber });
+      for (const item of cases.outputs) jobs.push({ kind: 'output', case: item, configuration, runNumber });
+    }
+  }
+  return jobs;
+}
+
+/** The requests and tokens of `jobs` with `maxTokens` per request. */
+export function estimateCost(jobs: readonly EvalJob[], maxTokens: number, graderMaxTokens: number): CostEstimate {
+  let requests = 0;
+  let inputTokens = 0;
+  let maxOutputTokens = 0;
+  for (const job of jobs) {
+    const prompt = job.kind === 'trigger' ? job.case.query : job.case.prompt;
+    const own = Math.ceil(prompt.length / 4) + REQUEST_OVERHEAD_TOKENS;
+    requests++;
+    inputTokens += own;
+    maxOutputTokens += maxTokens;
+    if (job.kind === 'output' && job.case.expectations.length > 0) {
+      requests++;
+      inputTokens += own + maxTokens + GRADER_OVERHEAD_TOKENS + Math.ceil(job.case.expectations.join('\n').length / 4);
+      maxOutputTokens += graderMaxTokens;
+    }
+  }
+  return { requests, inputTokens, maxOutputTokens };
+}
+
+/** A run refused before it started because it would exceed its cap. */
+export class CostCapError extends Error {
+  constructor(
+    readonly estimate: CostEstimate,
+    readonly maxRequests: number,
+  ) {
+    super(`This eval run would send ${estimate.requests} requests (about ${estimate.inputTokens} input tokens and up to ${estimate.maxOutputTokens} output tokens), over the cap of ${maxRequests}; run fewer cases or runs, or raise the cap.`);
+    this.name = 'CostCapError';
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * Runs eval cases through the Messages API with the skill attached to `container.skills`: every case N times,
+ * at most `concurrency` requests at a time, each in a conversation of its own. A case that fails to run is
+ * recorded as failed with its error; it never stops the others.
+ */
+import type Anthropic from '@anthropic-ai/sdk';
+import { forEachConcurrently } from '../async/forEachConcurrently';
+import { createChatSession } from '../chat/createChatSession';
+import type { ApiForm } from '../chat/session';
+import type { AssistantTurn, ChosenSkill } from '../chat/viewModel';
+import { runChecks, type GradedExpectation } from './checks';
+import { gradeExpectations } from './grader';
+import { CostCapError, estimateCost, planJobs, type Baseline, type Configuration, type CostEstimate, type EvalCases, type EvalJob } from './plan';
+import { skillUses } from './skillActivity';
+import { transcriptOf } from './transcript';
+
+/** The skill under test, as published. */
+export interface EvalSkill {
+  readonly skillId: string;
+  /** The version under test; undefined means `latest`. */
+  readonly version?: string;
+  /** Its directory in the container (`/skills/<directory>/`): the frontmatter `name`. */
+  readonly directory: string;
+}
+
+/** How a run is made. */
+export interface EvalRunOptions {
+  readonly skill: EvalSkill;
+  /** Other skills beside it in every request, so near-misses compete. */
+  readonly otherSkills?: readonly ChosenSkill[];
+  readonly baseline: Baseline;
+  readonly model: string;
+  readonly graderModel: string;
+  readonly maxTokens: number;
+  /** Runs per case and configuration (default 3). */
+  readonly runs?: number;
+  /** Requests at a time (default 8). */
+  readonly concurrency?: number;
+  /** The run is refused before it starts when it would send more requests (default 1000). */
+  readonly maxRequests?: number;
+  readonly apiForm?: ApiForm;
+  readonly signal?: AbortSignal;
+  /** Called once the estimate is known, before the first request. */
+  readonly onPlan?: (estimate: CostEstimate) => void;
+  /** Called as each run finishes. */
+  readonly onRun?: (run: CaseRun) => void;
+}
+
+/** Runs per case when the options do not say. */
+export const DEFAULT_RUNS = 3;
+/** Requests at a time when the options do not say. */
+export const DEFAULT_CONCURRENCY = 8;
+/** The request cap when the options do not say. */
+export const DEFAULT_MAX_REQUESTS = 1000;
+/** `max_tokens` of grader requests. */
+const GRADER_MAX_TOKENS = 4096;
+
+/** One run of one case in one configuration. */
+export interface CaseRun {
+  readonly kind: 'trigger' | 'output';
+  /** `trigger-<index>` or `eval-<id>`. */
+  readonly caseKey: string;
+  readonly configuration: Configuration;
+  readonly runNumber: number;
+  readonly passed: boolean;
+  /** For trigger runs: whether the skill was used. */
+  readonly triggered: boolean;
+  /** Graded expectations and checks (output runs). */
+  readonly expectations: readonly GradedExpectation[];
+  readonly tokens: number;
+  readonly toolCalls: number;
+  readonly timeSeconds: number;
+  /** What went wrong when the run could not complete. */
+  readonly error: string | null;
+  readonly transcript: string;
+}
+
+/** Every run, in plan order, and what was estimated. */
+export interface EvalRunResult {
+  readonly runs: CaseRun[];
+  readonly estimate: CostEstimate;
+  /** True when the signal stopped the run before every job ran. */
+  readonly cancelled: boolean;
+}
+
+/** Runs the cases; rejects with a `CostCapError` (before any request) when the plan is over the cap. */
+export async function runEvals(sdk: Anthropic, cases: EvalCases, options: EvalRunOptions): Promise<EvalRunResult> {
+  const jobs = planJobs(cases, options.runs ?? DEFAULT_RUNS, options.baseline);
+  const estimate = estimateCost(jobs, options.maxTokens, GRADER_MAX_TOKENS);
+  const cap = options.maxRequests ?? DEFAULT_MAX_REQUESTS;
+  if (estimate.requests > cap) throw new CostCapError(estimate, cap);
+  options.onPlan?.(estimate);
+  const results: (CaseRun | undefined)[] = new Array(jobs.length);
+  await forEachConcurrently(
+    jobs,
+    options.concurrency ?? DEFAULT_CONCURRENCY,
+    async (job, index) => {
+      const run = await runJob(sdk, job, options);
+      results[index] = run;
+      options.onRun?.(run);
+    },
+    options.signal,
+  );
+  const runs = results.filter((run): run is CaseRun => run !== undefined);
+  return { runs, estimate, cancelled: runs.length < jobs.length };
+}
+
+async function runJob(sdk: Anthropic, job: EvalJob, options: EvalRunOptions): Promise<CaseRun> {
+  const started = performance.now();
+  const prompt = job.kind === 'trigger' ? job.case.query : job.case.prompt;
+  const session = createChatSession(sdk, { model: options.model, maxTokens: options.maxTokens, skills: skillsFor(job.configuration, options), apiForm: options.apiForm ?? 'ga' });
+  const turn = await session.send(prompt, { signal: options.signal });
+  const transcript = transcriptOf(prompt, turn);
+  const base = {
+    caseKey: job.kind === 'trigger' ? `trigger-${job.case.index}` : `eval-${job.case.id}`,
+    configuration: job.configuration,
+    runNumber: job.runNumber,
+    toolCalls: turn.blocks.filter((block) => block.type === 'tool').length,
+    transcript,
+  };
+  const error = turnError(turn);
+  const triggered = skillUses(turn).has(options.skill.directory);
+  if (job.kind === 'trigger') {
+    const seconds = (performance.now() - started) / 1000;
+    return { ...base, kind: 'trigger', passed: error === null && triggered === job.case.shouldTrigger, triggered, expectations: [], tokens: tokensOf(turn), timeSeconds: seconds, error };
+  }
+  const checks = runChecks(job.case.checks, turn, options.skill.directory);
+  let graded: GradedExpectation[] = [];
+  let graderTokens = 0;
+  let failure = error;
+  if (error === null && job.case.expectations.length > 0) {
+    try {
+      const grading = await gradeExpectations(sdk, job.case.expectations, transcript, { model: options.graderModel, maxTokens: GRADER_MAX_TOKENS, signal: options.signal });
+      graded = grading.expectations;
+      graderTokens = grading.inputTokens + grading.outputTokens;
+    } catch (caught) {
+      failure = `The grader request failed: ${caught instanceof Error ? caught.message : String(caught)}`;
+    }
+  }
+  if (failure !== null && graded.length === 0) {
+    graded = job.case.expectations.map((text) => ({ text, passed: false, evidence: failure ?? '' }));
+  }
+  const expectations = [...graded, ...checks];
+  return {
+    ...base,
+    kind: 'output',
+    passed: failure === null && expectations.every((item) => item.passed),
+    triggered,
+    expectations,
+    tokens: tokensOf(turn) + graderTokens,
+    timeSeconds: (performance.now() - started) / 1000,
+    error: failure,
+  };
+}
+
+function skillsFor(configuration: Configuration, options: EvalRunOptions): ChosenSkill[] {
+  const others = [...(options.otherSkills ?? [])];
+  if (configuration === 'without_skill') return others;
+  const version = configuration === 'old_skill' && options.baseline.kind === 'version' ? options.baseline.version : options.skill.version;
+  return [{ type: 'custom', skillId: options.skill.skillId, ...(version ? { version } : {}) }, ...others];
+}
+
+function turnError(turn: AssistantTurn): string | null {
+  if (turn.status === 'error') return turn.error?.message ?? 'The request failed.';
+  if (turn.status === 'stopped') return 'The run was stopped.';
+  return null;
+}
+
+function tokensOf(turn: AssistantTurn): number {
+  return turn.usage.inputTokens + turn.usage.outputTokens + turn.usage.cacheReadTokens + turn.usage.cacheCreationTokens;
+}

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { toFile } from '@anthropic-ai/sdk';
+import { parseEvalArgs } from '../../../src/cli/evalArgs';
+import { runEvalCommand, type EvalIo } from '../../../src/cli/evalCommand';
+import { emulatorForSuite, TEST_KEY } from '../emulator/support';
+
+const CLI = join(__dirname, '..', '..', '..', 'src', 'cli.ts');
+const SKILL = join(__dirname, '..', '..', 'fixtures', 'evals', 'csv-cleaner');
+
+async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: EvalIo = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env, onInterrupt: () => () => {} };
+  const code = await runEvalCommand(argv, io);
+  return { code, stdout, stderr };
+}
+
+describe('skillsmith eval', () => {
+  const env = emulatorForSuite({ seed: true });
+  const vars = (): NodeJS.ProcessEnv => ({ ANTHROPIC_API_KEY: TEST_KEY, ANTHROPIC_BASE_URL: env.emulator.url });
+  const skillId = (): string => env.emulator.admin.store.list('custom').find((skill) => skill.name === 'csv-cleaner')?.id ?? '';
+  let out: string;
+  before(async () => {
+    out = await mkdtemp(join(tmpdir(), 'skillsmith-eval-cli-'));
+  });
+  after(() => rm(out, { recursive: true, force: true }));
+
+  it('runs both eval files of a skill folder, prints each case and the rates, writes results, exit 0', async () => {
+    const { code, stdout, stderr } = await run([SKILL, '--skill-id', skillId(), '--runs', '2', '--out', out, '--model', 'claude-sonnet-5-5'], vars());
+    assert.equal(code, 0, stderr);
+    assert.match(stderr, /^skillsmith eval: 16 requests, about \d+ input tokens and up to \d+ output tokens \(4 trigger and 2 output cases, 2 runs each\)\.\n$/);
+    assert.match(stdout, /✓ \[with_skill\] should trigger: Fix the messy headers in this CSV — triggered 2\/2/);
+    assert.match(stdout, /✗ \[with_skill\] should trigger: Tidy up my spreadsheet columns — triggered 0\/2/);
+    assert.match(stdout, /✓ \[with_skill\] eval 1: .* — pass rate 100%, 2\/2 runs passed/);
+    assert.match(stdout, /✗ \[with_skill\] eval 2: .* — pass rate 0%, 0\/2 runs passed\n {4}✗ It mentions 'UTF-8' — The transcript does not contain "utf-8"\./);
+    assert.match(stdout, /with_skill: trigger rate 75% \(precision 100%, recall 67%\); pass rate 50% ± 58%, tokens \d+ per run\n/);
+    const [folder] = await readdir(out).then((names) => names.filter((name) => name !== '.gitignore'));
+    assert.deepEqual((await readdir(join(out, folder!))).sort(), ['benchmark.json', 'eval-1', 'eval-2', 'trigger-results.json']);
+  });
+
+  it('exit 1 when a threshold is not met; --format junit and json', async () => {
+    const junit = await run([join(SKILL, 'evals', 'trigger-evals.json'), '--skill-id', skillId(), '--runs', '1', '--out', out, '--format', 'junit', '--min-trigger-rate', '0.9'], vars());
+    assert.equal(junit.code, 1);
+    assert.match(junit.stdout, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites>\n {2}<testsuite name="skill evals: csv-cleaner" tests="4" failures="1">/);
+    assert.match(junit.stdout, /<failure message="triggered 0 of 1 runs">User: Tidy up my spreadsheet columns/);
+    const json = await run([join(SKILL, 'evals', 'evals.json'), '--skill-id', skillId(), '--runs', '1', '--out', out, '--format', 'json', '--min-pass-rate', '0.5'], vars());
+    assert.equal(json.code, 0);
+    const report = JSON.parse(json.stdout) as { cases: { caseKey: string; passed: boolean }[]; configurations: { triggerRate: number | null }[]; unmet: string[] };
+    assert.deepEqual(report.cases.map((item) => [item.caseKey, item.passed]), [['eval-1', true], ['eval-2', false]]);
+    assert.equal(report.configurations[0]?.triggerRate, null);
+    const unmet = await run([join(SKILL, 'evals', 'evals.json'), '--skill-id', skillId(), '--runs', '1', '--out', out, '--min-pass-rate', '0.6', '--min-trigger-rate', '0.5'], vars());
+    assert.equal(unmet.code, 1);
+    assert.match(unmet.stdout, /Threshold not met: trigger rate n\/a \(no trigger cases\) < 0\.5\nThreshold not met: pass rate 0\.50 < 0\.6\n$/);
+  });
+
+  it('finds the published skill by its name, and says when none or several have it', async () => {
+    const none = await run([SKILL, '--out', out], vars());
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /no custom skill is named csv-cleaner; publish it first or pass --skill-id/);
+    const upload = async (): Promise<string> => (await env.sdk.skills.create({ files: [await toFile(Buffer.from('---\nname: csv-cleaner\ndescription: Cleans and normalises CSV files.\n---\n'), 'csv-cleaner/SKILL.md')] })).id;
+    const first = await upload();
+    const found = await run([join(SKILL, 'evals', 'trigger-evals.json'), '--runs', '1', '--out', out, '--format', 'json'], vars());
+    assert.equal(found.code, 0, found.stderr);
+    await upload();
+    const several = await run([SKILL, '--out', out], vars());
+    assert.equal(several.code, 2);
+    assert.match(several.stderr, new RegExp(`2 custom skills are named csv-cleaner \\(.*${first}.*\\); pass --skill-id`));
+  });
+
+  it('usage errors, a bad eval file and a run over the cap exit 2 with what to do', async () => {
+    const cases: [string[], RegExp][] = [
+      [[], /Give one PATH/],
+      [[SKILL, '--runs', '0'], /--runs must be a whole number from 1 to 100, not '0'/],
+      [[SKILL, '--min-pass-rate', '1.5'], /--min-pass-rate must be a number from 0 to 1/],
+      [[SKILL, '--format', 'xml'], /Unknown format 'xml'/],
+      [['/nowhere/at/all'], /\/nowhere\/at\/all does not exist/],
+      [[join(SKILL, 'SKILL.md')], /SKILL\.md: is not valid JSON/],
+      [[SKILL, '--skill-id', 'skill_x', '--max-requests', '5'], /would send 24 requests .* over the cap of 5/],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await run(argv, vars());
+      assert.equal(result.code, 2, argv.join(' '));
+      assert.match(result.stderr, message);
+    }
+    assert.equal((await run([SKILL], {})).code, 2);
+    assert.deepEqual(parseEvalArgs([SKILL, '--baseline', 'skver_1']).valueOf(), { ...(parseEvalArgs([SKILL]) as object), baseline: { kind: 'version', version: 'skver_1' } });
+  });
+
+  it('is a subcommand of the CLI', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', CLI, 'eval', '--help']);
+    assert.match(stdout, /^Usage: skillsmith eval PATH/);
+  });
+});
