@@ -16,7 +16,7 @@ import { runCommand } from './lib/process.mjs';
 import { resultLine } from './lib/summary.mjs';
 import { makeShortTempDir, removeDir } from './lib/tempdir.mjs';
 import { provision, REPO_ROOT } from './lib/tools.mjs';
-import { copyFixtureWorkspace } from './lib/workspace.mjs';
+import { copyFixtureWorkspace, resetFixtureWorkspace } from './lib/workspace.mjs';
 import { waitForWorkbench } from '../test/e2e/support/workbench.mjs';
 import { installExtension, startCodeServer } from './code-server.mjs';
 
@@ -97,6 +97,7 @@ async function main() {
       const kind = journey.signedOut ? 'signedOut' : 'signedIn';
       workbenchUrls[kind] ??= await startWorkbench({});
       const started = Date.now();
+      resetFixtureWorkspace(workspace); // each journey starts from the fixture, whatever the one before wrote
       const error = await runJourney(browser, workbenchUrls[kind], emulator.url, workspace, journey);
       const took = `${((Date.now() - started) / 1000).toFixed(1)} s`;
       if (error) {

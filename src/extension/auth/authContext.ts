@@ -24,7 +24,17 @@ export class AuthContext implements vscode.Disposable {
     private readonly keys: ApiKeyStore,
     session: ApiSession,
   ) {
-    this.subscription = session.onDidChange(async () => this.changed.fire(await this.update()));
+    // One change at a time, in order: two quick changes (a base URL, then a key) never publish out of order.
+    this.subscription = session.onDidChange(() => {
+      this.announced = this.announced.then(async () => this.changed.fire(await this.update()));
+    });
+  }
+
+  private announced: Promise<void> = Promise.resolve();
+
+  /** Resolves once every connection change so far is published and announced (features have reset by then). */
+  settled(): Promise<void> {
+    return this.announced;
   }
 
   /** The state last published (undefined until the first `update`). */

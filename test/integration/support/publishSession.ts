@@ -37,14 +37,14 @@ export async function openPublishSession(scratchName: string): Promise<PublishSe
   const envKey = process.env.ANTHROPIC_API_KEY;
   delete process.env.ANTHROPIC_API_KEY;
   const emulator = await startEmulator({ port: 0, host: '127.0.0.1', seed: true, apiKey: TEST_KEY });
-  // Two connection changes follow (the base URL, then the key), each resetting the tree once it is published: wait
-  // for both, or a reset arriving late would drop what the first test puts in the tree.
-  const connected = connectionChanges(remote, 2);
   const settings = vscode.workspace.getConfiguration('skillsmith');
   await settings.update('api.baseUrl', emulator.url, vscode.ConfigurationTarget.Global);
   remote.prompts.askApiKey = async () => TEST_KEY;
   await vscode.commands.executeCommand('skillsmith.auth.setKey');
-  assert.equal(await connected, 'signedIn');
+  // Each connection change resets the tree once it is announced: wait for all of them (this suite's and any an
+  // earlier suite left), or a late reset would drop what the first test puts in the tree.
+  await remote.auth.settled();
+  assert.equal(remote.auth.state, 'signedIn');
   const workspace = vscode.workspace.workspaceFolders?.[0]?.uri;
   assert.ok(workspace, 'the fixture workspace is open');
   const scratch = path.join(workspace.fsPath, scratchName);
@@ -68,23 +68,12 @@ export async function openPublishSession(scratchName: string): Promise<PublishSe
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.commands.executeCommand('skillsmith.auth.signOut');
       await vscode.workspace.getConfiguration('skillsmith').update('api.baseUrl', undefined, vscode.ConfigurationTarget.Global);
+      await remote.auth.settled();
       if (envKey !== undefined) process.env.ANTHROPIC_API_KEY = envKey;
       fs.rmSync(scratch, { recursive: true, force: true });
       await emulator.close();
     },
   };
-}
-
-/** Resolves with the auth state of the `count`th connection change from now (the tree has reset by then). */
-function connectionChanges(remote: RemoteSkills, count: number): Promise<string> {
-  return new Promise((resolve) => {
-    let seen = 0;
-    const subscription = remote.auth.onDidChange((state) => {
-      if (++seen < count) return;
-      subscription.dispose();
-      resolve(state);
-    });
-  });
 }
 
 /** Resolves once `until()` holds after a decoration change of `folder` (subscribe before the action). */
