@@ -2,16 +2,15 @@
 // done; deleting a skill with versions asks again, and Cancel on its progress cancels the request in flight.
 import * as assert from 'node:assert/strict';
 import { emulatorAdmin } from './support/emulator.mjs';
+import { runContextMenu } from './support/quickInput.mjs';
 import { expandTreeRow, openSkillsView, treeRow } from './support/workbench.mjs';
 
 /** The journey's name, as the runner prints it. */
 export const name = 'delete speaks in names, says when it is done, and its Cancel cancels the request';
 
 /** Right-clicks `row` and runs the context-menu entry labelled `label`. */
-async function contextMenu(row, label) {
-  await row.click({ button: 'right' });
-  const entry = row.page().locator('.context-view .monaco-menu .action-label', { hasText: label });
-  await entry.click();
+function contextMenu(row, label) {
+  return runContextMenu(row.page(), row, label);
 }
 
 /** The modal dialog that is open: its text, and a function that presses one of its buttons. */

@@ -24,7 +24,11 @@ export async function runContextMenu(page, target, label) {
   await target.click({ button: 'right' });
   const entry = page.locator('.monaco-menu .action-item', { hasText: label }).filter({ visible: true }).first();
   await entry.waitFor();
-  await entry.click();
+  // The menu may still be laying out its entries as their `when` clauses settle, and a click then can land on
+  // nothing: hover the entry (which focuses it) and press Enter, then see the menu close.
+  await entry.hover();
+  await page.keyboard.press('Enter');
+  await page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden' });
 }
 
 /** Waits until the active tab's title contains `title` and the editor area shows a line containing `text`. */
