@@ -1,7 +1,7 @@
 // Journey: Skillsmith's editor features on SKILL.md as a person meets them: a hover explaining a frontmatter key,
 // key suggestions on a new frontmatter line, the budget code lenses, and a quick fix that clears a problem.
 import * as assert from 'node:assert/strict';
-import { openWorkspaceFile, runPaletteCommand, showProblems } from './support/workbench.mjs';
+import { openWorkspaceFile, pressUntilVisible, runPaletteCommand, showProblems } from './support/workbench.mjs';
 
 /** The journey's name, as the runner prints it. */
 export const name = 'SKILL.md: key hover, key suggestions, budget lenses and a quick fix that clears the problem';
@@ -29,9 +29,8 @@ export async function run({ page, screenshot }) {
   await goToLine(page, editor, 2);
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
-  await page.keyboard.press('Control+Space');
   const suggestions = page.locator('.editor-widget.suggest-widget .monaco-list-row');
-  await suggestions.filter({ hasText: 'Skillsmith' }).first().waitFor();
+  await pressUntilVisible(page, 'Control+Space', suggestions.filter({ hasText: 'Skillsmith' }).first());
   // VS Code suggests SKILL.md keys of its own too; ours say where they come from.
   const ours = suggestions.filter({ hasText: 'Skillsmith (claude-api profile)' });
   const labels = (await ours.locator('.label-name').allInnerTexts()).map((label) => label.trim());
@@ -47,11 +46,11 @@ export async function run({ page, screenshot }) {
   const problems = await showProblems(page);
   const nameFormat = problems.filter({ hasText: 'name-format' });
   await nameFormat.first().waitFor();
-  // Line 2 is `name: Broken_Example`: Ctrl+. lists the fixes for what is wrong there.
+  // Line 2 is `name: Broken_Example`: with the cursor on the name, Ctrl+. lists the fixes for what is wrong there.
   await goToLine(page, editor, 2);
-  await page.keyboard.press('Control+.');
+  await page.keyboard.press('End');
   const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'broken-example' }).first();
-  await fix.waitFor();
+  await pressUntilVisible(page, 'Control+.', fix);
   await screenshot('skill-md-quick-fix-menu');
   await fix.click();
   await editor.locator('.view-line', { hasText: 'name: broken-example' }).waitFor();
