@@ -13,6 +13,7 @@ const SEEDED_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden', // an empty secondary side bar takes a third of the window otherwise
   'git.enabled': false,
   'extensions.autoUpdate': false,
   'extensions.autoCheckUpdates': false,
