@@ -17,10 +17,8 @@ export async function run({ page, screenshot }) {
 
   // Line 3 is `description: …`: the keyboard's "Show Hover" at its first character.
   await goToLine(page, editor, 3);
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+I');
   const hover = page.locator('.monaco-editor .monaco-hover', { hasText: 'when Claude should use it' }).filter({ visible: true });
-  await hover.waitFor();
+  await pressUntilVisible(page, ['Control+K', 'Control+I'], hover);
   assert.match(await hover.innerText(), /Length: \d+ \/ 1,024 characters/);
   await screenshot('skill-md-hover-and-lenses');
   await page.keyboard.press('Escape');

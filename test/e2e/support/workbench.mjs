@@ -91,13 +91,13 @@ export function viewTitleAction(page, label) {
 }
 
 /**
- * Presses `key` until `target` shows, at most `attempts` times, pressing Escape between tries. For widgets whose
+ * Presses `keys` (one key, or a chord as an array) until `target` shows, at most `attempts` times, pressing Escape between tries. For widgets whose
  * content a language feature computes on request (Ctrl+. asks the code action providers): a request made while
  * the editor is still settling (focus moving back from a panel, diagnostics arriving) can open an empty menu.
  */
-export async function pressUntilVisible(page, key, target, { attempts = 4, timeout = 5_000 } = {}) {
+export async function pressUntilVisible(page, keys, target, { attempts = 4, timeout = 5_000 } = {}) {
   for (let attempt = 1; ; attempt += 1) {
-    await page.keyboard.press(key);
+    for (const key of [keys].flat()) await page.keyboard.press(key);
     try {
       await target.waitFor({ state: 'visible', timeout });
       return;
