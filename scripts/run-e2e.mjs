@@ -24,8 +24,8 @@ const E2E_DIR = path.join(REPO_ROOT, 'test', 'e2e');
 const PROBE_DIR = path.join(E2E_DIR, 'probe');
 const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
 const VSIX = path.join(REPO_ROOT, 'dist', 'skillsmith.vsix');
-const JOURNEY_TIMEOUT_MS = 90_000;
-const STEP_TIMEOUT_MS = 20_000;
+const JOURNEY_TIMEOUT_MS = 180_000; // a net for a hung journey, not a speed limit: a loaded machine doubles their times
+const STEP_TIMEOUT_MS = 30_000; // each wait; steps that wait on a restarting extension host or a model reply set their own
 
 /** Every journey module ({name, run}) of test/e2e whose file name contains `only` (all when undefined), in file-name order. */
 async function loadJourneys(only) {

@@ -22,7 +22,7 @@ export async function run({ page, screenshot }) {
   await input.press('Enter');
   await reloaded;
   await waitForWorkbench(page);
-  const restored = await chatFrame(page);
+  const restored = await chatFrame(page, { timeout: 60_000 }); // a restarting extension host, however loaded the machine
   await restored.locator('.turn.user', { hasText: 'Remember this conversation' }).waitFor();
   await restored.locator('.turn.assistant .markdown', { hasText: 'Skillsmith emulator' }).first().waitFor();
   assert.equal(await restored.locator('#max-tokens').inputValue(), '2048', 'the settings came back too');

@@ -2,10 +2,13 @@
 // frame) holding another iframe (the page itself).
 import { runPaletteCommand } from './workbench.mjs';
 
-/** The chat page's frame: resolves once its page has drawn (the prompt box is there). */
-export async function chatFrame(page) {
+/**
+ * The chat page's frame: resolves once its page has drawn (the prompt box is there). `timeout` bounds the wait for
+ * the webview to show: after a reload it comes only once the extension host has started again and activated us.
+ */
+export async function chatFrame(page, { timeout } = {}) {
   const host = page.locator('iframe.webview.ready').filter({ visible: true }).first();
-  await host.waitFor();
+  await host.waitFor({ timeout });
   const inner = host.contentFrame().locator('iframe#active-frame');
   await inner.waitFor();
   const frame = await (await inner.elementHandle()).contentFrame();
