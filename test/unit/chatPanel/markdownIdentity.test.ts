@@ -1,0 +1,119 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { newChunkScan, scanChunks } from '../../../src/webview/chat/markdownChunks';
+import { markdownParser } from '../../../src/webview/chat/markdownParser';
+
+/*
+ * The streaming renderer renders each complete chunk on its own and the growing rest apart. Its HTML must be
+ * the HTML of rendering the whole text at once, at every moment of the stream, however the text is cut
+ * into deltas. (The DOM side, sanitising and the open code block's text node, is checked in Chromium by
+ * test/unit/chatPanel/markdownBlock.test.ts.)
+ */
+
+const REPLY = [
+  '# A reply with everything',
+  '',
+  'A paragraph with *emphasis*, `code`, a [link](https://example.com "title") and https://auto.example.org/path.',
+  'A second line of it, and <b>raw html</b> that stays text, and [bad](javascript:alert(1)).',
+  '',
+  '- tight one',
+  '- tight two',
+  '  - nested',
+  '',
+  'Between the lists.',
+  '',
+  '- loose one',
+  '',
+  '- loose two',
+  '',
+  '  more of loose two',
+  '',
+  '1. first',
+  '',
+  '2. second',
+  '3) other kind',
+  '',
+  '```python',
+  'def f():',
+  '',
+  '    return 1',
+  '',
+  '',
+  'print(f())',
+  '```',
+  'Right after the fence.',
+  '',
+  '~~~~ text',
+  '```',
+  'not closed by backticks',
+  '~~~',
+  'still code',
+  '~~~~~',
+  '',
+  '| a | b |',
+  '|---|:-:|',
+  '| 1 | [x](https://x.example) |',
+  '| 2 | `y` |',
+  '',
+  '> a quote',
+  '> over lines',
+  '',
+  '> another quote',
+  '',
+  '    indented code',
+  '',
+  '    more indented code',
+  '',
+  'Setext heading',
+  '==============',
+  '',
+  '---',
+  '',
+  '```a`b',
+  'not a fence: inline code',
+  '',
+  '```',
+  'an unclosed fence to the end',
+  '',
+  'with blank lines',
+].join('\n');
+
+/** What the streaming renderer shows for `text`: its chunks and its tail, each rendered apart. */
+function streamedHtml(text: string, scan = newChunkScan()): string {
+  scanChunks(scan, text);
+  const starts = [0, ...scan.ends];
+  return starts.map((start, index) => markdownParser.render(text.slice(start, scan.ends[index] ?? text.length))).join('');
+}
+
+/** `text` cut into deltas of `size` characters. */
+function deltas(text: string, size: number): string[] {
+  const pieces: string[] = [];
+  for (let start = 0; start < text.length; start += size) pieces.push(text.slice(start, start + size));
+  return pieces;
+}
+
+describe('streamed Markdown renders as the whole text does', () => {
+  it('cuts the sample reply into many chunks (so the check below checks something)', () => {
+    const scan = newChunkScan();
+    scanChunks(scan, REPLY);
+    assert.ok(scan.ends.length >= 12, `only ${scan.ends.length} chunks`);
+  });
+
+  for (const size of [1, 2, 7, 31, 200]) {
+    it(`gives the HTML of a full render at every delta, deltas of ${size} characters`, () => {
+      const scan = newChunkScan();
+      let shown = '';
+      for (const delta of deltas(REPLY, size)) {
+        shown += delta;
+        assert.equal(streamedHtml(shown, scan), markdownParser.render(shown), `after ${JSON.stringify(shown.slice(-40))}`);
+      }
+    });
+  }
+
+  it('keeps the items of a loose list in one list, bullet or ordered', () => {
+    for (const text of ['- one\n\n- two\n\n- three\n', '1. one\n\n2. two\n', '* a\n\n  b\n\n* c\n']) {
+      assert.equal(streamedHtml(text), markdownParser.render(text));
+      assert.equal(markdownParser.render(text).match(/<[ou]l/g)?.length, 1);
+    }
+  });
+});
