@@ -1,21 +1,45 @@
 import { el } from './dom';
-import { renderMarkdown } from './markdown';
+import { renderMarkdown, renderMarkdownEach } from './markdown';
 import { newChunkScan, scanChunks, type ChunkScan } from './markdownChunks';
 
 /**
+ * Complete chunks are grouped in sections of this many, and a section off screen skips layout and paint
+ * (`content-visibility: auto`): one such element per chunk would have the browser check thousands of
+ * elements against the viewport on every frame.
+ */
+const SECTION_CHUNKS = 32;
+/** Complete chunks are rendered and sanitised together up to about this many characters at a time. */
+const BATCH_CHARS = 8_000;
+/** Characters markdown-it changes before parsing (it normalises line ends and NUL): not shown as they are. */
+const NORMALISED = /[\r\0]/;
+
+/** The text node that shows an open fenced code block's content as it streams. */
+interface OpenCode {
+  /** Where the fence's opening line starts. */
+  readonly start: number;
+  readonly node: Text;
+  /** Where the text the node shows ends. */
+  end: number;
+}
+
+/**
  * The DOM of one streamed text block. Complete chunks are rendered once and kept; the growing last chunk is
- * rendered again when the text changed. `render` does as much as its time budget allows and says whether
- * work is left, so a huge text (a restored conversation) is drawn over several frames instead of one long one.
+ * rendered again when the text changed, except an open fenced code block, whose new text is appended to its
+ * text node. `render` does as much as its time budget allows and says whether work is left, so a huge text
+ * (a restored conversation) is drawn over several frames instead of one long one.
  */
 export class MarkdownBlock {
   readonly element = el('div', { className: 'markdown' });
   private readonly tail = el('div', { className: 'markdown-chunk' });
+  /** The section complete chunks are added to, until it holds `SECTION_CHUNKS` of them. */
+  private section: HTMLElement | null = null;
   private text = '';
   private scan: ChunkScan = newChunkScan();
   /** How many of `scan.ends` have their DOM. */
   private rendered = 0;
-  /** The text the tail element shows, or null when it must be drawn. */
-  private tailText: string | null = null;
+  /** Where the text the tail element shows ends, or -1 when it must be drawn anew. */
+  private tailEnd = -1;
+  private openCode: OpenCode | null = null;
 
   constructor() {
     this.element.append(this.tail);
@@ -26,7 +50,9 @@ export class MarkdownBlock {
     if (!text.startsWith(this.text)) {
       this.scan = newChunkScan();
       this.rendered = 0;
-      this.tailText = null;
+      this.tailEnd = -1;
+      this.openCode = null;
+      this.section = null;
       this.element.replaceChildren(this.tail);
     }
     this.text = text;
@@ -35,28 +61,76 @@ export class MarkdownBlock {
 
   /** Whether `render` has anything left to draw. */
   get pending(): boolean {
-    return this.rendered < this.scan.ends.length || this.tailText !== this.text.slice(this.tailStart());
+    return this.rendered < this.scan.ends.length || this.tailEnd !== this.text.length;
   }
 
   /** Draws chunks until `deadline` (a `performance.now()` time); returns whether work is left. */
   render(deadline: number): boolean {
     const ends = this.scan.ends;
     while (this.rendered < ends.length) {
-      const chunk = el('div', { className: 'markdown-chunk' });
-      chunk.append(renderMarkdown(this.text.slice(this.tailStart(), ends[this.rendered])));
-      this.tail.before(chunk);
-      this.rendered += 1;
+      const batch: string[] = [];
+      for (let start = this.tailStart(), size = 0; this.rendered + batch.length < ends.length && size < BATCH_CHARS; ) {
+        const end = ends[this.rendered + batch.length];
+        batch.push(this.text.slice(start, end));
+        size += end - start;
+        start = end;
+      }
+      for (const chunk of Array.from(renderMarkdownEach(batch, 'markdown-chunk').children)) this.sectionWithRoom().append(chunk);
+      this.rendered += batch.length;
       // The tail held the start of what is now a chunk: empty it until it is drawn again.
       this.tail.replaceChildren();
-      this.tailText = '';
+      this.tailEnd = -1;
+      this.openCode = null;
       if (performance.now() > deadline) return this.pending;
     }
-    const tail = this.text.slice(this.tailStart());
-    if (tail !== this.tailText) {
-      this.tail.replaceChildren(renderMarkdown(tail));
-      this.tailText = tail;
-    }
+    this.renderTail();
     return false;
+  }
+
+  /** Draws the growing last chunk. */
+  private renderTail(): void {
+    if (this.tailEnd === this.text.length) return;
+    const start = this.tailStart();
+    const fence = this.scan.fence;
+    if (!(fence?.topLevel && fence.start === start && this.appendToOpenCode(start))) {
+      this.openCode = null;
+      this.tail.replaceChildren(renderMarkdown(this.text.slice(start)));
+    }
+    this.tailEnd = this.text.length;
+  }
+
+  /**
+   * Shows the open fenced code block that starts at `start` and fills the tail: what markdown-it makes of
+   * it is the `<pre><code>` of its opening line holding the rest of the text, so only the opening line is
+   * rendered, and the text after it goes into a text node. False when the text is one markdown-it would
+   * change (the caller renders it whole).
+   */
+  private appendToOpenCode(start: number): boolean {
+    let open = this.openCode;
+    if (open?.start !== start) {
+      const contentStart = this.text.indexOf('\n', start) + 1;
+      const opening = renderMarkdown(this.text.slice(start, contentStart));
+      const code = opening.querySelector('pre > code');
+      if (code === null) return false;
+      open = { start, node: document.createTextNode(''), end: contentStart };
+      code.append(open.node);
+      this.tail.replaceChildren(opening);
+      this.openCode = open;
+    }
+    const added = this.text.slice(open.end);
+    if (NORMALISED.test(added)) return false;
+    open.node.appendData(added);
+    open.end = this.text.length;
+    return true;
+  }
+
+  /** The last section, or a new one when it is full. */
+  private sectionWithRoom(): HTMLElement {
+    if (this.section === null || this.section.childElementCount >= SECTION_CHUNKS) {
+      this.section = el('div', { className: 'markdown-section' });
+      this.tail.before(this.section);
+    }
+    return this.section;
   }
 
   /** Where the part not yet rendered as complete chunks starts. */
