@@ -1,6 +1,6 @@
 import { el } from './dom';
 import { renderMarkdown, renderMarkdownEach } from './markdown';
-import { newChunkScan, scanChunks, type ChunkScan } from './markdownChunks';
+import { closesFence, newChunkScan, scanChunks, type ChunkScan } from './markdownChunks';
 
 /**
  * Complete chunks are grouped in sections of this many, and a section off screen skips layout and paint
@@ -10,22 +10,26 @@ import { newChunkScan, scanChunks, type ChunkScan } from './markdownChunks';
 const SECTION_CHUNKS = 32;
 /** Complete chunks are rendered and sanitised together up to about this many characters at a time. */
 const BATCH_CHARS = 8_000;
-/** Characters markdown-it changes before parsing (it normalises line ends and NUL): not shown as they are. */
-const NORMALISED = /[\r\0]/;
+/** What markdown-it replaces before it parses: every line end becomes `\n`, NUL becomes U+FFFD. */
+const LINE_END = /\r\n?/g;
+const NUL = /\0/g;
 
-/** The text node that shows an open fenced code block's content as it streams. */
+/** The text nodes that show an open fenced code block's content as it streams. */
 interface OpenCode {
   /** Where the fence's opening line starts. */
   readonly start: number;
-  readonly node: Text;
-  /** Where the text the node shows ends. */
+  /** The complete lines of its content. */
+  readonly lines: Text;
+  /** Where the complete lines end. */
   end: number;
+  /** The last line, while it has no line end yet. */
+  readonly partial: Text;
 }
 
 /**
  * The DOM of one streamed text block. Complete chunks are rendered once and kept; the growing last chunk is
- * rendered again when the text changed, except an open fenced code block, whose new text is appended to its
- * text node. `render` does as much as its time budget allows and says whether work is left, so a huge text
+ * rendered again when the text changed, except an open fenced code block, whose new lines are appended to
+ * a text node. `render` does as much as its time budget allows and says whether work is left, so a huge text
  * (a restored conversation) is drawn over several frames instead of one long one.
  */
 export class MarkdownBlock {
@@ -33,6 +37,9 @@ export class MarkdownBlock {
   private readonly tail = el('div', { className: 'markdown-chunk' });
   /** The section complete chunks are added to, until it holds `SECTION_CHUNKS` of them. */
   private section: HTMLElement | null = null;
+  /** The block's text as it came. */
+  private raw = '';
+  /** The text as markdown-it parses it (see `LINE_END`): what the chunks are cut from. */
   private text = '';
   private scan: ChunkScan = newChunkScan();
   /** How many of `scan.ends` have their DOM. */
@@ -47,7 +54,9 @@ export class MarkdownBlock {
 
   /** The block's whole text so far (a streamed block only grows; anything else starts over). */
   setText(text: string): void {
-    if (!text.startsWith(this.text)) {
+    if (!text.startsWith(this.raw)) {
+      this.raw = '';
+      this.text = '';
       this.scan = newChunkScan();
       this.rendered = 0;
       this.tailEnd = -1;
@@ -55,8 +64,12 @@ export class MarkdownBlock {
       this.section = null;
       this.element.replaceChildren(this.tail);
     }
-    this.text = text;
-    scanChunks(this.scan, text);
+    let added = text.slice(this.raw.length);
+    // A `\r` that ended the last text was a line end already.
+    if (this.raw.endsWith('\r') && added.startsWith('\n')) added = added.slice(1);
+    this.raw = text;
+    this.text += added.replace(LINE_END, '\n').replace(NUL, '\uFFFD');
+    scanChunks(this.scan, this.text);
   }
 
   /** Whether `render` has anything left to draw. */
@@ -102,8 +115,8 @@ export class MarkdownBlock {
   /**
    * Shows the open fenced code block that starts at `start` and fills the tail: what markdown-it makes of
    * it is the `<pre><code>` of its opening line holding the rest of the text, so only the opening line is
-   * rendered, and the text after it goes into a text node. False when the text is one markdown-it would
-   * change (the caller renders it whole).
+   * rendered, the complete lines after it are appended to a text node, and the last line, until it is
+   * complete, is shown apart. False when markdown-it does not make a code block of the opening line.
    */
   private appendToOpenCode(start: number): boolean {
     let open = this.openCode;
@@ -112,15 +125,19 @@ export class MarkdownBlock {
       const opening = renderMarkdown(this.text.slice(start, contentStart));
       const code = opening.querySelector('pre > code');
       if (code === null) return false;
-      open = { start, node: document.createTextNode(''), end: contentStart };
-      code.append(open.node);
+      open = { start, lines: document.createTextNode(''), end: contentStart, partial: document.createTextNode('') };
+      code.append(open.lines, open.partial);
       this.tail.replaceChildren(opening);
       this.openCode = open;
     }
-    const added = this.text.slice(open.end);
-    if (NORMALISED.test(added)) return false;
-    open.node.appendData(added);
-    open.end = this.text.length;
+    const lastLine = this.text.lastIndexOf('\n') + 1;
+    if (lastLine > open.end) {
+      open.lines.appendData(this.text.slice(open.end, lastLine));
+      open.end = lastLine;
+    }
+    // markdown-it leaves out a last line without a line end that is blank so far, or that closes the block.
+    const partial = this.text.slice(lastLine);
+    open.partial.data = partial.trim() === '' || (this.scan.fence !== null && closesFence(partial, this.scan.fence.marker)) ? '' : partial;
     return true;
   }
 

@@ -51,7 +51,7 @@ function openingFence(line: string): string | null {
 }
 
 /** Whether `line` closes a fence opened with `marker`. */
-function closesFence(line: string, marker: string): boolean {
+export function closesFence(line: string, marker: string): boolean {
   const match = FENCE.exec(line);
   return match !== null && match[1][0] === marker[0] && match[1].length >= marker.length && match[2].trim() === '';
 }

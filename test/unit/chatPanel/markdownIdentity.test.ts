@@ -2,81 +2,16 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { newChunkScan, scanChunks } from '../../../src/webview/chat/markdownChunks';
 import { markdownParser } from '../../../src/webview/chat/markdownParser';
+import { REPLY } from './markdownSample';
 
 /*
  * The streaming renderer renders each complete chunk on its own and the growing rest apart. Its HTML must be
  * the HTML of rendering the whole text at once, at every moment of the stream, however the text is cut
  * into deltas. (The DOM side, sanitising and the open code block's text node, is checked in Chromium by
- * test/unit/chatPanel/markdownBlock.test.ts.)
+ * markdownBlock.test.ts.)
  */
 
-const REPLY = [
-  '# A reply with everything',
-  '',
-  'A paragraph with *emphasis*, `code`, a [link](https://example.com "title") and https://auto.example.org/path.',
-  'A second line of it, and <b>raw html</b> that stays text, and [bad](javascript:alert(1)).',
-  '',
-  '- tight one',
-  '- tight two',
-  '  - nested',
-  '',
-  'Between the lists.',
-  '',
-  '- loose one',
-  '',
-  '- loose two',
-  '',
-  '  more of loose two',
-  '',
-  '1. first',
-  '',
-  '2. second',
-  '3) other kind',
-  '',
-  '```python',
-  'def f():',
-  '',
-  '    return 1',
-  '',
-  '',
-  'print(f())',
-  '```',
-  'Right after the fence.',
-  '',
-  '~~~~ text',
-  '```',
-  'not closed by backticks',
-  '~~~',
-  'still code',
-  '~~~~~',
-  '',
-  '| a | b |',
-  '|---|:-:|',
-  '| 1 | [x](https://x.example) |',
-  '| 2 | `y` |',
-  '',
-  '> a quote',
-  '> over lines',
-  '',
-  '> another quote',
-  '',
-  '    indented code',
-  '',
-  '    more indented code',
-  '',
-  'Setext heading',
-  '==============',
-  '',
-  '---',
-  '',
-  '```a`b',
-  'not a fence: inline code',
-  '',
-  '```',
-  'an unclosed fence to the end',
-  '',
-  'with blank lines',
-].join('\n');
+
 
 /** What the streaming renderer shows for `text`: its chunks and its tail, each rendered apart. */
 function streamedHtml(text: string, scan = newChunkScan()): string {

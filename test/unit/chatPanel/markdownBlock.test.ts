@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Mismatch, StreamGlobals } from '../../webview/streamGlobals';
+import { REPLY } from './markdownSample';
+
+/*
+ * The chat page's streaming Markdown in Chromium: what a `MarkdownBlock` shows after each delta is what a full
+ * render (markdown-it, then DOMPurify) of the text so far shows, for deltas of any size, drawn at once or
+ * one batch per frame. (markdownIdentity.test.ts checks the chunks' HTML without a browser.)
+ */
+
+const CHROMIUM = process.env.SKILLSMITH_CHROMIUM ?? '/usr/bin/chromium';
+
+/** A long reply: the sample many times, so chunks fill several sections and batches. */
+const LONG_REPLY = Array.from({ length: 12 }, (_, index) => `## Part ${index + 1}\n\n${REPLY.replace(/an unclosed fence[\s\S]*$/, 'closed\n```\n')}`).join('\n\n');
+
+describe('streamed Markdown in the chat page', () => {
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    const bundle = await esbuild.build({ entryPoints: [join(__dirname, '..', '..', 'webview', 'markdownBlockPage.ts')], bundle: true, format: 'iife', platform: 'browser', target: 'es2022', write: false, logLevel: 'warning' });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    page = await browser.newPage();
+    await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body></body></html>');
+    await page.addScriptTag({ content: bundle.outputFiles[0].text });
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  const stream = (text: string, size: number, sliced: boolean): Promise<Mismatch | null> =>
+    page.evaluate(([t, s, b]) => (globalThis as unknown as StreamGlobals).streamMarkdown(t, s, b), [text, size, sliced] as const);
+
+  for (const size of [1, 3, 17, 64, 1000]) {
+    it(`shows a full render's DOM after every delta of ${size} characters`, async () => {
+      assert.equal(await stream(REPLY, size, false), null);
+    });
+  }
+
+  it('shows a full render of a long reply drawn one batch per frame, ending in an open code block', async () => {
+    assert.equal(await stream(`${LONG_REPLY}\n\n\`\`\`js\nconst open = 'code block';\n\nstill <code> & more\n`, 97, true), null);
+  });
+
+  it('draws an open code block that grows with carriage returns as a full render does', async () => {
+    assert.equal(await stream('Intro\n\n```\r\nline one\r\n\r\nline\0 two\r\n', 5, false), null);
+  });
+});
