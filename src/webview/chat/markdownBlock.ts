@@ -10,6 +10,11 @@ import { closesFence, newChunkScan, scanChunks, type ChunkScan } from './markdow
 const SECTION_CHUNKS = 32;
 /** Complete chunks are rendered and sanitised together up to about this many characters at a time. */
 const BATCH_CHARS = 8_000;
+/**
+ * After drawing the tail took `t` ms, it is not drawn again for `TAIL_BACKOFF * t` ms: a chunk that cannot be
+ * cut (a long table or tight list) takes at most a quarter of the page's time, however long it grows.
+ */
+const TAIL_BACKOFF = 3;
 /** What markdown-it replaces before it parses: every line end becomes `\n`, NUL becomes U+FFFD. */
 const LINE_END = /\r\n?/g;
 const NUL = /\0/g;
@@ -47,6 +52,8 @@ export class MarkdownBlock {
   /** Where the text the tail element shows ends, or -1 when it must be drawn anew. */
   private tailEnd = -1;
   private openCode: OpenCode | null = null;
+  /** When the tail may be drawn again (see `TAIL_BACKOFF`). */
+  private tailNotBefore = 0;
 
   constructor() {
     this.element.append(this.tail);
@@ -96,13 +103,16 @@ export class MarkdownBlock {
       this.openCode = null;
       if (performance.now() > deadline) return this.pending;
     }
+    if (this.tailEnd === this.text.length) return false;
+    const started = performance.now();
+    if (started < this.tailNotBefore) return true;
     this.renderTail();
+    this.tailNotBefore = started + TAIL_BACKOFF * (performance.now() - started);
     return false;
   }
 
   /** Draws the growing last chunk. */
   private renderTail(): void {
-    if (this.tailEnd === this.text.length) return;
     const start = this.tailStart();
     const fence = this.scan.fence;
     if (!(fence?.topLevel && fence.start === start && this.appendToOpenCode(start))) {
