@@ -6,7 +6,8 @@
  * time it was posted. Chromium (headless, playwright-core, no CPU throttling, no background throttling) then
  * loads the real webview bundle (dist/webview/chat.js) in a page whose stand-in host replays those messages
  * at their times, and measures every animation frame (the gaps between `requestAnimationFrame` callbacks)
- * and long task while the page draws. In the same run and alternating with it: the same chat page left idle
+ * and long task while the page draws, and traces the page's main thread for each task's CPU time beside its
+ * wall time (on a loaded machine a frame also waits for a core; the CPU time is the page's own work). In the same run and alternating with it: the same chat page left idle
  * for as long (the machine's own frame noise: on a loaded machine an idle page misses frames too), and a
  * baseline page that shows the same text with the least work (each delta appended to a paragraph's text
  * node). One warm-up round of each is not counted; each figure is the median of the rounds, with their
@@ -24,6 +25,7 @@ import type { ChatUpdate } from '../src/core/chat/updates';
 import { UpdateBatcher } from '../src/extension/chat/updateBatcher';
 import { LABEL_KEYS } from '../src/shared/chat/protocol';
 import type { FrameFigures, ReplayGlobals, TimedMessage } from './chatFrames/figures';
+import { traceMainThread, type MainThreadTasks } from './chatFrames/mainThread';
 import { startEmulatorProcess } from './support';
 
 const TOKENS = 100_000;
@@ -88,8 +90,14 @@ function spread(values: readonly number[]): Spread {
   return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
 }
 
+/** What one round measured: the page's frames, and its main thread's tasks from a trace. */
+type RoundFigures = FrameFigures & { readonly tasks: MainThreadTasks };
+
 /** The figures of each round of one page, summarised over the rounds. */
 interface PageSummary {
+  readonly longestTaskCpu: Spread;
+  readonly longestTaskWall: Spread;
+  readonly busyCpu: Spread;
   readonly longestFrame: Spread;
   readonly p99Frame: Spread;
   readonly p95Frame: Spread;
@@ -100,9 +108,12 @@ interface PageSummary {
   readonly shownChars: number;
 }
 
-function summarise(rounds: readonly FrameFigures[]): PageSummary {
-  const over = (figure: (round: FrameFigures) => number): Spread => spread(rounds.map(figure));
+function summarise(rounds: readonly RoundFigures[]): PageSummary {
+  const over = (figure: (round: RoundFigures) => number): Spread => spread(rounds.map(figure));
   return {
+    longestTaskCpu: over((round) => Math.max(0, ...round.tasks.cpu)),
+    longestTaskWall: over((round) => Math.max(0, ...round.tasks.wall)),
+    busyCpu: over((round) => round.tasks.cpu.reduce((sum, cpu) => sum + cpu, 0)),
     longestFrame: over((round) => Math.max(...round.frames)),
     p99Frame: over((round) => percentile(round.frames, 99)),
     p95Frame: over((round) => percentile(round.frames, 95)),
@@ -138,7 +149,7 @@ export async function benchWebviewFrames(url: string): Promise<WebviewFrames> {
   try {
     await buildPages(dir);
     if (init === undefined) throw new Error('The recorded stream has no init message.');
-    const run = async (file: string, replayed: readonly TimedMessage[]): Promise<FrameFigures> => {
+    const run = async (file: string, replayed: readonly TimedMessage[]): Promise<RoundFigures> => {
       const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
       try {
         const cdp = await page.context().newCDPSession(page);
@@ -148,15 +159,17 @@ export async function benchWebviewFrames(url: string): Promise<WebviewFrames> {
         // As in VS Code, the page has shown the conversation and idled before a reply streams (the user was typing the prompt).
         await page.evaluate((message) => (globalThis as unknown as ReplayGlobals).post(message), init.message);
         await page.evaluate(() => (globalThis as unknown as ReplayGlobals).idle());
-        return await page.evaluate(([timed, quiet, until]) => (globalThis as unknown as ReplayGlobals).replay(timed, quiet, until), [replayed, QUIET_MS, streamMs] as const);
+        const traced = await traceMainThread(cdp);
+        const figures = await page.evaluate(([timed, quiet, until]) => (globalThis as unknown as ReplayGlobals).replay(timed, quiet, until), [replayed, QUIET_MS, streamMs] as const);
+        return { ...figures, tasks: await traced() };
       } finally {
         await page.close();
       }
     };
     const pages = {
-      chat: { file: 'chat.html', replayed: messages, rounds: [] as FrameFigures[] },
-      plain: { file: 'plain.html', replayed: messages, rounds: [] as FrameFigures[] },
-      idle: { file: 'chat.html', replayed: [], rounds: [] as FrameFigures[] },
+      chat: { file: 'chat.html', replayed: messages, rounds: [] as RoundFigures[] },
+      plain: { file: 'plain.html', replayed: messages, rounds: [] as RoundFigures[] },
+      idle: { file: 'chat.html', replayed: [], rounds: [] as RoundFigures[] },
     };
     for (let round = 0; round <= ROUNDS; round++) {
       for (const { file, replayed, rounds } of Object.values(pages)) {
@@ -185,6 +198,9 @@ export function printFrames(figures: WebviewFrames): void {
   row('frames of 50 ms or more', (page) => page.slowFrames, 'count');
   row('long tasks (over 50 ms)', (page) => page.longTasks, 'count');
   row('first message to last DOM change', (page) => page.drawnMs, 'ms');
+  row('longest main-thread task, CPU time', (page) => page.longestTaskCpu, 'ms (what the page itself took, whatever the load)');
+  row('longest main-thread task, wall time', (page) => page.longestTaskWall, 'ms');
+  row('main-thread CPU time in all', (page) => page.busyCpu, 'ms');
   console.log(`baseline: each text delta appended to a paragraph's text node (no Markdown, no sanitising); text shown: ${chat.shownChars.toLocaleString('en')} vs ${plain.shownChars.toLocaleString('en')} characters`);
   console.log(`longest frame, median round: ${chat.longestFrame.median.toFixed(0)} ms (idle page ${idle.longestFrame.median.toFixed(0)} ms): ${chat.longestFrame.median < 50 ? 'target met' : 'TARGET MISSED'}`);
 }

@@ -1,4 +1,7 @@
-/** What the frame benchmark's page and its driver share (types only: the page runs in Chromium, the driver in Node). */
+/** What the frame benchmark's page and its driver share (no DOM, no Node: the page runs in Chromium, the driver in Node). */
+
+/** The user timing marks the replay sets around what it measures, to find it in a trace. */
+export const REPLAY_MARKS = { start: 'replay-start', end: 'replay-end' } as const;
 
 /** One host message and when it was posted, in milliseconds after the first. */
 export interface TimedMessage {

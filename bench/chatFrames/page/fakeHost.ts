@@ -4,7 +4,7 @@
  * their recorded times while it measures the page's frames. Loaded before dist/webview/chat.js (or, for the baseline, instead of it).
  */
 
-import type { FrameFigures, ReplayGlobals } from '../figures';
+import { REPLAY_MARKS, type FrameFigures, type ReplayGlobals } from '../figures';
 
 declare global {
   interface Window extends ReplayGlobals {
@@ -35,6 +35,7 @@ window.replay = (messages, quietMs, untilMs) =>
       lastChange = performance.now();
     });
     mutations.observe(document.body, { childList: true, subtree: true, characterData: true });
+    performance.mark(REPLAY_MARKS.start);
     const started = performance.now();
     let posted = 0;
     let lastFrame = started;
@@ -44,6 +45,7 @@ window.replay = (messages, quietMs, untilMs) =>
       if (posted === messages.length && now - lastChange > quietMs && now - started >= untilMs) {
         observer.disconnect();
         mutations.disconnect();
+        performance.mark(REPLAY_MARKS.end);
         const last = messages[messages.length - 1]?.at ?? 0;
         resolve({ frames, longTasks, drawnMs: lastChange - started, streamMs: last, shownChars: document.body.textContent?.length ?? 0 });
         return;
