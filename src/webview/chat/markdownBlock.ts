@@ -68,6 +68,7 @@ export class MarkdownBlock {
       this.rendered = 0;
       this.tailEnd = -1;
       this.openCode = null;
+      this.tailNotBefore = 0;
       this.section = null;
       this.element.replaceChildren(this.tail);
     }
