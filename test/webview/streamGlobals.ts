@@ -1,4 +1,4 @@
-/** What test/webview/markdownBlockPage.ts gives its test (types only: the page runs in Chromium, the test in Node). */
+/** What test/webview/chatViewsPage.ts gives its test (types only: the page runs in Chromium, the test in Node). */
 
 /** The first difference a stream showed. */
 export interface Mismatch {
@@ -18,4 +18,17 @@ export interface StreamGlobals {
    * Null when they never differed.
    */
   streamMarkdown(text: string, size: number, sliced: boolean): Mismatch | null;
+  /**
+   * Streams `pieces` of a tool call's input JSON into a `ToolView`, then completes the input; says after each
+   * update what its input shows and whether that is the `<pre>` it showed first.
+   */
+  streamToolInput(pieces: readonly string[]): ToolInputShown[];
+}
+
+/** What a tool view's input showed after one update. */
+export interface ToolInputShown {
+  readonly text: string;
+  readonly visible: boolean;
+  /** Whether the input is shown by the element that showed it after the first update. */
+  readonly samePre: boolean;
 }

@@ -8,7 +8,7 @@ import { REPLY } from './markdownSample';
  * The streaming renderer renders each complete chunk on its own and the growing rest apart. Its HTML must be
  * the HTML of rendering the whole text at once, at every moment of the stream, however the text is cut
  * into deltas. (The DOM side, sanitising and the open code block's text node, is checked in Chromium by
- * markdownBlock.test.ts.)
+ * chatViews.test.ts.)
  */
 
 
