@@ -23,7 +23,7 @@ let scrollScheduled = false;
 function newParagraph(): Text {
   if (section === null || section.childElementCount >= SECTION_PARAGRAPHS) {
     section = document.createElement('div');
-    section.style.cssText = 'content-visibility: auto; contain-intrinsic-size: auto 40em';
+    section.style.cssText = 'content-visibility: auto; contain-intrinsic-size: auto 100em';
     log.append(section);
   }
   const element = document.createElement('p');
