@@ -1,6 +1,6 @@
 import { el } from './dom';
 import { renderMarkdown, renderMarkdownEach } from './markdown';
-import { closesFence, newChunkScan, scanChunks, type ChunkScan } from './markdownChunks';
+import { closesFence, mayDefineReference, newChunkScan, scanChunks, type ChunkScan } from './markdownChunks';
 
 /**
  * Complete chunks are grouped in sections of this many, and a section off screen skips layout and paint
@@ -54,6 +54,11 @@ export class MarkdownBlock {
   private openCode: OpenCode | null = null;
   /** When the tail may be drawn again (see `TAIL_BACKOFF`). */
   private tailNotBefore = 0;
+  /**
+   * Whether the text may define a link reference (see markdownChunks.ts): then all of it is the tail, drawn
+   * whole, as the definition may change any chunk.
+   */
+  private whole = false;
 
   constructor() {
     this.element.append(this.tail);
@@ -65,12 +70,9 @@ export class MarkdownBlock {
       this.raw = '';
       this.text = '';
       this.scan = newChunkScan();
-      this.rendered = 0;
-      this.tailEnd = -1;
-      this.openCode = null;
       this.tailNotBefore = 0;
-      this.section = null;
-      this.element.replaceChildren(this.tail);
+      this.forgetChunks();
+      this.whole = false;
     }
     let added = text.slice(this.raw.length);
     // A `\r` that ended the last text was a line end already.
@@ -78,17 +80,30 @@ export class MarkdownBlock {
     this.raw = text;
     this.text += added.replace(LINE_END, '\n').replace(NUL, '\uFFFD');
     scanChunks(this.scan, this.text);
+    if (!this.whole && (this.scan.definesReference || mayDefineReference(this.text.slice(this.text.lastIndexOf('\n') + 1)))) {
+      this.whole = true;
+      this.forgetChunks();
+    }
+  }
+
+  /** Drops the chunks' DOM: the tail is all there is, drawn anew. */
+  private forgetChunks(): void {
+    this.rendered = 0;
+    this.tailEnd = -1;
+    this.openCode = null;
+    this.section = null;
+    this.element.replaceChildren(this.tail);
   }
 
   /** Whether `render` has anything left to draw. */
   get pending(): boolean {
-    return this.rendered < this.scan.ends.length || this.tailEnd !== this.text.length;
+    return this.chunksLeft() || this.tailEnd !== this.text.length;
   }
 
   /** Draws chunks until `deadline` (a `performance.now()` time); returns whether work is left. */
   render(deadline: number): boolean {
     const ends = this.scan.ends;
-    while (this.rendered < ends.length) {
+    while (this.chunksLeft()) {
       const batch: string[] = [];
       for (let start = this.tailStart(), size = 0; this.rendered + batch.length < ends.length && size < BATCH_CHARS; ) {
         const end = ends[this.rendered + batch.length];
@@ -159,6 +174,11 @@ export class MarkdownBlock {
       this.tail.before(this.section);
     }
     return this.section;
+  }
+
+  /** Whether complete chunks are left to draw. */
+  private chunksLeft(): boolean {
+    return !this.whole && this.rendered < this.scan.ends.length;
   }
 
   /** Where the part not yet rendered as complete chunks starts. */

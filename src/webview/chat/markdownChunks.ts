@@ -4,15 +4,26 @@
  * gives the same HTML as rendering the whole: at a blank line (outside code fences) followed by an
  * unindented line that does not start a list item (a list item after a blank line may continue a loose
  * list), and at the first non-blank line after the closing line of a fenced code block that opened a
- * chunk. A complete chunk is
- * rendered once and its DOM is kept; only the last, growing chunk is rendered again. (A cost: a
- * reference-style link whose definition sits in another chunk stays text.)
+ * chunk. A complete chunk is rendered once and its DOM is kept; only the last, growing chunk is rendered
+ * again. A link reference definition (`[label]: url`) applies to the whole text, wherever it is: once a
+ * line may be one, the scan says so and the text is no longer cut.
  */
 
 /** An opening or closing fence line: up to 3 spaces, then 3 or more backticks or tildes. */
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 /** A line that starts a list item (bullet or ordered): it may continue the list before a blank line. */
 const LIST_ITEM = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
+
+/**
+ * A line that may be a link reference definition, also inside a list item or a block quote (it may say
+ * so of lines that are not: that only costs speed).
+ */
+const DEFINITION = /^[\s>*+\-\d.)]*\[(?:[^\]\\]|\\.)*\]:/;
+
+/** Whether `line` may be a link reference definition, which applies to the whole text. */
+export function mayDefineReference(line: string): boolean {
+  return DEFINITION.test(line);
+}
 
 /** An open fenced code block. */
 export interface OpenFence {
@@ -36,11 +47,13 @@ export interface ChunkScan {
   afterBlank: boolean;
   /** Whether a chunk ends before the next non-blank line (a fenced code block that opened its chunk closed). */
   cutBeforeNext: boolean;
+  /** Whether a scanned line outside a code block may define a link reference: no more chunks end after it. */
+  definesReference: boolean;
 }
 
 /** A scan of an empty text. */
 export function newChunkScan(): ChunkScan {
-  return { ends: [], position: 0, fence: null, afterBlank: false, cutBeforeNext: false };
+  return { ends: [], position: 0, fence: null, afterBlank: false, cutBeforeNext: false, definesReference: false };
 }
 
 /** The fence `line` opens, if any: a backtick fence's info string may not hold a backtick. */
@@ -80,10 +93,11 @@ export function scanChunks(scan: ChunkScan, text: string): void {
       scan.afterBlank = false;
       continue;
     }
+    if (mayDefineReference(line)) scan.definesReference = true;
     const blank = line.trim() === '';
     const unindented = !blank && !/^[ \t]/.test(line);
     const cut = scan.cutBeforeNext ? !blank : unindented && scan.afterBlank && !LIST_ITEM.test(line);
-    if (cut && lineStart > lastEnd(scan)) scan.ends.push(lineStart);
+    if (cut && lineStart > lastEnd(scan) && !scan.definesReference) scan.ends.push(lineStart);
     if (!blank) scan.cutBeforeNext = false;
     const marker = openingFence(line);
     if (marker !== null) scan.fence = { marker, start: lineStart, topLevel: unindented && lineStart === lastEnd(scan) };

@@ -47,6 +47,11 @@ describe('streamed text in the chat page', () => {
     assert.equal(await stream(`${LONG_REPLY}\n\n\`\`\`js\nconst open = 'code block';\n\nstill <code> & more\n`, 97, true), null);
   });
 
+  it('shows reference-style links as a full render does, whichever chunk holds their definitions', async () => {
+    const text = `${REPLY.replace(/an unclosed fence[\s\S]*$/, 'closed\n```\n')}\n\nSee [the docs][docs] and [x].\n\n${'More.\n\n'.repeat(5)}[docs]: https://docs.example "Docs"\n[x]: https://x.example`;
+    for (const size of [1, 9, 40]) assert.equal(await stream(text, size, size === 9), null);
+  });
+
   it('draws an open code block that grows with carriage returns as a full render does', async () => {
     assert.equal(await stream('Intro\n\n```\r\nline one\r\n\r\nline\0 two\r\n', 5, false), null);
   });

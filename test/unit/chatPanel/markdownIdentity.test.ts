@@ -16,6 +16,7 @@ import { REPLY } from './markdownSample';
 /** What the streaming renderer shows for `text`: its chunks and its tail, each rendered apart. */
 function streamedHtml(text: string, scan = newChunkScan()): string {
   scanChunks(scan, text);
+  if (scan.definesReference) return markdownParser.render(text);
   const starts = [0, ...scan.ends];
   return starts.map((start, index) => markdownParser.render(text.slice(start, scan.ends[index] ?? text.length))).join('');
 }
@@ -50,5 +51,17 @@ describe('streamed Markdown renders as the whole text does', () => {
       assert.equal(streamedHtml(text), markdownParser.render(text));
       assert.equal(markdownParser.render(text).match(/<[ou]l/g)?.length, 1);
     }
+  });
+
+  it('stops cutting once a line may define a link reference, which applies to the whole text', () => {
+    const text = 'Uses [the docs][docs] here.\n\nMore text.\n\n- item [docs]\n\n> [other]: https://other.example\n\nLast [other].\n\n[docs]: https://docs.example\n\nAfter.\n';
+    const scan = newChunkScan();
+    scanChunks(scan, text.slice(0, text.indexOf('> [other]')));
+    assert.equal(scan.definesReference, false);
+    const before = [...scan.ends];
+    assert.ok(before.length > 0);
+    scanChunks(scan, text);
+    assert.equal(scan.definesReference, true);
+    assert.deepEqual(scan.ends, before, 'no chunk ends once a definition was seen');
   });
 });
