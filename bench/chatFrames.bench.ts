@@ -3,17 +3,20 @@
  *
  * The emulator (in its own process) streams the reply through the real chat core, and the host's
  * `UpdateBatcher` turns the core's updates into the messages the panel would post, each stamped with the
- * time it was posted. Chromium (headless, playwright-core) then loads the real webview bundle
- * (dist/webview/chat.js) in a page whose stand-in host replays those messages at their times, and measures
- * every animation frame and long task while the page draws. The baseline replays the same messages into a page
- * that only appends the text deltas to one text node: the least any page can do with the stream; and a page that
- * ignores them shows the machine's own frame noise (on a loaded machine, an idle page misses frames too).
- * One warm-up round of each page is not counted. Target: the longest frame under 50 ms.
+ * time it was posted. Chromium (headless, playwright-core, no CPU throttling, no background throttling) then
+ * loads the real webview bundle (dist/webview/chat.js) in a page whose stand-in host replays those messages
+ * at their times, and measures every animation frame (the gaps between `requestAnimationFrame` callbacks)
+ * and long task while the page draws, and traces the page's main thread for each task's CPU time beside its
+ * wall time (on a loaded machine a frame also waits for a core; the CPU time is the page's own work). In the same run and alternating with it: the same chat page left idle
+ * for as long (the machine's own frame noise: on a loaded machine an idle page misses frames too), and a
+ * baseline page that shows the same text with the least work (each delta appended to a paragraph's text
+ * node). One warm-up round of each is not counted; each figure is the median of the rounds, with their
+ * range, and the load average is printed before and after. Target: the longest frame under 50 ms.
  */
 import Anthropic from '@anthropic-ai/sdk';
 import * as esbuild from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -22,18 +25,19 @@ import type { ChatUpdate } from '../src/core/chat/updates';
 import { UpdateBatcher } from '../src/extension/chat/updateBatcher';
 import { LABEL_KEYS } from '../src/shared/chat/protocol';
 import type { FrameFigures, ReplayGlobals, TimedMessage } from './chatFrames/figures';
+import { traceMainThread, type MainThreadTasks } from './chatFrames/mainThread';
 import { startEmulatorProcess } from './support';
 
 const TOKENS = 100_000;
-const ROUNDS = 3;
+const ROUNDS = Number(process.env.SKILLSMITH_FRAME_ROUNDS ?? 5);
 const MODEL = 'claude-sonnet-5-5';
 const CHROMIUM = process.env.SKILLSMITH_CHROMIUM ?? '/usr/bin/chromium';
 /** The page counts as done once its DOM has not changed for this long after the last message. */
 const QUIET_MS = 500;
 const ROOT = join(__dirname, '..');
 
-/** Streams the reply through the core and records the messages the panel would post, with their times. */
-async function recordStream(url: string): Promise<TimedMessage[]> {
+/** Streams the reply through the core and records the messages the panel would post (the first an `init`), with their times. */
+export async function recordStream(url: string): Promise<TimedMessage[]> {
   const sdk = new Anthropic({ apiKey: 'bench-key-not-real', baseURL: url, maxRetries: 0 });
   const session = createChatSession(sdk, { model: MODEL, maxTokens: TOKENS + 1000, skills: [] });
   const messages: TimedMessage[] = [];
@@ -49,9 +53,9 @@ async function recordStream(url: string): Promise<TimedMessage[]> {
 }
 
 /** Bundles the stand-in host and the baseline page for the browser. */
-async function buildPages(dir: string): Promise<void> {
+export async function buildPages(dir: string): Promise<void> {
   await esbuild.build({
-    entryPoints: Object.fromEntries(['fakeHost', 'plainText', 'idle'].map((name) => [name, join(__dirname, 'chatFrames', 'page', `${name}.ts`)])),
+    entryPoints: Object.fromEntries(['fakeHost', 'plainText'].map((name) => [name, join(__dirname, 'chatFrames', 'page', `${name}.ts`)])),
     outdir: dir,
     bundle: true,
     format: 'iife',
@@ -64,7 +68,6 @@ async function buildPages(dir: string): Promise<void> {
     `<!DOCTYPE html><html><head><meta charset="utf-8">${styles.map((href) => `<link rel="stylesheet" href="${href}">`).join('')}</head><body><div id="root"></div>${scripts.map((src) => `<script src="${src}"></script>`).join('')}</body></html>`;
   writeFileSync(join(dir, 'chat.html'), page([pathToFileURL(join(dir, 'fakeHost.js')).href, pathToFileURL(join(webview, 'chat.js')).href], [pathToFileURL(join(webview, 'chat.css')).href]));
   writeFileSync(join(dir, 'plain.html'), page([pathToFileURL(join(dir, 'fakeHost.js')).href, pathToFileURL(join(dir, 'plainText.js')).href], []));
-  writeFileSync(join(dir, 'idle.html'), page([pathToFileURL(join(dir, 'fakeHost.js')).href, pathToFileURL(join(dir, 'idle.js')).href], []));
 }
 
 function percentile(values: readonly number[], p: number): number {
@@ -76,76 +79,131 @@ function median(values: readonly number[]): number {
   return percentile(values, 50);
 }
 
-/** The figures of each round of one page, summarised: the worst longest frame, and medians of the rest. */
+/** A figure over the rounds: its median and range. */
+export interface Spread {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+function spread(values: readonly number[]): Spread {
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
+}
+
+/** What one round measured: the page's frames, and its main thread's tasks from a trace. */
+type RoundFigures = FrameFigures & { readonly tasks: MainThreadTasks };
+
+/** The figures of each round of one page, summarised over the rounds. */
 interface PageSummary {
-  readonly longestFrame: number;
-  readonly p95Frame: number;
-  readonly slowFrames: number;
-  readonly longTasks: number;
-  readonly drawnMs: number;
+  readonly longestTaskCpu: Spread;
+  readonly longestTaskWall: Spread;
+  readonly busyCpu: Spread;
+  readonly longestFrame: Spread;
+  readonly p99Frame: Spread;
+  readonly p95Frame: Spread;
+  readonly slowFrames: Spread;
+  readonly longTasks: Spread;
+  readonly drawnMs: Spread;
   readonly streamMs: number;
   readonly shownChars: number;
 }
 
-function summarise(rounds: readonly FrameFigures[]): PageSummary {
+function summarise(rounds: readonly RoundFigures[]): PageSummary {
+  const over = (figure: (round: RoundFigures) => number): Spread => spread(rounds.map(figure));
   return {
-    longestFrame: Math.max(...rounds.map((round) => Math.max(...round.frames))),
-    p95Frame: median(rounds.map((round) => percentile(round.frames, 95))),
-    slowFrames: median(rounds.map((round) => round.frames.filter((frame) => frame >= 50).length)),
-    longTasks: Math.max(...rounds.map((round) => round.longTasks.length)),
-    drawnMs: median(rounds.map((round) => round.drawnMs)),
+    longestTaskCpu: over((round) => Math.max(0, ...round.tasks.cpu)),
+    longestTaskWall: over((round) => Math.max(0, ...round.tasks.wall)),
+    busyCpu: over((round) => round.tasks.cpu.reduce((sum, cpu) => sum + cpu, 0)),
+    longestFrame: over((round) => Math.max(...round.frames)),
+    p99Frame: over((round) => percentile(round.frames, 99)),
+    p95Frame: over((round) => percentile(round.frames, 95)),
+    slowFrames: over((round) => round.frames.filter((frame) => frame >= 50).length),
+    longTasks: over((round) => round.longTasks.length),
+    drawnMs: over((round) => round.drawnMs),
     streamMs: median(rounds.map((round) => round.streamMs)),
     shownChars: median(rounds.map((round) => round.shownChars)),
   };
 }
 
-/** Replays the stream into the chat page and the baseline page, `ROUNDS` times each, alternating. */
-export async function benchWebviewFrames(url: string): Promise<{ chat: PageSummary; plain: PageSummary; idle: PageSummary; messages: number }> {
-  const messages = await recordStream(url);
+/** The figures of a whole run. */
+export interface WebviewFrames {
+  readonly chat: PageSummary;
+  readonly plain: PageSummary;
+  readonly idle: PageSummary;
+  readonly messages: number;
+  /** The 1-minute load average before and after the run. */
+  readonly load: readonly [number, number];
+}
+
+/** Replays the stream into the chat page and the baseline page, and idles the chat page, `ROUNDS` times each, alternating. */
+export async function benchWebviewFrames(url: string): Promise<WebviewFrames> {
+  const loadBefore = loadavg()[0];
+  const [init, ...messages] = await recordStream(url);
+  const streamMs = messages[messages.length - 1]?.at ?? 0;
   const dir = mkdtempSync(join(tmpdir(), 'skillsmith-frames-'));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--allow-file-access-from-files'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--allow-file-access-from-files', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
+  });
   try {
     await buildPages(dir);
-    const run = async (file: string): Promise<FrameFigures> => {
+    if (init === undefined) throw new Error('The recorded stream has no init message.');
+    const run = async (file: string, replayed: readonly TimedMessage[]): Promise<RoundFigures> => {
       const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
       try {
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
         await page.goto(pathToFileURL(join(dir, file)).href);
         await page.waitForFunction(() => (globalThis as unknown as ReplayGlobals).chatReady);
-        // As in VS Code, the page has loaded and idled before a reply streams (the user was typing the prompt).
+        // As in VS Code, the page has shown the conversation and idled before a reply streams (the user was typing the prompt).
+        await page.evaluate((message) => (globalThis as unknown as ReplayGlobals).post(message), init.message);
         await page.evaluate(() => (globalThis as unknown as ReplayGlobals).idle());
-        return await page.evaluate(([timed, quiet]) => (globalThis as unknown as ReplayGlobals).replay(timed, quiet), [messages, QUIET_MS] as const);
+        const traced = await traceMainThread(cdp);
+        const figures = await page.evaluate(([timed, quiet, until]) => (globalThis as unknown as ReplayGlobals).replay(timed, quiet, until), [replayed, QUIET_MS, streamMs] as const);
+        return { ...figures, tasks: await traced() };
       } finally {
         await page.close();
       }
     };
-    const pages = { chat: [] as FrameFigures[], plain: [] as FrameFigures[], idle: [] as FrameFigures[] };
+    const pages = {
+      chat: { file: 'chat.html', replayed: messages, rounds: [] as RoundFigures[] },
+      plain: { file: 'plain.html', replayed: messages, rounds: [] as RoundFigures[] },
+      idle: { file: 'chat.html', replayed: [], rounds: [] as RoundFigures[] },
+    };
     for (let round = 0; round <= ROUNDS; round++) {
-      for (const [name, figures] of Object.entries(pages)) {
-        const measured = await run(`${name}.html`);
-        if (round > 0) figures.push(measured);
+      for (const { file, replayed, rounds } of Object.values(pages)) {
+        const measured = await run(file, replayed);
+        if (round > 0) rounds.push(measured);
       }
     }
-    return { chat: summarise(pages.chat), plain: summarise(pages.plain), idle: summarise(pages.idle), messages: messages.length };
+    return { chat: summarise(pages.chat.rounds), plain: summarise(pages.plain.rounds), idle: summarise(pages.idle.rounds), messages: messages.length, load: [loadBefore, loadavg()[0]] };
   } finally {
     await browser.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** Prints the webview's figures beside the baseline's. */
-export function printFrames(figures: Awaited<ReturnType<typeof benchWebviewFrames>>): void {
+/** Prints the webview's figures beside the baseline's and the idle page's. */
+export function printFrames(figures: WebviewFrames): void {
   const { chat, plain, idle } = figures;
-  const row = (what: string, ours: number, base: number, unit: string, noise: number) =>
-    console.log(`${what.padEnd(44)} ${ours.toFixed(1).padStart(10)} ${base.toFixed(1).padStart(10)} ${(ours / base).toFixed(2).padStart(7)} ${noise.toFixed(1).padStart(11)}  ${unit}`);
-  console.log(`Chat webview drawing a ${TOKENS.toLocaleString('en')}-token reply (${figures.messages} host messages, replayed at their recorded times), ${ROUNDS} rounds each, Chromium headless`);
-  console.log(`${'measure'.padEnd(44)} ${'webview'.padStart(10)} ${'baseline'.padStart(10)} ${'ratio'.padStart(7)} ${'idle page'.padStart(11)}`);
-  row('longest frame (worst round)', chat.longestFrame, plain.longestFrame, 'ms (target < 50)', idle.longestFrame);
-  row('95th percentile frame (median round)', chat.p95Frame, plain.p95Frame, 'ms', idle.p95Frame);
-  row('frames of 50 ms or more (median round)', chat.slowFrames, plain.slowFrames, 'count', idle.slowFrames);
-  row('long tasks over 50 ms (worst round)', chat.longTasks, plain.longTasks, 'count', idle.longTasks);
-  row('first message to last DOM change (median)', chat.drawnMs, plain.drawnMs, `ms (the stream itself took ${chat.streamMs.toFixed(0)} ms)`, idle.drawnMs);
-  console.log(`baseline: the same messages appended as plain text to one text node (no Markdown, no sanitising); text shown: ${chat.shownChars.toLocaleString('en')} vs ${plain.shownChars.toLocaleString('en')} characters`);
-  console.log(chat.longestFrame < 50 ? 'longest frame under 50 ms: target met' : 'longest frame 50 ms or more: TARGET MISSED');
+  const cell = (value: Spread): string => `${value.median.toFixed(0)} (${value.min.toFixed(0)}–${value.max.toFixed(0)})`.padStart(17);
+  const row = (what: string, pick: (page: PageSummary) => Spread, unit: string) => console.log(`${what.padEnd(34)} ${cell(pick(chat))} ${cell(pick(plain))} ${cell(pick(idle))}  ${unit}`);
+  console.log(`Chat webview drawing a ${TOKENS.toLocaleString('en')}-token reply: ${figures.messages} host messages over ${chat.streamMs.toFixed(0)} ms, replayed at their recorded times; Chromium headless, no throttling`);
+  console.log(`median (range) of ${ROUNDS} rounds each, alternating; load average ${figures.load[0].toFixed(1)} before, ${figures.load[1].toFixed(1)} after, on ${availableParallelism()} cores`);
+  console.log(`${'measure'.padEnd(34)} ${'chat webview'.padStart(17)} ${'baseline'.padStart(17)} ${'idle chat page'.padStart(17)}`);
+  row('longest frame', (page) => page.longestFrame, 'ms (target < 50)');
+  row('99th percentile frame', (page) => page.p99Frame, 'ms');
+  row('95th percentile frame', (page) => page.p95Frame, 'ms');
+  row('frames of 50 ms or more', (page) => page.slowFrames, 'count');
+  row('long tasks (over 50 ms)', (page) => page.longTasks, 'count');
+  row('first message to last DOM change', (page) => page.drawnMs, 'ms');
+  row('longest main-thread task, CPU time', (page) => page.longestTaskCpu, 'ms (what the page itself took, whatever the load)');
+  row('longest main-thread task, wall time', (page) => page.longestTaskWall, 'ms');
+  row('main-thread CPU time in all', (page) => page.busyCpu, 'ms');
+  console.log(`baseline: each text delta appended to a paragraph's text node (no Markdown, no sanitising); text shown: ${chat.shownChars.toLocaleString('en')} vs ${plain.shownChars.toLocaleString('en')} characters`);
+  console.log(`longest frame, median round: ${chat.longestFrame.median.toFixed(0)} ms (idle page ${idle.longestFrame.median.toFixed(0)} ms): ${chat.longestFrame.median < 50 ? 'target met' : 'TARGET MISSED'}`);
+  console.log(`longest main-thread task in CPU time, median round: ${chat.longestTaskCpu.median.toFixed(0)} ms (baseline ${plain.longestTaskCpu.median.toFixed(0)} ms)`);
 }
 
 async function main(): Promise<void> {

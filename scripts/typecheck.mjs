@@ -5,7 +5,7 @@ import { runEchoed } from './lib/process.mjs';
 import { REPO_ROOT } from './lib/tools.mjs';
 
 /** Each project's tsconfig, relative to the repository root. */
-export const PROJECTS = ['tsconfig.json', 'src/webview/tsconfig.json', 'bench/chatFrames/page/tsconfig.json'];
+export const PROJECTS = ['tsconfig.json', 'src/webview/tsconfig.json', 'bench/chatFrames/page/tsconfig.json', 'test/webview/tsconfig.json'];
 
 const tsc = path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 let failed = 0;

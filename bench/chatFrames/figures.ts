@@ -1,4 +1,7 @@
-/** What the frame benchmark's page and its driver share (types only: the page runs in Chromium, the driver in Node). */
+/** What the frame benchmark's page and its driver share (no DOM, no Node: the page runs in Chromium, the driver in Node). */
+
+/** The user timing marks the replay sets around what it measures, to find it in a trace. */
+export const REPLAY_MARKS = { start: 'replay-start', end: 'replay-end' } as const;
 
 /** One host message and when it was posted, in milliseconds after the first. */
 export interface TimedMessage {
@@ -22,8 +25,13 @@ export interface FrameFigures {
 
 /** The globals the page's stand-in host defines for the driver. */
 export interface ReplayGlobals {
-  /** Replays `messages` (the first one an `init`) and resolves with the figures once the page is quiet. */
-  replay(messages: readonly TimedMessage[], quietMs: number): Promise<FrameFigures>;
+  /** Posts one host message to the page at once. */
+  post(message: unknown): void;
+  /**
+   * Replays `messages` (after an `init` was posted) and resolves with the figures once the page is quiet and
+   * at least `untilMs` have passed.
+   */
+  replay(messages: readonly TimedMessage[], quietMs: number, untilMs: number): Promise<FrameFigures>;
   /** Set when the page said `ready`. */
   chatReady: boolean;
   /** Resolves once the page has had idle time (what it does while the user types a prompt is done). */

@@ -1,10 +1,10 @@
 /*
  * A stand-in for the extension host in a plain Chromium page: it gives the chat webview's bundle the
- * `acquireVsCodeApi` it expects, and replays a recorded stream of host messages at their recorded times while
- * it measures the page's frames. Loaded before dist/webview/chat.js (or, for the baseline, instead of it).
+ * `acquireVsCodeApi` it expects, posts host messages to it, and replays a recorded stream of host messages at
+ * their recorded times while it measures the page's frames. Loaded before dist/webview/chat.js (or, for the baseline, instead of it).
  */
 
-import type { FrameFigures, ReplayGlobals } from '../figures';
+import { REPLAY_MARKS, type FrameFigures, type ReplayGlobals } from '../figures';
 
 declare global {
   interface Window extends ReplayGlobals {
@@ -20,9 +20,11 @@ window.acquireVsCodeApi = () => ({
   setState() {},
 });
 
+window.post = (message) => window.dispatchEvent(new MessageEvent('message', { data: message }));
+
 window.idle = () => new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(() => resolve())));
 
-window.replay = (messages, quietMs) =>
+window.replay = (messages, quietMs, untilMs) =>
   new Promise<FrameFigures>((resolve) => {
     const frames: number[] = [];
     const longTasks: number[] = [];
@@ -33,16 +35,17 @@ window.replay = (messages, quietMs) =>
       lastChange = performance.now();
     });
     mutations.observe(document.body, { childList: true, subtree: true, characterData: true });
+    performance.mark(REPLAY_MARKS.start);
     const started = performance.now();
     let posted = 0;
     let lastFrame = started;
-    const post = (message: unknown) => window.dispatchEvent(new MessageEvent('message', { data: message }));
     const tick = (now: number) => {
       frames.push(now - lastFrame);
       lastFrame = now;
-      if (posted === messages.length && now - lastChange > quietMs) {
+      if (posted === messages.length && now - lastChange > quietMs && now - started >= untilMs) {
         observer.disconnect();
         mutations.disconnect();
+        performance.mark(REPLAY_MARKS.end);
         const last = messages[messages.length - 1]?.at ?? 0;
         resolve({ frames, longTasks, drawnMs: lastChange - started, streamMs: last, shownChars: document.body.textContent?.length ?? 0 });
         return;
@@ -52,7 +55,7 @@ window.replay = (messages, quietMs) =>
     requestAnimationFrame(tick);
     const next = () => {
       const elapsed = performance.now() - started;
-      while (posted < messages.length && messages[posted].at <= elapsed) post(messages[posted++].message);
+      while (posted < messages.length && messages[posted].at <= elapsed) window.post(messages[posted++].message);
       if (posted < messages.length) setTimeout(next, Math.max(0, messages[posted].at - (performance.now() - started)));
     };
     next();

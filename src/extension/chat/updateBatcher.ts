@@ -25,17 +25,31 @@ export function coalesceUpdates(updates: readonly ChatUpdate[]): ChatUpdate[] {
   return merged;
 }
 
-/** Gathers the session's updates and hands them on, merged, at most once per `BATCH_MS`. */
+/**
+ * Gathers the session's updates and hands them on, merged, about once per `BATCH_MS`: by a timer, or by the
+ * next update once the oldest queued one has waited that long. A stream whose events arrive faster than
+ * they are handled keeps the event loop in promise callbacks, where no timer runs: without the second way,
+ * the webview would get a whole second of text in one message and have to draw it in one frame.
+ */
 export class UpdateBatcher {
   private pending: ChatUpdate[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest queued update was queued. */
+  private oldest = 0;
 
-  constructor(private readonly flush: (updates: ChatUpdate[]) => void) {}
+  constructor(
+    private readonly flush: (updates: ChatUpdate[]) => void,
+    /** The clock, in milliseconds. */
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /** Queues an update. */
   push(update: ChatUpdate): void {
+    const now = this.now();
+    if (this.pending.length === 0) this.oldest = now;
     this.pending.push(update);
-    this.timer ??= setTimeout(() => this.flushNow(), BATCH_MS);
+    if (now - this.oldest >= BATCH_MS) this.flushNow();
+    else this.timer ??= setTimeout(() => this.flushNow(), BATCH_MS);
   }
 
   /** Hands on what is queued now (before a message that must follow them, such as `busy: false`). */

@@ -1,5 +1,5 @@
 import DOMPurify from 'dompurify';
-import MarkdownIt from 'markdown-it';
+import { markdownParser } from './markdownParser';
 
 /*
  * Markdown from the model is hostile input. markdown-it parses it with raw HTML off (a `<script>` or an
@@ -8,9 +8,6 @@ import MarkdownIt from 'markdown-it';
  * would block remote ones anyway, and a reply must not load tracking pixels): their Markdown stays text.
  * Links are opened by the host after its own check (see `linkTarget`), never by the webview.
  */
-
-const markdown = new MarkdownIt({ html: false, linkify: true, breaks: false });
-markdown.disable('image');
 
 /** Only absolute http(s) URLs may be links. */
 const ALLOWED_LINK = /^https?:\/\//i;
@@ -25,15 +22,29 @@ purify.addHook('afterSanitizeAttributes', (node) => {
   if (node.hasAttribute('href')) node.setAttribute('title', href ?? '');
 });
 
-/** Renders untrusted Markdown into a sanitised fragment. */
-export function renderMarkdown(source: string): DocumentFragment {
-  const html = markdown.render(source);
+/** Sanitises untrusted HTML into a fragment of the page's document. */
+function sanitise(html: string): DocumentFragment {
   return purify.sanitize(html, {
     RETURN_DOM_FRAGMENT: true,
     ALLOWED_URI_REGEXP: ALLOWED_LINK,
     FORBID_TAGS: ['style', 'img', 'svg', 'math', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
     FORBID_ATTR: ['style', 'id', 'name'],
   });
+}
+
+/** Renders untrusted Markdown into a sanitised fragment. */
+export function renderMarkdown(source: string): DocumentFragment {
+  return sanitise(markdownParser.render(source));
+}
+
+/**
+ * Renders several Markdown texts, each on its own, into one sanitised fragment holding one
+ * `<div class="{className}">` per text. One sanitiser pass for all of them: each pass parses its HTML into a
+ * new document, which costs more than the Markdown itself for a short text. (markdown-it's HTML is balanced,
+ * so no text's HTML can reach into its neighbour's.)
+ */
+export function renderMarkdownEach(sources: readonly string[], className: string): DocumentFragment {
+  return sanitise(sources.map((source) => `<div class="${className}">${markdownParser.render(source)}</div>`).join(''));
 }
 
 /** The URL a click on `target` should open: an http(s) link rendered from Markdown, or undefined. */

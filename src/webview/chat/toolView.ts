@@ -20,6 +20,28 @@ function output(label: string, text: string, className: string): HTMLElement | n
   return el('div', { className: `tool-output ${className}`, children: [el('div', { className: 'tool-output-label', text: label }), el('pre', { text })] });
 }
 
+/**
+ * A tool's input while it streams: one text node, kept in place, that new text is appended to (a long input
+ * would otherwise be made and laid out anew on every frame). Hidden while empty.
+ */
+class StreamedInput {
+  readonly element: HTMLElement;
+  private readonly node = document.createTextNode('');
+  private shown = '';
+
+  constructor(label: string) {
+    this.element = el('div', { className: 'tool-output tool-input', children: [el('div', { className: 'tool-output-label', text: label }), el('pre', { children: [this.node] })] });
+    this.element.hidden = true;
+  }
+
+  show(text: string): void {
+    if (text.startsWith(this.shown)) this.node.appendData(text.slice(this.shown.length));
+    else this.node.data = text;
+    this.shown = text;
+    this.element.hidden = text === '';
+  }
+}
+
 /** Buttons that save each produced file. */
 export function fileList(files: readonly ProducedFile[], labels: Labels, save: SaveFile): HTMLElement | null {
   if (files.length === 0) return null;
@@ -41,6 +63,9 @@ export function fileList(files: readonly ProducedFile[], labels: Labels, save: S
  */
 export class ToolView {
   readonly element = el('details', { className: 'tool' });
+  private readonly head = el('summary');
+  private readonly input: StreamedInput;
+  private readonly results = el('div', { className: 'tool-results' });
   private userToggled = false;
   /** What the view last set `open` to; a toggle to anything else was the user's. */
   private autoOpen: boolean | null = null;
@@ -49,6 +74,8 @@ export class ToolView {
     private readonly labels: Labels,
     private readonly save: SaveFile,
   ) {
+    this.input = new StreamedInput(labels.toolInput);
+    this.element.append(this.head, this.input.element, this.results);
     this.element.addEventListener('toggle', () => {
       if (this.element.open !== this.autoOpen) this.userToggled = true;
     });
@@ -61,16 +88,16 @@ export class ToolView {
     const failed = result?.kind === 'error' || (result?.kind === 'bash' && result.returnCode !== 0);
     const state = result ? (failed ? 'failed' : 'done') : 'running';
     this.element.dataset.state = state;
-    const head = el('summary', {
-      children: [
+    this.head.replaceChildren(
+      ...[
         el('span', { className: 'tool-kind', text: block.kind }),
         el('code', { className: 'tool-summary', text: summary(block) }),
         result ? null : el('span', { className: 'tool-running', text: labels.running }),
-      ],
-    });
+      ].filter((part): part is HTMLElement => part !== null),
+    );
     const command = block.kind === 'bash' && typeof block.input?.command === 'string' ? block.input.command : null;
-    const input = command ?? (block.inputDone && block.input ? JSON.stringify(block.input, null, 2) : block.inputJson);
-    const parts: (HTMLElement | null)[] = [head, output(labels.toolInput, input, 'tool-input')];
+    this.input.show(command ?? (block.inputDone && block.input ? JSON.stringify(block.input, null, 2) : block.inputJson));
+    const parts: (HTMLElement | null)[] = [];
     if (result?.kind === 'bash') {
       parts.push(
         output(labels.stdout, result.stdout, 'stdout'),
@@ -83,7 +110,7 @@ export class ToolView {
     } else if (result?.kind === 'error') {
       parts.push(el('div', { className: 'tool-error', text: `${labels.toolError}: ${result.errorCode}` }));
     }
-    this.element.replaceChildren(...parts.filter((part): part is HTMLElement => part !== null));
+    this.results.replaceChildren(...parts.filter((part): part is HTMLElement => part !== null));
     if (!this.userToggled) {
       this.autoOpen = !result;
       this.element.open = this.autoOpen;

@@ -17,8 +17,14 @@ type BlockView =
   | { readonly type: 'tool'; readonly view: ToolView; readonly element: HTMLElement }
   | { readonly type: 'container_upload'; readonly element: HTMLElement };
 
+/**
+ * Token counts in the page's locale. Made once, when the page loads: the first `toLocaleString` of a page
+ * loads the locale's data, tens of milliseconds that would otherwise fall in the first frame of a reply.
+ */
+const counts = new Intl.NumberFormat();
+
 function formatCount(value: number): string {
-  return value.toLocaleString();
+  return counts.format(value);
 }
 
 /** Fills `{0}`, `{1}`, … of a localised template. */

@@ -22,8 +22,14 @@ describe('markdown chunks of a streamed reply', () => {
     assert.deepEqual(chunks('~~~~\n\n```\n\nstill code\n~~~~\n\nout\n'), ['~~~~\n\n```\n\nstill code\n~~~~\n\n']);
   });
 
-  it('keeps indented continuations (list items, indented code) with what they continue', () => {
-    assert.deepEqual(chunks('- one\n\n  more of one\n\n- two\n'), ['- one\n\n  more of one\n\n']);
+  it('ends a chunk at the first line after a code block that opened its chunk', () => {
+    assert.deepEqual(chunks('```\ncode\n```\nText\n\n```\nx\n```\n\n\n- item\n'), ['```\ncode\n```\n', 'Text\n\n', '```\nx\n```\n\n\n']);
+    assert.deepEqual(chunks('Text\n```\ncode\n```\nmore\n'), []);
+  });
+
+  it('keeps indented continuations and further items of a list with what they continue', () => {
+    assert.deepEqual(chunks('- one\n\n  more of one\n\n- two\n\n1. three\n'), []);
+    assert.deepEqual(chunks('- one\n\n  more of one\n\n- two\n\nAfter the list\n'), ['- one\n\n  more of one\n\n- two\n\n']);
     assert.deepEqual(chunks('Text\n\n    code\n\n    more code\n\nEnd\n'), ['Text\n\n    code\n\n    more code\n\n']);
   });
 

@@ -70,4 +70,26 @@ describe('UpdateBatcher', () => {
     await flushedOnce;
     assert.deepEqual(flushed, [[{ type: 'textAppended', turnId: 'a', blockIndex: 0, text: 'z' }]]);
   });
+
+  it('hands on what waited a frame at the next update, also when no timer gets to run', async () => {
+    const flushed: ChatUpdate[][] = [];
+    let clock = 0;
+    const batcher = new UpdateBatcher((updates) => flushed.push(updates), () => clock);
+    const append = (text: string): void => batcher.push({ type: 'textAppended', turnId: 'a', blockIndex: 0, text });
+    // A stream delivered in one go: every event handled in promise callbacks, the clock moving 1 ms per event.
+    await Array.from('abcdefghijklmnopqrstuvwxyz0123456789').reduce(
+      (previous, text) =>
+        previous.then(() => {
+          append(text);
+          clock += 1;
+        }),
+      Promise.resolve(),
+    );
+    assert.deepEqual(flushed, [
+      [{ type: 'textAppended', turnId: 'a', blockIndex: 0, text: 'abcdefghijklmnopq' }],
+      [{ type: 'textAppended', turnId: 'a', blockIndex: 0, text: 'rstuvwxyz01234567' }],
+    ]);
+    batcher.flushNow();
+    assert.deepEqual(flushed[2], [{ type: 'textAppended', turnId: 'a', blockIndex: 0, text: '89' }]);
+  });
 });
