@@ -2,7 +2,7 @@
  * An exact reader for the frontmatter most skills have: top-level `key: value` lines whose values are plain
  * or quoted one-line strings, booleans and integers (double quotes may escape `\"` and `\\`), `>`/`>-`/`|`/`|-` blocks of evenly
  * indented lines (literal ones may hold empty lines), a flat list of such strings, or one flat mapping of them
- * (`metadata:`), with whole-line `#` comments between entries. It returns undefined for anything else, and the `yaml` package
+ * (`metadata:`), with whole-line `#` comments between entries and trailing ` # …` comments after plain values. It returns undefined for anything else, and the `yaml` package
  * reads it instead. The differential fuzz test proves both give the same result; this path exists because
  * loading and warming up `yaml` dominates a short CLI run.
  */
@@ -39,6 +39,8 @@ interface OpenEntry {
   readonly header?: { readonly text: string; readonly start: number };
   indent?: number;
   readonly children: FrontmatterEntry[];
+  /** Where the last child ends, its trailing comment included (YAML ends a mapping's range there). */
+  childrenEnd?: Position;
   readonly items: { readonly value: Scalar; readonly start: Position; readonly end: Position }[];
   readonly blockLines: string[];
   /** Empty lines seen inside a literal block and not yet followed by more of its text. */
@@ -128,7 +130,10 @@ function addNested(open: OpenEntry, text: string, line: number, indent: number, 
   const match = KEY_LINE.exec(text);
   if (!match || open.items.length > 0 || match[3] === undefined || !isPlainKey(match[2])) return false;
   const entry = scalarEntry(match[2], line, indent, text, match[3]);
-  if (entry) open.children.push(entry);
+  if (entry) {
+    open.children.push(entry);
+    open.childrenEnd = withoutComment(match[3]) === match[3] ? entry.valueRange.end : { line, character: text.length };
+  }
   return entry !== undefined || addColonProblems(problems, text, match[3], line);
 }
 
@@ -169,7 +174,7 @@ function closeEntry(open: OpenEntry, lines: LineIndex, lastLine: number): Frontm
   if (children.length > 0) {
     const value: Record<string, unknown> = {};
     for (const child of children) value[child.key] = child.value;
-    const valueRange = { start: children[0].keyRange.start, end: children[children.length - 1].valueRange.end };
+    const valueRange = { start: children[0].keyRange.start, end: open.childrenEnd ?? children[children.length - 1].valueRange.end };
     return { key, keyRange, valueRange, value, children };
   }
   const at = { line, character: key.length + 1 };
@@ -177,7 +182,7 @@ function closeEntry(open: OpenEntry, lines: LineIndex, lastLine: number): Frontm
 }
 
 function scalarEntry(key: string, line: number, indent: number, text: string, rawValue: string): FrontmatterEntry | undefined {
-  const scalar = FLOW_SEQUENCE.test(rawValue) ? readFlowSequence(rawValue) : readScalar(rawValue);
+  const scalar = FLOW_SEQUENCE.test(rawValue) ? readFlowSequence(rawValue) : readScalar(withoutComment(rawValue));
   if (!scalar) return undefined;
   const start = text.length - rawValue.length;
   return {
@@ -186,6 +191,16 @@ function scalarEntry(key: string, line: number, indent: number, text: string, ra
     valueRange: { start: { line, character: start }, end: { line, character: start + scalar.length } },
     value: scalar.value,
   };
+}
+
+/**
+ * A plain value without its trailing comment (` # …`: a space, then `#`, to the line's end), as YAML reads it; the
+ * value unchanged when it has none or is quoted (a quoted value with a comment is left to the `yaml` package).
+ */
+function withoutComment(rawValue: string): string {
+  const comment = rawValue.indexOf(' #');
+  if (comment < 0 || rawValue[0] === '"' || rawValue[0] === "'") return rawValue;
+  return rawValue.slice(0, comment).trimEnd();
 }
 
 /** `[a, b]` whose items are non-empty plain or quoted scalars without commas, with its source length; else undefined. */

@@ -47,8 +47,17 @@ describe('the fast frontmatter reader', () => {
     assert.deepEqual(parsed.entries.map((e) => e.value), [['Read', 'Bash(git:*)', 'Grep'], '2.0.1-beta', true, { version: 2, beta: false }]);
   });
 
+  it('reads a plain value followed by a comment itself, the comment left out of the value and its range', () => {
+    const parsed = parseSkillMd('---\nname: pdf-tools # the id\ndescription: Reads C# files.   # Use when asked\nmetadata:\n  author: me # really\n---\n');
+    assert.equal(parsed.usedFastPath, true);
+    assert.deepEqual(parsed.entries.map((e) => e.value), ['pdf-tools', 'Reads C# files.', { author: 'me' }]);
+    assert.deepEqual(parsed.entries[1]?.valueRange, { start: { line: 2, character: 13 }, end: { line: 2, character: 28 } });
+    assert.deepEqual(parsed.entries[2]?.valueRange, { start: { line: 4, character: 2 }, end: { line: 4, character: 21 } }, 'a mapping ends after the comment of its last value');
+    assert.deepEqual(parseSkillMd(parsed.text, 'yaml').entries, parsed.entries);
+  });
+
   it('leaves anything unusual to the yaml package', () => {
-    for (const line of ['name: yEs', 'name: 012', 'name: -3', 'name: 1_000', 'name: 1.5', 'name: null', 'description: a # comment', 'description: |', 'x: []', 'x: [a, [b]]', 'x: [a: b]', 'x: [a, null]', 'x: &a b', 'k: |+\n  a', 'k: >\n  a\n\n  b', 'k: |\n\n  a', 'k: |\n  a\n  \n  b', 'x: "esc\\nd"', 'x: "a"b"', 'k: |\n  a\n# not a comment\n  b', 'name:\tx']) {
+    for (const line of ['name: yEs', 'name: 012', 'name: -3', 'name: 1_000', 'name: 1.5', 'name: null', 'description: "a" # comment', 'x: [a] # comment', 'description: |', 'x: []', 'x: [a, [b]]', 'x: [a: b]', 'x: [a, null]', 'x: &a b', 'k: |+\n  a', 'k: >\n  a\n\n  b', 'k: |\n\n  a', 'k: |\n  a\n  \n  b', 'x: "esc\\nd"', 'x: "a"b"', 'k: |\n  a\n# not a comment\n  b', 'name:\tx']) {
       assert.equal(parseSkillMd(`---\n${line}\n---\n`).usedFastPath, false, line);
     }
   });

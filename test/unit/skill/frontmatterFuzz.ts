@@ -22,6 +22,7 @@ const SCALARS = [
   'yEs', 'TRUE', 'False', 'OFF', 'On', '0', '7', '-3', '+4', '012', '1_000', '1234567890123456', '123456789012345', '[yes, 2]',
   'a: b: c', 'x: y:', 'Use when:  two spaces', 'a: yes', 'a: "q"', 'a:b: c', 'a: b #c', '1.2.0', '2.0.1-beta', '10.4.12', '1.2.3+build', '1.2.3.4', '1.2.3-', '01.2.3', '[Read, Grep]', '[a,b]', '[ a , b ]', '[]', '[a, [b]]',
   '[a, "b c"]', "['x', y]", '[a b, c]', '[a, yes]', '[a,]', '[a: b]', '[a # c]', '[1, 2]', '[a, 1.2.0]',
+  'x # y # z', 'C# tips # c', '1.2.0 # v', 'yes # c', '123 # c', 'a  #  c', '"q" # c', "'q' # c", '[a] # c', 'a: b # c', '#x', 'a #',
 ];
 
 function pick<T>(random: () => number, items: readonly T[]): T {
