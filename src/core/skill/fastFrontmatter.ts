@@ -1,8 +1,8 @@
 /**
  * An exact reader for the frontmatter most skills have: top-level `key: value` lines whose values are plain
  * or quoted one-line strings, booleans and integers (double quotes may escape `\"` and `\\`), `>`/`>-`/`|`/`|-` blocks of evenly
- * indented lines (literal ones may hold empty lines), a flat list of such strings, or one flat mapping of them
- * (`metadata:`), with whole-line `#` comments between entries and trailing ` # …` comments after plain values. It returns undefined for anything else, and the `yaml` package
+ * indented lines (literal ones may hold empty lines), a flat list of such strings, or a mapping of them
+ * (`metadata:`) whose values may be mappings of them in turn, with whole-line `#` comments between entries and trailing ` # …` comments after plain values. It returns undefined for anything else, and the `yaml` package
  * reads it instead. The differential fuzz test proves both give the same result; this path exists because
  * loading and warming up `yaml` dominates a short CLI run.
  */
@@ -35,12 +35,16 @@ type Scalar = string | number | boolean;
 interface OpenEntry {
   readonly key: string;
   readonly line: number;
+  /** Where the key starts: 0 at the top level, the indent of a mapping nested under a top-level key. */
+  readonly column: number;
   /** The block scalar header and where it starts, or undefined for a mapping, list or empty value. */
   readonly header?: { readonly text: string; readonly start: number };
   indent?: number;
   readonly children: FrontmatterEntry[];
   /** Where the last child ends, its trailing comment included (YAML ends a mapping's range there). */
   childrenEnd?: Position;
+  /** A child whose own mapping is being read (`nested:` under `metadata:`), one level down at most. */
+  sub?: OpenEntry;
   readonly items: { readonly value: Scalar; readonly start: Position; readonly end: Position }[];
   readonly blockLines: string[];
   /** Empty lines seen inside a literal block and not yet followed by more of its text. */
@@ -63,6 +67,7 @@ export function parseFrontmatterFast(lines: LineIndex, firstLine: number, closeL
   let open: OpenEntry | undefined;
   let lastContentLine = firstLine;
   const close = (): boolean => {
+    if (open?.sub && !closeSub(open, lines)) return false;
     if (open) {
       const entry = closeEntry(open, lines, lastContentLine);
       if (!entry) return false;
@@ -88,8 +93,13 @@ export function parseFrontmatterFast(lines: LineIndex, firstLine: number, closeL
     }
     const indent = text.length - text.trimStart().length;
     if (indent > 0) {
-      if (!open || (open.indent !== undefined && open.indent !== indent) || !addNested(open, text, line, indent, problems)) return undefined;
-      open.indent = indent;
+      if (!open) return undefined;
+      if (open.sub && open.indent !== undefined && indent > open.indent) {
+        if (!addIndented(open.sub, text, line, indent, problems)) return undefined;
+        continue;
+      }
+      if (open.sub && !closeSub(open, lines)) return undefined;
+      if (!addIndented(open, text, line, indent, problems)) return undefined;
       lastContentLine = line;
       continue;
     }
@@ -101,7 +111,7 @@ export function parseFrontmatterFast(lines: LineIndex, firstLine: number, closeL
     if (rawValue === undefined || BLOCK_HEADER.test(rawValue)) {
       if (rawValue === undefined && text.length !== key.length + 1) return undefined;
       const header = rawValue === undefined ? undefined : { text: rawValue, start: text.length - rawValue.length };
-      open = { key, line, ...(header ? { header } : {}), children: [], items: [], blockLines: [], pendingEmpty: 0 };
+      open = { key, line, column: 0, ...(header ? { header } : {}), children: [], items: [], blockLines: [], pendingEmpty: 0 };
       continue;
     }
     const entry = scalarEntry(key, line, 0, text, rawValue);
@@ -110,6 +120,25 @@ export function parseFrontmatterFast(lines: LineIndex, firstLine: number, closeL
   }
   // With any fault, the `yaml` package gives no entries, only the faults.
   return close() ? { entries: problems.length > 0 ? [] : entries, problems } : undefined;
+}
+
+/** Adds a line indented `indent` to `open`, whose lines must all be indented alike. False when it does not fit. */
+function addIndented(open: OpenEntry, text: string, line: number, indent: number, problems: SyntaxProblem[]): boolean {
+  if ((open.indent !== undefined && open.indent !== indent) || !addNested(open, text, line, indent, problems)) return false;
+  open.indent = indent;
+  return true;
+}
+
+/** Ends the nested mapping `open.sub`, adding it to `open`'s children; false when it is not a non-empty mapping. */
+function closeSub(open: OpenEntry, lines: LineIndex): boolean {
+  const sub = open.sub;
+  open.sub = undefined;
+  if (!sub || sub.children.length === 0 || sub.items.length > 0) return false;
+  const entry = closeEntry(sub, lines, sub.line);
+  if (!entry) return false;
+  open.children.push(entry);
+  open.childrenEnd = entry.valueRange.end;
+  return true;
 }
 
 /** Adds an indented line to the open entry: block text, a list item or a mapping entry (or its colon faults). False when it fits none. */
@@ -128,7 +157,13 @@ function addNested(open: OpenEntry, text: string, line: number, indent: number, 
     return true;
   }
   const match = KEY_LINE.exec(text);
-  if (!match || open.items.length > 0 || match[3] === undefined || !isPlainKey(match[2])) return false;
+  if (!match || open.items.length > 0 || !isPlainKey(match[2])) return false;
+  if (match[3] === undefined) {
+    // `nested:` alone on its line under a top-level key opens a mapping one level down (its lines come next).
+    if (open.column > 0 || text.length !== indent + match[2].length + 1) return false;
+    open.sub = { key: match[2], line, column: indent, children: [], items: [], blockLines: [], pendingEmpty: 0 };
+    return true;
+  }
   const entry = scalarEntry(match[2], line, indent, text, match[3]);
   if (entry) {
     open.children.push(entry);
@@ -159,7 +194,8 @@ function addColonProblems(problems: SyntaxProblem[], text: string, rawValue: str
 
 function closeEntry(open: OpenEntry, lines: LineIndex, lastLine: number): FrontmatterEntry | undefined {
   const { key, line, header, children, items, blockLines } = open;
-  const keyRange = { start: { line, character: 0 }, end: { line, character: key.length } };
+  const { column } = open;
+  const keyRange = { start: { line, character: column }, end: { line, character: column + key.length } };
   if (header) {
     if (blockLines.length === 0) return undefined;
     const joined = blockLines.join(header.text[0] === '>' ? ' ' : '\n');

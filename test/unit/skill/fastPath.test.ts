@@ -56,6 +56,17 @@ describe('the fast frontmatter reader', () => {
     assert.deepEqual(parseSkillMd(parsed.text, 'yaml').entries, parsed.entries);
   });
 
+  it('reads a mapping nested one level under a top-level key itself, with its children and ranges', () => {
+    const parsed = parseSkillMd('---\nname: pdf-tools\nmetadata:\n  author: me\n  nested:\n    deep: yes\n    tag: x # t\n  after: 2\n---\n');
+    assert.equal(parsed.usedFastPath, true);
+    assert.deepEqual(parsed.entries[1]?.value, { author: 'me', nested: { deep: true, tag: 'x' }, after: 2 });
+    assert.deepEqual(parsed.entries[1]?.children?.[1]?.children?.map((child) => child.key), ['deep', 'tag']);
+    assert.deepEqual(parseSkillMd(parsed.text, 'yaml').entries, parsed.entries);
+    for (const deeper of ['metadata:\n  a:\n    b:\n      c: d', 'metadata:\n  a:\n  b: c', 'metadata:\n  a:\n    - b']) {
+      assert.equal(parseSkillMd(`---\n${deeper}\n---\n`).usedFastPath, false, deeper);
+    }
+  });
+
   it('leaves anything unusual to the yaml package', () => {
     for (const line of ['name: yEs', 'name: 012', 'name: -3', 'name: 1_000', 'name: 1.5', 'name: null', 'description: "a" # comment', 'x: [a] # comment', 'description: |', 'x: []', 'x: [a, [b]]', 'x: [a: b]', 'x: [a, null]', 'x: &a b', 'k: |+\n  a', 'k: >\n  a\n\n  b', 'k: |\n\n  a', 'k: |\n  a\n  \n  b', 'x: "esc\\nd"', 'x: "a"b"', 'k: |\n  a\n# not a comment\n  b', 'name:\tx']) {
       assert.equal(parseSkillMd(`---\n${line}\n---\n`).usedFastPath, false, line);

@@ -40,7 +40,15 @@ export function randomFrontmatter(random: () => number): string {
       lines.push(`${key}:`);
       const children = Math.floor(random() * 4);
       const indent = pick(random, ['  ', '  ', '    ', ' ']);
-      for (let c = 0; c < children; c++) lines.push(`${random() < 0.1 ? '   ' : indent}${pick(random, KEYS)}: ${pick(random, SCALARS)}`);
+      for (let c = 0; c < children; c++) {
+        if (random() < 0.2) {
+          // A mapping one level further down, sometimes oddly indented, empty or deeper still.
+          lines.push(`${indent}${pick(random, KEYS)}:`);
+          for (let g = Math.floor(random() * 3); g > 0; g--) lines.push(`${indent}${pick(random, ['  ', '  ', '    ', ' ', '', '      '])}${pick(random, KEYS)}:${pick(random, [' ', ' ', ''])}${pick(random, SCALARS)}`);
+        } else {
+          lines.push(`${random() < 0.1 ? '   ' : indent}${pick(random, KEYS)}: ${pick(random, SCALARS)}`);
+        }
+      }
     } else if (roll < 0.22) {
       lines.push(`${key}: ${pick(random, ['>', '>-', '|', '|-', '|+', '>2'])}`);
       const indent = pick(random, ['  ', '  ', '    ']);
