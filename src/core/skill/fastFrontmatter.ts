@@ -116,7 +116,12 @@ export function parseFrontmatterFast(lines: LineIndex, firstLine: number, closeL
     }
     const entry = scalarEntry(key, line, 0, text, rawValue);
     if (entry) entries.push(entry);
-    else if (!addColonProblems(problems, text, rawValue, line)) return undefined;
+    else if (rawValue[0] === "'" || rawValue[0] === '"') {
+      const fault = quoteFault(lines, line, text, rawValue, closeLine);
+      if (!fault) return undefined;
+      problems.push(fault.problem);
+      if (fault.unclosed) return { entries: [], problems }; // the rest of the frontmatter is inside the quotes
+    } else if (!addColonProblems(problems, text, rawValue, line)) return undefined;
   }
   // With any fault, the `yaml` package gives no entries, only the faults.
   return close() ? { entries: problems.length > 0 ? [] : entries, problems } : undefined;
@@ -170,6 +175,42 @@ function addNested(open: OpenEntry, text: string, line: number, indent: number, 
     open.childrenEnd = withoutComment(match[3]) === match[3] ? entry.valueRange.end : { line, character: text.length };
   }
   return entry !== undefined || addColonProblems(problems, text, match[3], line);
+}
+
+/** What the `yaml` package says of a quoted value that never closes, and of text right after its closing quote. */
+const UNCLOSED = (quote: string): string => `The frontmatter is not valid YAML: Missing closing ${quote}quote.`;
+const TEXT_AFTER_QUOTE = 'The frontmatter is not valid YAML: Unexpected scalar at node end.';
+
+/**
+ * The fault of a top-level quoted value that `readScalar` could not read, the `yaml` package's way, in the two
+ * shapes it knows: quotes never closed in the rest of the frontmatter (one fault at its end: `unclosed`), or
+ * plain text straight after the closing quote on the same line (`'the team's style`: one fault over that text).
+ * Undefined for anything else (escapes, more quotes, odd characters), which the `yaml` package reads instead.
+ */
+function quoteFault(lines: LineIndex, line: number, text: string, rawValue: string, closeLine: number): { problem: SyntaxProblem; unclosed: boolean } | undefined {
+  const quote = rawValue[0];
+  if (quote === '"' && rawValue.includes('\\')) return undefined;
+  let close = -1;
+  for (let i = 1; i < rawValue.length && close < 0; i++) {
+    if (rawValue[i] !== quote) continue;
+    if (quote === "'" && rawValue[i + 1] === "'") i++;
+    else close = i;
+  }
+  if (close < 0) {
+    for (let rest = line + 1; rest < closeLine; rest++) {
+      const restText = lines.lineText(rest);
+      if (restText.includes(quote) || UNUSUAL.test(restText) || (quote === '"' && restText.includes('\\'))) return undefined;
+    }
+    const source = lines.text.slice(lines.lineStarts[line], lines.lineStarts[closeLine]);
+    let end = source.length;
+    while (end > 0 && /\s/.test(source[end - 1])) end--;
+    const at = lines.positionAt(lines.lineStarts[line] + end);
+    return { problem: { message: UNCLOSED(quote), range: { start: at, end: at } }, unclosed: true };
+  }
+  const after = rawValue.slice(close + 1);
+  if (after === '' || /\s/.test(after[0]) || after.includes("'") || after.includes('"') || !isSafePlainString(after)) return undefined;
+  const start = text.length - after.length;
+  return { problem: { message: TEXT_AFTER_QUOTE, range: { start: { line, character: start }, end: { line, character: text.length } } }, unclosed: false };
 }
 
 /**

@@ -67,6 +67,19 @@ describe('the fast frontmatter reader', () => {
     }
   });
 
+  it('reports a quote never closed, or text right after the closing quote, itself, as the yaml package does', () => {
+    for (const frontmatter of ["name: a\ndescription: 'Queries the warehouse.\nallowed-tools: Read, Glob\n\n", "description: 'Writes the team's house style.\nname: a\n", 'description: "open\nname: a\n']) {
+      const text = `---\n${frontmatter}---\nBody\n`;
+      const fast = parseSkillMd(text);
+      assert.equal(fast.usedFastPath, true, frontmatter);
+      assert.equal(fast.problems.length, 1, frontmatter);
+      assert.deepEqual(fast.problems, parseSkillMd(text, 'yaml').problems, frontmatter);
+    }
+    for (const odd of ["description: 'open\nname: it's\n", 'description: "a\\"b\n', "description: 'a' b\n", "description: 'a'b c: d\n"]) {
+      assert.equal(parseSkillMd(`---\n${odd}\n---\n`).usedFastPath, false, odd);
+    }
+  });
+
   it('leaves anything unusual to the yaml package', () => {
     for (const line of ['name: yEs', 'name: 012', 'name: -3', 'name: 1_000', 'name: 1.5', 'name: null', 'description: "a" # comment', 'x: [a] # comment', 'description: |', 'x: []', 'x: [a, [b]]', 'x: [a: b]', 'x: [a, null]', 'x: &a b', 'k: |+\n  a', 'k: >\n  a\n\n  b', 'k: |\n\n  a', 'k: |\n  a\n  \n  b', 'x: "esc\\nd"', 'x: "a"b"', 'k: |\n  a\n# not a comment\n  b', 'name:\tx']) {
       assert.equal(parseSkillMd(`---\n${line}\n---\n`).usedFastPath, false, line);
