@@ -2,7 +2,8 @@
  * `npm run bench:lint`: how fast `skillsmith lint` is, as ratios against baselines measured in the same run.
  *  (a) the I/O floor (bench/lint/ioFloor.mjs): a fresh Node process that walks the corpus synchronously, lists each
  *      skill folder's files with their sizes and reads every SKILL.md, the least any folder linter must do;
- *  (b) a fresh `node dist/cli.js lint <corpus> --format json` process (target: at most 1.5x the floor);
+ *  (b) a fresh `node dist/cli.js lint <corpus> --format json` process (target: at most 1.5x the floor), in wall-clock
+ *      time and in the CPU time each process reports of itself (bench/lint/reportCpu.cjs, preloaded into both);
  *  (c) start-up: a fresh `node dist/cli.js lint --help` against a bare `node -e ""`;
  *  (d) in-process lintSkillMd p50/p95 for a typical SKILL.md and a 5,000-line one (targets: p95 < 1 ms and < 10 ms).
  * The corpus (bench/lint/corpus.ts) is shaped like public skill repositories.
@@ -25,22 +26,34 @@ const TARGET_RATIO = 1.5;
 const ROOT = path.join(__dirname, '..');
 const run = promisify(execFile);
 
-/** The wall time, in milliseconds, of one fresh `node args` process. */
-async function processMs(args: string[]): Promise<number> {
+/** Preloaded into each timed process: it reports the process's own CPU time on stderr at exit. */
+const REPORT_CPU = path.join(__dirname, 'lint', 'reportCpu.cjs');
+
+/** The wall time and the CPU time (its own, from `reportCpu.cjs`), in milliseconds, of one fresh `node args` process. */
+async function processMs(args: string[]): Promise<{ wall: number; cpu: number }> {
   const start = performance.now();
-  await run(process.execPath, args, { maxBuffer: 256 * 1024 * 1024 }).catch((error: { code?: number }) => {
-    if (error.code !== 1) throw error; // exit 1 only means the corpus has lint errors, as intended
-  });
-  return performance.now() - start;
+  const { stderr } = await run(process.execPath, ['-r', REPORT_CPU, ...args], { maxBuffer: 256 * 1024 * 1024 }).catch(
+    (error: { code?: number; stderr?: string }) => {
+      if (error.code !== 1) throw error; // exit 1 only means the corpus has lint errors, as intended
+      return { stderr: error.stderr ?? '' };
+    },
+  );
+  const wall = performance.now() - start;
+  const cpu = Number(/cpu-ms (\S+)\s*$/.exec(stderr)?.[1]);
+  if (!Number.isFinite(cpu)) throw new Error(`no CPU time reported by node ${args.join(' ')}`);
+  return { wall, cpu };
 }
 
-/** The wall times of the two commands, run alternately so both see the same machine load. */
-async function pairedRunsMs(first: string[], second: string[]): Promise<[number[], number[]]> {
-  const a: number[] = [];
-  const b: number[] = [];
+/** The wall and CPU times of the two commands, run alternately so both see the same machine load. */
+async function pairedRunsMs(first: string[], second: string[]): Promise<[{ wall: number[]; cpu: number[] }, { wall: number[]; cpu: number[] }]> {
+  const a = { wall: [] as number[], cpu: [] as number[] };
+  const b = { wall: [] as number[], cpu: [] as number[] };
   for (let i = 0; i < PROCESS_RUNS; i++) {
-    a.push(await processMs(first));
-    b.push(await processMs(second));
+    for (const [args, into] of [[first, a], [second, b]] as const) {
+      const { wall, cpu } = await processMs(args);
+      into.wall.push(wall);
+      into.cpu.push(cpu);
+    }
   }
   return [a, b];
 }
@@ -81,7 +94,8 @@ async function main(): Promise<void> {
     const texts = dirs.map((dir) => readFileSync(path.join(dir, 'SKILL.md'), 'utf8'));
     const needYaml = texts.filter((text) => !parseSkillMd(text).usedFastPath).length;
 
-    const [floorRuns, cliRuns] = await pairedRunsMs(floorArgs, cliArgs);
+    const [floor, cli] = await pairedRunsMs(floorArgs, cliArgs);
+    const [floorRuns, cliRuns] = [floor.wall, cli.wall];
     const [floorMs, cliMs] = [percentile(floorRuns, 50), percentile(cliRuns, 50)];
     const perSecond = (ms: number) => Math.round((SKILLS / ms) * 1000);
     const load = loadavg()[0].toFixed(1);
@@ -93,9 +107,12 @@ async function main(): Promise<void> {
     const verdict = ratio <= TARGET_RATIO ? 'met' : 'NOT met';
     console.log(`(b) skillsmith lint --format json:                          ${cliMs.toFixed(0).padStart(5)} ms  ${perSecond(cliMs)} skills/s  ${ratio.toFixed(2)}x   runs: ${runsText(cliRuns)}`);
     console.log(`    ratio ${ratio.toFixed(2)}x the floor (target <= ${TARGET_RATIO.toFixed(2)}x: ${verdict})`);
+    const [floorCpu, cliCpu] = [percentile(floor.cpu, 50), percentile(cli.cpu, 50)];
+    console.log(`    CPU time of the same processes (what load from others inflates least): floor ${floorCpu.toFixed(0)} ms, lint ${cliCpu.toFixed(0)} ms, ratio ${(cliCpu / floorCpu).toFixed(2)}x`);
+    console.log(`      floor runs: ${runsText(floor.cpu)}; lint runs: ${runsText(cli.cpu)}`);
 
-    const [bareRuns, helpRuns] = await pairedRunsMs(['-e', ''], [path.join(ROOT, 'dist', 'cli.js'), 'lint', '--help']);
-    const [bareMs, helpMs] = [percentile(bareRuns, 50), percentile(helpRuns, 50)];
+    const [bare, help] = await pairedRunsMs(['-e', ''], [path.join(ROOT, 'dist', 'cli.js'), 'lint', '--help']);
+    const [bareMs, helpMs] = [percentile(bare.wall, 50), percentile(help.wall, 50)];
     console.log(`(c) start-up: node -e "" ${bareMs.toFixed(0)} ms; skillsmith lint --help ${helpMs.toFixed(0)} ms (+${(helpMs - bareMs).toFixed(0)} ms)`);
 
     const lineCount = (text: string) => text.split('\n').length;

@@ -1,8 +1,8 @@
 /** Reads the arguments of `skillsmith eval`. */
-import { parseArgs } from 'node:util';
 import type { ChosenSkill } from '../core/chat/viewModel';
 import type { Baseline } from '../core/evals/plan';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_REQUESTS, DEFAULT_RUNS } from '../core/evals/runEvals';
+import { readArgs } from './apiSubcommand';
 import { parseSkillSpec } from './runArgs';
 
 /** What `skillsmith eval` was asked to do. */
@@ -60,37 +60,28 @@ tokens go to stderr. Exit status: 0 all thresholds met, 1 a threshold not met, 2
 
 /** The parsed arguments, or a message saying what is wrong with them. */
 export function parseEvalArgs(args: readonly string[]): EvalArgs | { readonly error: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        'skill-id': { type: 'string' },
-        version: { type: 'string' },
-        runs: { type: 'string' },
-        baseline: { type: 'string', default: 'none' },
-        format: { type: 'string', default: 'text' },
-        'min-trigger-rate': { type: 'string' },
-        'min-pass-rate': { type: 'string' },
-        model: { type: 'string' },
-        'grader-model': { type: 'string' },
-        'max-tokens': { type: 'string' },
-        concurrency: { type: 'string' },
-        'max-requests': { type: 'string' },
-        'other-skill': { type: 'string', multiple: true, default: [] },
-        out: { type: 'string' },
-        'base-url': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
-  }
-  const { values, positionals } = parsed;
-  const help = values.help ?? false;
-  const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'junit') return { error: `Unknown format '${format}': use text, json or junit.` };
+  const parsed = readArgs(
+    args,
+    {
+      'skill-id': { type: 'string' },
+      version: { type: 'string' },
+      runs: { type: 'string' },
+      baseline: { type: 'string', default: 'none' },
+      'min-trigger-rate': { type: 'string' },
+      'min-pass-rate': { type: 'string' },
+      model: { type: 'string' },
+      'grader-model': { type: 'string' },
+      'max-tokens': { type: 'string' },
+      concurrency: { type: 'string' },
+      'max-requests': { type: 'string' },
+      'other-skill': { type: 'string', multiple: true, default: [] },
+      out: { type: 'string' },
+      'base-url': { type: 'string' },
+    },
+    ['text', 'json', 'junit'],
+  );
+  if ('error' in parsed) return parsed;
+  const { values, positionals, help, format } = parsed;
   if (!help && positionals.length !== 1) return { error: 'Give one PATH: a skill folder or an eval file.' };
   const numbers: Record<string, number | undefined> = {};
   for (const [flag, min, max] of [['runs', 1, 100], ['max-tokens', 1, Infinity], ['concurrency', 1, 64], ['max-requests', 1, Infinity]] as const) {

@@ -1,9 +1,7 @@
 /** `skillsmith eval`: a skill's trigger and output evals through the Claude API, for CI. Loaded on first use. */
 import * as path from 'node:path';
 import type Anthropic from '@anthropic-ai/sdk';
-import { createSdk } from '../core/api/createSdk';
-import { DEFAULT_MAX_TOKENS, defaultModel, FALLBACK_MODEL } from '../core/chat/defaultModel';
-import { listModels } from '../core/chat/serviceCalls';
+import { DEFAULT_MAX_TOKENS } from '../core/chat/defaultModel';
 import { EvalFileError } from '../core/evals/evalFiles';
 import { loadEvals, type LoadedEvals } from '../core/evals/loadEvals';
 import { CostCapError } from '../core/evals/plan';
@@ -11,6 +9,7 @@ import { benchmarkJson, triggerResultsJson } from '../core/evals/reports';
 import { runEvals } from '../core/evals/runEvals';
 import { summariseCases, summariseConfigurations, type ConfigurationSummary } from '../core/evals/summary';
 import { RESULTS_FOLDER, writeResults } from '../core/evals/writeResults';
+import { chooseModel, sdkFromEnvironment } from './apiSubcommand';
 import { EVAL_USAGE, parseEvalArgs, type EvalArgs } from './evalArgs';
 import { jsonReport, junitReport, textReport, type EvalReport } from './evalReport';
 import type { RunIo } from './runCommand';
@@ -42,13 +41,11 @@ export async function runEvalCommand(argv: string[], io: EvalIo = processIo): Pr
   } catch (error) {
     return usage(io, error instanceof Error ? error.message : String(error));
   }
-  const apiKey = io.env['ANTHROPIC_API_KEY']?.trim();
-  if (!apiKey) return usage(io, 'set ANTHROPIC_API_KEY to an Anthropic API key (the key is read from the environment only).');
-  const sdk = createSdk({ apiKey, baseUrl: args.baseUrl ?? (io.env['ANTHROPIC_BASE_URL']?.trim() || undefined) });
+  const sdk = sdkFromEnvironment('eval', args.baseUrl, io);
   if (!sdk) return 2;
   const skillId = args.skillId ?? (await findSkillId(sdk, evals.name, io));
   if (skillId === null) return 2;
-  const model = args.model ?? (await currentModel(sdk, io));
+  const model = await chooseModel('eval', args.model, sdk, io);
   const controller = new AbortController();
   const stopListening = io.onInterrupt(() => controller.abort());
   try {
@@ -111,15 +108,6 @@ async function findSkillId(sdk: Anthropic, name: string, io: EvalIo): Promise<st
   if (matches.length === 1) return matches[0] ?? null;
   io.stderr.write(matches.length === 0 ? `skillsmith eval: no custom skill is named ${name}; publish it first or pass --skill-id.\n` : `skillsmith eval: ${matches.length} custom skills are named ${name} (${matches.join(', ')}); pass --skill-id.\n`);
   return null;
-}
-
-async function currentModel(sdk: Anthropic, io: EvalIo): Promise<string> {
-  try {
-    return defaultModel(await listModels(sdk));
-  } catch (error) {
-    io.stderr.write(`skillsmith eval: could not list the models (${error instanceof Error ? error.message : String(error)}); using ${FALLBACK_MODEL}. Pass --model to choose.\n`);
-    return FALLBACK_MODEL;
-  }
 }
 
 function usage(io: EvalIo, message: string): number {

@@ -1,7 +1,7 @@
 /** Reads the arguments of `skillsmith run`. */
-import { parseArgs } from 'node:util';
 import type { ApiForm } from '../core/chat/session';
 import type { ChosenSkill } from '../core/chat/viewModel';
+import { readArgs } from './apiSubcommand';
 
 /** What `skillsmith run` was asked to do. */
 export interface RunArgs {
@@ -43,30 +43,21 @@ Exit status: 0 the answer finished, 1 it ended in an error, 2 usage error, 130 i
 
 /** The parsed arguments, or a message saying what is wrong with them. */
 export function parseRunArgs(args: readonly string[]): RunArgs | { readonly error: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        skill: { type: 'string', multiple: true, default: [] },
-        model: { type: 'string' },
-        'max-tokens': { type: 'string' },
-        system: { type: 'string' },
-        'max-continuations': { type: 'string' },
-        beta: { type: 'boolean', default: false },
-        'base-url': { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
-  }
-  const { values, positionals } = parsed;
-  const help = values.help ?? false;
-  const format = values.format;
-  if (format !== 'text' && format !== 'json') return { error: `Unknown format '${format}': use text or json.` };
+  const parsed = readArgs(
+    args,
+    {
+      skill: { type: 'string', multiple: true, default: [] },
+      model: { type: 'string' },
+      'max-tokens': { type: 'string' },
+      system: { type: 'string' },
+      'max-continuations': { type: 'string' },
+      beta: { type: 'boolean', default: false },
+      'base-url': { type: 'string' },
+    },
+    ['text', 'json'],
+  );
+  if ('error' in parsed) return parsed;
+  const { values, positionals, help, format } = parsed;
   const skills: ChosenSkill[] = [];
   for (const spec of values.skill ?? []) {
     const skill = parseSkillSpec(spec);

@@ -1,9 +1,9 @@
 /** `skillsmith run`: one prompt with skills, streamed; for smoke tests of skills in CI. Loaded on first use. */
-import { createSdk } from '../core/api/createSdk';
 import { createChatSession } from '../core/chat/createChatSession';
-import { DEFAULT_MAX_TOKENS, defaultModel, FALLBACK_MODEL } from '../core/chat/defaultModel';
+import { DEFAULT_MAX_TOKENS } from '../core/chat/defaultModel';
 import type { ChatSession } from '../core/chat/session';
 import type { AssistantTurn } from '../core/chat/viewModel';
+import { chooseModel, sdkFromEnvironment } from './apiSubcommand';
 import { parseRunArgs, RUN_USAGE, type RunArgs } from './runArgs';
 import { RunPrinter, type TextSink } from './runPrinter';
 
@@ -43,27 +43,21 @@ export async function runRunCommand(argv: string[], io: RunIo = processIo): Prom
     io.stdout.write(`${RUN_USAGE}\n`);
     return 0;
   }
-  const apiKey = io.env['ANTHROPIC_API_KEY']?.trim();
-  if (!apiKey) {
-    io.stderr.write('skillsmith run: set ANTHROPIC_API_KEY to an Anthropic API key (the key is read from the environment only).\n');
-    return 2;
-  }
+  const sdk = sdkFromEnvironment('run', args.baseUrl, io);
+  if (!sdk) return 2;
   const prompt = args.prompt === '-' ? await io.readStdin() : args.prompt;
   if (prompt.trim() === '') {
     io.stderr.write('skillsmith run: the prompt is empty.\n');
     return 2;
   }
-  const sdk = createSdk({ apiKey, baseUrl: args.baseUrl ?? (io.env['ANTHROPIC_BASE_URL']?.trim() || undefined) });
-  if (!sdk) return 2;
   const session = createChatSession(sdk, {
-    model: args.model ?? FALLBACK_MODEL,
+    model: await chooseModel('run', args.model, sdk, io),
     maxTokens: args.maxTokens ?? DEFAULT_MAX_TOKENS,
     system: args.system,
     skills: args.skills,
     apiForm: args.apiForm,
     maxContinuations: args.maxContinuations,
   });
-  if (!args.model) session.configure({ model: await currentModel(session, io) });
   const turn = await stream(session, prompt, args, io);
   if (args.format === 'json') io.stdout.write(`${JSON.stringify(session.viewModel, null, 2)}\n`);
   return turn.status === 'error' ? 1 : turn.status === 'stopped' ? 130 : 0;
@@ -82,16 +76,5 @@ async function stream(session: ChatSession, prompt: string, args: RunArgs, io: R
   } finally {
     stopListening();
     unsubscribe();
-  }
-}
-
-/** A current model from the service's list; the fallback (with a note) when the list is unavailable. */
-async function currentModel(session: ChatSession, io: RunIo): Promise<string> {
-  try {
-    return defaultModel(await session.listModels());
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`skillsmith run: could not list the models (${reason}); using ${FALLBACK_MODEL}. Pass --model to choose.\n`);
-    return FALLBACK_MODEL;
   }
 }

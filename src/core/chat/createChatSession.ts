@@ -85,7 +85,7 @@ class StreamingChatSession implements ChatSession {
       error: null,
     };
     this.addTurn(turn);
-    const reducer = new TurnReducer(turn, (update) => this.emit(update));
+    const reducer = new TurnReducer(turn, (update) => this.emit(() => update), () => this.listeners.size > 0);
     const asked: HistoryMessage[] = [...this.history, { role: 'user', content: text }];
     try {
       await this.runTurn(settings, asked, reducer, controller.signal, generation);
@@ -201,7 +201,7 @@ class StreamingChatSession implements ChatSession {
   private adoptContainer(container: ContainerInfo | null, generation: number): void {
     if (!container || container === this.viewModel.container || generation !== this.generation) return;
     this.viewModel.container = container;
-    this.emit({ type: 'containerChanged', container: structuredClone(container) });
+    this.emit(() => ({ type: 'containerChanged', container: structuredClone(container) }));
   }
 
   /** Adds the finished exchange to what the API is told next time (what can be sent back of an unfinished one). */
@@ -213,14 +213,17 @@ class StreamingChatSession implements ChatSession {
 
   private addTurn(turn: ChatTurn): void {
     this.viewModel.turns.push(turn);
-    this.emit({ type: 'turnAdded', turn: structuredClone(turn) });
+    this.emit(() => ({ type: 'turnAdded', turn: structuredClone(turn) }));
   }
 
   private emitSnapshot(): void {
-    this.emit({ type: 'snapshot', viewModel: structuredClone(this.viewModel) });
+    this.emit(() => ({ type: 'snapshot', viewModel: structuredClone(this.viewModel) }));
   }
 
-  private emit(update: ChatUpdate): void {
+  /** Sends the update `make` builds to every listener; with none (an eval run), builds nothing. */
+  private emit(make: () => ChatUpdate): void {
+    if (this.listeners.size === 0) return;
+    const update = make();
     for (const listener of this.listeners) listener(update, this.viewModel);
   }
 

@@ -29,9 +29,14 @@ export class TurnReducer {
   private messageStopped = false;
   private eventsInRequest = 0;
 
+  /**
+   * `listening` says whether anyone takes the updates now: when nobody does (an eval run), the updates and the
+   * copies they carry are not made at all.
+   */
   constructor(
     readonly turn: AssistantTurn,
-    private readonly emit: (update: ChatUpdate) => void,
+    private readonly emitUpdate: (update: ChatUpdate) => void,
+    private readonly listening: () => boolean = () => true,
   ) {}
 
   /** The assistant content so far (every request of the turn), in the API's shape, complete blocks only. */
@@ -94,7 +99,7 @@ export class TurnReducer {
     this.turn.blocks.forEach((block, blockIndex) => {
       if (block.type !== 'tool' || block.result?.kind !== 'bash' || !block.result.files.some((file) => names.has(file.fileId))) return;
       block.result = { ...block.result, files: block.result.files.map(named) };
-      this.emit({ type: 'blockChanged', turnId: this.turn.id, blockIndex, block: copy(block) });
+      this.emit(() => ({ type: 'blockChanged', turnId: this.turn.id, blockIndex, block: copy(block) }));
     });
     if (this.turn.files.some((file) => names.has(file.fileId))) this.change({ files: this.turn.files.map(named) });
   }
@@ -133,11 +138,11 @@ export class TurnReducer {
     if (slot.kind === 'text') {
       if (delta.type !== 'text_delta') return;
       slot.block.text += delta.text;
-      this.emit({ type: 'textAppended', turnId: this.turn.id, blockIndex: slot.viewIndex, text: delta.text });
+      this.emit(() => ({ type: 'textAppended', turnId: this.turn.id, blockIndex: slot.viewIndex, text: delta.text }));
     } else if (slot.kind === 'tool') {
       if (delta.type !== 'input_json_delta') return;
       slot.block.inputJson += delta.partial_json;
-      this.emit({ type: 'toolInputAppended', turnId: this.turn.id, blockIndex: slot.viewIndex, json: delta.partial_json });
+      this.emit(() => ({ type: 'toolInputAppended', turnId: this.turn.id, blockIndex: slot.viewIndex, json: delta.partial_json }));
     } else if (delta.type === 'thinking_delta' || delta.type === 'signature_delta') {
       const field = delta.type === 'thinking_delta' ? 'thinking' : 'signature';
       const piece = delta.type === 'thinking_delta' ? delta.thinking : delta.signature;
@@ -167,7 +172,7 @@ export class TurnReducer {
     block.input = parseObject(block.inputJson === '' ? '{}' : block.inputJson);
     block.inputDone = true;
     block.kind = toolKind(block.name, block.input);
-    this.emit({ type: 'blockChanged', turnId: this.turn.id, blockIndex: slot.viewIndex, block: copy(block) });
+    this.emit(() => ({ type: 'blockChanged', turnId: this.turn.id, blockIndex: slot.viewIndex, block: copy(block) }));
   }
 
   private attachResult(start: WireBlock): void {
@@ -176,7 +181,7 @@ export class TurnReducer {
     const block = viewIndex === undefined ? undefined : this.turn.blocks[viewIndex];
     if (viewIndex !== undefined && block?.type === 'tool') {
       block.result = result;
-      this.emit({ type: 'blockChanged', turnId: this.turn.id, blockIndex: viewIndex, block: copy(block) });
+      this.emit(() => ({ type: 'blockChanged', turnId: this.turn.id, blockIndex: viewIndex, block: copy(block) }));
     }
     const known = new Set(this.turn.files.map((file) => file.fileId));
     const fresh = files.filter((file) => !known.has(file.fileId));
@@ -206,12 +211,17 @@ export class TurnReducer {
 
   private addBlock(block: TextBlock | ToolCallBlock | { type: 'container_upload'; fileId: string }): void {
     this.turn.blocks.push(block);
-    this.emit({ type: 'blockAdded', turnId: this.turn.id, block: copy(block) });
+    this.emit(() => ({ type: 'blockAdded', turnId: this.turn.id, block: copy(block) }));
+  }
+
+  /** Emits the update that `make` builds, building it only when someone is listening. */
+  private emit(make: () => ChatUpdate): void {
+    if (this.listening()) this.emitUpdate(make());
   }
 
   private change(changes: Partial<AssistantTurn>): void {
     Object.assign(this.turn, changes);
-    this.emit({ type: 'turnChanged', turnId: this.turn.id, changes: copy(changes) });
+    this.emit(() => ({ type: 'turnChanged', turnId: this.turn.id, changes: copy(changes) }));
   }
 }
 

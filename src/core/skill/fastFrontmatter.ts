@@ -1,8 +1,8 @@
 /**
  * An exact reader for the frontmatter most skills have: top-level `key: value` lines whose values are plain
  * or quoted one-line strings, booleans and integers (double quotes may escape `\"` and `\\`), `>`/`>-`/`|`/`|-` blocks of evenly
- * indented lines (literal ones may hold empty lines), a flat list of such strings, or one flat mapping of them
- * (`metadata:`), with whole-line `#` comments between entries. It returns undefined for anything else, and the `yaml` package
+ * indented lines (literal ones may hold empty lines), a flat list of such strings, or a mapping of them
+ * (`metadata:`) whose values may be mappings of them in turn, with whole-line `#` comments between entries and trailing ` # …` comments after plain values. It returns undefined for anything else, and the `yaml` package
  * reads it instead. The differential fuzz test proves both give the same result; this path exists because
  * loading and warming up `yaml` dominates a short CLI run.
  */
@@ -35,10 +35,16 @@ type Scalar = string | number | boolean;
 interface OpenEntry {
   readonly key: string;
   readonly line: number;
+  /** Where the key starts: 0 at the top level, the indent of a mapping nested under a top-level key. */
+  readonly column: number;
   /** The block scalar header and where it starts, or undefined for a mapping, list or empty value. */
   readonly header?: { readonly text: string; readonly start: number };
   indent?: number;
   readonly children: FrontmatterEntry[];
+  /** Where the last child ends, its trailing comment included (YAML ends a mapping's range there). */
+  childrenEnd?: Position;
+  /** A child whose own mapping is being read (`nested:` under `metadata:`), one level down at most. */
+  sub?: OpenEntry;
   readonly items: { readonly value: Scalar; readonly start: Position; readonly end: Position }[];
   readonly blockLines: string[];
   /** Empty lines seen inside a literal block and not yet followed by more of its text. */
@@ -61,6 +67,7 @@ export function parseFrontmatterFast(lines: LineIndex, firstLine: number, closeL
   let open: OpenEntry | undefined;
   let lastContentLine = firstLine;
   const close = (): boolean => {
+    if (open?.sub && !closeSub(open, lines)) return false;
     if (open) {
       const entry = closeEntry(open, lines, lastContentLine);
       if (!entry) return false;
@@ -86,8 +93,13 @@ export function parseFrontmatterFast(lines: LineIndex, firstLine: number, closeL
     }
     const indent = text.length - text.trimStart().length;
     if (indent > 0) {
-      if (!open || (open.indent !== undefined && open.indent !== indent) || !addNested(open, text, line, indent, problems)) return undefined;
-      open.indent = indent;
+      if (!open) return undefined;
+      if (open.sub && open.indent !== undefined && indent > open.indent) {
+        if (!addIndented(open.sub, text, line, indent, problems)) return undefined;
+        continue;
+      }
+      if (open.sub && !closeSub(open, lines)) return undefined;
+      if (!addIndented(open, text, line, indent, problems)) return undefined;
       lastContentLine = line;
       continue;
     }
@@ -99,15 +111,39 @@ export function parseFrontmatterFast(lines: LineIndex, firstLine: number, closeL
     if (rawValue === undefined || BLOCK_HEADER.test(rawValue)) {
       if (rawValue === undefined && text.length !== key.length + 1) return undefined;
       const header = rawValue === undefined ? undefined : { text: rawValue, start: text.length - rawValue.length };
-      open = { key, line, ...(header ? { header } : {}), children: [], items: [], blockLines: [], pendingEmpty: 0 };
+      open = { key, line, column: 0, ...(header ? { header } : {}), children: [], items: [], blockLines: [], pendingEmpty: 0 };
       continue;
     }
     const entry = scalarEntry(key, line, 0, text, rawValue);
     if (entry) entries.push(entry);
-    else if (!addColonProblems(problems, text, rawValue, line)) return undefined;
+    else if (rawValue[0] === "'" || rawValue[0] === '"') {
+      const fault = quoteFault(lines, line, text, rawValue, closeLine);
+      if (!fault) return undefined;
+      problems.push(fault.problem);
+      if (fault.unclosed) return { entries: [], problems }; // the rest of the frontmatter is inside the quotes
+    } else if (!addColonProblems(problems, text, rawValue, line)) return undefined;
   }
   // With any fault, the `yaml` package gives no entries, only the faults.
   return close() ? { entries: problems.length > 0 ? [] : entries, problems } : undefined;
+}
+
+/** Adds a line indented `indent` to `open`, whose lines must all be indented alike. False when it does not fit. */
+function addIndented(open: OpenEntry, text: string, line: number, indent: number, problems: SyntaxProblem[]): boolean {
+  if ((open.indent !== undefined && open.indent !== indent) || !addNested(open, text, line, indent, problems)) return false;
+  open.indent = indent;
+  return true;
+}
+
+/** Ends the nested mapping `open.sub`, adding it to `open`'s children; false when it is not a non-empty mapping. */
+function closeSub(open: OpenEntry, lines: LineIndex): boolean {
+  const sub = open.sub;
+  open.sub = undefined;
+  if (!sub || sub.children.length === 0 || sub.items.length > 0) return false;
+  const entry = closeEntry(sub, lines, sub.line);
+  if (!entry) return false;
+  open.children.push(entry);
+  open.childrenEnd = entry.valueRange.end;
+  return true;
 }
 
 /** Adds an indented line to the open entry: block text, a list item or a mapping entry (or its colon faults). False when it fits none. */
@@ -126,10 +162,55 @@ function addNested(open: OpenEntry, text: string, line: number, indent: number, 
     return true;
   }
   const match = KEY_LINE.exec(text);
-  if (!match || open.items.length > 0 || match[3] === undefined || !isPlainKey(match[2])) return false;
+  if (!match || open.items.length > 0 || !isPlainKey(match[2])) return false;
+  if (match[3] === undefined) {
+    // `nested:` alone on its line under a top-level key opens a mapping one level down (its lines come next).
+    if (open.column > 0 || text.length !== indent + match[2].length + 1) return false;
+    open.sub = { key: match[2], line, column: indent, children: [], items: [], blockLines: [], pendingEmpty: 0 };
+    return true;
+  }
   const entry = scalarEntry(match[2], line, indent, text, match[3]);
-  if (entry) open.children.push(entry);
+  if (entry) {
+    open.children.push(entry);
+    open.childrenEnd = withoutComment(match[3]) === match[3] ? entry.valueRange.end : { line, character: text.length };
+  }
   return entry !== undefined || addColonProblems(problems, text, match[3], line);
+}
+
+/** What the `yaml` package says of a quoted value that never closes, and of text right after its closing quote. */
+const UNCLOSED = (quote: string): string => `The frontmatter is not valid YAML: Missing closing ${quote}quote.`;
+const TEXT_AFTER_QUOTE = 'The frontmatter is not valid YAML: Unexpected scalar at node end.';
+
+/**
+ * The fault of a top-level quoted value that `readScalar` could not read, the `yaml` package's way, in the two
+ * shapes it knows: quotes never closed in the rest of the frontmatter (one fault at its end: `unclosed`), or
+ * plain text straight after the closing quote on the same line (`'the team's style`: one fault over that text).
+ * Undefined for anything else (escapes, more quotes, odd characters), which the `yaml` package reads instead.
+ */
+function quoteFault(lines: LineIndex, line: number, text: string, rawValue: string, closeLine: number): { problem: SyntaxProblem; unclosed: boolean } | undefined {
+  const quote = rawValue[0];
+  if (quote === '"' && rawValue.includes('\\')) return undefined;
+  let close = -1;
+  for (let i = 1; i < rawValue.length && close < 0; i++) {
+    if (rawValue[i] !== quote) continue;
+    if (quote === "'" && rawValue[i + 1] === "'") i++;
+    else close = i;
+  }
+  if (close < 0) {
+    for (let rest = line + 1; rest < closeLine; rest++) {
+      const restText = lines.lineText(rest);
+      if (restText.includes(quote) || UNUSUAL.test(restText) || (quote === '"' && restText.includes('\\'))) return undefined;
+    }
+    const source = lines.text.slice(lines.lineStarts[line], lines.lineStarts[closeLine]);
+    let end = source.length;
+    while (end > 0 && /\s/.test(source[end - 1])) end--;
+    const at = lines.positionAt(lines.lineStarts[line] + end);
+    return { problem: { message: UNCLOSED(quote), range: { start: at, end: at } }, unclosed: true };
+  }
+  const after = rawValue.slice(close + 1);
+  if (after === '' || /\s/.test(after[0]) || after.includes("'") || after.includes('"') || !isSafePlainString(after)) return undefined;
+  const start = text.length - after.length;
+  return { problem: { message: TEXT_AFTER_QUOTE, range: { start: { line, character: start }, end: { line, character: text.length } } }, unclosed: false };
 }
 
 /**
@@ -154,7 +235,8 @@ function addColonProblems(problems: SyntaxProblem[], text: string, rawValue: str
 
 function closeEntry(open: OpenEntry, lines: LineIndex, lastLine: number): FrontmatterEntry | undefined {
   const { key, line, header, children, items, blockLines } = open;
-  const keyRange = { start: { line, character: 0 }, end: { line, character: key.length } };
+  const { column } = open;
+  const keyRange = { start: { line, character: column }, end: { line, character: column + key.length } };
   if (header) {
     if (blockLines.length === 0) return undefined;
     const joined = blockLines.join(header.text[0] === '>' ? ' ' : '\n');
@@ -169,7 +251,7 @@ function closeEntry(open: OpenEntry, lines: LineIndex, lastLine: number): Frontm
   if (children.length > 0) {
     const value: Record<string, unknown> = {};
     for (const child of children) value[child.key] = child.value;
-    const valueRange = { start: children[0].keyRange.start, end: children[children.length - 1].valueRange.end };
+    const valueRange = { start: children[0].keyRange.start, end: open.childrenEnd ?? children[children.length - 1].valueRange.end };
     return { key, keyRange, valueRange, value, children };
   }
   const at = { line, character: key.length + 1 };
@@ -177,7 +259,7 @@ function closeEntry(open: OpenEntry, lines: LineIndex, lastLine: number): Frontm
 }
 
 function scalarEntry(key: string, line: number, indent: number, text: string, rawValue: string): FrontmatterEntry | undefined {
-  const scalar = FLOW_SEQUENCE.test(rawValue) ? readFlowSequence(rawValue) : readScalar(rawValue);
+  const scalar = FLOW_SEQUENCE.test(rawValue) ? readFlowSequence(rawValue) : readScalar(withoutComment(rawValue));
   if (!scalar) return undefined;
   const start = text.length - rawValue.length;
   return {
@@ -186,6 +268,16 @@ function scalarEntry(key: string, line: number, indent: number, text: string, ra
     valueRange: { start: { line, character: start }, end: { line, character: start + scalar.length } },
     value: scalar.value,
   };
+}
+
+/**
+ * A plain value without its trailing comment (` # …`: a space, then `#`, to the line's end), as YAML reads it; the
+ * value unchanged when it has none or is quoted (a quoted value with a comment is left to the `yaml` package).
+ */
+function withoutComment(rawValue: string): string {
+  const comment = rawValue.indexOf(' #');
+  if (comment < 0 || rawValue[0] === '"' || rawValue[0] === "'") return rawValue;
+  return rawValue.slice(0, comment).trimEnd();
 }
 
 /** `[a, b]` whose items are non-empty plain or quoted scalars without commas, with its source length; else undefined. */

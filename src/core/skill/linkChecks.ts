@@ -8,6 +8,9 @@ import type { Range } from './types';
 
 const LINK = /!?\[[^\]]*\]\(\s*(<[^>\n]*>|[^\s)]+)/g;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+const QUERY_OR_FRAGMENT = /[?#]/;
+/** What makes a link path need the segment walk: a `.` or `..` or empty segment, a backslash, a `%` escape. */
+const ODD_PATH = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|\/$|[\\%]/;
 const FENCE_MARKERS = ['```', '~~~'];
 
 /**
@@ -23,11 +26,11 @@ export function checkLinks(
   const found = new CappedFindings();
   for (const line of linkLines(parsed)) {
     const text = parsed.lines.lineText(line);
-    const code = text.includes('`') ? codeSpans(text) : [];
+    const code = text.includes('`') ? codeSpans(text) : undefined;
     LINK.lastIndex = 0;
     for (let match = LINK.exec(text); match; match = LINK.exec(text)) {
       const at = match.index;
-      if (code.some(([from, to]) => at >= from && at < to)) continue;
+      if (code && inSpans(code, at)) continue;
       const raw = match[1];
       const start = at + match[0].length - raw.length;
       const target = linkTarget(raw);
@@ -53,18 +56,29 @@ export function checkLinks(
 /** The body lines that may hold a link: those containing `](` outside fenced code blocks, in order. */
 function linkLines({ text, lines, bodyStartLine }: ParsedSkillMd): number[] {
   if (bodyStartLine >= lines.lineCount) return [];
-  const bodyStart = lines.lineStarts[bodyStartLine];
-  let at = text.indexOf('](', bodyStart);
+  const { lineStarts, lineCount } = lines;
+  let at = text.indexOf('](', lineStarts[bodyStartLine]);
   if (at < 0) return [];
   const fenced = fencedBlocks(text, bodyStartLine, lines);
-  const isFenced = (line: number): boolean => fenced.some(([open, close]) => line >= open && line <= close);
   const result: number[] = [];
+  // Both `at` and the fenced blocks only move forward: walk the lines and the blocks along with them.
+  let line = bodyStartLine;
+  let block = 0;
   for (; at >= 0; at = text.indexOf('](', at + 2)) {
-    const line = lines.positionAt(at).line;
-    if (result[result.length - 1] !== line && !isFenced(line)) result.push(line);
+    while (line + 1 < lineCount && lineStarts[line + 1] <= at) line++;
+    while (block < fenced.length && fenced[block][1] < line) block++;
+    const isFenced = block < fenced.length && fenced[block][0] <= line;
+    if (result[result.length - 1] !== line && !isFenced) result.push(line);
   }
   return result;
 }
+
+/** True when `at` falls in one of the [start, end) `spans`. */
+function inSpans(spans: readonly [number, number][], at: number): boolean {
+  for (const [from, to] of spans) if (at >= from && at < to) return true;
+  return false;
+}
+
 /** The [start, end) spans of inline code in a line: a run of backticks up to the next run of the same length. */
 function codeSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
@@ -116,9 +130,13 @@ function fenceMarker(text: string, start: number): string | undefined {
 
 /** The folder-relative path a link names, or undefined for URLs, anchors and absolute paths. */
 function linkTarget(raw: string): { path: string; outside: boolean } | undefined {
-  const unwrapped = raw.startsWith('<') ? raw.slice(1, -1) : raw;
-  const bare = unwrapped.replace(/[?#].*$/, '');
-  if (bare === '' || SCHEME.test(unwrapped) || bare.startsWith('/') || bare.startsWith('\\')) return undefined;
+  const unwrapped = raw.charCodeAt(0) === 60 /* < */ ? raw.slice(1, -1) : raw;
+  if (SCHEME.test(unwrapped)) return undefined;
+  const query = unwrapped.search(QUERY_OR_FRAGMENT);
+  const bare = query < 0 ? unwrapped : unwrapped.slice(0, query);
+  if (bare === '' || bare.startsWith('/') || bare.startsWith('\\')) return undefined;
+  // Most links are already a clean relative path: no `.`/`..` or empty segments, no backslash, no escapes.
+  if (!ODD_PATH.test(bare)) return { path: bare, outside: false };
   const segments: string[] = [];
   for (const segment of decode(bare).split(/[\\/]/)) {
     if (segment === '' || segment === '.') continue;

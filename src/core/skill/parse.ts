@@ -50,14 +50,13 @@ export interface ParsedSkillMd extends FrontmatterContent {
 /** How to read the frontmatter: `auto` tries the fast reader first; `yaml` always uses the `yaml` package. */
 export type FrontmatterReader = 'auto' | 'yaml';
 
-const DELIMITER = /^---[ \t]*$/;
 const NO_CONTENT: FrontmatterContent = { entries: [], problems: [] };
 
 /** Parses SKILL.md text. Never throws. */
 export function parseSkillMd(text: string, reader: FrontmatterReader = 'auto'): ParsedSkillMd {
   const clean = stripBom(text);
   const lines = new LineIndex(clean);
-  if (!DELIMITER.test(lines.lineText(0))) {
+  if (!isDelimiter(lines, 0)) {
     return { text: clean, lines, bodyStartLine: 0, usedFastPath: true, ...NO_CONTENT };
   }
   const close = findClosingLine(lines);
@@ -72,9 +71,23 @@ export function parseSkillMd(text: string, reader: FrontmatterReader = 'auto'): 
 
 function findClosingLine(lines: LineIndex): number | undefined {
   for (let line = 1; line < lines.lineCount; line++) {
-    if (DELIMITER.test(lines.lineText(line))) return line;
+    if (isDelimiter(lines, line)) return line;
   }
   return undefined;
+}
+
+/** True when `line` is a frontmatter delimiter: `---`, then nothing but spaces and tabs (read in place, no slice). */
+function isDelimiter(lines: LineIndex, line: number): boolean {
+  const { text } = lines;
+  const start = lines.lineStarts[line];
+  if (!text.startsWith('---', start)) return false;
+  const end = lines.lineContentEnd(line);
+  if (end - start < 3) return false;
+  for (let at = start + 3; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code !== 32 && code !== 9) return false;
+  }
+  return true;
 }
 
 /** The last top-level entry named `key` (YAML keeps the last of duplicates). */

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { containerInfo } from '../../../src/core/chat/reducer';
+import { containerInfo, TurnReducer } from '../../../src/core/chat/reducer';
 import type { TextBlock, ToolCallBlock } from '../../../src/core/chat/viewModel';
-import { message, recordedRequests, reducing, resultBlock, textBlock, toolUse } from './turns';
+import { message, newTurn, recordedRequests, reducing, resultBlock, textBlock, toolUse } from './turns';
 
 describe('TurnReducer', () => {
   it('streams text into one block, appending every delta, and keeps the stop reason and usage', () => {
@@ -20,6 +20,18 @@ describe('TurnReducer', () => {
     );
     assert.deepEqual(mirror().turns[0], turn);
     assert.equal(reducer.complete, true);
+  });
+
+  it('with nobody listening builds no updates, and the turn comes out the same', () => {
+    const { reducer, turn } = reducing();
+    const quiet = new TurnReducer(newTurn(), () => assert.fail('an update was emitted while nobody listened'), () => false);
+    for (const each of [reducer, quiet]) {
+      each.beginRequest(false);
+      for (const event of message([...textBlock(0, 'Hi'), ...toolUse(1, 'srvtoolu_1', 'bash_code_execution', '{"command": "ls"}')])) each.apply(event);
+      each.finish('done');
+    }
+    assert.deepEqual(quiet.turn, turn);
+    assert.deepEqual(quiet.assistantContent, reducer.assistantContent);
   });
 
   it('shows tool input as it streams and parses it once, when the block stops', () => {

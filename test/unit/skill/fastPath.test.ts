@@ -47,8 +47,41 @@ describe('the fast frontmatter reader', () => {
     assert.deepEqual(parsed.entries.map((e) => e.value), [['Read', 'Bash(git:*)', 'Grep'], '2.0.1-beta', true, { version: 2, beta: false }]);
   });
 
+  it('reads a plain value followed by a comment itself, the comment left out of the value and its range', () => {
+    const parsed = parseSkillMd('---\nname: pdf-tools # the id\ndescription: Reads C# files.   # Use when asked\nmetadata:\n  author: me # really\n---\n');
+    assert.equal(parsed.usedFastPath, true);
+    assert.deepEqual(parsed.entries.map((e) => e.value), ['pdf-tools', 'Reads C# files.', { author: 'me' }]);
+    assert.deepEqual(parsed.entries[1]?.valueRange, { start: { line: 2, character: 13 }, end: { line: 2, character: 28 } });
+    assert.deepEqual(parsed.entries[2]?.valueRange, { start: { line: 4, character: 2 }, end: { line: 4, character: 21 } }, 'a mapping ends after the comment of its last value');
+    assert.deepEqual(parseSkillMd(parsed.text, 'yaml').entries, parsed.entries);
+  });
+
+  it('reads a mapping nested one level under a top-level key itself, with its children and ranges', () => {
+    const parsed = parseSkillMd('---\nname: pdf-tools\nmetadata:\n  author: me\n  nested:\n    deep: yes\n    tag: x # t\n  after: 2\n---\n');
+    assert.equal(parsed.usedFastPath, true);
+    assert.deepEqual(parsed.entries[1]?.value, { author: 'me', nested: { deep: true, tag: 'x' }, after: 2 });
+    assert.deepEqual(parsed.entries[1]?.children?.[1]?.children?.map((child) => child.key), ['deep', 'tag']);
+    assert.deepEqual(parseSkillMd(parsed.text, 'yaml').entries, parsed.entries);
+    for (const deeper of ['metadata:\n  a:\n    b:\n      c: d', 'metadata:\n  a:\n  b: c', 'metadata:\n  a:\n    - b']) {
+      assert.equal(parseSkillMd(`---\n${deeper}\n---\n`).usedFastPath, false, deeper);
+    }
+  });
+
+  it('reports a quote never closed, or text right after the closing quote, itself, as the yaml package does', () => {
+    for (const frontmatter of ["name: a\ndescription: 'Queries the warehouse.\nallowed-tools: Read, Glob\n\n", "description: 'Writes the team's house style.\nname: a\n", 'description: "open\nname: a\n']) {
+      const text = `---\n${frontmatter}---\nBody\n`;
+      const fast = parseSkillMd(text);
+      assert.equal(fast.usedFastPath, true, frontmatter);
+      assert.equal(fast.problems.length, 1, frontmatter);
+      assert.deepEqual(fast.problems, parseSkillMd(text, 'yaml').problems, frontmatter);
+    }
+    for (const odd of ["description: 'open\nname: it's\n", 'description: "a\\"b\n', "description: 'a' b\n", "description: 'a'b c: d\n"]) {
+      assert.equal(parseSkillMd(`---\n${odd}\n---\n`).usedFastPath, false, odd);
+    }
+  });
+
   it('leaves anything unusual to the yaml package', () => {
-    for (const line of ['name: yEs', 'name: 012', 'name: -3', 'name: 1_000', 'name: 1.5', 'name: null', 'description: a # comment', 'description: |', 'x: []', 'x: [a, [b]]', 'x: [a: b]', 'x: [a, null]', 'x: &a b', 'k: |+\n  a', 'k: >\n  a\n\n  b', 'k: |\n\n  a', 'k: |\n  a\n  \n  b', 'x: "esc\\nd"', 'x: "a"b"', 'k: |\n  a\n# not a comment\n  b', 'name:\tx']) {
+    for (const line of ['name: yEs', 'name: 012', 'name: -3', 'name: 1_000', 'name: 1.5', 'name: null', 'description: "a" # comment', 'x: [a] # comment', 'description: |', 'x: []', 'x: [a, [b]]', 'x: [a: b]', 'x: [a, null]', 'x: &a b', 'k: |+\n  a', 'k: >\n  a\n\n  b', 'k: |\n\n  a', 'k: |\n  a\n  \n  b', 'x: "esc\\nd"', 'x: "a"b"', 'k: |\n  a\n# not a comment\n  b', 'name:\tx']) {
       assert.equal(parseSkillMd(`---\n${line}\n---\n`).usedFastPath, false, line);
     }
   });

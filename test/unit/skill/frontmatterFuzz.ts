@@ -22,6 +22,8 @@ const SCALARS = [
   'yEs', 'TRUE', 'False', 'OFF', 'On', '0', '7', '-3', '+4', '012', '1_000', '1234567890123456', '123456789012345', '[yes, 2]',
   'a: b: c', 'x: y:', 'Use when:  two spaces', 'a: yes', 'a: "q"', 'a:b: c', 'a: b #c', '1.2.0', '2.0.1-beta', '10.4.12', '1.2.3+build', '1.2.3.4', '1.2.3-', '01.2.3', '[Read, Grep]', '[a,b]', '[ a , b ]', '[]', '[a, [b]]',
   '[a, "b c"]', "['x', y]", '[a b, c]', '[a, yes]', '[a,]', '[a: b]', '[a # c]', '[1, 2]', '[a, 1.2.0]',
+  "'the team's style", "'a'b", '"a"b', "'a' b", "'a''b'c", "'a'b c: d", "'open", '"open', "'it''s open",
+  'x # y # z', 'C# tips # c', '1.2.0 # v', 'yes # c', '123 # c', 'a  #  c', '"q" # c', "'q' # c", '[a] # c', 'a: b # c', '#x', 'a #',
 ];
 
 function pick<T>(random: () => number, items: readonly T[]): T {
@@ -39,7 +41,15 @@ export function randomFrontmatter(random: () => number): string {
       lines.push(`${key}:`);
       const children = Math.floor(random() * 4);
       const indent = pick(random, ['  ', '  ', '    ', ' ']);
-      for (let c = 0; c < children; c++) lines.push(`${random() < 0.1 ? '   ' : indent}${pick(random, KEYS)}: ${pick(random, SCALARS)}`);
+      for (let c = 0; c < children; c++) {
+        if (random() < 0.2) {
+          // A mapping one level further down, sometimes oddly indented, empty or deeper still.
+          lines.push(`${indent}${pick(random, KEYS)}:`);
+          for (let g = Math.floor(random() * 3); g > 0; g--) lines.push(`${indent}${pick(random, ['  ', '  ', '    ', ' ', '', '      '])}${pick(random, KEYS)}:${pick(random, [' ', ' ', ''])}${pick(random, SCALARS)}`);
+        } else {
+          lines.push(`${random() < 0.1 ? '   ' : indent}${pick(random, KEYS)}: ${pick(random, SCALARS)}`);
+        }
+      }
     } else if (roll < 0.22) {
       lines.push(`${key}: ${pick(random, ['>', '>-', '|', '|-', '|+', '>2'])}`);
       const indent = pick(random, ['  ', '  ', '    ']);

@@ -19,6 +19,12 @@ describe('parseSkillMd', () => {
     );
   });
 
+  it('takes `---` with trailing spaces or tabs as a delimiter, and nothing longer or with other text', () => {
+    assert.deepEqual(parseSkillMd('--- \t\nname: x\n---\t \r\nBody\n').frontmatter, { open: 0, close: 2 });
+    assert.deepEqual(parseSkillMd('---\nname: x\n----\n---x\n -- \n--\n---\nBody\n').frontmatter, { open: 0, close: 6 });
+    for (const first of ['----', '---x', ' ---', '--', '']) assert.equal(parseSkillMd(`${first}\nname: x\n---\n`).frontmatter, undefined, first);
+  });
+
   it('gives ranges of block values and nested mappings through the yaml package', () => {
     const parsed = parseSkillMd('---\ndescription: >-\n  Folded\n  text\nmetadata: {a: 1}\n---\n');
     assert.equal(parsed.usedFastPath, false);
