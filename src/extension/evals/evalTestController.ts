@@ -4,7 +4,7 @@ import { buildSkillItem, EVAL_FILES, skillItemId, type EvalCaseRef } from './eva
 
 /**
  * The Test Explorer's eval items: a skill folder per item, its eval files under it, their cases under those.
- * Nothing is read until the Testing view asks (`resolveHandler`); then a watcher keeps the items in step with the
+ * Nothing is read until the Testing view asks (`discover`, from the controller's `resolveHandler`); then a watcher keeps the items in step with the
  * eval files and SKILL.md files on disk.
  */
 export class EvalTestTree implements vscode.Disposable {
@@ -20,14 +20,12 @@ export class EvalTestTree implements vscode.Disposable {
   /** Fires with a skill folder after its items were rebuilt. */
   readonly onDidChange = this.changed.event;
 
-  constructor(readonly controller: vscode.TestController) {
-    controller.resolveHandler = async (item) => {
-      if (!item) await this.discover();
-    };
-    controller.refreshHandler = async () => {
-      this.discovered = undefined;
-      await this.discover();
-    };
+  constructor(readonly controller: vscode.TestController) {}
+
+  /** Lists the skill folders again (the Test Explorer's refresh). */
+  rediscover(): Promise<void> {
+    this.discovered = undefined;
+    return this.discover();
   }
 
   /** Lists every skill folder of the workspace with eval files (once; later calls wait for the same listing). */
