@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { compareEvalVersions, comparisonDocuments, COMPARISON_SCHEME } from './compareEvalVersions';
 import { EvalTestTree } from './evalTestController';
 import type { TargetContext } from './evalTarget';
+import type { CaseReport } from './reportedRun';
 import { runEvalTests, type EvalRunMode } from './runEvalTests';
 
 /**
@@ -18,8 +19,8 @@ export class EvalFeature implements vscode.Disposable {
     this.disposables = [this.tree, vscode.workspace.registerTextDocumentContentProvider(COMPARISON_SCHEME, comparisonDocuments)];
   }
 
-  /** Runs the requested cases against the draft or a picked remote version. */
-  run(request: vscode.TestRunRequest, token: vscode.CancellationToken, mode: EvalRunMode): Promise<void> {
+  /** Runs the requested cases against the draft or a picked remote version; resolves with what each case reported. */
+  run(request: vscode.TestRunRequest, token: vscode.CancellationToken, mode: EvalRunMode): Promise<CaseReport[]> {
     return runEvalTests({ ...this.context, tree: this.tree }, request, token, mode);
   }
 

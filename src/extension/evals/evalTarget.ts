@@ -42,7 +42,10 @@ export async function draftTarget(context: TargetContext, folder: vscode.Uri): P
   const detail = vscode.l10n.t('The evals run against a published version of the skill, as API users get it. Run them against a remote version instead with the "Run Against a Remote Version" profile.');
   if (!(await context.services.prompts.confirm(message, detail, action))) return undefined;
   const outcome = await vscode.commands.executeCommand<PublishOutcome | undefined>('skillsmith.publish.folder', folder);
-  if (outcome?.kind !== 'published') return undefined;
+  if (outcome?.kind !== 'published') {
+    context.services.log.info(`Evals of ${folder.fsPath} not run: the publish ended ${outcome ? JSON.stringify(outcome) : 'without an outcome'}`);
+    return undefined;
+  }
   return { skillId: outcome.skillId, version: outcome.version.ref, label: vscode.l10n.t('the new version {0}', outcome.version.id) };
 }
 

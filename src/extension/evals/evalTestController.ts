@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { workspaceSkillFolders } from '../publish/workspaceSkillFolders';
-import { buildSkillItem, EVAL_FILES, skillItemId, type EvalCaseRef } from './evalTestItems';
+import { buildSkillItem, describedWithRate, EVAL_FILES, fingerprintOf, skillItemId, type EvalCaseRef, type LastRate } from './evalTestItems';
 
 /**
  * The Test Explorer's eval items: a skill folder per item, its eval files under it, their cases under those.
@@ -10,6 +10,8 @@ import { buildSkillItem, EVAL_FILES, skillItemId, type EvalCaseRef } from './eva
 export class EvalTestTree implements vscode.Disposable {
   /** The case behind each case item, by item id. */
   readonly cases = new Map<string, EvalCaseRef>();
+  /** The rate of each case's last run, by item id. */
+  private readonly rates = new Map<string, LastRate>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private discovered: Promise<void> | undefined;
@@ -49,9 +51,22 @@ export class EvalTestTree implements vscode.Disposable {
     return found;
   }
 
+  /** The current item of a case (a rebuild during a run replaces the item objects), or undefined when it is gone. */
+  currentItem(id: string): vscode.TestItem | undefined {
+    return this.cases.get(id)?.item;
+  }
+
+  /** Shows `rate` beside the case's item, and keeps it across rebuilds while the case reads the same. */
+  showRate(id: string, rate: string): void {
+    const ref = this.cases.get(id);
+    if (!ref) return;
+    ref.item.description = describedWithRate(ref.baseDescription, rate);
+    this.rates.set(id, { fingerprint: fingerprintOf(ref.item.label, ref.baseDescription), rate });
+  }
+
   private async listAll(): Promise<void> {
     const folders = await workspaceSkillFolders();
-    const items = await Promise.all(folders.map((folder) => buildSkillItem(this.controller, folder, this.cases)));
+    const items = await Promise.all(folders.map((folder) => buildSkillItem(this.controller, folder, { cases: this.cases, rates: this.rates })));
     this.controller.items.replace(items.filter((item): item is vscode.TestItem => item !== undefined));
     for (const folder of folders) this.changed.fire(folder);
   }
@@ -65,7 +80,7 @@ export class EvalTestTree implements vscode.Disposable {
   private async rebuild(folder: vscode.Uri): Promise<void> {
     await this.discovered;
     const hasSkillMd = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, 'SKILL.md')).then(() => true, () => false);
-    const item = hasSkillMd ? await buildSkillItem(this.controller, folder, this.cases) : undefined;
+    const item = hasSkillMd ? await buildSkillItem(this.controller, folder, { cases: this.cases, rates: this.rates }) : undefined;
     if (item) this.controller.items.add(item);
     else {
       this.controller.items.delete(skillItemId(folder));
@@ -89,6 +104,10 @@ export class EvalTestTree implements vscode.Disposable {
       evalFiles.onDidDelete(onEvalFile),
       skillFiles.onDidCreate(onSkillMd),
       skillFiles.onDidDelete(onSkillMd),
+      // A save in the editor need not wait for the watcher (which may start late, or drop events under load).
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        if (EVAL_FILES.some((file) => document.uri.path.endsWith(`/${file}`))) onEvalFile(document.uri);
+      }),
     );
   }
 

@@ -9,6 +9,31 @@ export interface EvalCaseRef {
   readonly caseKey: string;
   /** What the case's description says before any run. */
   readonly baseDescription: string;
+  /** The item, as last built. */
+  readonly item: vscode.TestItem;
+}
+
+/** The rate a case had in its last run, kept across rebuilds while the case reads the same. */
+export interface LastRate {
+  /** The case's label and description when it ran. */
+  readonly fingerprint: string;
+  readonly rate: string;
+}
+
+/** What a rebuild of the items reads and fills. */
+export interface ItemState {
+  readonly cases: Map<string, EvalCaseRef>;
+  readonly rates: ReadonlyMap<string, LastRate>;
+}
+
+/** The fingerprint of a case: its label and its description before any run. */
+export function fingerprintOf(label: string, baseDescription: string): string {
+  return `${label}\u0000${baseDescription}`;
+}
+
+/** The description of a case item: its own, and the rate of its last run. */
+export function describedWithRate(baseDescription: string, rate: string): string {
+  return baseDescription ? `${baseDescription} · ${rate}` : rate;
 }
 
 /** The eval files of a skill folder, in the order their items are listed. */
@@ -19,11 +44,12 @@ const LABEL_LENGTH = 80;
 
 /**
  * The items of one skill folder: the folder, its eval files under it, their cases under them (with ranges on the
- * lines of the file). A file that does not parse gets the item's `error` and no children. Returns the case refs
- * by item id, or undefined when the folder has no eval file (its item is then removed).
+ * lines of the file). A file that does not parse gets the item's `error` and no children. Fills `state.cases` with the
+ * folder's cases; resolves with undefined when the folder has no eval file (its item is then removed).
  */
-export async function buildSkillItem(controller: vscode.TestController, folder: vscode.Uri, cases: Map<string, EvalCaseRef>): Promise<vscode.TestItem | undefined> {
+export async function buildSkillItem(controller: vscode.TestController, folder: vscode.Uri, state: ItemState): Promise<vscode.TestItem | undefined> {
   const id = skillItemId(folder);
+  const cases = state.cases;
   for (const key of [...cases.keys()]) if (cases.get(key)?.folder.toString() === folder.toString()) cases.delete(key);
   const skillMd = vscode.Uri.joinPath(folder, 'SKILL.md');
   const files: vscode.TestItem[] = [];
@@ -34,7 +60,7 @@ export async function buildSkillItem(controller: vscode.TestController, folder: 
     const item = controller.createTestItem(`file:${uri.toString()}`, relative.slice(relative.lastIndexOf('/') + 1), uri);
     item.description = relative === TRIGGER_EVALS_FILE ? vscode.l10n.t('trigger cases') : vscode.l10n.t('output cases');
     try {
-      item.children.replace(caseItems(controller, folder, uri, relative, text, cases));
+      item.children.replace(caseItems(controller, folder, uri, relative, text, state));
       item.range = new vscode.Range(0, 0, 0, 0);
     } catch (error) {
       item.error = error instanceof EvalFileError ? `${error.where ? `${error.where}: ` : ''}${error.problem}` : String(error);
@@ -53,12 +79,13 @@ export function skillItemId(folder: vscode.Uri): string {
   return `skill:${folder.toString()}`;
 }
 
-function caseItems(controller: vscode.TestController, folder: vscode.Uri, file: vscode.Uri, relative: string, text: string, cases: Map<string, EvalCaseRef>): vscode.TestItem[] {
+function caseItems(controller: vscode.TestController, folder: vscode.Uri, file: vscode.Uri, relative: string, text: string, state: ItemState): vscode.TestItem[] {
   const make = (caseKey: string, label: string, description: string, line: number, kind: EvalCaseRef['kind']): vscode.TestItem => {
     const item = controller.createTestItem(`case:${file.toString()}#${caseKey}`, label, file);
     item.range = new vscode.Range(line, 0, line, 0);
-    item.description = description;
-    cases.set(item.id, { folder, kind, caseKey, baseDescription: description });
+    const last = state.rates.get(item.id);
+    item.description = last?.fingerprint === fingerprintOf(label, description) ? describedWithRate(description, last.rate) : description;
+    state.cases.set(item.id, { folder, kind, caseKey, baseDescription: description, item });
     return item;
   };
   if (relative === TRIGGER_EVALS_FILE) {

@@ -11,6 +11,7 @@ import { confirmCost } from './confirmCost';
 import type { EvalTestTree } from './evalTestController';
 import type { EvalCaseRef } from './evalTestItems';
 import { evalSettings } from './evalSettings';
+import { ReportedRun, type CaseReport } from './reportedRun';
 import { draftTarget, pickedTarget, type EvalTarget, type TargetContext } from './evalTarget';
 
 /** What a run of eval cases needs. */
@@ -25,8 +26,9 @@ export type EvalRunMode = 'draft' | 'remote';
  * Runs the requested case items, one skill folder after another: the cost guard (a modal with the requests and
  * tokens, refused over `skillsmith.evals.maxRequests`), the version to run against, then every case N times
  * through core's `runEvals`. Each case is reported once its runs are in; cancelling the run aborts the requests.
+ * Resolves with what was reported per item.
  */
-export async function runEvalTests(context: EvalRunContext, request: vscode.TestRunRequest, token: vscode.CancellationToken, mode: EvalRunMode): Promise<void> {
+export async function runEvalTests(context: EvalRunContext, request: vscode.TestRunRequest, token: vscode.CancellationToken, mode: EvalRunMode): Promise<CaseReport[]> {
   await context.tree.discover();
   const items = context.tree.casesOf(request.include, request.exclude);
   const byFolder = new Map<string, { folder: vscode.Uri; items: vscode.TestItem[] }>();
@@ -37,23 +39,23 @@ export async function runEvalTests(context: EvalRunContext, request: vscode.Test
     group.items.push(item);
     byFolder.set(ref.folder.toString(), group);
   }
-  const run = context.tree.controller.createTestRun(request, undefined, true);
+  const run = new ReportedRun(context.tree.controller.createTestRun(request, undefined, true), (item) => context.tree.currentItem(item.id) ?? item);
   try {
-    for (const { items: group } of byFolder.values()) group.forEach((item) => run.enqueued(item));
+    for (const { items: group } of byFolder.values()) group.forEach((item) => run.run.enqueued(item));
     for (const { folder, items: group } of byFolder.values()) {
       if (token.isCancellationRequested) group.forEach((item) => run.skipped(item));
       else await runFolder(context, run, folder, group, mode, token);
     }
   } finally {
-    run.end();
+    run.run.end();
   }
+  return run.reports;
 }
 
-async function runFolder(context: EvalRunContext, run: vscode.TestRun, folder: vscode.Uri, items: vscode.TestItem[], mode: EvalRunMode, token: vscode.CancellationToken): Promise<void> {
+async function runFolder(context: EvalRunContext, run: ReportedRun, folder: vscode.Uri, items: vscode.TestItem[], mode: EvalRunMode, token: vscode.CancellationToken): Promise<void> {
   const api = loadApiModule();
-  const reported = new Set<string>();
   const finish = (report: (item: vscode.TestItem) => void): void => {
-    for (const item of items) if (!reported.has(item.id)) report(item);
+    for (const item of items) if (!run.has(item)) report(item);
   };
   const name = displayPath(folder);
   try {
@@ -71,13 +73,13 @@ async function runFolder(context: EvalRunContext, run: vscode.TestRun, folder: v
     if (!target) return finish((item) => run.skipped(item));
     const sdk = await context.services.session.getSdk();
     if (!sdk) return finish((item) => run.errored(item, new vscode.TestMessage(vscode.l10n.t('Set your Claude API key first (Skillsmith: Set API Key).'))));
-    run.appendOutput(`${vscode.l10n.t('Running the evals of {0} against {1}: {2} requests', name, target.label, estimate.requests)}\r\n`);
+    run.run.appendOutput(`${vscode.l10n.t('Running the evals of {0} against {1}: {2} requests', name, target.label, estimate.requests)}\r\n`);
     const byKey = new Map<string, vscode.TestItem>();
     for (const item of items) {
       const ref = refs.get(item.id);
       if (ref && (ref.kind === 'trigger' ? cases.triggers.some((t) => `trigger-${t.index}` === ref.caseKey) : cases.outputs.some((o) => `eval-${o.id}` === ref.caseKey))) {
         byKey.set(ref.caseKey, item);
-        run.started(item);
+        run.run.started(item);
       }
     }
     const shouldTrigger = api.shouldTriggerOf(evals.triggers);
@@ -103,16 +105,15 @@ async function runFolder(context: EvalRunContext, run: vscode.TestRun, folder: v
           const ref = item && refs.get(item.id);
           if (!item || !ref || runs.length < settings.runs) return;
           const summary = api.summariseCases(runs, shouldTrigger)[0];
-          report(run, item, ref, runs, summary?.passed ?? false, shouldTrigger(ref.caseKey));
-          reported.add(item.id);
+          report(run, context.tree, item, ref, runs, summary?.passed ?? false, shouldTrigger(ref.caseKey));
         },
       });
       if (result.cancelled) {
-        run.appendOutput(`${vscode.l10n.t('The run of {0} was cancelled; no results were written.', name)}\r\n`);
+        run.run.appendOutput(`${vscode.l10n.t('The run of {0} was cancelled; no results were written.', name)}\r\n`);
         return finish((item) => run.skipped(item));
       }
       const saved = await api.saveResults({ ...evals, ...cases }, result.runs, { model: settings.model, graderModel: settings.graderModel, runsPerCase: settings.runs });
-      run.appendOutput(`${vscode.l10n.t('Results of {0}: {1}', name, saved.resultsFolder)}\r\n`);
+      run.run.appendOutput(`${vscode.l10n.t('Results of {0}: {1}', name, saved.resultsFolder)}\r\n`);
       context.services.log.info(`Evals of ${folder.fsPath} against ${target.skillId}@${target.version}: ${result.runs.length} runs, results in ${saved.resultsFolder}`);
     } finally {
       linked.dispose();
@@ -128,15 +129,16 @@ async function runFolder(context: EvalRunContext, run: vscode.TestRun, folder: v
 }
 
 /** Reports one case: passed or failed with its rate, the failure with its transcript, the rate beside the item. */
-function report(run: vscode.TestRun, item: vscode.TestItem, ref: EvalCaseRef, runs: readonly CaseRun[], passed: boolean, shouldTrigger: boolean): void {
+function report(run: ReportedRun, tree: EvalTestTree, requested: vscode.TestItem, ref: EvalCaseRef, runs: readonly CaseRun[], passed: boolean, shouldTrigger: boolean): void {
   const outcome = caseOutcome(ref.kind, runs, passed, shouldTrigger);
+  const item = tree.currentItem(requested.id) ?? requested;
   const location = item.uri && item.range ? new vscode.Location(item.uri, item.range) : undefined;
-  item.description = `${ref.baseDescription ? `${ref.baseDescription} · ` : ''}${outcome.rate}`;
-  run.appendOutput(`${item.label}: ${outcome.rate}\r\n`, location, item);
+  tree.showRate(item.id, outcome.rate);
+  run.run.appendOutput(`${item.label}: ${outcome.rate}\r\n`, location, item);
   if (outcome.passed) return run.passed(item, outcome.durationMs);
   const message = new vscode.TestMessage(outcome.failure);
   if (location) message.location = location;
-  if (outcome.transcript) run.appendOutput(`${outcome.transcript.replace(/\r?\n/g, '\r\n')}\r\n`, location, item);
+  if (outcome.transcript) run.run.appendOutput(`${outcome.transcript.replace(/\r?\n/g, '\r\n')}\r\n`, location, item);
   if (outcome.errored) run.errored(item, message, outcome.durationMs);
   else run.failed(item, message, outcome.durationMs);
 }
