@@ -24,6 +24,12 @@ export class EvalTestTree implements vscode.Disposable {
 
   constructor(readonly controller: vscode.TestController) {}
 
+  /** Resolves once the listing and every rebuild asked for so far are done. */
+  async settled(): Promise<void> {
+    await this.discover();
+    await this.queue.catch(() => undefined);
+  }
+
   /** Lists the skill folders again (the Test Explorer's refresh). */
   rediscover(): Promise<void> {
     this.discovered = undefined;

@@ -49,8 +49,7 @@ const LABEL_LENGTH = 80;
  */
 export async function buildSkillItem(controller: vscode.TestController, folder: vscode.Uri, state: ItemState): Promise<vscode.TestItem | undefined> {
   const id = skillItemId(folder);
-  const cases = state.cases;
-  for (const key of [...cases.keys()]) if (cases.get(key)?.folder.toString() === folder.toString()) cases.delete(key);
+  const built = new Map<string, EvalCaseRef>();
   const skillMd = vscode.Uri.joinPath(folder, 'SKILL.md');
   const files: vscode.TestItem[] = [];
   for (const relative of EVAL_FILES) {
@@ -60,13 +59,16 @@ export async function buildSkillItem(controller: vscode.TestController, folder: 
     const item = controller.createTestItem(`file:${uri.toString()}`, relative.slice(relative.lastIndexOf('/') + 1), uri);
     item.description = relative === TRIGGER_EVALS_FILE ? vscode.l10n.t('trigger cases') : vscode.l10n.t('output cases');
     try {
-      item.children.replace(caseItems(controller, folder, uri, relative, text, state));
+      item.children.replace(caseItems(controller, folder, uri, relative, text, { cases: built, rates: state.rates }));
       item.range = new vscode.Range(0, 0, 0, 0);
     } catch (error) {
       item.error = error instanceof EvalFileError ? `${error.where ? `${error.where}: ` : ''}${error.problem}` : String(error);
     }
     files.push(item);
   }
+  // The folder's cases are swapped in whole, after every read: a run never sees them half built.
+  for (const [key, ref] of state.cases) if (ref.folder.toString() === folder.toString()) state.cases.delete(key);
+  for (const [key, ref] of built) state.cases.set(key, ref);
   if (files.length === 0) return undefined;
   const skill = controller.createTestItem(id, folder.path.slice(folder.path.lastIndexOf('/') + 1), skillMd);
   skill.description = vscode.workspace.asRelativePath(folder, false);

@@ -29,7 +29,7 @@ export type EvalRunMode = 'draft' | 'remote';
  * Resolves with what was reported per item.
  */
 export async function runEvalTests(context: EvalRunContext, request: vscode.TestRunRequest, token: vscode.CancellationToken, mode: EvalRunMode): Promise<CaseReport[]> {
-  await context.tree.discover();
+  await context.tree.settled();
   const items = context.tree.casesOf(request.include, request.exclude);
   const byFolder = new Map<string, { folder: vscode.Uri; items: vscode.TestItem[] }>();
   for (const item of items) {
@@ -66,6 +66,10 @@ async function runFolder(context: EvalRunContext, run: ReportedRun, folder: vsco
       triggers: evals.triggers.filter((item) => keys.has(`trigger-${item.index}`)),
       outputs: evals.outputs.filter((item) => keys.has(`eval-${item.id}`)),
     };
+    if (cases.triggers.length + cases.outputs.length === 0) {
+      run.run.appendOutput(`${vscode.l10n.t('The cases asked for are no longer in the eval files of {0}.', name)}\r\n`);
+      return finish((item) => run.skipped(item));
+    }
     const settings = evalSettings(folder);
     const estimate = api.estimateRun(cases, { runs: settings.runs, baseline: { kind: 'none' }, maxTokens: settings.maxTokens, maxRequests: settings.maxRequests });
     if (!(await confirmCost(context.services.prompts, name, cases.triggers.length + cases.outputs.length, settings.runs, estimate))) return finish((item) => run.skipped(item));
