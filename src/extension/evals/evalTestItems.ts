@@ -71,7 +71,10 @@ export async function buildSkillItem(controller: vscode.TestController, folder: 
   for (const [key, ref] of built) state.cases.set(key, ref);
   if (files.length === 0) return undefined;
   const skill = controller.createTestItem(id, folder.path.slice(folder.path.lastIndexOf('/') + 1), skillMd);
-  skill.description = vscode.workspace.asRelativePath(folder, false);
+  // Where the folder is, when that says more than its name: its parent's path in the workspace.
+  const parent = vscode.Uri.joinPath(folder, '..');
+  const root = vscode.workspace.getWorkspaceFolder(folder);
+  if (root && root.uri.path.replace(/\/+$/, '') !== parent.path) skill.description = vscode.workspace.asRelativePath(parent, false);
   skill.children.replace(files);
   return skill;
 }
