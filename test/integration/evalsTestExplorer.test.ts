@@ -153,12 +153,13 @@ suite('Evals in the Test Explorer', () => {
     assert.ok(link?.published, 'the draft was published and linked');
     const missed = reports.find((report) => report.id.endsWith('#trigger-2'));
     assert.match(missed?.message ?? '', /^0\/3 triggered; it should trigger in most runs\./);
+    assert.match(missed?.message ?? '', /\n\nRuns 1, 2, 3:\n {2}The skill was not used\.\n/, 'runs that failed alike are told once');
     assert.match(missed?.message ?? '', /User: Tidy up my spreadsheet columns/, 'the failure carries the transcript');
     const unmet = reports.find((report) => report.id.endsWith('#eval-2'));
     assert.match(unmet?.message ?? '', /0\/3 runs passed/);
     assert.match(unmet?.message ?? '', /✗ The answer contains "no such words"/);
     assert.match(unmet?.message ?? '', /Your files are in the container: data\.csv/, 'the input file was uploaded and attached');
-    assert.equal(caseItem('trigger-evals.json', 'trigger-0').description, 'should trigger · 3/3 triggered');
+    assert.equal(caseItem('trigger-evals.json', 'trigger-0').description, '3/3 triggered · should trigger');
     assert.equal(resultFolders().length, 1, 'the results were written');
     assert.ok(fs.existsSync(path.join(folder.fsPath, 'evals', 'results', resultFolders()[0]!, 'benchmark.json')));
   });

@@ -30,14 +30,21 @@ export function caseOutcome(kind: 'trigger' | 'output', runs: readonly CaseRun[]
   const lines = [kind === 'trigger'
     ? (shouldTrigger ? vscode.l10n.t('{0}; it should trigger in most runs.', rate) : vscode.l10n.t('{0}; it should not trigger.', rate))
     : vscode.l10n.t('{0}; most runs should pass.', rate)];
+  // Runs that failed for the same reasons are told once: "Runs 1, 2, 3:".
+  const reasons = new Map<string, number[]>();
   for (const run of runs) {
     if (run.passed) continue;
-    lines.push('', vscode.l10n.t('Run {0}:', run.runNumber));
-    if (run.error !== null) lines.push(`  ${run.error}`);
+    const why: string[] = [];
+    if (run.error !== null) why.push(`  ${run.error}`);
     for (const expectation of run.expectations) {
-      if (!expectation.passed) lines.push(`  ✗ ${expectation.text}: ${expectation.evidence}`);
+      if (!expectation.passed) why.push(`  ✗ ${expectation.text}: ${expectation.evidence}`);
     }
-    if (kind === 'trigger' && run.error === null) lines.push(run.triggered ? vscode.l10n.t('  The skill was used.') : vscode.l10n.t('  The skill was not used.'));
+    if (kind === 'trigger' && run.error === null) why.push(run.triggered ? vscode.l10n.t('  The skill was used.') : vscode.l10n.t('  The skill was not used.'));
+    const key = why.join('\n');
+    reasons.set(key, [...(reasons.get(key) ?? []), run.runNumber]);
+  }
+  for (const [why, numbers] of reasons) {
+    lines.push('', numbers.length === 1 ? vscode.l10n.t('Run {0}:', numbers[0] ?? 0) : vscode.l10n.t('Runs {0}:', numbers.join(', ')), why);
   }
   const transcript = runs.find((run) => !run.passed)?.transcript ?? '';
   if (transcript) lines.push('', vscode.l10n.t('Transcript of the first failing run:'), '', transcript);

@@ -31,9 +31,9 @@ export function fingerprintOf(label: string, baseDescription: string): string {
   return `${label}\u0000${baseDescription}`;
 }
 
-/** The description of a case item: its own, and the rate of its last run. */
+/** The description of a case item after a run: the rate of its last run first (a narrow side bar cuts the end), then its own. */
 export function describedWithRate(baseDescription: string, rate: string): string {
-  return baseDescription ? `${baseDescription} · ${rate}` : rate;
+  return baseDescription ? `${rate} · ${baseDescription}` : rate;
 }
 
 /** The eval files of a skill folder, in the order their items are listed. */
