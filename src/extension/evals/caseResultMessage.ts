@@ -32,7 +32,8 @@ export function caseOutcome(kind: 'trigger' | 'output', runs: readonly CaseRun[]
     : vscode.l10n.t('{0}; most runs should pass.', rate)];
   // Runs that failed for the same reasons are told once: "Runs 1, 2, 3:".
   const reasons = new Map<string, number[]>();
-  for (const run of runs) {
+  const ordered = [...runs].sort((a, b) => a.runNumber - b.runNumber);
+  for (const run of ordered) {
     if (run.passed) continue;
     const why: string[] = [];
     if (run.error !== null) why.push(`  ${run.error}`);
@@ -46,7 +47,7 @@ export function caseOutcome(kind: 'trigger' | 'output', runs: readonly CaseRun[]
   for (const [why, numbers] of reasons) {
     lines.push('', numbers.length === 1 ? vscode.l10n.t('Run {0}:', numbers[0] ?? 0) : vscode.l10n.t('Runs {0}:', numbers.join(', ')), why);
   }
-  const transcript = runs.find((run) => !run.passed)?.transcript ?? '';
+  const transcript = ordered.find((run) => !run.passed)?.transcript ?? '';
   if (transcript) lines.push('', vscode.l10n.t('Transcript of the first failing run:'), '', transcript);
   return { passed, rate, errored, failure: lines.join('\n'), transcript, durationMs };
 }
