@@ -58,6 +58,7 @@ export async function runEvalCommand(argv: string[], io: EvalIo = processIo): Pr
       runs: args.runs,
       concurrency: args.concurrency,
       maxRequests: args.maxRequests,
+      inputFolder: evals.skillFolder,
       signal: controller.signal,
       onPlan: (estimate) => io.stderr.write(`skillsmith eval: ${estimate.requests} requests, about ${estimate.inputTokens} input tokens and up to ${estimate.maxOutputTokens} output tokens (${evals.triggers.length} trigger and ${evals.outputs.length} output cases, ${args.runs} runs each).\n`),
     });
