@@ -6,7 +6,7 @@ import { displayPath } from '../ui/displayPath';
 import { showError } from '../ui/showError';
 import { withCancellableProgress } from '../ui/withCancellableProgress';
 import { confirmCost } from './confirmCost';
-import { evalSettings } from './evalSettings';
+import { evalSettings, resultsDescription } from './evalSettings';
 import { pickVersion, type TargetContext } from './evalTarget';
 
 /** The read-only documents comparisons open in. */
@@ -39,7 +39,7 @@ export async function compareEvalVersions(context: TargetContext, arg?: unknown)
     if (!b) return undefined;
     const settings = evalSettings(folder);
     const baseline = { kind: 'version', version: b.ref } as const;
-    const estimate = api.estimateRun(evals, { runs: settings.runs, baseline, maxTokens: settings.maxTokens, maxRequests: settings.maxRequests });
+    const estimate = api.estimateRun(evals, { ...settings, baseline });
     if (!(await confirmCost(context.services.prompts, name, (evals.triggers.length + evals.outputs.length) * 2, settings.runs, estimate))) return undefined;
     const sdk = await context.services.session.getSdk();
     if (!sdk) {
@@ -51,20 +51,14 @@ export async function compareEvalVersions(context: TargetContext, arg?: unknown)
       return api.runEvals(sdk, evals, {
         skill: { skillId: a.skillId, version: a.ref, directory: evals.name },
         baseline,
-        model: settings.model,
-        graderModel: settings.graderModel,
-        maxTokens: settings.maxTokens,
-        runs: settings.runs,
-        concurrency: settings.concurrency,
-        maxRequests: settings.maxRequests,
-        apiForm: settings.apiForm,
+        ...settings,
         inputFolder: folder.fsPath,
         signal,
         onRun: () => progress.report({ message: `${++done}/${estimate.requests}`, increment: 100 / estimate.requests }),
       });
     });
     if (result.cancelled) return undefined;
-    await api.saveResults(evals, result.runs, { model: settings.model, graderModel: settings.graderModel, runsPerCase: settings.runs });
+    await api.saveResults(evals, result.runs, resultsDescription(settings));
     const markdown = api.comparisonMarkdown({ evals, runs: result.runs, versionA: `${versionLabel(a)} (${a.id})`, versionB: `${versionLabel(b)} (${b.id})`, runsPerCase: settings.runs, model: settings.model });
     const uri = vscode.Uri.from({ scheme: COMPARISON_SCHEME, path: `/${evals.name} ${a.id} vs ${b.id}.md` });
     comparisons.set(uri.toString(), markdown);

@@ -3,8 +3,9 @@ import { DEFAULT_MAX_TOKENS } from '../../core/chat/defaultModel';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_REQUESTS, DEFAULT_RUNS } from '../../core/evals/runEvals';
 import { chatConfiguration } from '../chat/chatConfiguration';
 import type { ApiForm } from '../../core/chat/session';
+import type { RunDescription } from '../../core/evals/saveResults';
 
-/** How eval runs are made: the `skillsmith.evals.*` settings, with the chat's model and API form. */
+/** How eval runs are made: the `skillsmith.evals.*` settings, with the chat's model and API form (named as `runEvals`'s options). */
 export interface EvalSettings {
   readonly model: string;
   /** `skillsmith.evals.graderModel`, or the model when it is empty. */
@@ -33,4 +34,9 @@ export function evalSettings(folder: vscode.Uri): EvalSettings {
     maxTokens: DEFAULT_MAX_TOKENS,
     apiForm: chat.apiForm,
   };
+}
+
+/** What `saveResults` writes into `benchmark.json` about a run made with `settings`. */
+export function resultsDescription(settings: EvalSettings): RunDescription {
+  return { model: settings.model, graderModel: settings.graderModel, runsPerCase: settings.runs };
 }

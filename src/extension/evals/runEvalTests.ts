@@ -10,7 +10,7 @@ import { caseOutcome } from './caseResultMessage';
 import { confirmCost } from './confirmCost';
 import type { EvalTestTree } from './evalTestController';
 import type { EvalCaseRef } from './evalTestItems';
-import { evalSettings } from './evalSettings';
+import { evalSettings, resultsDescription } from './evalSettings';
 import { ReportedRun, type CaseReport } from './reportedRun';
 import { draftTarget, pickedTarget, type EvalTarget, type TargetContext } from './evalTarget';
 
@@ -71,7 +71,7 @@ async function runFolder(context: EvalRunContext, run: ReportedRun, folder: vsco
       return finish((item) => run.skipped(item));
     }
     const settings = evalSettings(folder);
-    const estimate = api.estimateRun(cases, { runs: settings.runs, baseline: { kind: 'none' }, maxTokens: settings.maxTokens, maxRequests: settings.maxRequests });
+    const estimate = api.estimateRun(cases, { ...settings, baseline: { kind: 'none' } });
     if (!(await confirmCost(context.services.prompts, name, cases.triggers.length + cases.outputs.length, settings.runs, estimate))) return finish((item) => run.skipped(item));
     const target = mode === 'draft' ? await draftTarget(context, folder) : await pickedTarget(context, folder, vscode.l10n.t('Run the evals of {0} against which version?', name));
     if (!target) return finish((item) => run.skipped(item));
@@ -93,13 +93,7 @@ async function runFolder(context: EvalRunContext, run: ReportedRun, folder: vsco
       const result = await api.runEvals(sdk, cases, {
         skill: skillOf(target, evals),
         baseline: { kind: 'none' },
-        model: settings.model,
-        graderModel: settings.graderModel,
-        maxTokens: settings.maxTokens,
-        runs: settings.runs,
-        concurrency: settings.concurrency,
-        maxRequests: settings.maxRequests,
-        apiForm: settings.apiForm,
+        ...settings,
         inputFolder: folder.fsPath,
         signal: linked.signal,
         onRun: (caseRun) => {
@@ -116,7 +110,7 @@ async function runFolder(context: EvalRunContext, run: ReportedRun, folder: vsco
         run.run.appendOutput(`${vscode.l10n.t('The run of {0} was cancelled; no results were written.', name)}\r\n`);
         return finish((item) => run.skipped(item));
       }
-      const saved = await api.saveResults({ ...evals, ...cases }, result.runs, { model: settings.model, graderModel: settings.graderModel, runsPerCase: settings.runs });
+      const saved = await api.saveResults({ ...evals, ...cases }, result.runs, resultsDescription(settings));
       run.run.appendOutput(`${vscode.l10n.t('Results of {0}: {1}', name, saved.resultsFolder)}\r\n`);
       context.services.log.info(`Evals of ${folder.fsPath} against ${target.skillId}@${target.version}: ${result.runs.length} runs, results in ${saved.resultsFolder}`);
     } finally {

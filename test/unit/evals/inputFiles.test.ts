@@ -8,6 +8,7 @@ import { uploadInputFiles } from '../../../src/core/evals/inputFiles';
 import { runEvals, type EvalRunOptions } from '../../../src/core/evals/runEvals';
 import type { SeenRequest } from '../../../src/emulator';
 import { emulatorForSuite } from '../emulator/support';
+import { seededRunOptions } from './seededRunOptions';
 
 describe("output cases' input files go through the Files API", () => {
   const env = emulatorForSuite({ seed: true });
@@ -24,16 +25,7 @@ describe("output cases' input files go through the Files API", () => {
     await rm(path.join(tmpdir(), 'skillsmith-outside.txt'), { force: true });
   });
 
-  const skill = () => env.emulator.admin.store.list('custom').find((candidate) => candidate.name === 'csv-cleaner')!;
-  const options = (): EvalRunOptions => ({
-    skill: { skillId: skill().id, directory: 'csv-cleaner' },
-    baseline: { kind: 'none' },
-    model: 'claude-sonnet-5-5',
-    graderModel: 'claude-haiku-5-5',
-    maxTokens: 4096,
-    runs: 3,
-    inputFolder: folder,
-  });
+  const options = (): EvalRunOptions => seededRunOptions(env, { inputFolder: folder });
   const outputs = (files: string[]) => parseOutputEvals(JSON.stringify({ evals: [{ id: 7, prompt: 'Clean the messy CSV headers', files, checks: [{ type: 'contains', value: 'data.csv' }] }] }), 'evals.json').evals;
 
   function recordRequests(): { seen: SeenRequest[]; stop: () => void } {
