@@ -2,6 +2,7 @@
 //  dist/extension.js  the activation bundle (small: no SDK, no YAML parser up front)
 //  dist/api.js        the API client and the SDK, required on first use by the extension
 //  dist/chat.js       the chat panel's host side, required by the extension on the first chat command or restored panel
+//  dist/evals.js      the evals' Test Explorer items, runs and comparisons, required when the Testing view first asks
 //  dist/cli.js        the `skillsmith` command: its table of subcommands, each required on use from
 //  dist/cli-*.js      one bundle per src/cli/*Command.ts, so `skillsmith lint` never parses the SDK or the emulator
 //  dist/yaml.js       the `yaml` package, required by the linter only for frontmatter its fast path cannot read
@@ -77,6 +78,7 @@ const builds = [
   },
   { ...nodeBase, entryPoints: ['src/core/api/index.ts'], outfile: 'dist/api.js' },
   { ...nodeBase, entryPoints: ['src/extension/chat/chatPanels.ts'], outfile: 'dist/chat.js', external: ['vscode'] },
+  { ...nodeBase, entryPoints: ['src/extension/evals/evalFeature.ts'], outfile: 'dist/evals.js', external: ['vscode'], plugins: [asSiblingBundles('yaml', 'jszip')] },
   { ...nodeBase, entryPoints: [require.resolve('yaml')], outfile: 'dist/yaml.js' },
   { ...nodeBase, entryPoints: [require.resolve('jszip')], outfile: 'dist/jszip.js' },
   {

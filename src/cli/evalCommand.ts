@@ -5,10 +5,9 @@ import { DEFAULT_MAX_TOKENS } from '../core/chat/defaultModel';
 import { EvalFileError } from '../core/evals/evalFiles';
 import { loadEvals, type LoadedEvals } from '../core/evals/loadEvals';
 import { CostCapError } from '../core/evals/plan';
-import { benchmarkJson, triggerResultsJson } from '../core/evals/reports';
 import { runEvals } from '../core/evals/runEvals';
-import { summariseCases, summariseConfigurations, type ConfigurationSummary } from '../core/evals/summary';
-import { RESULTS_FOLDER, writeResults } from '../core/evals/writeResults';
+import { saveResults } from '../core/evals/saveResults';
+import type { ConfigurationSummary } from '../core/evals/summary';
 import { chooseModel, sdkFromEnvironment } from './apiSubcommand';
 import { EVAL_USAGE, parseEvalArgs, type EvalArgs } from './evalArgs';
 import { jsonReport, junitReport, textReport, type EvalReport } from './evalReport';
@@ -59,6 +58,7 @@ export async function runEvalCommand(argv: string[], io: EvalIo = processIo): Pr
       runs: args.runs,
       concurrency: args.concurrency,
       maxRequests: args.maxRequests,
+      inputFolder: evals.skillFolder,
       signal: controller.signal,
       onPlan: (estimate) => io.stderr.write(`skillsmith eval: ${estimate.requests} requests, about ${estimate.inputTokens} input tokens and up to ${estimate.maxOutputTokens} output tokens (${evals.triggers.length} trigger and ${evals.outputs.length} output cases, ${args.runs} runs each).\n`),
     });
@@ -66,16 +66,8 @@ export async function runEvalCommand(argv: string[], io: EvalIo = processIo): Pr
       io.stderr.write('skillsmith eval: interrupted; no results written.\n');
       return 130;
     }
-    const shouldTrigger = (key: string): boolean => evals.triggers.find((item) => `trigger-${item.index}` === key)?.shouldTrigger ?? false;
-    const configurations = summariseConfigurations(result.runs, shouldTrigger);
-    const timestamp = new Date().toISOString();
-    const metadata = { skillName: evals.name, skillPath: evals.skillFolder, executorModel: model, graderModel: args.graderModel ?? model, timestamp, runsPerConfiguration: args.runs };
-    const resultsFolder = await writeResults(args.out ? path.resolve(args.out) : path.join(evals.skillFolder, RESULTS_FOLDER), timestamp, {
-      runs: result.runs,
-      benchmark: benchmarkJson(metadata, evals.outputs, result.runs, configurations),
-      triggerResults: evals.triggers.length > 0 ? triggerResultsJson(evals.name, evals.description, evals.triggers, result.runs) : null,
-    });
-    const report: EvalReport = { evals, cases: summariseCases(result.runs, shouldTrigger), configurations, runs: result.runs, resultsFolder, unmet: unmetThresholds(args, configurations[0]) };
+    const saved = await saveResults(evals, result.runs, { model, graderModel: args.graderModel ?? model, runsPerCase: args.runs, ...(args.out ? { folder: path.resolve(args.out) } : {}) });
+    const report: EvalReport = { evals, cases: saved.cases, configurations: saved.configurations, runs: result.runs, resultsFolder: saved.resultsFolder, unmet: unmetThresholds(args, saved.configurations[0]) };
     io.stdout.write(args.format === 'json' ? jsonReport(report) : args.format === 'junit' ? junitReport(report) : textReport(report));
     return report.unmet.length > 0 ? 1 : 0;
   } catch (error) {

@@ -25,7 +25,7 @@ export function isChatApiPath(pathname: string): boolean {
   return /^\/v1\/(messages|models|files)(\/|$)/.test(pathname);
 }
 
-/** `POST /v1/messages`, `GET /v1/models[/{id}]`, `GET /v1/files/{id}[/content]`. */
+/** `POST /v1/messages`, `GET /v1/models[/{id}]`, `POST /v1/files`, `GET /v1/files/{id}[/content]`. */
 export async function handleChatApi(ctx: ChatRouteContext): Promise<void> {
   const segments = ctx.url.pathname.split('/').filter(Boolean);
   const method = ctx.req.method ?? 'GET';
@@ -33,6 +33,6 @@ export async function handleChatApi(ctx: ChatRouteContext): Promise<void> {
   if (resource === 'messages' && segments.length === 2 && method === 'POST') return handleMessages(ctx);
   if (resource === 'models' && method === 'GET' && segments.length === 2) return sendJson(ctx.res, 200, listModelsJson(ctx.url.searchParams), ctx.requestId);
   if (resource === 'models' && method === 'GET' && segments.length === 3) return sendJson(ctx.res, 200, modelJsonById(segments[2] ?? ''), ctx.requestId);
-  if (resource === 'files') return handleFiles(method, segments, ctx.chat, ctx.res, ctx.requestId);
+  if (resource === 'files') return handleFiles(ctx.req, segments, ctx.chat, ctx.res, ctx.requestId);
   throw notFound(`No route for ${method} ${ctx.url.pathname}.`);
 }

@@ -27,6 +27,8 @@ export interface EmulatedFile {
   readonly mimeType: string;
   readonly createdAt: string;
   readonly bytes: Uint8Array;
+  /** Files the container produced can be downloaded; files a user uploaded cannot (as the service says). */
+  readonly downloadable: boolean;
 }
 
 /** The containers and produced files of the Messages routes (memory only; `clear` on reset). */
@@ -46,9 +48,9 @@ export class ChatState {
     return this.containers.get(id);
   }
 
-  /** Stores a produced file and returns it with its new `file_…` id. */
-  addFile(filename: string, mimeType: string, bytes: Uint8Array): EmulatedFile {
-    const file = { id: `file_${randomKey()}`, filename, mimeType, createdAt: new Date().toISOString(), bytes };
+  /** Stores a produced (or, with `downloadable` false, an uploaded) file and returns it with its new `file_…` id. */
+  addFile(filename: string, mimeType: string, bytes: Uint8Array, downloadable = true): EmulatedFile {
+    const file = { id: `file_${randomKey()}`, filename, mimeType, createdAt: new Date().toISOString(), bytes, downloadable };
     this.files.set(file.id, file);
     return file;
   }

@@ -23,6 +23,8 @@ export interface MessageRequest {
   readonly stream: boolean;
   /** The text of the last user message. */
   readonly prompt: string;
+  /** The Files API ids the last user message attaches (`container_upload` blocks). */
+  readonly uploads: readonly string[];
   /** The blocks of a trailing assistant message (a continuation after `pause_turn`), else empty. */
   readonly resumedContent: readonly Json[];
   readonly containerId: string | null;
@@ -61,6 +63,7 @@ export function readMessageRequest(body: unknown): MessageRequest {
     maxTokens,
     stream: body['stream'] === true,
     prompt: lastUser ? textOf(lastUser.content) : '',
+    uploads: lastUser ? uploadsOf(lastUser.content) : [],
     resumedContent: last?.role === 'assistant' && Array.isArray(last.content) ? last.content.filter(isObject) : [],
     containerId,
     skills,
@@ -127,6 +130,16 @@ function textOf(content: string | readonly unknown[]): string {
   return content
     .flatMap((block) => (isObject(block) && block['type'] === 'text' && typeof block['text'] === 'string' ? [block['text']] : []))
     .join('\n');
+}
+
+function uploadsOf(content: string | readonly unknown[]): string[] {
+  if (typeof content === 'string') return [];
+  return content.flatMap((block, index) => {
+    if (!isObject(block) || block['type'] !== 'container_upload') return [];
+    const fileId = block['file_id'];
+    if (typeof fileId !== 'string' || fileId === '') throw badRequest(`content.${index}.file_id: Field required.`);
+    return [fileId];
+  });
 }
 
 function isObject(value: unknown): value is Json {

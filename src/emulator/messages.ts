@@ -32,6 +32,9 @@ export async function handleMessages(ctx: MessagesContext): Promise<void> {
   if (raw === null) throw tooLarge(`The request is larger than ${MAX_REQUEST_BYTES} bytes.`);
   const request = readMessageRequest(parseJson(raw));
   const skills = request.skills.map((skill) => resolveSkill(ctx.store, skill, ctx.beta));
+  for (const fileId of request.uploads) {
+    if (!ctx.chat.findFile(fileId)) throw badRequest(`container_upload: file ${fileId} not found; upload it through the Files API first.`);
+  }
   const container = openContainer(ctx.chat, request.containerId);
   container.skills = skills.map((skill): ResolvedContainerSkill => ({ type: skill.type, skill_id: skill.skillId, version: skill.version }));
   const reply = scriptedReply(request, skills, container, ctx.chat);

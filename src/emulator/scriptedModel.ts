@@ -60,6 +60,8 @@ export function scriptedReply(request: MessageRequest, skills: readonly Containe
   if (pausedSoFar === 0) {
     const used = skills.filter((skill) => promptTriggers(prompt, skill.name, skill.description));
     reply.text(introduction(prompt, skills, used));
+    const uploaded = request.uploads.flatMap((fileId) => state.findFile(fileId)?.filename ?? []);
+    if (uploaded.length > 0) reply.text(`Your files are in the container: ${uploaded.join(', ')}.\n`);
     for (const skill of used) readSkill(reply, skill);
     if (skills.length > 0) reply.text(skills.map(describeSkill).join('\n') + '\n');
   } else {

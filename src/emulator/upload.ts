@@ -28,17 +28,19 @@ export interface CheckedUpload extends SkillIdentity {
   readonly directory: string;
 }
 
-/** Parses a `multipart/form-data` body: `files[]` parts (path in the filename) and `display_name`. */
-export async function parseUpload(body: Uint8Array<ArrayBuffer>, contentType: string | undefined): Promise<Upload> {
-  if (!contentType?.toLowerCase().startsWith('multipart/form-data')) {
-    throw badRequest('Uploads must be sent as multipart/form-data.');
-  }
-  let form: FormData;
+/** Parses a `multipart/form-data` body as a form; a 400 saying `wrongType` for another content type, or one for a body that does not parse. */
+export async function parseMultipart(body: Uint8Array<ArrayBuffer>, contentType: string | undefined, wrongType: string): Promise<FormData> {
+  if (!contentType?.toLowerCase().startsWith('multipart/form-data')) throw badRequest(wrongType);
   try {
-    form = await new Request('http://emulator.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body }).formData();
+    return await new Request('http://emulator.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body }).formData();
   } catch {
     throw badRequest('The multipart body could not be parsed.');
   }
+}
+
+/** Parses a `multipart/form-data` body: `files[]` parts (path in the filename) and `display_name`. */
+export async function parseUpload(body: Uint8Array<ArrayBuffer>, contentType: string | undefined): Promise<Upload> {
+  const form = await parseMultipart(body, contentType, 'Uploads must be sent as multipart/form-data.');
   const files: UploadedFile[] = [];
   let displayName: string | undefined;
   for (const [field, value] of form) {

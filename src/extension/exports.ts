@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { PublishFeature } from './publish/registerPublish';
 import type { ChatHandles } from './chat/registerChat';
+import type { EvalHandles } from './evals/registerEvals';
 import type { RemoteSkills } from './tree/registerRemoteSkills';
 
 /**
@@ -14,6 +15,8 @@ export interface TestSeams {
   readonly publish: PublishFeature;
   /** The open chat panel, the chat's prompts (tests answer them) and the serializer's restore. */
   readonly chat: ChatHandles;
+  /** The Test Explorer's eval items (runs go through `vscode.commands` and the prompts above). */
+  readonly evals: EvalHandles;
   /** How long `activate` took, in milliseconds (reported by the tests, never asserted). */
   readonly activationMs: number;
 }

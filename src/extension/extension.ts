@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { registerAuthCommands } from './auth/registerAuthCommands';
 import { registerChat } from './chat/registerChat';
-import { registerEvalCommands } from './evals/registerEvalCommands';
+import { registerEvals } from './evals/registerEvals';
 import { exportsFor, type TestSeams } from './exports';
 import { registerExportCommand } from './export/registerExportCommand';
 import { registerLintFeatures } from './lint/registerLintFeatures';
@@ -31,16 +31,16 @@ export function activate(context: vscode.ExtensionContext): TestSeams | undefine
   registerNewSkillCommand(context, log);
   registerExportCommand(context, log);
   context.subscriptions.push(trackSkillFolders());
-  registerEvalCommands(context, log);
   registerRemoteFiles(context, services);
   const remoteSkills = registerRemoteSkills(context, services);
   const publish = registerPublish(context, services, remoteSkills);
   registerDiff(context, services, publish);
+  const evals = registerEvals(context, services, publish);
   const chat = registerChat(context, services.session, log);
 
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
-  return exportsFor(context.extensionMode, () => ({ remoteSkills, publish, chat, activationMs }));
+  return exportsFor(context.extensionMode, () => ({ remoteSkills, publish, chat, evals, activationMs }));
 }
 
 /** Everything is disposed through `context.subscriptions`. */

@@ -86,7 +86,9 @@ class StreamingChatSession implements ChatSession {
     };
     this.addTurn(turn);
     const reducer = new TurnReducer(turn, (update) => this.emit(() => update), () => this.listeners.size > 0);
-    const asked: HistoryMessage[] = [...this.history, { role: 'user', content: text }];
+    const attachments = options.attachments ?? [];
+    const content = attachments.length === 0 ? text : [{ type: 'text', text }, ...attachments.map((fileId) => ({ type: 'container_upload', file_id: fileId }))];
+    const asked: HistoryMessage[] = [...this.history, { role: 'user', content }];
     try {
       await this.runTurn(settings, asked, reducer, controller.signal, generation);
     } finally {

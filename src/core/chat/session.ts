@@ -41,6 +41,8 @@ export interface ChatSessionOptions {
 export interface SendOptions {
   /** Aborting it is the same as `stop()`. */
   readonly signal?: AbortSignal;
+  /** Files API ids attached to the message as `container_upload` blocks (the container gets the files). */
+  readonly attachments?: readonly string[];
 }
 
 /** Options of a call that is not a turn (models, files). */

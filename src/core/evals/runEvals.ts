@@ -10,9 +10,11 @@ import type { ApiForm } from '../chat/session';
 import type { AssistantTurn, ChosenSkill } from '../chat/viewModel';
 import { runChecks, type GradedExpectation } from './checks';
 import { gradeExpectations } from './grader';
+import { uploadInputFiles } from './inputFiles';
 import { CostCapError, estimateCost, planJobs, type Baseline, type Configuration, type CostEstimate, type EvalCases, type EvalJob } from './plan';
 import { skillUses } from './skillActivity';
 import { transcriptOf } from './transcript';
+import type { OutputEvalCase } from './types';
 
 /** The skill under test, as published. */
 export interface EvalSkill {
@@ -39,6 +41,8 @@ export interface EvalRunOptions {
   /** The run is refused before it starts when it would send more requests (default 1000). */
   readonly maxRequests?: number;
   readonly apiForm?: ApiForm;
+  /** Where output cases' `files` are read from (the skill folder); a case with files fails without it. */
+  readonly inputFolder?: string;
   readonly signal?: AbortSignal;
   /** Called once the estimate is known, before the first request. */
   readonly onPlan?: (estimate: CostEstimate) => void;
@@ -86,16 +90,26 @@ export interface EvalRunResult {
 /** Runs the cases; rejects with a `CostCapError` (before any request) when the plan is over the cap. */
 export async function runEvals(sdk: Anthropic, cases: EvalCases, options: EvalRunOptions): Promise<EvalRunResult> {
   const jobs = planJobs(cases, options.runs ?? DEFAULT_RUNS, options.baseline);
-  const estimate = estimateCost(jobs, options.maxTokens, GRADER_MAX_TOKENS);
-  const cap = options.maxRequests ?? DEFAULT_MAX_REQUESTS;
-  if (estimate.requests > cap) throw new CostCapError(estimate, cap);
+  const estimate = guardedEstimate(jobs, options);
   options.onPlan?.(estimate);
   const results: (CaseRun | undefined)[] = new Array(jobs.length);
+  const uploads = new Map<number, Promise<string[]>>();
+  const attachmentsOf = (item: OutputEvalCase): Promise<string[]> => {
+    let upload = uploads.get(item.id);
+    if (!upload) {
+      upload = item.files.length === 0 ? Promise.resolve([])
+        : options.inputFolder === undefined ? Promise.reject(new Error('no folder to read them from was given'))
+        : uploadInputFiles(sdk, options.inputFolder, item.files, options.apiForm ?? 'ga', options.signal);
+      upload.catch(() => undefined);
+      uploads.set(item.id, upload);
+    }
+    return upload;
+  };
   await forEachConcurrently(
     jobs,
     options.concurrency ?? DEFAULT_CONCURRENCY,
     async (job, index) => {
-      const run = await runJob(sdk, job, options);
+      const run = await runJob(sdk, job, options, attachmentsOf);
       results[index] = run;
       options.onRun?.(run);
     },
@@ -105,11 +119,34 @@ export async function runEvals(sdk: Anthropic, cases: EvalCases, options: EvalRu
   return { runs, estimate, cancelled: runs.length < jobs.length };
 }
 
-async function runJob(sdk: Anthropic, job: EvalJob, options: EvalRunOptions): Promise<CaseRun> {
+/**
+ * The cost guard, before anything is sent: what a run of `cases` with `options` will cost; throws a `CostCapError`
+ * when it is over `maxRequests`. `runEvals` applies it too; callers use it to ask the user first.
+ */
+export function estimateRun(cases: EvalCases, options: Pick<EvalRunOptions, 'runs' | 'baseline' | 'maxTokens' | 'maxRequests'>): CostEstimate {
+  return guardedEstimate(planJobs(cases, options.runs ?? DEFAULT_RUNS, options.baseline), options);
+}
+
+function guardedEstimate(jobs: readonly EvalJob[], options: Pick<EvalRunOptions, 'maxTokens' | 'maxRequests'>): CostEstimate {
+  const estimate = estimateCost(jobs, options.maxTokens, GRADER_MAX_TOKENS);
+  const cap = options.maxRequests ?? DEFAULT_MAX_REQUESTS;
+  if (estimate.requests > cap) throw new CostCapError(estimate, cap);
+  return estimate;
+}
+
+async function runJob(sdk: Anthropic, job: EvalJob, options: EvalRunOptions, attachmentsOf: (item: OutputEvalCase) => Promise<string[]>): Promise<CaseRun> {
   const started = performance.now();
   const prompt = job.kind === 'trigger' ? job.case.query : job.case.prompt;
+  let attachments: string[] = [];
+  if (job.kind === 'output') {
+    try {
+      attachments = await attachmentsOf(job.case);
+    } catch (caught) {
+      return uploadFailure(job, caught, (performance.now() - started) / 1000);
+    }
+  }
   const session = createChatSession(sdk, { model: options.model, maxTokens: options.maxTokens, skills: skillsFor(job.configuration, options), apiForm: options.apiForm ?? 'ga' });
-  const turn = await session.send(prompt, { signal: options.signal });
+  const turn = await session.send(prompt, { signal: options.signal, attachments });
   const transcript = transcriptOf(prompt, turn);
   const base = {
     caseKey: job.kind === 'trigger' ? `trigger-${job.case.index}` : `eval-${job.case.id}`,
@@ -150,6 +187,25 @@ async function runJob(sdk: Anthropic, job: EvalJob, options: EvalRunOptions): Pr
     tokens: tokensOf(turn) + graderTokens,
     timeSeconds: (performance.now() - started) / 1000,
     error: failure,
+  };
+}
+
+/** A run that never reached the model because its input files could not be uploaded. */
+function uploadFailure(job: Extract<EvalJob, { kind: 'output' }>, caught: unknown, seconds: number): CaseRun {
+  const error = `Could not upload the input files of eval ${job.case.id}: ${caught instanceof Error ? caught.message : String(caught)}`;
+  return {
+    kind: 'output',
+    caseKey: `eval-${job.case.id}`,
+    configuration: job.configuration,
+    runNumber: job.runNumber,
+    passed: false,
+    triggered: false,
+    expectations: job.case.expectations.map((text) => ({ text, passed: false, evidence: error })),
+    tokens: 0,
+    toolCalls: 0,
+    timeSeconds: seconds,
+    error,
+    transcript: `User: ${job.case.prompt}\n\n${error}`,
   };
 }
 

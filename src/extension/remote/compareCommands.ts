@@ -111,7 +111,7 @@ async function localSide(folder: vscode.Uri, allowSecrets: readonly string[]): P
 }
 
 /** The skill's newest versions (up to a hundred), newest first, with the window's progress while they load. */
-async function newestVersions(client: SkillsClient, skillId: string): Promise<SkillVersion[]> {
+export async function newestVersions(client: SkillsClient, skillId: string): Promise<SkillVersion[]> {
   const page = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Listing versions') },
     () => client.listVersions(skillId, { limit: VERSIONS_LISTED }),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -42,6 +42,21 @@ describe('skillsmith eval', () => {
     assert.match(stdout, /with_skill: trigger rate 75% \(precision 100%, recall 67%\); pass rate 50% ± 58%, tokens \d+ per run\n/);
     const [folder] = await readdir(out).then((names) => names.filter((name) => name !== '.gitignore'));
     assert.deepEqual((await readdir(join(out, folder!))).sort(), ['benchmark.json', 'eval-1', 'eval-2', 'trigger-results.json']);
+  });
+
+  it("uploads an output case's files from the skill folder and attaches them to its prompt", async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'skillsmith-eval-files-'));
+    try {
+      await mkdir(join(folder, 'evals', 'files'), { recursive: true });
+      await writeFile(join(folder, 'SKILL.md'), '---\nname: csv-cleaner\ndescription: Cleans and normalises CSV files.\n---\n');
+      await writeFile(join(folder, 'evals', 'files', 'data.csv'), 'a,b\n');
+      await writeFile(join(folder, 'evals', 'evals.json'), JSON.stringify({ evals: [{ id: 1, prompt: 'Clean my CSV', files: ['evals/files/data.csv'], checks: [{ type: 'contains', value: 'data.csv' }] }] }));
+      const { code, stdout, stderr } = await run([folder, '--skill-id', skillId(), '--runs', '1', '--out', out], vars());
+      assert.equal(code, 0, stderr);
+      assert.match(stdout, /✓ \[with_skill\] eval 1: .* — pass rate 100%, 1\/1 runs passed/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('exit 1 when a threshold is not met; --format junit and json', async () => {

@@ -11,6 +11,7 @@ import { summariseCases, summariseConfigurations } from '../../../src/core/evals
 import { writeResults } from '../../../src/core/evals/writeResults';
 import { gaVersionId } from '../../../src/emulator/ids';
 import { emulatorForSuite } from '../emulator/support';
+import { seededRunOptions } from './seededRunOptions';
 
 const TRIGGERS = parseTriggerEvals(
   JSON.stringify([
@@ -39,16 +40,7 @@ const OUTPUTS = parseOutputEvals(
 describe('runEvals through the SDK against the emulator', () => {
   const env = emulatorForSuite({ seed: true });
   const skill = () => env.emulator.admin.store.list('custom').find((candidate) => candidate.name === 'csv-cleaner')!;
-  const options = (extra: Partial<EvalRunOptions> = {}): EvalRunOptions => ({
-    skill: { skillId: skill().id, directory: 'csv-cleaner' },
-    baseline: { kind: 'none' },
-    model: 'claude-sonnet-5-5',
-    graderModel: 'claude-haiku-5-5',
-    maxTokens: 4096,
-    runs: 3,
-    concurrency: 4,
-    ...extra,
-  });
+  const options = (extra: Partial<EvalRunOptions> = {}): EvalRunOptions => seededRunOptions(env, { concurrency: 4, ...extra });
   const shouldTrigger = (key: string): boolean => TRIGGERS.find((item) => `trigger-${item.index}` === key)?.shouldTrigger ?? false;
 
   it('trigger cases pass or fail from what the model did; output cases are graded and checked; rates per case', async () => {

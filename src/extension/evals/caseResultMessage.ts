@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import type { CaseRun } from '../../core/evals/runEvals';
+
+/** How a case did over its runs, in the words the Test Explorer shows. */
+export interface CaseOutcome {
+  readonly passed: boolean;
+  /** "2/3 triggered", "1/3 runs passed". */
+  readonly rate: string;
+  /** Every run could not complete (an API error): the case errored rather than failed. */
+  readonly errored: boolean;
+  /** Why it failed, run by run, then the transcript of the first run that went wrong; empty for a pass. */
+  readonly failure: string;
+  /** The transcript the failure is about, or empty. */
+  readonly transcript: string;
+  readonly durationMs: number;
+}
+
+/**
+ * The outcome of one case from its runs: a trigger case passes when its trigger rate is on the expected side of
+ * one half, an output case when most runs pass (core's rule, `passed` from `summariseCases`).
+ */
+export function caseOutcome(kind: 'trigger' | 'output', runs: readonly CaseRun[], passed: boolean, shouldTrigger: boolean): CaseOutcome {
+  const total = runs.length;
+  const rate = kind === 'trigger'
+    ? vscode.l10n.t('{0}/{1} triggered', runs.filter((run) => run.triggered).length, total)
+    : vscode.l10n.t('{0}/{1} runs passed', runs.filter((run) => run.passed).length, total);
+  const durationMs = Math.round(runs.reduce((sum, run) => sum + run.timeSeconds, 0) * 1000);
+  const errored = runs.length > 0 && runs.every((run) => run.error !== null);
+  if (passed) return { passed, rate, errored: false, failure: '', transcript: '', durationMs };
+  const lines = [kind === 'trigger'
+    ? (shouldTrigger ? vscode.l10n.t('{0}; it should trigger in most runs.', rate) : vscode.l10n.t('{0}; it should not trigger.', rate))
+    : vscode.l10n.t('{0}; most runs should pass.', rate)];
+  // Runs that failed for the same reasons are told once: "Runs 1, 2, 3:".
+  const reasons = new Map<string, number[]>();
+  const ordered = [...runs].sort((a, b) => a.runNumber - b.runNumber);
+  for (const run of ordered) {
+    if (run.passed) continue;
+    const why: string[] = [];
+    if (run.error !== null) why.push(`  ${run.error}`);
+    for (const expectation of run.expectations) {
+      if (!expectation.passed) why.push(`  ✗ ${expectation.text}: ${expectation.evidence}`);
+    }
+    if (kind === 'trigger' && run.error === null) why.push(run.triggered ? vscode.l10n.t('  The skill was used.') : vscode.l10n.t('  The skill was not used.'));
+    const key = why.join('\n');
+    reasons.set(key, [...(reasons.get(key) ?? []), run.runNumber]);
+  }
+  for (const [why, numbers] of reasons) {
+    lines.push('', numbers.length === 1 ? vscode.l10n.t('Run {0}:', numbers[0] ?? 0) : vscode.l10n.t('Runs {0}:', numbers.join(', ')), why);
+  }
+  const transcript = ordered.find((run) => !run.passed)?.transcript ?? '';
+  if (transcript) lines.push('', vscode.l10n.t('Transcript of the first failing run:'), '', transcript);
+  return { passed, rate, errored, failure: lines.join('\n'), transcript, durationMs };
+}

@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import { loadApiModule } from '../api/loadApiModule';
+import { resolveSkillFolder } from '../shared/resolveSkillFolder';
+import { versionLabel } from '../tree/labels';
+import { displayPath } from '../ui/displayPath';
+import { showError } from '../ui/showError';
+import { withCancellableProgress } from '../ui/withCancellableProgress';
+import { confirmCost } from './confirmCost';
+import { evalSettings, resultsDescription } from './evalSettings';
+import { pickVersion, type TargetContext } from './evalTarget';
+
+/** The read-only documents comparisons open in. */
+export const COMPARISON_SCHEME = 'skillsmith-eval-comparison';
+
+/** The comparisons made in this window, by document URI. */
+const comparisons = new Map<string, string>();
+
+/** Serves the comparison documents (read-only: nothing can save over them). */
+export const comparisonDocuments: vscode.TextDocumentContentProvider = {
+  provideTextDocumentContent: (uri) => comparisons.get(uri.toString()) ?? '',
+};
+
+/**
+ * "Compare Eval Results of Two Versions…": picks two versions of the folder's linked skill, runs every case of the
+ * folder against both (core's `old_skill` baseline), writes the results, and opens the comparison (trigger
+ * precision and recall, pass rate and tokens per version, each case) as a Markdown preview. Resolves with the
+ * document's URI, or undefined when nothing was compared.
+ */
+export async function compareEvalVersions(context: TargetContext, arg?: unknown): Promise<vscode.Uri | undefined> {
+  const folder = await resolveSkillFolder(arg instanceof vscode.Uri ? arg : undefined, vscode.l10n.t('Compare the evals of which skill?'));
+  if (!folder) return undefined;
+  const name = displayPath(folder);
+  const api = loadApiModule();
+  try {
+    const evals = await api.loadEvals(folder.fsPath);
+    const a = await pickVersion(context, folder, vscode.l10n.t('Compare the evals of {0}: version A', name));
+    if (!a) return undefined;
+    const b = await pickVersion(context, folder, vscode.l10n.t('Compare the evals of {0} on {1} with version B', name, versionLabel(a)), a.ref);
+    if (!b) return undefined;
+    const settings = evalSettings(folder);
+    const baseline = { kind: 'version', version: b.ref } as const;
+    const estimate = api.estimateRun(evals, { ...settings, baseline });
+    if (!(await confirmCost(context.services.prompts, name, (evals.triggers.length + evals.outputs.length) * 2, settings.runs, estimate))) return undefined;
+    const sdk = await context.services.session.getSdk();
+    if (!sdk) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Set your Claude API key first (Skillsmith: Set API Key).'));
+      return undefined;
+    }
+    const result = await withCancellableProgress(vscode.l10n.t('Running the evals of {0} on two versions', name), (progress, signal) => {
+      let done = 0;
+      return api.runEvals(sdk, evals, {
+        skill: { skillId: a.skillId, version: a.ref, directory: evals.name },
+        baseline,
+        ...settings,
+        inputFolder: folder.fsPath,
+        signal,
+        onRun: () => progress.report({ message: `${++done}/${estimate.requests}`, increment: 100 / estimate.requests }),
+      });
+    });
+    if (result.cancelled) return undefined;
+    await api.saveResults(evals, result.runs, resultsDescription(settings));
+    const markdown = api.comparisonMarkdown({ evals, runs: result.runs, versionA: `${versionLabel(a)} (${a.id})`, versionB: `${versionLabel(b)} (${b.id})`, runsPerCase: settings.runs, model: settings.model });
+    const uri = vscode.Uri.from({ scheme: COMPARISON_SCHEME, path: `/${evals.name} ${a.id} vs ${b.id}.md` });
+    comparisons.set(uri.toString(), markdown);
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
+    return uri;
+  } catch (error) {
+    void showError(context.services.log, vscode.l10n.t('Could not compare the evals of {0}', name), error);
+    return undefined;
+  }
+}

@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import type { SkillVersion } from '../../core/api/types';
+import { hashOfFolder } from '../publish/folderHash';
+import type { PublishOutcome } from '../publish/publishFolder';
+import type { PublishFeature } from '../publish/registerPublish';
+import { newestVersions } from '../remote/compareCommands';
+import type { Services } from '../services/services';
+import { versionLabel } from '../tree/labels';
+import { displayPath } from '../ui/displayPath';
+
+/** The published version a run of a folder's evals uses. */
+export interface EvalTarget {
+  readonly skillId: string;
+  /** What `container.skills[].version` names (the version's ref). */
+  readonly version: string;
+  /** How messages name it. */
+  readonly label: string;
+}
+
+/** What choosing a target needs. */
+export interface TargetContext {
+  readonly services: Services;
+  readonly publish: PublishFeature;
+}
+
+/**
+ * The version that holds the folder's draft: its linked version when the folder has not changed since, else a
+ * new version published now (after asking, through the publish command and its preview). Undefined when the user
+ * declines or the publish does not happen.
+ */
+export async function draftTarget(context: TargetContext, folder: vscode.Uri): Promise<EvalTarget | undefined> {
+  const link = context.publish.links.get(folder);
+  const published = link?.published;
+  if (link && published && (await hashOfFolder(folder.fsPath, published.allowedSecrets)) === published.hash) {
+    return { skillId: link.skillId, version: published.ref, label: vscode.l10n.t('the published draft ({0})', published.id) };
+  }
+  const name = displayPath(folder);
+  const action = vscode.l10n.t('Publish and Run');
+  const message = link
+    ? vscode.l10n.t('{0} changed since its last published version. Publish it as a new version of "{1}" and run the evals against it?', name, link.title)
+    : vscode.l10n.t('{0} is not published yet. Publish it and run the evals against it?', name);
+  const detail = vscode.l10n.t('The evals run against a published version of the skill, as API users get it. Run them against a remote version instead with the "Run Against a Remote Version" profile.');
+  if (!(await context.services.prompts.confirm(message, detail, action))) return undefined;
+  const outcome = await vscode.commands.executeCommand<PublishOutcome | undefined>('skillsmith.publish.folder', folder);
+  if (outcome?.kind !== 'published') {
+    context.services.log.info(`Evals of ${folder.fsPath} not run: the publish ended ${outcome ? JSON.stringify(outcome) : 'without an outcome'}`);
+    return undefined;
+  }
+  return { skillId: outcome.skillId, version: outcome.version.ref, label: vscode.l10n.t('the new version {0}', outcome.version.id) };
+}
+
+/** A version of the folder's linked skill, picked by the user (newest first); undefined when the user cancels or there is no link. */
+export async function pickedTarget(context: TargetContext, folder: vscode.Uri, title: string): Promise<EvalTarget | undefined> {
+  const version = await pickVersion(context, folder, title);
+  if (!version) return undefined;
+  return { skillId: version.skillId, version: version.ref, label: versionLabel(version) };
+}
+
+/** A version of the folder's linked skill, picked by the user; undefined after saying why when the folder is not linked. */
+export async function pickVersion(context: TargetContext, folder: vscode.Uri, title: string, except?: string): Promise<SkillVersion | undefined> {
+  const link = context.publish.links.get(folder);
+  if (!link) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not linked to a remote skill yet. Publish it once to link it.', displayPath(folder)));
+    return undefined;
+  }
+  const versions = (await newestVersions(await context.services.session.getClient(), link.skillId)).filter((version) => version.ref !== except);
+  if (versions.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no other version to pick.', link.title));
+    return undefined;
+  }
+  return context.publish.prompts.pickVersion(title, versions, versions[0]?.ref);
+}

@@ -1,0 +1,51 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { PublishFeature } from '../publish/registerPublish';
+import type { Services } from '../services/services';
+import type { EvalFeature } from './evalFeature';
+import { scaffoldEvalFiles } from './scaffoldEvalFiles';
+
+/** dist/evals.js's exports, as types only. */
+type EvalsModule = typeof import('./evalFeature');
+
+/** What the evals hand to the integration tests. */
+export interface EvalHandles {
+  /** The Test Explorer's controller of the eval items. */
+  readonly controller: vscode.TestController;
+  /** The working half (loaded now if it was not yet): the items and the case behind each. */
+  readonly feature: () => EvalFeature;
+}
+
+/**
+ * Registers the evals: "Create Eval Files", "Compare Eval Results of Two Versions…", and the Test Explorer's
+ * controller with two run profiles (the local draft, a remote version). No I/O: dist/evals.js is required and the
+ * items are listed when the Testing view first asks, or on the first run or comparison.
+ */
+export function registerEvals(context: vscode.ExtensionContext, services: Services, publish: PublishFeature): EvalHandles {
+  const controller = vscode.tests.createTestController('skillsmith.evals', vscode.l10n.t('Skill Evals'));
+  let loaded: EvalFeature | undefined;
+  const feature = (): EvalFeature => {
+    if (!loaded) {
+      const { EvalFeature: Feature } = require(path.join(__dirname, 'evals.js')) as EvalsModule;
+      loaded = new Feature(controller, { services, publish });
+    }
+    return loaded;
+  };
+  controller.resolveHandler = async (item) => {
+    if (!item) await feature().tree.discover();
+  };
+  controller.refreshHandler = () => feature().tree.rediscover();
+  const profile = (label: string, mode: 'draft' | 'remote', isDefault: boolean): vscode.TestRunProfile =>
+    controller.createRunProfile(label, vscode.TestRunProfileKind.Run, async (request, token) => {
+      await feature().run(request, token, mode);
+    }, isDefault);
+  context.subscriptions.push(
+    controller,
+    profile(vscode.l10n.t('Run Against the Local Draft'), 'draft', true),
+    profile(vscode.l10n.t('Run Against a Remote Version…'), 'remote', false),
+    vscode.commands.registerCommand('skillsmith.evals.scaffold', (arg?: unknown) => scaffoldEvalFiles(arg, services.log)),
+    vscode.commands.registerCommand('skillsmith.evals.compareVersions', (arg?: unknown) => feature().compare(arg)),
+    { dispose: () => loaded?.dispose() },
+  );
+  return { controller, feature };
+}
