@@ -4,7 +4,7 @@ import { findSkillFolders } from '../core/skill/findSkillFolders';
 import { lintSkillFolder } from '../core/skill/folder';
 import { bufferedOutput } from './bufferedOutput';
 import { LINT_USAGE, parseLintArgs, type LintArgs } from './lintArgs';
-import { addToSummary, jsonWriter, reportSkill, type LintSummary, type ReportWriter } from './lintReport';
+import { addToSummary, jsonWriter, RelativePaths, reportSkill, type LintSummary, type ReportWriter } from './lintReport';
 import { sarifWriter } from './lintSarif';
 import { shouldColour, textWriter } from './lintText';
 import { escapeControls } from './terminalText';
@@ -28,11 +28,11 @@ export async function runLintCommand(args: string[]): Promise<number> {
   const output = bufferedOutput(process.stdout);
   const writer = createWriter(parsed, output.write);
   const summary: LintSummary = { skills: 0, errors: 0, warnings: 0 };
-  const cwd = process.cwd();
+  const paths = new RelativePaths(process.cwd());
   for (const dir of found.folders) {
     let skill;
     try {
-      skill = reportSkill(lintSkillFolder(dir, { profile: parsed.profile, uploadLimitBytes: parsed.uploadLimitBytes, entries: found.entries.get(dir) }), cwd);
+      skill = reportSkill(lintSkillFolder(dir, { profile: parsed.profile, uploadLimitBytes: parsed.uploadLimitBytes, entries: found.entries.get(dir) }), paths);
     } catch (error) {
       problems.push(`${dir} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
       continue;

@@ -45,13 +45,40 @@ export interface ReportWriter {
   end(summary: LintSummary): void;
 }
 
-/** The report entry of one linted folder. */
-export function reportSkill(result: SkillFolderResult, cwd: string): ReportedSkill {
+/** The report entry of one linted folder, its paths made relative by `paths`. */
+export function reportSkill(result: SkillFolderResult, paths: RelativePaths): ReportedSkill {
   return {
-    dir: relative(cwd, result.dir),
-    file: result.file === undefined ? null : relative(cwd, result.file),
+    dir: paths.of(result.dir),
+    file: result.file === undefined ? null : paths.of(result.file),
     diagnostics: result.diagnostics.map(toReported),
   };
+}
+
+/**
+ * Paths made relative to one working folder, with forward slashes (`.` for the folder itself). The folders of one
+ * run share their parents, so each parent is made relative once: a run of thousands of folders does not pay
+ * `path.relative` for each of them.
+ */
+export class RelativePaths {
+  /** Folders made relative so far, by their path as given. */
+  private readonly parents = new Map<string, string>();
+
+  constructor(private readonly cwd: string) {}
+
+  /** `target` relative to the working folder. */
+  of(target: string): string {
+    const slash = target.lastIndexOf(path.sep);
+    const name = target.slice(slash + 1);
+    if (slash <= 0 || target[slash - 1] === path.sep || name === '' || name === '.' || name === '..') return relativePath(this.cwd, target);
+    const parent = target.slice(0, slash);
+    let fromCwd = this.parents.get(parent);
+    if (fromCwd === undefined) this.parents.set(parent, (fromCwd = relativePath(this.cwd, parent)));
+    // Below a folder above the working one (`..`), the name may lead back into it: work that out in full.
+    if (fromCwd === '..' || fromCwd.endsWith('/..')) return relativePath(this.cwd, target);
+    const result = fromCwd === '.' ? name : `${fromCwd}/${name}`;
+    this.parents.set(target, result); // a folder's files come next
+    return result;
+  }
 }
 
 /** Adds a skill's findings to the totals. */
@@ -69,7 +96,7 @@ export function jsonWriter(profile: Profile, write: (chunk: string) => void): Re
   let first = true;
   return {
     skill(skill) {
-      write((first ? '' : ',') + JSON.stringify(skill));
+      write((first ? '' : ',') + skillJson(skill));
       first = false;
     },
     end(summary) {
@@ -78,13 +105,26 @@ export function jsonWriter(profile: Profile, write: (chunk: string) => void): Re
   };
 }
 
+/**
+ * `JSON.stringify(skill)`, written out: a report entry's shape is fixed, its rule ids and severities never need
+ * escaping, and a CLI run makes thousands of them before the JIT has warmed up to the generic serialiser.
+ */
+export function skillJson(skill: ReportedSkill): string {
+  let json = `{"dir":${JSON.stringify(skill.dir)},"file":${skill.file === null ? 'null' : JSON.stringify(skill.file)},"diagnostics":[`;
+  for (let i = 0; i < skill.diagnostics.length; i++) {
+    const d = skill.diagnostics[i];
+    json += `${i === 0 ? '' : ','}{"rule":"${d.rule}","severity":"${d.severity}","message":${JSON.stringify(d.message)},"line":${d.line},"column":${d.column},"endLine":${d.endLine},"endColumn":${d.endColumn}}`;
+  }
+  return json + ']}';
+}
+
 function toReported(d: Diagnostic): ReportedDiagnostic {
   const { start, end } = d.range;
   return { rule: d.rule, severity: d.severity, message: d.message, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
 }
 
-/** `target` relative to `cwd`, with forward slashes; `.` for the folder itself. */
-function relative(cwd: string, target: string): string {
+/** `target` relative to `cwd` (a relative `target` is only normalised), with forward slashes; `.` for the folder itself. */
+export function relativePath(cwd: string, target: string): string {
   const inside = target.startsWith(cwd) && target[cwd.length] === path.sep && path.normalize(target) === target;
   const fromCwd = inside ? target.slice(cwd.length + 1) : path.isAbsolute(target) ? path.relative(cwd, target) : path.normalize(target);
   return fromCwd.split(path.sep).join('/') || '.';

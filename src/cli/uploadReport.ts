@@ -2,12 +2,12 @@
 import { LEFT_OUT_REASONS } from '../core/bundle/leftOutReason';
 import type { PreparedUpload } from '../core/bundle/prepareUpload';
 import { formatBytes } from '../core/bundle/uploadChecks';
-import { addToSummary, reportSkill, type ReportedSkill, type LintSummary } from './lintReport';
+import { addToSummary, RelativePaths, reportSkill, type ReportedSkill, type LintSummary } from './lintReport';
 import { shouldColour, textWriter } from './lintText';
 
 /** The lint report entry of a prepared upload (profile `claude-api`), paths relative to `cwd`. */
 export function checksReport(prepared: PreparedUpload, cwd: string): ReportedSkill {
-  return reportSkill({ dir: prepared.dir, file: prepared.skillMd, diagnostics: [...prepared.diagnostics] }, cwd);
+  return reportSkill({ dir: prepared.dir, file: prepared.skillMd, diagnostics: [...prepared.diagnostics] }, new RelativePaths(cwd));
 }
 
 /** The checks as text for a terminal (`stream`), empty when there is nothing to say. */

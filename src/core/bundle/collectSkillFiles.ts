@@ -56,7 +56,10 @@ export async function collectSkillFiles(dir: string, options: CollectOptions = {
     const next = walk.sort(prefix, entries, names);
     await Promise.all([
       ...next.folders.map(async (folder) => visit(folder, await fs.readdir(path.join(dir, folder), { withFileTypes: true }))),
-      ...next.files.map(async (file) => walk.addFile(file, (await fs.stat(path.join(dir, file))).size)),
+      ...next.files.map(async (file) => {
+        const absolutePath = walk.absolutePath(file);
+        walk.addFile(file, (await fs.stat(absolutePath)).size, absolutePath);
+      }),
     ]);
   };
   await visit('', top);
@@ -72,7 +75,10 @@ export function collectSkillFilesSync(dir: string, options: CollectOptions = {})
     const names = hasBadName(entries) ? readdirSync(path.join(dir, prefix), { withFileTypes: true, encoding: 'buffer' }) : undefined;
     const next = walk.sort(prefix, entries, names);
     for (const folder of next.folders) visit(folder, readdirSync(path.join(dir, folder), { withFileTypes: true }));
-    for (const file of next.files) walk.addFile(file, statSync(path.join(dir, file)).size);
+    for (const file of next.files) {
+      const absolutePath = walk.absolutePath(file);
+      walk.addFile(file, statSync(absolutePath).size, absolutePath);
+    }
   };
   visit('', top);
   return walk.result();
@@ -89,12 +95,21 @@ class Walk {
   private readonly files: SkillFile[] = [];
   private readonly leftOut: LeftOutFile[] = [];
   private seen = 0;
+  /** The root, normalised once, that every absolute path starts with (`path.join` per file is a CLI run's cost). */
+  private readonly prefix: string;
 
   constructor(
     private readonly root: string,
     private readonly rules: SkillFileRules,
     private readonly maxEntries: number,
-  ) {}
+  ) {
+    this.prefix = path.join(root, '_').slice(0, -1); // the root as path.join writes it before a name: `` for `.`
+  }
+
+  /** `path.join(root, relativePath)` for a relative path the walk found (clean POSIX segments). */
+  absolutePath(relativePath: string): string {
+    return this.prefix + (path.sep === '/' ? relativePath : relativePath.replaceAll('/', path.sep));
+  }
 
   /**
    * Sorts one folder's entries (at `prefix`, `''` or ending with `/`) and says which to read next. `names` is the
@@ -118,8 +133,8 @@ class Walk {
     return next;
   }
 
-  addFile(relativePath: string, size: number): void {
-    this.files.push({ relativePath, size, absolutePath: path.join(this.root, relativePath) });
+  addFile(relativePath: string, size: number, absolutePath: string): void {
+    this.files.push({ relativePath, size, absolutePath });
   }
 
   result(): SkillFiles {

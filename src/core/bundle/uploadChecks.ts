@@ -52,6 +52,7 @@ export function checkDisplayName(displayName: string, profile: Profile): Diagnos
 
 /** One finding of `rule` per path, up to the cap; one more says how many paths were left out. */
 function eachPath(rule: RuleId, paths: readonly string[], profile: Profile, message: (path: string) => string): Diagnostic[] {
+  if (paths.length === 0) return [];
   const found = paths.slice(0, MAX_FINDINGS_PER_RULE).flatMap((p) => folderDiagnostic(rule, profile, message(p)));
   const leftOut = paths.length - MAX_FINDINGS_PER_RULE;
   return leftOut > 0 ? [...found, ...folderDiagnostic(rule, profile, leftOutMessage(rule, leftOut, 'folder'))] : found;

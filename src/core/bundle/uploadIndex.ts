@@ -21,6 +21,7 @@ export function uploadIndexOf(collected: SkillFiles): UploadIndex {
   return {
     has: (relativePath) => present.has(relativePath),
     leftOutReason: (relativePath) => {
+      if (leftOut.size === 0) return undefined;
       const segments = relativePath.split('/');
       for (let depth = 1; depth <= segments.length; depth++) {
         const reason = leftOut.get(segments.slice(0, depth).join('/'));

@@ -1,13 +1,22 @@
 /** Checks of the Markdown body's size: empty, too many lines, too many tokens. */
 import { measureParsedBudgets } from './budgets';
 import { finding, type Finding } from './finding';
-import { bodyText, type ParsedSkillMd } from './parse';
+import type { ParsedSkillMd } from './parse';
+
+/** Anything but white space (as `String.prototype.trim` reads it), searched for from `lastIndex`. */
+const NON_SPACE = /\S/g;
+
+/** True when `text` holds anything but white space from `start` on (`text.slice(start).trim() !== ''`, without the copy). */
+function hasNonSpaceFrom(text: string, start: number): boolean {
+  NON_SPACE.lastIndex = start;
+  return NON_SPACE.test(text);
+}
 
 /** The findings about the body's size. */
 export function checkBody(parsed: ParsedSkillMd): Finding[] {
   const { lines, bodyStartLine, frontmatter } = parsed;
   if (frontmatter && frontmatter.close === undefined) return [];
-  if (bodyText(parsed).trim() === '') {
+  if (!hasNonSpaceFrom(parsed.text, bodyStartLine < lines.lineCount ? lines.lineStarts[bodyStartLine] : parsed.text.length)) {
     const message = 'The body is empty: add the instructions Claude follows when it uses the skill.';
     return [finding('body-empty', message, lines.lineRange(frontmatter?.close ?? 0))];
   }

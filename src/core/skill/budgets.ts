@@ -1,5 +1,5 @@
 /** The size budgets of a SKILL.md, for code lenses and the body rules. */
-import { bodyText, lastEntry, parseSkillMd, type ParsedSkillMd } from './parse';
+import { lastEntry, parseSkillMd, type ParsedSkillMd } from './parse';
 
 /** The description's length limit in characters. */
 export const DESCRIPTION_LIMIT = 1024;
@@ -32,8 +32,13 @@ export function measureParsedBudgets(parsed: ParsedSkillMd): Budgets {
       ...(description ? { line: description.keyRange.start.line } : {}),
     },
     bodyLines: { used: countBodyLines(parsed), limit: BODY_LINE_LIMIT, line },
-    bodyTokens: { used: Math.ceil(bodyText(parsed).length / 4), limit: BODY_TOKEN_LIMIT, line },
+    bodyTokens: { used: Math.ceil(bodyLength(parsed) / 4), limit: BODY_TOKEN_LIMIT, line },
   };
+}
+
+/** The length of the Markdown body: everything after the closing `---` line. */
+function bodyLength({ text, lines, bodyStartLine }: ParsedSkillMd): number {
+  return bodyStartLine < lines.lineCount ? text.length - lines.lineStarts[bodyStartLine] : 0;
 }
 
 function countBodyLines({ lines, bodyStartLine }: ParsedSkillMd): number {

@@ -38,7 +38,7 @@ interface OpenEntry {
   /** Where the key starts: 0 at the top level, the indent of a mapping nested under a top-level key. */
   readonly column: number;
   /** The block scalar header and where it starts, or undefined for a mapping, list or empty value. */
-  readonly header?: { readonly text: string; readonly start: number };
+  readonly header: { readonly text: string; readonly start: number } | undefined;
   indent?: number;
   readonly children: FrontmatterEntry[];
   /** Where the last child ends, its trailing comment included (YAML ends a mapping's range there). */
@@ -106,12 +106,13 @@ export function parseFrontmatterFast(lines: LineIndex, firstLine: number, closeL
     if (!close()) return undefined;
     const match = KEY_LINE.exec(text);
     if (!match || !isPlainKey(match[2])) return undefined;
-    const [, , key, rawValue] = match;
+    const key = match[2];
+    const rawValue: string | undefined = match[3];
     lastContentLine = line;
     if (rawValue === undefined || BLOCK_HEADER.test(rawValue)) {
       if (rawValue === undefined && text.length !== key.length + 1) return undefined;
       const header = rawValue === undefined ? undefined : { text: rawValue, start: text.length - rawValue.length };
-      open = { key, line, column: 0, ...(header ? { header } : {}), children: [], items: [], blockLines: [], pendingEmpty: 0 };
+      open = { key, line, column: 0, header, children: [], items: [], blockLines: [], pendingEmpty: 0 };
       continue;
     }
     const entry = scalarEntry(key, line, 0, text, rawValue);
@@ -166,7 +167,7 @@ function addNested(open: OpenEntry, text: string, line: number, indent: number, 
   if (match[3] === undefined) {
     // `nested:` alone on its line under a top-level key opens a mapping one level down (its lines come next).
     if (open.column > 0 || text.length !== indent + match[2].length + 1) return false;
-    open.sub = { key: match[2], line, column: indent, children: [], items: [], blockLines: [], pendingEmpty: 0 };
+    open.sub = { key: match[2], line, column: indent, header: undefined, children: [], items: [], blockLines: [], pendingEmpty: 0 };
     return true;
   }
   const entry = scalarEntry(match[2], line, indent, text, match[3]);

@@ -13,16 +13,14 @@ export function checkFields(parsed: ParsedSkillMd, folderName: string | undefine
   const top = parsed.lines.lineRange(0);
   const name = lastEntry(parsed, 'name');
   const description = lastEntry(parsed, 'description');
-  return [
-    ...(name ? checkName(name, folderName) : [finding('name-missing', 'Add a `name:` line: the skill\'s identifier, such as `name: pdf-tools`.', top)]),
-    ...(description
-      ? checkDescription(description)
-      : [finding('description-missing', 'Add a `description:` line saying what the skill does and when Claude should use it.', top)]),
-    ...checkCompatibility(lastEntry(parsed, 'compatibility')),
-    ...checkMetadata(parsed, lastEntry(parsed, 'metadata')),
-    ...checkAllowedTools(lastEntry(parsed, 'allowed-tools')),
-    ...checkLicense(lastEntry(parsed, 'license')),
-  ];
+  const nameFindings = name ? checkName(name, folderName) : [finding('name-missing', 'Add a `name:` line: the skill\'s identifier, such as `name: pdf-tools`.', top)];
+  return nameFindings.concat(
+    description ? checkDescription(description) : [finding('description-missing', 'Add a `description:` line saying what the skill does and when Claude should use it.', top)],
+    checkCompatibility(lastEntry(parsed, 'compatibility')),
+    checkMetadata(parsed, lastEntry(parsed, 'metadata')),
+    checkAllowedTools(lastEntry(parsed, 'allowed-tools')),
+    checkLicense(lastEntry(parsed, 'license')),
+  );
 }
 
 function checkName(entry: FrontmatterEntry, folderName: string | undefined): Finding[] {

@@ -9,7 +9,8 @@ export const MAX_FINDINGS_PER_RULE = 1000;
  * The first `MAX_FINDINGS_PER_RULE` findings of each rule, in order; for a rule with more, one more finding (at the
  * last one listed) says how many were left out. `leftOut` counts findings a check already dropped itself.
  */
-export function capPerRule(findings: readonly Finding[], leftOut: ReadonlyMap<RuleId, number> = new Map()): Finding[] {
+export function capPerRule(findings: readonly Finding[], leftOut: ReadonlyMap<RuleId, number> = new Map()): readonly Finding[] {
+  if (findings.length <= MAX_FINDINGS_PER_RULE && leftOut.size === 0) return findings; // no rule can be over the cap
   const kept: Finding[] = [];
   const listed = new Map<RuleId, Finding[]>();
   const dropped = new Map(leftOut);

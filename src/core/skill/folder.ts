@@ -39,16 +39,31 @@ export interface LintFolderOptions {
 export function lintSkillFolder(dir: string, options: LintFolderOptions): SkillFolderResult {
   const { profile } = options;
   const collected = options.collected ?? collectSkillFilesSync(dir, options.entries ? { entries: options.entries } : {});
-  const names = collected.files.map((f) => f.relativePath).filter((p) => !p.includes('/'));
-  const fileName = names.includes(SKILL_MD) ? SKILL_MD : names.find((n) => n.toLowerCase() === 'skill.md');
+  const fileName = skillMdIn(collected);
   const upload = checkUpload(collected, profile, options.uploadLimitBytes);
   if (fileName === undefined) {
     const missing = folderDiagnostic('skill-md-missing', profile, `The folder has no ${SKILL_MD}: create one with a name and description.`);
-    return { dir, file: undefined, diagnostics: [...missing, ...upload] };
+    return { dir, file: undefined, diagnostics: missing.concat(upload) };
   }
   const file = path.join(dir, fileName);
   const index = uploadIndexOf(collected);
   const text = readFileSync(file, 'utf8');
-  const diagnostics = lintSkillMd(text, { profile, folderName: path.basename(path.resolve(dir)), fileExists: index.has, leftOutReason: index.leftOutReason });
-  return { dir, file, diagnostics: [...skillMdCaseDiagnostics(fileName, profile), ...diagnostics, ...upload] };
+  const diagnostics = lintSkillMd(text, { profile, folderName: folderNameOf(dir), fileExists: index.has, leftOutReason: index.leftOutReason });
+  return { dir, file, diagnostics: skillMdCaseDiagnostics(fileName, profile).concat(diagnostics, upload) };
+}
+
+/** The name of the SKILL.md at the top of the folder: spelled exactly so, or else mis-cased; undefined when there is none. */
+function skillMdIn(collected: SkillFiles): string | undefined {
+  let misCased: string | undefined;
+  for (const { relativePath } of collected.files) {
+    if (relativePath === SKILL_MD) return SKILL_MD;
+    if (misCased === undefined && !relativePath.includes('/') && relativePath.toLowerCase() === 'skill.md') misCased = relativePath;
+  }
+  return misCased;
+}
+
+/** The folder's own name (`path.resolve` only for paths such as `.` or `..` that do not end with it). */
+function folderNameOf(dir: string): string {
+  const name = path.basename(dir);
+  return name === '' || name === '.' || name === '..' ? path.basename(path.resolve(dir)) : name;
 }

@@ -6,17 +6,21 @@ import type { ParsedSkillMd } from './parse';
 import type { LineIndex } from './text';
 import type { Range } from './types';
 
-const LINK = /!?\[[^\]]*\]\(\s*(<[^>\n]*>|[^\s)]+)/g;
+/**
+ * A Markdown link or image and its target, searched for in the whole body at once but never across a line break
+ * (`\r\n`, `\r` or `\n`, as LineIndex reads lines): what the same pattern finds line by line.
+ */
+const LINK = /!?\[[^\]\r\n]*\]\([^\S\r\n]*(<[^>\r\n]*>|[^\s)]+)/g;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 const QUERY_OR_FRAGMENT = /[?#]/;
 /** What makes a link path need the segment walk: a `.` or `..` or empty segment, a backslash, a `%` escape. */
 const ODD_PATH = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|\/$|[\\%]/;
-const FENCE_MARKERS = ['```', '~~~'];
 
 /**
  * The findings about links: `link-outside` always, `link-broken` when `fileExists` is given, with its own
  * message when `leftOutReason` says the file is there but left out of uploads. Past the cap of each rule they are
- * only counted, so a file of millions of links costs no more memory than one of a hundred.
+ * only counted, so a file of millions of links costs no more memory than one of a hundred. Links in fenced code
+ * blocks and in inline code are not links.
  */
 export function checkLinks(
   parsed: ParsedSkillMd,
@@ -24,76 +28,75 @@ export function checkLinks(
   leftOutReason?: (relativePosixPath: string) => LeftOutReason | undefined,
 ): CappedFindings {
   const found = new CappedFindings();
-  for (const line of linkLines(parsed)) {
-    const text = parsed.lines.lineText(line);
-    const code = text.includes('`') ? codeSpans(text) : undefined;
-    LINK.lastIndex = 0;
-    for (let match = LINK.exec(text); match; match = LINK.exec(text)) {
-      const at = match.index;
-      if (code && inSpans(code, at)) continue;
-      const raw = match[1];
-      const start = at + match[0].length - raw.length;
-      const target = linkTarget(raw);
-      if (target === undefined) continue;
-      const range = (): Range => ({ start: { line, character: start }, end: { line, character: start + raw.length } });
-      if (target.outside) {
-        if (found.admits('link-outside')) {
-          found.findings.push(finding('link-outside', `\`${raw}\` points outside the skill folder; it will not be uploaded. Copy the file into the folder.`, range()));
-        }
-      } else if (fileExists && !fileExists(target.path) && found.admits('link-broken')) {
-        const reason = leftOutReason?.(target.path);
-        const message =
-          reason === undefined
-            ? `\`${target.path}\` is not in the skill folder: fix the link or add the file.`
-            : `\`${target.path}\` is left out of uploads (${LEFT_OUT_REASONS[reason]}), so this link breaks once the skill is uploaded: include the file or drop the link.`;
-        found.findings.push(finding('link-broken', message, range()));
+  const { text, lines, bodyStartLine } = parsed;
+  const { lineStarts, lineCount } = lines;
+  if (bodyStartLine >= lineCount || text.indexOf('](', lineStarts[bodyStartLine]) < 0) return found;
+  const fenced = fencedBlocks(text, bodyStartLine, lines);
+  // The matches, the lines and the fenced blocks all only move forward: walk them along together.
+  let line = bodyStartLine;
+  let block = 0;
+  const backticks = new Occurrences(text, '`');
+  let spansLine = -1;
+  let spans: readonly number[] = [];
+  LINK.lastIndex = lineStarts[bodyStartLine];
+  for (let match = LINK.exec(text); match !== null; match = LINK.exec(text)) {
+    const at = match.index;
+    while (line + 1 < lineCount && lineStarts[line + 1] <= at) line++;
+    while (block < fenced.length && fenced[block][1] < line) block++;
+    if (block < fenced.length && fenced[block][0] <= line) continue;
+    if (spansLine !== line) {
+      spansLine = line;
+      const lineStart = lineStarts[line];
+      const lineEnd = lines.lineContentEnd(line);
+      spans = backticks.next(lineStart) < lineEnd ? codeSpans(text.slice(lineStart, lineEnd), lineStart) : [];
+    }
+    if (inSpans(spans, at)) continue;
+    const raw = match[1];
+    const target = linkTarget(raw);
+    if (target === undefined) continue;
+    const start = at + match[0].length - raw.length - lineStarts[line];
+    if (target.outside) {
+      if (found.admits('link-outside')) {
+        found.findings.push(finding('link-outside', `\`${raw}\` points outside the skill folder; it will not be uploaded. Copy the file into the folder.`, lineSpan(line, start, raw.length)));
       }
+    } else if (fileExists && !fileExists(target.path) && found.admits('link-broken')) {
+      const reason = leftOutReason?.(target.path);
+      const message =
+        reason === undefined
+          ? `\`${target.path}\` is not in the skill folder: fix the link or add the file.`
+          : `\`${target.path}\` is left out of uploads (${LEFT_OUT_REASONS[reason]}), so this link breaks once the skill is uploaded: include the file or drop the link.`;
+      found.findings.push(finding('link-broken', message, lineSpan(line, start, raw.length)));
     }
   }
   return found;
 }
 
-/** The body lines that may hold a link: those containing `](` outside fenced code blocks, in order. */
-function linkLines({ text, lines, bodyStartLine }: ParsedSkillMd): number[] {
-  if (bodyStartLine >= lines.lineCount) return [];
-  const { lineStarts, lineCount } = lines;
-  let at = text.indexOf('](', lineStarts[bodyStartLine]);
-  if (at < 0) return [];
-  const fenced = fencedBlocks(text, bodyStartLine, lines);
-  const result: number[] = [];
-  // Both `at` and the fenced blocks only move forward: walk the lines and the blocks along with them.
-  let line = bodyStartLine;
-  let block = 0;
-  for (; at >= 0; at = text.indexOf('](', at + 2)) {
-    while (line + 1 < lineCount && lineStarts[line + 1] <= at) line++;
-    while (block < fenced.length && fenced[block][1] < line) block++;
-    const isFenced = block < fenced.length && fenced[block][0] <= line;
-    if (result[result.length - 1] !== line && !isFenced) result.push(line);
-  }
-  return result;
+/** The range of `length` characters from `character` on `line`. */
+function lineSpan(line: number, character: number, length: number): Range {
+  return { start: { line, character }, end: { line, character: character + length } };
 }
 
-/** True when `at` falls in one of the [start, end) `spans`. */
-function inSpans(spans: readonly [number, number][], at: number): boolean {
-  for (const [from, to] of spans) if (at >= from && at < to) return true;
+/** True when the offset `at` falls in one of the `spans` (flat [start, end) pairs). */
+function inSpans(spans: readonly number[], at: number): boolean {
+  for (let i = 0; i < spans.length; i += 2) if (at >= spans[i] && at < spans[i + 1]) return true;
   return false;
 }
 
-/** The [start, end) spans of inline code in a line: a run of backticks up to the next run of the same length. */
-function codeSpans(text: string): [number, number][] {
-  const spans: [number, number][] = [];
-  for (let at = text.indexOf('`'); at >= 0; ) {
+/** The inline code spans of `line`, which starts at `offset`, as flat [start, end) offset pairs: a run of backticks up to the next run of the same length. */
+function codeSpans(line: string, offset: number): number[] {
+  const spans: number[] = [];
+  for (let at = line.indexOf('`'); at >= 0; ) {
     let run = at;
-    while (text[run] === '`') run++;
-    const ticks = text.slice(at, run);
-    let close = text.indexOf(ticks, run);
-    while (close >= 0 && text[close + ticks.length] === '`') close = text.indexOf(ticks, close + ticks.length + 1);
+    while (line.charCodeAt(run) === 96) run++;
+    const ticks = line.slice(at, run);
+    let close = line.indexOf(ticks, run);
+    while (close >= 0 && line.charCodeAt(close + ticks.length) === 96) close = line.indexOf(ticks, close + ticks.length + 1);
     if (close < 0) {
-      at = text.indexOf('`', run);
+      at = line.indexOf('`', run);
       continue;
     }
-    spans.push([at, close + ticks.length]);
-    at = text.indexOf('`', close + ticks.length);
+    spans.push(offset + at, offset + close + ticks.length);
+    at = line.indexOf('`', close + ticks.length);
   }
   return spans;
 }
@@ -101,20 +104,46 @@ function codeSpans(text: string): [number, number][] {
 /** The [open, close] line pairs of the fenced code blocks from line `firstLine` on (an unclosed one runs to the end). */
 function fencedBlocks(text: string, firstLine: number, lines: LineIndex): [number, number][] {
   const blocks: [number, number][] = [];
-  const from = lines.lineStarts[firstLine];
-  if (FENCE_MARKERS.every((marker) => !text.includes(marker, from))) return blocks;
+  const { lineStarts, lineCount } = lines;
   let open: { line: number; marker: string } | undefined;
-  for (let line = firstLine; line < lines.lineCount; line++) {
-    const marker = fenceMarker(text, lines.lineStarts[line]);
-    if (marker === undefined) continue;
-    if (!open) open = { line, marker };
-    else if (marker[0] === open.marker[0] && marker.length >= open.marker.length) {
-      blocks.push([open.line, line]);
-      open = undefined;
+  // Only a line holding three backticks or tildes can be a fence: find those lines by search, not line by line.
+  const ticks = new Occurrences(text, '```');
+  const tildes = new Occurrences(text, '~~~');
+  let line = firstLine;
+  for (let from = lineStarts[firstLine]; ; from = lineStarts[++line]) {
+    const at = Math.min(ticks.next(from), tildes.next(from));
+    if (at === Infinity) break;
+    while (line + 1 < lineCount && lineStarts[line + 1] <= at) line++;
+    const marker = fenceMarker(text, lineStarts[line]);
+    if (marker !== undefined) {
+      if (!open) open = { line, marker };
+      else if (marker[0] === open.marker[0] && marker.length >= open.marker.length) {
+        blocks.push([open.line, line]);
+        open = undefined;
+      }
     }
+    if (line + 1 >= lineCount) break;
   }
-  if (open) blocks.push([open.line, lines.lineCount]);
+  if (open) blocks.push([open.line, lineCount]);
   return blocks;
+}
+
+/** The occurrences of `needle` in `text`, asked for at growing offsets: each is searched for once. */
+class Occurrences {
+  private found: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly needle: string,
+  ) {
+    this.found = text.indexOf(needle);
+  }
+
+  /** The first occurrence at or after `from` (which never decreases between calls), or Infinity. */
+  next(from: number): number {
+    if (this.found >= 0 && this.found < from) this.found = this.text.indexOf(this.needle, from);
+    return this.found < 0 ? Infinity : this.found;
+  }
 }
 
 /** The run of three or more backticks or tildes that opens the line at `start` after at most three spaces, if any. */

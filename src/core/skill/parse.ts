@@ -63,10 +63,19 @@ export function parseSkillMd(text: string, reader: FrontmatterReader = 'auto'): 
   if (close === undefined) {
     return { text: clean, lines, frontmatter: { open: 0, close }, bodyStartLine: lines.lineCount, usedFastPath: true, ...NO_CONTENT };
   }
-  const base = { text: clean, lines, frontmatter: { open: 0, close }, bodyStartLine: close + 1 };
   const fast = reader === 'auto' ? parseFrontmatterFast(lines, 1, close) : undefined;
-  if (fast) return { ...base, usedFastPath: true, ...fast };
-  return { ...base, usedFastPath: false, ...parseFrontmatterWithYaml(lines, 1, close) };
+  const content = fast ?? parseFrontmatterWithYaml(lines, 1, close);
+  // One object literal, not spreads: this runs once per file of a CLI run, mostly before the JIT warms up.
+  return {
+    text: clean,
+    lines,
+    frontmatter: { open: 0, close },
+    bodyStartLine: close + 1,
+    usedFastPath: fast !== undefined,
+    entries: content.entries,
+    problems: content.problems,
+    ...(content.notMapping ? { notMapping: content.notMapping } : {}),
+  };
 }
 
 function findClosingLine(lines: LineIndex): number | undefined {
@@ -94,11 +103,6 @@ function isDelimiter(lines: LineIndex, line: number): boolean {
 export function lastEntry(parsed: FrontmatterContent, key: string): FrontmatterEntry | undefined {
   for (let i = parsed.entries.length - 1; i >= 0; i--) if (parsed.entries[i].key === key) return parsed.entries[i];
   return undefined;
-}
-
-/** The Markdown body: everything after the closing `---` line; empty when there is none. */
-export function bodyText({ text, lines, bodyStartLine }: ParsedSkillMd): string {
-  return bodyStartLine < lines.lineCount ? text.slice(lines.lineStarts[bodyStartLine]) : '';
 }
 
 /** The source text of an entry's value, exactly as written. */

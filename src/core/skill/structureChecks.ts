@@ -22,7 +22,7 @@ export function checkStructure(parsed: ParsedSkillMd, profile: Profile): { findi
     const message = 'The frontmatter must be a mapping of `key: value` lines, such as `name: my-skill`.';
     return { findings: [finding('frontmatter-not-mapping', message, parsed.notMapping)], readable: false };
   }
-  return { findings: [...duplicateKeys(parsed), ...unknownKeys(parsed, profile)], readable: true };
+  return { findings: duplicateKeys(parsed).concat(unknownKeys(parsed, profile)), readable: true };
 }
 
 /** YAML faults, with the unquoted-colon case given its own message and fixes. */

@@ -102,6 +102,20 @@ describe('collectSkillFiles', () => {
     assert.ok(collected.files.some((f) => f.relativePath === 'drafts/notes.md'));
   });
 
+  it('gives each file the absolute path path.join gives, however the folder is written', async () => {
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      for (const root of [dir, `${dir}${path.sep}`, path.join(dir, 'scripts', '..'), `${dir}${path.sep}.${path.sep}`, '.', `.${path.sep}`, path.join('..', path.basename(dir))]) {
+        const paths = collectSkillFilesSync(root).files.map((f) => f.absolutePath);
+        assert.deepEqual(paths, collectSkillFilesSync(root).files.map((f) => path.join(root, f.relativePath)), root);
+        assert.deepEqual((await collectSkillFiles(root)).files.map((f) => f.absolutePath), paths, root);
+      }
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it('gives the same lists synchronously', async () => {
     assert.deepEqual(collectSkillFilesSync(dir), await collectSkillFiles(dir));
     assert.deepEqual(collectSkillFilesSync(dir, { useSkillignore: false }), await collectSkillFiles(dir, { useSkillignore: false }));

@@ -164,6 +164,71 @@ describe('lintSkillMd: body and links', () => {
     );
   });
 
+  it('skips links in fenced blocks the way CommonMark opens and closes them', () => {
+    const body = [
+      '[a](a.md)', // 4: a link
+      '   ```js', // 5: opens (three spaces of indent at most)
+      '[b](b.md)',
+      '~~~', // 7: a tilde run does not close a backtick fence
+      '[c](c.md)',
+      '````', // 9: a longer run closes it
+      '[d](d.md) x ``` y', // 10: a run inside a line opens nothing
+      '    ```', // 11: four spaces: not a fence
+      '[e](e.md)',
+      '~~~~', // 13: opens
+      '[f](f.md)',
+      '~~~', // 15: shorter than the opening run: does not close
+      '[g](g.md)',
+      '~~~~~', // 17: closes
+      '[h](h.md)',
+      '```', // 19: opens, never closed
+      '[i](i.md)',
+    ];
+    const text = `---\n${VALID.join('\n')}\n---\n${body.join('\n')}\n`;
+    const broken = lint(text, { fileExists: () => false }).filter((d) => d.rule === 'link-broken');
+    assert.deepEqual(
+      broken.map((d) => [d.range.start.line, d.message.slice(1, 5)]),
+      [
+        [4, 'a.md'],
+        [10, 'd.md'],
+        [12, 'e.md'],
+        [18, 'h.md'],
+      ],
+    );
+  });
+
+  it('finds links line by line: never across a line break, in inline code only on its own line', () => {
+    const body = [
+      '[a\n](x.md) [b](\ny.md) [c](<z\n.md>)', // no link spans two lines
+      '`[d](d.md)` [e](e.md) `` [f](f.md) ` `` [g](g.md)',
+      'an unclosed ` here [h](h.md)',
+      '[i](i.md)` and the next line` closes nothing',
+      '[j](j.md)\r[k](k.md)\r\n[l](l.md)', // CR and CRLF are line breaks too
+      '[m](  m.md) ![n](n.png)',
+    ];
+    const text = `---\n${VALID.join('\n')}\n---\n${body.join('\n')}\n`;
+    const broken = lint(text, { fileExists: () => false }).filter((d) => d.rule === 'link-broken');
+    assert.deepEqual(
+      broken.map((d) => [d.range.start.line, d.range.start.character, d.message.slice(1, d.message.indexOf('`', 1))]),
+      [
+        [8, 16, 'e.md'],
+        [8, 44, 'g.md'],
+        [9, 23, 'h.md'],
+        [10, 4, 'i.md'],
+        [11, 4, 'j.md'],
+        [12, 4, 'k.md'],
+        [13, 4, 'l.md'],
+        [14, 6, 'm.md'],
+        [14, 17, 'n.png'],
+      ],
+    );
+  });
+
+  it('calls a body of only white space empty, whatever the white space', () => {
+    assert.deepEqual(ruleSeverities(`---\n${VALID.join('\n')}\n---\n \u00a0\t\u3000\n\u2028\n`), ['body-empty:warning']);
+    assert.deepEqual(ruleSeverities(`---\n${VALID.join('\n')}\n---\n \u00a0x\n`), []);
+  });
+
   it('runs link-outside without a file check, and link-broken only with one', () => {
     const text = `---\n${VALID.join('\n')}\n---\n[a](../x.md) [b](nope.md)\n`;
     assert.deepEqual(ruleSeverities(text), ['link-outside:warning']);
