@@ -6,11 +6,7 @@ import type { ParsedSkillMd } from './parse';
 import type { LineIndex } from './text';
 import type { Range } from './types';
 
-/**
- * A Markdown link or image and its target, searched for in the whole body at once but never across a line break
- * (`\r\n`, `\r` or `\n`, as LineIndex reads lines): what the same pattern finds line by line.
- */
-const LINK = /!?\[[^\]\r\n]*\]\([^\S\r\n]*(<[^>\r\n]*>|[^\s)]+)/g;
+const LINK = /!?\[[^\]]*\]\(\s*(<[^>\n]*>|[^\s)]+)/g;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 const QUERY_OR_FRAGMENT = /[?#]/;
 /** What makes a link path need the segment walk: a `.` or `..` or empty segment, a backslash, a `%` escape. */
@@ -30,31 +26,38 @@ export function checkLinks(
   const found = new CappedFindings();
   const { text, lines, bodyStartLine } = parsed;
   const { lineStarts, lineCount } = lines;
-  if (bodyStartLine >= lineCount || text.indexOf('](', lineStarts[bodyStartLine]) < 0) return found;
+  if (bodyStartLine >= lineCount) return found;
+  let at = text.indexOf('](', lineStarts[bodyStartLine]);
+  if (at < 0) return found;
   const fenced = fencedBlocks(text, bodyStartLine, lines);
-  // The matches, the lines and the fenced blocks all only move forward: walk them along together.
+  // Only a line holding `](` can hold a link. The lines and the fenced blocks only move forward: walk them along.
   let line = bodyStartLine;
   let block = 0;
-  const backticks = new Occurrences(text, '`');
-  let spansLine = -1;
-  let spans: readonly number[] = [];
-  LINK.lastIndex = lineStarts[bodyStartLine];
-  for (let match = LINK.exec(text); match !== null; match = LINK.exec(text)) {
-    const at = match.index;
+  for (; at >= 0; at = text.indexOf('](', lineStarts[line + 1])) {
     while (line + 1 < lineCount && lineStarts[line + 1] <= at) line++;
     while (block < fenced.length && fenced[block][1] < line) block++;
-    if (block < fenced.length && fenced[block][0] <= line) continue;
-    if (spansLine !== line) {
-      spansLine = line;
-      const lineStart = lineStarts[line];
-      const lineEnd = lines.lineContentEnd(line);
-      spans = backticks.next(lineStart) < lineEnd ? codeSpans(text.slice(lineStart, lineEnd), lineStart) : [];
-    }
-    if (inSpans(spans, at)) continue;
+    if (block >= fenced.length || fenced[block][0] > line) checkLine(found, lines.lineText(line), line, fileExists, leftOutReason);
+    if (line + 1 >= lineCount) break;
+  }
+  return found;
+}
+
+/** Adds the findings about the links of `text`, line `line` of the body (not in a fenced block), to `found`. */
+function checkLine(
+  found: CappedFindings,
+  text: string,
+  line: number,
+  fileExists: ((relativePosixPath: string) => boolean) | undefined,
+  leftOutReason: ((relativePosixPath: string) => LeftOutReason | undefined) | undefined,
+): void {
+  const spans = text.includes('`') ? codeSpans(text) : undefined;
+  LINK.lastIndex = 0;
+  for (let match = LINK.exec(text); match !== null; match = LINK.exec(text)) {
+    if (spans !== undefined && inSpans(spans, match.index)) continue;
     const raw = match[1];
     const target = linkTarget(raw);
     if (target === undefined) continue;
-    const start = at + match[0].length - raw.length - lineStarts[line];
+    const start = match.index + match[0].length - raw.length;
     if (target.outside) {
       if (found.admits('link-outside')) {
         found.findings.push(finding('link-outside', `\`${raw}\` points outside the skill folder; it will not be uploaded. Copy the file into the folder.`, lineSpan(line, start, raw.length)));
@@ -68,7 +71,6 @@ export function checkLinks(
       found.findings.push(finding('link-broken', message, lineSpan(line, start, raw.length)));
     }
   }
-  return found;
 }
 
 /** The range of `length` characters from `character` on `line`. */
@@ -76,14 +78,14 @@ function lineSpan(line: number, character: number, length: number): Range {
   return { start: { line, character }, end: { line, character: character + length } };
 }
 
-/** True when the offset `at` falls in one of the `spans` (flat [start, end) pairs). */
+/** True when `at` falls in one of the `spans` (flat [start, end) pairs). */
 function inSpans(spans: readonly number[], at: number): boolean {
   for (let i = 0; i < spans.length; i += 2) if (at >= spans[i] && at < spans[i + 1]) return true;
   return false;
 }
 
-/** The inline code spans of `line`, which starts at `offset`, as flat [start, end) offset pairs: a run of backticks up to the next run of the same length. */
-function codeSpans(line: string, offset: number): number[] {
+/** The inline code spans of a line, as flat [start, end) pairs: a run of backticks up to the next run of the same length. */
+function codeSpans(line: string): number[] {
   const spans: number[] = [];
   for (let at = line.indexOf('`'); at >= 0; ) {
     let run = at;
@@ -95,7 +97,7 @@ function codeSpans(line: string, offset: number): number[] {
       at = line.indexOf('`', run);
       continue;
     }
-    spans.push(offset + at, offset + close + ticks.length);
+    spans.push(at, close + ticks.length);
     at = line.indexOf('`', close + ticks.length);
   }
   return spans;
