@@ -47,38 +47,55 @@ export interface ReportWriter {
 
 /** The report entry of one linted folder, its paths made relative by `paths`. */
 export function reportSkill(result: SkillFolderResult, paths: RelativePaths): ReportedSkill {
+  const dir = paths.of(result.dir);
   return {
-    dir: paths.of(result.dir),
-    file: result.file === undefined ? null : paths.of(result.file),
+    dir,
+    file: result.file === undefined ? null : paths.fileIn(result.dir, dir, result.file),
     diagnostics: result.diagnostics.map(toReported),
   };
 }
 
 /**
  * Paths made relative to one working folder, with forward slashes (`.` for the folder itself). The folders of one
- * run share their parents, so each parent is made relative once: a run of thousands of folders does not pay
- * `path.relative` for each of them.
+ * run come in order, siblings together, and each folder's file right after it: the last parent made relative is
+ * remembered, and a file is named from its folder, so a run of thousands of folders does not pay `path.relative`
+ * for each path.
  */
 export class RelativePaths {
-  /** Folders made relative so far, by their path as given. */
-  private readonly parents = new Map<string, string>();
+  private lastParent: { readonly path: string; readonly relative: string } | undefined;
 
   constructor(private readonly cwd: string) {}
 
   /** `target` relative to the working folder. */
   of(target: string): string {
     const slash = target.lastIndexOf(path.sep);
-    const name = target.slice(slash + 1);
-    if (slash <= 0 || target[slash - 1] === path.sep || name === '' || name === '.' || name === '..') return relativePath(this.cwd, target);
+    if (!isPlainName(target, slash)) return relativePath(this.cwd, target);
     const parent = target.slice(0, slash);
-    let fromCwd = this.parents.get(parent);
-    if (fromCwd === undefined) this.parents.set(parent, (fromCwd = relativePath(this.cwd, parent)));
-    // Below a folder above the working one (`..`), the name may lead back into it: work that out in full.
-    if (fromCwd === '..' || fromCwd.endsWith('/..')) return relativePath(this.cwd, target);
-    const result = fromCwd === '.' ? name : `${fromCwd}/${name}`;
-    this.parents.set(target, result); // a folder's files come next
-    return result;
+    if (this.lastParent?.path !== parent) this.lastParent = { path: parent, relative: relativePath(this.cwd, parent) };
+    return below(this.lastParent.relative, target.slice(slash + 1)) ?? relativePath(this.cwd, target);
   }
+
+  /** `file` relative to the working folder, where `folder` (which `of` just gave as `folderRelative`) may hold it. */
+  fileIn(folder: string, folderRelative: string, file: string): string {
+    const slash = file.lastIndexOf(path.sep);
+    const named = slash === folder.length && file.startsWith(folder) && isPlainName(file, slash);
+    return (named ? below(folderRelative, file.slice(slash + 1)) : undefined) ?? this.of(file);
+  }
+}
+
+/** True when the last segment of `target`, after the separator at `slash`, is a name (not empty, `.` or `..`) below a named folder. */
+function isPlainName(target: string, slash: number): boolean {
+  const name = target.slice(slash + 1);
+  return slash > 0 && target[slash - 1] !== path.sep && name !== '' && name !== '.' && name !== '..';
+}
+
+/**
+ * `name` below the folder whose relative path is `folderRelative`; undefined when that folder is above the working
+ * one (`..`), where the name may lead back into it.
+ */
+function below(folderRelative: string, name: string): string | undefined {
+  if (folderRelative === '..' || folderRelative.endsWith('/..')) return undefined;
+  return folderRelative === '.' ? name : `${folderRelative}/${name}`;
 }
 
 /** Adds a skill's findings to the totals. */

@@ -21,6 +21,11 @@ const TRUE_WORD = /^(?:y|Y|yes|Yes|YES|true|True|TRUE|on|On|ON)$/;
 const FALSE_WORD = /^(?:n|N|no|No|NO|false|False|FALSE|off|Off|OFF)$/;
 /** A decimal integer small enough to be exact as a number (no sign, no leading zero: those read otherwise). */
 const DECIMAL = /^(?:0|[1-9][0-9]{0,14})$/;
+/**
+ * A top-level `key: value` line of printable characters only, one space after the colon: when the key is a plain key
+ * and the value a plain string that reads back as itself, the entry needs none of the general steps.
+ */
+const SIMPLE_ENTRY = /^([A-Za-z_][A-Za-z0-9_-]*): ([\x21-\x7e\u00a0-\ud7ff\ue000-\ufffd][\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd]*)$/;
 /** A one-line flow sequence such as `[Read, Grep]`. */
 const FLOW_SEQUENCE = /^\[([^[\]{}]*)\]$/;
 /** Characters that make a line too unusual for this reader. */
@@ -78,6 +83,14 @@ export function parseFrontmatterFast(lines: LineIndex, firstLine: number, closeL
   };
   for (let line = firstLine; line < closeLine; line++) {
     const text = lines.lineText(line);
+    const simple = SIMPLE_ENTRY.exec(text);
+    if (simple !== null && isPlainKey(simple[1]) && isSafePlainString(simple[2])) {
+      // What the general steps below make of such a line, without them: most lines of most skills are like this.
+      if (!close()) return undefined;
+      lastContentLine = line;
+      entries.push(plainEntry(simple[1], line, 0, text.length - simple[2].length, simple[2], simple[2].length));
+      continue;
+    }
     if (text.trim() === '') {
       if (open?.header) {
         if (text !== '' || open.header.text[0] !== '|' || open.blockLines.length === 0) return undefined;
@@ -262,12 +275,16 @@ function closeEntry(open: OpenEntry, lines: LineIndex, lastLine: number): Frontm
 function scalarEntry(key: string, line: number, indent: number, text: string, rawValue: string): FrontmatterEntry | undefined {
   const scalar = FLOW_SEQUENCE.test(rawValue) ? readFlowSequence(rawValue) : readScalar(withoutComment(rawValue));
   if (!scalar) return undefined;
-  const start = text.length - rawValue.length;
+  return plainEntry(key, line, indent, text.length - rawValue.length, scalar.value, scalar.length);
+}
+
+/** The entry of `key` (at `indent` on `line`) whose value, written `length` characters long from `start`, is `value`. */
+function plainEntry(key: string, line: number, indent: number, start: number, value: Scalar | Scalar[], length: number): FrontmatterEntry {
   return {
     key,
     keyRange: { start: { line, character: indent }, end: { line, character: indent + key.length } },
-    valueRange: { start: { line, character: start }, end: { line, character: start + scalar.length } },
-    value: scalar.value,
+    valueRange: { start: { line, character: start }, end: { line, character: start + length } },
+    value,
   };
 }
 

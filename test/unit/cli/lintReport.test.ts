@@ -49,6 +49,17 @@ describe('lint report paths', () => {
     assert.deepEqual([...targets].reverse().map((t) => backward.of(t)), [...expected].reverse());
     assert.deepEqual(targets.map((t) => forward.of(t)), expected);
   });
+
+  it('names a file from its folder exactly as path.relative would', () => {
+    const paths = new RelativePaths(cwd);
+    for (const folder of targets) {
+      for (const file of [path.join(folder, 'SKILL.md'), `${folder}${path.sep}skill.md`, path.join(folder, '..', 'SKILL.md'), path.join(cwd, 'x', 'SKILL.md')]) {
+        assert.equal(paths.fileIn(folder, paths.of(folder), file), relativePath(cwd, file), `${folder} ${file}`);
+      }
+    }
+    const inside = new RelativePaths(path.join(cwd, 'SKILL.md')); // a working folder that happens to be named so
+    assert.equal(inside.fileIn(cwd, inside.of(cwd), path.join(cwd, 'SKILL.md')), '.');
+  });
 });
 
 describe('lint report JSON', () => {

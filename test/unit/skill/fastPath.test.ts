@@ -80,6 +80,19 @@ describe('the fast frontmatter reader', () => {
     }
   });
 
+  it('reads one-line key: value entries the way the yaml package does, tricky ones included', () => {
+    const lines = [
+      'name: pdf-tools', 'description: Use it, then (maybe) more; 100% sure/ok', 'on: x', 'yes: x', 'Y: x', '__proto__: x', 'name: yes', 'name: No',
+      'name: nULL', 'name: a: b', 'name: a:b', 'name: a #b', 'name: a#b', 'name: a ', 'name: a\u00a0', 'name: a\u2028b', 'name: é and ü',
+      'name: \ud83d\ude00 emoji', 'name: ~x', 'name: 1.0.0', 'name: <b>', 'name: $x', 'name:  two spaces', 'name: a\u0085b', 'name: [a]', 'name: {a}',
+    ];
+    for (const line of lines) {
+      const text = `---\n${line}\ndescription: d\n---\nBody.\n`;
+      const fast = parseSkillMd(text, 'auto');
+      if (fast.usedFastPath) assert.deepEqual(content(fast), content(parseSkillMd(text, 'yaml')), line);
+    }
+  });
+
   it('leaves anything unusual to the yaml package', () => {
     for (const line of ['name: yEs', 'name: 012', 'name: -3', 'name: 1_000', 'name: 1.5', 'name: null', 'description: "a" # comment', 'x: [a] # comment', 'description: |', 'x: []', 'x: [a, [b]]', 'x: [a: b]', 'x: [a, null]', 'x: &a b', 'k: |+\n  a', 'k: >\n  a\n\n  b', 'k: |\n\n  a', 'k: |\n  a\n  \n  b', 'x: "esc\\nd"', 'x: "a"b"', 'k: |\n  a\n# not a comment\n  b', 'name:\tx']) {
       assert.equal(parseSkillMd(`---\n${line}\n---\n`).usedFastPath, false, line);
