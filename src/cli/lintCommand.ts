@@ -23,23 +23,23 @@ export async function runLintCommand(args: string[]): Promise<number> {
     process.stdout.write(LINT_USAGE + '\n');
     return 0;
   }
-  const found = findSkillFolders(parsed.paths);
-  const problems = found.unreadable.map((u) => `${u.path} ${u.reason}`);
   const output = bufferedOutput(process.stdout);
   const writer = createWriter(parsed, output.write);
   const summary: LintSummary = { skills: 0, errors: 0, warnings: 0 };
   const paths = new RelativePaths(process.cwd());
-  for (const dir of found.folders) {
+  const unlintable: string[] = [];
+  const unreadable = findSkillFolders(parsed.paths, (dir, entries) => {
     let skill;
     try {
-      skill = reportSkill(lintSkillFolder(dir, { profile: parsed.profile, uploadLimitBytes: parsed.uploadLimitBytes, entries: found.entries.get(dir) }), paths);
+      skill = reportSkill(lintSkillFolder(dir, { profile: parsed.profile, uploadLimitBytes: parsed.uploadLimitBytes, entries }), paths);
     } catch (error) {
-      problems.push(`${dir} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
-      continue;
+      unlintable.push(`${dir} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      return;
     }
     addToSummary(summary, skill);
     writer.skill(skill);
-  }
+  });
+  const problems = unreadable.map((u) => `${u.path} ${u.reason}`).concat(unlintable);
   writer.end(summary);
   output.flush();
   for (const problem of problems) process.stderr.write(`skillsmith lint: ${escapeControls(problem)}\n`);

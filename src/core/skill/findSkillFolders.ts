@@ -11,35 +11,35 @@ export interface UnreadablePath {
   readonly reason: string;
 }
 
-/** The skill folders found, in order, and the paths that could not be used. */
-export interface FoundSkillFolders {
-  readonly folders: string[];
-  /** The entries of the folders the search read, so linting need not read them again. */
-  readonly entries: ReadonlyMap<string, readonly Dirent[]>;
-  readonly unreadable: UnreadablePath[];
-}
+/** Called with each skill folder found, in order, and the entries the search read of it (undefined for a SKILL.md path). */
+export type SkillFolderVisitor = (dir: string, entries: readonly Dirent[] | undefined) => void;
 
 /**
- * Resolves each path to skill folders: a SKILL.md names its folder; a folder holding a SKILL.md (any case)
- * is one; any other folder is searched recursively (skipping node_modules and .git), and is itself
- * reported as a skill folder without SKILL.md when the search finds none. A subfolder that cannot be read
- * (or whose name is not valid UTF-8) is listed in `unreadable` without hiding the skills found beside it.
- * Reads synchronously: it serves the CLI, where nothing else waits on the thread.
+ * Resolves each path to skill folders, handing each to `visit` as soon as it is found (so a tree of any size is
+ * never held whole): a SKILL.md names its folder; a folder holding a SKILL.md (any case) is one; any other folder
+ * is searched recursively (skipping node_modules and .git), and is itself a skill folder without SKILL.md when the
+ * search finds none. A folder is visited once however many paths lead to it. Returns the paths that could not be
+ * used: a subfolder that cannot be read (or whose name is not valid UTF-8) is listed without hiding the skills found
+ * beside it. Reads synchronously: it serves the CLI, where nothing else waits on the thread. `visit` must not throw.
  */
-export function findSkillFolders(paths: readonly string[]): FoundSkillFolders {
-  const folders: string[] = [];
-  const entries = new Map<string, readonly Dirent[]>();
+export function findSkillFolders(paths: readonly string[], visit: SkillFolderVisitor): UnreadablePath[] {
+  const visited = new Set<string>();
+  const once: SkillFolderVisitor = (dir, entries) => {
+    if (visited.has(dir)) return;
+    visited.add(dir);
+    visit(dir, entries);
+  };
   const unreadable: UnreadablePath[] = [];
   for (const given of paths) {
     try {
       if (statSync(given).isDirectory()) {
-        const nested: UnreadablePath[] = [];
-        const found: string[] = [];
-        search(given, readdirSync(given, { withFileTypes: true }), { found, entries, unreadable: nested });
-        unreadable.push(...nested.sort((a, b) => (a.path < b.path ? -1 : 1)));
-        folders.push(...(found.length > 0 ? found : [given]));
+        const top = readdirSync(given, { withFileTypes: true });
+        const state: SearchState = { found: 0, visit: once, unreadable: [] };
+        search(given, top, state);
+        unreadable.push(...state.unreadable.sort((a, b) => (a.path < b.path ? -1 : 1)));
+        if (state.found === 0) once(given, top);
       } else if (path.basename(given).toLowerCase() === 'skill.md') {
-        folders.push(path.dirname(given));
+        once(path.dirname(given), undefined);
       } else {
         unreadable.push({ path: given, reason: 'is neither a folder nor a SKILL.md file' });
       }
@@ -47,21 +47,21 @@ export function findSkillFolders(paths: readonly string[]): FoundSkillFolders {
       unreadable.push({ path: given, reason: describeFsError(error) });
     }
   }
-  return { folders: [...new Set(folders)], entries, unreadable };
+  return unreadable;
 }
 
-/** What the search collects. */
+/** What one search of a given folder keeps track of. */
 interface SearchState {
-  readonly found: string[];
-  readonly entries: Map<string, readonly Dirent[]>;
+  found: number;
+  readonly visit: SkillFolderVisitor;
   readonly unreadable: UnreadablePath[];
 }
 
-/** Adds the skill folders under `dir` (whose `entries` were just read) to `state.found`, in name order. */
+/** Visits the skill folders under `dir` (whose `entries` were just read), in name order. */
 function search(dir: string, entries: readonly Dirent[], state: SearchState): void {
   if (entries.some((e) => e.isFile() && e.name.toLowerCase() === 'skill.md')) {
-    state.entries.set(dir, entries);
-    state.found.push(dir);
+    state.found++;
+    state.visit(dir, entries);
     return;
   }
   const subfolders = entries.filter((e) => e.isDirectory() && !SKIPPED_FOLDERS.has(e.name)).sort((a, b) => (a.name < b.name ? -1 : 1));

@@ -9,7 +9,7 @@ import { folderDiagnostic } from './finding';
 import { SKILL_MD, skillMdCaseDiagnostics } from './skillMdName';
 import type { Diagnostic, Profile } from './types';
 
-export { findSkillFolders, type FoundSkillFolders } from './findSkillFolders';
+export { findSkillFolders, type SkillFolderVisitor } from './findSkillFolders';
 
 export { SKILL_MD } from './skillMdName';
 
@@ -26,7 +26,7 @@ export interface LintFolderOptions {
   readonly profile: Profile;
   /** The upload size limit in bytes (default 30 MB). */
   readonly uploadLimitBytes?: number;
-  /** The folder's entries, when the caller has just read them (as `findSkillFolders` has). */
+  /** The folder's entries, when the caller has just read them (as `findSkillFolders` hands them over). */
   readonly entries?: readonly Dirent[];
   /** The folder's files, when the caller has just collected them (publish, with its allowed secrets). */
   readonly collected?: SkillFiles;

@@ -8,4 +8,4 @@ export { measureBudgets, type Budgets } from './budgets';
 export { applyEdits } from './applyEdits';
 export { fixAll } from './fixAll';
 export { isValidName, slugify } from './nameRules';
-export { lintSkillFolder, findSkillFolders, type LintFolderOptions, type SkillFolderResult, type FoundSkillFolders } from './folder';
+export { lintSkillFolder, findSkillFolders, type LintFolderOptions, type SkillFolderResult, type SkillFolderVisitor } from './folder';

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
+import fs, { type Dirent } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { findSkillFolders, lintSkillFolder } from '../../../src/core/skill/folder';
+import type { UnreadablePath } from '../../../src/core/skill/findSkillFolders';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'skills');
 const rules = async (dir: string, profile: 'claude-api' | 'spec' = 'claude-api') =>
@@ -59,6 +60,16 @@ describe('lintSkillFolder', () => {
   });
 });
 
+/** The folders `findSkillFolders` visits, in order, with the entries it hands over, and what it could not use. */
+function found(paths: string[]): { folders: string[]; entries: Map<string, readonly Dirent[] | undefined>; unreadable: UnreadablePath[] } {
+  const entries = new Map<string, readonly Dirent[] | undefined>();
+  const unreadable = findSkillFolders(paths, (dir, dirEntries) => {
+    assert.ok(!entries.has(dir), `${dir} visited twice`);
+    entries.set(dir, dirEntries);
+  });
+  return { folders: [...entries.keys()], entries, unreadable };
+}
+
 describe('findSkillFolders', () => {
   let root: string;
   before(async () => {
@@ -73,23 +84,28 @@ describe('findSkillFolders', () => {
   });
 
   it('searches folders recursively, skipping node_modules and .git, and finds mis-cased files', async () => {
-    const found = await findSkillFolders([root]);
-    assert.deepEqual(found.folders, ['a/one', 'b/deeper/two', 'c/Case'].map((d) => path.join(root, d)));
-    assert.deepEqual(found.unreadable, []);
+    const result = found([root]);
+    assert.deepEqual(result.folders, ['a/one', 'b/deeper/two', 'c/Case'].map((d) => path.join(root, d)));
+    assert.deepEqual(result.unreadable, []);
   });
 
   it('hands over the entries it read, which lint the same as a fresh read', async () => {
-    const found = await findSkillFolders([FIXTURES]);
+    const { entries } = found([FIXTURES]);
     const dir = path.join(FIXTURES, 'bad-skill');
-    assert.ok(found.entries.has(dir));
-    const reused = await lintSkillFolder(dir, { profile: 'claude-api', entries: found.entries.get(dir) });
+    assert.ok(entries.get(dir));
+    const reused = lintSkillFolder(dir, { profile: 'claude-api', entries: entries.get(dir) });
     assert.deepEqual(reused, await lintSkillFolder(dir, { profile: 'claude-api' }));
   });
 
   it('accepts a SKILL.md path, reports missing paths, and treats a folder without skills as one skill folder', async () => {
-    const found = await findSkillFolders([path.join(root, 'a/one/SKILL.md'), path.join(root, 'nope'), path.join(root, 'plain')]);
-    assert.deepEqual(found.folders, [path.join(root, 'a/one'), path.join(root, 'plain')]);
-    assert.deepEqual(found.unreadable, [{ path: path.join(root, 'nope'), reason: 'does not exist' }]);
+    const result = found([path.join(root, 'a/one/SKILL.md'), path.join(root, 'nope'), path.join(root, 'plain')]);
+    assert.deepEqual(result.folders, [path.join(root, 'a/one'), path.join(root, 'plain')]);
+    assert.deepEqual(result.unreadable, [{ path: path.join(root, 'nope'), reason: 'does not exist' }]);
+  });
+
+  it('visits a folder once, whichever paths lead to it', () => {
+    const result = found([path.join(root, 'a'), path.join(root, 'a/one/SKILL.md'), root, path.join(root, 'a/one')]);
+    assert.deepEqual(result.folders, ['a/one', 'b/deeper/two', 'c/Case'].map((d) => path.join(root, d)));
   });
 
   it('reports a subfolder it cannot read and still finds the skills beside it', async (t) => {
@@ -100,8 +116,8 @@ describe('findSkillFolders', () => {
       if (dir === blocked) throw denied;
       return readdirSync(dir, options);
     });
-    const found = findSkillFolders([root]);
-    assert.deepEqual(found.folders, ['a/one', 'c/Case'].map((d) => path.join(root, d)));
-    assert.deepEqual(found.unreadable, [{ path: blocked, reason: 'cannot be read (permission denied)' }]);
+    const result = found([root]);
+    assert.deepEqual(result.folders, ['a/one', 'c/Case'].map((d) => path.join(root, d)));
+    assert.deepEqual(result.unreadable, [{ path: blocked, reason: 'cannot be read (permission denied)' }]);
   });
 });
