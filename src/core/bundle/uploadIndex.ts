@@ -17,11 +17,11 @@ export function uploadIndexOf(collected: SkillFiles): UploadIndex {
     for (let slash = relativePath.indexOf('/'); slash >= 0; slash = relativePath.indexOf('/', slash + 1)) present.add(relativePath.slice(0, slash));
     present.add(relativePath);
   }
-  const leftOut = new Map(collected.leftOut.map(({ relativePath, reason }) => [relativePath.replace(/\/$/, ''), reason]));
+  const leftOut = collected.leftOut.length === 0 ? undefined : new Map(collected.leftOut.map(({ relativePath, reason }) => [relativePath.replace(/\/$/, ''), reason]));
   return {
     has: (relativePath) => present.has(relativePath),
     leftOutReason: (relativePath) => {
-      if (leftOut.size === 0) return undefined;
+      if (leftOut === undefined) return undefined;
       const segments = relativePath.split('/');
       for (let depth = 1; depth <= segments.length; depth++) {
         const reason = leftOut.get(segments.slice(0, depth).join('/'));

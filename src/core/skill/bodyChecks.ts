@@ -1,5 +1,5 @@
 /** Checks of the Markdown body's size: empty, too many lines, too many tokens. */
-import { measureParsedBudgets } from './budgets';
+import { BODY_LINE_LIMIT, BODY_TOKEN_LIMIT, budgetLine, countBodyLines, estimateBodyTokens } from './budgets';
 import { finding, type Finding } from './finding';
 import type { ParsedSkillMd } from './parse';
 
@@ -20,15 +20,16 @@ export function checkBody(parsed: ParsedSkillMd): Finding[] {
     const message = 'The body is empty: add the instructions Claude follows when it uses the skill.';
     return [finding('body-empty', message, lines.lineRange(frontmatter?.close ?? 0))];
   }
-  const { bodyLines, bodyTokens } = measureParsedBudgets(parsed);
   const found: Finding[] = [];
-  if (bodyLines.used > bodyLines.limit) {
-    const message = `The body has ${bodyLines.used} lines; keep it under ${bodyLines.limit} and move details into files it links to.`;
-    found.push(finding('body-too-long', message, lines.lineRange(bodyStartLine + bodyLines.limit)));
+  const bodyLines = countBodyLines(parsed);
+  if (bodyLines > BODY_LINE_LIMIT) {
+    const message = `The body has ${bodyLines} lines; keep it under ${BODY_LINE_LIMIT} and move details into files it links to.`;
+    found.push(finding('body-too-long', message, lines.lineRange(bodyStartLine + BODY_LINE_LIMIT)));
   }
-  if (bodyTokens.used > bodyTokens.limit) {
-    const message = `The body is about ${bodyTokens.used} tokens; keep it under ${bodyTokens.limit} and move details into files it links to.`;
-    found.push(finding('body-token-budget', message, lines.lineRange(bodyTokens.line)));
+  const bodyTokens = estimateBodyTokens(parsed);
+  if (bodyTokens > BODY_TOKEN_LIMIT) {
+    const message = `The body is about ${bodyTokens} tokens; keep it under ${BODY_TOKEN_LIMIT} and move details into files it links to.`;
+    found.push(finding('body-token-budget', message, lines.lineRange(budgetLine(parsed))));
   }
   return found;
 }

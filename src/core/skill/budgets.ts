@@ -22,9 +22,8 @@ export function measureBudgets(text: string): Budgets {
 
 /** Measures the budgets of an already parsed SKILL.md. */
 export function measureParsedBudgets(parsed: ParsedSkillMd): Budgets {
-  const { lines, bodyStartLine } = parsed;
   const description = lastEntry(parsed, 'description');
-  const line = Math.min(bodyStartLine, lines.lineCount - 1);
+  const line = budgetLine(parsed);
   return {
     description: {
       used: typeof description?.value === 'string' ? description.value.length : 0,
@@ -32,16 +31,22 @@ export function measureParsedBudgets(parsed: ParsedSkillMd): Budgets {
       ...(description ? { line: description.keyRange.start.line } : {}),
     },
     bodyLines: { used: countBodyLines(parsed), limit: BODY_LINE_LIMIT, line },
-    bodyTokens: { used: Math.ceil(bodyLength(parsed) / 4), limit: BODY_TOKEN_LIMIT, line },
+    bodyTokens: { used: estimateBodyTokens(parsed), limit: BODY_TOKEN_LIMIT, line },
   };
 }
 
-/** The length of the Markdown body: everything after the closing `---` line. */
-function bodyLength({ text, lines, bodyStartLine }: ParsedSkillMd): number {
-  return bodyStartLine < lines.lineCount ? text.length - lines.lineStarts[bodyStartLine] : 0;
+/** Where the body's budgets are shown: its first line (the last line when there is no body). */
+export function budgetLine({ lines, bodyStartLine }: ParsedSkillMd): number {
+  return Math.min(bodyStartLine, lines.lineCount - 1);
 }
 
-function countBodyLines({ lines, bodyStartLine }: ParsedSkillMd): number {
+/** The body's estimated tokens: its characters (everything after the closing `---` line) / 4, rounded up. */
+export function estimateBodyTokens({ text, lines, bodyStartLine }: ParsedSkillMd): number {
+  return Math.ceil((bodyStartLine < lines.lineCount ? text.length - lines.lineStarts[bodyStartLine] : 0) / 4);
+}
+
+/** How many lines the body has (a last empty line after the final line break not counted). */
+export function countBodyLines({ lines, bodyStartLine }: ParsedSkillMd): number {
   if (bodyStartLine >= lines.lineCount) return 0;
   const last = lines.lineCount - 1;
   const trailingEmpty = last > bodyStartLine && lines.lineStarts[last] === lines.text.length ? 1 : 0;

@@ -2,6 +2,9 @@
 import { finding, type Finding } from './finding';
 import type { RuleId } from './types';
 
+/** The `leftOut` of a check that left nothing out. */
+const NONE_LEFT_OUT: ReadonlyMap<RuleId, number> = new Map();
+
 /** The most findings of one rule listed for one file; the rest are counted in one last finding. */
 export const MAX_FINDINGS_PER_RULE = 1000;
 
@@ -9,7 +12,7 @@ export const MAX_FINDINGS_PER_RULE = 1000;
  * The first `MAX_FINDINGS_PER_RULE` findings of each rule, in order; for a rule with more, one more finding (at the
  * last one listed) says how many were left out. `leftOut` counts findings a check already dropped itself.
  */
-export function capPerRule(findings: readonly Finding[], leftOut: ReadonlyMap<RuleId, number> = new Map()): readonly Finding[] {
+export function capPerRule(findings: readonly Finding[], leftOut: ReadonlyMap<RuleId, number> = NONE_LEFT_OUT): readonly Finding[] {
   if (findings.length <= MAX_FINDINGS_PER_RULE && leftOut.size === 0) return findings; // no rule can be over the cap
   const kept: Finding[] = [];
   const listed = new Map<RuleId, Finding[]>();
@@ -40,15 +43,23 @@ export function leftOutMessage(rule: RuleId, count: number, where: 'file' | 'fol
 /** Collects a check's findings up to the cap, only counting the rest (so no message is built for them). */
 export class CappedFindings {
   readonly findings: Finding[] = [];
-  readonly leftOut = new Map<RuleId, number>();
-  private readonly counts = new Map<RuleId, number>();
+  // Both made on first use: most files have no finding, and a CLI run checks thousands of them.
+  private counts: Map<RuleId, number> | undefined;
+  private dropped: Map<RuleId, number> | undefined;
+
+  /** How many findings of each rule were left out. */
+  get leftOut(): ReadonlyMap<RuleId, number> {
+    return this.dropped ?? NONE_LEFT_OUT;
+  }
 
   /** Counts one finding of `rule`: true when it is still under the cap and should be added, false when it is left out. */
   admits(rule: RuleId): boolean {
+    this.counts ??= new Map();
     const count = this.counts.get(rule) ?? 0;
     this.counts.set(rule, count + 1);
     if (count < MAX_FINDINGS_PER_RULE) return true;
-    this.leftOut.set(rule, (this.leftOut.get(rule) ?? 0) + 1);
+    this.dropped ??= new Map();
+    this.dropped.set(rule, (this.dropped.get(rule) ?? 0) + 1);
     return false;
   }
 }

@@ -3,7 +3,7 @@ import { colonValueFixes, findColonValues } from './colonValues';
 import { finding, type Finding } from './finding';
 import { keysForProfile } from './frontmatterKeys';
 import { moveToMetadataFix } from './fixes';
-import type { ParsedSkillMd } from './parse';
+import type { FrontmatterEntry, ParsedSkillMd } from './parse';
 import type { Profile } from './types';
 
 /** The findings about the frontmatter's shape, and whether its keys can be checked one by one. */
@@ -44,19 +44,30 @@ function syntaxFindings(parsed: ParsedSkillMd): Finding[] {
   ];
 }
 
-function duplicateKeys(parsed: ParsedSkillMd): Finding[] {
-  const firstLine = new Map<string, number>();
+/** Above this many entries, earlier keys are looked up in a map rather than by a scan of the entries before. */
+const SCANNED_ENTRIES = 32;
+
+function duplicateKeys({ entries }: ParsedSkillMd): Finding[] {
+  const firstLine = entries.length > SCANNED_ENTRIES ? new Map<string, number>() : undefined;
   const found: Finding[] = [];
-  for (const entry of parsed.entries) {
-    const earlier = firstLine.get(entry.key);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    const earlier = firstLine ? firstLine.get(entry.key) : firstLineBefore(entries, i);
     if (earlier === undefined) {
-      firstLine.set(entry.key, entry.keyRange.start.line);
+      firstLine?.set(entry.key, entry.keyRange.start.line);
       continue;
     }
     const message = `\`${entry.key}\` already appears on line ${earlier + 1}; YAML keeps only the last one. Remove one of them.`;
     found.push(finding('duplicate-key', message, entry.keyRange));
   }
   return found;
+}
+
+/** The line of the first entry before `index` with the key of entry `index`, if any. */
+function firstLineBefore(entries: readonly FrontmatterEntry[], index: number): number | undefined {
+  const { key } = entries[index];
+  for (let i = 0; i < index; i++) if (entries[i].key === key) return entries[i].keyRange.start.line;
+  return undefined;
 }
 
 /** Each profile's known keys, built once. */
@@ -66,14 +77,11 @@ function unknownKeys(parsed: ParsedSkillMd, profile: Profile): Finding[] {
   let known = knownKeys.get(profile);
   if (!known) knownKeys.set(profile, (known = new Set(keysForProfile(profile).map((k) => k.key))));
   const reader = profile === 'claude-code' ? 'Claude Code' : profile === 'spec' ? 'The Agent Skills specification' : 'The Claude API';
-  return parsed.entries
-    .filter((entry) => !known.has(entry.key))
-    .map((entry) =>
-      finding(
-        'unknown-key',
-        `${reader} does not know the key \`${entry.key}\`${profile === 'claude-api' ? ' and rejects the upload' : ''}. Move it under \`metadata:\` or remove it.`,
-        entry.keyRange,
-        [moveToMetadataFix(parsed, entry)],
-      ),
-    );
+  const found: Finding[] = [];
+  for (const entry of parsed.entries) {
+    if (known.has(entry.key)) continue;
+    const message = `${reader} does not know the key \`${entry.key}\`${profile === 'claude-api' ? ' and rejects the upload' : ''}. Move it under \`metadata:\` or remove it.`;
+    found.push(finding('unknown-key', message, entry.keyRange, [moveToMetadataFix(parsed, entry)]));
+  }
+  return found;
 }

@@ -46,6 +46,19 @@ describe('lintSkillMd: structure', () => {
     assert.deepEqual(only(lint(text), 'duplicate-key')[0].range, { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } });
   });
 
+  it('names the first line of a duplicated key, among a few keys and among many', () => {
+    for (const extra of [0, 40]) {
+      const filler = Array.from({ length: extra }, (_, i) => `k${i}: v`);
+      const text = skillMd(...VALID, ...filler, 'license: MIT', 'name: again', 'license: Apache-2.0', 'name: thrice');
+      const duplicates = only(lint(text), 'duplicate-key').map((d) => [d.range.start.line, d.message.split(';')[0]]);
+      assert.deepEqual(duplicates, [
+        [4 + extra, '`name` already appears on line 2'],
+        [5 + extra, `\`license\` already appears on line ${4 + extra}`],
+        [6 + extra, '`name` already appears on line 2'],
+      ]);
+    }
+  });
+
   it('flags unknown keys: errors for the API and spec, warnings for Claude Code, known Claude Code keys pass there', () => {
     const text = skillMd(...VALID, 'when_to_use: Later', 'version: 1');
     assert.deepEqual(ruleSeverities(text, 'claude-api'), ['unknown-key:error', 'unknown-key:error']);
@@ -227,6 +240,18 @@ describe('lintSkillMd: body and links', () => {
   it('calls a body of only white space empty, whatever the white space', () => {
     assert.deepEqual(ruleSeverities(`---\n${VALID.join('\n')}\n---\n \u00a0\t\u3000\n\u2028\n`), ['body-empty:warning']);
     assert.deepEqual(ruleSeverities(`---\n${VALID.join('\n')}\n---\n \u00a0x\n`), []);
+  });
+
+  it('reads odd link targets as paths in the folder, outside it, or not paths at all', () => {
+    const targets = ['.env', '...', 'a/.b', 'a/..b', 'a:b/c', 'C:/x', 'a//b', 'a/', 'a\\b', '<a b.md>', 'a/./b', '%2e%2e/x', '..', '.', './', 'x/../..', 'x/../y', '/abs', '\\abs', 'a?', 'a#', '?q', 'é/ü.md', 'a%20b', 'a b', 'x.md:', 'a/b/c.d.e', '<>', '<..>', 'http:x', '1a:b', 'a+b.c:', 'a/b/'];
+    const text = `---\n${VALID.join('\n')}\n---\n${targets.map((t) => `[x](${t})`).join('\n')}\n`;
+    const found = lint(text, { fileExists: (p) => p === 'y' }).filter((d) => d.rule.startsWith('link'));
+    const read = found.map((d) => [targets[d.range.start.line - 4], d.rule === 'link-outside' ? 'outside' : d.message.slice(1, d.message.indexOf('`', 1))]);
+    assert.deepEqual(read, [
+      ['.env', '.env'], ['...', '...'], ['a/.b', 'a/.b'], ['a/..b', 'a/..b'], ['a//b', 'a/b'], ['a/', 'a'], ['a\\b', 'a/b'], ['<a b.md>', 'a b.md'],
+      ['a/./b', 'a/b'], ['%2e%2e/x', 'outside'], ['..', 'outside'], ['x/../..', 'outside'], ['a?', 'a'], ['a#', 'a'], ['é/ü.md', 'é/ü.md'],
+      ['a%20b', 'a b'], ['a b', 'a'], ['a/b/c.d.e', 'a/b/c.d.e'], ['<..>', 'outside'], ['1a:b', '1a:b'], ['a/b/', 'a/b'],
+    ]);
   });
 
   it('runs link-outside without a file check, and link-broken only with one', () => {
