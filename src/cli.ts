@@ -34,6 +34,15 @@ async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
+/** The exit status of a command whose reader went away, as a shell reports one stopped by SIGPIPE (128 + 13). */
+const READER_GONE = 141;
+
+// `skillsmith lint . | head`: when the reader closes the pipe, stop quietly, as command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') process.stderr.write(`skillsmith: cannot write the output: ${error.message}\n`);
+  process.exit(error.code === 'EPIPE' ? READER_GONE : 2);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -126,6 +127,17 @@ describe('skillsmith lint (built dist/cli.js)', () => {
       }
       const report = JSON.parse((await skillsmith(['lint', 'many-links', '--format', 'json'], root)).stdout);
       assert.equal(report.skills[0].diagnostics.filter((d: { rule: string }) => d.rule === 'link-broken').length, 1001);
+    });
+
+    it('stops quietly when the reader of its output goes away (`skillsmith lint . | head`)', async () => {
+      skill('many-links-for-head', '[x](missing.md) '.repeat(50_000));
+      const child = spawn(process.execPath, [CLI, 'lint', 'many-links-for-head', '--format', 'text'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stdout.destroy(); // the reader leaves before the report is written
+      const [code] = (await once(child, 'exit')) as [number | null];
+      assert.equal(stderr, '');
+      assert.equal(code, 141);
     });
 
     it('lints a folder holding a file and a folder whose names are not UTF-8, and reports them', async () => {
