@@ -98,6 +98,9 @@ export async function run({ page, screenshot, emulatorUrl, workspace }) {
     // Selecting the failed case in Test Results shows its whole message: the rate, the runs and the transcript. That
     // view is a terminal that may draw its text on a canvas, so the transcript is checked in the screenshot and in
     // test/integration/evalsTestExplorer.test.ts, not read here.
+    // VS Code opens Test Results when a run starts, but not always once the run began behind the publish dialogs:
+    // the Testing view's "Show Output" opens it either way.
+    await sideBar.locator('.action-label[aria-label^="Show Output"]').first().click();
     const failedResult = page.locator('.part.panel .monaco-list-row', { hasText: 'Summarise the sprint' }).first();
     // The click shows the message for the screenshot; it is not asserted (under load the results tree sometimes
     // ignores a click while it lays itself out, and the journey has checked the failure above).
