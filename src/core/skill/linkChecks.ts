@@ -89,21 +89,32 @@ function inSpans(spans: readonly number[], at: number): boolean {
   return false;
 }
 
-/** The inline code spans of a line, as flat [start, end) pairs: a run of backticks up to the next run of the same length. */
+/**
+ * The inline code spans of a line, as flat [start, end) pairs: a run of backticks up to the next run of exactly as
+ * many (a longer run closes nothing, as in CommonMark). Each run is paired once, by a walk from the line's end.
+ */
 function codeSpans(line: string): number[] {
-  const spans: number[] = [];
+  const starts: number[] = [];
+  const lengths: number[] = [];
   for (let at = line.indexOf('`'); at >= 0; ) {
-    let run = at;
-    while (line.charCodeAt(run) === 96) run++;
-    const ticks = line.slice(at, run);
-    let close = line.indexOf(ticks, run);
-    while (close >= 0 && line.charCodeAt(close + ticks.length) === 96) close = line.indexOf(ticks, close + ticks.length + 1);
-    if (close < 0) {
-      at = line.indexOf('`', run);
-      continue;
-    }
-    spans.push(at, close + ticks.length);
-    at = line.indexOf('`', close + ticks.length);
+    let end = at + 1;
+    while (line.charCodeAt(end) === 96) end++;
+    starts.push(at);
+    lengths.push(end - at);
+    at = line.indexOf('`', end);
+  }
+  const nextOfLength: number[] = new Array<number>(starts.length);
+  const lastOfLength = new Map<number, number>();
+  for (let i = starts.length - 1; i >= 0; i--) {
+    nextOfLength[i] = lastOfLength.get(lengths[i]) ?? -1;
+    lastOfLength.set(lengths[i], i);
+  }
+  const spans: number[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const close = nextOfLength[i];
+    if (close < 0) continue; // no run as long closes it: its backticks are text
+    spans.push(starts[i], starts[close] + lengths[close]);
+    i = close;
   }
   return spans;
 }

@@ -237,6 +237,20 @@ describe('lintSkillMd: body and links', () => {
     );
   });
 
+  it('ends inline code only at a run of exactly as many backticks, as CommonMark does', () => {
+    const body = [
+      '`[a](a.md) ``` x', // a run of three does not close a run of one: the link is text
+      '``[b](b.md)`` and `[c](c.md)`',
+      '`x ``` [d](d.md) `', // the run of one closes at the last backtick, not inside the run of three
+    ];
+    const text = `---\n${VALID.join('\n')}\n---\n${body.join('\n')}\n`;
+    const broken = lint(text, { fileExists: () => false }).filter((d) => d.rule === 'link-broken');
+    assert.deepEqual(
+      broken.map((d) => [d.range.start.line, d.message.slice(1, d.message.indexOf('`', 1))]),
+      [[4, 'a.md']],
+    );
+  });
+
   it('calls a body of only white space empty, whatever the white space', () => {
     assert.deepEqual(ruleSeverities(`---\n${VALID.join('\n')}\n---\n \u00a0\t\u3000\n\u2028\n`), ['body-empty:warning']);
     assert.deepEqual(ruleSeverities(`---\n${VALID.join('\n')}\n---\n \u00a0x\n`), []);
