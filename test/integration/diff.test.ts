@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { PublishOutcome } from '../../src/extension/publish/publishFolder';
-import type { Comparison } from '../../src/extension/remote/compareFileSets';
+import type { Comparison } from '../../src/extension/diff/compareFileSets';
 import type { TreeNode } from '../../src/extension/tree/nodes/treeNode';
 import { editAndSave, openPublishSession, skillMd, type PublishSession } from './support/publishSession';
 

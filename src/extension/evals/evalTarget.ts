@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { SkillVersion } from '../../core/api/types';
-import { hashOfFolder } from '../publish/folderHash';
+import { hashOfFolder } from '../services/skillFolders/folderHash';
 import type { PublishOutcome } from '../publish/publishFolder';
 import type { PublishFeature } from '../publish/registerPublish';
-import { newestVersions } from '../remote/compareCommands';
+import { newestVersions } from '../diff/compareCommands';
 import type { Services } from '../services/services';
-import { versionLabel } from '../tree/labels';
+import { versionLabel } from '../ui/labels';
 import { displayPath } from '../ui/displayPath';
 
 /** The published version a run of a folder's evals uses. */

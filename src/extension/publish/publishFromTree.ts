@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { skillLabel } from '../tree/labels';
+import { skillLabel } from '../ui/labels';
 import type { SkillNode } from '../tree/nodes/skillNode';
 import { publishFolder, type PublishContext, type PublishOutcome } from './publishFolder';
-import { workspaceSkillFolders } from './workspaceSkillFolders';
+import { workspaceSkillFolders } from '../services/skillFolders/workspaceSkillFolders';
 
 /**
  * "Publish New Version from Folder…" on a custom skill in the tree: the user picks a skill folder of the

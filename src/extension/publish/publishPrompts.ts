@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Skill, SkillVersion } from '../../core/api/types';
-import { skillLabel, versionLabel } from '../tree/labels';
+import { skillLabel, versionLabel } from '../ui/labels';
 import { displayPath } from '../ui/displayPath';
 import { previewItems, type PreviewAction, type PublishPreview } from './previewItems';
 

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { ApiSession } from '../api/apiSession';
-import { ApiKeyStore } from '../auth/apiKeyStore';
-import { AuthContext } from '../auth/authContext';
-import { UploadCache } from '../remote/uploadCache';
-import { VersionArchiveCache } from '../remote/versionArchiveCache';
+import { ApiSession } from './api/apiSession';
+import { ApiKeyStore } from './api/apiKeyStore';
+import { AuthContext } from './api/authContext';
+import { UploadCache } from './caches/uploadCache';
+import { VersionArchiveCache } from './caches/versionArchiveCache';
 import { interactivePrompts, type Prompts } from '../ui/prompts';
 
 /**

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { AuthContext } from '../auth/authContext';
+import type { AuthContext } from '../services/api/authContext';
 import type { Services } from '../services/services';
 import type { Prompts } from '../ui/prompts';
 import type { CommandContext } from './commands/commandContext';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Skill, SkillVersion } from '../../../core/api/types';
-import { skillLabel } from '../labels';
+import { skillLabel } from '../../ui/labels';
 import { PagedList, type PageLoader } from '../pagedList';
 import { skillTooltip } from '../skillTooltip';
 import type { GroupNode } from './groupNode';

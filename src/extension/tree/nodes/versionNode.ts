@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { SkillVersion } from '../../../core/api/types';
-import { toRemoteUri } from '../../remote/remoteUri';
-import { skillLabel, versionLabel } from '../labels';
-import { markdownText } from '../markdownText';
-import { relativeTime } from '../relativeTime';
+import { toRemoteUri } from '../../services/remoteUri';
+import { skillLabel, versionLabel } from '../../ui/labels';
+import { markdownText } from '../../ui/markdownText';
+import { relativeTime } from '../../ui/relativeTime';
 import type { SkillNode } from './skillNode';
 import type { TreeNode } from './treeNode';
 

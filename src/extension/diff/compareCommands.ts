@@ -5,14 +5,14 @@ import { readFileSet } from '../../core/bundle/fileSet';
 import type { PublishFeature } from '../publish/registerPublish';
 import type { Services } from '../services/services';
 import { resolveSkillFolder } from '../shared/resolveSkillFolder';
-import { skillLabel, versionLabel } from '../tree/labels';
+import { skillLabel, versionLabel } from '../ui/labels';
 import type { VersionNode } from '../tree/nodes/versionNode';
 import { displayPath } from '../ui/displayPath';
 import { showError } from '../ui/showError';
 import { withCancellableProgress } from '../ui/withCancellableProgress';
 import { compareFileSets, type ComparedSide, type Comparison } from './compareFileSets';
-import { toRemoteUri, type RemoteNames } from './remoteUri';
-import { fileSetOfArchive } from './versionFileSet';
+import { toRemoteUri, type RemoteNames } from '../services/remoteUri';
+import { fileSetOfArchive } from '../services/caches/versionFileSet';
 
 /** What the compare commands work with. */
 export interface CompareContext {
