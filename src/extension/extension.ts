@@ -34,8 +34,8 @@ export function activate(context: vscode.ExtensionContext): TestSeams | undefine
   registerRemoteFiles(context, services);
   const remoteSkills = registerRemoteSkills(context, services);
   const publish = registerPublish(context, services, remoteSkills);
-  registerDiff(context, services, publish);
-  const evals = registerEvals(context, services, publish);
+  registerDiff(context, services);
+  const evals = registerEvals(context, services);
   const chat = registerChat(context, services.session, log);
 
   const activationMs = performance.now() - started;

@@ -22,6 +22,7 @@ import { passLintGate } from './lintGate';
 import type { PublishPreview } from './previewItems';
 import type { PublishPrompts } from './publishPrompts';
 import { showRefusal } from './showRefusal';
+import type { PublishOutcome } from '../shared/publishOutcome';
 
 /** What publishing works with. */
 export interface PublishContext {
@@ -33,14 +34,6 @@ export interface PublishContext {
   /** Shows the new version in the Remote Skills tree, selected. */
   revealVersion(skillId: string, version: SkillVersion): Promise<void>;
 }
-
-/** How a publish ended, for the tests and the log (the user was told already). */
-export type PublishOutcome =
-  | { readonly kind: 'published'; readonly skillId: string; readonly version: SkillVersion; readonly files: number; readonly bytes: number }
-  | { readonly kind: 'blocked' }
-  | { readonly kind: 'cancelled' }
-  | { readonly kind: 'refused'; readonly message: string; readonly requestId?: string; readonly rule?: string }
-  | { readonly kind: 'failed'; readonly message: string };
 
 /**
  * Publishes the skill folder `folder`: lint gate (`claude-api`), target skill (its link, or the user's pick),

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SkillVersion } from '../../../core/api/types';
+import type { RemoteVersionItem } from '../../shared/remoteItems';
 import { toRemoteUri } from '../../services/remoteUri';
 import { skillLabel, versionLabel } from '../../ui/labels';
 import { markdownText } from '../../ui/markdownText';
@@ -11,7 +12,7 @@ import type { TreeNode } from './treeNode';
  * One version of a skill, labelled by when it was created (its id, a long opaque `skver_…`, or the beta
  * shape's epoch label, is in the tooltip); expands to its files.
  */
-export class VersionNode implements TreeNode {
+export class VersionNode implements TreeNode, RemoteVersionItem {
   readonly id: string;
 
   constructor(
