@@ -139,7 +139,7 @@ describe('emulator refuses what the service refuses', () => {
     });
 
     it('refuses a path 4,000 folders deep', async () => {
-      await refuses(withExtra('deep', [`deep/${'d/'.repeat(4000)}f.txt`]), /is 4002 levels deep; at most 128 are allowed/);
+      await refuses(withExtra('deep', [`deep/${'d/'.repeat(4000)}f.txt`]), /is 4,002 levels deep; at most 128 are allowed/);
     });
 
     it('refuses two files whose names differ only in case', async () => {
