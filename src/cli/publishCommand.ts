@@ -4,6 +4,7 @@ import type { SkillsApiError } from '../core/api/errors';
 import { prepareUpload, readPreparedFiles, type PreparedUpload } from '../core/bundle/prepareUpload';
 import { checkDisplayName, formatBytes } from '../core/bundle/uploadChecks';
 import { loadApiModule } from './loadApiModule';
+import { publishFromVersion, type FromVersionRequest } from './publishFromVersion';
 import { messageOf, runSubcommand, type FolderRequest } from './subcommand';
 import { checksReport, checksText, fileListJson, fileListText } from './uploadReport';
 import {
@@ -20,16 +21,21 @@ import {
 } from './uploadArgs';
 
 const HELP = `Usage: skillsmith publish PATH (--skill-id ID | --new [--display-name T]) [--dry-run] [--format text|json]
+       skillsmith publish --from-version V --skill-id ID [--dry-run] [--format text|json]
 
 Uploads the skill folder PATH as a new version of skill ID, or as a new skill. The folder is linted
 with the claude-api profile first: errors stop the upload, warnings are shown. Only the files an
 upload should carry are sent (default excludes, .skillignore, no links, no secrets); nothing local
 is changed.
+With --from-version, restores version V of skill ID as its latest: prints which files change against
+the latest version, then publishes a new version with exactly V's files (nothing when they are the same).
   --skill-id ID         add a version to this skill
   --new                 create a new skill
   --display-name T      the new skill's display name (default: its SKILL.md name)
-  --dry-run             print the file list and the checks; upload nothing
-  --format text|json    json: {"skill_id","version","files","bytes"}
+  --from-version V      the version to restore instead of a folder: its id or its label (v3)
+  --dry-run             print the file list and the checks (or the changes); upload nothing
+  --format text|json    json: {"skill_id","version","files","bytes"} (and "restored_from",
+                        "replaced", "added", "removed", "changed" with --from-version)
 ${UPLOAD_OPTIONS_HELP}
 ${API_OPTIONS_HELP}
 
@@ -42,6 +48,7 @@ const OPTIONS = {
   new: { type: 'boolean' },
   'display-name': { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'from-version': { type: 'string' },
   format: { type: 'string', default: 'text' },
 } as const;
 
@@ -49,11 +56,15 @@ const OPTIONS = {
 interface PublishRequest extends FolderRequest<ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values']> {
   readonly target: PublishTarget | undefined;
   readonly dryRun: boolean;
+  /** Set with --from-version: restore a version instead of uploading a folder. */
+  readonly fromVersion?: FromVersionRequest;
 }
 
 /** Runs `skillsmith publish`; returns the exit code. */
 export function runPublishCommand(args: string[]): Promise<number> {
-  return runSubcommand('publish', HELP, () => readRequest(args), publish);
+  return runSubcommand('publish', HELP, () => readRequest(args), (request) =>
+    request.fromVersion ? publishFromVersion(request.fromVersion, clientOptionsOf(request.values, process.env)) : publish(request),
+  );
 }
 
 async function publish(request: PublishRequest): Promise<number> {
@@ -90,6 +101,7 @@ async function publish(request: PublishRequest): Promise<number> {
 
 function readRequest(args: string[]): PublishRequest {
   const { values, positionals } = parseCommandArgs(args, OPTIONS);
+  if (values['from-version'] !== undefined) return readFromVersionRequest(values, positionals);
   const dir = onePath(positionals, values.help);
   if (values['skill-id'] !== undefined && values.new) throw new UsageError('Choose either --skill-id ID or --new, not both.');
   if (values['display-name'] !== undefined && !values.new) throw new UsageError('--display-name names a new skill: use it with --new.');
@@ -99,6 +111,20 @@ function readRequest(args: string[]): PublishRequest {
   const target: PublishTarget | undefined =
     values['skill-id'] !== undefined ? { skillId: values['skill-id'] } : values.new ? { newSkill: true, displayName: values['display-name'] } : undefined;
   return { dir, target, dryRun, json: textOrJson(values.format) === 'json', help: values.help ?? false, values };
+}
+
+/** A `--from-version V --skill-id ID` request: no folder, no new skill, no upload options. */
+function readFromVersionRequest(values: PublishRequest['values'], positionals: readonly string[]): PublishRequest {
+  const version = values['from-version'] ?? '';
+  if (version === '') throw new UsageError('--from-version needs a version: its id or its label (v3).');
+  if (positionals.length > 0) throw new UsageError('--from-version publishes a version\'s files, not a folder: leave out the PATH.');
+  if (values.new || values['display-name'] !== undefined) throw new UsageError('--from-version adds a version to an existing skill: use --skill-id ID, not --new.');
+  if (values['allow-secret'] !== undefined || values['upload-limit-mb'] !== undefined) throw new UsageError('--allow-secret and --upload-limit-mb apply to a folder, not to --from-version.');
+  const skillId = values['skill-id'] ?? '';
+  if (skillId === '' && !values.help) throw new UsageError('--from-version needs the skill: add --skill-id ID.');
+  const json = textOrJson(values.format) === 'json';
+  const dryRun = values['dry-run'] ?? false;
+  return { dir: '', target: { skillId }, dryRun, json, help: values.help ?? false, values, fromVersion: { skillId, version, dryRun, json } };
 }
 
 /** `--dry-run`: the file list and the checks, nothing sent; exit 1 when the checks have errors. */

@@ -8,6 +8,7 @@ export { listVersionsOfSkills, type VersionsOutcome, type VersionsOfSkillsOption
 export { deleteSkillAndVersions, type DeleteSkillOptions, type DeleteSkillResult, type DeleteSkillStep } from './deleteSkillAndVersions';
 export { publishSkill, PublishRefusedError, type PublishOptions, type PublishResult, type PublishTarget } from './publishSkill';
 export { downloadFileSet } from './downloadFileSet';
+export { findVersion, latestOf, planRestore, restoreVersion, versionReference, type RestorePlan, type VersionReference } from './restoreVersion';
 export * from '../chat';
 export * from '../evals';
 export { versionLabel, versionLabeler, versionLabelParts, versionOrdinals, versionTag, versionTime, type OrderedVersion, type VersionLabelParts } from './versionLabel';
