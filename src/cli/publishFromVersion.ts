@@ -4,6 +4,7 @@ import { versionLabeler, versionOrdinals, versionTag } from '../core/api/version
 import { isIdentical } from '../core/bundle/diffFileSets';
 import { fileSetBytes } from '../core/bundle/fileSet';
 import { formatBytes } from '../core/bundle/uploadChecks';
+import { countOf } from '../core/text/count';
 import type { ClientOptions } from '../core/api/types';
 import { loadApiModule } from './loadApiModule';
 import { messageOf } from './subcommand';
@@ -48,7 +49,7 @@ export async function publishFromVersion(request: FromVersionRequest, options: C
     const result = await api.restoreVersion(client, plan);
     const tag = versionTag(plan.versions.length + 1);
     if (request.json) process.stdout.write(JSON.stringify({ ...summaryJson(plan), version: result.version }) + '\n');
-    else process.stdout.write(`Published ${tag} (version ${result.version}) with the ${plural(result.files, 'file')} of ${from} (${formatBytes(result.bytes)}): it is the latest now.\n`);
+    else process.stdout.write(`Published ${tag} (version ${result.version}) with the ${countOf(result.files, 'file')} of ${from} (${formatBytes(result.bytes)}): it is the latest now.\n`);
     return 0;
   } catch (error) {
     return fail(request, `Could not publish ${from}'s files as a new version of ${request.skillId}: ${describe(error, api.SkillsApiError)}`, 1);
@@ -81,10 +82,6 @@ function summaryJson(plan: RestorePlan) {
     removed: paths(plan.changes.removed),
     changed: paths(plan.changes.changed),
   };
-}
-
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function describe(error: unknown, apiErrorClass: ReturnType<typeof loadApiModule>['SkillsApiError']): string {

@@ -24,18 +24,6 @@ export interface RestorePlan {
   readonly changes: FileSetDiff;
 }
 
-/** The skill's "version reference", as `container.skills` in a Messages request takes it. */
-export interface VersionReference {
-  readonly type: 'custom';
-  readonly skill_id: string;
-  readonly version: string;
-}
-
-/** The `{type, skill_id, version}` object that names `version` in `container.skills`. */
-export function versionReference(version: Pick<SkillVersion, 'skillId' | 'ref'>): VersionReference {
-  return { type: 'custom', skill_id: version.skillId, version: version.ref };
-}
-
 /**
  * The version of `versions` that `wanted` names: its ref, its id, or its short label ("v3"); undefined when none does.
  * `versions` must be every version of the skill, as the label's ordinal counts them.

@@ -66,5 +66,6 @@ for (const betaShape of [false, true]) {
 describe('versionReference', () => {
   it('is the {type, skill_id, version} object container.skills takes', () => {
     assert.deepEqual(versionReference({ skillId: 'skill_1', ref: 'skver_2' }), { type: 'custom', skill_id: 'skill_1', version: 'skver_2' });
+    assert.deepEqual(versionReference({ skillId: 'xlsx', ref: '20251013' }, 'anthropic'), { type: 'anthropic', skill_id: 'xlsx', version: '20251013' });
   });
 });
