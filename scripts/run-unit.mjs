@@ -1,5 +1,6 @@
-// `npm run test:unit`: every test/unit/**/*.test.ts under node:test. Prints node's spec output live and a final
-// `N passed, N failed` line.
+// `npm run test:unit`: every test/unit/**/*.test.ts under node:test in one process. Pure in-process tests only:
+// tests that spawn processes, build dist/ or start a browser belong in test/process (`npm run test:process`).
+import path from 'node:path';
 import { runNodeTests } from './lib/nodeTests.mjs';
 
-await runNodeTests('test/unit');
+await runNodeTests(path.join('test', 'unit'), { oneProcess: true });

@@ -1,4 +1,5 @@
-// Runs every `*.test.ts` under a folder with node:test (via tsx), for the runners of the node-level test phases.
+// The node:test phases (`test:unit`, `test:process`): every `*.test.ts` under a folder, run under tsx with node's
+// spec output shown live, then a final `N passed, N failed` line for `npm test`.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { runEchoed } from './process.mjs';
@@ -21,17 +22,21 @@ function summaryCount(output, label) {
 }
 
 /**
- * Runs the tests under `folder` (Node 20 has no glob for --test, so the files are found here), printing node's spec
- * output live and a final `N passed, N failed` line; sets the process's exit code.
+ * Runs the tests under `folder` and sets the exit code. `oneProcess` imports every file into one Node process (each
+ * file of a pure in-process suite would otherwise pay for its own Node and tsx start); without it, `node --test` gives
+ * each file a process of its own, for tests that start processes, servers or browsers.
  */
-export async function runNodeTests(folder) {
+export async function runNodeTests(folder, { oneProcess }) {
   const files = testFiles(folder);
   if (files.length === 0) {
-    console.log(`no ${folder}/**/*.test.ts files`);
+    console.log(`${folder}: no *.test.ts files`);
     console.log(resultLine(0, 0));
     return;
   }
-  const { code, output } = await runEchoed(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { cwd: REPO_ROOT });
+  const args = oneProcess
+    ? ['--import', 'tsx', '--test-reporter=spec', path.join('scripts', 'lib', 'importTests.mjs'), ...files]
+    : ['--import', 'tsx', '--test', '--test-reporter=spec', ...files];
+  const { code, output } = await runEchoed(process.execPath, args, { cwd: REPO_ROOT });
   const passed = summaryCount(output, 'pass');
   // A file that fails to load is not a counted test; count the run as one failure so it is never green.
   const failed = summaryCount(output, 'fail') || (code === 0 ? 0 : 1);

@@ -7,9 +7,9 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { createSkillsClient, downloadFileSet, findVersion, publishSkill, type SkillsClient } from '../../../src/core/api';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
-import { collect } from '../api/collect';
-import { fileSetOf, skillMd } from '../bundle/support';
-import { TEST_KEY } from '../emulator/support';
+import { collect } from '../../unit/api/collect';
+import { fileSetOf, skillMd } from '../../unit/bundle/support';
+import { TEST_KEY } from '../../unit/emulator/support';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
