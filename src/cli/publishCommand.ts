@@ -7,21 +7,11 @@ import { prepareUpload, readPreparedFiles, type PreparedUpload } from '../core/b
 import { checkDisplayName, formatBytes } from '../core/bundle/uploadChecks';
 import { countOf } from '../core/text/count';
 import { loadApiModule } from './loadApiModule';
+import { messageOf } from '../core/messageOf';
+import { commandArgs, runWithArgs, UsageError, type OptionValues, type ParsedArgs } from './args';
 import { publishFromVersion, type FromVersionRequest } from './publishFromVersion';
-import { messageOf, runSubcommand, type FolderRequest } from './subcommand';
 import { checksReport, checksText, fileListJson, fileListText } from './uploadReport';
-import {
-  API_OPTIONS,
-  API_OPTIONS_HELP,
-  clientOptionsOf,
-  onePath,
-  parseCommandArgs,
-  UPLOAD_OPTIONS,
-  UPLOAD_OPTIONS_HELP,
-  textOrJson,
-  UsageError,
-  uploadOptionsOf,
-} from './uploadArgs';
+import { API_OPTIONS, API_OPTIONS_HELP, clientOptionsOf, onePath, UPLOAD_OPTIONS, UPLOAD_OPTIONS_HELP, uploadOptionsOf, type FolderRequest } from './uploadArgs';
 
 const HELP = `Usage: skillsmith publish PATH (--skill-id ID | --new [--display-name T]) [--dry-run] [--format text|json]
        skillsmith publish --from-version V --skill-id ID [--dry-run] [--format text|json]
@@ -52,20 +42,21 @@ const OPTIONS = {
   'display-name': { type: 'string' },
   'dry-run': { type: 'boolean' },
   'from-version': { type: 'string' },
-  format: { type: 'string', default: 'text' },
 } as const;
 
 /** What `skillsmith publish` was asked to do. */
-interface PublishRequest extends FolderRequest<ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values']> {
+interface PublishRequest extends FolderRequest<OptionValues<typeof OPTIONS, 'text' | 'json'>> {
   readonly target: PublishTarget | undefined;
   readonly dryRun: boolean;
   /** Set with --from-version: restore a version instead of uploading a folder. */
   readonly fromVersion?: FromVersionRequest;
 }
 
+const PUBLISH_ARGS = commandArgs({ name: 'publish', usage: HELP, options: OPTIONS, formats: ['text', 'json'], read: readRequest });
+
 /** Runs `skillsmith publish`; returns the exit code. */
 export function runPublishCommand(args: string[]): Promise<number> {
-  return runSubcommand('publish', HELP, () => readRequest(args), (request) =>
+  return runWithArgs(PUBLISH_ARGS, args, (request) =>
     request.fromVersion ? publishFromVersion(request.fromVersion, clientOptionsOf(request.values, process.env)) : publish(request),
   );
 }
@@ -119,32 +110,31 @@ async function tagOf(client: SkillsClient, result: PublishResult): Promise<strin
   }
 }
 
-function readRequest(args: string[]): PublishRequest {
-  const { values, positionals } = parseCommandArgs(args, OPTIONS);
-  if (values['from-version'] !== undefined) return readFromVersionRequest(values, positionals);
-  const dir = onePath(positionals, values.help);
+function readRequest({ values, positionals, format }: ParsedArgs<typeof OPTIONS, 'text' | 'json'>): PublishRequest {
+  if (values['from-version'] !== undefined) return readFromVersionRequest(values, positionals, format);
+  const dir = onePath(positionals);
   if (values['skill-id'] !== undefined && values.new) throw new UsageError('Choose either --skill-id ID or --new, not both.');
   if (values['display-name'] !== undefined && !values.new) throw new UsageError('--display-name names a new skill: use it with --new.');
   if (values['skill-id'] === '') throw new UsageError('--skill-id needs a skill id.');
   const dryRun = values['dry-run'] ?? false;
-  if (!dryRun && !values.help && values['skill-id'] === undefined && !values.new) throw new UsageError('Choose --skill-id ID (a new version) or --new (a new skill).');
+  if (!dryRun && values['skill-id'] === undefined && !values.new) throw new UsageError('Choose --skill-id ID (a new version) or --new (a new skill).');
   const target: PublishTarget | undefined =
     values['skill-id'] !== undefined ? { skillId: values['skill-id'] } : values.new ? { newSkill: true, displayName: values['display-name'] } : undefined;
-  return { dir, target, dryRun, json: textOrJson(values.format) === 'json', help: values.help ?? false, values };
+  return { dir, target, dryRun, json: format === 'json', values };
 }
 
 /** A `--from-version V --skill-id ID` request: no folder, no new skill, no upload options. */
-function readFromVersionRequest(values: PublishRequest['values'], positionals: readonly string[]): PublishRequest {
+function readFromVersionRequest(values: PublishRequest['values'], positionals: readonly string[], format: 'text' | 'json'): PublishRequest {
   const version = values['from-version'] ?? '';
   if (version === '') throw new UsageError('--from-version needs a version: its id or its label (v3).');
   if (positionals.length > 0) throw new UsageError('--from-version publishes a version\'s files, not a folder: leave out the PATH.');
   if (values.new || values['display-name'] !== undefined) throw new UsageError('--from-version adds a version to an existing skill: use --skill-id ID, not --new.');
   if (values['allow-secret'] !== undefined || values['upload-limit-mb'] !== undefined) throw new UsageError('--allow-secret and --upload-limit-mb apply to a folder, not to --from-version.');
   const skillId = values['skill-id'] ?? '';
-  if (skillId === '' && !values.help) throw new UsageError('--from-version needs the skill: add --skill-id ID.');
-  const json = textOrJson(values.format) === 'json';
+  if (skillId === '') throw new UsageError('--from-version needs the skill: add --skill-id ID.');
+  const json = format === 'json';
   const dryRun = values['dry-run'] ?? false;
-  return { dir: '', target: { skillId }, dryRun, json, help: values.help ?? false, values, fromVersion: { skillId, version, dryRun, json } };
+  return { dir: '', target: { skillId }, dryRun, json, values, fromVersion: { skillId, version, dryRun, json } };
 }
 
 /** `--dry-run`: the file list and the checks, nothing sent; exit 1 when the checks have errors. */

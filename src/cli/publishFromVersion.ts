@@ -7,7 +7,7 @@ import { formatBytes } from '../core/bundle/uploadChecks';
 import { countOf } from '../core/text/count';
 import type { ClientOptions } from '../core/api/types';
 import { loadApiModule } from './loadApiModule';
-import { messageOf } from './subcommand';
+import { messageOf } from '../core/messageOf';
 import { escapeControls } from './terminalText';
 
 /** What `--from-version` was asked to do. */
