@@ -7,7 +7,8 @@
 //  dist/cli-*.js      one bundle per src/cli/*Command.ts, so `skillsmith lint` never parses the SDK or the emulator
 //  dist/yaml.js       the `yaml` package, required by the linter only for frontmatter its fast path cannot read
 //  dist/jszip.js      the `jszip` package, required by the extension only when it zips a skill (export)
-//  dist/webview/      the chat webview's page: chat.js (browser code, no Node APIs) and chat.css (from media/chat.css)
+//  dist/webview/      the chat webview's page: chat.js (browser code, no Node APIs), chat.css (from media/chat.css and
+//                     @vscode/codicons' stylesheet) and codicon.ttf
 //  out/test/**        the integration tests, run inside the real VS Code extension host
 // `node esbuild.js --production --cli-outdir DIR` builds only what the `skillsmith` npm package carries (cli.js, cli-*.js,
 // api.js, yaml.js) into DIR: scripts/build-cli-package.mjs uses it for packages/cli.
@@ -122,6 +123,9 @@ const builds = cliOutdir ? cliBuilds(cliOutdir) : [
     legalComments: 'none',
     entryPoints: { chat: 'src/webview/chat/main.ts' },
     outdir: 'dist/webview',
+    // The codicon font that chat.css (with @vscode/codicons' stylesheet) names, copied beside it.
+    loader: { '.ttf': 'file' },
+    assetNames: '[name]',
   },
   {
     ...nodeBase,

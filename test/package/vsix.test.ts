@@ -30,6 +30,7 @@ describe('the VSIX (npm run package)', () => {
       'extension/dist/jszip.js',
       'extension/dist/webview/chat.css',
       'extension/dist/webview/chat.js',
+      'extension/dist/webview/codicon.ttf',
       'extension/dist/yaml.js',
       'extension/docs/rules.md',
       'extension/l10n/bundle.l10n.json',
