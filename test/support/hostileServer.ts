@@ -87,3 +87,33 @@ export function drip(response: ServerResponse, everyMs: number): Promise<BodyEnd
     });
   });
 }
+
+/** One server-sent event: `type` is its name, the whole object its data. */
+export type SseEvent = { readonly type: string } & Record<string, unknown>;
+
+/** Answers with these server-sent events, then ends the stream. */
+export function sse(response: ServerResponse, events: readonly SseEvent[]): void {
+  response.writeHead(200, { 'content-type': 'text/event-stream', 'request-id': 'req_hostile' });
+  for (const event of events) response.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+  response.end();
+}
+
+/** A streamed Messages answer whose one bash call printed `stdout`, then said `text`. */
+export function bashTurnEvents(command: string, stdout: string, text: string): SseEvent[] {
+  const usage = { input_tokens: 10, output_tokens: 5, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 };
+  const message = { id: 'msg_hostile', type: 'message', role: 'assistant', model: 'claude-sonnet-5-5', content: [], stop_reason: null, stop_sequence: null, usage };
+  const result = { type: 'bash_code_execution_result', stdout, stderr: '', return_code: 0, content: [] };
+  return [
+    { type: 'message_start', message },
+    { type: 'content_block_start', index: 0, content_block: { type: 'server_tool_use', id: 'srvtoolu_1', name: 'bash_code_execution', input: {} } },
+    { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: JSON.stringify({ command }) } },
+    { type: 'content_block_stop', index: 0 },
+    { type: 'content_block_start', index: 1, content_block: { type: 'bash_code_execution_tool_result', tool_use_id: 'srvtoolu_1', content: result } },
+    { type: 'content_block_stop', index: 1 },
+    { type: 'content_block_start', index: 2, content_block: { type: 'text', text: '' } },
+    { type: 'content_block_delta', index: 2, delta: { type: 'text_delta', text } },
+    { type: 'content_block_stop', index: 2 },
+    { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage },
+    { type: 'message_stop' },
+  ];
+}
