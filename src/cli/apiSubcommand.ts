@@ -4,7 +4,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import { createSdk } from '../core/api/createSdk';
 import { defaultModel, FALLBACK_MODEL } from '../core/chat/defaultModel';
 import { listModels } from '../core/chat/serviceCalls';
-import type { TextSink } from './runPrinter';
+import { terminalOutput, type TextSink } from './terminalText';
 
 /** The options every API subcommand has besides its own: `--format` (the first format is the default) and `--help`. */
 type CommonOptions<Format extends string> = { format: { type: 'string'; default: Format }; help: { type: 'boolean'; short: 'h'; default: false } };
@@ -62,7 +62,7 @@ export async function chooseModel(name: string, given: string | undefined, sdk: 
     return defaultModel(await listModels(sdk));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`skillsmith ${name}: could not list the models (${reason}); using ${FALLBACK_MODEL}. Pass --model to choose.\n`);
+    terminalOutput(io.stderr).text(`skillsmith ${name}: could not list the models (${reason}); using ${FALLBACK_MODEL}. Pass --model to choose.\n`);
     return FALLBACK_MODEL;
   }
 }

@@ -5,7 +5,8 @@ import type { ChatSession } from '../core/chat/session';
 import type { AssistantTurn } from '../core/chat/viewModel';
 import { chooseModel, sdkFromEnvironment } from './apiSubcommand';
 import { parseRunArgs, RUN_USAGE, type RunArgs } from './runArgs';
-import { RunPrinter, type TextSink } from './runPrinter';
+import { RunPrinter } from './runPrinter';
+import { terminalOutput, type TextSink } from './terminalText';
 
 /** What the command reads and writes (the process's by default; buffers in tests). */
 export interface RunIo {
@@ -36,7 +37,7 @@ const processIo: RunIo = {
 export async function runRunCommand(argv: string[], io: RunIo = processIo): Promise<number> {
   const args = parseRunArgs(argv);
   if ('error' in args) {
-    io.stderr.write(`skillsmith run: ${args.error}\n\n${RUN_USAGE}\n`);
+    terminalOutput(io.stderr).text(`skillsmith run: ${args.error}\n\n${RUN_USAGE}\n`);
     return 2;
   }
   if (args.help) {
@@ -71,7 +72,7 @@ async function stream(session: ChatSession, prompt: string, args: RunArgs, io: R
   try {
     const turn = await session.send(prompt);
     if (args.format === 'text') printer.finish(turn);
-    else if (turn.error) io.stderr.write(`skillsmith run: ${turn.error.message}${turn.error.requestId ? ` (request id ${turn.error.requestId})` : ''}\n`);
+    else if (turn.error) terminalOutput(io.stderr).text(`skillsmith run: ${turn.error.message}${turn.error.requestId ? ` (request id ${turn.error.requestId})` : ''}\n`);
     return turn;
   } finally {
     stopListening();

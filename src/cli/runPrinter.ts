@@ -2,12 +2,7 @@
 import type { ChatUpdate } from '../core/chat/updates';
 import type { AssistantTurn, ToolCallBlock, ToolResult } from '../core/chat/viewModel';
 import { countOf, formatCount } from '../core/text/count';
-import { terminalSafe } from './terminalText';
-
-/** Somewhere to write text (a process stream, or a buffer in tests). */
-export interface TextSink {
-  write(text: string): unknown;
-}
+import { terminalSafe, type TextSink } from './terminalText';
 
 
 /** Follows a session's updates and prints them as they arrive. */

@@ -1,4 +1,5 @@
 /** The frame of `pack`, `publish` and `diff`: read the arguments, answer --help, report usage errors, run. */
+import { terminalOutput } from './terminalText';
 import { UsageError } from './uploadArgs';
 
 /** What the commands on a skill folder share: the folder, the output format, --help and the parsed options. */
@@ -19,7 +20,7 @@ export async function runSubcommand<T extends { readonly help: boolean }>(name: 
     request = read();
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`skillsmith ${name}: ${error.message}\n\n${help}\n`);
+    terminalOutput(process.stderr).text(`skillsmith ${name}: ${error.message}\n\n${help}\n`);
     return 2;
   }
   if (request.help) {
