@@ -4,9 +4,11 @@ import { DEFAULT_MAX_TOKENS } from '../core/chat/defaultModel';
 import type { ChatSession } from '../core/chat/session';
 import type { AssistantTurn } from '../core/chat/viewModel';
 import { chooseModel, sdkFromEnvironment } from './apiSubcommand';
-import { parseRunArgs, RUN_USAGE, type RunArgs } from './runArgs';
+import { terminalOutput } from './terminalText';
+import { runWithArgs } from './args';
+import { RUN_ARGS, type RunArgs } from './runArgs';
 import { RunPrinter } from './runPrinter';
-import { terminalOutput, type TextSink } from './terminalText';
+import type { TextSink } from './textSink';
 
 /** What the command reads and writes (the process's by default; buffers in tests). */
 export interface RunIo {
@@ -34,16 +36,11 @@ const processIo: RunIo = {
 };
 
 /** Runs `skillsmith run`; returns the exit code (0 done, 1 the turn ended in an error, 2 usage, 130 interrupted). */
-export async function runRunCommand(argv: string[], io: RunIo = processIo): Promise<number> {
-  const args = parseRunArgs(argv);
-  if ('error' in args) {
-    terminalOutput(io.stderr).text(`skillsmith run: ${args.error}\n\n${RUN_USAGE}\n`);
-    return 2;
-  }
-  if (args.help) {
-    io.stdout.write(`${RUN_USAGE}\n`);
-    return 0;
-  }
+export function runRunCommand(argv: string[], io: RunIo = processIo): Promise<number> {
+  return runWithArgs(RUN_ARGS, argv, (args) => run(args, io), io);
+}
+
+async function run(args: RunArgs, io: RunIo): Promise<number> {
   const sdk = sdkFromEnvironment('run', args.baseUrl, io);
   if (!sdk) return 2;
   const prompt = args.prompt === '-' ? await io.readStdin() : args.prompt;

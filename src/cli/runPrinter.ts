@@ -2,7 +2,9 @@
 import type { ChatUpdate } from '../core/chat/updates';
 import type { AssistantTurn, ToolCallBlock, ToolResult } from '../core/chat/viewModel';
 import { countOf, formatCount } from '../core/text/count';
-import { terminalSafe, type TextSink } from './terminalText';
+import { terminalSafe } from './terminalText';
+import type { TextSink } from './textSink';
+
 
 
 /** Follows a session's updates and prints them as they arrive. */

@@ -1,4 +1,5 @@
 /** Text from files and models made safe for a terminal: a linted repository or a model reply must not be able to drive it. */
+import type { TextSink } from './textSink';
 
 /**
  * C0 and C1 control characters, DEL, and the Unicode bidirectional controls (which can make a line read
@@ -22,11 +23,6 @@ export function escapeText(text: string): string {
 function visibleEscape(c: string): string {
   const code = c.charCodeAt(0);
   return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
-/** Somewhere to write text (a process stream, or a buffer in tests). */
-export interface TextSink {
-  write(text: string): unknown;
 }
 
 /**
