@@ -1,21 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createSkillsClient, SkillsApiError, type ApiErrorKind } from '../../../src/core/api';
+import { createSkillsClient } from '../../../src/core/api';
 import { MAX_VERSION_DOWNLOAD_BYTES } from '../../../src/core/api/client';
 import { downloadFile, MAX_DOWNLOAD_BYTES } from '../../../src/core/chat/serviceCalls';
 import { drip, hugeBody, json, startHostileServer, type BodyEnd, type HostileServer } from '../../support/hostileServer';
 import { sdkFor, TEST_KEY } from '../emulator/support';
-
-/** The error `promise` rejects with, asserted to be a SkillsApiError of `kind`. */
-async function failsWith(promise: Promise<unknown>, kind: ApiErrorKind): Promise<SkillsApiError> {
-  const error = await promise.then(
-    () => assert.fail(`expected a ${kind} error`),
-    (caught: unknown) => caught,
-  );
-  assert.ok(error instanceof SkillsApiError, String(error));
-  assert.equal(error.kind, kind, error.message);
-  return error;
-}
+import { failsWith } from './failsWith';
 
 const MB = 1024 * 1024;
 
