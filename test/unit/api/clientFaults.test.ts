@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { createSkillsClient, type ApiErrorKind, type ClientOptions } from '../../../src/core/api';
-import { failsWith } from './failsWith';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { TEST_KEY } from '../emulator/support';
+import { failsWith } from './failsWith';
 
 describe('SkillsClient under injected faults', () => {
   let emulator: RunningEmulator;
