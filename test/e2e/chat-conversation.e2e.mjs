@@ -37,7 +37,7 @@ export async function run({ page, screenshot }) {
   await reply.locator('.turn-footer .files button', { hasText: 'Save to Workspace…' }).waitFor();
   const meta = await reply.locator('.turn-meta').innerText();
   for (const field of ['Tokens:', 'Container: ', 'Skill versions: ', 'Stop reason: end_turn']) assert.ok(meta.includes(field), `the turn shows "${field}": ${meta}`);
-  await screenshot('chat-reply');
+  await screenshot('chat-reply', { readme: 'chat' });
 
   // Scrolled up to reread the reply, the user sends again: the new exchange comes into view.
   await frame.locator('.conversation').evaluate((log) => {
