@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { removeTemporaryFiles, writeFileAtomically } from './atomicFile';
 import { BlobStore, sha256Of } from './blobStore';
 import type { EmulatorState, StoredFile, StoredSkill, StoredVersion } from './model';
+import { messageOf } from '../core/messageOf';
 
 const STATE_FILE = 'skills-emulator-state.json';
 const BLOBS = 'blobs';
@@ -48,7 +49,7 @@ export function openDataFolder(dataDir: string): DataFolder {
         for (const skill of next.skills) for (const version of skill.versions) for (const file of version.files) blobs.put(file.sha256, file.data);
         writeFileAtomically(indexPath, JSON.stringify({ format: FORMAT, skills: next.skills.map(indexedSkill) }));
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = messageOf(error);
         throw new Error(`could not save the change in ${dataDir} (${reason}); nothing was changed`);
       }
     },
@@ -83,7 +84,7 @@ function loadState(indexPath: string, blobs: BlobStore): EmulatorState | null {
   try {
     return { skills: parsed.skills.map((skill) => ({ ...skill, versions: skill.versions.map((version) => loadVersion(version, blobs)) })) };
   } catch (error) {
-    throw refuse(error instanceof Error ? error.message : String(error));
+    throw refuse(messageOf(error));
   }
 }
 

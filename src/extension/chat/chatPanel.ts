@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import { DEFAULT_MAX_TOKENS } from '../../core/chat/defaultModel';
 import type { ChatSession, ChatSessionOptions } from '../../core/chat/session';
 import type { AssistantTurn, ChatViewModel } from '../../core/chat/viewModel';
 import { parseWebviewMessage, type ChatSettings, type HostMessage, type PanelState, type SkillChoice, type WebviewMessage } from '../../shared/chat/protocol';
 import type { ApiSession } from '../services/api/apiSession';
-import { loadApiModule } from '../services/api/loadApiModule';
-import { errorMessage } from '../ui/errorMessage';
+import { loadApiModule } from '../../core/api/loadApiModule';
+import { errorMessage, showNoKeyError } from '../ui/errorMessage';
 import { chatConfiguration } from '../services/chatConfiguration';
 import { chatLabels } from './chatLabels';
 import type { ChatPrompts } from './chatPrompts';
@@ -14,9 +15,6 @@ import { saveProducedFile } from './saveProducedFile';
 import { skillPickItems, skillChoice } from './skillChoices';
 import { UpdateBatcher } from './updateBatcher';
 import { chatHtml, webviewOptions } from './webviewHtml';
-
-/** `max_tokens` of a new panel. */
-const DEFAULT_MAX_TOKENS = 4096;
 
 /** What a chat panel needs from the rest of the extension. */
 export interface ChatPanelDependencies {
@@ -194,7 +192,7 @@ export class ChatPanel implements vscode.Disposable {
       this.creating = undefined;
     });
     return this.creating.then((session) => {
-      if (!session && interactive) void this.offerSignIn();
+      if (!session && interactive) void showNoKeyError();
       return session;
     });
   }
@@ -207,12 +205,6 @@ export class ChatPanel implements vscode.Disposable {
     if (this.restored.turns.length > 0) session.restore(this.restored);
     this.session = session;
     return session;
-  }
-
-  private async offerSignIn(): Promise<void> {
-    const setKey = vscode.l10n.t('Set API Key…');
-    const answer = await vscode.window.showErrorMessage(vscode.l10n.t('Skillsmith has no Claude API key: set one to chat.'), setKey);
-    if (answer === setKey) await vscode.commands.executeCommand('skillsmith.auth.setKey');
   }
 
   /** After the key or the API settings changed: the next request uses the new SDK (or the models are listed again). */

@@ -3,6 +3,7 @@ import { OUTPUT_EVALS_FILE, TRIGGER_EVALS_FILE } from '../../core/evals/evalFile
 import { skillIdentityOf } from '../../core/evals/loadEvals';
 import { scaffoldOutputEvals, scaffoldTriggerEvals } from '../../core/evals/scaffoldEvals';
 import { uriExists } from '../shared/uriExists';
+import { messageOf } from '../../core/messageOf';
 
 /** The skill folder a command was run on: a folder or its SKILL.md from the Explorer, else the active SKILL.md's folder. */
 function skillFolderOf(arg: unknown): vscode.Uri | undefined {
@@ -26,7 +27,7 @@ export async function scaffoldEvalFiles(arg: unknown, log: vscode.LogOutputChann
   try {
     identity = skillIdentityOf(new TextDecoder().decode(await vscode.workspace.fs.readFile(skillMd)), skillMd.fsPath);
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot create eval files: {0}', error instanceof Error ? error.message : String(error)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot create eval files: {0}', messageOf(error)));
     return [];
   }
   const files: [string, string][] = [

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { exportSkill } from './exportSkill';
+import { messageOf } from '../../core/messageOf';
 
 /** Registers "Export Skill as .zip…" (palette, Explorer context menu on a skill folder or SKILL.md, SKILL.md editor title). */
 export function registerExportCommand(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
@@ -8,7 +9,7 @@ export function registerExportCommand(context: vscode.ExtensionContext, log: vsc
       try {
         return await exportSkill(log, arg instanceof vscode.Uri ? arg : undefined, target instanceof vscode.Uri ? target : undefined);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = messageOf(error);
         log.error(`Export failed: ${message}`);
         void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the skill: {0}', message));
         return undefined;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Diagnostic } from '../../core/skill/types';
 import type { SkillDiagnostics } from './skillDiagnostics';
 import { isLintable, SKILL_MD_ANY_CASE_GLOB } from './skillMdFiles';
+import { messageOf } from '../../core/messageOf';
 
 const EXCLUDED = '**/{node_modules,.git}/**';
 
@@ -20,7 +21,7 @@ export async function lintWorkspaceCommand(diagnostics: SkillDiagnostics, log: v
         try {
           found.push(...(await diagnostics.lintFile(file)));
         } catch (error) {
-          log.warn(`Could not read ${file.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+          log.warn(`Could not read ${file.toString(true)}: ${messageOf(error)}`);
         }
         linted++;
       }

@@ -5,6 +5,7 @@ import type { Profile } from '../../core/skill/types';
 import { profileFor } from '../services/skillFolders/profileSetting';
 import { uriExists } from '../shared/uriExists';
 import { pickParentFolder } from './pickParentFolder';
+import { messageOf } from '../../core/messageOf';
 
 /** Arguments for running "New Skill" without prompts (automation, tests); anything missing is asked for. */
 export interface NewSkillArgs {
@@ -93,7 +94,7 @@ export async function createNewSkill(arg: unknown, log: vscode.LogOutputChannel)
     }
   } catch (error) {
     await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false }).then(undefined, () => undefined);
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}: {1}. Nothing was left behind.', folder.fsPath, reason));
     return undefined;
   }
