@@ -6,6 +6,7 @@ import { listModels } from '../core/chat/serviceCalls';
 import { messageOf } from '../core/messageOf';
 import { apiKeyFrom, noKeyText } from './apiKey';
 import type { TextSink } from './textSink';
+import { terminalOutput } from './terminalText';
 
 /** Where an API subcommand reads its key and writes its complaints. */
 export interface ApiIo {
@@ -32,7 +33,7 @@ export async function chooseModel(name: string, given: string | undefined, sdk: 
   try {
     return defaultModel(await listModels(sdk));
   } catch (error) {
-    io.stderr.write(`skillsmith ${name}: could not list the models (${messageOf(error)}); using ${FALLBACK_MODEL}. Pass --model to choose.\n`);
+    terminalOutput(io.stderr).text(`skillsmith ${name}: could not list the models (${messageOf(error)}); using ${FALLBACK_MODEL}. Pass --model to choose.\n`);
     return FALLBACK_MODEL;
   }
 }

@@ -13,6 +13,7 @@ import { chooseModel, sdkFromEnvironment } from './apiSubcommand';
 import { runWithArgs } from './args';
 import { EVAL_ARGS, type EvalArgs } from './evalArgs';
 import { jsonReport, junitReport, textReport, type EvalReport } from './evalReport';
+import { terminalOutput } from './terminalText';
 import type { RunIo } from './runCommand';
 import { messageOf } from '../core/messageOf';
 
@@ -69,7 +70,9 @@ async function evaluate(args: EvalArgs, io: EvalIo): Promise<number> {
     }
     const saved = await saveResults(evals, result.runs, { model, graderModel: args.graderModel ?? model, runsPerCase: args.runs, ...(args.out ? { folder: path.resolve(args.out) } : {}) });
     const report: EvalReport = { evals, cases: saved.cases, configurations: saved.configurations, runs: result.runs, resultsFolder: saved.resultsFolder, unmet: unmetThresholds(args, saved.configurations[0]) };
-    io.stdout.write(args.format === 'json' ? jsonReport(report) : args.format === 'junit' ? junitReport(report) : textReport(report));
+    const stdout = terminalOutput(io.stdout);
+    if (args.format === 'json') stdout.formatted(jsonReport(report));
+    else stdout.text(args.format === 'junit' ? junitReport(report) : textReport(report));
     return report.unmet.length > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof CostCapError || error instanceof EvalFileError) return usage(io, `${error.message} (--max-requests sets the cap)`);
@@ -95,11 +98,11 @@ async function findSkillId(sdk: Anthropic, name: string, io: EvalIo): Promise<st
   try {
     for await (const skill of sdk.skills.list({ source: 'custom' })) if (skill.display_name === name) matches.push(skill.id);
   } catch (error) {
-    io.stderr.write(`skillsmith eval: could not list the skills (${messageOf(error)}); pass --skill-id.\n`);
+    terminalOutput(io.stderr).text(`skillsmith eval: could not list the skills (${messageOf(error)}); pass --skill-id.\n`);
     return null;
   }
   if (matches.length === 1) return matches[0] ?? null;
-  io.stderr.write(matches.length === 0 ? `skillsmith eval: no custom skill is named ${name}; publish it first or pass --skill-id.\n` : `skillsmith eval: ${formatCount(matches.length)} custom skills are named ${name} (${matches.join(', ')}); pass --skill-id.\n`);
+  terminalOutput(io.stderr).text(matches.length === 0 ? `skillsmith eval: no custom skill is named ${name}; publish it first or pass --skill-id.\n` : `skillsmith eval: ${formatCount(matches.length)} custom skills are named ${name} (${matches.join(', ')}); pass --skill-id.\n`);
   return null;
 }
 
@@ -114,6 +117,6 @@ function planText(estimate: CostEstimate, triggers: number, outputs: number, run
 }
 
 function usage(io: EvalIo, message: string): number {
-  io.stderr.write(`skillsmith eval: ${message}\n`);
+  terminalOutput(io.stderr).text(`skillsmith eval: ${message}\n`);
   return 2;
 }
