@@ -93,7 +93,7 @@ export async function compareVersions(context: CompareContext, node: RemoteVersi
  * A version's files, from the upload cache or the service, opened through the read-only remote file system.
  * `names` is what the URIs' paths read as (their ids ride in the query).
  */
-async function remoteSide(context: CompareContext, version: SkillVersion, names: RemoteNames, signal: AbortSignal): Promise<ComparedSide> {
+export async function remoteSide(context: CompareContext, version: SkillVersion, names: RemoteNames, signal: AbortSignal): Promise<ComparedSide> {
   const files = fileSetOfArchive(await context.services.archives.get(version.skillId, version.ref, signal));
   const prefix = files.folderName ? `${files.folderName}/` : '';
   return { files, uriOf: (path) => toRemoteUri({ skillId: version.skillId, versionRef: version.ref, path: prefix + path }, names) };
