@@ -12,6 +12,7 @@ const script = (name) => path.join('scripts', name);
 const PHASES = [
   { name: 'provision', command: 'bash', args: [PROVISION_SCRIPT], env: provisionEnv(), counts: false },
   { name: 'typecheck', command: node, args: [script('typecheck.mjs')], counts: false },
+  { name: 'lint', command: node, args: [path.join('tools', 'eslint', 'node_modules', 'eslint', 'bin', 'eslint.js')], counts: false },
   { name: 'build', command: node, args: ['esbuild.js'], counts: false },
   { name: 'unit', command: node, args: [script('run-unit.mjs')], counts: true },
   { name: 'process', command: node, args: [script('run-process.mjs')], counts: true },
