@@ -4,7 +4,7 @@ import { APIError } from '@anthropic-ai/sdk';
 import { readZip } from '../../../src/core/zip/readZip';
 import { EmulatorApiError } from '../../../src/emulator/apiError';
 import { checkUpload, type UploadedFile } from '../../../src/emulator/upload';
-import { VersionArchive } from '../../../src/extension/remote/versionArchive';
+import { VersionArchive } from '../../../src/extension/services/caches/versionArchive';
 import { emulatorForSuite, folderWithSkillMd, skillFolder, uploadables } from './support';
 
 /** Every upload the Skills API refuses, one test each, through the real SDK: 400 `invalid_request_error` and a message to act on. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { VersionArchive } from '../../../src/extension/remote/versionArchive';
+import { VersionArchive } from '../../../src/extension/services/caches/versionArchive';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
