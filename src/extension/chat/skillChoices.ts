@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Skill, SkillsClient, SkillVersion } from '../../core/api/types';
 import type { SkillChoice } from '../../shared/chat/protocol';
-import { dateTime } from '../ui/dateTime';
+import { versionTimeLabel } from '../ui/labels';
 import type { SkillPickItem } from './chatPrompts';
 
 /** How many skills of each source the picker lists, and how many versions a chip offers. */
@@ -15,7 +15,7 @@ export function skillType(skill: Skill): 'anthropic' | 'custom' {
 
 /** A version's label in the version menu: its creation time, and its epoch label or id. */
 function versionLabel(version: SkillVersion): string {
-  const time = dateTime(version.createdAt);
+  const time = versionTimeLabel(version);
   const id = version.version ?? version.id;
   return time ? `${time} (${id})` : id;
 }
