@@ -60,7 +60,7 @@ export async function compareEvalVersions(context: TargetContext, arg?: unknown)
     if (result.cancelled) return undefined;
     await api.saveResults(evals, result.runs, resultsDescription(settings));
     const markdown = api.comparisonMarkdown({ evals, runs: result.runs, versionA: pickedA.label, versionB: pickedB.label, runsPerCase: settings.runs, model: settings.model });
-    const uri = vscode.Uri.from({ scheme: COMPARISON_SCHEME, path: `/${evals.name} ${a.id} vs ${b.id}.md` });
+    const uri = vscode.Uri.from({ scheme: COMPARISON_SCHEME, path: `/${evals.name} ${pickedA.short} vs ${pickedB.short}.md` });
     comparisons.set(uri.toString(), markdown);
     await vscode.commands.executeCommand('markdown.showPreview', uri);
     return uri;

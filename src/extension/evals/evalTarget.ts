@@ -4,7 +4,7 @@ import { hashOfFolder } from '../services/skillFolders/folderHash';
 import { listSkillVersions } from '../services/skillVersions';
 import type { Services } from '../services/services';
 import type { PublishOutcome } from '../shared/publishOutcome';
-import { versionLabel } from '../ui/labels';
+import { rememberedVersionLabel, versionLabel, versionShortLabel } from '../ui/labels';
 import { displayPath } from '../ui/displayPath';
 
 /** The published version a run of a folder's evals uses. */
@@ -30,7 +30,7 @@ export async function draftTarget(context: TargetContext, folder: vscode.Uri): P
   const link = context.services.links.get(folder);
   const published = link?.published;
   if (link && published && (await hashOfFolder(folder.fsPath, published.allowedSecrets)) === published.hash) {
-    return { skillId: link.skillId, version: published.ref, label: vscode.l10n.t('the published draft ({0})', published.id) };
+    return { skillId: link.skillId, version: published.ref, label: vscode.l10n.t('the published draft, {0}', rememberedVersionLabel(published)) };
   }
   const name = displayPath(folder);
   const action = vscode.l10n.t('Publish and Run');
@@ -44,7 +44,9 @@ export async function draftTarget(context: TargetContext, folder: vscode.Uri): P
     context.services.log.info(`Evals of ${folder.fsPath} not run: the publish ended ${outcome ? JSON.stringify(outcome) : 'without an outcome'}`);
     return undefined;
   }
-  return { skillId: outcome.skillId, version: outcome.version.ref, label: vscode.l10n.t('the new version {0}', outcome.version.id) };
+  const remembered = context.services.links.get(folder)?.published;
+  const label = remembered?.id === outcome.version.id ? rememberedVersionLabel(remembered) : rememberedVersionLabel({ id: outcome.version.id, createdAt: outcome.version.createdAt });
+  return { skillId: outcome.skillId, version: outcome.version.ref, label: vscode.l10n.t('the new version, {0}', label) };
 }
 
 /** A version of the folder's linked skill, picked by the user (newest first); undefined when the user cancels or there is no link. */
@@ -54,10 +56,11 @@ export async function pickedTarget(context: TargetContext, folder: vscode.Uri, t
   return { skillId: picked.version.skillId, version: picked.version.ref, label: picked.label };
 }
 
-/** A version the user picked, with its label ("v3 (Dec 6, 2026, 8:17:03 PM)"). */
+/** A version the user picked, with its label ("v3 (Dec 6, 2026, 8:17:03 PM)") and short label ("v3"). */
 export interface PickedVersion {
   readonly version: SkillVersion;
   readonly label: string;
+  readonly short: string;
 }
 
 /** A version of the folder's linked skill, picked by the user; undefined after saying why when the folder is not linked. */
@@ -74,5 +77,5 @@ export async function pickVersion(context: TargetContext, folder: vscode.Uri, ti
     return undefined;
   }
   const version = await context.services.prompts.pickVersion(title, versions, all.versions[0]?.ref, all.ordinals);
-  return version && { version, label: versionLabel(version, all.ordinals) };
+  return version && { version, label: versionLabel(version, all.ordinals), short: versionShortLabel(version, all.ordinals) };
 }
