@@ -37,6 +37,7 @@ suite('Diff', () => {
     session.publish.prompts.pickLink = async () => ({ kind: 'new' });
     session.publish.prompts.askDisplayName = async (name) => name;
     session.publish.prompts.preview = async () => true;
+    session.publish.prompts.publishUnchanged = async () => true;
     folder = session.skillFolder('diffed-skill', {
       'SKILL.md': skillMd('diffed-skill'),
       'notes/old.md': 'to be removed\n',
