@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { toFile } from '@anthropic-ai/sdk';
-import { parseEvalArgs } from '../../../src/cli/evalArgs';
+import { parseCommandArgs } from '../../../src/cli/args';
+import { EVAL_ARGS } from '../../../src/cli/evalArgs';
 import { runEvalCommand, type EvalIo } from '../../../src/cli/evalCommand';
 import { emulatorForSuite, TEST_KEY } from '../emulator/support';
 
@@ -101,6 +102,7 @@ describe('skillsmith eval', () => {
       assert.match(result.stderr, message);
     }
     assert.equal((await run([SKILL], {})).code, 2);
-    assert.deepEqual(parseEvalArgs([SKILL, '--baseline', 'skver_1']).valueOf(), { ...(parseEvalArgs([SKILL]) as object), baseline: { kind: 'version', version: 'skver_1' } });
+    const parsed = (args: string[]): unknown => parseCommandArgs(EVAL_ARGS, args);
+    assert.deepEqual(parsed([SKILL, '--baseline', 'skver_1']), { ...(parsed([SKILL]) as object), baseline: { kind: 'version', version: 'skver_1' } });
   });
 });
