@@ -7,6 +7,7 @@ import { prepareUpload, readPreparedFiles, type PreparedUpload } from '../core/b
 import { checkDisplayName, formatBytes } from '../core/bundle/uploadChecks';
 import { countOf } from '../core/text/count';
 import { loadApiModule } from './loadApiModule';
+import { terminalOutput } from './terminalText';
 import { messageOf } from '../core/messageOf';
 import { commandArgs, runWithArgs, UsageError, type OptionValues, type ParsedArgs } from './args';
 import { checksReport, checksText, fileListJson, fileListText } from './uploadReport';
@@ -27,6 +28,9 @@ ${UPLOAD_OPTIONS_HELP}
 ${API_OPTIONS_HELP}
 
 Exit status: 0 published, 1 lint errors or a refused upload, 2 usage error.`;
+
+const stdout = terminalOutput(process.stdout);
+const stderr = terminalOutput(process.stderr);
 
 const OPTIONS = {
   ...UPLOAD_OPTIONS,
@@ -63,7 +67,7 @@ async function publish(request: PublishRequest): Promise<number> {
   const nameProblem = displayName === undefined ? undefined : checkDisplayName(displayName, 'claude-api');
   const checked = nameProblem ? { ...prepared, diagnostics: [...prepared.diagnostics, nameProblem], errors: [...prepared.errors, nameProblem] } : prepared;
   if (request.dryRun) return dryRun(checked, request);
-  if (!request.json) process.stderr.write(checksText(checked, process.cwd(), process.stderr));
+  if (!request.json) stderr.formatted(checksText(checked, process.cwd(), process.stderr));
   if (checked.errors.length > 0) return failed(request, 'Fix the lint errors first; nothing was uploaded.', checked);
   if (!request.target) return usage('Choose --skill-id ID or --new.');
   const api = loadApiModule();
@@ -72,12 +76,12 @@ async function publish(request: PublishRequest): Promise<number> {
     const skills = api.createSkillsClient(client);
     const result = await api.publishSkill(skills, files, request.target);
     if (request.json) {
-      process.stdout.write(JSON.stringify({ skill_id: result.skillId, version: result.version, files: result.files, bytes: result.bytes }) + '\n');
+      stdout.json({ skill_id: result.skillId, version: result.version, files: result.files, bytes: result.bytes });
     } else {
       const tag = await tagOf(skills, result);
       const version = `${tag ? `${tag}, ` : ''}version ${result.version} (${countOf(result.files, 'file')}, ${formatBytes(result.bytes)})`;
       const what = result.created ? `Created skill ${result.skillId} from ${prepared.folderName}` : `Published ${prepared.folderName} to skill ${result.skillId}`;
-      process.stdout.write(`${what}: ${version}.\n`);
+      stdout.text(`${what}: ${version}.\n`);
     }
     return 0;
   } catch (error) {
@@ -118,11 +122,11 @@ function dryRun(prepared: PreparedUpload, request: PublishRequest): number {
     const skillId = request.target && 'skillId' in request.target ? request.target.skillId : null;
     const checks = checksReport(prepared, process.cwd()).diagnostics;
     const document = { skill_id: skillId, version: null, files: prepared.collected.files.length, bytes: prepared.totalBytes, dry_run: true, ...fileListJson(prepared), diagnostics: checks };
-    process.stdout.write(JSON.stringify(document) + '\n');
+    stdout.json(document);
   } else {
-    process.stdout.write(fileListText(prepared));
-    process.stdout.write(checksText(prepared, process.cwd(), process.stdout) || '✔ No problems found (profile claude-api).\n');
-    process.stdout.write(blocked ? 'Dry run: the upload would be refused until the errors are fixed.\n' : 'Dry run: nothing was uploaded.\n');
+    stdout.text(fileListText(prepared));
+    stdout.formatted(checksText(prepared, process.cwd(), process.stdout) || '✔ No problems found (profile claude-api).\n');
+    stdout.text(blocked ? 'Dry run: the upload would be refused until the errors are fixed.\n' : 'Dry run: nothing was uploaded.\n');
   }
   return blocked ? 1 : 0;
 }
@@ -133,9 +137,9 @@ function failed(request: PublishRequest, message: string, prepared?: PreparedUpl
     const apiError = error as Partial<SkillsApiError & { rule: string }> | undefined;
     const detail = { message, rule: apiError?.rule, status: apiError?.status, request_id: apiError?.requestId };
     const diagnostics = prepared ? (checksReport(prepared, process.cwd()).diagnostics) : undefined;
-    process.stdout.write(JSON.stringify({ error: detail, diagnostics }) + '\n');
+    stdout.json({ error: detail, diagnostics });
   } else {
-    process.stderr.write(`skillsmith publish: ${message}\n`);
+    stderr.text(`skillsmith publish: ${message}\n`);
   }
   return 1;
 }
@@ -147,6 +151,6 @@ function describeFailure(error: unknown, apiErrorClass: typeof SkillsApiError): 
 }
 
 function usage(message: string): number {
-  process.stderr.write(`skillsmith publish: ${message}\n`);
+  stderr.text(`skillsmith publish: ${message}\n`);
   return 2;
 }

@@ -4,7 +4,6 @@ import { collectSkillFiles } from '../../core/bundle/collectSkillFiles';
 import { readFileSet, type FileSet } from '../../core/bundle/fileSet';
 import type { Services } from '../services/services';
 import type { RemoteVersionItem } from '../shared/remoteItems';
-import { resolveSkillFolder } from '../shared/resolveSkillFolder';
 import { skillLabel, versionLabel } from '../ui/labels';
 import { displayPath } from '../ui/displayPath';
 import { showError } from '../ui/showError';
@@ -24,9 +23,9 @@ export interface CompareContext {
  * (latest first), and the folder's files (as an upload would carry them) are compared with it.
  */
 export async function compareFolderWithRemote(context: CompareContext, given?: vscode.Uri): Promise<Comparison | undefined> {
-  const folder = await resolveSkillFolder(given instanceof vscode.Uri ? given : undefined, vscode.l10n.t('Compare which skill folder with a remote version?'));
+  const folder = await context.services.folders.resolve(given, vscode.l10n.t('Compare which skill folder with a remote version?'));
   if (!folder) return undefined;
-  const link = context.services.links.get(folder);
+  const link = context.services.folders.link(folder);
   if (!link) {
     const publish = vscode.l10n.t('Publish…');
     const answer = await vscode.window.showInformationMessage(
