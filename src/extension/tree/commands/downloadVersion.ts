@@ -27,11 +27,11 @@ export async function downloadVersion(context: CommandContext, node: VersionNode
   const { skillId, ref } = node.version;
   const skill = skillLabel(node.parent.skill);
   const when = versionLabel(node.version, node.parent.ordinals);
-  const destination = await context.prompts.pickFolder(vscode.l10n.t('Download {1} of "{0}" into…', skill, when));
+  const destination = await context.prompts.pickFolder(vscode.l10n.t('Download version {1} of "{0}" into…', skill, when));
   if (!destination) return;
   try {
     const archive = await withCancellableProgress(
-      vscode.l10n.t('Downloading {1} of "{0}"', skill, when),
+      vscode.l10n.t('Downloading version {1} of "{0}"', skill, when),
       (_progress, signal) => context.archives.get(skillId, ref, signal),
     );
     const targets: Target[] = archive.files().map((file) => ({
@@ -56,7 +56,7 @@ export async function downloadVersion(context: CommandContext, node: VersionNode
       showStatus(vscode.l10n.t('Download cancelled; nothing was written.'));
       return;
     }
-    await showError(context.log, vscode.l10n.t('Could not download {1} of "{0}"', skill, when), error);
+    await showError(context.log, vscode.l10n.t('Could not download version {1} of "{0}"', skill, when), error);
   }
 }
 

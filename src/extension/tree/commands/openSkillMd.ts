@@ -12,11 +12,11 @@ export async function openSkillMd(context: CommandContext, node: VersionNode): P
     const archive = await context.archives.get(skillId, ref);
     const path = archive.skillMdPath();
     if (!path) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{1} of "{0}" has no SKILL.md.', named.skill, named.when));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Version {1} of "{0}" has no SKILL.md.', named.skill, named.when));
       return;
     }
     await vscode.window.showTextDocument(node.uriOf(path), { preview: true });
   } catch (error) {
-    await showError(context.log, vscode.l10n.t('Could not open SKILL.md of {1} of "{0}"', named.skill, named.when), error);
+    await showError(context.log, vscode.l10n.t('Could not open SKILL.md of version {1} of "{0}"', named.skill, named.when), error);
   }
 }
