@@ -71,7 +71,7 @@ function benchCreates(): void {
     const measured = median(() => {
       store.createSkill(checkUpload(exampleFiles('small-skill', `A small skill ${round++}. Use when benchmarking.`, { 'notes.md': 'x'.repeat(4096) })), undefined);
     });
-    report(`--data create of ${bytes} bytes, after a fill of 100,000 versions`, measured, baseline);
+    report(`--data create of ${bytes} bytes, after 100,000 versions`, measured, baseline);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

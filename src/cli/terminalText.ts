@@ -35,7 +35,7 @@ export interface TerminalOutput {
   text(text: string): void;
   /** Writes a JSON document and a line feed (JSON escapes control characters itself). */
   json(value: unknown): void;
-  /** Writes text that is safe already: lint's report and the run printer's lines. */
+  /** Writes text that is safe already: lint's report (with its colours), a JSON report written out. */
   formatted(text: string): void;
 }
 

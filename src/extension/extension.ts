@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): TestSeams | undefine
   registerRemoteFiles(context, services);
   const remoteSkills = registerRemoteSkills(context, services);
   const publish = registerPublish(context, services, remoteSkills);
-  registerDiff(context, services);
+  registerDiff(context, services, remoteSkills);
   const evals = registerEvals(context, services);
   const chat = registerChat(context, services.session, log);
 

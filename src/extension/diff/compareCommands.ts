@@ -99,7 +99,7 @@ export async function compareVersions(context: CompareContext, node: RemoteVersi
  * A version's files, from the upload cache or the service, opened through the read-only remote file system.
  * `names` is what the URIs' paths read as (their ids ride in the query).
  */
-async function remoteSide(context: CompareContext, version: SkillVersion, names: RemoteNames, signal: AbortSignal): Promise<ComparedSide> {
+export async function remoteSide(context: CompareContext, version: SkillVersion, names: RemoteNames, signal: AbortSignal): Promise<ComparedSide> {
   const files = await versionFiles(context, version, signal);
   return { files, uriOf: (path) => toRemoteUri({ skillId: version.skillId, versionRef: version.ref, path: prefixOf(files) + path }, names) };
 }
