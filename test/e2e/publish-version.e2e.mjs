@@ -45,7 +45,7 @@ export async function run({ page, screenshot, emulatorUrl, workspace }) {
     assert.match(await revealed.locator('.label-name').innerText(), /^v\d+$/, 'the revealed version is named by its short label, which fits');
     assert.match(await revealed.locator('.label-description').innerText(), /^latest · /, 'the revealed version is the latest, said first');
     await page.locator('.notifications-toasts .monaco-button', { hasText: 'Copy Version ID' }).waitFor();
-    await screenshot('publish-revealed');
+    await screenshot('publish-revealed', { readme: 'tree' });
 
     await runContextMenu(page, revealed, 'Compare Versions');
     await quickInput(page, 'with…');

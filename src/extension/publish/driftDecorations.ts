@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { displayPath } from '../ui/displayPath';
 import { rememberedVersionLabel } from '../ui/labels';
 import type { LinkStore, SkillLink } from '../services/skillFolders/linkStore';
+import { messageOf } from '../../core/messageOf';
 
 /** How a linked folder stands against the version published from it. */
 export interface Drift {
@@ -135,8 +136,4 @@ function keyOf(folder: vscode.Uri): string {
 function isInside(uri: vscode.Uri, folder: vscode.Uri): boolean {
   const root = folder.path.replace(/\/+$/, '');
   return uri.scheme === folder.scheme && uri.authority === folder.authority && uri.path.startsWith(`${root}/`);
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

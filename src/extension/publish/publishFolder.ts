@@ -9,7 +9,7 @@ import { formatBytes } from '../../core/bundle/uploadChecks';
 import { formatCount } from '../../core/text/count';
 import { lastEntry, parseSkillMd } from '../../core/skill/parse';
 import { SKILL_MD } from '../../core/skill/skillMdName';
-import { loadApiModule } from '../services/api/loadApiModule';
+import { loadApiModule } from '../../core/api/loadApiModule';
 import { uploadLimitBytesFor } from '../services/skillFolders/profileSetting';
 import type { Services } from '../services/services';
 import { hashOfFolder } from '../services/skillFolders/folderHash';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { SkillVersion } from '../../../core/api/types';
+import { loadApiModule } from '../../../core/api/loadApiModule';
 import { versionOrdinals } from '../../../core/api/versionLabel';
 import { formatCount } from '../../../core/text/count';
-import { loadApiModule } from '../../services/api/loadApiModule';
 import { apiErrorKind } from '../../ui/errorMessage';
 import { showError } from '../../ui/showError';
 import { showStatus } from '../../ui/showStatus';
