@@ -4,7 +4,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import { DEFAULT_MAX_TOKENS } from '../core/chat/defaultModel';
 import { EvalFileError } from '../core/evals/evalFiles';
 import { loadEvals, type LoadedEvals } from '../core/evals/loadEvals';
-import { CostCapError } from '../core/evals/plan';
+import { CostCapError, count, type CostEstimate } from '../core/evals/plan';
 import { runEvals } from '../core/evals/runEvals';
 import { saveResults } from '../core/evals/saveResults';
 import type { ConfigurationSummary } from '../core/evals/summary';
@@ -26,7 +26,10 @@ const processIo: EvalIo = {
   },
 };
 
-/** Runs `skillsmith eval`; returns the exit code (0 thresholds met, 1 a threshold not met, 2 usage or eval file error, 130 interrupted). */
+/**
+ * Runs `skillsmith eval`; returns the exit code: 0 every case has a verdict and the thresholds are met; 1 a threshold
+ * not met, a case errored (no verdict) or the request cap stopped the run; 2 usage or eval file error; 130 interrupted.
+ */
 export async function runEvalCommand(argv: string[], io: EvalIo = processIo): Promise<number> {
   const args = parseEvalArgs(argv);
   if ('error' in args) return usage(io, `${args.error}\n\n${EVAL_USAGE}`);
@@ -60,16 +63,28 @@ export async function runEvalCommand(argv: string[], io: EvalIo = processIo): Pr
       maxRequests: args.maxRequests,
       inputFolder: evals.skillFolder,
       signal: controller.signal,
-      onPlan: (estimate) => io.stderr.write(`skillsmith eval: ${estimate.requests} requests, about ${estimate.inputTokens} input tokens and up to ${estimate.maxOutputTokens} output tokens (${evals.triggers.length} trigger and ${evals.outputs.length} output cases, ${args.runs} runs each).\n`),
+      onPlan: (estimate) => io.stderr.write(planLine(estimate, evals, args)),
     });
     if (result.cancelled) {
       io.stderr.write('skillsmith eval: interrupted; no results written.\n');
       return 130;
     }
     const saved = await saveResults(evals, result.runs, { model, graderModel: args.graderModel ?? model, runsPerCase: args.runs, ...(args.out ? { folder: path.resolve(args.out) } : {}) });
-    const report: EvalReport = { evals, cases: saved.cases, configurations: saved.configurations, runs: result.runs, resultsFolder: saved.resultsFolder, unmet: unmetThresholds(args, saved.configurations[0]) };
+    const report: EvalReport = {
+      evals,
+      cases: saved.cases,
+      configurations: saved.configurations,
+      runs: result.runs,
+      resultsFolder: saved.resultsFolder,
+      unmet: unmetThresholds(args, saved.configurations[0]),
+      requestsSent: result.requestsSent,
+      capReached: result.capReached ? args.maxRequests : null,
+    };
     io.stdout.write(args.format === 'json' ? jsonReport(report) : args.format === 'junit' ? junitReport(report) : textReport(report));
-    return report.unmet.length > 0 ? 1 : 0;
+    const errored = saved.cases.filter((item) => item.verdict === 'errored').length;
+    if (result.capReached) io.stderr.write(`skillsmith eval: stopped at the cap of ${count(args.maxRequests)} requests (--max-requests); the runs not sent or not finished errored.\n`);
+    if (errored > 0) io.stderr.write(`skillsmith eval: ${errored === 1 ? '1 case' : `${count(errored)} cases`} errored: some runs did not complete, so ${errored === 1 ? 'it has' : 'they have'} no verdict.\n`);
+    return report.unmet.length > 0 || errored > 0 || result.capReached ? 1 : 0;
   } catch (error) {
     if (error instanceof CostCapError || error instanceof EvalFileError) return usage(io, `${error.message} (--max-requests sets the cap)`);
     throw error;
@@ -88,11 +103,29 @@ export function unmetThresholds(args: Pick<EvalArgs, 'minTriggerRate' | 'minPass
   return unmet;
 }
 
+/** What goes to stderr before the first request: the planned requests, the worst case, the tokens and the cap. */
+function planLine(estimate: CostEstimate, evals: LoadedEvals, args: EvalArgs): string {
+  const cases = `${evals.triggers.length} trigger and ${evals.outputs.length} output ${evals.triggers.length + evals.outputs.length === 1 ? 'case' : 'cases'}, ${args.runs} ${args.runs === 1 ? 'run' : 'runs'} each`;
+  return `skillsmith eval: ${count(estimate.requests)} requests, up to ${count(estimate.worstCaseRequests)} if every run continues after pause_turn (cap ${count(args.maxRequests)}); about ${count(estimate.inputTokens)} input tokens and up to ${count(estimate.maxOutputTokens)} output tokens (${cases}).\n`;
+}
+
+/** Pages of the skills list read when looking for the skill by name; a list that never ends stops here. */
+export const MAX_SKILL_LIST_PAGES = 100;
+
 /** The custom skill whose display name is `name` (how an upload without a display name is named); null after saying why. */
 async function findSkillId(sdk: Anthropic, name: string, io: EvalIo): Promise<string | null> {
   const matches: string[] = [];
   try {
-    for await (const skill of sdk.skills.list({ source: 'custom' })) if (skill.display_name === name) matches.push(skill.id);
+    let page = await sdk.skills.list({ source: 'custom', limit: 100 });
+    for (let pages = 1; ; pages++) {
+      for (const skill of page.data) if (skill.display_name === name) matches.push(skill.id);
+      if (!page.hasNextPage()) break;
+      if (pages >= MAX_SKILL_LIST_PAGES) {
+        io.stderr.write(`skillsmith eval: the skills list did not end after ${MAX_SKILL_LIST_PAGES} pages; pass --skill-id.\n`);
+        return null;
+      }
+      page = await page.getNextPage();
+    }
   } catch (error) {
     io.stderr.write(`skillsmith eval: could not list the skills (${error instanceof Error ? error.message : String(error)}); pass --skill-id.\n`);
     return null;

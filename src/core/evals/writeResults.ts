@@ -1,7 +1,7 @@
 /**
  * Writes a run's results under `<folder>/<timestamp>/` in skill-creator's layout
- * (`eval-<id>/<configuration>/run-<n>/grading.json`, `benchmark.json`, `trigger-results.json`), and a
- * `.gitignore` of `*` in `<folder>` so git never picks them up.
+ * (`eval-<id>/<configuration>/run-<n>/grading.json`, `benchmark.json`, `trigger-results.json`), and, when it
+ * creates `<folder>`, a `.gitignore` of `*` in it so git never picks them up.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -21,8 +21,9 @@ export interface ResultFiles {
 
 /** Writes the files; resolves with the run's folder. A timestamp folder that exists already gets a `-2`, `-3`, … suffix. */
 export async function writeResults(folder: string, timestamp: string, files: ResultFiles): Promise<string> {
-  await fs.mkdir(folder, { recursive: true });
-  await fs.writeFile(path.join(folder, '.gitignore'), '# Skillsmith eval results\n*\n');
+  // Only a results folder made here gets the ignore file: never one the user had (`--out .`), never through a link.
+  const created = await fs.mkdir(folder, { recursive: true });
+  if (created !== undefined) await fs.writeFile(path.join(folder, '.gitignore'), '# Skillsmith eval results\n*\n', { flag: 'wx' });
   const stamp = timestamp.replace(/[:.]/g, '-');
   let runFolder = path.join(folder, stamp);
   for (let suffix = 2; !(await createFresh(runFolder)); suffix++) runFolder = path.join(folder, `${stamp}-${suffix}`);
