@@ -26,16 +26,22 @@ export class EvalFileError extends Error {
   }
 }
 
-const MISSING = 'is required.';
-/** An object's message: "is required" for a missing key, else `message`. */
-const objectMessage = (message: string) => (issue: v.BaseIssue<unknown>): string => (issue.input === undefined && (issue.path?.length ?? 0) > 0 ? MISSING : message);
+const TEXT = 'must be a non-empty string.';
+const BOOLEAN = 'must be true or false.';
+const INTEGER = 'must be an integer.';
 
-const nonEmptyText = v.pipe(v.string('must be a non-empty string.'), v.check((text) => text.trim() !== '', 'must be a non-empty string.'));
+/** An object's message: for a missing key what its value must be (`required`), else `message`. */
+const objectMessage = (message: string, required: Record<string, string> = {}) => (issue: v.BaseIssue<unknown>): string => {
+  const key = issue.path?.at(-1)?.key;
+  return issue.input === undefined && typeof key === 'string' ? (required[key] ?? 'is required.') : message;
+};
+
+const nonEmptyText = v.pipe(v.string(TEXT), v.check((text) => text.trim() !== '', TEXT));
 const optionalText = v.optional(v.string('must be a string.'), '');
 const stringList = v.optional(v.custom<string[]>((value) => Array.isArray(value) && value.every((item) => typeof item === 'string'), 'must be a list of strings.'), []);
 
 const matchesCheck = v.pipe(
-  v.object({ type: v.literal('matches'), pattern: nonEmptyText, flags: v.optional(v.string('must be a string.')) }, objectMessage('must be an object with a "type".')),
+  v.object({ type: v.literal('matches'), pattern: nonEmptyText, flags: v.optional(v.string('must be a string.')) }, objectMessage('must be an object with a "type".', { pattern: TEXT })),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     try {
@@ -49,17 +55,17 @@ const matchesCheck = v.pipe(
 const checkSchema = v.variant(
   'type',
   [
-    v.object({ type: v.literal('contains'), value: nonEmptyText }, objectMessage('must be an object with a "type".')),
+    v.object({ type: v.literal('contains'), value: nonEmptyText }, objectMessage('must be an object with a "type".', { value: TEXT })),
     matchesCheck,
-    v.object({ type: v.literal('file_exists'), name: nonEmptyText }, objectMessage('must be an object with a "type".')),
-    v.object({ type: v.literal('script_ran'), script: nonEmptyText }, objectMessage('must be an object with a "type".')),
+    v.object({ type: v.literal('file_exists'), name: nonEmptyText }, objectMessage('must be an object with a "type".', { name: TEXT })),
+    v.object({ type: v.literal('script_ran'), script: nonEmptyText }, objectMessage('must be an object with a "type".', { script: TEXT })),
   ],
   (issue) => (issue.path?.at(-1)?.key === 'type' ? 'must be one of "contains", "matches", "file_exists", "script_ran".' : 'must be an object with a "type".'),
 );
 
 const outputCaseSchema = v.object(
   {
-    id: v.pipe(v.number('must be an integer.'), v.integer('must be an integer.')),
+    id: v.pipe(v.number(INTEGER), v.integer(INTEGER)),
     prompt: nonEmptyText,
     expected_output: optionalText,
     files: stringList,
@@ -68,24 +74,24 @@ const outputCaseSchema = v.object(
     assertions: stringList,
     checks: v.optional(v.array(checkSchema, 'must be a list of checks.'), []),
   },
-  objectMessage('must be an object with "id" and "prompt".'),
+  objectMessage('must be an object with "id" and "prompt".', { id: INTEGER, prompt: TEXT }),
 );
 
 const outputFileSchema = v.object(
   { skill_name: optionalText, evals: v.array(outputCaseSchema, 'must be a list of cases.') },
-  objectMessage('must be an object {"skill_name", "evals": [...]} (skill-creator\'s evals.json).'),
+  objectMessage('must be an object {"skill_name", "evals": [...]} (skill-creator\'s evals.json).', { evals: 'must be a list of cases.' }),
 );
 
 const triggerCaseSchema = v.pipe(
   v.object(
-    { query: v.optional(v.unknown()), prompt: v.optional(v.unknown()), should_trigger: v.boolean('must be true or false.') },
-    objectMessage('must be an object {"query", "should_trigger"}.'),
+    { query: v.optional(v.unknown()), prompt: v.optional(v.unknown()), should_trigger: v.boolean(BOOLEAN) },
+    objectMessage('must be an object {"query", "should_trigger"}.', { should_trigger: BOOLEAN }),
   ),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
     const key = dataset.value.query !== undefined ? 'query' : 'prompt';
     const query = dataset.value[key];
     if (typeof query !== 'string' || query.trim() === '') {
-      addIssue({ message: 'must be a non-empty string.', path: [{ type: 'object', origin: 'value', input: dataset.value, key, value: query }] });
+      addIssue({ message: TEXT, path: [{ type: 'object', origin: 'value', input: dataset.value, key, value: query }] });
       return NEVER;
     }
     return { query, shouldTrigger: dataset.value.should_trigger };

@@ -141,7 +141,7 @@ describe('skillsmith eval', () => {
 
   it('a skills list that never ends is read for a bounded number of pages', async () => {
     let pages = 0;
-    const server = createServer((request, response) => {
+    const server = createServer((_request, response) => {
       pages++;
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ data: [{ id: `skill_${pages}`, type: 'skill', display_name: 'other', source: 'custom', latest_version: '1', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' }], has_more: true, next_page: `page_${pages}` }));

@@ -70,7 +70,7 @@ describe('eval files', () => {
     const cases: [() => unknown, RegExp][] = [
       [() => parseOutputEvals('{"evals": [', 'a/evals.json'), /^a\/evals\.json: is not valid JSON at line 1/],
       [() => parseOutputEvals('[]', 'e.json'), /^e\.json: must be an object/],
-      [() => parseOutputEvals('{"evals": [{"id": 1}]}', 'e.json'), /^e\.json \(evals\[0\]\.prompt\): is required\.$/],
+      [() => parseOutputEvals('{"evals": [{"id": 1}]}', 'e.json'), /^e\.json \(evals\[0\]\.prompt\): must be a non-empty string\.$/],
       [() => parseOutputEvals('{"evals": [{"id": "1", "prompt": "x"}]}', 'e.json'), /\(evals\[0\]\.id\): must be an integer/],
       [() => parseOutputEvals('{"evals": [{"id": 1, "prompt": "x", "assertions": ["a"]}, {"id": 1, "prompt": "y", "assertions": ["a"]}]}', 'e.json'), /\(evals\[1\]\.id\): 1 is used by an earlier case/],
       [() => parseOutputEvals('{"evals": [{"id": 1, "prompt": "x", "expectations": [3]}]}', 'e.json'), /\(evals\[0\]\.expectations\): must be a list of strings/],
@@ -78,6 +78,7 @@ describe('eval files', () => {
       [() => parseOutputEvals('{"evals": [{"id": 1, "prompt": "x", "checks": [{"type": "smells"}]}]}', 'e.json'), /\(evals\[0\]\.checks\[0\]\.type\): must be one of/],
       [() => parseTriggerEvals('{"query": "x"}', 't.json'), /^t\.json: must be a list of \{"query", "should_trigger"\}/],
       [() => parseTriggerEvals('[{"query": "x", "should_trigger": "yes"}]', 't.json'), /\(\[0\]\.should_trigger\): must be true or false/],
+      [() => parseTriggerEvals('[{"query": "x"}]', 't.json'), /\(\[0\]\.should_trigger\): must be true or false/],
       [() => parseTriggerEvals('[{"query": "  ", "should_trigger": true}]', 't.json'), /\(\[0\]\.query\): must be a non-empty string/],
     ];
     for (const [parse, message] of cases) {
