@@ -4,12 +4,14 @@ import type Anthropic from '@anthropic-ai/sdk';
 import { DEFAULT_MAX_TOKENS } from '../core/chat/defaultModel';
 import { EvalFileError } from '../core/evals/evalFiles';
 import { loadEvals, type LoadedEvals } from '../core/evals/loadEvals';
-import { CostCapError, count, type CostEstimate } from '../core/evals/plan';
+import { CostCapError, type CostEstimate } from '../core/evals/plan';
 import { runEvals } from '../core/evals/runEvals';
 import { saveResults } from '../core/evals/saveResults';
 import type { ConfigurationSummary } from '../core/evals/summary';
+import { countOf, formatCount } from '../core/text/count';
 import { chooseModel, sdkFromEnvironment } from './apiSubcommand';
-import { EVAL_USAGE, parseEvalArgs, type EvalArgs } from './evalArgs';
+import { runWithArgs } from './args';
+import { EVAL_ARGS, type EvalArgs } from './evalArgs';
 import { jsonReport, junitReport, textReport, type EvalReport } from './evalReport';
 import type { RunIo } from './runCommand';
 
@@ -30,13 +32,11 @@ const processIo: EvalIo = {
  * Runs `skillsmith eval`; returns the exit code: 0 every case has a verdict and the thresholds are met; 1 a threshold
  * not met, a case errored (no verdict) or the request cap stopped the run; 2 usage or eval file error; 130 interrupted.
  */
-export async function runEvalCommand(argv: string[], io: EvalIo = processIo): Promise<number> {
-  const args = parseEvalArgs(argv);
-  if ('error' in args) return usage(io, `${args.error}\n\n${EVAL_USAGE}`);
-  if (args.help) {
-    io.stdout.write(`${EVAL_USAGE}\n`);
-    return 0;
-  }
+export function runEvalCommand(argv: string[], io: EvalIo = processIo): Promise<number> {
+  return runWithArgs(EVAL_ARGS, argv, (args) => evaluate(args, io), io);
+}
+
+async function evaluate(args: EvalArgs, io: EvalIo): Promise<number> {
   let evals: LoadedEvals;
   try {
     evals = await loadEvals(path.resolve(args.path));
@@ -63,7 +63,7 @@ export async function runEvalCommand(argv: string[], io: EvalIo = processIo): Pr
       maxRequests: args.maxRequests,
       inputFolder: evals.skillFolder,
       signal: controller.signal,
-      onPlan: (estimate) => io.stderr.write(planLine(estimate, evals, args)),
+      onPlan: (estimate) => io.stderr.write(`skillsmith eval: ${planText(estimate, evals.triggers.length, evals.outputs.length, args.runs, args.maxRequests)}.\n`),
     });
     if (result.cancelled) {
       io.stderr.write('skillsmith eval: interrupted; no results written.\n');
@@ -82,8 +82,8 @@ export async function runEvalCommand(argv: string[], io: EvalIo = processIo): Pr
     };
     io.stdout.write(args.format === 'json' ? jsonReport(report) : args.format === 'junit' ? junitReport(report) : textReport(report));
     const errored = saved.cases.filter((item) => item.verdict === 'errored').length;
-    if (result.capReached) io.stderr.write(`skillsmith eval: stopped at the cap of ${count(args.maxRequests)} requests (--max-requests); the runs not sent or not finished errored.\n`);
-    if (errored > 0) io.stderr.write(`skillsmith eval: ${errored === 1 ? '1 case' : `${count(errored)} cases`} errored: some runs did not complete, so ${errored === 1 ? 'it has' : 'they have'} no verdict.\n`);
+    if (result.capReached) io.stderr.write(`skillsmith eval: stopped at the cap of ${countOf(args.maxRequests, 'request')} (--max-requests); the runs not sent or not finished errored.\n`);
+    if (errored > 0) io.stderr.write(`skillsmith eval: ${countOf(errored, 'case')} errored: some runs did not complete, so ${errored === 1 ? 'it has' : 'they have'} no verdict.\n`);
     return report.unmet.length > 0 || errored > 0 || result.capReached ? 1 : 0;
   } catch (error) {
     if (error instanceof CostCapError || error instanceof EvalFileError) return usage(io, `${error.message} (--max-requests sets the cap)`);
@@ -101,12 +101,6 @@ export function unmetThresholds(args: Pick<EvalArgs, 'minTriggerRate' | 'minPass
   if (args.minTriggerRate !== undefined && !(triggerRate >= args.minTriggerRate)) unmet.push(`trigger rate ${Number.isNaN(triggerRate) ? 'n/a (no trigger cases)' : triggerRate.toFixed(2)} < ${args.minTriggerRate}`);
   if (args.minPassRate !== undefined && !(passRate >= args.minPassRate)) unmet.push(`pass rate ${Number.isNaN(passRate) ? 'n/a (no output cases)' : passRate.toFixed(2)} < ${args.minPassRate}`);
   return unmet;
-}
-
-/** What goes to stderr before the first request: the planned requests, the worst case, the tokens and the cap. */
-function planLine(estimate: CostEstimate, evals: LoadedEvals, args: EvalArgs): string {
-  const cases = `${evals.triggers.length} trigger and ${evals.outputs.length} output ${evals.triggers.length + evals.outputs.length === 1 ? 'case' : 'cases'}, ${args.runs} ${args.runs === 1 ? 'run' : 'runs'} each`;
-  return `skillsmith eval: ${count(estimate.requests)} requests, up to ${count(estimate.worstCaseRequests)} if every run continues after pause_turn (cap ${count(args.maxRequests)}); about ${count(estimate.inputTokens)} input tokens and up to ${count(estimate.maxOutputTokens)} output tokens (${cases}).\n`;
 }
 
 /** Pages of the skills list read when looking for the skill by name; a list that never ends stops here. */
@@ -131,8 +125,18 @@ async function findSkillId(sdk: Anthropic, name: string, io: EvalIo): Promise<st
     return null;
   }
   if (matches.length === 1) return matches[0] ?? null;
-  io.stderr.write(matches.length === 0 ? `skillsmith eval: no custom skill is named ${name}; publish it first or pass --skill-id.\n` : `skillsmith eval: ${matches.length} custom skills are named ${name} (${matches.join(', ')}); pass --skill-id.\n`);
+  io.stderr.write(matches.length === 0 ? `skillsmith eval: no custom skill is named ${name}; publish it first or pass --skill-id.\n` : `skillsmith eval: ${formatCount(matches.length)} custom skills are named ${name} (${matches.join(', ')}); pass --skill-id.\n`);
   return null;
+}
+
+/**
+ * "16 requests, up to 52 if every run continues after pause_turn (cap 1,000); about 12,400 input tokens and up to
+ * 64,000 output tokens (4 trigger cases and 1 output case, 2 runs each)".
+ */
+function planText(estimate: CostEstimate, triggers: number, outputs: number, runs: number, cap: number): string {
+  const cases = `${countOf(triggers, 'trigger case')} and ${countOf(outputs, 'output case')}, ${countOf(runs, 'run')} each`;
+  const requests = `${countOf(estimate.requests, 'request')}, up to ${formatCount(estimate.worstCaseRequests)} if every run continues after pause_turn (cap ${formatCount(cap)})`;
+  return `${requests}; about ${countOf(estimate.inputTokens, 'input token')} and up to ${countOf(estimate.maxOutputTokens, 'output token')} (${cases})`;
 }
 
 function usage(io: EvalIo, message: string): number {

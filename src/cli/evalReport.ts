@@ -1,5 +1,6 @@
 /** The report of `skillsmith eval`: per case and per configuration, as text, JSON or JUnit XML. */
 import type { CaseRun } from '../core/evals/runEvals';
+import { countOf, formatCount } from '../core/text/count';
 import { caseRateText, type CaseSummary, type ConfigurationSummary } from '../core/evals/summary';
 import type { LoadedEvals } from '../core/evals/loadEvals';
 import { terminalSafe } from './terminalText';
@@ -47,11 +48,11 @@ export function textReport(report: EvalReport): string {
   for (const summary of report.configurations) {
     const parts: string[] = [];
     if (summary.triggerRuns > 0) parts.push(`trigger rate ${percent(summary.triggerRate)} (precision ${percent(summary.triggerPrecision)}, recall ${percent(summary.triggerRecall)})`);
-    if (summary.outputRuns > 0) parts.push(`pass rate ${percent(summary.passRate.mean)} ± ${percent(summary.passRate.stddev)}, tokens ${Math.round(summary.tokens.mean).toLocaleString('en-US')} per run`);
-    if (summary.erroredRuns > 0) parts.push(`${summary.erroredRuns === 1 ? '1 run' : `${summary.erroredRuns.toLocaleString('en-US')} runs`} did not complete and ${summary.erroredRuns === 1 ? 'is' : 'are'} not counted`);
+    if (summary.outputRuns > 0) parts.push(`pass rate ${percent(summary.passRate.mean)} ± ${percent(summary.passRate.stddev)}, tokens ${formatCount(Math.round(summary.tokens.mean))} per run`);
+    if (summary.erroredRuns > 0) parts.push(`${countOf(summary.erroredRuns, 'run')} did not complete and ${summary.erroredRuns === 1 ? 'is' : 'are'} not counted`);
     lines.push(`${summary.configuration}: ${parts.length > 0 ? parts.join('; ') : 'no run completed'}`);
   }
-  if (report.capReached !== null) lines.push(`Stopped at the cap of ${report.capReached.toLocaleString('en-US')} requests.`);
+  if (report.capReached !== null) lines.push(`Stopped at the cap of ${countOf(report.capReached, 'request')}.`);
   lines.push(`Results: ${report.resultsFolder}`);
   for (const sentence of report.unmet) lines.push(`Threshold not met: ${sentence}`);
   return `${lines.join('\n')}\n`;

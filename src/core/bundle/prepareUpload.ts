@@ -1,4 +1,5 @@
 /** The gate before anything leaves the machine: what would be sent, and the claude-api lint of it. */
+import { countOf } from '../text/count';
 import { lintSkillFolder } from '../skill/folder';
 import type { Diagnostic } from '../skill/types';
 import { collectSkillFiles, type SkillFiles } from './collectSkillFiles';
@@ -52,7 +53,7 @@ export async function prepareUpload(dir: string, options: UploadOptions = {}): P
  * grew past the budget since they were checked (the budget holds for the bytes actually read).
  */
 export async function readPreparedFiles(prepared: PreparedUpload): Promise<FileSet> {
-  if (prepared.errors.length > 0) throw new Error(`${prepared.dir} has ${prepared.errors.length} error(s) to fix first: ${prepared.errors[0].message}`);
+  if (prepared.errors.length > 0) throw new Error(`${prepared.dir} has ${countOf(prepared.errors.length, 'error')} to fix first: ${prepared.errors[0].message}`);
   const set = await readFileSet(prepared.dir, prepared.collected);
   const bytes = fileSetBytes(set);
   if (bytes > prepared.limitBytes) {

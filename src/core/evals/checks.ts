@@ -1,6 +1,7 @@
 /** The deterministic checks of an output case, run locally against the turn: no judge. */
 import * as vm from 'node:vm';
 import type { AssistantTurn } from '../chat/viewModel';
+import { countOf } from '../text/count';
 import { skillUses } from './skillActivity';
 import type { EvalCheck } from './types';
 
@@ -34,7 +35,7 @@ export function runChecks(checks: readonly EvalCheck[], turn: AssistantTurn, dir
         const text = `The answer matches /${check.pattern}/${check.flags ?? ''}`;
         const match = boundedExec(new RegExp(check.pattern, check.flags), answer);
         if (match === 'timeout') {
-          return { text, passed: false, unjudged: true, evidence: `The pattern ran longer than ${MATCH_TIMEOUT_MS} ms on the answer (${answer.length.toLocaleString('en-US')} characters) and was stopped: simplify it (nested repeats such as (a+)+ backtrack without end).` };
+          return { text, passed: false, unjudged: true, evidence: `The pattern ran longer than ${MATCH_TIMEOUT_MS} ms on the answer (${countOf(answer.length, 'character')}) and was stopped: simplify it (nested repeats such as (a+)+ backtrack without end).` };
         }
         return { text, passed: match !== null, evidence: match ? `Matched "${match[0].slice(0, 200)}".` : 'No match in the answer.' };
       }

@@ -1,4 +1,5 @@
 /** What an eval run will send, decided before anything is sent: the jobs, their count and a token estimate. */
+import { countOf, formatCount } from '../text/count';
 import type { OutputEvalCase, TriggerEvalCase } from './types';
 
 /**
@@ -82,12 +83,7 @@ export class CostCapError extends Error {
     readonly estimate: CostEstimate,
     readonly maxRequests: number,
   ) {
-    super(`This eval run would send ${count(estimate.requests)} requests (up to ${count(estimate.worstCaseRequests)} with continuations; about ${count(estimate.inputTokens)} input tokens and up to ${count(estimate.maxOutputTokens)} output tokens), over the cap of ${count(maxRequests)}; run fewer cases or runs, or raise the cap.`);
+    super(`This eval run would send ${countOf(estimate.requests, 'request')} (up to ${formatCount(estimate.worstCaseRequests)} with continuations; about ${countOf(estimate.inputTokens, 'input token')} and up to ${countOf(estimate.maxOutputTokens, 'output token')}), over the cap of ${formatCount(maxRequests)}; run fewer cases or runs, or raise the cap.`);
     this.name = 'CostCapError';
   }
-}
-
-/** A count with thousands separators, as every message of a run writes it. */
-export function count(value: number): string {
-  return value.toLocaleString('en-US');
 }

@@ -1,3 +1,5 @@
+import { countOf } from '../text/count';
+
 /**
  * The cap of an eval run on what it sends: every Messages request (a run's first, each continuation after
  * `pause_turn`, each grader request) takes one from the budget before it is sent; once it is spent, nothing more goes.
@@ -33,6 +35,6 @@ export class RequestBudget {
 
   /** The error of a run, continuation or grading that was not sent. */
   get refusal(): string {
-    return `Not sent: the run reached its cap of ${this.cap.toLocaleString('en-US')} requests.`;
+    return `Not sent: the run reached its cap of ${countOf(this.cap, 'request')}.`;
   }
 }

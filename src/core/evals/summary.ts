@@ -1,4 +1,5 @@
 /** Aggregation of runs: per case (its rate over N runs) and per configuration (rates with their spread). */
+import { countOf, formatCount } from '../text/count';
 import type { Configuration } from './plan';
 import type { CaseRun } from './runEvals';
 import { statsOf, type Stats } from './stats';
@@ -84,10 +85,10 @@ export function summariseCases(runs: readonly CaseRun[], shouldTrigger: (caseKey
 
 /** A case's rate in words: "2/3 triggered" or "1/3 runs passed" over completed runs, and how many runs did not complete. */
 export function caseRateText(summary: CaseSummary): string {
-  if (summary.completed === 0) return summary.runs === 1 ? 'the run did not complete' : `none of ${summary.runs} runs completed`;
+  if (summary.completed === 0) return summary.runs === 1 ? 'the run did not complete' : `none of ${formatCount(summary.runs)} runs completed`;
   const rate = summary.kind === 'trigger' ? `${summary.triggers}/${summary.completed} triggered` : `${summary.passes}/${summary.completed} runs passed`;
   const missing = summary.runs - summary.completed;
-  return missing === 0 ? rate : `${rate}; ${missing === 1 ? '1 run' : `${missing} runs`} did not complete`;
+  return missing === 0 ? rate : `${rate}; ${countOf(missing, 'run')} did not complete`;
 }
 
 /** The summary of each configuration present, `with_skill` first. */
