@@ -3,7 +3,7 @@ import type { CaseRun } from '../core/evals/runEvals';
 import { countOf, formatCount } from '../core/text/count';
 import { caseRateText, type CaseSummary, type ConfigurationSummary } from '../core/evals/summary';
 import type { LoadedEvals } from '../core/evals/loadEvals';
-import { terminalSafe } from './terminalText';
+import { oneLine } from './terminalText';
 
 /** What a report shows. */
 export interface EvalReport {
@@ -102,11 +102,6 @@ function percent(value: number): string {
   return Number.isFinite(value) ? `${Math.round(value * 100)}%` : 'n/a';
 }
 
-/** Text on one line, cut to `max` characters, made terminal-safe (it may come from the model). */
-function oneLine(text: string, max: number): string {
-  const flat = terminalSafe(text.replace(/\s+/g, ' ')).trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
 
 function xml(text: string): string {
   return text

@@ -45,6 +45,8 @@ export interface EvalRunOptions {
    * when its planned requests are more; stopped there when continuations bring it to the cap.
    */
   readonly maxRequests?: number;
+  /** A budget shared with other runs (a tuning's), used instead of one made from `maxRequests`. */
+  readonly budget?: RequestBudget;
   readonly apiForm?: ApiForm;
   /** Where output cases' `files` are read from (the skill folder); a case with files fails without it. */
   readonly inputFolder?: string;
@@ -101,7 +103,7 @@ export async function runEvals(sdk: Anthropic, cases: EvalCases, options: EvalRu
   const jobs = planJobs(cases, options.runs ?? DEFAULT_RUNS, options.baseline);
   const estimate = guardedEstimate(jobs, options);
   options.onPlan?.(estimate);
-  const budget = new RequestBudget(options.maxRequests ?? DEFAULT_MAX_REQUESTS);
+  const budget = options.budget ?? new RequestBudget(options.maxRequests ?? DEFAULT_MAX_REQUESTS);
   const results: (CaseRun | undefined)[] = new Array(jobs.length);
   const uploads = new Map<number, Promise<string[]>>();
   const attachmentsOf = (item: OutputEvalCase): Promise<string[]> => {

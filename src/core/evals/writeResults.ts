@@ -19,14 +19,9 @@ export interface ResultFiles {
   readonly triggerResults: object | null;
 }
 
-/** Writes the files; resolves with the run's folder. A timestamp folder that exists already gets a `-2`, `-3`, … suffix. */
+/** Writes the files; resolves with the run's folder. */
 export async function writeResults(folder: string, timestamp: string, files: ResultFiles): Promise<string> {
-  // Only a results folder made here gets the ignore file: never one the user had (`--out .`), never through a link.
-  const created = await fs.mkdir(folder, { recursive: true });
-  if (created !== undefined) await fs.writeFile(path.join(folder, '.gitignore'), '# Skillsmith eval results\n*\n', { flag: 'wx' });
-  const stamp = timestamp.replace(/[:.]/g, '-');
-  let runFolder = path.join(folder, stamp);
-  for (let suffix = 2; !(await createFresh(runFolder)); suffix++) runFolder = path.join(folder, `${stamp}-${suffix}`);
+  const runFolder = await createRunFolder(folder, timestamp);
   for (const run of files.runs) {
     if (run.kind !== 'output') continue;
     const dir = path.join(runFolder, run.caseKey, run.configuration, `run-${run.runNumber}`);
@@ -36,6 +31,20 @@ export async function writeResults(folder: string, timestamp: string, files: Res
   }
   await fs.writeFile(path.join(runFolder, 'benchmark.json'), json(files.benchmark));
   if (files.triggerResults) await fs.writeFile(path.join(runFolder, 'trigger-results.json'), json(files.triggerResults));
+  return runFolder;
+}
+
+/**
+ * Makes `<folder>/<timestamp><suffix>/` for one run's files; a name that exists already gets `-2`, `-3`, … so an
+ * earlier run is never overwritten. Only a results folder made here gets the ignore file: never one the user had
+ * (`--out .`), never through a link.
+ */
+export async function createRunFolder(folder: string, timestamp: string, suffix = ''): Promise<string> {
+  const created = await fs.mkdir(folder, { recursive: true });
+  if (created !== undefined) await fs.writeFile(path.join(folder, '.gitignore'), '# Skillsmith eval results\n*\n', { flag: 'wx' });
+  const stamp = `${timestamp.replace(/[:.]/g, '-')}${suffix}`;
+  let runFolder = path.join(folder, stamp);
+  for (let count = 2; !(await createFresh(runFolder)); count++) runFolder = path.join(folder, `${stamp}-${count}`);
   return runFolder;
 }
 
