@@ -7,7 +7,8 @@
 //  dist/cli-*.js      one bundle per src/cli/*Command.ts, so `skillsmith lint` never parses the SDK or the emulator
 //  dist/yaml.js       the `yaml` package, required by the linter only for frontmatter its fast path cannot read
 //  dist/jszip.js      the `jszip` package, required by the extension only when it zips a skill (export)
-//  dist/webview/      the chat webview's page: chat.js (browser code, no Node APIs) and chat.css (from media/chat.css)
+//  dist/webview/      the chat webview's page: chat.js (browser code, no Node APIs), chat.css (from media/chat.css and
+//                     @vscode/codicons' stylesheet) and codicon.ttf
 //  out/test/**        the integration tests, run inside the real VS Code extension host
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -107,6 +108,9 @@ const builds = [
     legalComments: 'none',
     entryPoints: { chat: 'src/webview/chat/main.ts' },
     outdir: 'dist/webview',
+    // The codicon font that chat.css (with @vscode/codicons' stylesheet) names, copied beside it.
+    loader: { '.ttf': 'file' },
+    assetNames: '[name]',
   },
   {
     ...nodeBase,

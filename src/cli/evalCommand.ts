@@ -130,13 +130,16 @@ async function findSkillId(sdk: Anthropic, name: string, io: EvalIo): Promise<st
 }
 
 /**
- * "16 requests, up to 52 if every run continues after pause_turn (cap 1,000); about 12,400 input tokens and up to
- * 64,000 output tokens (4 trigger cases and 1 output case, 2 runs each)".
+/**
+ * "16 requests, up to 52 if every run continues after pause_turn (cap 1,000); about 12,400 input tokens (7,500 of them
+ * from the prompt cache, at a tenth of the price) and up to 64,000 output tokens (4 trigger cases and 1 output case,
+ * 2 runs each)".
  */
 function planText(estimate: CostEstimate, triggers: number, outputs: number, runs: number, cap: number): string {
   const cases = `${countOf(triggers, 'trigger case')} and ${countOf(outputs, 'output case')}, ${countOf(runs, 'run')} each`;
   const requests = `${countOf(estimate.requests, 'request')}, up to ${formatCount(estimate.worstCaseRequests)} if every run continues after pause_turn (cap ${formatCount(cap)})`;
-  return `${requests}; about ${countOf(estimate.inputTokens, 'input token')} and up to ${countOf(estimate.maxOutputTokens, 'output token')} (${cases})`;
+  const cached = estimate.cacheReadTokens > 0 ? ` (${formatCount(estimate.cacheReadTokens)} of them from the prompt cache, at a tenth of the price)` : '';
+  return `${requests}; about ${countOf(estimate.inputTokens, 'input token')}${cached} and up to ${countOf(estimate.maxOutputTokens, 'output token')} (${cases})`;
 }
 
 function usage(io: EvalIo, message: string): number {

@@ -60,3 +60,22 @@ window.replay = (messages, quietMs, untilMs) =>
     };
     next();
   });
+
+window.scrollLog = (steps) =>
+  new Promise<number[]>((resolve) => {
+    // The chat page's conversation, or the baseline page's log (the last element of the body).
+    const log = document.querySelector<HTMLElement>('.conversation') ?? (document.body.lastElementChild as HTMLElement | null);
+    const height = log ? log.scrollHeight - log.clientHeight : 0;
+    const frames: number[] = [];
+    let step = 0;
+    let last = performance.now();
+    const tick = (now: number) => {
+      if (step > 0) frames.push(now - last);
+      last = now;
+      if (step > steps) return resolve(frames);
+      if (log) log.scrollTop = height - (height * step) / steps;
+      step++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });

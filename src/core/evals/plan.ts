@@ -30,6 +30,11 @@ export interface CostEstimate {
   readonly worstCaseRequests: number;
   /** Input tokens of the planned requests, estimated from their text (4 characters a token) plus the tools' and skills' share. */
   readonly inputTokens: number;
+  /**
+   * Of `inputTokens`, those the prompt cache is expected to serve, billed at a tenth of the input price: the tools' and
+   * skills' share of every case request after the first of its configuration (each request marks it a cache breakpoint).
+   */
+  readonly cacheReadTokens: number;
   /** The most output tokens the worst case may use (`max_tokens` each). */
   readonly maxOutputTokens: number;
 }
@@ -60,9 +65,13 @@ export function estimateCost(jobs: readonly EvalJob[], maxTokens: number, grader
   let worstCaseRequests = 0;
   let inputTokens = 0;
   let maxOutputTokens = 0;
+  const configurations = new Set<Configuration>();
+  let cacheReadTokens = 0;
   for (const job of jobs) {
     const prompt = job.kind === 'trigger' ? job.case.query : job.case.prompt;
     const own = Math.ceil(prompt.length / 4) + REQUEST_OVERHEAD_TOKENS;
+    if (configurations.has(job.configuration)) cacheReadTokens += REQUEST_OVERHEAD_TOKENS;
+    configurations.add(job.configuration);
     requests++;
     worstCaseRequests += 1 + maxContinuations;
     inputTokens += own;
@@ -74,7 +83,7 @@ export function estimateCost(jobs: readonly EvalJob[], maxTokens: number, grader
       maxOutputTokens += graderMaxTokens;
     }
   }
-  return { requests, worstCaseRequests, inputTokens, maxOutputTokens };
+  return { requests, worstCaseRequests, inputTokens, cacheReadTokens, maxOutputTokens };
 }
 
 /** A run refused before it started because even without continuations it would exceed its cap. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { FALLBACK_MODEL } from '../../core/chat/defaultModel';
 import type { ApiForm } from '../../core/chat/session';
 
 /** The `skillsmith.chat.*` settings, read when a request is built. */
@@ -8,8 +9,6 @@ export interface ChatConfiguration {
   readonly maxContinuations: number;
 }
 
-/** A current model, used when the `skillsmith.chat.defaultModel` setting is empty. */
-export const FALLBACK_MODEL = 'claude-sonnet-5-5';
 
 /** Reads the chat settings now. */
 export function chatConfiguration(): ChatConfiguration {

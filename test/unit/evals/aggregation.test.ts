@@ -103,5 +103,9 @@ describe('aggregation', () => {
     assert.equal(estimate.worstCaseRequests, 4 + 4 + 1, 'each run may continue 3 times after pause_turn; the grader does not');
     assert.equal(estimate.maxOutputTokens, 4 * 1000 + 4 * 1000 + 4096);
     assert.ok(estimate.inputTokens > 10 + 1);
+    assert.equal(estimate.cacheReadTokens, 1_500, 'the second case request reads the tools and skills the first wrote to the cache');
+    const twoConfigurations = estimateCost(planJobs(cases, 2, { kind: 'without-skill' }), 1000, 4096, 3);
+    assert.equal(twoConfigurations.cacheReadTokens, 1_500 * (3 + 1), 'each configuration writes its own prefix once');
+    assert.ok(twoConfigurations.cacheReadTokens < twoConfigurations.inputTokens);
   });
 });

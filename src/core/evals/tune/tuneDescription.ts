@@ -219,6 +219,7 @@ export function tuningEstimate(cases: number, runs: number, descriptions: number
     requests: one.requests * descriptions + rounds,
     worstCaseRequests: one.worstCaseRequests * descriptions + rounds,
     inputTokens: one.inputTokens * descriptions + rounds * 4_000,
+    cacheReadTokens: one.cacheReadTokens * descriptions,
     maxOutputTokens: one.maxOutputTokens * descriptions + rounds * maxTokens,
   };
 }
