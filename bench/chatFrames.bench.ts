@@ -188,7 +188,11 @@ export async function benchWebviewFrames(url: string): Promise<WebviewFrames> {
         if (round > 0) rounds.push(measured);
       }
     }
-    return { chat: summarise(pages.chat.rounds), plain: summarise(pages.plain.rounds), idle: summarise(pages.idle.rounds), messages: messages.length, load: [loadBefore, loadavg()[0]] };
+    const chat = summarise(pages.chat.rounds);
+    const plain = summarise(pages.plain.rounds);
+    // The reply's text is most of what either page shows: a chat page that shows far less did not draw it (a broken page measures fast).
+    if (chat.shownChars < plain.shownChars * 0.9) throw new Error(`The chat page showed ${chat.shownChars} characters against the baseline's ${plain.shownChars}: it did not draw the reply.`);
+    return { chat, plain, idle: summarise(pages.idle.rounds), messages: messages.length, load: [loadBefore, loadavg()[0]] };
   } finally {
     await browser.close();
     rmSync(dir, { recursive: true, force: true });

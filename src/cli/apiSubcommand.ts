@@ -4,6 +4,7 @@ import { createSdk } from '../core/api/createSdk';
 import { defaultModel, FALLBACK_MODEL } from '../core/chat/defaultModel';
 import { listModels } from '../core/chat/serviceCalls';
 import type { TextSink } from './textSink';
+import { terminalOutput } from './terminalText';
 
 /** Where an API subcommand reads its key and writes its complaints. */
 export interface ApiIo {
@@ -31,7 +32,7 @@ export async function chooseModel(name: string, given: string | undefined, sdk: 
     return defaultModel(await listModels(sdk));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`skillsmith ${name}: could not list the models (${reason}); using ${FALLBACK_MODEL}. Pass --model to choose.\n`);
+    terminalOutput(io.stderr).text(`skillsmith ${name}: could not list the models (${reason}); using ${FALLBACK_MODEL}. Pass --model to choose.\n`);
     return FALLBACK_MODEL;
   }
 }

@@ -4,6 +4,7 @@
  * A new flag is one line in a command's `options` and one in its usage text.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { terminalOutput } from './terminalText';
 import type { TextSink } from './textSink';
 
 /** A table of options as `util.parseArgs` takes it. */
@@ -91,7 +92,7 @@ export async function runWithArgs<Options extends OptionTable, Format extends st
     request = parseCommandArgs(command, args);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`skillsmith ${command.name}: ${error.message}\n\n${command.usage}\n`);
+    terminalOutput(io.stderr).text(`skillsmith ${command.name}: ${error.message}\n\n${command.usage}\n`);
     return 2;
   }
   if (request === 'help') {

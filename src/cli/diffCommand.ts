@@ -4,6 +4,7 @@ import { diffFileSets, isIdentical } from '../core/bundle/diffFileSets';
 import { readFileSet, type FileSet } from '../core/bundle/fileSet';
 import { formatUnifiedDiff } from '../core/bundle/unifiedDiff';
 import { loadApiModule } from './loadApiModule';
+import { terminalOutput } from './terminalText';
 import { messageOf } from '../core/messageOf';
 import { commandArgs, runWithArgs, UsageError, type OptionValues } from './args';
 import { API_OPTIONS, API_OPTIONS_HELP, clientOptionsOf, onePath, UPLOAD_OPTIONS, type FolderRequest } from './uploadArgs';
@@ -71,14 +72,14 @@ async function diff(request: DiffRequest): Promise<number> {
   const changes = diffFileSets(remote, local);
   if (request.json) {
     const paths = (files: readonly { path: string }[]): string[] => files.map((f) => f.path);
-    process.stdout.write(JSON.stringify({ added: paths(changes.added), removed: paths(changes.removed), changed: paths(changes.changed) }) + '\n');
+    terminalOutput(process.stdout).json({ added: paths(changes.added), removed: paths(changes.removed), changed: paths(changes.changed) });
   } else {
-    process.stdout.write(formatUnifiedDiff(changes));
+    terminalOutput(process.stdout).text(formatUnifiedDiff(changes));
   }
   return isIdentical(changes) ? 0 : 1;
 }
 
 function fail(message: string): number {
-  process.stderr.write(`skillsmith diff: ${message}\n`);
+  terminalOutput(process.stderr).text(`skillsmith diff: ${message}\n`);
   return 2;
 }

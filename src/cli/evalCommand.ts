@@ -13,6 +13,7 @@ import { chooseModel, sdkFromEnvironment } from './apiSubcommand';
 import { runWithArgs } from './args';
 import { EVAL_ARGS, type EvalArgs } from './evalArgs';
 import { jsonReport, junitReport, textReport, type EvalReport } from './evalReport';
+import { terminalOutput } from './terminalText';
 import type { RunIo } from './runCommand';
 
 /** What `skillsmith eval` reads and writes. */
@@ -80,7 +81,9 @@ async function evaluate(args: EvalArgs, io: EvalIo): Promise<number> {
       requestsSent: result.requestsSent,
       capReached: result.capReached ? args.maxRequests : null,
     };
-    io.stdout.write(args.format === 'json' ? jsonReport(report) : args.format === 'junit' ? junitReport(report) : textReport(report));
+    const stdout = terminalOutput(io.stdout);
+    if (args.format === 'json') stdout.formatted(jsonReport(report));
+    else stdout.text(args.format === 'junit' ? junitReport(report) : textReport(report));
     const errored = saved.cases.filter((item) => item.verdict === 'errored').length;
     if (result.capReached) io.stderr.write(`skillsmith eval: stopped at the cap of ${countOf(args.maxRequests, 'request')} (--max-requests); the runs not sent or not finished errored.\n`);
     if (errored > 0) io.stderr.write(`skillsmith eval: ${countOf(errored, 'case')} errored: some runs did not complete, so ${errored === 1 ? 'it has' : 'they have'} no verdict.\n`);
@@ -121,11 +124,11 @@ async function findSkillId(sdk: Anthropic, name: string, io: EvalIo): Promise<st
       page = await page.getNextPage();
     }
   } catch (error) {
-    io.stderr.write(`skillsmith eval: could not list the skills (${error instanceof Error ? error.message : String(error)}); pass --skill-id.\n`);
+    terminalOutput(io.stderr).text(`skillsmith eval: could not list the skills (${error instanceof Error ? error.message : String(error)}); pass --skill-id.\n`);
     return null;
   }
   if (matches.length === 1) return matches[0] ?? null;
-  io.stderr.write(matches.length === 0 ? `skillsmith eval: no custom skill is named ${name}; publish it first or pass --skill-id.\n` : `skillsmith eval: ${formatCount(matches.length)} custom skills are named ${name} (${matches.join(', ')}); pass --skill-id.\n`);
+  terminalOutput(io.stderr).text(matches.length === 0 ? `skillsmith eval: no custom skill is named ${name}; publish it first or pass --skill-id.\n` : `skillsmith eval: ${formatCount(matches.length)} custom skills are named ${name} (${matches.join(', ')}); pass --skill-id.\n`);
   return null;
 }
 
@@ -143,6 +146,6 @@ function planText(estimate: CostEstimate, triggers: number, outputs: number, run
 }
 
 function usage(io: EvalIo, message: string): number {
-  io.stderr.write(`skillsmith eval: ${message}\n`);
+  terminalOutput(io.stderr).text(`skillsmith eval: ${message}\n`);
   return 2;
 }

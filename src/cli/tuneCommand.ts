@@ -10,7 +10,7 @@ import { TuneError, tuneDescription, type TuneEvent, type TuneResult } from '../
 import { chooseModel, sdkFromEnvironment } from './apiSubcommand';
 import { runWithArgs } from './args';
 import type { EvalIo } from './evalCommand';
-import { oneLine } from './terminalText';
+import { oneLine, terminalOutput } from './terminalText';
 import { TUNE_ARGS, type TuneArgs } from './tuneArgs';
 import { tuneText } from './tuneReport';
 
@@ -82,7 +82,9 @@ async function tune(args: TuneArgs, io: EvalIo): Promise<number> {
   }
   const relative = path.relative(process.cwd(), resultsFile);
   const shown = relative.startsWith('..') || path.isAbsolute(relative) ? resultsFile : relative;
-  io.stdout.write(args.format === 'json' ? `${JSON.stringify({ ...tuningJson(result, args.runs, args.seed, args.holdout), applied, results_file: resultsFile }, null, 2)}\n` : tuneText(result, shown, applied));
+  const stdout = terminalOutput(io.stdout);
+  if (args.format === 'json') stdout.formatted(`${JSON.stringify({ ...tuningJson(result, args.runs, args.seed, args.holdout), applied, results_file: resultsFile }, null, 2)}\n`);
+  else stdout.text(tuneText(result, shown, applied));
   return result.noCandidates || result.capReached || (args.apply && !applied && result.winner !== result.current) ? 1 : 0;
 }
 

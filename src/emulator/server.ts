@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { assertJsonRequest, handleAdmin, type AdminTarget } from './admin';
-import { badRequest, EmulatorApiError, notFound } from './apiError';
+import { badRequest, EmulatorApiError, notFound, tooLarge } from './apiError';
 import { handleChatApi, isChatApiPath } from './chatRoutes';
 import { ChatState } from './chatState';
 import type { FaultRule } from './faults';
@@ -61,7 +61,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, requestId: stri
   if (url.pathname.startsWith('/_emulator/')) {
     if (!deps.adminEnabled || !isLoopback(req.socket.remoteAddress)) throw notFound('Not found.');
     assertJsonRequest(req.headers['content-type']);
-    return handleAdmin(method, url.pathname, await readBody(req, ADMIN_BODY_LIMIT), deps, res, requestId);
+    const body = await readBody(req, ADMIN_BODY_LIMIT);
+    if (body === null) throw tooLarge(`An admin request body may be at most ${ADMIN_BODY_LIMIT.toLocaleString('en-US')} bytes.`);
+    return handleAdmin(method, url.pathname, body, deps, res, requestId);
   }
   const fault = deps.faults.take(method, url.pathname);
   if (fault && (await applyFault(fault, res, requestId, deps))) return;

@@ -8,7 +8,7 @@ import { REPLAY_MARKS, type FrameFigures, type ReplayGlobals } from '../figures'
 
 declare global {
   interface Window extends ReplayGlobals {
-    acquireVsCodeApi(): { postMessage(message: unknown): void; setState(state: unknown): void };
+    acquireVsCodeApi(): { postMessage(message: unknown): void; setState(state: unknown): void; getState(): unknown };
   }
 }
 
@@ -18,6 +18,9 @@ window.acquireVsCodeApi = () => ({
     if ((message as { type?: string }).type === 'ready') window.chatReady = true;
   },
   setState() {},
+  getState() {
+    return undefined;
+  },
 });
 
 window.post = (message) => window.dispatchEvent(new MessageEvent('message', { data: message }));

@@ -1,5 +1,6 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { APIError } from '@anthropic-ai/sdk';
+import { readBoundedBody } from '../api/boundedBody';
 import { SkillsApiError } from '../api/errors';
 import type { ApiForm, CallOptions, DownloadedFile, ModelInfo } from './session';
 import { turnErrorFrom } from './turnErrors';
@@ -8,7 +9,7 @@ import { turnErrorFrom } from './turnErrors';
 const FILES_BETA = 'files-api-2025-04-14';
 /** Listing stops here even if the service keeps paging (a safety net against a cursor that never ends). */
 const MAX_MODELS = 1000;
-/** A produced file larger than this is not read into memory. */
+/** A produced file larger than this is not read into memory: refused by its metadata, else stopped at this many bytes read. */
 export const MAX_DOWNLOAD_BYTES = 200 * 1024 * 1024;
 
 /**
@@ -49,7 +50,7 @@ export async function downloadFile(sdk: Anthropic, form: ApiForm, fileId: string
       form === 'beta'
         ? await sdk.beta.files.download(fileId, { betas: [FILES_BETA] }, request)
         : await sdk.files.download(fileId, {}, request);
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const bytes = await readBoundedBody(response, { maxBytes: MAX_DOWNLOAD_BYTES, signal: options.signal, what: 'the file', capReason: `The chat downloads files up to ${MAX_DOWNLOAD_BYTES / 1048576} MB.` });
     return { fileId, filename: safeFileName(metadata.filename, fileId), mimeType: metadata.mime_type || null, bytes };
   } catch (error) {
     throw callError(error);

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { loadApiModule } from '../services/api/loadApiModule';
-import { resolveSkillFolder } from '../shared/resolveSkillFolder';
 import { versionLabel } from '../ui/labels';
 import { displayPath } from '../ui/displayPath';
 import { showError } from '../ui/showError';
@@ -27,7 +26,7 @@ export const comparisonDocuments: vscode.TextDocumentContentProvider = {
  * document's URI, or undefined when nothing was compared.
  */
 export async function compareEvalVersions(context: TargetContext, arg?: unknown): Promise<vscode.Uri | undefined> {
-  const folder = await resolveSkillFolder(arg instanceof vscode.Uri ? arg : undefined, vscode.l10n.t('Compare the evals of which skill?'));
+  const folder = await context.services.folders.resolve(arg, vscode.l10n.t('Compare the evals of which skill?'));
   if (!folder) return undefined;
   const name = displayPath(folder);
   const api = loadApiModule();

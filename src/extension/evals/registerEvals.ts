@@ -42,7 +42,7 @@ export function registerEvals(context: vscode.ExtensionContext, services: Servic
     controller,
     profile(vscode.l10n.t('Run Against the Local Draft'), 'draft', true),
     profile(vscode.l10n.t('Run Against a Remote Version…'), 'remote', false),
-    vscode.commands.registerCommand('skillsmith.evals.scaffold', (arg?: unknown) => scaffoldEvalFiles(arg, services.log)),
+    vscode.commands.registerCommand('skillsmith.evals.scaffold', (arg?: unknown) => scaffoldEvalFiles(services, arg)),
     vscode.commands.registerCommand('skillsmith.evals.compareVersions', (arg?: unknown) => feature().compare(arg)),
     { dispose: () => loaded?.dispose() },
   );

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Diagnostic } from '../../core/skill/types';
 import type { FolderListing, FolderListings } from './folderListings';
 import { folderOf, lintSkillText } from './lintSkillText';
-import { isLintable } from './skillMdFiles';
+import { isLintable } from '../services/skillFolders/skillMdName';
 import { DIAGNOSTIC_SOURCE, toVscodeDiagnostic } from '../ui/toVscodeDiagnostic';
 
 /** How long typing must pause before a document is linted again. */

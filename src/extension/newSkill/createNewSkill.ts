@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { renderSkillTemplate, type SkillExtra } from '../../core/scaffold/skillTemplate';
 import { validateNewSkill } from '../../core/scaffold/validateNewSkill';
 import type { Profile } from '../../core/skill/types';
+import type { Services } from '../services/services';
 import { profileFor } from '../services/skillFolders/profileSetting';
 import { uriExists } from '../shared/uriExists';
 import { pickParentFolder } from './pickParentFolder';
@@ -63,9 +64,9 @@ function parseArgs(arg: unknown): NewSkillArgs {
  * "Skillsmith: New Skill…": asks for a name (validated as it is typed), a description and optional folders, creates the
  * folder with a SKILL.md that lints clean, and opens it. Never overwrites. Resolves to the new folder, or undefined.
  */
-export async function createNewSkill(arg: unknown, log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
+export async function createNewSkill(arg: unknown, { folders, log }: Services): Promise<vscode.Uri | undefined> {
   const args = parseArgs(arg);
-  const parent = args.parent ?? (await pickParentFolder());
+  const parent = args.parent ?? (await pickParentFolder(folders));
   if (!parent) return undefined;
   const profile = profileFor(parent);
 
