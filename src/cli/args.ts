@@ -6,6 +6,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { terminalOutput } from './terminalText';
 import type { TextSink } from './textSink';
+import { messageOf } from '../core/messageOf';
 
 /** A table of options as `util.parseArgs` takes it. */
 export type OptionTable = NonNullable<ParseArgsConfig['options']>;
@@ -118,7 +119,7 @@ export function wholeNumber(flag: string, raw: string | undefined, min: number, 
 
 /** A `util.parseArgs` error said shortly: which option is unknown or needs a value. */
 function usageMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const unknown = /^Unknown option '([^']+)'/.exec(message);
   if (unknown) return `Unknown option '${unknown[1]}'.`;
   const flag = /^Option '(?:-\w, )?(--[^' ]+)/.exec(message)?.[1];

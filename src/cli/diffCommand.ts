@@ -3,7 +3,8 @@ import { collectSkillFiles } from '../core/bundle/collectSkillFiles';
 import { diffFileSets, isIdentical } from '../core/bundle/diffFileSets';
 import { readFileSet, type FileSet } from '../core/bundle/fileSet';
 import { formatUnifiedDiff } from '../core/bundle/unifiedDiff';
-import { loadApiModule } from './loadApiModule';
+import { noKeyText } from './apiKey';
+import { loadApiModule } from '../core/api/loadApiModule';
 import { terminalOutput } from './terminalText';
 import { messageOf } from '../core/messageOf';
 import { commandArgs, runWithArgs, UsageError, type OptionValues } from './args';
@@ -54,7 +55,10 @@ export function runDiffCommand(args: string[]): Promise<number> {
 
 async function diff(request: DiffRequest): Promise<number> {
   const client = clientOptionsOf(request.values, process.env);
-  if (!client.apiKey) return fail('Set ANTHROPIC_API_KEY to the API key to download with.');
+  if (!client.apiKey) {
+    process.stderr.write(noKeyText('diff'));
+    return 2;
+  }
   let local: FileSet;
   try {
     local = await readFileSet(request.dir, await collectSkillFiles(request.dir, { allowSecrets: request.values['allow-secret'] }));

@@ -15,6 +15,7 @@ import { EVAL_ARGS, type EvalArgs } from './evalArgs';
 import { jsonReport, junitReport, textReport, type EvalReport } from './evalReport';
 import { terminalOutput } from './terminalText';
 import type { RunIo } from './runCommand';
+import { messageOf } from '../core/messageOf';
 
 /** What `skillsmith eval` reads and writes. */
 export type EvalIo = Pick<RunIo, 'stdout' | 'stderr' | 'env' | 'onInterrupt'>;
@@ -42,7 +43,7 @@ async function evaluate(args: EvalArgs, io: EvalIo): Promise<number> {
   try {
     evals = await loadEvals(path.resolve(args.path));
   } catch (error) {
-    return usage(io, error instanceof Error ? error.message : String(error));
+    return usage(io, messageOf(error));
   }
   const sdk = sdkFromEnvironment('eval', args.baseUrl, io);
   if (!sdk) return 2;
@@ -124,7 +125,7 @@ async function findSkillId(sdk: Anthropic, name: string, io: EvalIo): Promise<st
       page = await page.getNextPage();
     }
   } catch (error) {
-    terminalOutput(io.stderr).text(`skillsmith eval: could not list the skills (${error instanceof Error ? error.message : String(error)}); pass --skill-id.\n`);
+    terminalOutput(io.stderr).text(`skillsmith eval: could not list the skills (${messageOf(error)}); pass --skill-id.\n`);
     return null;
   }
   if (matches.length === 1) return matches[0] ?? null;

@@ -6,7 +6,8 @@ import type { SkillsApiError } from '../core/api/errors';
 import { prepareUpload, readPreparedFiles, type PreparedUpload } from '../core/bundle/prepareUpload';
 import { checkDisplayName, formatBytes } from '../core/bundle/uploadChecks';
 import { countOf } from '../core/text/count';
-import { loadApiModule } from './loadApiModule';
+import { noKeyText } from './apiKey';
+import { loadApiModule } from '../core/api/loadApiModule';
 import { terminalOutput } from './terminalText';
 import { messageOf } from '../core/messageOf';
 import { commandArgs, runWithArgs, UsageError, type OptionValues, type ParsedArgs } from './args';
@@ -67,7 +68,10 @@ export function runPublishCommand(args: string[]): Promise<number> {
 
 async function publish(request: PublishRequest): Promise<number> {
   const client = clientOptionsOf(request.values, process.env);
-  if (!request.dryRun && !client.apiKey) return usage('Set ANTHROPIC_API_KEY to the API key to publish with.');
+  if (!request.dryRun && !client.apiKey) {
+    process.stderr.write(noKeyText('publish'));
+    return 2;
+  }
   let prepared: PreparedUpload;
   try {
     prepared = await prepareUpload(request.dir, uploadOptionsOf(request.values));

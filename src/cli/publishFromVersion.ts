@@ -6,7 +6,7 @@ import { fileSetBytes } from '../core/bundle/fileSet';
 import { formatBytes } from '../core/bundle/uploadChecks';
 import { countOf } from '../core/text/count';
 import type { ClientOptions } from '../core/api/types';
-import { loadApiModule } from './loadApiModule';
+import { loadApiModule } from '../core/api/loadApiModule';
 import { messageOf } from '../core/messageOf';
 import { escapeControls } from './terminalText';
 

@@ -5,8 +5,9 @@ import { EvalFileError } from '../core/evals/evalFiles';
 import { CostCapError } from '../core/evals/plan';
 import { applyDescription } from '../core/evals/tune/applyDescription';
 import { saveTuning, tuningJson } from '../core/evals/tune/saveTuning';
-import { countOf, formatCount } from '../core/text/count';
 import { TuneError, tuneDescription, type TuneEvent, type TuneResult } from '../core/evals/tune/tuneDescription';
+import { messageOf } from '../core/messageOf';
+import { countOf, formatCount } from '../core/text/count';
 import { chooseModel, sdkFromEnvironment } from './apiSubcommand';
 import { runWithArgs } from './args';
 import type { EvalIo } from './evalCommand';
@@ -61,7 +62,7 @@ async function tune(args: TuneArgs, io: EvalIo): Promise<number> {
   } catch (error) {
     if (error instanceof CostCapError) return usage(io, `${error.message.replace('This eval run', 'This tuning')} (--max-requests sets the cap)`);
     if (error instanceof TuneError || error instanceof EvalFileError) return usage(io, error.message);
-    io.stderr.write(`skillsmith tune: the tuning stopped: ${error instanceof Error ? error.message : String(error)} The temporary skills were deleted.\n`);
+    io.stderr.write(`skillsmith tune: the tuning stopped: ${messageOf(error)} The temporary skills were deleted.\n`);
     return 1;
   } finally {
     stopListening();
@@ -77,7 +78,7 @@ async function tune(args: TuneArgs, io: EvalIo): Promise<number> {
       await applyDescription(result.skillMdFile, result.skillMd, result.winner.description);
       applied = true;
     } catch (error) {
-      io.stderr.write(`skillsmith tune: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr.write(`skillsmith tune: ${messageOf(error)}\n`);
     }
   }
   const relative = path.relative(process.cwd(), resultsFile);

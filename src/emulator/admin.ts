@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { badRequest, EmulatorApiError, notFound } from './apiError';
 import type { FaultList } from './faults';
 import { sendJson } from './http';
+import { messageOf } from '../core/messageOf';
 
 /** What the admin routes act on. */
 export interface AdminTarget {
@@ -37,7 +38,7 @@ export function handleAdmin(method: string, path: string, body: Buffer, target: 
     try {
       target.faults.add(rules);
     } catch (error) {
-      throw badRequest(error instanceof Error ? error.message : String(error));
+      throw badRequest(messageOf(error));
     }
     return sendJson(res, 200, { added: rules.length }, requestId);
   }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { removeTemporaryFiles, writeFileAtomically } from './atomicFile';
 import { BlobStore, sha256Of } from './blobStore';
 import type { EmulatorState, StoredFile, StoredSkill, StoredVersion } from './model';
+import { messageOf } from '../core/messageOf';
 
 const STATE_FILE = 'skills-emulator-state.json';
 const LOG_FILE = 'skills-emulator-log.jsonl';
@@ -100,7 +101,7 @@ export function openDataFolder(dataDir: string, minCompactBytes = MIN_COMPACT_BY
         logBytes += Buffer.byteLength(line);
       } catch (error) {
         seq -= 1;
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = messageOf(error);
         throw new Error(`could not save the change in ${dataDir} (${reason}); nothing was changed`);
       }
       if (logBytes >= Math.max(minCompactBytes, snapshotBytes)) compact(state);
@@ -179,12 +180,12 @@ function loadState(indexPath: string, logPath: string, blobs: BlobStore): Loaded
   try {
     state = { skills: skills.map((skill) => ({ ...skill, versions: skill.versions.map((version) => loadVersion(version, blobs)) })) };
   } catch (error) {
-    throw refuse(indexPath, error instanceof Error ? error.message : String(error));
+    throw refuse(indexPath, messageOf(error));
   }
   try {
     for (const entry of entries) replay(state, entry, blobs);
   } catch (error) {
-    throw refuse(logPath, error instanceof Error ? error.message : String(error));
+    throw refuse(logPath, messageOf(error));
   }
   const seq = entries.at(-1)?.seq ?? snapshotSeq;
   return { state, seq, rewrite: log !== null || parsed.format === undefined };

@@ -9,6 +9,7 @@ import { newRequestId } from './ids';
 import { assertOwnOrigin } from './originGuard';
 import { handleSkillsApi } from './routes';
 import type { SkillStore } from './store';
+import { messageOf } from '../core/messageOf';
 
 /** The beta that switches answers to the older beta shape. */
 const SKILLS_BETA = 'skills-2025-10-02';
@@ -48,7 +49,7 @@ export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: Se
     handle(req, res, requestId, withChat).catch((error: unknown) => {
       if (res.headersSent) return;
       if (error instanceof EmulatorApiError) return sendError(res, error.status, error.message, requestId, { type: error.type });
-      sendError(res, 500, `The emulator failed: ${error instanceof Error ? error.message : String(error)}`, requestId);
+      sendError(res, 500, `The emulator failed: ${messageOf(error)}`, requestId);
     });
   };
 }

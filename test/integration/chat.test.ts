@@ -8,6 +8,7 @@ import type { TestSeams } from '../../src/extension/exports';
 import type { TreeNode } from '../../src/extension/tree/nodes/treeNode';
 import type { RemoteSkills } from '../../src/extension/tree/registerRemoteSkills';
 import { interactivePrompts } from '../../src/extension/ui/prompts';
+import { DEFAULT_MAX_TOKENS, FALLBACK_MODEL } from '../../src/core/chat/defaultModel';
 import type { ChatUpdate } from '../../src/core/chat/updates';
 import type { AssistantTurn, ToolCallBlock } from '../../src/core/chat/viewModel';
 import { MAX_PROMPT_CHARS, type HostMessage } from '../../src/shared/chat/protocol';
@@ -117,6 +118,8 @@ suite('Test chat', () => {
     assert.equal(roots.length, 1);
     assert.match(roots[0], /\/dist\/webview$/);
     assert.equal(panel.panel.webview.options.enableCommandUris, false);
+    const { model, maxTokens } = panel.chatSettings;
+    assert.deepEqual({ model, maxTokens }, { model: FALLBACK_MODEL, maxTokens: DEFAULT_MAX_TOKENS }, 'the defaults of skillsmith run and the evals');
   });
 
   test('"Test in Chat" on a skill of the tree adds it, with its versions to choose from', async () => {

@@ -80,5 +80,6 @@ window.drawTurn = (turnJson) => {
     saveButtons: texts('button').filter((text) => text === 'saveToWorkspace'),
     meta: view.element.querySelector('.turn-meta')?.textContent ?? '',
     toolFiles: texts('.tool .files li'),
+    metaTooltips: Array.from(view.element.querySelectorAll('.turn-meta [title]'), (element) => element.getAttribute('title') ?? ''),
   };
 };

@@ -39,6 +39,8 @@ export interface TurnShown {
   readonly meta: string;
   /** The text of its tool calls' produced-file lists. */
   readonly toolFiles: readonly string[];
+  /** The tooltips of the footer's items. */
+  readonly metaTooltips: readonly string[];
 }
 
 /** What a tool view's input showed after one update. */

@@ -1,9 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { APIError } from '@anthropic-ai/sdk';
 import { readBoundedBody } from '../api/boundedBody';
-import { SkillsApiError } from '../api/errors';
+import { CLAUDE_API, SkillsApiError, toSkillsApiError } from '../api/errors';
 import type { ApiForm, CallOptions, DownloadedFile, ModelInfo } from './session';
-import { turnErrorFrom } from './turnErrors';
 
 /** The beta header the Files API took before it went GA. */
 const FILES_BETA = 'files-api-2025-04-14';
@@ -90,8 +88,5 @@ function plainName(name: string | null | undefined): string {
 }
 
 function callError(error: unknown): SkillsApiError {
-  if (error instanceof SkillsApiError) return error;
-  const failure = turnErrorFrom(error, { requestId: null, midStream: false });
-  const status = error instanceof APIError && typeof error.status === 'number' ? error.status : undefined;
-  return new SkillsApiError(failure.kind ?? 'unknown', failure.message, status, failure.requestId);
+  return toSkillsApiError(error, CLAUDE_API);
 }

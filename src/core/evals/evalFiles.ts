@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import type { EvalCheck, OutputEvalCase, OutputEvalFile, TriggerEvalCase } from './types';
+import { messageOf } from '../messageOf';
 
 /** The output evals' place in a skill folder. */
 export const OUTPUT_EVALS_FILE = 'evals/evals.json';
@@ -47,7 +48,7 @@ const matchesCheck = v.pipe(
     try {
       new RegExp(dataset.value.pattern, dataset.value.flags);
     } catch (error) {
-      addIssue({ message: `is not a valid regular expression (${error instanceof Error ? error.message : String(error)}).`, path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'pattern', value: dataset.value.pattern }] });
+      addIssue({ message: `is not a valid regular expression (${messageOf(error)}).`, path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'pattern', value: dataset.value.pattern }] });
     }
   }),
 );
@@ -161,7 +162,7 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(body);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     const position = /at position (\d+)/.exec(reason);
     const line = position ? lineAt(body, Number(position[1])) : lineAt(body, body.trimEnd().length);
     throw new EvalFileError(file, '', `is not valid JSON at line ${line + 1}: ${reason.replace(/\s*\(line \d+ column \d+\)$/, '')}. Fix the file and save it again.`, line);

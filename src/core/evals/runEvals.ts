@@ -17,6 +17,7 @@ import { RequestBudget } from './requestBudget';
 import { skillUses } from './skillActivity';
 import { transcriptOf } from './transcript';
 import type { OutputEvalCase } from './types';
+import { messageOf } from '../messageOf';
 
 /** The skill under test, as published. */
 export interface EvalSkill {
@@ -156,7 +157,7 @@ async function runJob(sdk: Anthropic, job: EvalJob, options: EvalRunOptions, bud
     try {
       attachments = await attachmentsOf(job.case);
     } catch (caught) {
-      return notRun(job, `Could not upload the input files of eval ${job.case.id}: ${caught instanceof Error ? caught.message : String(caught)}`, (performance.now() - started) / 1000);
+      return notRun(job, `Could not upload the input files of eval ${job.case.id}: ${messageOf(caught)}`, (performance.now() - started) / 1000);
     }
   }
   if (!budget.take()) return notRun(job, budget.refusal, (performance.now() - started) / 1000);
@@ -193,7 +194,7 @@ async function runJob(sdk: Anthropic, job: EvalJob, options: EvalRunOptions, bud
         graded = grading.expectations;
         graderTokens = grading.inputTokens + grading.outputTokens;
       } catch (caught) {
-        failure = `The grader request failed: ${caught instanceof Error ? caught.message : String(caught)}`;
+        failure = `The grader request failed: ${messageOf(caught)}`;
       }
     }
   }

@@ -9,6 +9,7 @@ import { parseSkillMd, type ParsedSkillMd } from './parse';
 import { severityOf } from './rules';
 import { checkStructure } from './structureChecks';
 import type { Diagnostic, Profile } from './types';
+import { messageOf } from '../messageOf';
 
 /** What the linter needs besides the text. */
 export interface LintOptions {
@@ -26,7 +27,7 @@ export function lintSkillMd(text: string, options: LintOptions): Diagnostic[] {
   try {
     return lintParsedSkillMd(parseSkillMd(text), options);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return [{ rule: 'yaml-syntax', severity: 'error', message: `SKILL.md could not be checked (${reason}); simplify its frontmatter.`, range, fixes: [] }];
   }

@@ -3,7 +3,8 @@ import type { ChatSession, ChatSessionOptions } from '../../core/chat/session';
 import type { ChatUpdate } from '../../core/chat/updates';
 import type { ChatViewModel } from '../../core/chat/viewModel';
 import type { ApiSession } from '../services/api/apiSession';
-import { loadApiModule } from '../services/api/loadApiModule';
+import { loadApiModule } from '../../core/api/loadApiModule';
+import { showNoKeyError } from '../ui/errorMessage';
 
 /** What the source asks of its panel when it makes the session. */
 export interface SessionNeeds {
@@ -42,7 +43,7 @@ export class ChatSessionSource implements vscode.Disposable {
       this.creating = undefined;
     });
     return this.creating.then((session) => {
-      if (!session && interactive) void offerSignIn();
+      if (!session && interactive) void showNoKeyError();
       return session;
     });
   }
@@ -68,10 +69,4 @@ export class ChatSessionSource implements vscode.Disposable {
     this.session = session;
     return session;
   }
-}
-
-async function offerSignIn(): Promise<void> {
-  const setKey = vscode.l10n.t('Set API Key…');
-  const answer = await vscode.window.showErrorMessage(vscode.l10n.t('Skillsmith has no Claude API key: set one to chat.'), setKey);
-  if (answer === setKey) await vscode.commands.executeCommand('skillsmith.auth.setKey');
 }

@@ -3,7 +3,7 @@ import type { SkillVersion } from '../../core/api/types';
 import { versionLabel as labelWithOrdinal, versionOrdinals, versionTag } from '../../core/api/versionLabel';
 import { diffFileSets, isIdentical } from '../../core/bundle/diffFileSets';
 import { formatCount } from '../../core/text/count';
-import { loadApiModule } from '../services/api/loadApiModule';
+import { loadApiModule } from '../../core/api/loadApiModule';
 import type { RemoteSkillsView, RemoteVersionItem } from '../shared/remoteItems';
 import { apiErrorKind, errorMessage } from '../ui/errorMessage';
 import { skillLabel } from '../ui/labels';

@@ -4,6 +4,7 @@ import { skillIdentityOf } from '../../core/evals/loadEvals';
 import { scaffoldOutputEvals, scaffoldTriggerEvals } from '../../core/evals/scaffoldEvals';
 import type { Services } from '../services/services';
 import { uriExists } from '../shared/uriExists';
+import { messageOf } from '../../core/messageOf';
 
 /**
  * "Skillsmith: Create Eval Files": writes `evals/evals.json` and `evals/trigger-evals.json` from the skill's
@@ -21,7 +22,7 @@ export async function scaffoldEvalFiles({ folders, log }: Services, arg: unknown
   try {
     identity = skillIdentityOf(new TextDecoder().decode(await vscode.workspace.fs.readFile(skillMd)), skillMd.fsPath);
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot create eval files: {0}', error instanceof Error ? error.message : String(error)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot create eval files: {0}', messageOf(error)));
     return [];
   }
   const files: [string, string][] = [

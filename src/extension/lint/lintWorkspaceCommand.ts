@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../../core/skill/types';
 import type { SkillDiagnostics } from './skillDiagnostics';
+import { messageOf } from '../../core/messageOf';
 import type { SkillFolders } from '../services/skillFolders/skillFolders';
 
 /** "Lint All Skills in Workspace": lints every SKILL.md into the Problems panel, with cancellable progress. */
@@ -18,7 +19,7 @@ export async function lintWorkspaceCommand(diagnostics: SkillDiagnostics, folder
         try {
           found.push(...(await diagnostics.lintFile(file)));
         } catch (error) {
-          log.warn(`Could not read ${file.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+          log.warn(`Could not read ${file.toString(true)}: ${messageOf(error)}`);
         }
         linted++;
       }

@@ -6,6 +6,7 @@ import type { Services } from '../services/services';
 import { profileFor } from '../services/skillFolders/profileSetting';
 import { uriExists } from '../shared/uriExists';
 import { pickParentFolder } from './pickParentFolder';
+import { messageOf } from '../../core/messageOf';
 
 /** Arguments for running "New Skill" without prompts (automation, tests); anything missing is asked for. */
 export interface NewSkillArgs {
@@ -94,7 +95,7 @@ export async function createNewSkill(arg: unknown, { folders, log }: Services): 
     }
   } catch (error) {
     await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false }).then(undefined, () => undefined);
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}: {1}. Nothing was left behind.', folder.fsPath, reason));
     return undefined;
   }

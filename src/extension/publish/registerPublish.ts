@@ -8,6 +8,7 @@ import type { LinkStore } from '../services/skillFolders/linkStore';
 import { publishFolder, type PublishContext } from './publishFolder';
 import { interactivePublishPrompts, type PublishPrompts } from './publishPrompts';
 import { publishFromTree } from './publishFromTree';
+import { messageOf } from '../../core/messageOf';
 
 /** The publish feature: what the diff commands share with it, and what the integration tests drive. */
 export interface PublishFeature {
@@ -78,7 +79,7 @@ async function revealVersion(remote: RemoteSkillsView, log: vscode.LogOutputChan
   try {
     await remote.revealVersion(skillId, version);
   } catch (error) {
-    log.warn(`Published ${version.id}, but could not show it in the tree: ${error instanceof Error ? error.message : String(error)}`);
+    log.warn(`Published ${version.id}, but could not show it in the tree: ${messageOf(error)}`);
   }
 }
 

@@ -9,11 +9,11 @@ export interface ChatConfiguration {
   readonly maxContinuations: number;
 }
 
-
 /** Reads the chat settings now. */
 export function chatConfiguration(): ChatConfiguration {
   const settings = vscode.workspace.getConfiguration('skillsmith.chat');
   return {
+    // An empty setting: the model every surface falls back to.
     defaultModel: settings.get<string>('defaultModel', '').trim() || FALLBACK_MODEL,
     apiForm: settings.get<string>('apiForm') === 'beta' ? 'beta' : 'ga',
     maxContinuations: Math.max(0, Math.trunc(settings.get<number>('maxContinuations', 3))),

@@ -32,20 +32,23 @@ function metaLine(turn: AssistantTurn, labels: Labels, names: SkillNames): HTMLE
   const usage = turn.usage;
   // Every input token the requests sent, whether the prompt cache read it, wrote it, or neither (the API counts the three apart).
   const input = formatCount(usage.inputTokens + usage.cacheReadTokens + usage.cacheCreationTokens);
-  const items = [`${labels.tokens}: ${turn.status === 'done' ? format(labels.tokenCounts, input, formatCount(usage.outputTokens)) : format(labels.tokenCountsUnfinished, input)}`];
-  if (usage.cacheReadTokens || usage.cacheCreationTokens) {
-    items.push(format(labels.cacheCounts, formatCount(usage.cacheReadTokens), formatCount(usage.cacheCreationTokens)));
-  }
+  const tokens = turn.status === 'done' ? format(labels.tokenCounts, input, formatCount(usage.outputTokens)) : format(labels.tokenCountsUnfinished, input);
+  const items = [el('span', { text: `${labels.tokens}: ${tokens}` })];
+  const add = (text: string) => items.push(el('span', { text }));
+  if (usage.cacheReadTokens || usage.cacheCreationTokens) add(format(labels.cacheCounts, formatCount(usage.cacheReadTokens), formatCount(usage.cacheCreationTokens)));
   if (turn.container) {
-    items.push(`${labels.container}: ${turn.container.id}`);
-    if (turn.container.skills.length > 0) {
-      items.push(`${labels.skillVersions}: ${turn.container.skills.map((skill) => names.name(skill.skillId, skill.version)).join(', ')}`);
+    add(`${labels.container}: ${turn.container.id}`);
+    const skills = turn.container.skills;
+    if (skills.length > 0) {
+      // Names to read; the ids stay at hand in the tooltip (for a support request or the API).
+      const text = `${labels.skillVersions}: ${skills.map((skill) => names.name(skill.skillId, skill.version)).join(', ')}`;
+      items.push(el('span', { text, attrs: { title: skills.map((skill) => `${skill.skillId}@${skill.version}`).join('\n') } }));
     }
   }
-  if (turn.continuations > 0) items.push(`${labels.continuations}: ${turn.continuations}`);
-  if (turn.stopReason) items.push(`${labels.stopReason}: ${turn.stopReason}`);
-  if (turn.status === 'stopped') items.push(labels.stopped);
-  return el('div', { className: 'turn-meta', children: items.map((text) => el('span', { text })) });
+  if (turn.continuations > 0) add(`${labels.continuations}: ${turn.continuations}`);
+  if (turn.stopReason) add(`${labels.stopReason}: ${turn.stopReason}`);
+  if (turn.status === 'stopped') add(labels.stopped);
+  return el('div', { className: 'turn-meta', children: items });
 }
 
 function errorBox(turn: AssistantTurn, labels: Labels, actions: TurnActions): HTMLElement | null {

@@ -88,7 +88,7 @@ describe('streamed text in the chat page', () => {
       error: { message: 'The connection broke off.' },
     };
     const shown = await page.evaluate((json) => (globalThis as unknown as StreamGlobals).drawTurn(json), JSON.stringify(turn));
-    const expected: TurnShown = { author: 'claudeclaude-sonnet-5-5', saveButtons: ['saveToWorkspace'], meta: shown.meta, toolFiles: ['file: report.md'] };
+    const expected: TurnShown = { author: 'claudeclaude-sonnet-5-5', saveButtons: ['saveToWorkspace'], meta: shown.meta, toolFiles: ['file: report.md'], metaTooltips: ['skill_1@skver_3'] };
     assert.deepEqual(shown, expected);
     assert.match(shown.meta, /^tokens: 1,234 in/);
     assert.doesNotMatch(shown.meta, /out/, 'a failed turn was never told its output count');

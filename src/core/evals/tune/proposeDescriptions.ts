@@ -4,6 +4,7 @@
  * instructions: eval text and skill text are hostile input.
  */
 import type Anthropic from '@anthropic-ai/sdk';
+import { messageOf } from '../../messageOf';
 import { parseSkillMd } from '../../skill/parse';
 
 /** The tool the model must answer with. */
@@ -93,7 +94,7 @@ export async function proposeDescriptions(sdk: Anthropic, request: ProposalReque
     );
   } catch (error) {
     if (request.signal?.aborted) throw error;
-    return { descriptions: [], problem: `the request failed (${error instanceof Error ? error.message : String(error)})`, tokens: 0 };
+    return { descriptions: [], problem: `the request failed (${messageOf(error)})`, tokens: 0 };
   }
   const tokens = message.usage.input_tokens + message.usage.output_tokens;
   if (message.stop_reason === 'refusal') return { descriptions: [], problem: 'the model refused', tokens };

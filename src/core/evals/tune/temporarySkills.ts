@@ -6,6 +6,7 @@
 import { deleteSkillAndVersions } from '../../api/deleteSkillAndVersions';
 import type { SkillsClient } from '../../api/types';
 import { toFolderFiles, type FileSet } from '../../bundle/fileSet';
+import { messageOf } from '../../messageOf';
 import { withDescription } from './candidateDescription';
 
 /** The longest display name the service takes. */
@@ -52,7 +53,7 @@ export class TemporarySkills {
       try {
         await this.delete(skillId);
       } catch (error) {
-        left.push({ skillId, reason: error instanceof Error ? error.message : String(error) });
+        left.push({ skillId, reason: messageOf(error) });
       }
     }
     return left;

@@ -5,6 +5,7 @@ import type { Prompts } from '../../ui/prompts';
 import { hashOfFolder } from './folderHash';
 import type { LinkStore, SkillLink } from './linkStore';
 import { isLintable, isSkillMd, SKILL_MD_ANY_CASE_GLOB } from './skillMdName';
+import { messageOf } from '../../../core/messageOf';
 
 /** The context key listing the workspace's skill folders (their file system paths), for `resourcePath in …` menus. */
 export const SKILL_FOLDERS_CONTEXT = 'skillsmith.skillFolders';
@@ -126,7 +127,7 @@ export class SkillFolders implements vscode.Disposable {
     try {
       files = await vscode.workspace.findFiles(SKILL_MD_ANY_CASE_GLOB, EXCLUDED);
     } catch (error) {
-      this.log.warn(`Could not search the workspace for skill folders: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.warn(`Could not search the workspace for skill folders: ${messageOf(error)}`);
       throw error;
     }
     const found = new Map(files.filter(isLintable).map((file) => [file.toString(), file] as const));
