@@ -138,8 +138,30 @@ const builds = cliOutdir ? cliBuilds(cliOutdir) : [
   },
 ];
 
+/**
+ * In watch mode, one `[watch] build started` line before a rebuild and one `[watch] build finished` after every
+ * bundle it touched is done: the markers the F5 task's problem matcher (.vscode/tasks.json) waits for.
+ */
+function watchMarkers() {
+  let running = 0;
+  return {
+    name: 'watch-markers',
+    setup(build) {
+      build.onStart(() => {
+        if (running++ === 0) console.log('[watch] build started');
+      });
+      build.onEnd(() => {
+        if (--running === 0) console.log('[watch] build finished');
+      });
+    },
+  };
+}
+
 async function main() {
-  const contexts = await Promise.all(builds.filter((b) => Object.keys(b.entryPoints).length > 0).map((b) => esbuild.context(b)));
+  const markers = watch ? [watchMarkers()] : [];
+  const contexts = await Promise.all(
+    builds.filter((b) => Object.keys(b.entryPoints).length > 0).map((b) => esbuild.context({ ...b, plugins: [...(b.plugins ?? []), ...markers] })),
+  );
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
     console.log('[esbuild] watching');

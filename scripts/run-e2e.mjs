@@ -41,6 +41,7 @@ async function runJourney(browser, workbenchUrl, emulatorUrl, workspace, journey
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   const screenshot = async (name, { readme } = {}) => {
+    if (readme && README_SCREENSHOTS_DIR) await clearHovers(page);
     const file = path.join(RESULTS_DIR, `${name}.png`);
     await page.screenshot({ path: file });
     if (readme && README_SCREENSHOTS_DIR) copyFileSync(file, path.join(README_SCREENSHOTS_DIR, `${readme}.png`));
@@ -56,6 +57,12 @@ async function runJourney(browser, workbenchUrl, emulatorUrl, workspace, journey
     limit.cancel();
     await page.close();
   }
+}
+
+/** Moves the pointer off the workbench's parts and waits until no hover (a tree item's tooltip) is shown: a README picture shows the view, not where the journey last clicked. */
+async function clearHovers(page) {
+  await page.mouse.move(0, 0);
+  await page.locator('.workbench-hover').first().waitFor({ state: 'hidden' });
 }
 
 /**

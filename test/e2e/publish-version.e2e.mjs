@@ -44,7 +44,7 @@ export async function run({ page, screenshot, emulatorUrl, workspace }) {
     await revealed.waitFor();
     assert.equal(await revealed.locator('.label-description').innerText(), 'latest', 'the revealed version is the latest');
     await page.locator('.notifications-toasts .monaco-button', { hasText: 'Copy Version ID' }).waitFor();
-    await screenshot('publish-revealed');
+    await screenshot('publish-revealed', { readme: 'tree' });
 
     await runContextMenu(page, revealed, 'Compare Versions');
     await quickInput(page, 'with…');
