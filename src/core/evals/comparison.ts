@@ -1,4 +1,5 @@
 /** Two versions of a skill on the same cases, side by side, as Markdown: what "Compare Eval Results of Two Versions…" shows. */
+import { countOf, formatCount } from '../text/count';
 import type { LoadedEvals } from './loadEvals';
 import type { CaseRun } from './runEvals';
 import { shouldTriggerOf } from './saveResults';
@@ -26,7 +27,7 @@ export function comparisonMarkdown(input: ComparisonInput): string {
     '',
     `A: ${text(input.versionA)}  `,
     `B: ${text(input.versionB)}  `,
-    `${input.runsPerCase} runs per case with ${text(input.model)}.`,
+    `${countOf(input.runsPerCase, 'run')} per case with ${text(input.model)}.`,
     '',
     '| | A | B |',
     '|---|---|---|',
@@ -34,7 +35,7 @@ export function comparisonMarkdown(input: ComparisonInput): string {
     row('Trigger recall', a?.triggerRecall, b?.triggerRecall, percent),
     row('Trigger runs as expected', a?.triggerRate, b?.triggerRate, percent),
     row('Output pass rate', outputs(a, (s) => s.passRate.mean), outputs(b, (s) => s.passRate.mean), percent),
-    row('Tokens per output run', outputs(a, (s) => s.tokens.mean), outputs(b, (s) => s.tokens.mean), (value) => Math.round(value).toString()),
+    row('Tokens per output run', outputs(a, (s) => s.tokens.mean), outputs(b, (s) => s.tokens.mean), (value) => formatCount(Math.round(value))),
     '',
   ];
   if (input.evals.triggers.length > 0) {

@@ -1,4 +1,5 @@
 /** What an eval run will send, decided before anything is sent: the jobs, their count and a token estimate. */
+import { countOf, formatCount } from '../text/count';
 import type { OutputEvalCase, TriggerEvalCase } from './types';
 
 /**
@@ -86,7 +87,7 @@ export class CostCapError extends Error {
     readonly estimate: CostEstimate,
     readonly maxRequests: number,
   ) {
-    super(`This eval run would send ${estimate.requests} requests (about ${estimate.inputTokens} input tokens and up to ${estimate.maxOutputTokens} output tokens), over the cap of ${maxRequests}; run fewer cases or runs, or raise the cap.`);
+    super(`This eval run would send ${countOf(estimate.requests, 'request')} (about ${countOf(estimate.inputTokens, 'input token')} and up to ${countOf(estimate.maxOutputTokens, 'output token')}), over the cap of ${formatCount(maxRequests)}; run fewer cases or runs, or raise the cap.`);
     this.name = 'CostCapError';
   }
 }
