@@ -3,7 +3,7 @@ import { countOf, formatCount } from '../text/count';
 import type { LoadedEvals } from './loadEvals';
 import type { CaseRun } from './runEvals';
 import { shouldTriggerOf } from './saveResults';
-import { summariseCases, summariseConfigurations, type CaseSummary, type ConfigurationSummary } from './summary';
+import { caseRateText, summariseCases, summariseConfigurations, type CaseSummary, type ConfigurationSummary } from './summary';
 
 /** What is compared: the runs of `with_skill` (version A) and `old_skill` (version B) over the same cases. */
 export interface ComparisonInput {
@@ -69,13 +69,18 @@ function row(label: string, a: number | undefined, b: number | undefined, format
 function triggerCell(cases: readonly CaseSummary[], key: string, configuration: CaseSummary['configuration']): string {
   const summary = cases.find((item) => item.caseKey === key && item.configuration === configuration);
   if (!summary) return 'n/a';
-  return `${summary.passed ? '✓' : '✗'} ${Math.round(summary.triggerRate * summary.runs)}/${summary.runs} triggered`;
+  return `${mark(summary)} ${caseRateText(summary)}`;
 }
 
 function outputCell(cases: readonly CaseSummary[], key: string, configuration: CaseSummary['configuration']): string {
   const summary = cases.find((item) => item.caseKey === key && item.configuration === configuration);
   if (!summary) return 'n/a';
-  return `${summary.passed ? '✓' : '✗'} ${summary.passes}/${summary.runs} passed (${percent(summary.passRate)} met)`;
+  return `${mark(summary)} ${caseRateText(summary)}${summary.completed > 0 ? ` (${percent(summary.passRate)} met)` : ''}`;
+}
+
+/** ✓ passed, ✗ failed, ⚠ errored (no verdict). */
+function mark(summary: CaseSummary): string {
+  return summary.verdict === 'passed' ? '✓' : summary.verdict === 'failed' ? '✗' : '⚠';
 }
 
 function percent(value: number): string {
