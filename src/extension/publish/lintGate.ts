@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { formatCount } from '../../core/text/count';
 import type { PreparedUpload } from '../../core/bundle/prepareUpload';
 import { SKILL_MD } from '../../core/skill/skillMdName';
 import type { Diagnostic } from '../../core/skill/types';
@@ -54,7 +55,9 @@ export async function passLintGate(
   }
   const warnings = prepared.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning');
   const goOn = warnings.length === 0 || await context.prompts.confirm(
-    vscode.l10n.t('{0} has {1} warnings. Publish anyway?', prepared.folderName, warnings.length),
+    warnings.length === 1
+      ? vscode.l10n.t('{0} has 1 warning. Publish anyway?', prepared.folderName)
+      : vscode.l10n.t('{0} has {1} warnings. Publish anyway?', prepared.folderName, formatCount(warnings.length)),
     warnings.map(describe).join('\n'),
     vscode.l10n.t('Publish Anyway'),
   );
@@ -68,12 +71,14 @@ async function showBlocking(context: LintGateContext, skillMd: vscode.Uri, prepa
   context.problems.set(skillMd, missing.map((error) => toVscodeDiagnostic(error, context.extensionUri)));
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   void vscode.window.showErrorMessage(
-    vscode.l10n.t(
-      'Not published: {0} has {1} problems the Claude API would refuse (see the Problems panel). The first: {2}',
-      prepared.folderName,
-      prepared.errors.length,
-      prepared.errors[0]?.message ?? '',
-    ),
+    prepared.errors.length === 1
+      ? vscode.l10n.t('Not published: {0} has 1 problem the Claude API would refuse (see the Problems panel): {1}', prepared.folderName, prepared.errors[0]?.message ?? '')
+      : vscode.l10n.t(
+        'Not published: {0} has {1} problems the Claude API would refuse (see the Problems panel). The first: {2}',
+        prepared.folderName,
+        formatCount(prepared.errors.length),
+        prepared.errors[0]?.message ?? '',
+      ),
   );
 }
 
