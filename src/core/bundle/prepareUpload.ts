@@ -13,7 +13,10 @@ export interface UploadOptions {
   readonly allowSecrets?: readonly string[];
 }
 
-/** A skill folder checked for upload or export; nothing has been read beyond names, sizes and SKILL.md. */
+/**
+ * A skill folder checked for upload or export. Its files were read once, scanned, and are what an upload sends
+ * (what was checked is what travels, whatever changes on disk afterwards); a folder over the size limit is not read.
+ */
 export interface PreparedUpload {
   readonly dir: string;
   /** Its SKILL.md (possibly mis-cased), or undefined when it has none. */
@@ -22,6 +25,8 @@ export interface PreparedUpload {
   readonly folderName: string;
   /** The files to send and what is left out, each with why. */
   readonly collected: SkillFiles;
+  /** The bytes of the files to send, read and scanned; undefined when the folder is over the size limit (it cannot be sent). */
+  readonly contents: FileSet | undefined;
   readonly totalBytes: number;
   readonly limitBytes: number;
   /** The lint of the folder under the `claude-api` profile (what the service and claude.ai accept), upload rules included. */
@@ -34,13 +39,16 @@ export interface PreparedUpload {
 export async function prepareUpload(dir: string, options: UploadOptions = {}): Promise<PreparedUpload> {
   const limitBytes = options.limitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES;
   const collected = await collectSkillFiles(dir, { allowSecrets: options.allowSecrets });
-  const { file, diagnostics } = await lintSkillFolder(dir, { profile: 'claude-api', collected, uploadLimitBytes: limitBytes });
+  const total = totalBytes(collected.files);
+  const contents = total <= limitBytes ? await readFileSet(dir, collected) : undefined;
+  const { file, diagnostics } = lintSkillFolder(dir, { profile: 'claude-api', collected, contents, allowSecrets: options.allowSecrets, uploadLimitBytes: limitBytes });
   return {
     dir,
     skillMd: file,
     folderName: folderNameOf(dir),
     collected,
-    totalBytes: totalBytes(collected.files),
+    contents,
+    totalBytes: total,
     limitBytes,
     diagnostics,
     errors: diagnostics.filter((d) => d.severity === 'error'),
@@ -48,12 +56,12 @@ export async function prepareUpload(dir: string, options: UploadOptions = {}): P
 }
 
 /**
- * Reads the files of a prepared upload that passed its gate. Rejects when it has errors, or when the files
- * grew past the budget since they were checked (the budget holds for the bytes actually read).
+ * The files of a prepared upload that passed its gate: the bytes that were scanned. Rejects when it has errors, or
+ * when the files had grown past the budget by the time they were read (the budget holds for the bytes sent).
  */
 export async function readPreparedFiles(prepared: PreparedUpload): Promise<FileSet> {
-  if (prepared.errors.length > 0) throw new Error(`${prepared.dir} has ${prepared.errors.length} error(s) to fix first: ${prepared.errors[0].message}`);
-  const set = await readFileSet(prepared.dir, prepared.collected);
+  const set = prepared.contents;
+  if (prepared.errors.length > 0 || set === undefined) throw new Error(`${prepared.dir} has ${prepared.errors.length} error(s) to fix first: ${prepared.errors[0]?.message}`);
   const bytes = fileSetBytes(set);
   if (bytes > prepared.limitBytes) {
     throw new Error(`The files of ${prepared.folderName} grew to ${formatBytes(bytes)} while being read, over the ${formatBytes(prepared.limitBytes)} limit. Check the folder and try again.`);
