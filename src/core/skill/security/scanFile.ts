@@ -1,7 +1,7 @@
 /** The security scan of the files of a skill folder, read as text up to a bound per file. */
 import { closeSync, constants, openSync, readSync } from 'node:fs';
 import type { Finding } from '../finding';
-import { scanText, type ScanTarget } from './scanText';
+import { scanUtf8, type ScanTarget } from './scanText';
 
 /** The most bytes of one file the scan reads: a hostile 100 MB file costs no more than this. */
 export const MAX_SCAN_BYTES = 4 * 1024 * 1024;
@@ -16,9 +16,7 @@ const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants
 export function scanBytes(bytes: Uint8Array, target: ScanTarget): Finding[] {
   const sniff = bytes.subarray(0, SNIFF_BYTES);
   if (sniff.includes(0)) return [];
-  const length = Math.min(bytes.byteLength, MAX_SCAN_BYTES);
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, length).toString('utf8');
-  return scanText(text, target);
+  return scanUtf8(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, MAX_SCAN_BYTES)), target);
 }
 
 /** Reads the first MAX_SCAN_BYTES of `absolutePath` (never following a link) and scans them. Throws when the file cannot be read. */

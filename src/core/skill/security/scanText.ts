@@ -1,10 +1,12 @@
-/** The security scan of one text file of a skill: hidden text, the `security-…` patterns and keys found by content. */
-import { findSecrets } from '../../bundle/secretContent';
+/** The security scan of one file of a skill, read as UTF-8 text: hidden text, the `security-…` patterns and keys found by content. */
+import { isRealKey, KEY_FORMATS } from '../../bundle/secretContent';
 import { finding, type Finding } from '../finding';
 import { LineIndex } from '../text';
-import type { RuleId } from '../types';
+import type { Range, RuleId } from '../types';
+import { ByteText } from './byteText';
 import { findHiddenRuns } from './hiddenText';
-import { ScanContext, SECURITY_PATTERNS, type FileScope, type PatternRuleId } from './patterns';
+import { SECURITY_PATTERNS, SENDING_WORDS, type FileScope, type PatternRuleId, type ScanContext } from './patterns';
+import { TriggerSet, type TriggerHits } from './triggers';
 
 /** The most findings of one rule listed for one file; the scan stops looking for that rule there. */
 export const MAX_SECURITY_FINDINGS_PER_RULE = 50;
@@ -23,43 +25,112 @@ const MARKDOWN = /\.(?:md|markdown|mdx|txt|html?)$/i;
 const SCRIPT = /\.(?:py|sh|bash|zsh|js|mjs|cjs|ts|mts|cts|rb|pl|php|ps1|psm1)$/i;
 
 /** The scopes a file falls in. */
-function scopesOf(target: ScanTarget, text: string): ReadonlySet<FileScope> {
+function scopesOf(target: ScanTarget, bytes: Uint8Array): ReadonlySet<FileScope> {
   const scopes = new Set<FileScope>(['any']);
   if (target.isSkillMd) scopes.add('skill-md').add('markdown');
   else if (MARKDOWN.test(target.relativePath)) scopes.add('markdown');
-  if (SCRIPT.test(target.relativePath) || text.startsWith('#!')) scopes.add('script');
+  if (SCRIPT.test(target.relativePath) || (bytes[0] === 0x23 && bytes[1] === 0x21)) scopes.add('script');
   return scopes;
 }
 
-/**
- * The security findings of `text`, the content of `target`. Never throws; linear in the text's length (the
- * caller bounds that). A binary text (one holding NUL) is not scanned.
- */
+/** Every word any pattern or key format starts from, each once, found in one pass per file. */
+const TRIGGERS = new TriggerSet([...new Set([...SECURITY_PATTERNS.flatMap((p) => p.triggers), ...KEY_FORMATS.flatMap((k) => k.triggers), ...SENDING_WORDS, 'curl', 'wget'])]);
+const PATTERN_TRIGGERS = SECURITY_PATTERNS.map((p) => p.triggers.map((word) => TRIGGERS.indexOf(word)));
+const KEY_TRIGGERS = KEY_FORMATS.map((k) => k.triggers.map((word) => TRIGGERS.indexOf(word)));
+const SENDING_TRIGGERS = SENDING_WORDS.map((word) => TRIGGERS.indexOf(word));
+const FETCH_TRIGGERS = ['curl', 'wget'].map((word) => TRIGGERS.indexOf(word));
+
+/** How far around a trigger a pattern reads on a long line (a whole line when it is shorter), in bytes. */
+const WINDOW = 1000;
+
+/** The security findings of `text` (SKILL.md in the editor), the same as those of its UTF-8 bytes. Never throws. */
 export function scanText(text: string, target: ScanTarget): Finding[] {
-  if (text.includes('\0')) return [];
-  const out = new FindingsOf(text, target);
-  for (const run of findHiddenRuns(text, MAX_SECURITY_FINDINGS_PER_RULE + 1)) {
-    if (!out.add('security-hidden-text', run.start, run.end, `Hidden text: ${run.description}. A reader does not see it; Claude does. Delete it.`)) break;
-  }
-  const scopes = scopesOf(target, text);
-  const context = new ScanContext(text);
-  for (const { rule, scope, pattern, what, accept } of SECURITY_PATTERNS) {
-    if (!scopes.has(scope) || out.isFull(rule)) continue;
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-      if (match[0].length === 0) pattern.lastIndex++;
-      else if (out.isSameLine(rule, match.index)) continue;
-      else if ((!accept || accept(match, context)) && !out.add(rule, match.index, match.index + match[0].length, `${capitalise(what)}: \`${snippet(match[0])}\`. ${HINTS[rule]}`)) break;
-    }
-  }
+  return scanUtf8(Buffer.from(text, 'utf8'), target);
+}
+
+/**
+ * The security findings of `bytes`, the UTF-8 content of `target`. Never throws; linear in their length (the caller
+ * bounds that): one pass finds the trigger words, and each pattern runs only on the lines (at most 2,000 bytes
+ * around a trigger) that hold one of its words. Binary content (holding NUL) is not scanned.
+ */
+export function scanUtf8(bytes: Buffer, target: ScanTarget): Finding[] {
+  if (bytes.includes(0)) return [];
+  const source = new ByteText(bytes);
+  const out = new FindingsOf(source, target);
+  const hits = TRIGGERS.find(bytes);
+  if (hits.mayHide) addHiddenText(bytes, out);
+  const scopes = scopesOf(target, bytes);
+  const context = new FileContext(source, hits);
+  SECURITY_PATTERNS.forEach(({ rule, scope, pattern, what, accept }, index) => {
+    if (!scopes.has(scope)) return;
+    out.eachMatch(pattern, positionsOf(hits.positions, PATTERN_TRIGGERS[index]), (match, at) => {
+      if (out.isSameLine(rule, at) || (accept && !accept(match, at, context))) return true;
+      return out.add(rule, at, at + Buffer.byteLength(match[0]), `${capitalise(what)}: \`${snippet(match[0])}\`. ${HINTS[rule]}`);
+    });
+  });
   if (!target.secretAllowed) {
-    for (const secret of findSecrets(text, MAX_SECURITY_FINDINGS_PER_RULE + 1)) {
-      const line = out.lineOf(secret.start) + 1;
-      const message = `Line ${line.toLocaleString('en-US')} of \`${target.relativePath}\` looks like ${secret.kind}, so publish and pack refuse the folder. Remove the key (and revoke it if it was ever shared), or allow \`${target.relativePath}\` by name if it must be uploaded.`;
-      if (!out.add('upload-secret', secret.start, secret.end, message)) break;
-    }
+    KEY_FORMATS.forEach((format, index) => {
+      out.eachMatch(format.pattern, positionsOf(hits.positions, KEY_TRIGGERS[index]), (match, at) => {
+        if (!isRealKey(match, format)) return true;
+        const line = source.lineOf(at) + 1;
+        const message = `Line ${line.toLocaleString('en-US')} of \`${target.relativePath}\` looks like ${format.kind}, so publish and pack refuse the folder. Remove the key (and revoke it if it was ever shared), or allow \`${target.relativePath}\` by name if it must be uploaded.`;
+        return out.add('upload-secret', at, at + Buffer.byteLength(match[0]), message);
+      });
+    });
   }
   return out.findings;
+}
+
+/** Adds the hidden-text findings: the text is decoded whole, as only files holding a lead byte of such a character get here. */
+function addHiddenText(bytes: Buffer, out: FindingsOf): void {
+  const text = bytes.toString('utf8');
+  const runs = findHiddenRuns(text, MAX_SECURITY_FINDINGS_PER_RULE + 1);
+  if (runs.length === 0) return;
+  const lines = new LineIndex(text);
+  for (const run of runs) {
+    if (!out.addAt('security-hidden-text', lines.rangeOf(run.start, run.end), `Hidden text: ${run.description}. A reader does not see it; Claude does. Delete it.`)) break;
+  }
+}
+
+/** The positions of the given trigger words, in text order. */
+function positionsOf(positions: readonly (number[] | undefined)[], words: readonly number[]): number[] {
+  const all: number[] = [];
+  for (const word of words) {
+    const found = positions[word];
+    if (found) all.push(...found);
+  }
+  return words.length > 1 ? all.sort((a, b) => a - b) : all;
+}
+
+/** What the checks of a match read of the rest of the file, each read bounded. */
+class FileContext implements ScanContext {
+  private fetched: string[] | undefined;
+
+  constructor(
+    private readonly source: ByteText,
+    private readonly hits: TriggerHits,
+  ) {}
+
+  lineBefore(at: number): string {
+    const { start } = this.source.lineBounds(at);
+    return this.source.decode(Math.max(start, at - 300), at).text;
+  }
+
+  commentAt(at: number): string | undefined {
+    const close = this.source.bytes.indexOf('-->', at + 4);
+    return close < 0 || close - at > 2000 ? undefined : this.source.decode(at, close + 3).text;
+  }
+
+  sends(): boolean {
+    return SENDING_TRIGGERS.some((word) => this.hits.positions[word] !== undefined);
+  }
+
+  fetchLines(): readonly string[] {
+    this.fetched ??= positionsOf(this.hits.positions, FETCH_TRIGGERS)
+      .slice(0, 100)
+      .map((at) => this.source.decode(at, Math.min(this.source.lineBounds(at).end, at + 300)).text);
+    return this.fetched;
+  }
 }
 
 /** What each rule asks of the author, after what was found. */
@@ -79,39 +150,56 @@ const HINTS: Readonly<Record<PatternRuleId, string>> = {
   'security-network-call': 'The API\'s code execution container has no network: bundle the data or the package with the skill.',
 };
 
-/** The findings of one file, at most MAX_SECURITY_FINDINGS_PER_RULE of a rule, with positions from a line index made on first use. */
+/** The findings of one file, at most MAX_SECURITY_FINDINGS_PER_RULE of a rule (one more says more were left out). */
 class FindingsOf {
   readonly findings: Finding[] = [];
-  private lines: LineIndex | undefined;
   private readonly counts = new Map<RuleId, number>();
   private readonly lastLine = new Map<RuleId, number>();
 
   constructor(
-    private readonly text: string,
+    private readonly source: ByteText,
     private readonly target: ScanTarget,
   ) {}
 
-  /** True when the last finding of `rule` is on the line of `offset` (one finding of a pattern rule per line is enough). */
+  /** True when the last finding of `rule` is on the line of byte `offset` (one finding of a pattern rule per line is enough). */
   isSameLine(rule: RuleId, offset: number): boolean {
     const last = this.lastLine.get(rule);
-    return last !== undefined && last === this.lineOf(offset);
+    return last !== undefined && last === this.source.lineOf(offset);
   }
 
-  isFull(rule: RuleId): boolean {
-    return (this.counts.get(rule) ?? 0) > MAX_SECURITY_FINDINGS_PER_RULE;
+  /**
+   * Runs `pattern` over the line around each of `positions` (each line once; at most WINDOW bytes either side of
+   * the trigger on a long line) and hands each match, with its byte offset, to `each` until it returns false.
+   */
+  eachMatch(pattern: RegExp, positions: readonly number[], each: (match: RegExpExecArray, at: number) => boolean): void {
+    let scannedTo = -1;
+    for (const position of positions) {
+      if (position < scannedTo) continue;
+      const line = this.source.lineBounds(position);
+      const window = this.source.decode(Math.max(line.start, position - WINDOW, scannedTo), Math.min(line.end, position + WINDOW));
+      scannedTo = window.start + Buffer.byteLength(window.text);
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(window.text); match !== null; match = pattern.exec(window.text)) {
+        if (match[0].length === 0) {
+          pattern.lastIndex++;
+          continue;
+        }
+        const at = window.start + (window.ascii ? match.index : Buffer.byteLength(window.text.slice(0, match.index)));
+        if (!each(match, at)) return;
+      }
+    }
   }
 
-  lineOf(offset: number): number {
-    this.lines ??= new LineIndex(this.text);
-    return this.lines.positionAt(offset).line;
-  }
-
-  /** Adds a finding at `start`–`end`; false when the rule is full for this file (its last finding says more were left out). */
+  /** Adds a finding at bytes `start`–`end`; false when the rule is full for this file. */
   add(rule: RuleId, start: number, end: number, message: string): boolean {
+    return this.addAt(rule, this.source.rangeOf(start, end), message);
+  }
+
+  /** Adds a finding at `range`; false when the rule is full for this file (its last finding says more were left out). */
+  addAt(rule: RuleId, range: Range, message: string): boolean {
     const count = (this.counts.get(rule) ?? 0) + 1;
+    if (count > MAX_SECURITY_FINDINGS_PER_RULE + 1) return false;
     this.counts.set(rule, count);
-    this.lines ??= new LineIndex(this.text);
-    const range = this.lines.rangeOf(start, end);
     this.lastLine.set(rule, range.start.line);
     const text = count > MAX_SECURITY_FINDINGS_PER_RULE ? `More \`${rule}\` findings in this file are not listed (only the first ${MAX_SECURITY_FINDINGS_PER_RULE} are).` : message;
     const found = finding(rule, text, range);
