@@ -17,7 +17,7 @@ import { openDataFolder } from '../src/emulator/persistence';
 import { exampleFiles } from '../src/emulator/seed';
 import { SkillStore } from '../src/emulator/store';
 import { checkUpload } from '../src/emulator/upload';
-import { VersionArchive } from '../src/extension/remote/versionArchive';
+import { VersionArchive } from '../src/extension/services/caches/versionArchive';
 
 const ROUNDS = 9;
 

@@ -4,10 +4,11 @@ import type Anthropic from '@anthropic-ai/sdk';
 import { DEFAULT_MAX_TOKENS } from '../core/chat/defaultModel';
 import { EvalFileError } from '../core/evals/evalFiles';
 import { loadEvals, type LoadedEvals } from '../core/evals/loadEvals';
-import { CostCapError } from '../core/evals/plan';
+import { CostCapError, type CostEstimate } from '../core/evals/plan';
 import { runEvals } from '../core/evals/runEvals';
 import { saveResults } from '../core/evals/saveResults';
 import type { ConfigurationSummary } from '../core/evals/summary';
+import { countOf, formatCount } from '../core/text/count';
 import { chooseModel, sdkFromEnvironment } from './apiSubcommand';
 import { EVAL_USAGE, parseEvalArgs, type EvalArgs } from './evalArgs';
 import { jsonReport, junitReport, textReport, type EvalReport } from './evalReport';
@@ -60,7 +61,7 @@ export async function runEvalCommand(argv: string[], io: EvalIo = processIo): Pr
       maxRequests: args.maxRequests,
       inputFolder: evals.skillFolder,
       signal: controller.signal,
-      onPlan: (estimate) => io.stderr.write(`skillsmith eval: ${estimate.requests} requests, about ${estimate.inputTokens} input tokens and up to ${estimate.maxOutputTokens} output tokens (${evals.triggers.length} trigger and ${evals.outputs.length} output cases, ${args.runs} runs each).\n`),
+      onPlan: (estimate) => io.stderr.write(`skillsmith eval: ${planText(estimate, evals.triggers.length, evals.outputs.length, args.runs)}.\n`),
     });
     if (result.cancelled) {
       io.stderr.write('skillsmith eval: interrupted; no results written.\n');
@@ -98,8 +99,14 @@ async function findSkillId(sdk: Anthropic, name: string, io: EvalIo): Promise<st
     return null;
   }
   if (matches.length === 1) return matches[0] ?? null;
-  io.stderr.write(matches.length === 0 ? `skillsmith eval: no custom skill is named ${name}; publish it first or pass --skill-id.\n` : `skillsmith eval: ${matches.length} custom skills are named ${name} (${matches.join(', ')}); pass --skill-id.\n`);
+  io.stderr.write(matches.length === 0 ? `skillsmith eval: no custom skill is named ${name}; publish it first or pass --skill-id.\n` : `skillsmith eval: ${formatCount(matches.length)} custom skills are named ${name} (${matches.join(', ')}); pass --skill-id.\n`);
   return null;
+}
+
+/** "16 requests, about 12,400 input tokens and up to 64,000 output tokens (4 trigger cases and 1 output case, 2 runs each)". */
+function planText(estimate: CostEstimate, triggers: number, outputs: number, runs: number): string {
+  const cases = `${countOf(triggers, 'trigger case')} and ${countOf(outputs, 'output case')}, ${countOf(runs, 'run')} each`;
+  return `${countOf(estimate.requests, 'request')}, about ${countOf(estimate.inputTokens, 'input token')} and up to ${countOf(estimate.maxOutputTokens, 'output token')} (${cases})`;
 }
 
 function usage(io: EvalIo, message: string): number {

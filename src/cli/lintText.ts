@@ -1,5 +1,6 @@
 /** `skillsmith lint --format text`: findings grouped by file, for people. */
 import type { Profile } from '../core/skill/types';
+import { countOf } from '../core/text/count';
 import type { ReportedDiagnostic, ReportWriter } from './lintReport';
 import { escapeControls } from './terminalText';
 
@@ -27,7 +28,7 @@ export function textWriter(profile: Profile, colour: boolean, write: (chunk: str
       write(out.join('\n') + '\n\n');
     },
     end({ skills, errors, warnings }) {
-      const summary = `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(skills, 'skill')} (profile ${profile})`;
+      const summary = `${countOf(errors, 'error')}, ${countOf(warnings, 'warning')} in ${countOf(skills, 'skill')} (profile ${profile})`;
       write((errors > 0 ? paint('error', `✖ ${summary}`) : `✔ ${summary}`) + '\n');
     },
   };
@@ -36,8 +37,4 @@ export function textWriter(profile: Profile, colour: boolean, write: (chunk: str
 /** Orders diagnostics as they appear in the file: by line, then column. */
 function byPosition(a: ReportedDiagnostic, b: ReportedDiagnostic): number {
   return a.line - b.line || a.column - b.column;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { prepareUpload, readPreparedFiles, type UploadOptions } from '../core/bundle/prepareUpload';
 import { formatBytes } from '../core/bundle/uploadChecks';
 import { zipFileSet } from '../core/bundle/zipFileSet';
+import { countOf } from '../core/text/count';
 import { checksText } from './uploadReport';
 import { messageOf, runSubcommand } from './subcommand';
 import { onePath, parseCommandArgs, UPLOAD_OPTIONS, UPLOAD_OPTIONS_HELP, uploadOptionsOf } from './uploadArgs';
@@ -52,7 +53,7 @@ async function pack(request: PackRequest): Promise<number> {
   const output = request.output ?? `${prepared.folderName}.zip`;
   const zip = await zipFileSet(await readPreparedFiles(prepared));
   await writeAtomically(output, zip);
-  process.stdout.write(`Packed ${prepared.folderName} (${prepared.collected.files.length} files, ${formatBytes(prepared.totalBytes)}) into ${output}\n`);
+  process.stdout.write(`Packed ${prepared.folderName} (${countOf(prepared.collected.files.length, 'file')}, ${formatBytes(prepared.totalBytes)}) into ${output}\n`);
   return 0;
 }
 

@@ -1,8 +1,11 @@
 /** `skillsmith publish`: a skill folder as a new skill or a new version, after the claude-api lint gate. */
-import type { PublishTarget } from '../core/api/publishSkill';
+import type { PublishResult, PublishTarget } from '../core/api/publishSkill';
+import type { SkillsClient, SkillVersion } from '../core/api/types';
+import { versionOrdinals, versionTag } from '../core/api/versionLabel';
 import type { SkillsApiError } from '../core/api/errors';
 import { prepareUpload, readPreparedFiles, type PreparedUpload } from '../core/bundle/prepareUpload';
 import { checkDisplayName, formatBytes } from '../core/bundle/uploadChecks';
+import { countOf } from '../core/text/count';
 import { loadApiModule } from './loadApiModule';
 import { messageOf, runSubcommand, type FolderRequest } from './subcommand';
 import { checksReport, checksText, fileListJson, fileListText } from './uploadReport';
@@ -75,16 +78,33 @@ async function publish(request: PublishRequest): Promise<number> {
   const api = loadApiModule();
   try {
     const files = await readPreparedFiles(prepared);
-    const result = await api.publishSkill(api.createSkillsClient(client), files, request.target);
+    const skills = api.createSkillsClient(client);
+    const result = await api.publishSkill(skills, files, request.target);
     if (request.json) {
       process.stdout.write(JSON.stringify({ skill_id: result.skillId, version: result.version, files: result.files, bytes: result.bytes }) + '\n');
     } else {
-      const what = result.created ? `new skill ${result.skillId}` : `skill ${result.skillId}`;
-      process.stdout.write(`Published ${prepared.folderName} as ${what}, version ${result.version} (${result.files} files, ${formatBytes(result.bytes)}).\n`);
+      const tag = await tagOf(skills, result);
+      const version = `${tag ? `${tag}, ` : ''}version ${result.version} (${countOf(result.files, 'file')}, ${formatBytes(result.bytes)})`;
+      const what = result.created ? `Created skill ${result.skillId} from ${prepared.folderName}` : `Published ${prepared.folderName} to skill ${result.skillId}`;
+      process.stdout.write(`${what}: ${version}.\n`);
     }
     return 0;
   } catch (error) {
     return failed(request, describeFailure(error, api.SkillsApiError), undefined, error);
+  }
+}
+
+/** The new version's short label ("v4"): v1 for a new skill, else its ordinal among the skill's versions; none when they cannot be listed. */
+async function tagOf(client: SkillsClient, result: PublishResult): Promise<string | undefined> {
+  if (result.created) return versionTag(1);
+  try {
+    const versions: SkillVersion[] = [];
+    for await (const version of client.iterateVersions(result.skillId, { limit: 100 })) versions.push(version);
+    const published = versions.find((version) => version.ref === result.version);
+    const ordinal = published && versionOrdinals(versions).get(published.id);
+    return ordinal === undefined ? undefined : versionTag(ordinal);
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,6 +1,7 @@
 /** Prints a streaming chat turn for `skillsmith run`: the answer's text to one stream, tool calls and output to another. */
 import type { ChatUpdate } from '../core/chat/updates';
 import type { AssistantTurn, ToolCallBlock, ToolResult } from '../core/chat/viewModel';
+import { countOf, formatCount } from '../core/text/count';
 import { terminalSafe } from './terminalText';
 
 /** Somewhere to write text (a process stream, or a buffer in tests). */
@@ -90,7 +91,7 @@ function describeInput(block: ToolCallBlock): string {
 function resultLines(result: ToolResult): string[] {
   if (result.kind === 'error') return [`error: ${result.errorCode}`];
   if (result.kind === 'editor') {
-    if (result.content !== null) return [`(${result.content.split('\n').length} lines)`];
+    if (result.content !== null) return [`(${countOf(result.content.split('\n').length, 'line')})`];
     return [result.isFileUpdate === null ? 'done' : result.isFileUpdate ? 'file overwritten' : 'file created'];
   }
   const lines = [
@@ -109,8 +110,8 @@ function withoutTrailingNewline(text: string): string[] {
 /** The turn's outcome in a few lines: stop reason, tokens, container, skills, files, error. */
 export function summary(turn: AssistantTurn): string[] {
   const { usage } = turn;
-  const tokens = `tokens: ${usage.inputTokens} in, ${usage.outputTokens} out, cache read ${usage.cacheReadTokens}, cache write ${usage.cacheCreationTokens}`;
-  const continued = turn.continuations > 0 ? ` after ${turn.continuations} pause_turn continuation${turn.continuations === 1 ? '' : 's'}` : '';
+  const tokens = `tokens: ${formatCount(usage.inputTokens)} in, ${formatCount(usage.outputTokens)} out, cache read ${formatCount(usage.cacheReadTokens)}, cache write ${formatCount(usage.cacheCreationTokens)}`;
+  const continued = turn.continuations > 0 ? ` after ${countOf(turn.continuations, 'pause_turn continuation')}` : '';
   const counted = usage.inputTokens + usage.outputTokens > 0 ? ` · ${tokens}` : '';
   const lines = [`— ${turn.status}${turn.stopReason ? ` (${turn.stopReason})` : ''}${continued} · ${turn.model}${counted}`];
   if (turn.container) {

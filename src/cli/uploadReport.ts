@@ -2,6 +2,7 @@
 import { LEFT_OUT_REASONS } from '../core/bundle/leftOutReason';
 import type { PreparedUpload } from '../core/bundle/prepareUpload';
 import { formatBytes } from '../core/bundle/uploadChecks';
+import { countOf } from '../core/text/count';
 import { addToSummary, RelativePaths, reportSkill, type ReportedSkill, type LintSummary } from './lintReport';
 import { shouldColour, textWriter } from './lintText';
 
@@ -27,7 +28,7 @@ export function checksText(prepared: PreparedUpload, cwd: string, stream: { read
 export function fileListText(prepared: PreparedUpload): string {
   const { files, leftOut } = prepared.collected;
   const width = Math.max(0, ...files.map((f) => f.relativePath.length), ...leftOut.map((f) => f.relativePath.length));
-  const lines = [`${prepared.folderName}: ${files.length} file${files.length === 1 ? '' : 's'}, ${formatBytes(prepared.totalBytes)} of ${formatBytes(prepared.limitBytes)}`];
+  const lines = [`${prepared.folderName}: ${countOf(files.length, 'file')}, ${formatBytes(prepared.totalBytes)} of ${formatBytes(prepared.limitBytes)}`];
   for (const file of files) lines.push(`  ${file.relativePath.padEnd(width)}  ${formatBytes(file.size).padStart(9)}`);
   if (leftOut.length > 0) {
     lines.push('Left out:');

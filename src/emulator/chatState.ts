@@ -1,4 +1,5 @@
 import { randomKey } from './ids';
+import { PromptCache } from './promptCache';
 
 /** How long a code execution container lives after its creation (the service's 30 days). */
 export const CONTAINER_LIFETIME_MS = 30 * 86_400_000;
@@ -16,8 +17,6 @@ export interface EmulatedContainer {
   readonly expiresAt: string;
   /** The skills of the request that last used it. */
   skills: readonly ResolvedContainerSkill[];
-  /** How many requests ran in it (the first one writes the prompt cache, later ones read it). */
-  uses: number;
 }
 
 /** A file a container produced, served by the Files API routes. */
@@ -31,14 +30,16 @@ export interface EmulatedFile {
   readonly downloadable: boolean;
 }
 
-/** The containers and produced files of the Messages routes (memory only; `clear` on reset). */
+/** The containers, produced files and prompt cache of the Messages routes (memory only; `clear` on reset). */
 export class ChatState {
+  /** The prefixes requests marked with `cache_control`, as the service caches them. */
+  readonly promptCache = new PromptCache();
   private readonly containers = new Map<string, EmulatedContainer>();
   private readonly files = new Map<string, EmulatedFile>();
 
   /** A new container, expiring `CONTAINER_LIFETIME_MS` from now. */
   createContainer(now = Date.now()): EmulatedContainer {
-    const container = { id: `container_${randomKey()}`, expiresAt: new Date(now + CONTAINER_LIFETIME_MS).toISOString(), skills: [], uses: 0 };
+    const container = { id: `container_${randomKey()}`, expiresAt: new Date(now + CONTAINER_LIFETIME_MS).toISOString(), skills: [] };
     this.containers.set(container.id, container);
     return container;
   }
@@ -60,9 +61,10 @@ export class ChatState {
     return this.files.get(id);
   }
 
-  /** Forgets every container and file. */
+  /** Forgets every container, file and cached prefix. */
   clear(): void {
     this.containers.clear();
     this.files.clear();
+    this.promptCache.clear();
   }
 }

@@ -1,5 +1,6 @@
 import { badRequest, notFound } from './apiError';
 import { findModel } from './models';
+import type { PromptSegment } from './promptCache';
 import type { Json } from './shapes';
 
 /** The service's cap on skills in one container. */
@@ -29,8 +30,8 @@ export interface MessageRequest {
   readonly resumedContent: readonly Json[];
   readonly containerId: string | null;
   readonly skills: readonly RequestedSkill[];
-  /** A rough count of the request's tokens (characters / 4), for usage. */
-  readonly inputTokens: number;
+  /** The tools, system and message blocks in prompt order, counted in tokens (characters / 4), for the prompt cache and usage. */
+  readonly segments: readonly PromptSegment[];
   /** The tool `tool_choice: {type: 'tool', name}` forces, with its `input_schema`, else null. */
   readonly forcedTool: { readonly name: string; readonly inputSchema: Json } | null;
 }
@@ -67,7 +68,7 @@ export function readMessageRequest(body: unknown): MessageRequest {
     resumedContent: last?.role === 'assistant' && Array.isArray(last.content) ? last.content.filter(isObject) : [],
     containerId,
     skills,
-    inputTokens: Math.ceil(JSON.stringify([body['system'] ?? '', messages]).length / 4),
+    segments: promptSegments(body['tools'], body['system'], messages),
     forcedTool: readForcedTool(body['tool_choice'], body['tools']),
   };
 }
@@ -96,6 +97,27 @@ function readMessages(value: unknown): RequestMessage[] {
     if (typeof content !== 'string' && !Array.isArray(content)) throw badRequest(`messages.${index}.content: Field required.`);
     if (index === 0 && role !== 'user') throw badRequest('messages: The first message must use the "user" role.');
     return { role, content };
+  });
+}
+
+/** The request's blocks in the order the service caches them: tools, system, then each message's content blocks. */
+function promptSegments(tools: unknown, system: unknown, messages: readonly RequestMessage[]): PromptSegment[] {
+  const blocks: unknown[] = [];
+  if (Array.isArray(tools)) blocks.push(...tools.map((tool) => ({ tool })));
+  if (typeof system === 'string' && system !== '') blocks.push({ system });
+  else if (Array.isArray(system)) blocks.push(...system.map((block) => ({ system: block })));
+  for (const { role, content } of messages) {
+    if (typeof content === 'string') blocks.push({ role, content });
+    else blocks.push(...content.map((block) => ({ role, content: block })));
+  }
+  return blocks.map((block) => {
+    let breakpoint = false;
+    const json = JSON.stringify(block, (key, value: unknown) => {
+      if (key !== 'cache_control') return value;
+      breakpoint = isObject(value) && value['type'] === 'ephemeral';
+      return undefined;
+    });
+    return { json, tokens: Math.ceil(json.length / 4), breakpoint };
   });
 }
 

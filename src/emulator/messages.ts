@@ -38,8 +38,7 @@ export async function handleMessages(ctx: MessagesContext): Promise<void> {
   const container = openContainer(ctx.chat, request.containerId);
   container.skills = skills.map((skill): ResolvedContainerSkill => ({ type: skill.type, skill_id: skill.skillId, version: skill.version }));
   const reply = scriptedReply(request, skills, container, ctx.chat);
-  const usage = usageOf(request, skills, container);
-  container.uses++;
+  const usage = usageOf(ctx.chat, request, skills);
   const containerJson = { id: container.id, expires_at: container.expiresAt, skills: container.skills };
   const id = `msg_${randomKey()}`;
   if (!request.stream) {
@@ -103,14 +102,16 @@ function openContainer(chat: ChatState, id: string | null): EmulatedContainer {
   return container;
 }
 
-/** Input tokens from the request's size; the skills' SKILL.md written to the prompt cache on a container's first use, read later. */
-function usageOf(request: MessageRequest, skills: readonly ContainerSkill[], container: EmulatedContainer): Json {
-  const cached = skills.reduce((sum, skill) => sum + Math.ceil(skill.skillMd.length / 4), 0);
-  return {
-    input_tokens: request.inputTokens,
-    cache_creation_input_tokens: container.uses === 0 ? cached : 0,
-    cache_read_input_tokens: container.uses === 0 ? 0 : cached,
-  };
+/**
+ * The input tokens of the request (the skills' names and descriptions, which the service adds to the prompt,
+ * then its own blocks), split into what the prompt cache read, what it wrote at the request's breakpoints, and
+ * the rest. The cache is per model and skill set.
+ */
+function usageOf(chat: ChatState, request: MessageRequest, skills: readonly ContainerSkill[]): Json {
+  const metadata = JSON.stringify(skills.map((skill) => [skill.name, skill.description]));
+  const skillsSegment = { json: metadata, tokens: Math.ceil(metadata.length / 4), breakpoint: false };
+  const scope = JSON.stringify([request.model, skills.map((skill) => [skill.skillId, skill.version])]);
+  return { ...chat.promptCache.use(scope, [skillsSegment, ...request.segments]) };
 }
 
 function parseJson(raw: Buffer): unknown {

@@ -7,8 +7,8 @@ import { registerExportCommand } from './export/registerExportCommand';
 import { registerLintFeatures } from './lint/registerLintFeatures';
 import { registerNewSkillCommand } from './newSkill/registerNewSkillCommand';
 import { registerPublish } from './publish/registerPublish';
-import { registerDiff } from './remote/registerDiff';
-import { registerRemoteFiles } from './remote/registerRemoteFiles';
+import { registerDiff } from './diff/registerDiff';
+import { registerRemoteFiles } from './remoteFiles/registerRemoteFiles';
 import { createServices } from './services/services';
 import { trackSkillFolders } from './shared/skillFolderContext';
 import { registerRemoteSkills } from './tree/registerRemoteSkills';
@@ -34,8 +34,8 @@ export function activate(context: vscode.ExtensionContext): TestSeams | undefine
   registerRemoteFiles(context, services);
   const remoteSkills = registerRemoteSkills(context, services);
   const publish = registerPublish(context, services, remoteSkills);
-  registerDiff(context, services, publish);
-  const evals = registerEvals(context, services, publish);
+  registerDiff(context, services);
+  const evals = registerEvals(context, services);
   const chat = registerChat(context, services.session, log);
 
   const activationMs = performance.now() - started;

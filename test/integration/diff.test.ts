@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { PublishOutcome } from '../../src/extension/publish/publishFolder';
-import type { Comparison } from '../../src/extension/remote/compareFileSets';
+import type { PublishOutcome } from '../../src/extension/shared/publishOutcome';
+import type { Comparison } from '../../src/extension/diff/compareFileSets';
 import type { TreeNode } from '../../src/extension/tree/nodes/treeNode';
 import { editAndSave, openPublishSession, skillMd, type PublishSession } from './support/publishSession';
 
@@ -59,7 +59,7 @@ suite('Diff', () => {
     // Some keys cannot download: the upload cache must answer, so the service is never asked for the content.
     session.emulator.admin.injectFault({ method: 'GET', path: '/v1/skills/*/versions/*/content', status: 403, times: 100 });
     let offered: readonly string[] = [];
-    session.publish.prompts.pickVersion = async (_title, versions) => {
+    session.remote.prompts.pickVersion = async (_title, versions) => {
       offered = versions.map((version) => version.id);
       return versions[0];
     };
@@ -100,7 +100,7 @@ suite('Diff', () => {
   });
 
   test('comparing an unchanged folder says there is no difference and opens nothing', async () => {
-    session.publish.prompts.pickVersion = async (_title, versions) => versions[0];
+    session.remote.prompts.pickVersion = async (_title, versions) => versions[0];
     const comparison = await vscode.commands.executeCommand<Comparison>('skillsmith.diff.withRemote', folder);
     assert.deepEqual(comparison, { added: [], removed: [], changed: [], binary: [] });
     assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab, undefined, 'no editor was opened');

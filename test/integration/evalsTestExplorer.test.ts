@@ -206,7 +206,7 @@ suite('Evals in the Test Explorer', () => {
 
   test('the remote-version profile runs against the version picked; Compare Eval Results shows both versions side by side', async () => {
     const picked: string[] = [];
-    session.publish.prompts.pickVersion = async (_title, versions) => {
+    session.remote.prompts.pickVersion = async (_title, versions) => {
       const version = versions.at(-1);
       if (version) picked.push(version.ref);
       return version;
@@ -215,7 +215,7 @@ suite('Evals in the Test Explorer', () => {
     assert.deepEqual(states(reports), { 'trigger-0': 'passed' });
     assert.equal(picked.length, 1);
     const oldest = picked[0]!;
-    session.publish.prompts.pickVersion = async (_title, versions) => versions[0];
+    session.remote.prompts.pickVersion = async (_title, versions) => versions[0];
     const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('skillsmith.evals.compareVersions', folder);
     assert.ok(uri, 'the comparison opened');
     const text = (await vscode.workspace.openTextDocument(uri)).getText();

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Skill } from '../../src/core/api/types';
 import { exampleFiles } from '../../src/emulator/seed';
 import { checkUpload } from '../../src/emulator/upload';
-import type { PublishOutcome } from '../../src/extension/publish/publishFolder';
+import type { PublishOutcome } from '../../src/extension/shared/publishOutcome';
 import type { PublishPreview } from '../../src/extension/publish/previewItems';
 import type { SkillNode } from '../../src/extension/tree/nodes/skillNode';
 import { decorationSettles, editAndSave, openPublishSession, skillMd, type PublishSession } from './support/publishSession';

@@ -10,3 +10,4 @@ export { publishSkill, PublishRefusedError, type PublishOptions, type PublishRes
 export { downloadFileSet } from './downloadFileSet';
 export * from '../chat';
 export * from '../evals';
+export { versionLabel, versionLabeler, versionLabelParts, versionOrdinals, versionTag, versionTime, type OrderedVersion, type VersionLabelParts } from './versionLabel';

@@ -1,4 +1,5 @@
 /** The gate before anything leaves the machine: what would be sent, and the claude-api lint of it. */
+import { countOf } from '../text/count';
 import { lintSkillFolder } from '../skill/folder';
 import type { Diagnostic } from '../skill/types';
 import { collectSkillFiles, type SkillFiles } from './collectSkillFiles';
@@ -61,7 +62,7 @@ export async function prepareUpload(dir: string, options: UploadOptions = {}): P
  */
 export async function readPreparedFiles(prepared: PreparedUpload): Promise<FileSet> {
   const set = prepared.contents;
-  if (prepared.errors.length > 0 || set === undefined) throw new Error(`${prepared.dir} has ${prepared.errors.length} error(s) to fix first: ${prepared.errors[0]?.message}`);
+  if (prepared.errors.length > 0 || set === undefined) throw new Error(`${prepared.dir} has ${countOf(prepared.errors.length, 'error')} to fix first: ${prepared.errors[0]?.message}`);
   const bytes = fileSetBytes(set);
   if (bytes > prepared.limitBytes) {
     throw new Error(`The files of ${prepared.folderName} grew to ${formatBytes(bytes)} while being read, over the ${formatBytes(prepared.limitBytes)} limit. Check the folder and try again.`);

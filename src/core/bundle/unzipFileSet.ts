@@ -1,4 +1,5 @@
 /** A downloaded or exported zip back into a file set, through the safe reader. */
+import { countOf } from '../text/count';
 import { readZip, type ZipLimits } from '../zip/readZip';
 import { ZipError } from '../zip/zipError';
 import { sortEntries, type FileSet } from './fileSet';
@@ -14,7 +15,7 @@ export function unzipFileSet(bytes: Uint8Array, limits?: ZipLimits): FileSet {
   if (folders.has('')) throw new ZipError('The archive has files outside a top-level folder; a skill zip keeps every file under one folder.');
   if (folders.size !== 1) {
     const names = [...folders].sort().slice(0, 3).join(', ');
-    throw new ZipError(`The archive has ${folders.size} top-level folders (${names}); a skill zip has exactly one.`);
+    throw new ZipError(`The archive has ${countOf(folders.size, 'top-level folder')} (${names}); a skill zip has exactly one.`);
   }
   const [folderName] = [...folders];
   const files = sortEntries(entries.map((entry) => ({ path: entry.path.slice(folderName.length + 1), data: entry.data })));

@@ -1,4 +1,5 @@
 /** The upload rules of a skill folder: size, secrets, symbolic links, names, excluded files, display name. */
+import { formatCount } from '../text/count';
 import { folderDiagnostic } from '../skill/finding';
 import { leftOutMessage, MAX_FINDINGS_PER_RULE } from '../skill/findingCap';
 import type { Diagnostic, Profile, RuleId } from '../skill/types';
@@ -47,7 +48,7 @@ export function checkUpload(collected: SkillFiles, profile: Profile, limitBytes 
 /** The `display-name-too-long` finding for a display name, or undefined when it fits. */
 export function checkDisplayName(displayName: string, profile: Profile): Diagnostic | undefined {
   if (displayName.length <= DISPLAY_NAME_LIMIT) return undefined;
-  return folderDiagnostic('display-name-too-long', profile, `The display name has ${displayName.length} characters; the limit is ${DISPLAY_NAME_LIMIT}. Shorten it.`)[0];
+  return folderDiagnostic('display-name-too-long', profile, `The display name has ${formatCount(displayName.length)} characters; the limit is ${formatCount(DISPLAY_NAME_LIMIT)}. Shorten it.`)[0];
 }
 
 /** One finding of `rule` per path, up to the cap; one more says how many paths were left out. */

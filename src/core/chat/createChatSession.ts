@@ -6,7 +6,7 @@ import { downloadFile, fileNames, listModels } from './serviceCalls';
 import type { ApiForm, CallOptions, ChatListener, ChatSession, ChatSessionOptions, DownloadedFile, ModelInfo, SendOptions } from './session';
 import { cutStreamError, turnErrorFrom } from './turnErrors';
 import type { ChatUpdate } from './updates';
-import type { AssistantTurn, ChatTurn, ChatViewModel, ContainerInfo, UserTurn } from './viewModel';
+import type { AssistantTurn, ChatTurn, ChatViewModel, ContainerInfo, TurnError, UserTurn } from './viewModel';
 import type { HistoryMessage, StreamEvent } from './wire';
 
 /** `maxContinuations` when the options do not say. */
@@ -14,6 +14,8 @@ export const DEFAULT_MAX_CONTINUATIONS = 3;
 
 /** A turn's produced files beyond this many keep their ids as names (one metadata request each). */
 const MAX_NAMED_FILES = 20;
+/** How long a stopped or failed turn waits for its produced files' names before it ends without them. */
+const NAMING_TIMEOUT_MS = 10_000;
 
 /** A conversation over this SDK instance (see `ChatSession`). */
 export function createChatSession(sdk: Anthropic, options: ChatSessionOptions): ChatSession {
@@ -161,8 +163,8 @@ class StreamingChatSession implements ChatSession {
         requestId = stream.requestId;
         for await (const event of stream.events) reducer.apply(event);
         this.adoptContainer(turn.container, generation);
-        if (signal.aborted) return reducer.finish('stopped');
-        if (!reducer.complete) return reducer.finish('error', cutStreamError(requestId));
+        if (signal.aborted) return this.end(reducer, settings.apiForm, 'stopped');
+        if (!reducer.complete) return this.end(reducer, settings.apiForm, 'error', cutStreamError(requestId));
         if (turn.stopReason !== 'pause_turn' || turn.continuations >= settings.maxContinuations) {
           await this.nameFiles(reducer, settings.apiForm, signal);
           return reducer.finish(signal.aborted ? 'stopped' : 'done');
@@ -170,9 +172,18 @@ class StreamingChatSession implements ChatSession {
       }
     } catch (error) {
       this.adoptContainer(turn.container, generation);
-      if (signal.aborted) return reducer.finish('stopped');
-      reducer.finish('error', turnErrorFrom(error, { requestId, midStream: reducer.started }));
+      if (signal.aborted) return this.end(reducer, settings.apiForm, 'stopped');
+      await this.end(reducer, settings.apiForm, 'error', turnErrorFrom(error, { requestId, midStream: reducer.started }));
     }
+  }
+
+  /**
+   * Ends a turn that was stopped or failed: the files it produced before that still get their names (within
+   * `NAMING_TIMEOUT_MS`, on a signal of their own, as the turn's own may be aborted), then the turn ends.
+   */
+  private async end(reducer: TurnReducer, form: ApiForm, status: 'stopped' | 'error', error?: TurnError): Promise<void> {
+    await this.nameFiles(reducer, form, AbortSignal.timeout(NAMING_TIMEOUT_MS));
+    reducer.finish(status, error);
   }
 
   private async openStream(request: MessagesRequest, signal: AbortSignal): Promise<OpenStream> {

@@ -3,6 +3,9 @@ import type { ModelInfo } from './session';
 /** The model used when nothing else says which (no setting, no `--model`, and the model list is unavailable). */
 export const FALLBACK_MODEL = 'claude-sonnet-5-5';
 
+/** The current models Skillsmith knows, newest and largest first: what a model field offers when the service's list cannot be read. */
+export const KNOWN_MODELS: readonly string[] = ['claude-opus-5-5', FALLBACK_MODEL, 'claude-haiku-5-5'];
+
 /** `max_tokens` when nothing else says: room for a skill's tool calls and a full answer. */
 export const DEFAULT_MAX_TOKENS = 8192;
 

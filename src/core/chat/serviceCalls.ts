@@ -11,7 +11,10 @@ const MAX_MODELS = 1000;
 /** A produced file larger than this is not read into memory. */
 export const MAX_DOWNLOAD_BYTES = 200 * 1024 * 1024;
 
-/** Every active or deprecated model, all pages, in the service's order. Rejects with `SkillsApiError`. */
+/**
+ * Every active or deprecated model, all pages, in the service's order. Rejects with `SkillsApiError` (a 404 says
+ * the service has no model list, rather than the Messages API's advice about model and skill ids).
+ */
 export async function listModels(sdk: Anthropic, options: CallOptions = {}): Promise<ModelInfo[]> {
   const models: ModelInfo[] = [];
   try {
@@ -27,7 +30,9 @@ export async function listModels(sdk: Anthropic, options: CallOptions = {}): Pro
       if (models.length >= MAX_MODELS) break;
     }
   } catch (error) {
-    throw callError(error);
+    const failure = callError(error);
+    if (failure.kind !== 'not-found') throw failure;
+    throw new SkillsApiError(failure.kind, `The service has no model list (${failure.status ?? 404} at /v1/models).`, failure.status, failure.requestId);
   }
   return models;
 }
@@ -71,12 +76,16 @@ function fileMetadata(sdk: Anthropic, form: ApiForm, fileId: string, options: Ca
 
 /**
  * A name from the service made safe to join to a folder: the last path part, without control or
- * reserved characters, never `.`/`..`, at most 255 characters; `fallback` when nothing usable is left.
+ * reserved characters, never `.`/`..`, at most 255 characters; `fallback` (a file id) made safe the same
+ * way when nothing usable is left, and `file` when that leaves nothing either. Always one plain file name.
  */
 export function safeFileName(name: string | null | undefined, fallback: string): string {
+  return plainName(name) || plainName(fallback) || 'file';
+}
+
+function plainName(name: string | null | undefined): string {
   const last = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const cleaned = last.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').replace(/^[\s.]+|[\s.]+$/g, '').slice(0, 255);
-  return cleaned === '' ? fallback : cleaned;
+  return last.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').replace(/^[\s.]+|[\s.]+$/g, '').slice(0, 255);
 }
 
 function callError(error: unknown): SkillsApiError {

@@ -1,4 +1,5 @@
 /** Checks of the Markdown body's size: empty, too many lines, too many tokens. */
+import { formatCount } from '../text/count';
 import { BODY_LINE_LIMIT, BODY_TOKEN_LIMIT, budgetLine, countBodyLines, estimateBodyTokens } from './budgets';
 import { finding, type Finding } from './finding';
 import type { ParsedSkillMd } from './parse';
@@ -23,12 +24,12 @@ export function checkBody(parsed: ParsedSkillMd): Finding[] {
   const found: Finding[] = [];
   const bodyLines = countBodyLines(parsed);
   if (bodyLines > BODY_LINE_LIMIT) {
-    const message = `The body has ${bodyLines} lines; keep it under ${BODY_LINE_LIMIT} and move details into files it links to.`;
+    const message = `The body has ${formatCount(bodyLines)} lines; keep it under ${formatCount(BODY_LINE_LIMIT)} and move details into files it links to.`;
     found.push(finding('body-too-long', message, lines.lineRange(bodyStartLine + BODY_LINE_LIMIT)));
   }
   const bodyTokens = estimateBodyTokens(parsed);
   if (bodyTokens > BODY_TOKEN_LIMIT) {
-    const message = `The body is about ${bodyTokens} tokens; keep it under ${BODY_TOKEN_LIMIT} and move details into files it links to.`;
+    const message = `The body is about ${formatCount(bodyTokens)} tokens; keep it under ${formatCount(BODY_TOKEN_LIMIT)} and move details into files it links to.`;
     found.push(finding('body-token-budget', message, lines.lineRange(budgetLine(parsed))));
   }
   return found;

@@ -1,4 +1,5 @@
 /** Checks of the known keys' values: name, description, compatibility, metadata, allowed-tools, license. */
+import { formatCount } from '../text/count';
 import { DESCRIPTION_LIMIT } from './budgets';
 import { describeValue } from './describeValue';
 import { finding, type Finding } from './finding';
@@ -35,7 +36,7 @@ function checkName(entry: FrontmatterEntry, folderName: string | undefined): Fin
     return slug && slug !== value ? replaceValueFix(entry, slug, `Change \`name\` to \`${slug}\``) : undefined;
   };
   if (value.length > NAME_LIMIT) {
-    found.push(finding('name-too-long', `\`name\` has ${value.length} characters; the limit is ${NAME_LIMIT}.`, valueRange, [slugFix()]));
+    found.push(finding('name-too-long', `\`name\` has ${formatCount(value.length)} characters; the limit is ${formatCount(NAME_LIMIT)}.`, valueRange, [slugFix()]));
   }
   if (!hasNameFormat(value)) {
     const message = `\`name\` must be lowercase letters, digits and single hyphens between them (like \`pdf-tools\`); \`${value}\` is not.`;
@@ -68,7 +69,7 @@ function checkDescription(entry: FrontmatterEntry): Finding[] {
   }
   const found: Finding[] = [];
   if (value.length > DESCRIPTION_LIMIT) {
-    const message = `\`description\` has ${value.length} characters; the limit is ${DESCRIPTION_LIMIT}. Shorten it and move details into the body.`;
+    const message = `\`description\` has ${formatCount(value.length)} characters; the limit is ${formatCount(DESCRIPTION_LIMIT)}. Shorten it and move details into the body.`;
     found.push(finding('description-too-long', message, valueRange));
   }
   const tags = value.match(XML_TAG);
@@ -84,10 +85,10 @@ function checkCompatibility(entry: FrontmatterEntry | undefined): Finding[] {
   if (!entry) return [];
   const { value } = entry;
   if (typeof value !== 'string') {
-    return [finding('compatibility-invalid', `\`compatibility\` reads as ${describeValue(value)}; it must be text of at most ${COMPATIBILITY_LIMIT} characters.`, entry.valueRange)];
+    return [finding('compatibility-invalid', `\`compatibility\` reads as ${describeValue(value)}; it must be text of at most ${formatCount(COMPATIBILITY_LIMIT)} characters.`, entry.valueRange)];
   }
   if (value.length > COMPATIBILITY_LIMIT) {
-    return [finding('compatibility-invalid', `\`compatibility\` has ${value.length} characters; the limit is ${COMPATIBILITY_LIMIT}.`, entry.valueRange)];
+    return [finding('compatibility-invalid', `\`compatibility\` has ${formatCount(value.length)} characters; the limit is ${formatCount(COMPATIBILITY_LIMIT)}.`, entry.valueRange)];
   }
   return [];
 }

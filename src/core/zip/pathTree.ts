@@ -4,6 +4,7 @@
  * folder (`s/a` beside `s/a/b`), two names that differ only in case or Unicode form (`a.txt` beside `A.txt`, a
  * composed `é` beside a decomposed one: one overwrites the other on Windows and macOS), the same path twice, and names, paths or depths beyond `PATH_LIMITS`.
  */
+import { countOf, formatCount } from '../text/count';
 import { ZipError } from './zipError';
 
 /** How long and deep a path may be: far beyond any real skill, and within what every file system takes. */
@@ -100,7 +101,7 @@ function clash<T>(existing: TreeNode<T>, path: string, depth: number): ZipError 
 function checkedSegments(path: string): string[] {
   const segments = path.split('/');
   if (segments.length > PATH_LIMITS.maxDepth) {
-    throw new ZipError(`"${shorten(path)}" is ${segments.length} levels deep; at most ${PATH_LIMITS.maxDepth} are allowed.`);
+    throw new ZipError(`"${shorten(path)}" is ${countOf(segments.length, 'level')} deep; at most ${formatCount(PATH_LIMITS.maxDepth)} are allowed.`);
   }
   const pathBytes = Buffer.byteLength(path);
   if (pathBytes > PATH_LIMITS.maxPathBytes) {

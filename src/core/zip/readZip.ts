@@ -3,6 +3,7 @@
  * It refuses what could escape a folder or exhaust memory instead of trying to make sense of it.
  */
 import { inflateRawSync } from 'node:zlib';
+import { countOf, formatCount } from '../text/count';
 import { checkEntryPath } from './checkEntryPath';
 import { crc32 } from './crc32';
 import { PathTree } from './pathTree';
@@ -89,9 +90,9 @@ function readCentralDirectory(bytes: Uint8Array, view: DataView, eocd: number, m
   if (entries.length !== declared) {
     const reason =
       entries.length > MAX_ENTRIES_WITHOUT_ZIP64
-        ? `over ${MAX_ENTRIES_WITHOUT_ZIP64.toLocaleString('en-US')} entries an archive needs zip64`
+        ? `over ${formatCount(MAX_ENTRIES_WITHOUT_ZIP64)} entries an archive needs zip64`
         : 'the archive is damaged';
-    throw new ZipError(`The archive holds ${entries.length} entries but says it holds ${declared}: ${reason}. It was refused rather than read in part.`);
+    throw new ZipError(`The archive holds ${countOf(entries.length, 'entry', 'entries')} but says it holds ${formatCount(declared)}: ${reason}. It was refused rather than read in part.`);
   }
   return entries;
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services/services';
-import { API_KEY_ENV } from './apiKeyStore';
+import { API_KEY_ENV } from '../services/api/apiKeyStore';
 import { validateApiKey } from './validateApiKey';
 
 /** Registers "Set API Key…" and "Sign Out", and publishes the first `skillsmith.auth` state (not awaited). */

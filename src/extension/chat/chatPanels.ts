@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
 import { parsePanelState, type SkillChoice } from '../../shared/chat/protocol';
-import type { SkillNode } from '../tree/nodes/skillNode';
+import type { RemoteSkillItem, RemoteVersionItem } from '../shared/remoteItems';
 import { displayPath } from '../ui/displayPath';
-import type { VersionNode } from '../tree/nodes/versionNode';
 import { ChatPanel, type ChatPanelDependencies } from './chatPanel';
 import { CHAT_VIEW_TYPE } from './chatViewType';
 import type { SkillLinks } from './skillLinks';
 import { skillChoice, skillType } from './skillChoices';
 
 /** A node of the remote skills tree that "Test in Chat" accepts. */
-export type TestableNode = SkillNode | VersionNode;
+export type TestableNode = RemoteSkillItem | RemoteVersionItem;
 
 /**
  * The chat's panels and what its commands do with them: one panel at a time; the commands add skills to it.

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ApiSession } from '../api/apiSession';
+import type { ApiSession } from '../services/api/apiSession';
 import type { ChatPanel } from './chatPanel';
 import type { ChatPanels, TestableNode } from './chatPanels';
 import { CHAT_VIEW_TYPE } from './chatViewType';

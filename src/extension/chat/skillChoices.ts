@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Skill, SkillsClient, SkillVersion } from '../../core/api/types';
 import type { SkillChoice } from '../../shared/chat/protocol';
-import { dateTime } from '../tree/dateTime';
+import { dateTime } from '../ui/dateTime';
 import type { SkillPickItem } from './chatPrompts';
 
 /** How many skills of each source the picker lists, and how many versions a chip offers. */

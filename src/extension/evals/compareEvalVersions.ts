@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { loadApiModule } from '../api/loadApiModule';
+import { loadApiModule } from '../services/api/loadApiModule';
 import { resolveSkillFolder } from '../shared/resolveSkillFolder';
-import { versionLabel } from '../tree/labels';
+import { versionLabel } from '../ui/labels';
 import { displayPath } from '../ui/displayPath';
 import { showError } from '../ui/showError';
 import { withCancellableProgress } from '../ui/withCancellableProgress';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_MAX_TOKENS } from '../../core/chat/defaultModel';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_REQUESTS, DEFAULT_RUNS } from '../../core/evals/runEvals';
-import { chatConfiguration } from '../chat/chatConfiguration';
+import { chatConfiguration } from '../services/chatConfiguration';
 import type { ApiForm } from '../../core/chat/session';
 import type { RunDescription } from '../../core/evals/saveResults';
 

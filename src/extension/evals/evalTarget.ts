@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import type { SkillVersion } from '../../core/api/types';
-import { hashOfFolder } from '../publish/folderHash';
-import type { PublishOutcome } from '../publish/publishFolder';
-import type { PublishFeature } from '../publish/registerPublish';
-import { newestVersions } from '../remote/compareCommands';
+import { hashOfFolder } from '../services/skillFolders/folderHash';
+import { newestVersions } from '../services/newestVersions';
 import type { Services } from '../services/services';
-import { versionLabel } from '../tree/labels';
+import type { PublishOutcome } from '../shared/publishOutcome';
+import { versionLabel } from '../ui/labels';
 import { displayPath } from '../ui/displayPath';
 
 /** The published version a run of a folder's evals uses. */
@@ -20,7 +19,6 @@ export interface EvalTarget {
 /** What choosing a target needs. */
 export interface TargetContext {
   readonly services: Services;
-  readonly publish: PublishFeature;
 }
 
 /**
@@ -29,7 +27,7 @@ export interface TargetContext {
  * declines or the publish does not happen.
  */
 export async function draftTarget(context: TargetContext, folder: vscode.Uri): Promise<EvalTarget | undefined> {
-  const link = context.publish.links.get(folder);
+  const link = context.services.links.get(folder);
   const published = link?.published;
   if (link && published && (await hashOfFolder(folder.fsPath, published.allowedSecrets)) === published.hash) {
     return { skillId: link.skillId, version: published.ref, label: vscode.l10n.t('the published draft ({0})', published.id) };
@@ -58,7 +56,7 @@ export async function pickedTarget(context: TargetContext, folder: vscode.Uri, t
 
 /** A version of the folder's linked skill, picked by the user; undefined after saying why when the folder is not linked. */
 export async function pickVersion(context: TargetContext, folder: vscode.Uri, title: string, except?: string): Promise<SkillVersion | undefined> {
-  const link = context.publish.links.get(folder);
+  const link = context.services.links.get(folder);
   if (!link) {
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not linked to a remote skill yet. Publish it once to link it.', displayPath(folder)));
     return undefined;
@@ -68,5 +66,5 @@ export async function pickVersion(context: TargetContext, folder: vscode.Uri, ti
     void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no other version to pick.', link.title));
     return undefined;
   }
-  return context.publish.prompts.pickVersion(title, versions, versions[0]?.ref);
+  return context.services.prompts.pickVersion(title, versions, versions[0]?.ref);
 }

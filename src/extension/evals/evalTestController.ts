@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { workspaceSkillFolders } from '../publish/workspaceSkillFolders';
+import { workspaceSkillFolders } from '../services/skillFolders/workspaceSkillFolders';
 import { buildSkillItem, describedWithRate, EVAL_FILES, fingerprintOf, skillItemId, type EvalCaseRef, type LastRate } from './evalTestItems';
 
 /**

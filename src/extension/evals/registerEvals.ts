@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { PublishFeature } from '../publish/registerPublish';
 import type { Services } from '../services/services';
 import type { EvalFeature } from './evalFeature';
 import { scaffoldEvalFiles } from './scaffoldEvalFiles';
@@ -21,13 +20,13 @@ export interface EvalHandles {
  * controller with two run profiles (the local draft, a remote version). No I/O: dist/evals.js is required and the
  * items are listed when the Testing view first asks, or on the first run or comparison.
  */
-export function registerEvals(context: vscode.ExtensionContext, services: Services, publish: PublishFeature): EvalHandles {
+export function registerEvals(context: vscode.ExtensionContext, services: Services): EvalHandles {
   const controller = vscode.tests.createTestController('skillsmith.evals', vscode.l10n.t('Skill Evals'));
   let loaded: EvalFeature | undefined;
   const feature = (): EvalFeature => {
     if (!loaded) {
       const { EvalFeature: Feature } = require(path.join(__dirname, 'evals.js')) as EvalsModule;
-      loaded = new Feature(controller, { services, publish });
+      loaded = new Feature(controller, { services });
     }
     return loaded;
   };

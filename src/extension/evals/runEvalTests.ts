@@ -3,7 +3,7 @@ import { abortOnCancel } from '../../core/async/abortOnCancel';
 import type { LoadedEvals } from '../../core/evals/loadEvals';
 import type { EvalCases } from '../../core/evals/plan';
 import type { CaseRun } from '../../core/evals/runEvals';
-import { loadApiModule } from '../api/loadApiModule';
+import { loadApiModule } from '../services/api/loadApiModule';
 import { displayPath } from '../ui/displayPath';
 import { errorMessage } from '../ui/errorMessage';
 import { caseOutcome } from './caseResultMessage';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { prepareUpload, readPreparedFiles, type PreparedUpload } from '../../core/bundle/prepareUpload';
 import { formatBytes } from '../../core/bundle/uploadChecks';
 import { zipFileSet } from '../../core/bundle/zipFileSet';
-import { uploadLimitBytesFor } from '../lint/profileSetting';
+import { uploadLimitBytesFor } from '../services/skillFolders/profileSetting';
 import { resolveSkillFolder } from '../shared/resolveSkillFolder';
 import { uriExists } from '../shared/uriExists';
 

@@ -3,7 +3,7 @@ import { keysForProfile, type KeyInfo } from '../../core/skill/frontmatterKeys';
 import { parseSkillMd } from '../../core/skill/parse';
 import type { Profile } from '../../core/skill/types';
 import { isInFrontmatter } from './frontmatterPosition';
-import { profileFor } from './profileSetting';
+import { profileFor } from '../services/skillFolders/profileSetting';
 
 /** A key being typed at the start of a line: `desc|`. */
 const TYPING_KEY = /^[A-Za-z_-]*$/;

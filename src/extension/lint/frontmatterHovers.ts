@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { keyInfo } from '../../core/skill/frontmatterKeys';
 import { parseSkillMd } from '../../core/skill/parse';
-import { formatCount } from './formatCount';
+import { formatCount } from '../ui/formatCount';
 import { entryWithKeyAt, isInFrontmatter } from './frontmatterPosition';
-import { profileFor } from './profileSetting';
-import { toVscodeRange } from './toVscodeDiagnostic';
+import { profileFor } from '../services/skillFolders/profileSetting';
+import { toVscodeRange } from '../ui/toVscodeDiagnostic';
 
 /** Explains a frontmatter key on hover: what it means, its limits, the current length, and whether the profile allows it. */
 export class FrontmatterHovers implements vscode.HoverProvider {

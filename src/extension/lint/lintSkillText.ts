@@ -4,7 +4,7 @@ import { lintSkillMd, type LintOptions } from '../../core/skill/lint';
 import { skillMdCaseDiagnostics } from '../../core/skill/skillMdName';
 import type { Diagnostic } from '../../core/skill/types';
 import type { FolderListing } from './folderListings';
-import { profileFor, uploadLimitBytesFor } from './profileSetting';
+import { profileFor, uploadLimitBytesFor } from '../services/skillFolders/profileSetting';
 import { fileNameOf } from './skillMdFiles';
 
 /** The folder that holds `uri`. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { FolderListings } from './folderListings';
 import { folderOf } from './lintSkillText';
-import { LINT_SETTINGS } from './profileSetting';
+import { LINT_SETTINGS } from '../services/skillFolders/profileSetting';
 import type { SkillDiagnostics } from './skillDiagnostics';
 import { isLintable } from './skillMdFiles';
 

@@ -5,7 +5,7 @@ import type { FolderListings } from './folderListings';
 import { folderOf, lintSkillText } from './lintSkillText';
 import { RENAME_COMMAND } from './renameResource';
 import { SKILL_MD } from './skillMdFiles';
-import { isSameDiagnostic, toVscodeDiagnostic, toVscodeRange } from './toVscodeDiagnostic';
+import { isSameDiagnostic, toVscodeDiagnostic, toVscodeRange } from '../ui/toVscodeDiagnostic';
 
 /** The kind of the "fix all" source action, so `editor.codeActionsOnSave` can ask for it by name. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('skillsmith');

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../../core/skill/types';
 import type { FolderListing, FolderListings } from './folderListings';
 import { folderOf, lintSkillText } from './lintSkillText';
 import { isLintable } from './skillMdFiles';
-import { DIAGNOSTIC_SOURCE, toVscodeDiagnostic } from './toVscodeDiagnostic';
+import { DIAGNOSTIC_SOURCE, toVscodeDiagnostic } from '../ui/toVscodeDiagnostic';
 
 /** How long typing must pause before a document is linted again. */
 const DEBOUNCE_MS = 200;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { renderSkillTemplate, type SkillExtra } from '../../core/scaffold/skillTemplate';
 import { validateNewSkill } from '../../core/scaffold/validateNewSkill';
 import type { Profile } from '../../core/skill/types';
-import { profileFor } from '../lint/profileSetting';
+import { profileFor } from '../services/skillFolders/profileSetting';
 import { uriExists } from '../shared/uriExists';
 import { pickParentFolder } from './pickParentFolder';
 

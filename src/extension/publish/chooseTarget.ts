@@ -3,7 +3,7 @@ import type { Skill, SkillsClient } from '../../core/api/types';
 import { forEachConcurrently } from '../../core/async/forEachConcurrently';
 import { checkDisplayName } from '../../core/bundle/uploadChecks';
 import { apiErrorKind } from '../ui/errorMessage';
-import type { LinkStore } from './linkStore';
+import type { LinkStore } from '../services/skillFolders/linkStore';
 import type { PublishPrompts } from './publishPrompts';
 
 /** Where an upload goes: a new version of an existing custom skill, or a new skill with a display name. */

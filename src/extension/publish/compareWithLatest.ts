@@ -1,10 +1,10 @@
 import type { Skill } from '../../core/api/types';
 import { diffFileSets, isIdentical } from '../../core/bundle/diffFileSets';
 import type { FileSet } from '../../core/bundle/fileSet';
-import type { VersionArchiveCache } from '../remote/versionArchiveCache';
-import { fileSetOfArchive } from '../remote/versionFileSet';
+import type { VersionArchiveCache } from '../services/caches/versionArchiveCache';
+import { fileSetOfArchive } from '../services/caches/versionFileSet';
 import { errorMessage } from '../ui/errorMessage';
-import type { SkillLink } from './linkStore';
+import type { SkillLink } from '../services/skillFolders/linkStore';
 import type { PreviewComparison } from './previewItems';
 
 /**

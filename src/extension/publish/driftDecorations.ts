@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LinkStore, SkillLink } from './linkStore';
+import type { LinkStore, SkillLink } from '../services/skillFolders/linkStore';
 
 /** How a linked folder stands against the version published from it. */
 export interface Drift {

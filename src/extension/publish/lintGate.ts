@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { PreparedUpload } from '../../core/bundle/prepareUpload';
 import { SKILL_MD } from '../../core/skill/skillMdName';
 import type { Diagnostic } from '../../core/skill/types';
-import { isSameDiagnostic, toVscodeDiagnostic } from '../lint/toVscodeDiagnostic';
+import { isSameDiagnostic, toVscodeDiagnostic } from '../ui/toVscodeDiagnostic';
 import type { Prompts } from '../ui/prompts';
 import type { PublishPrompts } from './publishPrompts';
 

@@ -8,20 +8,21 @@ import { zipFileSet } from '../../core/bundle/zipFileSet';
 import { formatBytes } from '../../core/bundle/uploadChecks';
 import { lastEntry, parseSkillMd } from '../../core/skill/parse';
 import { SKILL_MD } from '../../core/skill/skillMdName';
-import { loadApiModule } from '../api/loadApiModule';
-import { uploadLimitBytesFor } from '../lint/profileSetting';
+import { loadApiModule } from '../services/api/loadApiModule';
+import { uploadLimitBytesFor } from '../services/skillFolders/profileSetting';
 import type { Services } from '../services/services';
-import { skillLabel, versionLabel } from '../tree/labels';
+import { skillLabel, versionLabel } from '../ui/labels';
 import { apiErrorKind, errorMessage } from '../ui/errorMessage';
 import { showError } from '../ui/showError';
 import { withCancellableProgress } from '../ui/withCancellableProgress';
 import { chooseTarget, type PublishDestination } from './chooseTarget';
 import { compareWithLatest } from './compareWithLatest';
-import type { LinkStore } from './linkStore';
+import type { LinkStore } from '../services/skillFolders/linkStore';
 import { passLintGate } from './lintGate';
 import type { PublishPreview } from './previewItems';
 import type { PublishPrompts } from './publishPrompts';
 import { showRefusal } from './showRefusal';
+import type { PublishOutcome } from '../shared/publishOutcome';
 
 /** What publishing works with. */
 export interface PublishContext {
@@ -33,14 +34,6 @@ export interface PublishContext {
   /** Shows the new version in the Remote Skills tree, selected. */
   revealVersion(skillId: string, version: SkillVersion): Promise<void>;
 }
-
-/** How a publish ended, for the tests and the log (the user was told already). */
-export type PublishOutcome =
-  | { readonly kind: 'published'; readonly skillId: string; readonly version: SkillVersion; readonly files: number; readonly bytes: number }
-  | { readonly kind: 'blocked' }
-  | { readonly kind: 'cancelled' }
-  | { readonly kind: 'refused'; readonly message: string; readonly requestId?: string; readonly rule?: string }
-  | { readonly kind: 'failed'; readonly message: string };
 
 /**
  * Publishes the skill folder `folder`: lint gate (`claude-api`), target skill (its link, or the user's pick),

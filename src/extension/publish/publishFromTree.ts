@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
-import { skillLabel } from '../tree/labels';
-import type { SkillNode } from '../tree/nodes/skillNode';
-import { publishFolder, type PublishContext, type PublishOutcome } from './publishFolder';
-import { workspaceSkillFolders } from './workspaceSkillFolders';
+import { skillLabel } from '../ui/labels';
+import type { RemoteSkillItem } from '../shared/remoteItems';
+import type { PublishOutcome } from '../shared/publishOutcome';
+import { publishFolder, type PublishContext } from './publishFolder';
+import { workspaceSkillFolders } from '../services/skillFolders/workspaceSkillFolders';
 
 /**
  * "Publish New Version from Folder…" on a custom skill in the tree: the user picks a skill folder of the
  * workspace (those linked to this skill first), which is then published to this skill and linked to it.
  */
-export async function publishFromTree(context: PublishContext, node: SkillNode): Promise<PublishOutcome | undefined> {
+export async function publishFromTree(context: PublishContext, node: RemoteSkillItem): Promise<PublishOutcome | undefined> {
   const skill = node.skill;
   if (skill.source !== 'custom') return undefined;
   const folders = await workspaceSkillFolders();

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Skill, SkillVersion } from '../../core/api/types';
-import { skillLabel, versionLabel } from '../tree/labels';
+import type { Skill } from '../../core/api/types';
+import { skillLabel } from '../ui/labels';
 import { displayPath } from '../ui/displayPath';
 import { previewItems, type PreviewAction, type PublishPreview } from './previewItems';
 
@@ -10,7 +10,7 @@ export type LinkChoice =
   | { readonly kind: 'new' };
 
 /**
- * The questions publish and diff ask, behind one seam so integration tests can answer them without a person
+ * The questions publish asks, behind one seam so integration tests can answer them without a person
  * (the defaults are quick picks and input boxes: native, keyboard-usable surfaces).
  */
 export interface PublishPrompts {
@@ -27,8 +27,6 @@ export interface PublishPrompts {
   askAboutSecrets(paths: readonly string[]): Promise<'leave-out' | 'upload' | undefined>;
   /** The preview of an upload; resolves true to send it. */
   preview(preview: PublishPreview): Promise<boolean>;
-  /** One of `versions` (listed in the order given, newest first); the one whose ref is `latestRef` is marked latest. */
-  pickVersion(title: string, versions: readonly SkillVersion[], latestRef: string | undefined): Promise<SkillVersion | undefined>;
 }
 
 /** The prompts a person answers. Frozen: nothing can swap them. */
@@ -101,17 +99,5 @@ export const interactivePublishPrompts: PublishPrompts = Object.freeze({
       });
       pick.show();
     });
-  },
-  async pickVersion(title: string, versions: readonly SkillVersion[], latestRef: string | undefined) {
-    const picked = await vscode.window.showQuickPick(
-      versions.map((version) => ({
-        label: `$(${version.ref === latestRef ? 'tag' : 'history'}) ${versionLabel(version)}`,
-        description: version.ref === latestRef ? vscode.l10n.t('latest') : undefined,
-        detail: version.version ?? version.id,
-        version,
-      })),
-      { title, placeHolder: vscode.l10n.t('Pick a version, the newest first'), matchOnDetail: true },
-    );
-    return picked?.version;
   },
 });

@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import type { SkillVersion } from '../../core/api/types';
 import type { Services } from '../services/services';
 import { resolveSkillFolder } from '../shared/resolveSkillFolder';
-import type { SkillNode } from '../tree/nodes/skillNode';
-import type { RemoteSkills } from '../tree/registerRemoteSkills';
+import type { PublishOutcome } from '../shared/publishOutcome';
+import type { RemoteSkillItem, RemoteSkillsView } from '../shared/remoteItems';
 import { DriftDecorations } from './driftDecorations';
-import { hashOfFolder } from './folderHash';
-import { LinkStore } from './linkStore';
-import { publishFolder, type PublishContext, type PublishOutcome } from './publishFolder';
+import { hashOfFolder } from '../services/skillFolders/folderHash';
+import type { LinkStore } from '../services/skillFolders/linkStore';
+import { publishFolder, type PublishContext } from './publishFolder';
 import { interactivePublishPrompts, type PublishPrompts } from './publishPrompts';
 import { publishFromTree } from './publishFromTree';
 
@@ -27,9 +27,9 @@ const TREE_SETTLE_MS = 300;
  * custom skill in the tree), the drift badges on linked folders, and the Problems entries of a blocked
  * publish. No I/O here: links and badges are read when first needed.
  */
-export function registerPublish(context: vscode.ExtensionContext, services: Services, remote: RemoteSkills): PublishFeature {
+export function registerPublish(context: vscode.ExtensionContext, services: Services, remote: RemoteSkillsView): PublishFeature {
   const prompts: PublishPrompts = context.extensionMode === vscode.ExtensionMode.Test ? { ...interactivePublishPrompts } : interactivePublishPrompts;
-  const links = new LinkStore(context.workspaceState);
+  const { links } = services;
   const problems = vscode.languages.createDiagnosticCollection('skillsmith-publish');
   const drift = new DriftDecorations(links, {
     hashOfFolder: (folder) => hashOfFolder(folder.fsPath, links.get(folder)?.published?.allowedSecrets),
@@ -50,7 +50,6 @@ export function registerPublish(context: vscode.ExtensionContext, services: Serv
   const settle = debounce(() => void drift.checkAll(), TREE_SETTLE_MS);
 
   context.subscriptions.push(
-    links,
     problems,
     drift,
     settle,
@@ -59,7 +58,7 @@ export function registerPublish(context: vscode.ExtensionContext, services: Serv
       const folder = await resolveSkillFolder(uri instanceof vscode.Uri ? uri : undefined, vscode.l10n.t('Publish which skill?'));
       return folder ? publishFolder(publishContext, folder) : undefined;
     }),
-    vscode.commands.registerCommand('skillsmith.publish.toSkill', (node: SkillNode) => publishFromTree(publishContext, node)),
+    vscode.commands.registerCommand('skillsmith.publish.toSkill', (node: RemoteSkillItem) => publishFromTree(publishContext, node)),
     links.onDidChange((folder) => void drift.check(folder)),
     vscode.workspace.onDidSaveTextDocument((document) => void drift.checkContaining(document.uri)),
     vscode.workspace.onDidCreateFiles((event) => event.files.forEach((uri) => void drift.checkContaining(uri))),
@@ -68,7 +67,7 @@ export function registerPublish(context: vscode.ExtensionContext, services: Serv
     vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.contentChanges.length > 0) problems.delete(event.document.uri);
     }),
-    remote.tree.onDidChangeTreeData(() => settle.run()),
+    remote.onDidChange(() => settle.run()),
     services.auth.onDidChange(() => settle.run()),
   );
   void links.publishContext();
@@ -76,10 +75,9 @@ export function registerPublish(context: vscode.ExtensionContext, services: Serv
 }
 
 /** Tells the tree about the new version and reveals it, selected; the publish itself worked even when this fails. */
-async function revealVersion(remote: RemoteSkills, log: vscode.LogOutputChannel, skillId: string, version: SkillVersion): Promise<void> {
+async function revealVersion(remote: RemoteSkillsView, log: vscode.LogOutputChannel, skillId: string, version: SkillVersion): Promise<void> {
   try {
-    const node = await remote.tree.versionAdded(skillId, version);
-    if (node) await remote.treeView.reveal(node, { select: true, focus: true, expand: false });
+    await remote.revealVersion(skillId, version);
   } catch (error) {
     log.warn(`Published ${version.id}, but could not show it in the tree: ${error instanceof Error ? error.message : String(error)}`);
   }

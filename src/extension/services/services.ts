@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { ApiSession } from '../api/apiSession';
-import { ApiKeyStore } from '../auth/apiKeyStore';
-import { AuthContext } from '../auth/authContext';
-import { UploadCache } from '../remote/uploadCache';
-import { VersionArchiveCache } from '../remote/versionArchiveCache';
+import { ApiSession } from './api/apiSession';
+import { ApiKeyStore } from './api/apiKeyStore';
+import { AuthContext } from './api/authContext';
+import { UploadCache } from './caches/uploadCache';
+import { VersionArchiveCache } from './caches/versionArchiveCache';
 import { interactivePrompts, type Prompts } from '../ui/prompts';
+import { LinkStore } from './skillFolders/linkStore';
 
 /**
  * What every feature (tree, publish, diff, chat) is built from: made once by `activate`, handed to each
@@ -25,6 +26,8 @@ export interface Services {
   readonly archives: VersionArchiveCache;
   /** The zips published from this machine, in global storage; `archives` asks it before the service. */
   readonly uploads: UploadCache;
+  /** Which remote skill each local skill folder is linked to, and the version published from it. */
+  readonly links: LinkStore;
 }
 
 /**
@@ -38,9 +41,10 @@ export function createServices(context: vscode.ExtensionContext, log: vscode.Log
   const auth = new AuthContext(keys, session);
   const uploads = new UploadCache(context.globalStorageUri, context.globalState);
   const archives = new VersionArchiveCache(() => session.getClient(), uploads);
+  const links = new LinkStore(context.workspaceState);
   const prompts: Prompts = context.extensionMode === vscode.ExtensionMode.Test
     ? { ...interactivePrompts }
     : interactivePrompts;
-  context.subscriptions.push(keys, session, auth);
-  return { log, keys, session, auth, prompts, archives, uploads };
+  context.subscriptions.push(keys, session, auth, links);
+  return { log, keys, session, auth, prompts, archives, uploads, links };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import type { AuthContext } from '../auth/authContext';
+import type { AuthContext } from '../services/api/authContext';
 import type { Services } from '../services/services';
+import type { RemoteSkillsView } from '../shared/remoteItems';
 import type { Prompts } from '../ui/prompts';
 import type { CommandContext } from './commands/commandContext';
 import { copyId } from './commands/copyId';
@@ -15,7 +16,7 @@ import type { VersionNode } from './nodes/versionNode';
 import { SKILLS_VIEW_ID, SkillsTreeProvider } from './skillsTreeProvider';
 
 /** The remote skills feature: the tree (which other features tell about what they added) and its view. */
-export interface RemoteSkills {
+export interface RemoteSkills extends RemoteSkillsView {
   readonly tree: SkillsTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
   /** The published `skillsmith.auth` state. */
@@ -49,5 +50,15 @@ export function registerRemoteSkills(context: vscode.ExtensionContext, services:
     vscode.commands.registerCommand('skillsmith.version.delete', (node: VersionNode) => deleteVersion(commands, node)),
     vscode.commands.registerCommand('skillsmith.skill.delete', (node: SkillNode) => deleteSkill(commands, node)),
   );
-  return { tree, treeView, auth, prompts };
+  return {
+    tree,
+    treeView,
+    auth,
+    prompts,
+    onDidChange: tree.onDidChangeTreeData,
+    async revealVersion(skillId, version) {
+      const node = await tree.versionAdded(skillId, version);
+      if (node) await treeView.reveal(node, { select: true, focus: true, expand: false });
+    },
+  };
 }

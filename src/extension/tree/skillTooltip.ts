@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Skill } from '../../core/api/types';
-import { relativeTime } from './relativeTime';
+import { relativeTime } from '../ui/relativeTime';
 
 /**
  * A skill's tooltip: id, source, latest version and dates. Untrusted Markdown (no command links, no HTML);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ApiErrorKind } from '../../core/api/types';
-import { API_KEY_ENV } from '../auth/apiKeyStore';
+import { API_KEY_ENV } from '../services/api/apiKeyStore';
 
 /**
  * A failure's message as the editor says it: the core's neutral message (a `SkillsApiError` or `ZipError`

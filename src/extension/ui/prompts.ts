@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { SkillVersion } from '../../core/api/types';
+import { versionLabel } from './labels';
 
 /**
  * The questions Skillsmith asks the user, behind one seam so integration tests can answer them
@@ -11,6 +13,8 @@ export interface Prompts {
   askApiKey(validate: (input: string) => string | undefined): Promise<string | undefined>;
   /** A folder to download into. */
   pickFolder(title: string): Promise<vscode.Uri | undefined>;
+  /** One of `versions` (listed in the order given, newest first); the one whose ref is `latestRef` is marked latest. */
+  pickVersion(title: string, versions: readonly SkillVersion[], latestRef: string | undefined): Promise<SkillVersion | undefined>;
 }
 
 /** The prompts a person answers: modal dialogs, a password input box, an open dialog. Frozen: nothing can swap them. */
@@ -41,5 +45,17 @@ export const interactivePrompts: Prompts = Object.freeze<Prompts>({
       openLabel: vscode.l10n.t('Download Here'),
     });
     return picked?.[0];
+  },
+  async pickVersion(title, versions, latestRef) {
+    const picked = await vscode.window.showQuickPick(
+      versions.map((version) => ({
+        label: `$(${version.ref === latestRef ? 'tag' : 'history'}) ${versionLabel(version)}`,
+        description: version.ref === latestRef ? vscode.l10n.t('latest') : undefined,
+        detail: version.version ?? version.id,
+        version,
+      })),
+      { title, placeHolder: vscode.l10n.t('Pick a version, the newest first'), matchOnDetail: true },
+    );
+    return picked?.version;
   },
 });

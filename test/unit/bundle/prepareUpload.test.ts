@@ -34,7 +34,7 @@ describe('prepareUpload', () => {
     await writeTree(dir, { 'SKILL.md': '---\nname: Bad Skill\ndescription: x\n---\nBody\n' });
     const prepared = await prepareUpload(dir);
     assert.deepEqual(prepared.errors.map((d) => d.rule), ['name-format']);
-    await assert.rejects(readPreparedFiles(prepared), /1 error\(s\) to fix first/);
+    await assert.rejects(readPreparedFiles(prepared), /has 1 error to fix first/);
   });
 
   it('refuses a secret until it is allowed by name, and then sends it', async () => {

@@ -11,6 +11,9 @@ import { emulatorForSuite, sdkFor } from '../emulator/support';
 
 const MODEL = 'claude-sonnet-5-5';
 
+/** Every input token of a turn: read from the cache, written to it, or neither. */
+const allInput = (turn: AssistantTurn): number => turn.usage.inputTokens + turn.usage.cacheReadTokens + turn.usage.cacheCreationTokens;
+
 describe('ChatSession through the SDK against the emulator', () => {
   const env = emulatorForSuite({ seed: true });
 
@@ -65,7 +68,7 @@ describe('ChatSession through the SDK against the emulator', () => {
     assert.ok(turn.container?.id.startsWith('container_'));
     assert.match(turn.container?.skills[0]?.version ?? '', /^skver_/, 'latest resolved to a version id');
     assert.equal(turn.container?.skills[1]?.skillId, 'xlsx');
-    assert.ok(turn.usage.inputTokens > 0 && turn.usage.outputTokens > 0 && turn.usage.cacheCreationTokens > 0);
+    assert.ok(turn.usage.outputTokens > 0 && turn.usage.cacheCreationTokens > 0, 'the prompt is written to the cache');
     assert.equal(chat.viewModel.container?.id, turn.container?.id);
     assert.equal(chat.busy, false);
   });
@@ -87,8 +90,9 @@ describe('ChatSession through the SDK against the emulator', () => {
     const first = await chat.send('first');
     const second = await chat.send('second');
     assert.equal(second.container?.id, first.container?.id);
-    assert.ok(second.usage.cacheReadTokens > 0, 'the second request reads what the first cached');
-    assert.ok(second.usage.inputTokens > first.usage.inputTokens, 'the history is sent along');
+    assert.equal(second.usage.cacheReadTokens, first.usage.cacheCreationTokens, 'the second turn reads what the first wrote');
+    assert.ok(second.usage.cacheCreationTokens > 0, 'and writes its own exchange');
+    assert.ok(allInput(second) > allInput(first), 'the history is sent along');
     assert.equal(chat.viewModel.turns.length, 4);
     const updates: ChatUpdate[] = [];
     chat.onUpdate((update) => updates.push(update));
@@ -96,7 +100,7 @@ describe('ChatSession through the SDK against the emulator', () => {
     assert.deepEqual(updates, [{ type: 'snapshot', viewModel: { turns: [], container: null } }]);
     const fresh = await chat.send('third');
     assert.notEqual(fresh.container?.id, first.container?.id);
-    assert.equal(fresh.usage.inputTokens < second.usage.inputTokens, true, 'no history after reset');
+    assert.equal(allInput(fresh) < allInput(second), true, 'no history after reset');
   });
 
   it('continues after pause_turn by itself, in the same container, up to the limit', async () => {
@@ -158,7 +162,7 @@ describe('ChatSession through the SDK against the emulator', () => {
     assert.deepEqual(chat.viewModel, { turns: [], container: null });
     const next = await chat.send('fresh start');
     assert.notEqual(next.container?.id, turn.container?.id, 'the old container is not reused');
-    assert.ok(next.usage.inputTokens < turn.usage.inputTokens + 20, 'no history from before the reset');
+    assert.ok(allInput(next) < allInput(turn) + 20, 'no history from before the reset');
   });
 
   it('refuses a second send while one streams, and a blank message', async () => {
@@ -218,6 +222,15 @@ describe('ChatSession through the SDK against the emulator', () => {
     assert.match(turn.blocks[0]?.type === 'text' ? turn.blocks[0].text : '', /Skillsmith emulator/);
   });
 
+  it('names the files a turn produced before it failed', async () => {
+    const chat = session({ skills: [] });
+    env.emulator.admin.injectFault({ path: '/v1/messages', stream: 'cut' });
+    const turn = await chat.send('Please create a report file and then write 3000 tokens.');
+    assert.equal(turn.status, 'error');
+    assert.equal(turn.files.length, 1, 'the file came before the cut');
+    assert.equal(turn.files[0]?.filename, 'emulator-report.md');
+  });
+
   it('ends with an error when the connection is cut halfway, keeping the text', async () => {
     const chat = session({ skills: [] });
     env.emulator.admin.injectFault({ path: '/v1/messages', stream: 'cut' });
@@ -269,6 +282,12 @@ describe('ChatSession through the SDK against the emulator', () => {
     assert.equal(defaultModel(models), 'claude-sonnet-5-5');
     env.emulator.admin.injectFault({ path: '/v1/models', status: 503 });
     await assert.rejects(session().listModels(), (error: unknown) => error instanceof SkillsApiError && error.kind === 'server' && /Claude API/.test(error.message));
+    env.emulator.admin.injectFault({ path: '/v1/models', status: 404 });
+    await assert.rejects(session().listModels(), (error: unknown) => {
+      assert.ok(error instanceof SkillsApiError);
+      assert.equal(error.message, 'The service has no model list (404 at /v1/models).', 'says what failed, not to check skill ids');
+      return true;
+    });
   });
 
   it('keeps a copy in step through its updates (what the webview applies)', async () => {
@@ -299,6 +318,6 @@ describe('ChatSession through the SDK against the emulator', () => {
     assert.deepEqual(restored.viewModel, saved);
     const next = await restored.send('and now?');
     assert.equal(next.container?.id, saved.container?.id);
-    assert.ok(next.usage.inputTokens > (await session().send('and now?')).usage.inputTokens, 'the restored history is sent');
+    assert.ok(allInput(next) > allInput(await session().send('and now?')), 'the restored history is sent');
   });
 });

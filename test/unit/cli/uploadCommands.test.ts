@@ -92,7 +92,7 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
       assert.deepEqual(document.left_out, [{ path: '__pycache__/', reason: 'default-exclude' }]);
     });
 
-    it('publishes a new skill and a new version, printing ids, or JSON {skill_id, version, files, bytes}', async () => {
+    it('publishes a new skill and a new version, printing what it created, the version’s label and ids, or JSON {skill_id, version, files, bytes}', async () => {
       const created = await skillsmith(['publish', 'cli-skill', '--new', '--display-name', 'CLI skill', '--format', 'json']);
       assert.equal(created.code, 0, created.stderr);
       const document = JSON.parse(created.stdout);
@@ -102,7 +102,9 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
       assert.equal(skill.displayName, 'CLI skill');
       const version = await skillsmith(['publish', 'cli-skill', '--skill-id', document.skill_id]);
       assert.equal(version.code, 0, version.stderr);
-      assert.match(version.stdout, new RegExp(`^Published cli-skill as skill ${document.skill_id}, version skver_\\w+ \\(3 files, \\d+ B\\)\\.\\n$`));
+      assert.match(version.stdout, new RegExp(`^Published cli-skill to skill ${document.skill_id}: v2, version skver_\\w+ \\(3 files, \\d+ B\\)\\.\\n$`));
+      const again = await skillsmith(['publish', 'cli-skill', '--new']);
+      assert.match(again.stdout, /^Created skill skill_\w+ from cli-skill: v1, version skver_\w+ \(3 files, \d+ B\)\.\n$/);
       assert.equal(skill.versions.length, 2);
     });
 

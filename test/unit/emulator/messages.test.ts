@@ -11,7 +11,7 @@ interface WireMessage {
   readonly stop_reason: string;
   readonly content: readonly { readonly type: string; readonly text?: string; readonly content?: { readonly content?: readonly { readonly file_id: string }[] } }[];
   readonly container: { readonly id: string; readonly expires_at: string; readonly skills: readonly { readonly skill_id: string; readonly version: string }[] };
-  readonly usage: { readonly input_tokens: number; readonly output_tokens: number; readonly cache_read_input_tokens: number };
+  readonly usage: { readonly input_tokens: number; readonly output_tokens: number; readonly cache_read_input_tokens: number; readonly cache_creation_input_tokens: number };
 }
 
 const message = async (response: Response | Promise<Response>): Promise<WireMessage> => (await (await response).json()) as WireMessage;
@@ -85,9 +85,23 @@ describe('emulator: Messages, Models and Files', () => {
     const first = await message(post(request()));
     const second = await message(post(request({ container: { id: first.container.id, skills: [{ type: 'anthropic', skill_id: 'xlsx' }] } })));
     assert.equal(second.container.id, first.container.id);
-    assert.ok(second.usage.cache_read_input_tokens > 0, 'the second use reads the cache the first wrote');
     const unknown = await post(request({ container: { id: 'container_nope' } }));
     assert.equal(unknown.status, 404);
+  });
+
+  it('caches a prompt prefix only up to a cache_control breakpoint, and a later request reads it', async () => {
+    const marked = (text: string) => ({ role: 'user', content: [{ type: 'text', text, cache_control: { type: 'ephemeral' } }] });
+    const plain = await message(post(request({ messages: [{ role: 'user', content: `unmarked ${'x'.repeat(400)}` }] })));
+    assert.equal(plain.usage.cache_creation_input_tokens + plain.usage.cache_read_input_tokens, 0, 'no breakpoint, no caching');
+    const first = await message(post(request({ messages: [marked(`first question ${'y'.repeat(400)}`)] })));
+    assert.ok(first.usage.cache_creation_input_tokens > 100, 'the first turn writes its prefix');
+    assert.equal(first.usage.cache_read_input_tokens, 0);
+    const history = [{ role: 'user', content: [{ type: 'text', text: `first question ${'y'.repeat(400)}` }] }, { role: 'assistant', content: [{ type: 'text', text: 'an answer' }] }];
+    const second = await message(post(request({ messages: [...history, marked('second question')] })));
+    assert.equal(second.usage.cache_read_input_tokens, first.usage.cache_creation_input_tokens, 'the second turn reads exactly what the first wrote');
+    assert.ok(second.usage.cache_creation_input_tokens > 0, 'and writes the rest up to its own breakpoint');
+    const other = await message(post(request({ model: 'claude-haiku-5-5', messages: [...history, marked('second question')] })));
+    assert.equal(other.usage.cache_read_input_tokens, 0, 'the cache is per model');
   });
 
   it('refuses what the service refuses, with its error bodies', async () => {

@@ -4,7 +4,7 @@ import { APIError } from '@anthropic-ai/sdk';
 import { readZip } from '../../../src/core/zip/readZip';
 import { EmulatorApiError } from '../../../src/emulator/apiError';
 import { checkUpload, type UploadedFile } from '../../../src/emulator/upload';
-import { VersionArchive } from '../../../src/extension/remote/versionArchive';
+import { VersionArchive } from '../../../src/extension/services/caches/versionArchive';
 import { emulatorForSuite, folderWithSkillMd, skillFolder, uploadables } from './support';
 
 /** Every upload the Skills API refuses, one test each, through the real SDK: 400 `invalid_request_error` and a message to act on. */
@@ -139,7 +139,7 @@ describe('emulator refuses what the service refuses', () => {
     });
 
     it('refuses a path 4,000 folders deep', async () => {
-      await refuses(withExtra('deep', [`deep/${'d/'.repeat(4000)}f.txt`]), /is 4002 levels deep; at most 128 are allowed/);
+      await refuses(withExtra('deep', [`deep/${'d/'.repeat(4000)}f.txt`]), /is 4,002 levels deep; at most 128 are allowed/);
     });
 
     it('refuses two files whose names differ only in case', async () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fitToBudget, type CachedUpload } from '../../../src/extension/remote/cacheBudget';
+import { fitToBudget, type CachedUpload } from '../../../src/extension/services/caches/cacheBudget';
 
 const upload = (ref: string, bytes: number, storedAt: number): CachedUpload => ({ skillId: 'skill_1', ref, bytes, storedAt });
 

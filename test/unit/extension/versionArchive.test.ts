@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { VersionArchive } from '../../../src/extension/remote/versionArchive';
+import { VersionArchive } from '../../../src/extension/services/caches/versionArchive';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -45,7 +45,7 @@ test('refuses a file whose path is also another file\'s folder, instead of dropp
 
 test('refuses an absurdly deep path with a clear error, quickly', () => {
   const deep = [...Array.from({ length: 32_000 }, () => 'd'), 'f.txt'].join('/');
-  assert.throws(() => new VersionArchive([{ path: deep, data: bytes('') }]), /is 32001 levels deep; at most 128 are allowed/);
+  assert.throws(() => new VersionArchive([{ path: deep, data: bytes('') }]), /is 32,001 levels deep; at most 128 are allowed/);
 });
 
 test('builds 300 files at the greatest depth and lists each folder', () => {

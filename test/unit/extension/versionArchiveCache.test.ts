@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
 import type { SkillsClient } from '../../../src/core/api/types';
-import { VersionArchiveCache } from '../../../src/extension/remote/versionArchiveCache';
+import { VersionArchiveCache } from '../../../src/extension/services/caches/versionArchiveCache';
 
 /** A client whose only working call is `downloadVersion`; it counts downloads and can fail the next one. */
 async function fakeClient(): Promise<{ client: SkillsClient; downloads: string[]; failNext: () => void }> {

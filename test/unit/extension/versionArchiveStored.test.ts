@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
 import type { SkillsClient } from '../../../src/core/api/types';
-import { VersionArchiveCache } from '../../../src/extension/remote/versionArchiveCache';
+import { VersionArchiveCache } from '../../../src/extension/services/caches/versionArchiveCache';
 
 test('the upload cache answers before the service; only what it lacks is downloaded', async () => {
   const zip = new JSZip();

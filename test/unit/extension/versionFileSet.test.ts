@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { VersionArchive } from '../../../src/extension/remote/versionArchive';
-import { fileSetOfArchive } from '../../../src/extension/remote/versionFileSet';
+import { VersionArchive } from '../../../src/extension/services/caches/versionArchive';
+import { fileSetOfArchive } from '../../../src/extension/services/caches/versionFileSet';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

@@ -41,7 +41,7 @@ describe('PathTree', () => {
   });
 
   it('refuses paths deeper, longer or with longer names than its limits, and takes them at the limits', () => {
-    assert.throws(() => treeOf([deepPath(4000)]), /is 4000 levels deep; at most 128 are allowed/);
+    assert.throws(() => treeOf([deepPath(4000)]), /is 4,000 levels deep; at most 128 are allowed/);
     assert.throws(() => treeOf([`s/${'n'.repeat(70_000)}`]), /is 70002 bytes long; a path may be at most 4096 bytes/);
     assert.throws(() => treeOf([`s/${'é'.repeat(128)}`]), /A name in .* is 256 bytes long; a file or folder name may be at most 255 bytes/);
     const atLimits = treeOf([deepPath(PATH_LIMITS.maxDepth), `s/${'n'.repeat(PATH_LIMITS.maxNameBytes)}`]);

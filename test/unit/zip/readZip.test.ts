@@ -121,7 +121,7 @@ const numbered = (count: number): string[] => Array.from({ length: count }, (_, 
 test('counts the entries of the central directory itself: 70,001 entries are not read as 4,465, and the cap applies', () => {
   const bytes = storedZipOf(numbered(70_001));
   assert.throws(() => readZip(bytes), /at least 10001 entries; at most 10000 are allowed/);
-  assert.throws(() => readZip(bytes, { maxEntries: 100_000, maxTotalBytes: 1000 }), /holds 70001 entries but says it holds 4465: over 65,535 entries an archive needs zip64/);
+  assert.throws(() => readZip(bytes, { maxEntries: 100_000, maxTotalBytes: 1000 }), /holds 70,001 entries but says it holds 4,465: over 65,535 entries an archive needs zip64/);
 });
 
 test('reads an archive whose count is right, and refuses one whose count is wrong', () => {

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { SkillVersion } from '../../../core/api/types';
-import { loadApiModule } from '../../api/loadApiModule';
+import { loadApiModule } from '../../services/api/loadApiModule';
 import { apiErrorKind } from '../../ui/errorMessage';
 import { showError } from '../../ui/showError';
 import { showStatus } from '../../ui/showStatus';
 import { withCancellableProgress } from '../../ui/withCancellableProgress';
-import { skillLabel, versionLabel } from '../labels';
+import { skillLabel, versionLabel } from '../../ui/labels';
 import type { SkillNode } from '../nodes/skillNode';
 import type { CommandContext } from './commandContext';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { showError } from '../../ui/showError';
 import { showStatus } from '../../ui/showStatus';
-import { skillLabel, versionLabel } from '../labels';
+import { skillLabel, versionLabel } from '../../ui/labels';
 import type { VersionNode } from '../nodes/versionNode';
 import { withViewProgress } from '../skillsTreeProvider';
 import type { CommandContext } from './commandContext';

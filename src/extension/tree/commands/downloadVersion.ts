@@ -5,7 +5,7 @@ import { apiErrorKind } from '../../ui/errorMessage';
 import { showError } from '../../ui/showError';
 import { showStatus } from '../../ui/showStatus';
 import { withCancellableProgress } from '../../ui/withCancellableProgress';
-import { skillLabel, versionLabel } from '../labels';
+import { skillLabel, versionLabel } from '../../ui/labels';
 import type { VersionNode } from '../nodes/versionNode';
 import type { CommandContext } from './commandContext';
 

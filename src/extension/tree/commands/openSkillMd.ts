@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { showError } from '../../ui/showError';
-import { skillLabel, versionLabel } from '../labels';
+import { skillLabel, versionLabel } from '../../ui/labels';
 import type { VersionNode } from '../nodes/versionNode';
 import type { CommandContext } from './commandContext';
 

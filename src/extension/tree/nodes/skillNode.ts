@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Skill, SkillVersion } from '../../../core/api/types';
-import { skillLabel } from '../labels';
+import type { RemoteSkillItem } from '../../shared/remoteItems';
+import { skillLabel } from '../../ui/labels';
 import { PagedList, type PageLoader } from '../pagedList';
 import { skillTooltip } from '../skillTooltip';
 import type { GroupNode } from './groupNode';
@@ -8,7 +9,7 @@ import type { TreeNode } from './treeNode';
 import type { VersionNode } from './versionNode';
 
 /** One skill; expands to its versions, newest first. */
-export class SkillNode implements TreeNode {
+export class SkillNode implements TreeNode, RemoteSkillItem {
   readonly id: string;
   /** The versions loaded so far. */
   readonly versions: PagedList<SkillVersion>;

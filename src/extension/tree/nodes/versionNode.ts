@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { SkillVersion } from '../../../core/api/types';
-import { toRemoteUri } from '../../remote/remoteUri';
-import { skillLabel, versionLabel } from '../labels';
-import { markdownText } from '../markdownText';
-import { relativeTime } from '../relativeTime';
+import type { RemoteVersionItem } from '../../shared/remoteItems';
+import { toRemoteUri } from '../../services/remoteUri';
+import { skillLabel, versionLabel } from '../../ui/labels';
+import { markdownText } from '../../ui/markdownText';
+import { relativeTime } from '../../ui/relativeTime';
 import type { SkillNode } from './skillNode';
 import type { TreeNode } from './treeNode';
 
@@ -11,7 +12,7 @@ import type { TreeNode } from './treeNode';
  * One version of a skill, labelled by when it was created (its id, a long opaque `skver_…`, or the beta
  * shape's epoch label, is in the tooltip); expands to its files.
  */
-export class VersionNode implements TreeNode {
+export class VersionNode implements TreeNode, RemoteVersionItem {
   readonly id: string;
 
   constructor(

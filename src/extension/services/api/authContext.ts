@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ApiSession } from '../api/apiSession';
+import type { ApiSession } from './apiSession';
 import type { ApiKeyStore } from './apiKeyStore';
 
 /** The value of the `skillsmith.auth` context key. */

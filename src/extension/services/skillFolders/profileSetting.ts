@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { DEFAULT_UPLOAD_LIMIT_BYTES } from '../../core/bundle/uploadChecks';
-import { PROFILES, type Profile } from '../../core/skill/types';
+import { DEFAULT_UPLOAD_LIMIT_BYTES } from '../../../core/bundle/uploadChecks';
+import { PROFILES, type Profile } from '../../../core/skill/types';
 
 /** The settings section of the linter: a change to any of its settings lints again. */
 export const LINT_SETTINGS = 'skillsmith.lint';

@@ -1,5 +1,5 @@
-import type { SkillsClient } from '../../core/api/types';
-import { readZip } from '../../core/zip/readZip';
+import type { SkillsClient } from '../../../core/api/types';
+import { readZip } from '../../../core/zip/readZip';
 import { VersionArchive } from './versionArchive';
 
 /** How many downloaded versions stay in memory. */

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../ui/errorMessage';
-import type { ArchiveEntry, VersionArchive } from './versionArchive';
-import type { VersionArchiveCache } from './versionArchiveCache';
-import { fromRemoteUri, REMOTE_SCHEME } from './remoteUri';
+import type { ArchiveEntry, VersionArchive } from '../services/caches/versionArchive';
+import type { VersionArchiveCache } from '../services/caches/versionArchiveCache';
+import { fromRemoteUri, REMOTE_SCHEME } from '../services/remoteUri';
 
 /** The files of downloaded versions as a read-only file system (`skillsmith-remote:`). Every write is refused. */
 export class RemoteFileSystemProvider implements vscode.FileSystemProvider {

@@ -1,27 +1,23 @@
 import * as vscode from 'vscode';
-import type { SkillsClient, SkillVersion } from '../../core/api/types';
+import type { SkillVersion } from '../../core/api/types';
 import { collectSkillFiles } from '../../core/bundle/collectSkillFiles';
 import { readFileSet } from '../../core/bundle/fileSet';
-import type { PublishFeature } from '../publish/registerPublish';
 import type { Services } from '../services/services';
+import type { RemoteVersionItem } from '../shared/remoteItems';
 import { resolveSkillFolder } from '../shared/resolveSkillFolder';
-import { skillLabel, versionLabel } from '../tree/labels';
-import type { VersionNode } from '../tree/nodes/versionNode';
+import { skillLabel, versionLabel } from '../ui/labels';
 import { displayPath } from '../ui/displayPath';
 import { showError } from '../ui/showError';
 import { withCancellableProgress } from '../ui/withCancellableProgress';
 import { compareFileSets, type ComparedSide, type Comparison } from './compareFileSets';
-import { toRemoteUri, type RemoteNames } from './remoteUri';
-import { fileSetOfArchive } from './versionFileSet';
+import { toRemoteUri, type RemoteNames } from '../services/remoteUri';
+import { fileSetOfArchive } from '../services/caches/versionFileSet';
+import { newestVersions } from '../services/newestVersions';
 
 /** What the compare commands work with. */
 export interface CompareContext {
   readonly services: Services;
-  readonly publish: PublishFeature;
 }
-
-/** How many versions the version pick lists (one page; the service lists newest first). */
-const VERSIONS_LISTED = 100;
 
 /**
  * "Compare with Remote Version…" on a linked skill folder: the user picks a version of the linked skill
@@ -30,7 +26,7 @@ const VERSIONS_LISTED = 100;
 export async function compareFolderWithRemote(context: CompareContext, given?: vscode.Uri): Promise<Comparison | undefined> {
   const folder = await resolveSkillFolder(given instanceof vscode.Uri ? given : undefined, vscode.l10n.t('Compare which skill folder with a remote version?'));
   if (!folder) return undefined;
-  const link = context.publish.links.get(folder);
+  const link = context.services.links.get(folder);
   if (!link) {
     const publish = vscode.l10n.t('Publish…');
     const answer = await vscode.window.showInformationMessage(
@@ -43,7 +39,7 @@ export async function compareFolderWithRemote(context: CompareContext, given?: v
   try {
     const client = await context.services.session.getClient();
     const versions = await newestVersions(client, link.skillId);
-    const version = await context.publish.prompts.pickVersion(
+    const version = await context.services.prompts.pickVersion(
       vscode.l10n.t('Compare {0} with a version of "{1}"', displayPath(folder), link.title),
       versions,
       versions[0]?.ref,
@@ -64,7 +60,7 @@ export async function compareFolderWithRemote(context: CompareContext, given?: v
  * "Compare Versions" in the tree: the two versions selected, older on the left; with one selected, the user
  * picks the other among the skill's versions.
  */
-export async function compareVersions(context: CompareContext, node: VersionNode, selected?: readonly unknown[]): Promise<Comparison | undefined> {
+export async function compareVersions(context: CompareContext, node: RemoteVersionItem, selected?: readonly unknown[]): Promise<Comparison | undefined> {
   const chosen = (selected ?? []).filter(isVersionNode);
   try {
     let other: SkillVersion | undefined = chosen.find((candidate) => candidate.id !== node.id)?.version;
@@ -76,7 +72,7 @@ export async function compareVersions(context: CompareContext, node: VersionNode
         void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no other version to compare with.', skillLabel(node.parent.skill)));
         return undefined;
       }
-      other = await context.publish.prompts.pickVersion(vscode.l10n.t('Compare {0} with…', versionLabel(node.version)), others, versions[0]?.ref);
+      other = await context.services.prompts.pickVersion(vscode.l10n.t('Compare {0} with…', versionLabel(node.version)), others, versions[0]?.ref);
       if (!other) return undefined;
     }
     const [older, newer] = [node.version, other].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
@@ -110,17 +106,8 @@ async function localSide(folder: vscode.Uri, allowSecrets: readonly string[]): P
   return { files, uriOf: (path) => vscode.Uri.joinPath(folder, ...path.split('/')) };
 }
 
-/** The skill's newest versions (up to a hundred), newest first, with the window's progress while they load. */
-export async function newestVersions(client: SkillsClient, skillId: string): Promise<SkillVersion[]> {
-  const page = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Listing versions') },
-    () => client.listVersions(skillId, { limit: VERSIONS_LISTED }),
-  );
-  return [...page.items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-}
-
 /** Tree selections hold nodes of every kind: only versions are compared. */
-function isVersionNode(node: unknown): node is VersionNode {
+function isVersionNode(node: unknown): node is RemoteVersionItem {
   return typeof node === 'object' && node !== null && typeof (node as { id?: unknown }).id === 'string'
     && (node as { id: string }).id.startsWith('version:') && 'version' in node;
 }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 
 /** The API module's exports (dist/api.js), as types only: nothing of it is in the activation bundle. */
-export type ApiModule = typeof import('../../core/api');
+export type ApiModule = typeof import('../../../core/api');
 
 let loaded: ApiModule | undefined;
 

@@ -1,5 +1,5 @@
-import { PathTree, type FolderNode, type TreeNode } from '../../core/zip/pathTree';
-import type { ZipFile } from '../../core/zip/readZip';
+import { PathTree, type FolderNode, type TreeNode } from '../../../core/zip/pathTree';
+import type { ZipFile } from '../../../core/zip/readZip';
 
 /** A file or folder inside a downloaded version. */
 export type ArchiveEntry =

@@ -1,7 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import * as vscode from 'vscode';
-import type { ClientOptions, SkillsClient } from '../../core/api/types';
-import type { ApiKeyStore } from '../auth/apiKeyStore';
+import type { ClientOptions, SkillsClient } from '../../../core/api/types';
+import type { ApiKeyStore } from './apiKeyStore';
 import { loadApiModule } from './loadApiModule';
 
 /**

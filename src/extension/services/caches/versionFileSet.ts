@@ -1,4 +1,4 @@
-import type { FileSet } from '../../core/bundle/fileSet';
+import type { FileSet } from '../../../core/bundle/fileSet';
 import type { VersionArchive } from './versionArchive';
 
 /**

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SKILL_MD } from '../../core/skill/skillMdName';
+import { SKILL_MD } from '../../../core/skill/skillMdName';
 
 const EXCLUDED = '**/{node_modules,.git}/**';
 

@@ -1,0 +1,23 @@
+import type * as vscode from 'vscode';
+import type { Skill, SkillVersion } from '../../core/api/types';
+
+/** A skill of the remote skills tree, as the commands other features run on it receive it. */
+export interface RemoteSkillItem {
+  readonly id: string;
+  readonly skill: Skill;
+}
+
+/** A version of the remote skills tree, as the commands other features run on it receive it. */
+export interface RemoteVersionItem {
+  readonly id: string;
+  readonly parent: RemoteSkillItem;
+  readonly version: SkillVersion;
+}
+
+/** What other features may ask of the remote skills tree. */
+export interface RemoteSkillsView {
+  /** Fires when the tree's content changed. */
+  readonly onDidChange: vscode.Event<unknown>;
+  /** Tells the tree about `version`, just added to `skillId`, and reveals it, selected; rejects when it cannot. */
+  revealVersion(skillId: string, version: SkillVersion): Promise<void>;
+}
