@@ -14,6 +14,8 @@ export interface LintArgs {
   readonly format: LintFormat;
   /** `--upload-limit-mb` in bytes; undefined: the default (30 MB). */
   readonly uploadLimitBytes?: number;
+  /** `--only security`: report the security rules only (the `security-…` family, secrets, links). */
+  readonly only?: 'security';
   readonly help: boolean;
 }
 
@@ -28,6 +30,7 @@ Options:
                    spec (the agentskills.io specification), claude-code (what Claude Code loads)
   --format NAME    text (default, for people), json (one JSON document), sarif (SARIF 2.1.0)
   --upload-limit-mb N  the size above which upload-too-large fires (default 30)
+  --only security  report only the security rules: the security-… scan of every file, secrets, links
   -h, --help       show this help
 
 Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable path.`;
@@ -39,6 +42,7 @@ export function parseLintArgs(args: readonly string[]): LintArgs | { readonly er
   let format: LintFormat = 'text';
   let help = false;
   let uploadLimitBytes: number | undefined;
+  let only: 'security' | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -54,6 +58,10 @@ export function parseLintArgs(args: readonly string[]): LintArgs | { readonly er
         if (!isOneOf(value, LINT_FORMATS)) return { error: `Unknown format '${value}': use one of ${LINT_FORMATS.join(', ')}.` };
         format = value;
       }
+    } else if (flag === '--only') {
+      const value = inline ?? args[++i];
+      if (value !== 'security') return { error: value === undefined ? `${flag} needs a value.` : `Unknown rule family '${value}': use security.` };
+      only = value;
     } else if (flag === '--upload-limit-mb') {
       const value = inline ?? args[++i];
       if (value === undefined) return { error: `${flag} needs a value.` };
@@ -68,7 +76,7 @@ export function parseLintArgs(args: readonly string[]): LintArgs | { readonly er
       paths.push(arg);
     }
   }
-  return { paths: paths.length > 0 ? paths : ['.'], profile, format, help, ...(uploadLimitBytes === undefined ? {} : { uploadLimitBytes }) };
+  return { paths: paths.length > 0 ? paths : ['.'], profile, format, help, ...(uploadLimitBytes === undefined ? {} : { uploadLimitBytes }), ...(only ? { only } : {}) };
 }
 
 function isOneOf<T extends string>(value: string, allowed: readonly T[]): value is T {

@@ -2,6 +2,7 @@
 import { version } from '../../package.json';
 import { findSkillFolders } from '../core/skill/findSkillFolders';
 import { lintSkillFolder } from '../core/skill/folder';
+import { isSecurityRule } from '../core/skill/rules';
 import { bufferedOutput } from './bufferedOutput';
 import { LINT_USAGE, parseLintArgs, type LintArgs } from './lintArgs';
 import { addToSummary, jsonWriter, RelativePaths, reportSkill, type LintSummary, type ReportWriter } from './lintReport';
@@ -31,7 +32,8 @@ export async function runLintCommand(args: string[]): Promise<number> {
   const unreadable = findSkillFolders(parsed.paths, (dir, entries) => {
     let skill;
     try {
-      skill = reportSkill(lintSkillFolder(dir, { profile: parsed.profile, uploadLimitBytes: parsed.uploadLimitBytes, entries }), paths);
+      const result = lintSkillFolder(dir, { profile: parsed.profile, uploadLimitBytes: parsed.uploadLimitBytes, entries });
+      skill = reportSkill(parsed.only === 'security' ? { ...result, diagnostics: result.diagnostics.filter((d) => isSecurityRule(d.rule)) } : result, paths);
     } catch (error) {
       unlintable.push(`${dir} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
       return;

@@ -3,6 +3,7 @@ import { countOf } from '../text/count';
 import { lintSkillFolder } from '../skill/folder';
 import type { Diagnostic } from '../skill/types';
 import { collectSkillFiles, type SkillFiles } from './collectSkillFiles';
+import { leaveOutPacks } from './earlierPacks';
 import { fileSetBytes, folderNameOf, readFileSet, type FileSet } from './fileSet';
 import { DEFAULT_UPLOAD_LIMIT_BYTES, formatBytes, totalBytes } from './uploadChecks';
 
@@ -12,6 +13,8 @@ export interface UploadOptions {
   readonly limitBytes?: number;
   /** Files that look like secrets but are sent anyway, by relative path: the user named each one. */
   readonly allowSecrets?: readonly string[];
+  /** The zip `skillsmith pack` is about to write (absolute): left out if it is inside the folder, with any earlier pack of the skill there. */
+  readonly packOutput?: string;
 }
 
 /**
@@ -39,7 +42,8 @@ export interface PreparedUpload {
 /** Collects and lints `dir` with the `claude-api` profile, whatever the editor's profile is. Rejects when the folder cannot be read. */
 export async function prepareUpload(dir: string, options: UploadOptions = {}): Promise<PreparedUpload> {
   const limitBytes = options.limitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES;
-  const collected = await collectSkillFiles(dir, { allowSecrets: options.allowSecrets });
+  const walked = await collectSkillFiles(dir, { allowSecrets: options.allowSecrets });
+  const collected = options.packOutput === undefined ? walked : await leaveOutPacks(walked, options.packOutput, folderNameOf(dir));
   const total = totalBytes(collected.files);
   const contents = total <= limitBytes ? await readFileSet(dir, collected) : undefined;
   const { file, diagnostics } = lintSkillFolder(dir, { profile: 'claude-api', collected, contents, allowSecrets: options.allowSecrets, uploadLimitBytes: limitBytes });

@@ -2,7 +2,7 @@
 import { readFileSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { collectSkillFilesSync, type SkillFiles } from '../bundle/collectSkillFiles';
-import { checkUpload } from '../bundle/uploadChecks';
+import { checkUpload, checkUploadPaths } from '../bundle/uploadChecks';
 import type { FileSet } from '../bundle/fileSet';
 import { uploadIndexOf } from '../bundle/uploadIndex';
 import { lintSkillMd } from './lint';
@@ -47,7 +47,7 @@ export function lintSkillFolder(dir: string, options: LintFolderOptions): SkillF
   const { profile } = options;
   const collected = options.collected ?? collectSkillFilesSync(dir, options.entries ? { entries: options.entries } : {});
   const fileName = skillMdIn(collected);
-  const upload = checkUpload(collected, profile, options.uploadLimitBytes);
+  const upload = checkUpload(collected, profile, options.uploadLimitBytes).concat(checkUploadPaths(folderNameOf(dir), collected, profile));
   if (fileName === undefined) {
     const missing = folderDiagnostic('skill-md-missing', profile, `The folder has no ${SKILL_MD}: create one with a name and description.`);
     return { dir, file: undefined, diagnostics: missing.concat(upload) };

@@ -69,6 +69,7 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   'upload-excluded': { id: 'upload-excluded', summary: 'Files left out of the upload by default or by .skillignore.', severity: all('info') },
   'upload-symlink': { id: 'upload-symlink', summary: 'A symbolic link in the folder is never followed silently.', severity: all('error'), security: sec(undefined, 59, '5.0') },
   'upload-name-not-utf8': { id: 'upload-name-not-utf8', summary: 'A file or folder name is not valid UTF-8, so no upload can carry it.', severity: all('error') },
+  'upload-path-refused': { id: 'upload-path-refused', summary: 'A path the service refuses or no download can restore: names differing only in case, a top folder named like a drive (`C:`), a name too long.', severity: per('error', 'error', 'warning') },
   'display-name-too-long': { id: 'display-name-too-long', summary: 'The display name is longer than 255 characters.', severity: all('error') },
   'security-hidden-text': { id: 'security-hidden-text', summary: 'Invisible characters (bidirectional overrides, zero-width characters, Unicode tags) hide text from the reader.', severity: all('error'), security: sec('AST01', 1007, '8.0') },
   'security-instruction-override': { id: 'security-instruction-override', summary: 'Text tells Claude to ignore earlier or system instructions, or to become someone else.', severity: all('error'), security: sec('AST01', 77, '8.0') },

@@ -90,6 +90,7 @@ export type RuleId =
   | 'upload-excluded'
   | 'upload-symlink'
   | 'upload-name-not-utf8'
+  | 'upload-path-refused'
   | 'display-name-too-long'
   | SecurityRuleId;
 
