@@ -14,6 +14,7 @@ const PHASES = [
   { name: 'typecheck', command: node, args: [script('typecheck.mjs')], counts: false },
   { name: 'build', command: node, args: ['esbuild.js'], counts: false },
   { name: 'unit', command: node, args: [script('run-unit.mjs')], counts: true },
+  { name: 'process', command: node, args: [script('run-process.mjs')], counts: true },
   { name: 'integration', command: node, args: [script('run-integration.mjs')], counts: true },
   { name: 'e2e', command: node, args: [script('run-e2e.mjs')], counts: true },
 ];

@@ -4,8 +4,9 @@ import { diffFileSets, isIdentical } from '../core/bundle/diffFileSets';
 import { readFileSet, type FileSet } from '../core/bundle/fileSet';
 import { formatUnifiedDiff } from '../core/bundle/unifiedDiff';
 import { loadApiModule } from './loadApiModule';
-import { messageOf, runSubcommand, type FolderRequest } from './subcommand';
-import { API_OPTIONS, API_OPTIONS_HELP, clientOptionsOf, onePath, parseCommandArgs, textOrJson, UPLOAD_OPTIONS, UsageError } from './uploadArgs';
+import { messageOf } from '../core/messageOf';
+import { commandArgs, runWithArgs, UsageError, type OptionValues } from './args';
+import { API_OPTIONS, API_OPTIONS_HELP, clientOptionsOf, onePath, UPLOAD_OPTIONS, type FolderRequest } from './uploadArgs';
 
 const HELP = `Usage: skillsmith diff PATH --skill-id ID [--version V] [--format text|json]
 
@@ -24,26 +25,30 @@ const OPTIONS = {
   ...API_OPTIONS,
   'skill-id': { type: 'string' },
   version: { type: 'string', default: 'latest' },
-  format: { type: 'string', default: 'text' },
   'allow-secret': UPLOAD_OPTIONS['allow-secret'],
-  help: UPLOAD_OPTIONS.help,
 } as const;
 
 /** What `skillsmith diff` was asked to do. */
-interface DiffRequest extends FolderRequest<ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values']> {
+interface DiffRequest extends FolderRequest<OptionValues<typeof OPTIONS, 'text' | 'json'>> {
   readonly skillId: string;
 }
 
+const DIFF_ARGS = commandArgs({
+  name: 'diff',
+  usage: HELP,
+  options: OPTIONS,
+  formats: ['text', 'json'],
+  read: ({ values, positionals, format }): DiffRequest => {
+    const dir = onePath(positionals);
+    const skillId = values['skill-id'];
+    if (!skillId) throw new UsageError('Name the remote skill with --skill-id ID.');
+    return { dir, skillId, json: format === 'json', values };
+  },
+});
+
 /** Runs `skillsmith diff`; returns the exit code. */
 export function runDiffCommand(args: string[]): Promise<number> {
-  return runSubcommand('diff', HELP, () => readRequest(args), diff);
-}
-
-function readRequest(args: string[]): DiffRequest {
-  const { values, positionals } = parseCommandArgs(args, OPTIONS);
-  const dir = onePath(positionals, values.help);
-  if (!values.help && !values['skill-id']) throw new UsageError('Name the remote skill with --skill-id ID.');
-  return { dir, skillId: values['skill-id'] ?? '', json: textOrJson(values.format) === 'json', help: values.help ?? false, values };
+  return runWithArgs(DIFF_ARGS, args, diff);
 }
 
 async function diff(request: DiffRequest): Promise<number> {

@@ -2,7 +2,7 @@
 import type { ChosenSkill } from '../core/chat/viewModel';
 import type { Baseline } from '../core/evals/plan';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_REQUESTS, DEFAULT_RUNS } from '../core/evals/runEvals';
-import { readArgs } from './apiSubcommand';
+import { commandArgs, UsageError, wholeNumber } from './args';
 import { parseSkillSpec } from './runArgs';
 
 /** What `skillsmith eval` was asked to do. */
@@ -25,7 +25,6 @@ export interface EvalArgs {
   readonly otherSkills: readonly ChosenSkill[];
   readonly out?: string;
   readonly baseUrl?: string;
-  readonly help: boolean;
 }
 
 /** The help text of `skillsmith eval`. */
@@ -58,73 +57,65 @@ Options:
 The key comes from ANTHROPIC_API_KEY. Before the first request the number of requests and an estimate of
 tokens go to stderr. Exit status: 0 all thresholds met, 1 a threshold not met, 2 usage or eval file error.`;
 
-/** The parsed arguments, or a message saying what is wrong with them. */
-export function parseEvalArgs(args: readonly string[]): EvalArgs | { readonly error: string } {
-  const parsed = readArgs(
-    args,
-    {
-      'skill-id': { type: 'string' },
-      version: { type: 'string' },
-      runs: { type: 'string' },
-      baseline: { type: 'string', default: 'none' },
-      'min-trigger-rate': { type: 'string' },
-      'min-pass-rate': { type: 'string' },
-      model: { type: 'string' },
-      'grader-model': { type: 'string' },
-      'max-tokens': { type: 'string' },
-      concurrency: { type: 'string' },
-      'max-requests': { type: 'string' },
-      'other-skill': { type: 'string', multiple: true, default: [] },
-      out: { type: 'string' },
-      'base-url': { type: 'string' },
-    },
-    ['text', 'json', 'junit'],
-  );
-  if ('error' in parsed) return parsed;
-  const { values, positionals, help, format } = parsed;
-  if (!help && positionals.length !== 1) return { error: 'Give one PATH: a skill folder or an eval file.' };
-  const numbers: Record<string, number | undefined> = {};
-  for (const [flag, min, max] of [['runs', 1, 100], ['max-tokens', 1, Infinity], ['concurrency', 1, 64], ['max-requests', 1, Infinity]] as const) {
-    const raw = values[flag];
-    if (raw === undefined) continue;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) return { error: `--${flag} must be a whole number from ${min}${max === Infinity ? ' up' : ` to ${max}`}, not '${raw}'.` };
-    numbers[flag] = value;
-  }
-  const rates: Record<string, number | undefined> = {};
-  for (const flag of ['min-trigger-rate', 'min-pass-rate'] as const) {
-    const raw = values[flag];
-    if (raw === undefined) continue;
-    const value = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) return { error: `--${flag} must be a number from 0 to 1, not '${raw}'.` };
-    rates[flag] = value;
-  }
-  const otherSkills: ChosenSkill[] = [];
-  for (const spec of values['other-skill'] ?? []) {
-    const skill = parseSkillSpec(spec);
-    if ('error' in skill) return { error: skill.error.replace('--skill', '--other-skill') };
-    otherSkills.push(skill);
-  }
-  const baselineText = (values.baseline ?? 'none').trim();
-  if (baselineText === '') return { error: '--baseline needs none, without-skill or a version.' };
-  const baseline: Baseline = baselineText === 'none' ? { kind: 'none' } : baselineText === 'without-skill' ? { kind: 'without-skill' } : { kind: 'version', version: baselineText };
-  return {
-    path: positionals[0] ?? '',
-    skillId: values['skill-id']?.trim() || undefined,
-    version: values.version?.trim() || undefined,
-    runs: numbers['runs'] ?? DEFAULT_RUNS,
-    baseline,
-    format,
-    minTriggerRate: rates['min-trigger-rate'],
-    minPassRate: rates['min-pass-rate'],
-    model: values.model?.trim() || undefined,
-    graderModel: values['grader-model']?.trim() || undefined,
-    maxTokens: numbers['max-tokens'],
-    concurrency: numbers['concurrency'] ?? DEFAULT_CONCURRENCY,
-    maxRequests: numbers['max-requests'] ?? DEFAULT_MAX_REQUESTS,
-    otherSkills,
-    out: values.out?.trim() || undefined,
-    baseUrl: values['base-url']?.trim() || undefined,
-    help,
-  };
+/** The arguments of `skillsmith eval`: one PATH, the skill under test, the runs, thresholds and request options. */
+export const EVAL_ARGS = commandArgs({
+  name: 'eval',
+  usage: EVAL_USAGE,
+  options: {
+    'skill-id': { type: 'string' },
+    version: { type: 'string' },
+    runs: { type: 'string' },
+    baseline: { type: 'string', default: 'none' },
+    'min-trigger-rate': { type: 'string' },
+    'min-pass-rate': { type: 'string' },
+    model: { type: 'string' },
+    'grader-model': { type: 'string' },
+    'max-tokens': { type: 'string' },
+    concurrency: { type: 'string' },
+    'max-requests': { type: 'string' },
+    'other-skill': { type: 'string', multiple: true, default: [] },
+    out: { type: 'string' },
+    'base-url': { type: 'string' },
+  },
+  formats: ['text', 'json', 'junit'],
+  read: ({ values, positionals, format }): EvalArgs => {
+    const [path] = positionals;
+    if (path === undefined || positionals.length !== 1) throw new UsageError('Give one PATH: a skill folder or an eval file.');
+    const runs = wholeNumber('runs', values.runs, 1, 100);
+    const maxTokens = wholeNumber('max-tokens', values['max-tokens'], 1);
+    const concurrency = wholeNumber('concurrency', values.concurrency, 1, 64);
+    const maxRequests = wholeNumber('max-requests', values['max-requests'], 1);
+    const minTriggerRate = rate('min-trigger-rate', values['min-trigger-rate']);
+    const minPassRate = rate('min-pass-rate', values['min-pass-rate']);
+    const otherSkills = values['other-skill'].map((spec) => parseSkillSpec(spec, 'other-skill'));
+    const baselineText = values.baseline.trim();
+    if (baselineText === '') throw new UsageError('--baseline needs none, without-skill or a version.');
+    const baseline: Baseline = baselineText === 'none' ? { kind: 'none' } : baselineText === 'without-skill' ? { kind: 'without-skill' } : { kind: 'version', version: baselineText };
+    return {
+      path,
+      skillId: values['skill-id']?.trim() || undefined,
+      version: values.version?.trim() || undefined,
+      runs: runs ?? DEFAULT_RUNS,
+      baseline,
+      format,
+      minTriggerRate,
+      minPassRate,
+      model: values.model?.trim() || undefined,
+      graderModel: values['grader-model']?.trim() || undefined,
+      maxTokens,
+      concurrency: concurrency ?? DEFAULT_CONCURRENCY,
+      maxRequests: maxRequests ?? DEFAULT_MAX_REQUESTS,
+      otherSkills,
+      out: values.out?.trim() || undefined,
+      baseUrl: values['base-url']?.trim() || undefined,
+    };
+  },
+});
+
+/** The rate `raw` of `--flag`, from 0 to 1; undefined when not given; throws `UsageError` otherwise. */
+function rate(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) throw new UsageError(`--${flag} must be a number from 0 to 1, not '${raw}'.`);
+  return value;
 }

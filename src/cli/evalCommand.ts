@@ -10,7 +10,8 @@ import { saveResults } from '../core/evals/saveResults';
 import type { ConfigurationSummary } from '../core/evals/summary';
 import { countOf, formatCount } from '../core/text/count';
 import { chooseModel, sdkFromEnvironment } from './apiSubcommand';
-import { EVAL_USAGE, parseEvalArgs, type EvalArgs } from './evalArgs';
+import { runWithArgs } from './args';
+import { EVAL_ARGS, type EvalArgs } from './evalArgs';
 import { jsonReport, junitReport, textReport, type EvalReport } from './evalReport';
 import type { RunIo } from './runCommand';
 
@@ -28,13 +29,11 @@ const processIo: EvalIo = {
 };
 
 /** Runs `skillsmith eval`; returns the exit code (0 thresholds met, 1 a threshold not met, 2 usage or eval file error, 130 interrupted). */
-export async function runEvalCommand(argv: string[], io: EvalIo = processIo): Promise<number> {
-  const args = parseEvalArgs(argv);
-  if ('error' in args) return usage(io, `${args.error}\n\n${EVAL_USAGE}`);
-  if (args.help) {
-    io.stdout.write(`${EVAL_USAGE}\n`);
-    return 0;
-  }
+export function runEvalCommand(argv: string[], io: EvalIo = processIo): Promise<number> {
+  return runWithArgs(EVAL_ARGS, argv, (args) => evaluate(args, io), io);
+}
+
+async function evaluate(args: EvalArgs, io: EvalIo): Promise<number> {
   let evals: LoadedEvals;
   try {
     evals = await loadEvals(path.resolve(args.path));

@@ -1,5 +1,6 @@
 /** Reads the arguments of `skillsmith lint`. */
 import { PROFILES, type Profile } from '../core/skill/types';
+import { commandArgs, oneOf } from './args';
 import { uploadLimitBytesOf } from './uploadArgs';
 
 /** The output formats of `skillsmith lint`. */
@@ -9,15 +10,17 @@ export type LintFormat = (typeof LINT_FORMATS)[number];
 
 /** What `skillsmith lint` was asked to do. */
 export interface LintArgs {
-  readonly paths: string[];
+  readonly paths: readonly string[];
   readonly profile: Profile;
   readonly format: LintFormat;
   /** `--upload-limit-mb` in bytes; undefined: the default (30 MB). */
   readonly uploadLimitBytes?: number;
   /** `--only security`: report the security rules only (the `security-…` family, secrets, links). */
-  readonly only?: 'security';
-  readonly help: boolean;
+  readonly only?: (typeof ONLY_FAMILIES)[number];
 }
+
+/** The rule families `--only` selects. */
+export const ONLY_FAMILIES = ['security'] as const;
 
 /** The help text of `skillsmith lint`. */
 export const LINT_USAGE = `Usage: skillsmith lint [PATH ...] [--profile claude-api|spec|claude-code] [--format text|json|sarif]
@@ -35,50 +38,20 @@ Options:
 
 Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable path.`;
 
-/** The parsed arguments, or a message saying what is wrong with them. */
-export function parseLintArgs(args: readonly string[]): LintArgs | { readonly error: string } {
-  const paths: string[] = [];
-  let profile: Profile = 'claude-api';
-  let format: LintFormat = 'text';
-  let help = false;
-  let uploadLimitBytes: number | undefined;
-  let only: 'security' | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (flag === '-h' || flag === '--help') {
-      help = true;
-    } else if (flag === '--profile' || flag === '--format') {
-      const value = inline ?? args[++i];
-      if (value === undefined) return { error: `${flag} needs a value.` };
-      if (flag === '--profile') {
-        if (!isOneOf(value, PROFILES)) return { error: `Unknown profile '${value}': use one of ${PROFILES.join(', ')}.` };
-        profile = value;
-      } else {
-        if (!isOneOf(value, LINT_FORMATS)) return { error: `Unknown format '${value}': use one of ${LINT_FORMATS.join(', ')}.` };
-        format = value;
-      }
-    } else if (flag === '--only') {
-      const value = inline ?? args[++i];
-      if (value !== 'security') return { error: value === undefined ? `${flag} needs a value.` : `Unknown rule family '${value}': use security.` };
-      only = value;
-    } else if (flag === '--upload-limit-mb') {
-      const value = inline ?? args[++i];
-      if (value === undefined) return { error: `${flag} needs a value.` };
-      try {
-        uploadLimitBytes = uploadLimitBytesOf(value);
-      } catch (error) {
-        return { error: error instanceof Error ? error.message : String(error) };
-      }
-    } else if (arg.startsWith('-') && arg !== '-') {
-      return { error: `Unknown option '${arg}'.` };
-    } else {
-      paths.push(arg);
-    }
-  }
-  return { paths: paths.length > 0 ? paths : ['.'], profile, format, help, ...(uploadLimitBytes === undefined ? {} : { uploadLimitBytes }), ...(only ? { only } : {}) };
-}
-
-function isOneOf<T extends string>(value: string, allowed: readonly T[]): value is T {
-  return (allowed as readonly string[]).includes(value);
-}
+/** The arguments of `skillsmith lint`: PATHs (default: the current folder), `--profile`, `--format`, `--upload-limit-mb`, `--only`. */
+export const LINT_ARGS = commandArgs({
+  name: 'lint',
+  usage: LINT_USAGE,
+  options: { profile: { type: 'string', default: 'claude-api' }, 'upload-limit-mb': { type: 'string' }, only: { type: 'string' } },
+  formats: LINT_FORMATS,
+  read: ({ values, positionals, format }): LintArgs => {
+    const raw = values['upload-limit-mb'];
+    return {
+      paths: positionals.length > 0 ? positionals : ['.'],
+      profile: oneOf('profile', values.profile, PROFILES),
+      format,
+      ...(raw === undefined ? {} : { uploadLimitBytes: uploadLimitBytesOf(raw) }),
+      ...(values.only === undefined ? {} : { only: oneOf('only', values.only, ONLY_FAMILIES) }),
+    };
+  },
+});

@@ -4,7 +4,8 @@ import { findSkillFolders } from '../core/skill/findSkillFolders';
 import { lintSkillFolder } from '../core/skill/folder';
 import { isSecurityRule } from '../core/skill/rules';
 import { bufferedOutput } from './bufferedOutput';
-import { LINT_USAGE, parseLintArgs, type LintArgs } from './lintArgs';
+import { runWithArgs } from './args';
+import { LINT_ARGS, type LintArgs } from './lintArgs';
 import { addToSummary, jsonWriter, RelativePaths, reportSkill, type LintSummary, type ReportWriter } from './lintReport';
 import { sarifWriter } from './lintSarif';
 import { shouldColour, textWriter } from './lintText';
@@ -14,16 +15,11 @@ import { escapeControls } from './terminalText';
  * Runs `skillsmith lint` with its arguments; returns the exit code (0 clean, 1 errors, 2 usage or unreadable path).
  * Reads synchronously, folder after folder, and prints each folder's findings as soon as they are known.
  */
-export async function runLintCommand(args: string[]): Promise<number> {
-  const parsed = parseLintArgs(args);
-  if ('error' in parsed) {
-    process.stderr.write(`skillsmith lint: ${parsed.error}\n\n${LINT_USAGE}\n`);
-    return 2;
-  }
-  if (parsed.help) {
-    process.stdout.write(LINT_USAGE + '\n');
-    return 0;
-  }
+export function runLintCommand(args: string[]): Promise<number> {
+  return runWithArgs(LINT_ARGS, args, (request) => Promise.resolve(lint(request)));
+}
+
+function lint(parsed: LintArgs): number {
   const output = bufferedOutput(process.stdout);
   const writer = createWriter(parsed, output.write);
   const summary: LintSummary = { skills: 0, errors: 0, warnings: 0 };

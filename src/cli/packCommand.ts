@@ -7,8 +7,9 @@ import { formatBytes } from '../core/bundle/uploadChecks';
 import { zipFileSet } from '../core/bundle/zipFileSet';
 import { countOf } from '../core/text/count';
 import { checksText } from './uploadReport';
-import { messageOf, runSubcommand } from './subcommand';
-import { onePath, parseCommandArgs, UPLOAD_OPTIONS, UPLOAD_OPTIONS_HELP, uploadOptionsOf } from './uploadArgs';
+import { messageOf } from '../core/messageOf';
+import { commandArgs, runWithArgs } from './args';
+import { onePath, UPLOAD_OPTIONS, UPLOAD_OPTIONS_HELP, uploadOptionsOf } from './uploadArgs';
 
 const HELP = `Usage: skillsmith pack PATH [-o FILE] [--allow-secret PATH] [--upload-limit-mb N]
 
@@ -25,17 +26,18 @@ interface PackRequest {
   readonly dir: string;
   readonly output: string | undefined;
   readonly upload: UploadOptions;
-  readonly help: boolean;
 }
+
+const PACK_ARGS = commandArgs({
+  name: 'pack',
+  usage: HELP,
+  options: { ...UPLOAD_OPTIONS, output: { type: 'string', short: 'o' } },
+  read: ({ values, positionals }): PackRequest => ({ dir: onePath(positionals), output: values.output, upload: uploadOptionsOf(values) }),
+});
 
 /** Runs `skillsmith pack`; returns the exit code. */
 export function runPackCommand(args: string[]): Promise<number> {
-  return runSubcommand('pack', HELP, () => readRequest(args), pack);
-}
-
-function readRequest(args: string[]): PackRequest {
-  const { values, positionals } = parseCommandArgs(args, { ...UPLOAD_OPTIONS, output: { type: 'string', short: 'o' } });
-  return { dir: onePath(positionals, values.help), output: values.output, upload: uploadOptionsOf(values), help: values.help ?? false };
+  return runWithArgs(PACK_ARGS, args, pack);
 }
 
 async function pack(request: PackRequest): Promise<number> {

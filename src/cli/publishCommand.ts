@@ -7,20 +7,10 @@ import { prepareUpload, readPreparedFiles, type PreparedUpload } from '../core/b
 import { checkDisplayName, formatBytes } from '../core/bundle/uploadChecks';
 import { countOf } from '../core/text/count';
 import { loadApiModule } from './loadApiModule';
-import { messageOf, runSubcommand, type FolderRequest } from './subcommand';
+import { messageOf } from '../core/messageOf';
+import { commandArgs, runWithArgs, UsageError, type OptionValues, type ParsedArgs } from './args';
 import { checksReport, checksText, fileListJson, fileListText } from './uploadReport';
-import {
-  API_OPTIONS,
-  API_OPTIONS_HELP,
-  clientOptionsOf,
-  onePath,
-  parseCommandArgs,
-  UPLOAD_OPTIONS,
-  UPLOAD_OPTIONS_HELP,
-  textOrJson,
-  UsageError,
-  uploadOptionsOf,
-} from './uploadArgs';
+import { API_OPTIONS, API_OPTIONS_HELP, clientOptionsOf, onePath, UPLOAD_OPTIONS, UPLOAD_OPTIONS_HELP, uploadOptionsOf, type FolderRequest } from './uploadArgs';
 
 const HELP = `Usage: skillsmith publish PATH (--skill-id ID | --new [--display-name T]) [--dry-run] [--format text|json]
 
@@ -45,18 +35,19 @@ const OPTIONS = {
   new: { type: 'boolean' },
   'display-name': { type: 'string' },
   'dry-run': { type: 'boolean' },
-  format: { type: 'string', default: 'text' },
 } as const;
 
 /** What `skillsmith publish` was asked to do. */
-interface PublishRequest extends FolderRequest<ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values']> {
+interface PublishRequest extends FolderRequest<OptionValues<typeof OPTIONS, 'text' | 'json'>> {
   readonly target: PublishTarget | undefined;
   readonly dryRun: boolean;
 }
 
+const PUBLISH_ARGS = commandArgs({ name: 'publish', usage: HELP, options: OPTIONS, formats: ['text', 'json'], read: readRequest });
+
 /** Runs `skillsmith publish`; returns the exit code. */
 export function runPublishCommand(args: string[]): Promise<number> {
-  return runSubcommand('publish', HELP, () => readRequest(args), publish);
+  return runWithArgs(PUBLISH_ARGS, args, publish);
 }
 
 async function publish(request: PublishRequest): Promise<number> {
@@ -108,17 +99,16 @@ async function tagOf(client: SkillsClient, result: PublishResult): Promise<strin
   }
 }
 
-function readRequest(args: string[]): PublishRequest {
-  const { values, positionals } = parseCommandArgs(args, OPTIONS);
-  const dir = onePath(positionals, values.help);
+function readRequest({ values, positionals, format }: ParsedArgs<typeof OPTIONS, 'text' | 'json'>): PublishRequest {
+  const dir = onePath(positionals);
   if (values['skill-id'] !== undefined && values.new) throw new UsageError('Choose either --skill-id ID or --new, not both.');
   if (values['display-name'] !== undefined && !values.new) throw new UsageError('--display-name names a new skill: use it with --new.');
   if (values['skill-id'] === '') throw new UsageError('--skill-id needs a skill id.');
   const dryRun = values['dry-run'] ?? false;
-  if (!dryRun && !values.help && values['skill-id'] === undefined && !values.new) throw new UsageError('Choose --skill-id ID (a new version) or --new (a new skill).');
+  if (!dryRun && values['skill-id'] === undefined && !values.new) throw new UsageError('Choose --skill-id ID (a new version) or --new (a new skill).');
   const target: PublishTarget | undefined =
     values['skill-id'] !== undefined ? { skillId: values['skill-id'] } : values.new ? { newSkill: true, displayName: values['display-name'] } : undefined;
-  return { dir, target, dryRun, json: textOrJson(values.format) === 'json', help: values.help ?? false, values };
+  return { dir, target, dryRun, json: format === 'json', values };
 }
 
 /** `--dry-run`: the file list and the checks, nothing sent; exit 1 when the checks have errors. */

@@ -1,7 +1,7 @@
 /** Reads the arguments of `skillsmith run`. */
 import type { ApiForm } from '../core/chat/session';
 import type { ChosenSkill } from '../core/chat/viewModel';
-import { readArgs } from './apiSubcommand';
+import { commandArgs, UsageError, wholeNumber } from './args';
 
 /** What `skillsmith run` was asked to do. */
 export interface RunArgs {
@@ -16,7 +16,6 @@ export interface RunArgs {
   readonly maxContinuations?: number;
   readonly baseUrl?: string;
   readonly format: 'text' | 'json';
-  readonly help: boolean;
 }
 
 /** The help text of `skillsmith run`. */
@@ -41,66 +40,51 @@ Options:
 The key comes from ANTHROPIC_API_KEY. A prompt of - is read from standard input.
 Exit status: 0 the answer finished, 1 it ended in an error, 2 usage error, 130 interrupted.`;
 
-/** The parsed arguments, or a message saying what is wrong with them. */
-export function parseRunArgs(args: readonly string[]): RunArgs | { readonly error: string } {
-  const parsed = readArgs(
-    args,
-    {
-      skill: { type: 'string', multiple: true, default: [] },
-      model: { type: 'string' },
-      'max-tokens': { type: 'string' },
-      system: { type: 'string' },
-      'max-continuations': { type: 'string' },
-      beta: { type: 'boolean', default: false },
-      'base-url': { type: 'string' },
-    },
-    ['text', 'json'],
-  );
-  if ('error' in parsed) return parsed;
-  const { values, positionals, help, format } = parsed;
-  const skills: ChosenSkill[] = [];
-  for (const spec of values.skill ?? []) {
-    const skill = parseSkillSpec(spec);
-    if ('error' in skill) return skill;
-    skills.push(skill);
-  }
-  const maxTokens = positiveInteger(values['max-tokens'], '--max-tokens', 1);
-  if (typeof maxTokens === 'object') return maxTokens;
-  const maxContinuations = positiveInteger(values['max-continuations'], '--max-continuations', 0);
-  if (typeof maxContinuations === 'object') return maxContinuations;
-  const prompt = positionals.join(' ');
-  if (!help && prompt.trim() === '') return { error: 'Give the prompt as the last argument (or - to read it from standard input).' };
-  return {
-    prompt,
-    skills,
-    model: values.model?.trim() || undefined,
-    maxTokens,
-    system: values.system,
-    apiForm: values.beta ? 'beta' : 'ga',
-    maxContinuations,
-    baseUrl: values['base-url']?.trim() || undefined,
-    format,
-    help,
-  };
-}
+/** The arguments of `skillsmith run`: skills, model and request options, the format and the prompt. */
+export const RUN_ARGS = commandArgs({
+  name: 'run',
+  usage: RUN_USAGE,
+  options: {
+    skill: { type: 'string', multiple: true, default: [] },
+    model: { type: 'string' },
+    'max-tokens': { type: 'string' },
+    system: { type: 'string' },
+    'max-continuations': { type: 'string' },
+    beta: { type: 'boolean', default: false },
+    'base-url': { type: 'string' },
+  },
+  formats: ['text', 'json'],
+  read: ({ values, positionals, format }): RunArgs => {
+    const skills = values.skill.map((spec) => parseSkillSpec(spec));
+    const maxTokens = wholeNumber('max-tokens', values['max-tokens'], 1);
+    const maxContinuations = wholeNumber('max-continuations', values['max-continuations'], 0);
+    const prompt = positionals.join(' ');
+    if (prompt.trim() === '') throw new UsageError('Give the prompt as the last argument (or - to read it from standard input).');
+    return {
+      prompt,
+      skills,
+      model: values.model?.trim() || undefined,
+      maxTokens,
+      system: values.system,
+      apiForm: values.beta ? 'beta' : 'ga',
+      maxContinuations,
+      baseUrl: values['base-url']?.trim() || undefined,
+      format,
+    };
+  },
+});
 
 /**
- * A skill from `[anthropic:|custom:]ID[@VERSION]`. Without a prefix, an id starting with `skill_` is a custom
- * skill and anything else (`xlsx`) an Anthropic one.
+ * A skill from `[anthropic:|custom:]ID[@VERSION]` given to `--flag`. Without a prefix, an id starting with `skill_`
+ * is a custom skill and anything else (`xlsx`) an Anthropic one. Throws `UsageError` without an id.
  */
-export function parseSkillSpec(spec: string): ChosenSkill | { readonly error: string } {
+export function parseSkillSpec(spec: string, flag = 'skill'): ChosenSkill {
   const prefix = /^(anthropic|custom):/.exec(spec);
   const rest = prefix ? spec.slice(prefix[0].length) : spec;
   const at = rest.indexOf('@');
   const skillId = (at < 0 ? rest : rest.slice(0, at)).trim();
   const version = at < 0 ? undefined : rest.slice(at + 1).trim();
-  if (skillId === '' || version === '') return { error: `--skill '${spec}' needs an id, and a version after @ if there is an @.` };
+  if (skillId === '' || version === '') throw new UsageError(`--${flag} '${spec}' needs an id, and a version after @ if there is an @.`);
   const type = (prefix?.[1] as ChosenSkill['type'] | undefined) ?? (skillId.startsWith('skill_') ? 'custom' : 'anthropic');
   return version === undefined ? { type, skillId } : { type, skillId, version };
-}
-
-function positiveInteger(raw: string | undefined, flag: string, min: number): number | undefined | { readonly error: string } {
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  return Number.isInteger(value) && value >= min ? value : { error: `${flag} must be a whole number of at least ${min}, not '${raw}'.` };
 }

@@ -4,8 +4,10 @@ import { DEFAULT_MAX_TOKENS } from '../core/chat/defaultModel';
 import type { ChatSession } from '../core/chat/session';
 import type { AssistantTurn } from '../core/chat/viewModel';
 import { chooseModel, sdkFromEnvironment } from './apiSubcommand';
-import { parseRunArgs, RUN_USAGE, type RunArgs } from './runArgs';
-import { RunPrinter, type TextSink } from './runPrinter';
+import { runWithArgs } from './args';
+import { RUN_ARGS, type RunArgs } from './runArgs';
+import { RunPrinter } from './runPrinter';
+import type { TextSink } from './textSink';
 
 /** What the command reads and writes (the process's by default; buffers in tests). */
 export interface RunIo {
@@ -33,16 +35,11 @@ const processIo: RunIo = {
 };
 
 /** Runs `skillsmith run`; returns the exit code (0 done, 1 the turn ended in an error, 2 usage, 130 interrupted). */
-export async function runRunCommand(argv: string[], io: RunIo = processIo): Promise<number> {
-  const args = parseRunArgs(argv);
-  if ('error' in args) {
-    io.stderr.write(`skillsmith run: ${args.error}\n\n${RUN_USAGE}\n`);
-    return 2;
-  }
-  if (args.help) {
-    io.stdout.write(`${RUN_USAGE}\n`);
-    return 0;
-  }
+export function runRunCommand(argv: string[], io: RunIo = processIo): Promise<number> {
+  return runWithArgs(RUN_ARGS, argv, (args) => run(args, io), io);
+}
+
+async function run(args: RunArgs, io: RunIo): Promise<number> {
   const sdk = sdkFromEnvironment('run', args.baseUrl, io);
   if (!sdk) return 2;
   const prompt = args.prompt === '-' ? await io.readStdin() : args.prompt;

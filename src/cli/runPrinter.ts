@@ -3,11 +3,8 @@ import type { ChatUpdate } from '../core/chat/updates';
 import type { AssistantTurn, ToolCallBlock, ToolResult } from '../core/chat/viewModel';
 import { countOf, formatCount } from '../core/text/count';
 import { terminalSafe } from './terminalText';
+import type { TextSink } from './textSink';
 
-/** Somewhere to write text (a process stream, or a buffer in tests). */
-export interface TextSink {
-  write(text: string): unknown;
-}
 
 
 /** Follows a session's updates and prints them as they arrive. */

@@ -1,19 +1,25 @@
 /** The options `pack`, `publish` and `diff` share: which files travel, how big they may be, which API. */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ClientOptions } from '../core/api/types';
 import type { UploadOptions } from '../core/bundle/prepareUpload';
+import { UsageError, type OptionTable } from './args';
 
-/** The `parseArgs` options every upload command accepts. */
+/** The options every upload command accepts. */
 export const UPLOAD_OPTIONS = {
   'allow-secret': { type: 'string', multiple: true },
   'upload-limit-mb': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies ParseArgsConfig['options'];
+} as const satisfies OptionTable;
 
-/** The `parseArgs` options of the commands that call the API. */
+/** The options of the commands that call the API. */
 export const API_OPTIONS = {
   'base-url': { type: 'string' },
-} as const satisfies ParseArgsConfig['options'];
+} as const satisfies OptionTable;
+
+/** What the commands on a skill folder share: the folder, the output format and the parsed options. */
+export interface FolderRequest<Values> {
+  readonly dir: string;
+  readonly json: boolean;
+  readonly values: Values;
+}
 
 /** The help lines of the shared options. */
 export const UPLOAD_OPTIONS_HELP = `  --allow-secret PATH   upload this file although it looks like a secret (repeat for each file)
@@ -23,32 +29,11 @@ export const UPLOAD_OPTIONS_HELP = `  --allow-secret PATH   upload this file alt
 export const API_OPTIONS_HELP = `  --base-url URL        the API's base URL (default: ANTHROPIC_BASE_URL, else the SDK's)
 The API key comes from ANTHROPIC_API_KEY.`;
 
-/** A usage error: the message says what to change; the command exits 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
-
-/** Parses `args` with `options` plus one positional PATH; throws `UsageError` on anything else. */
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  return parsed;
-}
-
-/** The one PATH a command takes (or undefined with --help); throws `UsageError` for none or several. */
-export function onePath(positionals: readonly string[], help: boolean | undefined): string {
-  if (positionals.length === 1 || help) return positionals[0] ?? '';
+/** The one PATH a command takes; throws `UsageError` for none or several. */
+export function onePath(positionals: readonly string[]): string {
+  const [path] = positionals;
+  if (positionals.length === 1 && path !== undefined) return path;
   throw new UsageError(positionals.length === 0 ? 'Name the skill folder to use.' : `Name one skill folder, not ${positionals.length}.`);
-}
-
-/** The `--format` of `publish` and `diff`; throws `UsageError` for anything but text or json. */
-export function textOrJson(format: string | undefined): 'text' | 'json' {
-  if (format === undefined || format === 'text' || format === 'json') return format ?? 'text';
-  throw new UsageError(`Unknown format '${format}': use text or json.`);
 }
 
 /** The upload options from `--allow-secret` and `--upload-limit-mb`. */

@@ -1,5 +1,5 @@
 /*
- * Browser side of test/unit/chatPanel/chatViews.test.ts: streams a text into the chat page's real
+ * Browser side of test/process/chatPanel/chatViews.test.ts: streams a text into the chat page's real
  * `MarkdownBlock` (sanitiser, sections, batches, the open code block's text node) and compares what it
  * shows with a full render of the same text, after every delta; streams a tool call's input into a `ToolView`.
  */

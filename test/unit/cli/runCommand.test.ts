@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import { runRunCommand, type RunIo } from '../../../src/cli/runCommand';
 import { terminalSafe } from '../../../src/cli/terminalText';
 import type { ChatViewModel } from '../../../src/core/chat/viewModel';
 import { emulatorForSuite, TEST_KEY } from '../emulator/support';
 
-const CLI = join(__dirname, '..', '..', '..', 'src', 'cli.ts');
 
 /** Runs the command in this process with captured output; Ctrl+C is pressed after `interruptAfter` writes to stdout. */
 async function run(argv: string[], env: NodeJS.ProcessEnv, stdin = '', interruptAfter = Infinity): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -109,12 +105,5 @@ describe('skillsmith run', () => {
 
   it('keeps model output from driving the terminal', () => {
     assert.equal(terminalSafe('ok\u001b[2J\u001b]0;pwned\u0007 \u202eevil\r\nline\tTab'), 'ok[2J]0;pwned evil\nline\tTab');
-  });
-
-  it('is a subcommand of the skillsmith CLI', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', CLI, 'run', '--skill', 'xlsx', 'hello from the CLI'], {
-      env: { ...process.env, ...vars() },
-    });
-    assert.match(stdout, /> hello from the CLI/);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Mismatch, StreamGlobals, ToolInputShown } from '../../webview/streamGlobals';
-import { REPLY } from './markdownSample';
+import { REPLY } from '../../unit/chatPanel/markdownSample';
 
 /*
  * The chat page's streaming views in Chromium. Markdown: what a `MarkdownBlock` shows after each delta is what a full

@@ -7,8 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
-import { skillMd, writeTree } from '../bundle/support';
-import { TEST_KEY } from '../emulator/support';
+import { skillMd, writeTree } from '../../unit/bundle/support';
+import { TEST_KEY } from '../../unit/emulator/support';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
