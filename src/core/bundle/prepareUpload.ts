@@ -45,18 +45,35 @@ export async function prepareUpload(dir: string, options: UploadOptions = {}): P
   const walked = await collectSkillFiles(dir, { allowSecrets: options.allowSecrets });
   const collected = options.packOutput === undefined ? walked : await leaveOutPacks(walked, options.packOutput, folderNameOf(dir));
   const total = totalBytes(collected.files);
-  const contents = total <= limitBytes ? await readFileSet(dir, collected) : undefined;
-  const { file, diagnostics } = lintSkillFolder(dir, { profile: 'claude-api', collected, contents, allowSecrets: options.allowSecrets, uploadLimitBytes: limitBytes });
+  const read = total <= limitBytes ? await readFileSet(dir, collected) : undefined;
+  const { file, diagnostics } = lintSkillFolder(dir, { profile: 'claude-api', collected, contents: read, allowSecrets: options.allowSecrets, uploadLimitBytes: limitBytes });
+  const { files, contents } = leaveOutKeys(collected, read, diagnostics, file);
   return {
     dir,
     skillMd: file,
     folderName: folderNameOf(dir),
-    collected,
+    collected: files,
     contents,
-    totalBytes: total,
+    totalBytes: totalBytes(files.files),
     limitBytes,
     diagnostics,
     errors: diagnostics.filter((d) => d.severity === 'error'),
+  };
+}
+
+/**
+ * The files and bytes without those holding a key (an `upload-secret` finding in a file other than SKILL.md, which
+ * cannot travel without its SKILL.md): such a file is left out as a secret, as one named like a secret is, so
+ * publishing "without the secrets" leaves it behind and allowing it by name brings it back.
+ */
+function leaveOutKeys(collected: SkillFiles, contents: FileSet | undefined, diagnostics: readonly Diagnostic[], skillMd: string | undefined): { files: SkillFiles; contents: FileSet | undefined } {
+  const keyed = new Set<string>();
+  for (const d of diagnostics) if (d.rule === 'upload-secret' && d.file !== undefined && d.file !== skillMd) keyed.add(d.file);
+  if (keyed.size === 0) return { files: collected, contents };
+  const leftOut = collected.leftOut.concat([...keyed].map((relativePath) => ({ relativePath, reason: 'secret' as const })));
+  return {
+    files: { files: collected.files.filter((f) => !keyed.has(f.relativePath)), leftOut: leftOut.sort((a, b) => (a.relativePath < b.relativePath ? -1 : 1)) },
+    contents: contents && { folderName: contents.folderName, files: contents.files.filter((f) => !keyed.has(f.path)) },
   };
 }
 

@@ -69,13 +69,13 @@ export function lintSkillFolder(dir: string, options: LintFolderOptions): SkillF
  */
 function scanFiles(collected: SkillFiles, skillMd: string, profile: Profile, bytes: ReadonlyMap<string, Uint8Array> | undefined, allowed: ReadonlySet<string>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const { relativePath, absolutePath } of collected.files) {
+  for (const { relativePath, absolutePath, size } of collected.files) {
     if (relativePath === skillMd) continue;
     const target = { relativePath, isSkillMd: false, secretAllowed: allowed.has(relativePath) };
     let findings: Finding[];
     try {
       const data = bytes?.get(relativePath);
-      findings = data ? scanBytes(data, target) : scanFileSync(absolutePath, target);
+      findings = data ? scanBytes(data, target) : scanFileSync(absolutePath, size, target);
     } catch {
       continue;
     }

@@ -104,7 +104,7 @@ export const SECURITY_PATTERNS: readonly SecurityPattern[] = [
     'security-greedy-description',
     'skill-md',
     'claims every request',
-    ['every', 'all', 'any', 'each', 'other skill', 'regardless'], String.raw`\b(?:use|invoke|apply|trigger|load|activate|run)\s{1,10}(?:this\s{1,10}skill|it|me)\s{1,10}(?:for|on|in|with)\s{1,10}(?:every|all|any|each)\s{1,10}(?:single\s{1,10})?(?:requests?|tasks?|query|queries|questions?|prompts?|messages?|conversations?|turns?)\b(?!\s{1,10}(?:involving|about|related|that|which|where|with|on|in|for|of|concerning|regarding|using|when|to)\b)|\b(?:always\s{1,10})?(?:prefer|choose|select|pick|use)\s{1,10}(?:this\s{1,10}skill|this|it|me)\s{1,10}(?:over|before|instead\s{1,10}of|rather\s{1,10}than)\s{1,10}(?:all\s{1,10}|any\s{1,10}|every\s{1,10})?other\s{1,10}skills?\b|\bregardless\s{1,10}of\s{1,10}(?:the\s{1,10})?(?:request|task|what\s{1,10}the\s{1,10}user)\b`,
+    ['skill', 'it for', 'it on', 'it in', 'it with', 'me for', 'me on', 'regardless'], String.raw`\b(?:use|invoke|apply|trigger|load|activate|run)\s{1,10}(?:this\s{1,10}skill|it|me)\s{1,10}(?:for|on|in|with)\s{1,10}(?:every|all|any|each)\s{1,10}(?:single\s{1,10})?(?:requests?|tasks?|query|queries|questions?|prompts?|messages?|conversations?|turns?)\b(?!\s{1,10}(?:involving|about|related|that|which|where|with|on|in|for|of|concerning|regarding|using|when|to)\b)|\b(?:always\s{1,10})?(?:prefer|choose|select|pick|use)\s{1,10}(?:this\s{1,10}skill|this|it|me)\s{1,10}(?:over|before|instead\s{1,10}of|rather\s{1,10}than)\s{1,10}(?:all\s{1,10}|any\s{1,10}|every\s{1,10})?other\s{1,10}skills?\b|\bregardless\s{1,10}of\s{1,10}(?:the\s{1,10})?(?:request|task|what\s{1,10}the\s{1,10}user)\b`,
     'gi',
   ),
   // Exfiltration.

@@ -19,14 +19,21 @@ export function scanBytes(bytes: Uint8Array, target: ScanTarget): Finding[] {
   return scanUtf8(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, MAX_SCAN_BYTES)), target);
 }
 
-/** Reads the first MAX_SCAN_BYTES of `absolutePath` (never following a link) and scans them. Throws when the file cannot be read. */
-export function scanFileSync(absolutePath: string, target: ScanTarget): Finding[] {
+/** The buffer every synchronous scan reads into, grown as files need (never past MAX_SCAN_BYTES): one allocation per run, not one per file. */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * Reads the first MAX_SCAN_BYTES of `absolutePath` (never following a link) and scans them. `size` is what the walk
+ * saw; a file that grew since is read up to the bound all the same. Throws when the file cannot be read.
+ */
+export function scanFileSync(absolutePath: string, size: number, target: ScanTarget): Finding[] {
   const fd = openSync(absolutePath, READ_FLAGS);
   try {
-    const buffer = Buffer.allocUnsafe(MAX_SCAN_BYTES);
+    const wanted = Math.min(MAX_SCAN_BYTES, Math.max(size + 1, 1024));
+    if (scratch.length < wanted) scratch = Buffer.allocUnsafe(Math.min(MAX_SCAN_BYTES, Math.max(wanted, scratch.length * 2)));
     let filled = 0;
-    for (let read = -1; read !== 0 && filled < MAX_SCAN_BYTES; filled += read) read = readSync(fd, buffer, filled, MAX_SCAN_BYTES - filled, null);
-    return scanBytes(buffer.subarray(0, filled), target);
+    for (let read = -1; read !== 0 && filled < scratch.length; filled += read) read = readSync(fd, scratch, filled, scratch.length - filled, null);
+    return scanBytes(scratch.subarray(0, filled), target);
   } finally {
     closeSync(fd);
   }

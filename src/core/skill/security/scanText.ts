@@ -37,8 +37,25 @@ function scopesOf(target: ScanTarget, bytes: Uint8Array): ReadonlySet<FileScope>
 const TRIGGERS = new TriggerSet([...new Set([...SECURITY_PATTERNS.flatMap((p) => p.triggers), ...KEY_FORMATS.flatMap((k) => k.triggers), ...SENDING_WORDS, 'curl', 'wget'])]);
 const PATTERN_TRIGGERS = SECURITY_PATTERNS.map((p) => p.triggers.map((word) => TRIGGERS.indexOf(word)));
 const KEY_TRIGGERS = KEY_FORMATS.map((k) => k.triggers.map((word) => TRIGGERS.indexOf(word)));
+/** For each trigger word, the patterns and key formats it starts (most files hold none, and need none looked at). */
+const PATTERNS_OF_WORD = triggersIndex(PATTERN_TRIGGERS);
+const KEYS_OF_WORD = triggersIndex(KEY_TRIGGERS);
 const SENDING_TRIGGERS = SENDING_WORDS.map((word) => TRIGGERS.indexOf(word));
 const FETCH_TRIGGERS = ['curl', 'wget'].map((word) => TRIGGERS.indexOf(word));
+
+/** For each word index, the indices of the entries of `triggersOf` that list it. */
+function triggersIndex(triggersOf: readonly (readonly number[])[]): Map<number, number[]> {
+  const index = new Map<number, number[]>();
+  triggersOf.forEach((words, entry) => words.forEach((word) => index.set(word, [...(index.get(word) ?? []), entry])));
+  return index;
+}
+
+/** The entries (patterns or key formats) that a found word starts, each once, in their own order. */
+function entriesHit(found: readonly number[], ofWord: ReadonlyMap<number, readonly number[]>): number[] {
+  const hit = new Set<number>();
+  for (const word of found) for (const entry of ofWord.get(word) ?? []) hit.add(entry);
+  return [...hit].sort((a, b) => a - b);
+}
 
 /** How far around a trigger a pattern reads on a long line (a whole line when it is shorter), in bytes. */
 const WINDOW = 1000;
@@ -59,24 +76,27 @@ export function scanUtf8(bytes: Buffer, target: ScanTarget): Finding[] {
   const out = new FindingsOf(source, target);
   const hits = TRIGGERS.find(bytes);
   if (hits.mayHide) addHiddenText(bytes, out);
+  if (hits.found.length === 0) return out.findings;
   const scopes = scopesOf(target, bytes);
   const context = new FileContext(source, hits);
-  SECURITY_PATTERNS.forEach(({ rule, scope, pattern, what, accept }, index) => {
-    if (!scopes.has(scope)) return;
+  for (const index of entriesHit(hits.found, PATTERNS_OF_WORD)) {
+    const { rule, scope, pattern, what, accept } = SECURITY_PATTERNS[index];
+    if (!scopes.has(scope)) continue;
     out.eachMatch(pattern, positionsOf(hits.positions, PATTERN_TRIGGERS[index]), (match, at) => {
       if (out.isSameLine(rule, at) || (accept && !accept(match, at, context))) return true;
       return out.add(rule, at, at + Buffer.byteLength(match[0]), `${capitalise(what)}: \`${snippet(match[0])}\`. ${HINTS[rule]}`);
     });
-  });
+  }
   if (!target.secretAllowed) {
-    KEY_FORMATS.forEach((format, index) => {
+    for (const index of entriesHit(hits.found, KEYS_OF_WORD)) {
+      const format = KEY_FORMATS[index];
       out.eachMatch(format.pattern, positionsOf(hits.positions, KEY_TRIGGERS[index]), (match, at) => {
         if (!isRealKey(match, format)) return true;
         const line = source.lineOf(at) + 1;
         const message = `Line ${line.toLocaleString('en-US')} of \`${target.relativePath}\` looks like ${format.kind}, so publish and pack refuse the folder. Remove the key (and revoke it if it was ever shared), or allow \`${target.relativePath}\` by name if it must be uploaded.`;
         return out.add('upload-secret', at, at + Buffer.byteLength(match[0]), message);
       });
-    });
+    }
   }
   return out.findings;
 }
