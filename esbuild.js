@@ -7,14 +7,19 @@
 //  dist/cli-*.js      one bundle per src/cli/*Command.ts, so `skillsmith lint` never parses the SDK or the emulator
 //  dist/yaml.js       the `yaml` package, required by the linter only for frontmatter its fast path cannot read
 //  dist/jszip.js      the `jszip` package, required by the extension only when it zips a skill (export)
-//  dist/webview/      the chat webview's page: chat.js (browser code, no Node APIs) and chat.css (from media/chat.css)
+//  dist/webview/      the chat webview's page: chat.js (browser code, no Node APIs), chat.css (from media/chat.css and
+//                     @vscode/codicons' stylesheet) and codicon.ttf
 //  out/test/**        the integration tests, run inside the real VS Code extension host
+// `node esbuild.js --production --cli-outdir DIR` builds only what the `skillsmith` npm package carries (cli.js, cli-*.js,
+// api.js, yaml.js) into DIR: scripts/build-cli-package.mjs uses it for packages/cli.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const cliOutdirFlag = process.argv.indexOf('--cli-outdir');
+const cliOutdir = cliOutdirFlag === -1 ? undefined : path.resolve(process.argv[cliOutdirFlag + 1]);
 
 /** Options every Node bundle shares. */
 const nodeBase = {
@@ -68,7 +73,33 @@ const subcommandsAsSiblingBundles = {
   },
 };
 
-const builds = [
+/**
+ * What the `skillsmith` command needs, built into `outdir`: its table of subcommands, one bundle per subcommand, the
+ * API module (the SDK, required by publish, diff, run and eval on use) and the full YAML parser (required by the linter
+ * only for frontmatter its fast path cannot read). The extension shares api.js and yaml.js.
+ */
+function cliBuilds(outdir) {
+  return [
+    { ...nodeBase, entryPoints: ['src/core/api/index.ts'], outfile: path.join(outdir, 'api.js') },
+    { ...nodeBase, entryPoints: [require.resolve('yaml')], outfile: path.join(outdir, 'yaml.js') },
+    {
+      ...nodeBase,
+      plugins: [subcommandsAsSiblingBundles],
+      supported: { 'dynamic-import': false }, // a plain require of the sibling: no ES module loader at start-up
+      entryPoints: ['src/cli.ts'],
+      outfile: path.join(outdir, 'cli.js'),
+      banner: { js: '#!/usr/bin/env node' },
+    },
+    ...subcommandEntries.map((file) => ({
+      ...nodeBase,
+      plugins: [asSiblingBundles('yaml')],
+      entryPoints: [path.join('src', 'cli', file)],
+      outfile: path.join(outdir, `cli-${file.replace(/\.ts$/, '.js')}`),
+    })),
+  ];
+}
+
+const builds = cliOutdir ? cliBuilds(cliOutdir) : [
   {
     ...nodeBase,
     entryPoints: ['src/extension/extension.ts'],
@@ -76,25 +107,10 @@ const builds = [
     external: ['vscode'],
     plugins: [asSiblingBundles('yaml', 'jszip')],
   },
-  { ...nodeBase, entryPoints: ['src/core/api/index.ts'], outfile: 'dist/api.js' },
   { ...nodeBase, entryPoints: ['src/extension/chat/chatPanels.ts'], outfile: 'dist/chat.js', external: ['vscode'] },
   { ...nodeBase, entryPoints: ['src/extension/evals/evalFeature.ts'], outfile: 'dist/evals.js', external: ['vscode'], plugins: [asSiblingBundles('yaml', 'jszip')] },
-  { ...nodeBase, entryPoints: [require.resolve('yaml')], outfile: 'dist/yaml.js' },
   { ...nodeBase, entryPoints: [require.resolve('jszip')], outfile: 'dist/jszip.js' },
-  {
-    ...nodeBase,
-    plugins: [subcommandsAsSiblingBundles],
-    supported: { 'dynamic-import': false }, // a plain require of the sibling: no ES module loader at start-up
-    entryPoints: ['src/cli.ts'],
-    outfile: 'dist/cli.js',
-    banner: { js: '#!/usr/bin/env node' },
-  },
-  ...subcommandEntries.map((file) => ({
-    ...nodeBase,
-    plugins: [asSiblingBundles('yaml')],
-    entryPoints: [path.join('src', 'cli', file)],
-    outfile: path.join('dist', `cli-${file.replace(/\.ts$/, '.js')}`),
-  })),
+  ...cliBuilds('dist'),
   {
     bundle: true,
     platform: 'browser',
@@ -107,6 +123,9 @@ const builds = [
     legalComments: 'none',
     entryPoints: { chat: 'src/webview/chat/main.ts' },
     outdir: 'dist/webview',
+    // The codicon font that chat.css (with @vscode/codicons' stylesheet) names, copied beside it.
+    loader: { '.ttf': 'file' },
+    assetNames: '[name]',
   },
   {
     ...nodeBase,
@@ -119,8 +138,30 @@ const builds = [
   },
 ];
 
+/**
+ * In watch mode, one `[watch] build started` line before a rebuild and one `[watch] build finished` after every
+ * bundle it touched is done: the markers the F5 task's problem matcher (.vscode/tasks.json) waits for.
+ */
+function watchMarkers() {
+  let running = 0;
+  return {
+    name: 'watch-markers',
+    setup(build) {
+      build.onStart(() => {
+        if (running++ === 0) console.log('[watch] build started');
+      });
+      build.onEnd(() => {
+        if (--running === 0) console.log('[watch] build finished');
+      });
+    },
+  };
+}
+
 async function main() {
-  const contexts = await Promise.all(builds.filter((b) => Object.keys(b.entryPoints).length > 0).map((b) => esbuild.context(b)));
+  const markers = watch ? [watchMarkers()] : [];
+  const contexts = await Promise.all(
+    builds.filter((b) => Object.keys(b.entryPoints).length > 0).map((b) => esbuild.context({ ...b, plugins: [...(b.plugins ?? []), ...markers] })),
+  );
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
     console.log('[esbuild] watching');
@@ -128,7 +169,7 @@ async function main() {
   }
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
-  fs.chmodSync(path.join(__dirname, 'dist', 'cli.js'), 0o755);
+  fs.chmodSync(path.join(cliOutdir ?? path.join(__dirname, 'dist'), 'cli.js'), 0o755);
 }
 
 main().catch((error) => {

@@ -2,9 +2,9 @@
  * `npm run bench:storage`: the cost of structures that used to grow faster than their input.
  * - VersionArchive over deep and wide file lists, against indexing the same paths in a Map and splitting each into
  *   its segments (the least any folder view must do).
- * - One small create in an emulator `--data` folder already holding 0, 90 and 270 MB, against writing that create's
- *   bytes to one file through a rename (the least a durable create must do). Flat ratios mean a change costs what it
- *   changes, whatever the state around it.
+ * - One small create in an emulator `--data` folder already holding 0, 90 and 270 MB, and after a fill of 100,000
+ *   versions, against writing that create's bytes to one file through a rename (the least a durable create must do).
+ *   Flat ratios mean a change costs what it changes, whatever the state around it.
  * Prints the median of several rounds and the ratio to its baseline.
  */
 import { randomBytes } from 'node:crypto';
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { ZipFile } from '../src/core/zip/readZip';
 import { writeFileAtomically } from '../src/emulator/atomicFile';
 import { openDataFolder } from '../src/emulator/persistence';
-import { exampleFiles } from '../src/emulator/seed';
+import { exampleFiles, generatedSkills } from '../src/emulator/seed';
 import { SkillStore } from '../src/emulator/store';
 import { checkUpload } from '../src/emulator/upload';
 import { VersionArchive } from '../src/extension/services/caches/versionArchive';
@@ -65,6 +65,13 @@ function benchCreates(): void {
       });
       report(`--data create of ${bytes} bytes, ${filledMb} MB already stored`, measured, baseline);
     }
+    store.replaceAll(generatedSkills(2_000, 50));
+    const payload = new Uint8Array(randomBytes(bytes));
+    const baseline = median(() => writeFileAtomically(target, payload));
+    const measured = median(() => {
+      store.createSkill(checkUpload(exampleFiles('small-skill', `A small skill ${round++}. Use when benchmarking.`, { 'notes.md': 'x'.repeat(4096) })), undefined);
+    });
+    report(`--data create of ${bytes} bytes, after 100,000 versions`, measured, baseline);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -3,9 +3,11 @@
 // page, as `run({page, screenshot, emulatorUrl, workspace})` (the emulator's admin routes let a journey inject
 // faults; `workspace` is the path of the workbench's folder, for a journey that must put a file back). A
 // journey that exports `signedOut = true` runs on a second code-server without the API key.
-// Screenshots go to test-results/.
+// Screenshots go to test-results/. A journey's `screenshot(name, {readme: 'diff'})` marks one of the README's pictures:
+// with SKILLSMITH_README_SCREENSHOTS=1 it is also written to media/screenshots/diff.png, so the README shows what the
+// journeys see.
 // Prints one line per journey and a final `N passed, N failed` line.
-import { mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openBrowser } from './lib/browser.mjs';
@@ -24,6 +26,7 @@ const E2E_DIR = path.join(REPO_ROOT, 'test', 'e2e');
 const PROBE_DIR = path.join(E2E_DIR, 'probe');
 const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
 const VSIX = path.join(REPO_ROOT, 'dist', 'skillsmith.vsix');
+const README_SCREENSHOTS_DIR = process.env.SKILLSMITH_README_SCREENSHOTS === '1' ? path.join(REPO_ROOT, 'media', 'screenshots') : undefined;
 const JOURNEY_TIMEOUT_MS = 180_000; // a net for a hung journey, not a speed limit: a loaded machine doubles their times
 const STEP_TIMEOUT_MS = 30_000; // each wait; steps that wait on a restarting extension host or a model reply set their own
 
@@ -37,7 +40,12 @@ async function loadJourneys(only) {
 async function runJourney(browser, workbenchUrl, emulatorUrl, workspace, journey) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const screenshot = (name) => page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`) });
+  const screenshot = async (name, { readme } = {}) => {
+    if (readme && README_SCREENSHOTS_DIR) await clearHovers(page);
+    const file = path.join(RESULTS_DIR, `${name}.png`);
+    await page.screenshot({ path: file });
+    if (readme && README_SCREENSHOTS_DIR) copyFileSync(file, path.join(README_SCREENSHOTS_DIR, `${readme}.png`));
+  };
   const limit = deadline(JOURNEY_TIMEOUT_MS, `journey ${journey.file}`);
   try {
     await limit.race(page.goto(workbenchUrl).then(() => waitForWorkbench(page)).then(() => journey.run({ page, screenshot, emulatorUrl, workspace })));
@@ -49,6 +57,12 @@ async function runJourney(browser, workbenchUrl, emulatorUrl, workspace, journey
     limit.cancel();
     await page.close();
   }
+}
+
+/** Moves the pointer off the workbench's parts and waits until no hover (a tree item's tooltip) is shown: a README picture shows the view, not where the journey last clicked. */
+async function clearHovers(page) {
+  await page.mouse.move(0, 0);
+  await page.locator('.workbench-hover').first().waitFor({ state: 'hidden' });
 }
 
 /**
@@ -91,6 +105,7 @@ async function main() {
     const { browser } = await openBrowser();
     cleanup.add(() => browser.close());
     mkdirSync(RESULTS_DIR, { recursive: true });
+    if (README_SCREENSHOTS_DIR) mkdirSync(README_SCREENSHOTS_DIR, { recursive: true });
 
     const grepAt = process.argv.indexOf('--grep');
     for (const journey of await loadJourneys(grepAt >= 0 ? process.argv[grepAt + 1] : undefined)) {

@@ -12,9 +12,11 @@ const script = (name) => path.join('scripts', name);
 const PHASES = [
   { name: 'provision', command: 'bash', args: [PROVISION_SCRIPT], env: provisionEnv(), counts: false },
   { name: 'typecheck', command: node, args: [script('typecheck.mjs')], counts: false },
+  { name: 'lint', command: node, args: [path.join('tools', 'eslint', 'node_modules', 'eslint', 'bin', 'eslint.js')], counts: false },
   { name: 'build', command: node, args: ['esbuild.js'], counts: false },
   { name: 'unit', command: node, args: [script('run-unit.mjs')], counts: true },
   { name: 'process', command: node, args: [script('run-process.mjs')], counts: true },
+  { name: 'package', command: node, args: [script('run-package.mjs')], counts: true },
   { name: 'integration', command: node, args: [script('run-integration.mjs')], counts: true },
   { name: 'e2e', command: node, args: [script('run-e2e.mjs')], counts: true },
 ];

@@ -1,3 +1,5 @@
+import { messageOf } from './core/messageOf';
+
 /** A subcommand: takes its own arguments, returns the process exit code. */
 type Subcommand = (args: string[]) => Promise<number>;
 
@@ -48,7 +50,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`skillsmith: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`skillsmith: ${messageOf(error)}\n`);
     process.exitCode = 2;
   },
 );

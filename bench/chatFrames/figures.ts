@@ -36,4 +36,9 @@ export interface ReplayGlobals {
   chatReady: boolean;
   /** Resolves once the page has had idle time (what it does while the user types a prompt is done). */
   idle(): Promise<void>;
+  /**
+   * Scrolls the page's log from its end to its top in `steps` equal steps, one per animation frame (a user
+   * dragging the scroll bar through a long reply), and resolves with the intervals between the frames.
+   */
+  scrollLog(steps: number): Promise<number[]>;
 }

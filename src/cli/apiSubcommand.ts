@@ -3,7 +3,10 @@ import type Anthropic from '@anthropic-ai/sdk';
 import { createSdk } from '../core/api/createSdk';
 import { defaultModel, FALLBACK_MODEL } from '../core/chat/defaultModel';
 import { listModels } from '../core/chat/serviceCalls';
+import { messageOf } from '../core/messageOf';
+import { apiKeyFrom, noKeyText } from './apiKey';
 import type { TextSink } from './textSink';
+import { terminalOutput } from './terminalText';
 
 /** Where an API subcommand reads its key and writes its complaints. */
 export interface ApiIo {
@@ -16,9 +19,9 @@ export interface ApiIo {
  * ANTHROPIC_BASE_URL; null after saying what to set when there is no key.
  */
 export function sdkFromEnvironment(name: string, baseUrl: string | undefined, io: ApiIo): Anthropic | null {
-  const apiKey = io.env['ANTHROPIC_API_KEY']?.trim();
+  const apiKey = apiKeyFrom(io.env);
   if (!apiKey) {
-    io.stderr.write(`skillsmith ${name}: set ANTHROPIC_API_KEY to an Anthropic API key (the key is read from the environment only).\n`);
+    io.stderr.write(noKeyText(name));
     return null;
   }
   return createSdk({ apiKey, baseUrl: baseUrl ?? (io.env['ANTHROPIC_BASE_URL']?.trim() || undefined) });
@@ -30,8 +33,7 @@ export async function chooseModel(name: string, given: string | undefined, sdk: 
   try {
     return defaultModel(await listModels(sdk));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`skillsmith ${name}: could not list the models (${reason}); using ${FALLBACK_MODEL}. Pass --model to choose.\n`);
+    terminalOutput(io.stderr).text(`skillsmith ${name}: could not list the models (${messageOf(error)}); using ${FALLBACK_MODEL}. Pass --model to choose.\n`);
     return FALLBACK_MODEL;
   }
 }

@@ -4,7 +4,9 @@
  * A new flag is one line in a command's `options` and one in its usage text.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { terminalOutput } from './terminalText';
 import type { TextSink } from './textSink';
+import { messageOf } from '../core/messageOf';
 
 /** A table of options as `util.parseArgs` takes it. */
 export type OptionTable = NonNullable<ParseArgsConfig['options']>;
@@ -91,7 +93,7 @@ export async function runWithArgs<Options extends OptionTable, Format extends st
     request = parseCommandArgs(command, args);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`skillsmith ${command.name}: ${error.message}\n\n${command.usage}\n`);
+    terminalOutput(io.stderr).text(`skillsmith ${command.name}: ${error.message}\n\n${command.usage}\n`);
     return 2;
   }
   if (request === 'help') {
@@ -117,7 +119,7 @@ export function wholeNumber(flag: string, raw: string | undefined, min: number, 
 
 /** A `util.parseArgs` error said shortly: which option is unknown or needs a value. */
 function usageMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const unknown = /^Unknown option '([^']+)'/.exec(message);
   if (unknown) return `Unknown option '${unknown[1]}'.`;
   const flag = /^Option '(?:-\w, )?(--[^' ]+)/.exec(message)?.[1];

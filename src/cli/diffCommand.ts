@@ -3,7 +3,9 @@ import { collectSkillFiles } from '../core/bundle/collectSkillFiles';
 import { diffFileSets, isIdentical } from '../core/bundle/diffFileSets';
 import { readFileSet, type FileSet } from '../core/bundle/fileSet';
 import { formatUnifiedDiff } from '../core/bundle/unifiedDiff';
-import { loadApiModule } from './loadApiModule';
+import { noKeyText } from './apiKey';
+import { loadApiModule } from '../core/api/loadApiModule';
+import { terminalOutput } from './terminalText';
 import { messageOf } from '../core/messageOf';
 import { commandArgs, runWithArgs, UsageError, type OptionValues } from './args';
 import { API_OPTIONS, API_OPTIONS_HELP, clientOptionsOf, onePath, UPLOAD_OPTIONS, type FolderRequest } from './uploadArgs';
@@ -53,7 +55,10 @@ export function runDiffCommand(args: string[]): Promise<number> {
 
 async function diff(request: DiffRequest): Promise<number> {
   const client = clientOptionsOf(request.values, process.env);
-  if (!client.apiKey) return fail('Set ANTHROPIC_API_KEY to the API key to download with.');
+  if (!client.apiKey) {
+    process.stderr.write(noKeyText('diff'));
+    return 2;
+  }
   let local: FileSet;
   try {
     local = await readFileSet(request.dir, await collectSkillFiles(request.dir, { allowSecrets: request.values['allow-secret'] }));
@@ -71,14 +76,14 @@ async function diff(request: DiffRequest): Promise<number> {
   const changes = diffFileSets(remote, local);
   if (request.json) {
     const paths = (files: readonly { path: string }[]): string[] => files.map((f) => f.path);
-    process.stdout.write(JSON.stringify({ added: paths(changes.added), removed: paths(changes.removed), changed: paths(changes.changed) }) + '\n');
+    terminalOutput(process.stdout).json({ added: paths(changes.added), removed: paths(changes.removed), changed: paths(changes.changed) });
   } else {
-    process.stdout.write(formatUnifiedDiff(changes));
+    terminalOutput(process.stdout).text(formatUnifiedDiff(changes));
   }
   return isIdentical(changes) ? 0 : 1;
 }
 
 function fail(message: string): number {
-  process.stderr.write(`skillsmith diff: ${message}\n`);
+  terminalOutput(process.stderr).text(`skillsmith diff: ${message}\n`);
   return 2;
 }

@@ -13,7 +13,9 @@ import { chooseModel, sdkFromEnvironment } from './apiSubcommand';
 import { runWithArgs } from './args';
 import { EVAL_ARGS, type EvalArgs } from './evalArgs';
 import { jsonReport, junitReport, textReport, type EvalReport } from './evalReport';
+import { terminalOutput } from './terminalText';
 import type { RunIo } from './runCommand';
+import { messageOf } from '../core/messageOf';
 
 /** What `skillsmith eval` reads and writes. */
 export type EvalIo = Pick<RunIo, 'stdout' | 'stderr' | 'env' | 'onInterrupt'>;
@@ -38,7 +40,7 @@ async function evaluate(args: EvalArgs, io: EvalIo): Promise<number> {
   try {
     evals = await loadEvals(path.resolve(args.path));
   } catch (error) {
-    return usage(io, error instanceof Error ? error.message : String(error));
+    return usage(io, messageOf(error));
   }
   const sdk = sdkFromEnvironment('eval', args.baseUrl, io);
   if (!sdk) return 2;
@@ -68,7 +70,9 @@ async function evaluate(args: EvalArgs, io: EvalIo): Promise<number> {
     }
     const saved = await saveResults(evals, result.runs, { model, graderModel: args.graderModel ?? model, runsPerCase: args.runs, ...(args.out ? { folder: path.resolve(args.out) } : {}) });
     const report: EvalReport = { evals, cases: saved.cases, configurations: saved.configurations, runs: result.runs, resultsFolder: saved.resultsFolder, unmet: unmetThresholds(args, saved.configurations[0]) };
-    io.stdout.write(args.format === 'json' ? jsonReport(report) : args.format === 'junit' ? junitReport(report) : textReport(report));
+    const stdout = terminalOutput(io.stdout);
+    if (args.format === 'json') stdout.formatted(jsonReport(report));
+    else stdout.text(args.format === 'junit' ? junitReport(report) : textReport(report));
     return report.unmet.length > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof CostCapError || error instanceof EvalFileError) return usage(io, `${error.message} (--max-requests sets the cap)`);
@@ -94,21 +98,25 @@ async function findSkillId(sdk: Anthropic, name: string, io: EvalIo): Promise<st
   try {
     for await (const skill of sdk.skills.list({ source: 'custom' })) if (skill.display_name === name) matches.push(skill.id);
   } catch (error) {
-    io.stderr.write(`skillsmith eval: could not list the skills (${error instanceof Error ? error.message : String(error)}); pass --skill-id.\n`);
+    terminalOutput(io.stderr).text(`skillsmith eval: could not list the skills (${messageOf(error)}); pass --skill-id.\n`);
     return null;
   }
   if (matches.length === 1) return matches[0] ?? null;
-  io.stderr.write(matches.length === 0 ? `skillsmith eval: no custom skill is named ${name}; publish it first or pass --skill-id.\n` : `skillsmith eval: ${formatCount(matches.length)} custom skills are named ${name} (${matches.join(', ')}); pass --skill-id.\n`);
+  terminalOutput(io.stderr).text(matches.length === 0 ? `skillsmith eval: no custom skill is named ${name}; publish it first or pass --skill-id.\n` : `skillsmith eval: ${formatCount(matches.length)} custom skills are named ${name} (${matches.join(', ')}); pass --skill-id.\n`);
   return null;
 }
 
-/** "16 requests, about 12,400 input tokens and up to 64,000 output tokens (4 trigger cases and 1 output case, 2 runs each)". */
+/**
+ * "16 requests, about 12,400 input tokens (7,500 of them from the prompt cache, at a tenth of the price) and up to
+ * 64,000 output tokens (4 trigger cases and 1 output case, 2 runs each)".
+ */
 function planText(estimate: CostEstimate, triggers: number, outputs: number, runs: number): string {
   const cases = `${countOf(triggers, 'trigger case')} and ${countOf(outputs, 'output case')}, ${countOf(runs, 'run')} each`;
-  return `${countOf(estimate.requests, 'request')}, about ${countOf(estimate.inputTokens, 'input token')} and up to ${countOf(estimate.maxOutputTokens, 'output token')} (${cases})`;
+  const cached = estimate.cacheReadTokens > 0 ? ` (${formatCount(estimate.cacheReadTokens)} of them from the prompt cache, at a tenth of the price)` : '';
+  return `${countOf(estimate.requests, 'request')}, about ${countOf(estimate.inputTokens, 'input token')}${cached} and up to ${countOf(estimate.maxOutputTokens, 'output token')} (${cases})`;
 }
 
 function usage(io: EvalIo, message: string): number {
-  io.stderr.write(`skillsmith eval: ${message}\n`);
+  terminalOutput(io.stderr).text(`skillsmith eval: ${message}\n`);
   return 2;
 }

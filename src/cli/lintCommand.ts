@@ -10,6 +10,7 @@ import { addToSummary, jsonWriter, RelativePaths, reportSkill, type LintSummary,
 import { sarifWriter } from './lintSarif';
 import { shouldColour, textWriter } from './lintText';
 import { escapeControls } from './terminalText';
+import { messageOf } from '../core/messageOf';
 
 /**
  * Runs `skillsmith lint` with its arguments; returns the exit code (0 clean, 1 errors, 2 usage or unreadable path).
@@ -31,7 +32,7 @@ function lint(parsed: LintArgs): number {
       const result = lintSkillFolder(dir, { profile: parsed.profile, uploadLimitBytes: parsed.uploadLimitBytes, entries });
       skill = reportSkill(parsed.only === 'security' ? { ...result, diagnostics: result.diagnostics.filter((d) => isSecurityRule(d.rule)) } : result, paths);
     } catch (error) {
-      unlintable.push(`${dir} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      unlintable.push(`${dir} cannot be read: ${messageOf(error)}`);
       return;
     }
     addToSummary(summary, skill);

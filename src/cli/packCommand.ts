@@ -7,6 +7,7 @@ import { formatBytes } from '../core/bundle/uploadChecks';
 import { zipFileSet } from '../core/bundle/zipFileSet';
 import { countOf } from '../core/text/count';
 import { checksText } from './uploadReport';
+import { terminalOutput } from './terminalText';
 import { messageOf } from '../core/messageOf';
 import { commandArgs, runWithArgs } from './args';
 import { onePath, UPLOAD_OPTIONS, UPLOAD_OPTIONS_HELP, uploadOptionsOf } from './uploadArgs';
@@ -41,22 +42,24 @@ export function runPackCommand(args: string[]): Promise<number> {
 }
 
 async function pack(request: PackRequest): Promise<number> {
+  const stdout = terminalOutput(process.stdout);
+  const stderr = terminalOutput(process.stderr);
   let prepared;
   try {
     prepared = await prepareUpload(request.dir, { ...request.upload, packOutput: path.resolve(request.output ?? `${folderNameOf(request.dir)}.zip`) });
   } catch (error) {
-    process.stderr.write(`skillsmith pack: ${request.dir} cannot be read: ${messageOf(error)}\n`);
+    stderr.text(`skillsmith pack: ${request.dir} cannot be read: ${messageOf(error)}\n`);
     return 2;
   }
-  process.stderr.write(checksText(prepared, process.cwd(), process.stderr));
+  stderr.formatted(checksText(prepared, process.cwd(), process.stderr));
   if (prepared.errors.length > 0) {
-    process.stderr.write(`skillsmith pack: fix the errors above first; nothing was written.\n`);
+    stderr.text(`skillsmith pack: fix the errors above first; nothing was written.\n`);
     return 1;
   }
   const output = request.output ?? `${prepared.folderName}.zip`;
   const zip = await zipFileSet(await readPreparedFiles(prepared));
   await writeAtomically(output, zip);
-  process.stdout.write(`Packed ${prepared.folderName} (${countOf(prepared.collected.files.length, 'file')}, ${formatBytes(prepared.totalBytes)}) into ${output}\n`);
+  stdout.text(`Packed ${prepared.folderName} (${countOf(prepared.collected.files.length, 'file')}, ${formatBytes(prepared.totalBytes)}) into ${output}\n`);
   return 0;
 }
 

@@ -4,6 +4,7 @@ import { DEFAULT_MAX_TOKENS } from '../core/chat/defaultModel';
 import type { ChatSession } from '../core/chat/session';
 import type { AssistantTurn } from '../core/chat/viewModel';
 import { chooseModel, sdkFromEnvironment } from './apiSubcommand';
+import { terminalOutput } from './terminalText';
 import { runWithArgs } from './args';
 import { RUN_ARGS, type RunArgs } from './runArgs';
 import { RunPrinter } from './runPrinter';
@@ -68,7 +69,7 @@ async function stream(session: ChatSession, prompt: string, args: RunArgs, io: R
   try {
     const turn = await session.send(prompt);
     if (args.format === 'text') printer.finish(turn);
-    else if (turn.error) io.stderr.write(`skillsmith run: ${turn.error.message}${turn.error.requestId ? ` (request id ${turn.error.requestId})` : ''}\n`);
+    else if (turn.error) terminalOutput(io.stderr).text(`skillsmith run: ${turn.error.message}${turn.error.requestId ? ` (request id ${turn.error.requestId})` : ''}\n`);
     return turn;
   } finally {
     stopListening();

@@ -92,16 +92,30 @@ function resultLines(result: ToolResult): string[] {
     return [result.isFileUpdate === null ? 'done' : result.isFileUpdate ? 'file overwritten' : 'file created'];
   }
   const lines = [
-    ...withoutTrailingNewline(result.stdout).map((line) => `│ ${line}`),
-    ...withoutTrailingNewline(result.stderr).map((line) => `! ${line}`),
+    ...printedLines(result.stdout, result.omitted?.stdout ?? 0).map((line) => `│ ${line}`),
+    ...printedLines(result.stderr, result.omitted?.stderr ?? 0).map((line) => `! ${line}`),
   ];
   if (result.returnCode !== 0) lines.push(`exit code ${result.returnCode}`);
   for (const file of result.files) lines.push(`produced file ${file.fileId}`);
   return lines;
 }
 
-function withoutTrailingNewline(text: string): string[] {
-  return text === '' ? [] : text.replace(/\n$/, '').split('\n');
+/** The most lines, and characters, of one tool output stream that `run` prints. */
+const MAX_PRINTED_LINES = 200;
+const MAX_PRINTED_CHARS = 20_000;
+
+/**
+ * The lines of one output stream as printed: at most `MAX_PRINTED_LINES` lines and `MAX_PRINTED_CHARS` characters,
+ * then a line saying how many characters were left out (`omitted` more were left out of the view model already).
+ */
+function printedLines(text: string, omitted: number): string[] {
+  const head = text.slice(0, MAX_PRINTED_CHARS);
+  const lines = head === '' ? [] : head.replace(/\n$/, '').split('\n', MAX_PRINTED_LINES);
+  let shown = lines.reduce((sum, line) => sum + line.length + 1, 0) - 1;
+  if (text[shown] === '\n') shown++;
+  const leftOut = Math.max(0, text.length - shown) + omitted;
+  if (leftOut > 0) lines.push(`… ${leftOut.toLocaleString('en-US')} more character${leftOut === 1 ? '' : 's'} left out`);
+  return lines;
 }
 
 /** The turn's outcome in a few lines: stop reason, tokens, container, skills, files, error. */

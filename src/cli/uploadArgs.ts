@@ -1,6 +1,7 @@
 /** The options `pack`, `publish` and `diff` share: which files travel, how big they may be, which API. */
 import type { ClientOptions } from '../core/api/types';
 import type { UploadOptions } from '../core/bundle/prepareUpload';
+import { apiKeyFrom } from './apiKey';
 import { UsageError, type OptionTable } from './args';
 
 /** The options every upload command accepts. */
@@ -54,5 +55,5 @@ export function uploadLimitBytesOf(raw: string): number {
 
 /** The client options from the environment and `--base-url`, as the SDK reads them. */
 export function clientOptionsOf(values: { readonly 'base-url'?: string }, env: NodeJS.ProcessEnv): ClientOptions {
-  return { apiKey: env.ANTHROPIC_API_KEY || undefined, baseUrl: values['base-url'] ?? (env.ANTHROPIC_BASE_URL || undefined) };
+  return { apiKey: apiKeyFrom(env), baseUrl: values['base-url'] ?? (env.ANTHROPIC_BASE_URL || undefined) };
 }

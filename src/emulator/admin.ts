@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { badRequest, EmulatorApiError, notFound } from './apiError';
 import type { FaultList } from './faults';
 import { sendJson } from './http';
+import { messageOf } from '../core/messageOf';
 
 /** What the admin routes act on. */
 export interface AdminTarget {
@@ -30,14 +31,14 @@ const MAX_FILL_VERSIONS = 100;
  * `POST /_emulator/fill` (`{"skills": 1000, "versionsPerSkill": 5}`: generated custom skills, for benchmarks).
  * The server only routes here for loopback peers of a loopback-bound emulator.
  */
-export function handleAdmin(method: string, path: string, body: Buffer | null, target: AdminTarget, res: ServerResponse, requestId: string): void {
+export function handleAdmin(method: string, path: string, body: Buffer, target: AdminTarget, res: ServerResponse, requestId: string): void {
   const route = `${method} ${path}`;
   if (route === 'POST /_emulator/faults') {
     const rules = parseRules(body);
     try {
       target.faults.add(rules);
     } catch (error) {
-      throw badRequest(error instanceof Error ? error.message : String(error));
+      throw badRequest(messageOf(error));
     }
     return sendJson(res, 200, { added: rules.length }, requestId);
   }
@@ -61,14 +62,14 @@ export function handleAdmin(method: string, path: string, body: Buffer | null, t
 }
 
 /** The rules of a `POST /_emulator/faults` body, still unchecked: `FaultList.add` narrows them. */
-function parseRules(body: Buffer | null): unknown[] {
+function parseRules(body: Buffer): unknown[] {
   const parsed = parseJson(body, 'Send the fault as JSON, e.g. {"status":429,"retryAfterSeconds":1,"path":"/v1/skills"}.');
   return Array.isArray(parsed) ? parsed : [parsed];
 }
 
-function parseJson(body: Buffer | null, hint: string): unknown {
+function parseJson(body: Buffer, hint: string): unknown {
   try {
-    const parsed: unknown = JSON.parse(body?.toString('utf8') ?? '');
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
     if (typeof parsed === 'object' && parsed !== null) return parsed;
   } catch {
     // Answered below.

@@ -2,6 +2,8 @@ import { PathGlob } from './pathGlob';
 
 /** The longest fault path glob. */
 const MAX_GLOB_LENGTH = 1024;
+/** The longest injected latency: 10 minutes (a timer cannot wait past 2^31 - 1 ms, and nothing needs more). */
+const MAX_LATENCY_MS = 600_000;
 
 /** A fault to inject into the next requests that match. Sent as JSON to `POST /_emulator/faults`. */
 export interface FaultRule {
@@ -70,6 +72,9 @@ function checkRule(value: unknown): FaultRule {
   if (typeof rule.path === 'string' && rule.path.length > MAX_GLOB_LENGTH) throw new Error(`path must be at most ${MAX_GLOB_LENGTH} characters.`);
   for (const key of ['retryAfterSeconds', 'retryAfterMs', 'latencyMs'] as const) {
     if (rule[key] !== undefined && !isNonNegativeNumber(rule[key])) throw new Error(`${key} must be a number of at least 0.`);
+  }
+  if (typeof rule.latencyMs === 'number' && rule.latencyMs > MAX_LATENCY_MS) {
+    throw new Error(`latencyMs must be at most ${MAX_LATENCY_MS.toLocaleString('en-US')} (10 minutes).`);
   }
   if (rule.drop !== undefined && typeof rule.drop !== 'boolean') throw new Error('drop must be true or false.');
   if (rule.stream !== undefined && rule.stream !== 'cut' && rule.stream !== 'error') throw new Error('stream must be "cut" or "error".');

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { badRequest, notFound, tooLarge } from './apiError';
 import type { ChatState, EmulatedFile } from './chatState';
 import { readBody, sendJson } from './http';
-import { parseMultipart } from './upload';
+import { parseMultipart, sentFileName } from './upload';
 
 /** The Files API's limit on one upload. */
 export const MAX_FILE_BYTES = 500 * 1024 * 1024;
@@ -41,7 +41,7 @@ async function uploadFile(req: IncomingMessage, chat: ChatState): Promise<Emulat
   const part = form.get('file');
   if (part === null || typeof part === 'string') throw badRequest('file: Field required (a file part with a filename).');
   if (part.name === '' || part.name === 'blob') throw badRequest('file: the part needs a filename.');
-  return chat.addFile(part.name, part.type || 'application/octet-stream', new Uint8Array(await part.arrayBuffer()), false);
+  return chat.addFile(sentFileName(part), part.type || 'application/octet-stream', new Uint8Array(await part.arrayBuffer()), false);
 }
 
 function metadataJson(file: EmulatedFile): Record<string, unknown> {

@@ -56,7 +56,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const { dataDir } = options;
   const initial = (): EmulatorState => ({ skills: options.seed ? seedSkills() : [] });
   const folder = dataDir ? openDataFolder(dataDir) : undefined;
-  const store = new SkillStore(folder?.state ?? initial(), folder?.save);
+  const store = new SkillStore(folder?.state ?? { skills: [] }, folder?.save);
+  if (!folder?.state) store.replaceAll(initial().skills);
   const faults = new FaultList();
   const chat = new ChatState();
   const listeners = new Set<(request: SeenRequest) => void>();

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { badRequest, notFound, tooLarge } from './apiError';
 import type { ChatState, EmulatedContainer, ResolvedContainerSkill } from './chatState';
 import { readBody, sendJson } from './http';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './jsonDepth';
 import { randomKey, gaVersionId } from './ids';
 import { readMessageRequest, type MessageRequest, type RequestedSkill } from './messageRequest';
 import type { StoredSkill, StoredVersion } from './model';
@@ -115,8 +116,10 @@ function usageOf(chat: ChatState, request: MessageRequest, skills: readonly Cont
 }
 
 function parseJson(raw: Buffer): unknown {
+  const text = raw.toString('utf8');
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) throw badRequest(`The request body nests more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep.`);
   try {
-    return JSON.parse(raw.toString('utf8'));
+    return JSON.parse(text);
   } catch {
     throw badRequest('The request body is not valid JSON.');
   }

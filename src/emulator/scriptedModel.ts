@@ -3,7 +3,8 @@
  * reads the SKILL.md of each skill in the container that the prompt triggers (`skillTrigger.ts`), lists
  * `/skills/<directory>/` with a bash call, answers a forced tool (a grader's verdicts, `graderReply.ts`), and
  * follows a few instructions found in the prompt:
- * - "create a file" (also make/write/produce/save/generate … file/report): writes a report the Files API serves;
+ * - "create a file" (also make/write/produce/save/generate … file/report): writes a report the Files API serves,
+ *   as `emulator-report.md` or as the name given in quotes after "named" (`named "../x.md"`: a hostile name, as is);
  * - "pause_turn" or "pause" (optionally "pause x3"): stops with `pause_turn` that many times;
  * - "N tokens" (e.g. "reply with 100000 tokens"): a long reply of exactly N text tokens (one per delta).
  */
@@ -159,6 +160,7 @@ function describeSkill(skill: ContainerSkill): string {
 }
 
 function produceFile(reply: ReplyBuilder, prompt: string, skills: readonly ContainerSkill[], state: ChatState): void {
+  const filename = /\bnamed "([^"]*)"/.exec(prompt)?.[1] ?? 'emulator-report.md';
   const path = '/tmp/outputs/emulator-report.md';
   const text = `# Emulator report\n\nPrompt: ${prompt}\n\nSkills: ${skills.map((skill) => skill.name).join(', ') || 'none'}\n`;
   const created = reply.tool('text_editor_code_execution', { command: 'create', path, file_text: text }, (toolUseId) => ({
@@ -167,7 +169,7 @@ function produceFile(reply: ReplyBuilder, prompt: string, skills: readonly Conta
     content: { type: 'text_editor_code_execution_create_result', is_file_update: false },
   }));
   if (!created) return;
-  const file = state.addFile('emulator-report.md', 'text/markdown', new TextEncoder().encode(text));
+  const file = state.addFile(filename, 'text/markdown', new TextEncoder().encode(text));
   reply.tool('bash_code_execution', { command: 'ls /tmp/outputs/' }, (toolUseId) => bashResult(toolUseId, 'emulator-report.md\n', [file.id]));
   reply.text(`I wrote \`${path}\`; it is downloadable as file \`${file.id}\`.\n`);
 }

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { assertJsonRequest, handleAdmin, type AdminTarget } from './admin';
-import { badRequest, EmulatorApiError, notFound } from './apiError';
+import { badRequest, EmulatorApiError, notFound, tooLarge } from './apiError';
 import { handleChatApi, isChatApiPath } from './chatRoutes';
 import { ChatState } from './chatState';
 import type { FaultRule } from './faults';
@@ -9,6 +9,7 @@ import { newRequestId } from './ids';
 import { assertOwnOrigin } from './originGuard';
 import { handleSkillsApi } from './routes';
 import type { SkillStore } from './store';
+import { messageOf } from '../core/messageOf';
 
 /** The beta that switches answers to the older beta shape. */
 const SKILLS_BETA = 'skills-2025-10-02';
@@ -48,7 +49,7 @@ export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: Se
     handle(req, res, requestId, withChat).catch((error: unknown) => {
       if (res.headersSent) return;
       if (error instanceof EmulatorApiError) return sendError(res, error.status, error.message, requestId, { type: error.type });
-      sendError(res, 500, `The emulator failed: ${error instanceof Error ? error.message : String(error)}`, requestId);
+      sendError(res, 500, `The emulator failed: ${messageOf(error)}`, requestId);
     });
   };
 }
@@ -61,7 +62,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, requestId: stri
   if (url.pathname.startsWith('/_emulator/')) {
     if (!deps.adminEnabled || !isLoopback(req.socket.remoteAddress)) throw notFound('Not found.');
     assertJsonRequest(req.headers['content-type']);
-    return handleAdmin(method, url.pathname, await readBody(req, ADMIN_BODY_LIMIT), deps, res, requestId);
+    const body = await readBody(req, ADMIN_BODY_LIMIT);
+    if (body === null) throw tooLarge(`An admin request body may be at most ${ADMIN_BODY_LIMIT.toLocaleString('en-US')} bytes.`);
+    return handleAdmin(method, url.pathname, body, deps, res, requestId);
   }
   const fault = deps.faults.take(method, url.pathname);
   if (fault && (await applyFault(fault, res, requestId, deps))) return;

@@ -3,18 +3,20 @@ import { sha256Of } from './blobStore';
 import { betaVersionId, gaVersionId, newSkillId, newVersionLabel, randomKey } from './ids';
 import { skillKey, sortNewestFirst } from './order';
 import type { EmulatorState, StoredSkill, StoredSource, StoredVersion } from './model';
+import type { StateChange } from './persistence';
 import type { CheckedUpload } from './upload';
 
 /**
- * The skills the emulator serves, with the service's rules on changing them. Each change is handed to `save` before
- * it is answered; when `save` throws, the change is undone, so a failed save leaves no trace.
+ * The skills the emulator serves, with the service's rules on changing them. Each change is handed to `save` (what
+ * changed, and the state after it) before it is answered; when `save` throws, the change is undone, so a failed
+ * save leaves no trace.
  */
 export class SkillStore {
   private skills: StoredSkill[];
 
   constructor(
     state: EmulatorState,
-    private readonly save: (state: EmulatorState) => void = () => {},
+    private readonly save: (change: StateChange, state: EmulatorState) => void = () => {},
   ) {
     this.skills = [...state.skills];
   }
@@ -28,6 +30,7 @@ export class SkillStore {
   replaceAll(skills: readonly StoredSkill[]): void {
     const before = this.skills;
     this.change(
+      { type: 'replaceAll' },
       () => (this.skills = [...skills]),
       () => (this.skills = before),
     );
@@ -59,6 +62,7 @@ export class SkillStore {
       versions: [version],
     };
     this.change(
+      { type: 'createSkill', skill },
       () => this.skills.push(skill),
       () => this.skills.pop(),
     );
@@ -74,6 +78,7 @@ export class SkillStore {
     const version = makeVersion(upload);
     const updatedAt = skill.updatedAt;
     this.change(
+      { type: 'addVersion', skillId: skill.id, version, updatedAt: version.createdAt },
       () => {
         skill.versions.push(version);
         skill.updatedAt = version.createdAt;
@@ -102,10 +107,12 @@ export class SkillStore {
     const version = this.findVersion(skill, ref);
     const index = skill.versions.indexOf(version);
     const updatedAt = skill.updatedAt;
+    const deletedAt = new Date().toISOString();
     this.change(
+      { type: 'deleteVersion', skillId: skill.id, key: version.key, updatedAt: deletedAt },
       () => {
         skill.versions.splice(index, 1);
-        skill.updatedAt = new Date().toISOString();
+        skill.updatedAt = deletedAt;
       },
       () => {
         skill.versions.splice(index, 0, version);
@@ -123,16 +130,17 @@ export class SkillStore {
     }
     const before = this.skills;
     this.change(
+      { type: 'deleteSkill', skillId: skill.id },
       () => (this.skills = this.skills.filter((candidate) => candidate !== skill)),
       () => (this.skills = before),
     );
   }
 
-  /** Applies a change, saves the result, and undoes the change when saving fails (then rethrows). */
-  private change(apply: () => void, undo: () => void): void {
+  /** Applies a change, saves it, and undoes the change when saving fails (then rethrows). */
+  private change(change: StateChange, apply: () => void, undo: () => void): void {
     apply();
     try {
-      this.save(this.state);
+      this.save(change, this.state);
     } catch (error) {
       undo();
       throw error;

@@ -38,6 +38,15 @@ export async function parseMultipart(body: Uint8Array<ArrayBuffer>, contentType:
   }
 }
 
+/**
+ * A file part's name as the request sent it. The form parser decodes the `%22`, `%0D` and `%0A` that a sender
+ * writes for `"`, CR and LF, which makes a file really named `percent%22.txt` come back as `percent".txt`; the
+ * service keeps the name as sent, so the three are encoded back (a sent name cannot hold them raw).
+ */
+export function sentFileName(file: File): string {
+  return file.name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
 /** Parses a `multipart/form-data` body: `files[]` parts (path in the filename) and `display_name`. */
 export async function parseUpload(body: Uint8Array<ArrayBuffer>, contentType: string | undefined): Promise<Upload> {
   const form = await parseMultipart(body, contentType, 'Uploads must be sent as multipart/form-data.');
@@ -47,7 +56,7 @@ export async function parseUpload(body: Uint8Array<ArrayBuffer>, contentType: st
     if (field === 'display_name' && typeof value === 'string') displayName = value;
     if (field !== 'files[]' && field !== 'files') continue;
     if (typeof value === 'string') throw badRequest('Every file part needs a filename holding its relative path.');
-    files.push({ path: value.name, data: new Uint8Array(await value.arrayBuffer()) });
+    files.push({ path: sentFileName(value), data: new Uint8Array(await value.arrayBuffer()) });
   }
   return { files, displayName };
 }

@@ -10,7 +10,6 @@ import { registerPublish } from './publish/registerPublish';
 import { registerDiff } from './diff/registerDiff';
 import { registerRemoteFiles } from './remoteFiles/registerRemoteFiles';
 import { createServices } from './services/services';
-import { trackSkillFolders } from './shared/skillFolderContext';
 import { registerRemoteSkills } from './tree/registerRemoteSkills';
 import { registerShowLogCommand } from './ui/registerShowLogCommand';
 
@@ -27,20 +26,19 @@ export function activate(context: vscode.ExtensionContext): TestSeams | undefine
 
   registerShowLogCommand(context, log);
   registerAuthCommands(context, services);
-  registerLintFeatures(context, log);
-  registerNewSkillCommand(context, log);
-  registerExportCommand(context, log);
-  context.subscriptions.push(trackSkillFolders());
+  registerLintFeatures(context, services);
+  registerNewSkillCommand(context, services);
+  registerExportCommand(context, services);
   registerRemoteFiles(context, services);
   const remoteSkills = registerRemoteSkills(context, services);
   const publish = registerPublish(context, services, remoteSkills);
-  registerDiff(context, services);
+  registerDiff(context, services, remoteSkills);
   const evals = registerEvals(context, services);
   const chat = registerChat(context, services.session, log);
 
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
-  return exportsFor(context.extensionMode, () => ({ remoteSkills, publish, chat, evals, activationMs }));
+  return exportsFor(context.extensionMode, () => ({ remoteSkills, publish, chat, evals, folders: services.folders, activationMs }));
 }
 
 /** Everything is disposed through `context.subscriptions`. */

@@ -1,5 +1,6 @@
 // Journey: "Test in Chat" on a skill of the Remote Skills tree opens the chat with that skill; a prompt streams
-// the emulator's answer with its tool calls (collapsible, with their output) and a produced file.
+// the emulator's answer with its tool calls (collapsible, with their output) and a produced file; a prompt sent while
+// scrolled up brings the new exchange into view.
 import * as assert from 'node:assert/strict';
 import { chatFrame, sendPrompt } from './support/chat.mjs';
 import { openSkillsView, treeRow } from './support/workbench.mjs';
@@ -36,6 +37,18 @@ export async function run({ page, screenshot }) {
   await reply.locator('.turn-footer .files button', { hasText: 'Save to Workspace…' }).waitFor();
   const meta = await reply.locator('.turn-meta').innerText();
   for (const field of ['Tokens:', 'Container: ', 'Skill versions: ', 'Stop reason: end_turn']) assert.ok(meta.includes(field), `the turn shows "${field}": ${meta}`);
-  await screenshot('chat-reply');
+  await screenshot('chat-reply', { readme: 'chat' });
+
+  // Scrolled up to reread the reply, the user sends again: the new exchange comes into view.
+  await frame.locator('.conversation').evaluate((log) => {
+    log.scrollTop = 0;
+  });
+  const next = await sendPrompt(frame, 'And once more, briefly.');
+  const inView = await next.evaluate((turn) => {
+    const log = turn.closest('.conversation').getBoundingClientRect();
+    const box = turn.getBoundingClientRect();
+    return box.top < log.bottom && box.bottom > log.top;
+  });
+  assert.ok(inView, 'the new reply is scrolled into view');
 
 }

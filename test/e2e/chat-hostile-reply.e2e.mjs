@@ -39,9 +39,10 @@ export async function run({ page, screenshot, emulatorUrl }) {
   }
   assert.equal(await frame.locator('.conversation img, .conversation script, .conversation [onerror]').count(), 0);
 
-  // The command: link keeps its text but loses its target; the https one keeps it.
-  const commandLink = reply.locator('a', { hasText: 'command link' });
-  assert.equal(await commandLink.getAttribute('href'), null);
+  // The command: link is plain text followed by its target, nothing to click; the https one stays a link.
+  const commandLink = reply.locator('.refused-link', { hasText: 'command link' });
+  assert.equal(await commandLink.innerText(), 'command link (command:skillsmith.auth.signOut)');
+  assert.equal(await reply.locator('a', { hasText: 'command link' }).count(), 0);
   assert.equal(await reply.locator('a', { hasText: 'docs link' }).getAttribute('href'), 'https://example.com/docs');
   assert.equal(await frame.locator('.conversation a[href]:not([href^="https:"]):not([href^="http:"])').count(), 0);
   await screenshot('chat-hostile-reply');

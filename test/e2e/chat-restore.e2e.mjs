@@ -1,5 +1,6 @@
 // Journey: the chat comes back after the window reloads: the page saved its state, VS Code hands it to the
-// serializer, and the new panel shows the conversation and the chosen settings again, then goes on with it.
+// serializer, and the new panel shows the conversation, the chosen settings and the open system prompt again, then
+// goes on with it.
 import * as assert from 'node:assert/strict';
 import { chatFrame, openChat, sendPrompt } from './support/chat.mjs';
 import { waitForWorkbench } from './support/workbench.mjs';
@@ -11,6 +12,7 @@ export async function run({ page, screenshot }) {
   const frame = await openChat(page);
   await frame.locator('#max-tokens').fill('2048');
   await frame.locator('#max-tokens').press('Tab');
+  await frame.locator('.system > summary').click();
   await sendPrompt(frame, 'Remember this conversation across a reload.');
   // The page saved its state when the reply ended. "Reload Window" shuts the workbench down properly (it keeps the
   // panels' states, as a user's reload does) and loads it again.
@@ -26,6 +28,7 @@ export async function run({ page, screenshot }) {
   await restored.locator('.turn.user', { hasText: 'Remember this conversation' }).waitFor();
   await restored.locator('.turn.assistant .markdown', { hasText: 'Skillsmith emulator' }).first().waitFor();
   assert.equal(await restored.locator('#max-tokens').inputValue(), '2048', 'the settings came back too');
+  assert.equal(await restored.locator('details.system').getAttribute('open'), '', 'and the system prompt is open as it was');
   await screenshot('chat-after-reload');
 
   const next = await sendPrompt(restored, 'And one more after the reload.');

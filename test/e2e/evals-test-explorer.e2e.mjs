@@ -91,7 +91,7 @@ export async function run({ page, screenshot, emulatorUrl, workspace }) {
     await testRow(sideBar, '#1 Draft the release notes').locator('.test-label-description', { hasText: '3/3 runs passed' }).waitFor();
     await missed.locator('.computed-state.codicon-testing-failed-icon').waitFor();
     await testRow(sideBar, 'Capital of France?').locator('.computed-state.codicon-testing-passed-icon').waitFor();
-    await screenshot('evals-test-explorer-results');
+    await screenshot('evals-test-explorer-results', { readme: 'test-explorer' });
 
     // The failure's message in the editor, at the case's line.
     await page.locator('.part.editor', { hasText: '0/3 triggered; it should trigger in most runs.' }).waitFor();

@@ -34,7 +34,7 @@ export async function run({ page, screenshot, emulatorUrl, workspace }) {
     // The seed's versions hold templates/notes.md where the sample has template.md.
     await rows.filter({ hasText: 'Files differ: 1 changed, 1 added, 1 removed' }).waitFor();
     assert.match(await rows.first().innerText(), /Publish 2 files/, 'Publish is the first choice');
-    await screenshot('publish-preview');
+    await screenshot('publish-preview', { readme: 'publish-preview' });
     await page.keyboard.press('Enter');
 
     await page.locator('.notifications-toasts', { hasText: 'Publishing release-notes' }).waitFor();
@@ -44,14 +44,14 @@ export async function run({ page, screenshot, emulatorUrl, workspace }) {
     await revealed.waitFor();
     assert.equal(await revealed.locator('.label-description').innerText(), 'latest', 'the revealed version is the latest');
     await page.locator('.notifications-toasts .monaco-button', { hasText: 'Copy Version ID' }).waitFor();
-    await screenshot('publish-revealed');
+    await screenshot('publish-revealed', { readme: 'tree' });
 
     await runContextMenu(page, revealed, 'Compare Versions');
     await quickInput(page, 'with…');
     await screenshot('publish-compare-pick');
     await page.keyboard.press('Enter');
     await diffEditorShows(page, '↔', ADDED);
-    await screenshot('publish-compare-versions');
+    await screenshot('publish-compare-versions', { readme: 'diff' });
   } finally {
     await sample.restore();
   }

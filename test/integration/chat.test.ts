@@ -8,9 +8,10 @@ import type { TestSeams } from '../../src/extension/exports';
 import type { TreeNode } from '../../src/extension/tree/nodes/treeNode';
 import type { RemoteSkills } from '../../src/extension/tree/registerRemoteSkills';
 import { interactivePrompts } from '../../src/extension/ui/prompts';
+import { DEFAULT_MAX_TOKENS, FALLBACK_MODEL } from '../../src/core/chat/defaultModel';
 import type { ChatUpdate } from '../../src/core/chat/updates';
 import type { AssistantTurn, ToolCallBlock } from '../../src/core/chat/viewModel';
-import type { HostMessage } from '../../src/shared/chat/protocol';
+import { MAX_PROMPT_CHARS, type HostMessage } from '../../src/shared/chat/protocol';
 
 /** A key the emulator accepts; plainly not a real one. */
 const TEST_KEY = 'skillsmith-chat-test-key';
@@ -110,13 +111,15 @@ suite('Test chat', () => {
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
     const source = panel.panel.webview.cspSource;
     const nonce = /'nonce-([A-Za-z0-9+/=]{20,})'/.exec(csp)?.[1];
-    assert.equal(csp, `default-src 'none'; style-src ${source}; script-src 'nonce-${nonce}'; img-src ${source} data:`);
+    assert.equal(csp, `default-src 'none'; style-src ${source}; font-src ${source}; script-src 'nonce-${nonce}'; img-src ${source} data:`);
     assert.doesNotMatch(html, /unsafe-inline|unsafe-eval/);
     assert.ok(nonce && html.includes(`<script nonce="${nonce}" src=`), 'the one script carries the nonce');
     const roots = panel.panel.webview.options.localResourceRoots?.map((uri) => uri.path) ?? [];
     assert.equal(roots.length, 1);
     assert.match(roots[0], /\/dist\/webview$/);
     assert.equal(panel.panel.webview.options.enableCommandUris, false);
+    const { model, maxTokens } = panel.chatSettings;
+    assert.deepEqual({ model, maxTokens }, { model: FALLBACK_MODEL, maxTokens: DEFAULT_MAX_TOKENS }, 'the defaults of skillsmith run and the evals');
   });
 
   test('"Test in Chat" on a skill of the tree adds it, with its versions to choose from', async () => {
@@ -212,6 +215,41 @@ suite('Test chat', () => {
     await panel.receive({ type: 'saveFile', fileId: file.fileId });
     assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), /^# Emulator report/);
     await vscode.workspace.fs.delete(target);
+  });
+
+  test('"Save to Workspace…" saves under one plain file name in the workspace folder, whatever name the service gave', async () => {
+    const panel = await openReadyPanel(chat);
+    const saveAs: string[] = [];
+    chat.prompts.chooseSaveTarget = async (suggested) => {
+      saveAs.push(vscode.workspace.asRelativePath(suggested));
+      return undefined;
+    };
+    for (const [named, expected] of [['../../escaped.md', 'escaped.md'], ['.vscode/settings.json', 'settings.json'], ['..', undefined]] as const) {
+      const finished = nextTurn(panel);
+      await panel.receive({ type: 'send', text: `Please create a file named "${named}".` });
+      const file = (await finished).files[0];
+      assert.ok(file, `the reply produced a file named ${named}`);
+      const plain = expected ?? file.fileId;
+      assert.equal(file.filename, plain, 'the name shown is one plain file name');
+      const target = vscode.Uri.joinPath(workspaceRoot(), plain);
+      await panel.receive({ type: 'saveFile', fileId: file.fileId });
+      assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), /^# Emulator report/, `saved as ${plain} in the workspace folder`);
+      await vscode.workspace.fs.delete(target);
+    }
+    assert.deepEqual(saveAs, [], 'plain names in the workspace folder need no question');
+    const parent = vscode.Uri.joinPath(workspaceRoot(), '..');
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(parent, 'escaped.md'))), 'nothing was written outside the workspace');
+  });
+
+  test('a prompt over the limit is refused with a warning and sends nothing; the page checks the same limit first', async () => {
+    const panel = await openReadyPanel(chat);
+    const turns = panel.conversation.turns.length;
+    const posted: HostMessage[] = [];
+    const subscription = panel.onDidPost((message) => posted.push(message));
+    await panel.receive({ type: 'send', text: 'x'.repeat(MAX_PROMPT_CHARS + 1) });
+    subscription.dispose();
+    assert.deepEqual(posted, [], 'no request started');
+    assert.equal(panel.conversation.turns.length, turns);
   });
 
   test('Stop ends a long reply as stopped, keeps what was shown, and the panel is ready again', async () => {

@@ -121,7 +121,7 @@ suite('Publish', () => {
     const node = skills.find((candidate) => candidate.id === `skill:${brandVoice.id}`) as SkillNode | undefined;
     assert.ok(node, 'Brand voice is in the tree');
     let listed: readonly vscode.Uri[] = [];
-    session.publish.prompts.pickSkillFolder = async (_title, folders) => {
+    session.remote.prompts.pickSkillFolder = async (_title, folders) => {
       listed = folders;
       return folders.find((candidate) => candidate.toString() === folder.toString());
     };

@@ -6,7 +6,8 @@
 import { renderMarkdown } from '../../src/webview/chat/markdown';
 import { MarkdownBlock } from '../../src/webview/chat/markdownBlock';
 import { ToolView } from '../../src/webview/chat/toolView';
-import type { ToolCallBlock } from '../../src/core/chat/viewModel';
+import { AssistantTurnView } from '../../src/webview/chat/turnView';
+import type { AssistantTurn, ToolCallBlock } from '../../src/core/chat/viewModel';
 import { LABEL_KEYS, type Labels } from '../../src/shared/chat/protocol';
 import type { StreamGlobals, ToolInputShown } from './streamGlobals';
 
@@ -38,9 +39,11 @@ window.streamMarkdown = (text, size, sliced) => {
   }
 };
 
+/** Each label is its key, with the placeholders of the templates the tests read. */
+const labels = { ...Object.fromEntries(LABEL_KEYS.map((key) => [key, key])), tokenCounts: '{0} in, {1} out', tokenCountsUnfinished: '{0} in' } as Labels;
+
 window.streamToolInput = (pieces) => {
-  const labels = Object.fromEntries(LABEL_KEYS.map((key) => [key, key])) as Labels;
-  const view = new ToolView(labels, () => {});
+  const view = new ToolView(labels);
   document.body.replaceChildren(view.element);
   const block: ToolCallBlock = { type: 'tool', id: 'srvtoolu_1', name: 'text_editor_code_execution', kind: 'create', inputJson: '', inputDone: false, input: null, result: null };
   const shown: ToolInputShown[] = [];
@@ -61,4 +64,22 @@ window.streamToolInput = (pieces) => {
   block.input = JSON.parse(block.inputJson) as Record<string, unknown>;
   show();
   return shown;
+};
+
+window.markdownHtml = (text) => fullHtml(text);
+
+window.drawTurn = (turnJson) => {
+  const turn = JSON.parse(turnJson) as AssistantTurn;
+  const names = { name: (skillId: string, version: string) => (skillId === 'skill_1' && version === 'skver_3' ? 'Release notes v3' : `${skillId} ${version}`) };
+  const view = new AssistantTurnView(labels, { save: () => {}, copy: () => {}, setApiKey: () => {} }, names, turn.id);
+  document.body.replaceChildren(view.element);
+  view.update(turn);
+  const texts = (selector: string) => Array.from(view.element.querySelectorAll(selector), (element) => element.textContent ?? '');
+  return {
+    author: view.element.querySelector('.turn-author')?.textContent ?? '',
+    saveButtons: texts('button').filter((text) => text === 'saveToWorkspace'),
+    meta: view.element.querySelector('.turn-meta')?.textContent ?? '',
+    toolFiles: texts('.tool .files li'),
+    metaTooltips: Array.from(view.element.querySelectorAll('.turn-meta [title]'), (element) => element.getAttribute('title') ?? ''),
+  };
 };

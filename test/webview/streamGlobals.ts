@@ -23,6 +23,24 @@ export interface StreamGlobals {
    * update what its input shows and whether that is the `<pre>` it showed first.
    */
   streamToolInput(pieces: readonly string[]): ToolInputShown[];
+  /** The HTML `renderMarkdown` makes of `text`. */
+  markdownHtml(text: string): string;
+  /** Draws an assistant turn (JSON of an `AssistantTurn`) whose chips named skill `skill_1` "Release notes", version `skver_3` "v3". */
+  drawTurn(turnJson: string): TurnShown;
+}
+
+/** What an assistant turn's view showed. */
+export interface TurnShown {
+  /** The author line's text (name and model). */
+  readonly author: string;
+  /** The texts of its Save to Workspace buttons. */
+  readonly saveButtons: readonly string[];
+  /** The footer's meta line. */
+  readonly meta: string;
+  /** The text of its tool calls' produced-file lists. */
+  readonly toolFiles: readonly string[];
+  /** The tooltips of the footer's items. */
+  readonly metaTooltips: readonly string[];
 }
 
 /** What a tool view's input showed after one update. */

@@ -8,7 +8,7 @@ import { REPLAY_MARKS, type FrameFigures, type ReplayGlobals } from '../figures'
 
 declare global {
   interface Window extends ReplayGlobals {
-    acquireVsCodeApi(): { postMessage(message: unknown): void; setState(state: unknown): void };
+    acquireVsCodeApi(): { postMessage(message: unknown): void; setState(state: unknown): void; getState(): unknown };
   }
 }
 
@@ -18,6 +18,9 @@ window.acquireVsCodeApi = () => ({
     if ((message as { type?: string }).type === 'ready') window.chatReady = true;
   },
   setState() {},
+  getState() {
+    return undefined;
+  },
 });
 
 window.post = (message) => window.dispatchEvent(new MessageEvent('message', { data: message }));
@@ -59,4 +62,23 @@ window.replay = (messages, quietMs, untilMs) =>
       if (posted < messages.length) setTimeout(next, Math.max(0, messages[posted].at - (performance.now() - started)));
     };
     next();
+  });
+
+window.scrollLog = (steps) =>
+  new Promise<number[]>((resolve) => {
+    // The chat page's conversation, or the baseline page's log (the last element of the body).
+    const log = document.querySelector<HTMLElement>('.conversation') ?? (document.body.lastElementChild as HTMLElement | null);
+    const height = log ? log.scrollHeight - log.clientHeight : 0;
+    const frames: number[] = [];
+    let step = 0;
+    let last = performance.now();
+    const tick = (now: number) => {
+      if (step > 0) frames.push(now - last);
+      last = now;
+      if (step > steps) return resolve(frames);
+      if (log) log.scrollTop = height - (height * step) / steps;
+      step++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
   });

@@ -1,13 +1,22 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { toFile } from '@anthropic-ai/sdk';
+import { DEFAULT_UPLOAD_LIMIT_BYTES } from '../bundle/uploadChecks';
+import { DEFAULT_ZIP_LIMITS } from '../zip/readZip';
+import { readBoundedBody } from './boundedBody';
 import { createSdk } from './createSdk';
 import { noKeyError, SkillsApiError, toSkillsApiError } from './errors';
 import { normaliseSkill, normaliseVersion } from './normalize';
 import { iteratePages } from './pagination';
-import type { ClientOptions, ListOptions, Page, Skill, SkillSource, SkillsClient, SkillVersion, UploadFile } from './types';
+import type { ClientOptions, ListOptions, Page, Skill, SkillSource, SkillsClient, SkillVersion, StallRule, UploadFile } from './types';
 
 /** The beta that makes the service answer in the older beta shape. */
 const SKILLS_BETA = 'skills-2025-10-02';
+
+/**
+ * The largest version zip read: the service's upload limit plus room for the zip's own headers (1 KiB for each
+ * of the most entries the zip reader takes). Nothing the service can hold is larger.
+ */
+export const MAX_VERSION_DOWNLOAD_BYTES = DEFAULT_UPLOAD_LIMIT_BYTES + DEFAULT_ZIP_LIMITS.maxEntries * 1024;
 
 /** Options of a skills list. */
 type SkillListOptions = ListOptions & { readonly source?: SkillSource };
@@ -20,9 +29,11 @@ export function createSkillsClient(options: ClientOptions): SkillsClient {
 class SdkSkillsClient implements SkillsClient {
   private readonly sdk: Anthropic | null;
   private readonly betas: string[] | undefined;
+  private readonly stall: StallRule | undefined;
 
   constructor(options: ClientOptions) {
     this.betas = options.betaShape ? [SKILLS_BETA] : undefined;
+    this.stall = options.stall;
     this.sdk = createSdk(options);
   }
 
@@ -90,7 +101,7 @@ class SdkSkillsClient implements SkillsClient {
   downloadVersion(skillId: string, ref: string, signal?: AbortSignal): Promise<Uint8Array> {
     return this.call(async (sdk) => {
       const response = await sdk.beta.skills.versions.download(ref, { skill_id: skillId, betas: this.betas }, { signal });
-      return new Uint8Array(await response.arrayBuffer());
+      return readBoundedBody(response, { maxBytes: MAX_VERSION_DOWNLOAD_BYTES, stall: this.stall, signal, what: 'the skill version', capReason: 'No skill version is that large: check that the API base URL points at the Claude API.' });
     });
   }
 

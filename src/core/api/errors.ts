@@ -4,6 +4,8 @@ import {
   APIError,
   APIUserAbortError,
 } from '@anthropic-ai/sdk';
+import { messageOf } from '../messageOf';
+import { NO_KEY_MESSAGE } from './noKey';
 import type { ApiErrorKind } from './types';
 
 /** The one error every `SkillsClient` method rejects with: `message` says what to do next. */
@@ -30,7 +32,7 @@ export class SkillsApiError extends Error {
  * set a key in their own terms.
  */
 export function noKeyError(): SkillsApiError {
-  return new SkillsApiError('no-key', 'No Anthropic API key is set.');
+  return new SkillsApiError('no-key', NO_KEY_MESSAGE);
 }
 
 /** The error of a request cancelled by its `AbortSignal` (or of a workflow stopped between requests). */
@@ -38,39 +40,60 @@ export function cancelledError(): SkillsApiError {
   return new SkillsApiError('cancelled', 'The request was cancelled.');
 }
 
-/** Turns anything the SDK (or fetch) throws into a `SkillsApiError`. */
-export function toSkillsApiError(error: unknown): SkillsApiError {
+/** Which API a request went to, as messages name it, and what to advise when it answers 403 or 404. */
+export interface ApiContext {
+  /** As in "Could not reach the Skills API." */
+  readonly name: string;
+  /** The advice after a 403. */
+  readonly forbidden: string;
+  /** The advice after a 404. */
+  readonly notFound: string;
+}
+
+/** The Skills API: listing, downloading, publishing and deleting skills. */
+export const SKILLS_API: ApiContext = {
+  name: 'the Skills API',
+  forbidden: 'Some credentials cannot download or change skills; use a key with access to this workspace.',
+  notFound: 'It may have been deleted; refresh the list.',
+};
+
+/** The Claude API's Messages endpoint, as the chat, `skillsmith run` and the evals call it with skills. */
+export const CLAUDE_API: ApiContext = {
+  name: 'the Claude API',
+  forbidden: 'Use a key with access to these skills and this model.',
+  notFound: "Check the model id and the skills' ids and versions.",
+};
+
+/** Turns anything the SDK (or fetch) throws into a `SkillsApiError` worded for `api` (the Skills API by default). */
+export function toSkillsApiError(error: unknown, api: ApiContext = SKILLS_API): SkillsApiError {
   if (error instanceof SkillsApiError) return error;
   if (error instanceof APIUserAbortError || isAbortError(error)) {
     return cancelledError();
   }
   if (error instanceof APIConnectionTimeoutError) {
-    return new SkillsApiError('timeout', 'The Skills API did not answer in time. Check your connection and try again.');
+    return new SkillsApiError('timeout', `${capitalized(api.name)} did not answer in time. Check your connection and try again.`);
   }
   if (error instanceof APIConnectionError || isDroppedConnection(error)) {
-    return new SkillsApiError(
-      'offline',
-      'Could not reach the Skills API. Check your network connection and the API base URL.',
-    );
+    return new SkillsApiError('offline', `Could not reach ${api.name}. Check your network connection and the API base URL.`);
   }
   if (error instanceof APIError && typeof error.status === 'number') {
-    return fromStatus(error.status, error.apiMessage, error.requestID ?? undefined, error.headers);
+    return fromStatus(api, error.status, error.apiMessage, error.requestID ?? undefined, error.headers);
   }
-  const detail = error instanceof Error ? error.message : String(error);
-  return new SkillsApiError('unknown', `Unexpected error talking to the Skills API: ${detail}`);
+  return new SkillsApiError('unknown', `Unexpected error talking to ${api.name}: ${messageOf(error)}`);
 }
 
-function fromStatus(status: number, apiMessage: string | null, requestId: string | undefined, headers: Headers | undefined): SkillsApiError {
+function fromStatus(api: ApiContext, status: number, apiMessage: string | null, requestId: string | undefined, headers: Headers | undefined): SkillsApiError {
   const said = apiMessage ? `: ${asSentence(apiMessage)}` : '.';
   const make = (kind: ApiErrorKind, message: string, retryAfter?: number): SkillsApiError =>
     new SkillsApiError(kind, message, status, requestId, retryAfter);
+  const name = capitalized(api.name);
   switch (status) {
     case 401:
       return make('auth', `The API key was rejected (401)${said} Set a current key for this workspace and try again.`);
     case 403:
-      return make('permission', `This key is not allowed to do that (403)${said} Some credentials cannot download or change skills; use a key with access to this workspace.`);
+      return make('permission', `This key is not allowed to do that (403)${said} ${api.forbidden}`);
     case 404:
-      return make('not-found', `Not found (404)${said} It may have been deleted; refresh the list.`);
+      return make('not-found', `Not found (404)${said} ${api.notFound}`);
     case 409:
       return make('conflict', `The request conflicts with another change (409)${said} Refresh and try again.`);
     case 413:
@@ -78,17 +101,22 @@ function fromStatus(status: number, apiMessage: string | null, requestId: string
     case 429: {
       const wait = retryAfterSeconds(headers);
       const when = wait === undefined ? 'in a little while' : `in ${Math.max(1, Math.ceil(wait))} s`;
-      return make('rate-limited', `Rate limited by the Skills API (429). Try again ${when}.`, wait);
+      return make('rate-limited', `Rate limited by ${api.name} (429). Try again ${when}.`, wait);
     }
     case 529:
-      return make('overloaded', 'The Skills API is overloaded (529). Try again in a few minutes.');
+      return make('overloaded', `${name} is overloaded (529). Try again in a few minutes.`);
   }
-  if (status >= 500) return make('server', `The Skills API had a server error (${status}). Try again in a moment.`);
-  if (status === 400 || status === 422) return make('bad-request', `The Skills API refused the request (${status})${said}`);
-  return make('unknown', `The Skills API answered ${status}${said}`);
+  if (status >= 500) return make('server', `${name} had a server error (${status}). Try again in a moment.`);
+  if (status === 400 || status === 422) return make('bad-request', `${name} refused the request (${status})${said}`);
+  return make('unknown', `${name} answered ${status}${said}`);
 }
 
-function asSentence(text: string): string {
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** `text` ending in a full stop (unless it ends in . ! or ? already). */
+export function asSentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 

@@ -8,6 +8,8 @@ export { listVersionsOfSkills, type VersionsOutcome, type VersionsOfSkillsOption
 export { deleteSkillAndVersions, type DeleteSkillOptions, type DeleteSkillResult, type DeleteSkillStep } from './deleteSkillAndVersions';
 export { publishSkill, PublishRefusedError, type PublishOptions, type PublishResult, type PublishTarget } from './publishSkill';
 export { downloadFileSet } from './downloadFileSet';
+export { findVersion, latestOf, planRestore, restoreVersion, type RestorePlan } from './restoreVersion';
+export { versionReference, type VersionReference } from './versionReference';
 export * from '../chat';
 export * from '../evals';
 export { versionLabel, versionLabeler, versionLabelParts, versionOrdinals, versionTag, versionTime, type OrderedVersion, type VersionLabelParts } from './versionLabel';

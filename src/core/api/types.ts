@@ -69,6 +69,12 @@ export type ApiErrorKind =
   | 'cancelled'
   | 'unknown';
 
+/** A body slower than `minBytes` in any `windowMs` counts as stalled. */
+export interface StallRule {
+  readonly windowMs: number;
+  readonly minBytes: number;
+}
+
 /** Settings a client is made from. */
 export interface ClientOptions {
   /** The API key; when missing, every call fails with kind `no-key`. */
@@ -80,7 +86,10 @@ export interface ClientOptions {
   /** Speak the older beta shape (`anthropic-beta: skills-2025-10-02`) instead of the GA shape. */
   readonly betaShape?: boolean;
   readonly maxRetries?: number;
+  /** How long the service may take to send a response's headers. */
   readonly timeoutMs?: number;
+  /** When a download's body counts as stalled and is stopped (default `DEFAULT_STALL`: under 16 KiB in 30 s). */
+  readonly stall?: StallRule;
   /** Receives one line per request: method, path, status, request id, milliseconds. Never a key. */
   readonly log?: (line: string) => void;
 }
@@ -98,6 +107,9 @@ export interface SkillsClient {
   getVersion(skillId: string, ref: string, signal?: AbortSignal): Promise<SkillVersion>;
   createVersion(skillId: string, files: readonly UploadFile[], signal?: AbortSignal): Promise<SkillVersion>;
   deleteVersion(skillId: string, ref: string, signal?: AbortSignal): Promise<void>;
-  /** The version's files as zip bytes. */
+  /**
+   * The version's files as zip bytes, read as they arrive: more than `MAX_VERSION_DOWNLOAD_BYTES` rejects with
+   * `too-large`, a stalled body with `timeout`, `signal` cancels while the body is still arriving.
+   */
   downloadVersion(skillId: string, ref: string, signal?: AbortSignal): Promise<Uint8Array>;
 }

@@ -6,7 +6,11 @@ export const FALLBACK_MODEL = 'claude-sonnet-5-5';
 /** The current models Skillsmith knows, newest and largest first: what a model field offers when the service's list cannot be read. */
 export const KNOWN_MODELS: readonly string[] = ['claude-opus-5-5', FALLBACK_MODEL, 'claude-haiku-5-5'];
 
-/** `max_tokens` when nothing else says: room for a skill's tool calls and a full answer. */
+/**
+ * `max_tokens` when nothing else says, in the chat panel, `skillsmith run` and the evals alike, so a skill behaves
+ * the same in each: room for a skill's tool calls (a generated script is often a few thousand tokens) and a full
+ * answer. The panel's 4096 cut such turns off with stop_reason max_tokens.
+ */
 export const DEFAULT_MAX_TOKENS = 8192;
 
 /**

@@ -1,14 +1,13 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { APIError } from '@anthropic-ai/sdk';
-import { SkillsApiError } from '../api/errors';
+import { readBoundedBody } from '../api/boundedBody';
+import { CLAUDE_API, SkillsApiError, toSkillsApiError } from '../api/errors';
 import type { ApiForm, CallOptions, DownloadedFile, ModelInfo } from './session';
-import { turnErrorFrom } from './turnErrors';
 
 /** The beta header the Files API took before it went GA. */
 const FILES_BETA = 'files-api-2025-04-14';
 /** Listing stops here even if the service keeps paging (a safety net against a cursor that never ends). */
 const MAX_MODELS = 1000;
-/** A produced file larger than this is not read into memory. */
+/** A produced file larger than this is not read into memory: refused by its metadata, else stopped at this many bytes read. */
 export const MAX_DOWNLOAD_BYTES = 200 * 1024 * 1024;
 
 /**
@@ -49,7 +48,7 @@ export async function downloadFile(sdk: Anthropic, form: ApiForm, fileId: string
       form === 'beta'
         ? await sdk.beta.files.download(fileId, { betas: [FILES_BETA] }, request)
         : await sdk.files.download(fileId, {}, request);
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const bytes = await readBoundedBody(response, { maxBytes: MAX_DOWNLOAD_BYTES, signal: options.signal, what: 'the file', capReason: `The chat downloads files up to ${MAX_DOWNLOAD_BYTES / 1048576} MB.` });
     return { fileId, filename: safeFileName(metadata.filename, fileId), mimeType: metadata.mime_type || null, bytes };
   } catch (error) {
     throw callError(error);
@@ -89,8 +88,5 @@ function plainName(name: string | null | undefined): string {
 }
 
 function callError(error: unknown): SkillsApiError {
-  if (error instanceof SkillsApiError) return error;
-  const failure = turnErrorFrom(error, { requestId: null, midStream: false });
-  const status = error instanceof APIError && typeof error.status === 'number' ? error.status : undefined;
-  return new SkillsApiError(failure.kind ?? 'unknown', failure.message, status, failure.requestId);
+  return toSkillsApiError(error, CLAUDE_API);
 }

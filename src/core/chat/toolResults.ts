@@ -1,6 +1,12 @@
 import type { ProducedFile, ToolKind, ToolResult } from './viewModel';
 import type { WireBlock } from './wire';
 
+/**
+ * The most characters of one tool output (a stream, or a viewed file) the view model keeps: a tool that prints
+ * 30 MB must not make every holder of the conversation (a transcript, the chat page, `run --format json`) hold it.
+ */
+export const MAX_TOOL_TEXT = 1_000_000;
+
 /** The block types that carry the result of a server tool call, named by their `tool_use_id`. */
 const RESULT_BLOCK_TYPES = new Set([
   'bash_code_execution_tool_result',
@@ -36,7 +42,10 @@ export function readToolResult(block: WireBlock): { result: ToolResult; files: P
   if (type === 'bash_code_execution_result' || type === 'code_execution_result') {
     const files = outputFiles(content['content']);
     const returnCode = typeof content['return_code'] === 'number' ? content['return_code'] : 0;
-    return { result: { kind: 'bash', stdout: text(content['stdout']), stderr: text(content['stderr']), returnCode, files }, files };
+    const [stdout, stdoutOmitted] = bounded(text(content['stdout']));
+    const [stderr, stderrOmitted] = bounded(text(content['stderr']));
+    const omitted = stdoutOmitted + stderrOmitted > 0 ? { omitted: { stdout: stdoutOmitted, stderr: stderrOmitted } } : {};
+    return { result: { kind: 'bash', stdout, stderr, returnCode, files, ...omitted }, files };
   }
   return { result: editorResult(content), files: [] };
 }
@@ -51,7 +60,9 @@ function editorResult(content: Record<string, unknown>): ToolResult {
         ? lines.map(String).join('\n')
         : null;
   const isFileUpdate = typeof content['is_file_update'] === 'boolean' ? content['is_file_update'] : null;
-  return { kind: 'editor', content: shown, isFileUpdate };
+  if (shown === null) return { kind: 'editor', content: null, isFileUpdate };
+  const [kept, omitted] = bounded(shown);
+  return omitted > 0 ? { kind: 'editor', content: kept, isFileUpdate, omitted } : { kind: 'editor', content: kept, isFileUpdate };
 }
 
 function outputFiles(outputs: unknown): ProducedFile[] {
@@ -62,6 +73,17 @@ function outputFiles(outputs: unknown): ProducedFile[] {
     if (typeof fileId === 'string' && fileId) files.push({ fileId });
   }
   return files;
+}
+
+/** The first `MAX_TOOL_TEXT` characters of `value`, and how many more there were. */
+function bounded(value: string): [string, number] {
+  if (value.length <= MAX_TOOL_TEXT) return [value, 0];
+  const end = isHighSurrogate(value.charCodeAt(MAX_TOOL_TEXT - 1)) ? MAX_TOOL_TEXT - 1 : MAX_TOOL_TEXT;
+  return [value.slice(0, end), value.length - end];
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 function asRecord(value: unknown): Record<string, unknown> | null {

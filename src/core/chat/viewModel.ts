@@ -50,12 +50,23 @@ export type ToolKind = 'bash' | 'view' | 'create' | 'str_replace' | 'code' | 'ot
 
 /** The outcome of a tool call, from its `*_tool_result` block. */
 export type ToolResult =
-  | { readonly kind: 'bash'; readonly stdout: string; readonly stderr: string; readonly returnCode: number; readonly files: readonly ProducedFile[] }
+  | {
+      readonly kind: 'bash';
+      /** At most `MAX_TOOL_TEXT` characters of each stream are kept; `omitted` counts what was left out. */
+      readonly stdout: string;
+      readonly stderr: string;
+      readonly returnCode: number;
+      readonly files: readonly ProducedFile[];
+      /** Characters left out of `stdout` and `stderr` (past `MAX_TOOL_TEXT` each); absent when none were. */
+      readonly omitted?: { readonly stdout: number; readonly stderr: number };
+    }
   | {
       readonly kind: 'editor';
-      /** The file's content for a view; the lines changed for an edit, when the service sent them. */
+      /** The file's content for a view; the lines changed for an edit, when the service sent them (at most `MAX_TOOL_TEXT` characters). */
       readonly content: string | null;
       readonly isFileUpdate: boolean | null;
+      /** Characters left out of `content` past `MAX_TOOL_TEXT`; absent when none were. */
+      readonly omitted?: number;
     }
   | { readonly kind: 'error'; readonly errorCode: string };
 

@@ -1,5 +1,6 @@
 /** Reading and checking eval files: every problem names the file, the place in it and what to change. */
 import type { EvalCheck, OutputEvalCase, OutputEvalFile, TriggerEvalCase } from './types';
+import { messageOf } from '../messageOf';
 
 /** The output evals' place in a skill folder. */
 export const OUTPUT_EVALS_FILE = 'evals/evals.json';
@@ -87,7 +88,7 @@ function readChecks(value: unknown, file: string, where: string): EvalCheck[] {
         try {
           new RegExp(pattern, flags);
         } catch (error) {
-          throw new EvalFileError(file, `${at}.pattern`, `is not a valid regular expression (${error instanceof Error ? error.message : String(error)}).`);
+          throw new EvalFileError(file, `${at}.pattern`, `is not a valid regular expression (${messageOf(error)}).`);
         }
         return flags === undefined ? { type: 'matches', pattern } : { type: 'matches', pattern, flags };
       }
@@ -105,7 +106,7 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new EvalFileError(file, '', `is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+    throw new EvalFileError(file, '', `is not valid JSON (${messageOf(error)}).`);
   }
 }
 

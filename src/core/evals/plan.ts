@@ -27,6 +27,11 @@ export interface CostEstimate {
   readonly requests: number;
   /** Input tokens of those requests, estimated from their text (4 characters a token) plus the tools' and skills' share. */
   readonly inputTokens: number;
+  /**
+   * Of `inputTokens`, those the prompt cache is expected to serve, billed at a tenth of the input price: the tools' and
+   * skills' share of every case request after the first of its configuration (each request marks it a cache breakpoint).
+   */
+  readonly cacheReadTokens: number;
   /** The most output tokens they may use (`max_tokens` each). */
   readonly maxOutputTokens: number;
 }
@@ -56,9 +61,13 @@ export function estimateCost(jobs: readonly EvalJob[], maxTokens: number, grader
   let requests = 0;
   let inputTokens = 0;
   let maxOutputTokens = 0;
+  const configurations = new Set<Configuration>();
+  let cacheReadTokens = 0;
   for (const job of jobs) {
     const prompt = job.kind === 'trigger' ? job.case.query : job.case.prompt;
     const own = Math.ceil(prompt.length / 4) + REQUEST_OVERHEAD_TOKENS;
+    if (configurations.has(job.configuration)) cacheReadTokens += REQUEST_OVERHEAD_TOKENS;
+    configurations.add(job.configuration);
     requests++;
     inputTokens += own;
     maxOutputTokens += maxTokens;
@@ -68,7 +77,7 @@ export function estimateCost(jobs: readonly EvalJob[], maxTokens: number, grader
       maxOutputTokens += graderMaxTokens;
     }
   }
-  return { requests, inputTokens, maxOutputTokens };
+  return { requests, inputTokens, cacheReadTokens, maxOutputTokens };
 }
 
 /** A run refused before it started because it would exceed its cap. */

@@ -15,6 +15,7 @@ import { CostCapError, estimateCost, planJobs, type Baseline, type Configuration
 import { skillUses } from './skillActivity';
 import { transcriptOf } from './transcript';
 import type { OutputEvalCase } from './types';
+import { messageOf } from '../messageOf';
 
 /** The skill under test, as published. */
 export interface EvalSkill {
@@ -171,7 +172,7 @@ async function runJob(sdk: Anthropic, job: EvalJob, options: EvalRunOptions, att
       graded = grading.expectations;
       graderTokens = grading.inputTokens + grading.outputTokens;
     } catch (caught) {
-      failure = `The grader request failed: ${caught instanceof Error ? caught.message : String(caught)}`;
+      failure = `The grader request failed: ${messageOf(caught)}`;
     }
   }
   if (failure !== null && graded.length === 0) {
@@ -192,7 +193,7 @@ async function runJob(sdk: Anthropic, job: EvalJob, options: EvalRunOptions, att
 
 /** A run that never reached the model because its input files could not be uploaded. */
 function uploadFailure(job: Extract<EvalJob, { kind: 'output' }>, caught: unknown, seconds: number): CaseRun {
-  const error = `Could not upload the input files of eval ${job.case.id}: ${caught instanceof Error ? caught.message : String(caught)}`;
+  const error = `Could not upload the input files of eval ${job.case.id}: ${messageOf(caught)}`;
   return {
     kind: 'output',
     caseKey: `eval-${job.case.id}`,

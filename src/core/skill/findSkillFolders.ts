@@ -1,6 +1,7 @@
 /** Finds the skill folders that command-line paths name. */
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
+import { messageOf } from '../messageOf';
 
 /** Folders never searched for skills. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -83,5 +84,5 @@ function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return 'does not exist';
   if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
-  return error instanceof Error ? error.message : String(error);
+  return messageOf(error);
 }

@@ -11,6 +11,7 @@ import { checkAllowedToolsWildcard } from './security/allowedTools';
 import { scanText } from './security/scanText';
 import { checkStructure } from './structureChecks';
 import type { Diagnostic, Profile } from './types';
+import { messageOf } from '../messageOf';
 
 /** What the linter needs besides the text. */
 export interface LintOptions {
@@ -31,7 +32,7 @@ export function lintSkillMd(text: string, options: LintOptions): Diagnostic[] {
   try {
     return lintParsedSkillMd(parseSkillMd(text), options);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return [{ rule: 'yaml-syntax', severity: 'error', message: `SKILL.md could not be checked (${reason}); simplify its frontmatter.`, range, fixes: [] }];
   }

@@ -3,6 +3,7 @@ import type * as Yaml from 'yaml';
 import type { FrontmatterContent, FrontmatterEntry, SyntaxProblem } from './parse';
 import type { LineIndex } from './text';
 import type { Range } from './types';
+import { messageOf } from '../messageOf';
 
 /** How many aliases a value may expand before reading stops: bounds "billion laughs" documents. */
 const MAX_ALIAS_COUNT = 100;
@@ -67,7 +68,7 @@ function describeError(error: Yaml.YAMLError): string {
 }
 
 function unreadable(error: unknown, range: Range): SyntaxProblem {
-  const reason = error instanceof RangeError ? 'it is nested too deeply' : error instanceof Error ? error.message : String(error);
+  const reason = error instanceof RangeError ? 'it is nested too deeply' : messageOf(error);
   return { message: `The frontmatter could not be read: ${reason}. Simplify it to plain \`key: value\` lines.`, range };
 }
 

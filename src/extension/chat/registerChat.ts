@@ -1,5 +1,5 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { lazyBundle } from '../../core/lazyBundle';
 import type { ApiSession } from '../services/api/apiSession';
 import type { ChatPanel } from './chatPanel';
 import type { ChatPanels, TestableNode } from './chatPanels';
@@ -17,13 +17,13 @@ export interface ChatHandles {
   readonly revive: (panel: vscode.WebviewPanel, state: unknown) => ChatPanel;
 }
 
-/** dist/chat.js's exports, as types only. */
-type ChatModule = typeof import('./chatPanels');
+/** dist/chat.js, required on first use. */
+const chatModule = lazyBundle<typeof import('./chatPanels')>('chat.js');
 
 /**
  * Registers the test chat: its commands (palette, tree items, SKILL.md editor title) and the serializer that
- * brings the panel back after a reload. The panel's code is dist/chat.js, required on first use (the path is
- * computed so esbuild leaves the `require` alone); `links` is where publish's link store will plug in.
+ * brings the panel back after a reload. The panel's code is dist/chat.js, required on first use; `links` is where
+ * publish's link store will plug in.
  */
 export function registerChat(context: vscode.ExtensionContext, api: ApiSession, log: vscode.LogOutputChannel, links?: SkillLinks): ChatHandles {
   // As the shared prompts: a private copy the integration tests may answer in Test mode, frozen otherwise.
@@ -31,7 +31,7 @@ export function registerChat(context: vscode.ExtensionContext, api: ApiSession, 
   let panels: ChatPanels | undefined;
   const chat = (): ChatPanels => {
     if (!panels) {
-      const { ChatPanels: Panels } = require(path.join(__dirname, 'chat.js')) as ChatModule;
+      const { ChatPanels: Panels } = chatModule();
       panels = new Panels({ extensionUri: context.extensionUri, api, log, prompts }, links);
     }
     return panels;

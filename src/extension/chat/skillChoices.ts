@@ -1,30 +1,38 @@
 import * as vscode from 'vscode';
 import type { Skill, SkillsClient, SkillVersion } from '../../core/api/types';
+import { versionLabel, versionOrdinals, versionTag } from '../../core/api/versionLabel';
 import type { SkillChoice } from '../../shared/chat/protocol';
-import { dateTime } from '../ui/dateTime';
-import type { SkillPickItem } from './chatPrompts';
+import { errorMessage } from '../ui/errorMessage';
+import type { ChatPrompts, SkillPickItem } from './chatPrompts';
 
 /** How many skills of each source the picker lists, and how many versions a chip offers. */
 const PICKER_LIMIT = 100;
 const VERSIONS_LIMIT = 20;
+/** Versions read to number them (every version of a skill, up to this many). */
+const VERSIONS_READ = 1_000;
 
 /** A skill's source as the Messages API names it in `container.skills`. */
 export function skillType(skill: Skill): 'anthropic' | 'custom' {
   return skill.source === 'anthropic' ? 'anthropic' : 'custom';
 }
 
-/** A version's label in the version menu: its creation time, and its epoch label or id. */
-function versionLabel(version: SkillVersion): string {
-  const time = dateTime(version.createdAt);
-  const id = version.version ?? version.id;
-  return time ? `${time} (${id})` : id;
-}
-
-/** The versions a chip offers, newest first; none when they cannot be listed (only `latest` is offered then). */
+/**
+ * The versions a chip offers, newest first, each with its label ("v3 (Dec 6, 2026, 8:17:03 PM)") and tag ("v3", what
+ * a turn's footer names it by); none when they cannot be listed (only `latest` is offered then).
+ */
 async function versionsOf(client: SkillsClient, skillId: string): Promise<SkillChoice['versions']> {
   try {
-    const page = await client.listVersions(skillId, { limit: VERSIONS_LIMIT });
-    return page.items.map((version) => ({ ref: version.ref, label: versionLabel(version) }));
+    const versions: SkillVersion[] = [];
+    for await (const version of client.iterateVersions(skillId, { limit: 100 })) {
+      versions.push(version);
+      if (versions.length >= VERSIONS_READ) break;
+    }
+    const ordinals = versionOrdinals(versions);
+    const ordinal = (version: SkillVersion) => ordinals.get(version.id) ?? 0;
+    return [...versions]
+      .sort((a, b) => ordinal(b) - ordinal(a))
+      .slice(0, VERSIONS_LIMIT)
+      .map((version) => ({ ref: version.ref, label: versionLabel(version, ordinals, vscode.env.language), tag: versionTag(ordinal(version)) }));
   } catch {
     return [];
   }
@@ -46,9 +54,24 @@ export async function skillPickItems(client: SkillsClient, chosen: readonly Skil
     const free = skills.filter((skill) => !taken.has(skill.id));
     if (free.length === 0) return;
     items.push({ label, kind: vscode.QuickPickItemKind.Separator, skillId: '', skillType: 'custom', title: '' });
-    for (const skill of free) items.push({ label: skill.title || skill.id, description: skill.id, skillId: skill.id, skillType: skillType(skill), title: skill.title || skill.id });
+    // Names only: an id is no help in choosing, and an Anthropic skill's id is its name again ("pdf pdf").
+    for (const skill of free) items.push({ label: skill.title || skill.id, skillId: skill.id, skillType: skillType(skill), title: skill.title || skill.id });
   };
   group(vscode.l10n.t('Custom'), custom);
   group(vscode.l10n.t('Anthropic'), anthropic);
   return items;
+}
+
+/**
+ * Asks which skills to add (custom and Anthropic ones, as the service lists them, without those `chosen`); resolves
+ * with their chips, or undefined when cancelled. A list that cannot be read is said in an error message.
+ */
+export async function pickSkillChoices(client: SkillsClient, prompts: ChatPrompts, chosen: readonly SkillChoice[], title: string): Promise<SkillChoice[] | undefined> {
+  const items = skillPickItems(client, chosen);
+  items.catch((error: unknown) => {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not list the skills: {0}', errorMessage(error)));
+  });
+  const picked = await prompts.pickSkills(items, title);
+  if (!picked) return undefined;
+  return Promise.all(picked.map((item) => skillChoice(client, { type: item.skillType, skillId: item.skillId, title: item.title })));
 }

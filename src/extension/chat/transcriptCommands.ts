@@ -14,6 +14,7 @@ function words(): TranscriptWords {
     toolError: vscode.l10n.t('Tool error'),
     file: vscode.l10n.t('File'),
     tokens: vscode.l10n.t('Tokens in / out'),
+    cache: vscode.l10n.t('Cache read / written'),
     container: vscode.l10n.t('Container'),
     stopReason: vscode.l10n.t('Stop reason'),
     error: vscode.l10n.t('Error'),

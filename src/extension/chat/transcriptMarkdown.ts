@@ -11,6 +11,8 @@ export interface TranscriptWords {
   readonly toolError: string;
   readonly file: string;
   readonly tokens: string;
+  /** Prompt cache tokens read / written. */
+  readonly cache: string;
   readonly container: string;
   readonly stopReason: string;
   readonly error: string;
@@ -49,7 +51,9 @@ export function assistantMarkdown(turn: AssistantTurn, words: TranscriptWords): 
   }
   for (const file of turn.files) parts.push(`${words.file}: \`${file.filename ?? file.fileId}\` (\`${file.fileId}\`)`);
   if (turn.error) parts.push(`> **${words.error}:** ${turn.error.message}${turn.error.requestId ? ` (\`${turn.error.requestId}\`)` : ''}`);
-  const figures = [`${words.tokens}: ${turn.usage.inputTokens} / ${turn.usage.outputTokens}`];
+  const { inputTokens, outputTokens, cacheReadTokens, cacheCreationTokens } = turn.usage;
+  const figures = [`${words.tokens}: ${inputTokens + cacheReadTokens + cacheCreationTokens} / ${outputTokens}`];
+  if (cacheReadTokens || cacheCreationTokens) figures.push(`${words.cache}: ${cacheReadTokens} / ${cacheCreationTokens}`);
   if (turn.container) figures.push(`${words.container}: \`${turn.container.id}\``);
   if (turn.stopReason) figures.push(`${words.stopReason}: \`${turn.stopReason}\``);
   parts.push(`_${figures.join(' · ')}_`);

@@ -13,14 +13,15 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 
 /**
  * The chat page: the bundle's script with a fresh nonce and its stylesheet, under a CSP that allows nothing
- * else (no inline script or style, no network, images only from the bundle's folder or `data:`).
+ * else (no inline script or style, no network, fonts (the codicons) and images only from the bundle's folder,
+ * images also from `data:`).
  */
 export function chatHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
   const nonce = randomBytes(16).toString('base64');
   const root = webviewRoot(extensionUri);
   const script = webview.asWebviewUri(vscode.Uri.joinPath(root, 'chat.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(root, 'chat.css'));
-  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource} data:`].join('; ');
+  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource} data:`].join('; ');
   const escape = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
   return `<!DOCTYPE html>
 <html lang="${escape(vscode.env.language)}">

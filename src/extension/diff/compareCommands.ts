@@ -4,7 +4,6 @@ import { collectSkillFiles } from '../../core/bundle/collectSkillFiles';
 import { readFileSet } from '../../core/bundle/fileSet';
 import type { Services } from '../services/services';
 import type { RemoteVersionItem } from '../shared/remoteItems';
-import { resolveSkillFolder } from '../shared/resolveSkillFolder';
 import { skillLabel, versionLabel } from '../ui/labels';
 import { displayPath } from '../ui/displayPath';
 import { showError } from '../ui/showError';
@@ -24,9 +23,9 @@ export interface CompareContext {
  * (latest first), and the folder's files (as an upload would carry them) are compared with it.
  */
 export async function compareFolderWithRemote(context: CompareContext, given?: vscode.Uri): Promise<Comparison | undefined> {
-  const folder = await resolveSkillFolder(given instanceof vscode.Uri ? given : undefined, vscode.l10n.t('Compare which skill folder with a remote version?'));
+  const folder = await context.services.folders.resolve(given, vscode.l10n.t('Compare which skill folder with a remote version?'));
   if (!folder) return undefined;
-  const link = context.services.links.get(folder);
+  const link = context.services.folders.link(folder);
   if (!link) {
     const publish = vscode.l10n.t('Publish…');
     const answer = await vscode.window.showInformationMessage(
@@ -94,7 +93,7 @@ export async function compareVersions(context: CompareContext, node: RemoteVersi
  * A version's files, from the upload cache or the service, opened through the read-only remote file system.
  * `names` is what the URIs' paths read as (their ids ride in the query).
  */
-async function remoteSide(context: CompareContext, version: SkillVersion, names: RemoteNames, signal: AbortSignal): Promise<ComparedSide> {
+export async function remoteSide(context: CompareContext, version: SkillVersion, names: RemoteNames, signal: AbortSignal): Promise<ComparedSide> {
   const files = fileSetOfArchive(await context.services.archives.get(version.skillId, version.ref, signal));
   const prefix = files.folderName ? `${files.folderName}/` : '';
   return { files, uriOf: (path) => toRemoteUri({ skillId: version.skillId, versionRef: version.ref, path: prefix + path }, names) };

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { loadApiModule } from '../services/api/loadApiModule';
-import { resolveSkillFolder } from '../shared/resolveSkillFolder';
+import { loadApiModule } from '../../core/api/loadApiModule';
 import { versionLabel } from '../ui/labels';
 import { displayPath } from '../ui/displayPath';
+import { showNoKeyError } from '../ui/errorMessage';
 import { showError } from '../ui/showError';
 import { withCancellableProgress } from '../ui/withCancellableProgress';
 import { confirmCost } from './confirmCost';
@@ -27,7 +27,7 @@ export const comparisonDocuments: vscode.TextDocumentContentProvider = {
  * document's URI, or undefined when nothing was compared.
  */
 export async function compareEvalVersions(context: TargetContext, arg?: unknown): Promise<vscode.Uri | undefined> {
-  const folder = await resolveSkillFolder(arg instanceof vscode.Uri ? arg : undefined, vscode.l10n.t('Compare the evals of which skill?'));
+  const folder = await context.services.folders.resolve(arg, vscode.l10n.t('Compare the evals of which skill?'));
   if (!folder) return undefined;
   const name = displayPath(folder);
   const api = loadApiModule();
@@ -43,7 +43,7 @@ export async function compareEvalVersions(context: TargetContext, arg?: unknown)
     if (!(await confirmCost(context.services.prompts, name, (evals.triggers.length + evals.outputs.length) * 2, settings.runs, estimate))) return undefined;
     const sdk = await context.services.session.getSdk();
     if (!sdk) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Set your Claude API key first (Skillsmith: Set API Key).'));
+      void showNoKeyError();
       return undefined;
     }
     const result = await withCancellableProgress(vscode.l10n.t('Running the evals of {0} on two versions', name), (progress, signal) => {

@@ -15,7 +15,7 @@ export class EvalFeature implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
 
   constructor(controller: vscode.TestController, private readonly context: TargetContext) {
-    this.tree = new EvalTestTree(controller);
+    this.tree = new EvalTestTree(controller, context.services.folders);
     this.disposables = [this.tree, vscode.workspace.registerTextDocumentContentProvider(COMPARISON_SCHEME, comparisonDocuments)];
   }
 

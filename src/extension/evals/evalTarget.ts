@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { SkillVersion } from '../../core/api/types';
-import { hashOfFolder } from '../services/skillFolders/folderHash';
 import { newestVersions } from '../services/newestVersions';
 import type { Services } from '../services/services';
 import type { PublishOutcome } from '../shared/publishOutcome';
@@ -27,9 +26,10 @@ export interface TargetContext {
  * declines or the publish does not happen.
  */
 export async function draftTarget(context: TargetContext, folder: vscode.Uri): Promise<EvalTarget | undefined> {
-  const link = context.services.links.get(folder);
+  const { folders } = context.services;
+  const link = folders.link(folder);
   const published = link?.published;
-  if (link && published && (await hashOfFolder(folder.fsPath, published.allowedSecrets)) === published.hash) {
+  if (link && published && (await folders.changedSincePublished(folder)) === false) {
     return { skillId: link.skillId, version: published.ref, label: vscode.l10n.t('the published draft ({0})', published.id) };
   }
   const name = displayPath(folder);
@@ -56,7 +56,7 @@ export async function pickedTarget(context: TargetContext, folder: vscode.Uri, t
 
 /** A version of the folder's linked skill, picked by the user; undefined after saying why when the folder is not linked. */
 export async function pickVersion(context: TargetContext, folder: vscode.Uri, title: string, except?: string): Promise<SkillVersion | undefined> {
-  const link = context.services.links.get(folder);
+  const link = context.services.folders.link(folder);
   if (!link) {
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not linked to a remote skill yet. Publish it once to link it.', displayPath(folder)));
     return undefined;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { workspaceSkillFolders } from '../services/skillFolders/workspaceSkillFolders';
+import type { SkillFolders } from '../services/skillFolders/skillFolders';
 import { buildSkillItem, describedWithRate, EVAL_FILES, fingerprintOf, skillItemId, type EvalCaseRef, type LastRate } from './evalTestItems';
 
 /**
@@ -22,7 +22,10 @@ export class EvalTestTree implements vscode.Disposable {
   /** Fires with a skill folder after its items were rebuilt. */
   readonly onDidChange = this.changed.event;
 
-  constructor(readonly controller: vscode.TestController) {}
+  constructor(
+    readonly controller: vscode.TestController,
+    private readonly folders: SkillFolders,
+  ) {}
 
   /** Resolves once the listing and every rebuild asked for so far are done. */
   async settled(): Promise<void> {
@@ -71,7 +74,7 @@ export class EvalTestTree implements vscode.Disposable {
   }
 
   private async listAll(): Promise<void> {
-    const folders = await workspaceSkillFolders();
+    const folders = await this.folders.list();
     const items = await Promise.all(folders.map((folder) => buildSkillItem(this.controller, folder, { cases: this.cases, rates: this.rates })));
     this.controller.items.replace(items.filter((item): item is vscode.TestItem => item !== undefined));
     for (const folder of folders) this.changed.fire(folder);
@@ -85,8 +88,7 @@ export class EvalTestTree implements vscode.Disposable {
 
   private async rebuild(folder: vscode.Uri): Promise<void> {
     await this.discovered;
-    const hasSkillMd = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, 'SKILL.md')).then(() => true, () => false);
-    const item = hasSkillMd ? await buildSkillItem(this.controller, folder, { cases: this.cases, rates: this.rates }) : undefined;
+    const item = (await this.folders.isSkillFolder(folder)) ? await buildSkillItem(this.controller, folder, { cases: this.cases, rates: this.rates }) : undefined;
     if (item) this.controller.items.add(item);
     else {
       this.controller.items.delete(skillItemId(folder));
@@ -99,17 +101,14 @@ export class EvalTestTree implements vscode.Disposable {
     if (this.watching) return;
     this.watching = true;
     const evalFiles = vscode.workspace.createFileSystemWatcher(`**/{${EVAL_FILES.join(',')}}`);
-    const skillFiles = vscode.workspace.createFileSystemWatcher('**/SKILL.md');
     const onEvalFile = (uri: vscode.Uri): void => void this.refresh(vscode.Uri.joinPath(uri, '..', '..'));
-    const onSkillMd = (uri: vscode.Uri): void => void this.refresh(vscode.Uri.joinPath(uri, '..'));
     this.disposables.push(
       evalFiles,
-      skillFiles,
       evalFiles.onDidCreate(onEvalFile),
       evalFiles.onDidChange(onEvalFile),
       evalFiles.onDidDelete(onEvalFile),
-      skillFiles.onDidCreate(onSkillMd),
-      skillFiles.onDidDelete(onSkillMd),
+      // SKILL.md files coming and going: the skill folders' one watcher says which folders.
+      this.folders.onDidChange((folder) => void this.refresh(folder)),
       // A save in the editor need not wait for the watcher (which may start late, or drop events under load).
       vscode.workspace.onDidSaveTextDocument((document) => {
         if (EVAL_FILES.some((file) => document.uri.path.endsWith(`/${file}`))) onEvalFile(document.uri);

@@ -1,11 +1,11 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { lazyBundle } from '../../core/lazyBundle';
 import type { Services } from '../services/services';
 import type { EvalFeature } from './evalFeature';
 import { scaffoldEvalFiles } from './scaffoldEvalFiles';
 
-/** dist/evals.js's exports, as types only. */
-type EvalsModule = typeof import('./evalFeature');
+/** dist/evals.js, required when the Testing view first asks. */
+const evalsModule = lazyBundle<typeof import('./evalFeature')>('evals.js');
 
 /** What the evals hand to the integration tests. */
 export interface EvalHandles {
@@ -25,7 +25,7 @@ export function registerEvals(context: vscode.ExtensionContext, services: Servic
   let loaded: EvalFeature | undefined;
   const feature = (): EvalFeature => {
     if (!loaded) {
-      const { EvalFeature: Feature } = require(path.join(__dirname, 'evals.js')) as EvalsModule;
+      const { EvalFeature: Feature } = evalsModule();
       loaded = new Feature(controller, { services });
     }
     return loaded;
@@ -42,7 +42,7 @@ export function registerEvals(context: vscode.ExtensionContext, services: Servic
     controller,
     profile(vscode.l10n.t('Run Against the Local Draft'), 'draft', true),
     profile(vscode.l10n.t('Run Against a Remote Version…'), 'remote', false),
-    vscode.commands.registerCommand('skillsmith.evals.scaffold', (arg?: unknown) => scaffoldEvalFiles(arg, services.log)),
+    vscode.commands.registerCommand('skillsmith.evals.scaffold', (arg?: unknown) => scaffoldEvalFiles(services, arg)),
     vscode.commands.registerCommand('skillsmith.evals.compareVersions', (arg?: unknown) => feature().compare(arg)),
     { dispose: () => loaded?.dispose() },
   );

@@ -3,9 +3,9 @@ import { abortOnCancel } from '../../core/async/abortOnCancel';
 import type { LoadedEvals } from '../../core/evals/loadEvals';
 import type { EvalCases } from '../../core/evals/plan';
 import type { CaseRun } from '../../core/evals/runEvals';
-import { loadApiModule } from '../services/api/loadApiModule';
+import { loadApiModule } from '../../core/api/loadApiModule';
 import { displayPath } from '../ui/displayPath';
-import { errorMessage } from '../ui/errorMessage';
+import { errorMessage, noKeyMessage } from '../ui/errorMessage';
 import { caseOutcome } from './caseResultMessage';
 import { confirmCost } from './confirmCost';
 import type { EvalTestTree } from './evalTestController';
@@ -76,7 +76,7 @@ async function runFolder(context: EvalRunContext, run: ReportedRun, folder: vsco
     const target = mode === 'draft' ? await draftTarget(context, folder) : await pickedTarget(context, folder, vscode.l10n.t('Run the evals of {0} against which version?', name));
     if (!target) return finish((item) => run.skipped(item));
     const sdk = await context.services.session.getSdk();
-    if (!sdk) return finish((item) => run.errored(item, new vscode.TestMessage(vscode.l10n.t('Set your Claude API key first (Skillsmith: Set API Key).'))));
+    if (!sdk) return finish((item) => run.errored(item, new vscode.TestMessage(noKeyMessage())));
     run.run.appendOutput(`${vscode.l10n.t('Running the evals of {0} against {1}: {2} requests', name, target.label, estimate.requests)}\r\n`);
     const byKey = new Map<string, vscode.TestItem>();
     for (const item of items) {

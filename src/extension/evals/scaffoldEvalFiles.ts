@@ -2,23 +2,19 @@ import * as vscode from 'vscode';
 import { OUTPUT_EVALS_FILE, TRIGGER_EVALS_FILE } from '../../core/evals/evalFiles';
 import { skillIdentityOf } from '../../core/evals/loadEvals';
 import { scaffoldOutputEvals, scaffoldTriggerEvals } from '../../core/evals/scaffoldEvals';
+import type { Services } from '../services/services';
 import { uriExists } from '../shared/uriExists';
-
-/** The skill folder a command was run on: a folder or its SKILL.md from the Explorer, else the active SKILL.md's folder. */
-function skillFolderOf(arg: unknown): vscode.Uri | undefined {
-  const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
-  if (!uri) return undefined;
-  return uri.path.endsWith('/SKILL.md') ? vscode.Uri.joinPath(uri, '..') : uri;
-}
+import { messageOf } from '../../core/messageOf';
 
 /**
  * "Skillsmith: Create Eval Files": writes `evals/evals.json` and `evals/trigger-evals.json` from the skill's
  * frontmatter, leaving any that exist alone, and opens the trigger set. Resolves to the files written.
  */
-export async function scaffoldEvalFiles(arg: unknown, log: vscode.LogOutputChannel): Promise<vscode.Uri[]> {
-  const folder = skillFolderOf(arg);
-  const skillMd = folder && vscode.Uri.joinPath(folder, 'SKILL.md');
-  if (!folder || !skillMd || !(await uriExists(skillMd))) {
+export async function scaffoldEvalFiles({ folders, log }: Services, arg: unknown): Promise<vscode.Uri[]> {
+  const folder = await folders.resolve(arg, vscode.l10n.t('Create eval files for which skill?'));
+  if (!folder) return [];
+  const skillMd = vscode.Uri.joinPath(folder, 'SKILL.md');
+  if (!(await folders.isSkillFolder(folder))) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Open a SKILL.md, or run this on a skill folder, to create its eval files.'));
     return [];
   }
@@ -26,7 +22,7 @@ export async function scaffoldEvalFiles(arg: unknown, log: vscode.LogOutputChann
   try {
     identity = skillIdentityOf(new TextDecoder().decode(await vscode.workspace.fs.readFile(skillMd)), skillMd.fsPath);
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot create eval files: {0}', error instanceof Error ? error.message : String(error)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot create eval files: {0}', messageOf(error)));
     return [];
   }
   const files: [string, string][] = [

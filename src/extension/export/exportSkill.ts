@@ -6,7 +6,7 @@ import { isSecurityRule } from '../../core/skill/rules';
 import type { Diagnostic } from '../../core/skill/types';
 import { toVscodeRange } from '../ui/toVscodeDiagnostic';
 import { uploadLimitBytesFor } from '../services/skillFolders/profileSetting';
-import { resolveSkillFolder } from '../shared/resolveSkillFolder';
+import type { Services } from '../services/services';
 import { uriExists } from '../shared/uriExists';
 
 /**
@@ -14,8 +14,8 @@ import { uriExists } from '../shared/uriExists';
  * folder, SKILL.md at its root), after the claude-api lint. Asks where to save (the save dialog confirms a
  * replacement; a `target` given by a caller is confirmed here). Resolves to the zip written, or undefined.
  */
-export async function exportSkill(log: vscode.LogOutputChannel, arg?: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-  const folder = await resolveSkillFolder(arg, vscode.l10n.t('Export which skill as a .zip?'));
+export async function exportSkill({ folders, log }: Services, arg?: unknown, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const folder = await folders.resolve(arg, vscode.l10n.t('Export which skill as a .zip?'));
   if (!folder) return undefined;
   let prepared = await prepareUpload(folder.fsPath, { limitBytes: uploadLimitBytesFor(folder) });
   const blocking = prepared.errors.filter((d) => d.rule !== 'upload-secret');

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { fixAllEdit } from './fixAllEdit';
 import type { FolderListings } from './folderListings';
 import { folderOf } from './lintSkillText';
-import { isLintable, SKILL_MD } from './skillMdFiles';
+import { SKILL_MD } from '../../core/skill/skillMdName';
+import { isLintable } from '../services/skillFolders/skillMdName';
 
 /** "Fix All Problems in SKILL.md": applies every text fix of the given (or active) SKILL.md as one undoable edit. */
 export async function fixAllCommand(listings: FolderListings, uri?: vscode.Uri): Promise<void> {

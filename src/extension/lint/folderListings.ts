@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { collectSkillFiles, type SkillFiles } from '../../core/bundle/collectSkillFiles';
 import { uploadIndexOf, type UploadIndex } from '../../core/bundle/uploadIndex';
+import { Disposable } from '../shared/disposable';
 
 /** A cap that keeps a listing cheap even when a SKILL.md sits at the root of a large tree. */
 const MAX_ENTRIES = 5000;
@@ -16,10 +17,9 @@ export interface FolderListing {
  * caches each listing until a file under it is created, changed or deleted. `link-broken` asks "is this file in the
  * upload?" synchronously; the listing answers it.
  */
-export class FolderListings implements vscode.Disposable {
+export class FolderListings extends Disposable {
   private readonly cache = new Map<string, Promise<FolderListing | undefined>>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly changed = this._register(new vscode.EventEmitter<vscode.Uri>());
 
   /** Fires with the folder whose listing was dropped because a file in it came, went or changed. */
   readonly onDidChange = this.changed.event;
@@ -31,15 +31,18 @@ export class FolderListings implements vscode.Disposable {
    * depend on the operating system's watcher keeping up.
    */
   constructor(watcher: vscode.FileSystemWatcher) {
+    super();
     const invalidate = (uri: vscode.Uri): void => this.invalidate(uri);
-    this.subscriptions = [
+    for (const subscription of [
       watcher.onDidCreate(invalidate),
       watcher.onDidChange(invalidate),
       watcher.onDidDelete(invalidate),
       vscode.workspace.onDidCreateFiles((event) => event.files.forEach(invalidate)),
       vscode.workspace.onDidDeleteFiles((event) => event.files.forEach(invalidate)),
       vscode.workspace.onDidRenameFiles((event) => event.files.forEach(({ oldUri, newUri }) => [oldUri, newUri].forEach(invalidate))),
-    ];
+    ]) {
+      this._register(subscription);
+    }
   }
 
   /** The listing of `folder`, from the cache when possible; undefined when it cannot be read or is too big (links go unchecked). */
@@ -54,9 +57,8 @@ export class FolderListings implements vscode.Disposable {
   }
 
   /** Stops following file events and forgets every listing. */
-  dispose(): void {
-    this.subscriptions.forEach((subscription) => subscription.dispose());
-    this.changed.dispose();
+  override dispose(): void {
+    super.dispose();
     this.cache.clear();
   }
 

@@ -5,7 +5,7 @@ import { skillMdCaseDiagnostics } from '../../core/skill/skillMdName';
 import type { Diagnostic } from '../../core/skill/types';
 import type { FolderListing } from './folderListings';
 import { profileFor, uploadLimitBytesFor } from '../services/skillFolders/profileSetting';
-import { fileNameOf } from './skillMdFiles';
+import { fileNameOf } from '../services/skillFolders/skillMdName';
 
 /** The folder that holds `uri`. */
 export function folderOf(uri: vscode.Uri): vscode.Uri {

@@ -3,7 +3,7 @@ import type { FolderListings } from './folderListings';
 import { folderOf } from './lintSkillText';
 import { LINT_SETTINGS } from '../services/skillFolders/profileSetting';
 import type { SkillDiagnostics } from './skillDiagnostics';
-import { isLintable } from './skillMdFiles';
+import { isLintable } from '../services/skillFolders/skillMdName';
 
 /**
  * Keeps diagnostics current: lint on open and while typing, clear on close and delete, lint again when

@@ -1,17 +1,16 @@
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../../core/skill/types';
 import type { SkillDiagnostics } from './skillDiagnostics';
-import { isLintable, SKILL_MD_ANY_CASE_GLOB } from './skillMdFiles';
-
-const EXCLUDED = '**/{node_modules,.git}/**';
+import { messageOf } from '../../core/messageOf';
+import type { SkillFolders } from '../services/skillFolders/skillFolders';
 
 /** "Lint All Skills in Workspace": lints every SKILL.md into the Problems panel, with cancellable progress. */
-export async function lintWorkspaceCommand(diagnostics: SkillDiagnostics, log: vscode.LogOutputChannel): Promise<void> {
+export async function lintWorkspaceCommand(diagnostics: SkillDiagnostics, folders: SkillFolders, log: vscode.LogOutputChannel): Promise<void> {
   const started = Date.now();
   const outcome = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Linting skills'), cancellable: true },
     async (progress, token) => {
-      const files = (await vscode.workspace.findFiles(SKILL_MD_ANY_CASE_GLOB, EXCLUDED, undefined, token)).filter(isLintable);
+      const files = await folders.skillMdFiles();
       const found: Diagnostic[] = [];
       let linted = 0;
       for (const file of files) {
@@ -20,7 +19,7 @@ export async function lintWorkspaceCommand(diagnostics: SkillDiagnostics, log: v
         try {
           found.push(...(await diagnostics.lintFile(file)));
         } catch (error) {
-          log.warn(`Could not read ${file.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+          log.warn(`Could not read ${file.toString(true)}: ${messageOf(error)}`);
         }
         linted++;
       }

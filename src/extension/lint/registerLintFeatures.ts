@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Services } from '../services/services';
 import { BudgetLenses } from './budgetLenses';
 import { fixAllCommand } from './fixAllCommand';
 import { FolderListings } from './folderListings';
@@ -12,7 +13,7 @@ import { SkillDiagnostics } from './skillDiagnostics';
 import { LINTABLE_SELECTOR, SKILL_MD_SELECTOR } from './skillMdFiles';
 
 /** Registers SKILL.md diagnostics, completions, hovers, quick fixes and budget lenses. No I/O happens here. */
-export function registerLintFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
+export function registerLintFeatures(context: vscode.ExtensionContext, { log, folders }: Services): void {
   const watcher = vscode.workspace.createFileSystemWatcher('**/*');
   const listings = new FolderListings(watcher);
   const diagnostics = new SkillDiagnostics(context.extensionUri, listings, log);
@@ -26,7 +27,7 @@ export function registerLintFeatures(context: vscode.ExtensionContext, log: vsco
     vscode.languages.registerCodeActionsProvider(LINTABLE_SELECTOR, new SkillCodeActions(listings, context.extensionUri), SkillCodeActions.metadata),
     vscode.languages.registerCodeLensProvider(SKILL_MD_SELECTOR, new BudgetLenses()),
     vscode.commands.registerCommand('skillsmith.lint.fixAll', (uri?: vscode.Uri) => fixAllCommand(listings, uri)),
-    vscode.commands.registerCommand('skillsmith.lint.workspace', () => lintWorkspaceCommand(diagnostics, log)),
+    vscode.commands.registerCommand('skillsmith.lint.workspace', () => lintWorkspaceCommand(diagnostics, folders, log)),
     vscode.commands.registerCommand(RENAME_COMMAND, (from: vscode.Uri, newName: string) => renameResource(from, newName)),
   );
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { uriExists } from '../shared/uriExists';
-import { fileNameOf } from './skillMdFiles';
+import { fileNameOf } from '../services/skillFolders/skillMdName';
 
 /** The internal command a quick fix runs to rename a skill's folder (or a mis-cased SKILL.md). */
 export const RENAME_COMMAND = 'skillsmith.lint.renameResource';

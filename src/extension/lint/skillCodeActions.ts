@@ -4,7 +4,7 @@ import { fixAllEdit } from './fixAllEdit';
 import type { FolderListings } from './folderListings';
 import { folderOf, lintSkillText } from './lintSkillText';
 import { RENAME_COMMAND } from './renameResource';
-import { SKILL_MD } from './skillMdFiles';
+import { SKILL_MD } from '../../core/skill/skillMdName';
 import { isSameDiagnostic, toVscodeDiagnostic, toVscodeRange } from '../ui/toVscodeDiagnostic';
 
 /** The kind of the "fix all" source action, so `editor.codeActionsOnSave` can ask for it by name. */

@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import type { Diagnostic } from '../../core/skill/types';
 import type { FolderListing, FolderListings } from './folderListings';
 import { folderOf, lintSkillText } from './lintSkillText';
-import { isLintable } from './skillMdFiles';
+import { isLintable } from '../services/skillFolders/skillMdName';
 import { DIAGNOSTIC_SOURCE, toVscodeDiagnostic } from '../ui/toVscodeDiagnostic';
+import { messageOf } from '../../core/messageOf';
 
 /** How long typing must pause before a document is linted again. */
 const DEBOUNCE_MS = 200;
@@ -91,7 +92,7 @@ export class SkillDiagnostics implements vscode.Disposable {
     try {
       return lintSkillText(uri, text, listing);
     } catch (error) {
-      this.log.error(`Linting ${uri.toString(true)} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.error(`Linting ${uri.toString(true)} failed: ${messageOf(error)}`);
       return [];
     }
   }

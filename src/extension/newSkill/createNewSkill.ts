@@ -2,9 +2,11 @@ import * as vscode from 'vscode';
 import { renderSkillTemplate, type SkillExtra } from '../../core/scaffold/skillTemplate';
 import { validateNewSkill } from '../../core/scaffold/validateNewSkill';
 import type { Profile } from '../../core/skill/types';
+import type { Services } from '../services/services';
 import { profileFor } from '../services/skillFolders/profileSetting';
 import { uriExists } from '../shared/uriExists';
 import { pickParentFolder } from './pickParentFolder';
+import { messageOf } from '../../core/messageOf';
 
 /** Arguments for running "New Skill" without prompts (automation, tests); anything missing is asked for. */
 export interface NewSkillArgs {
@@ -63,9 +65,9 @@ function parseArgs(arg: unknown): NewSkillArgs {
  * "Skillsmith: New Skill…": asks for a name (validated as it is typed), a description and optional folders, creates the
  * folder with a SKILL.md that lints clean, and opens it. Never overwrites. Resolves to the new folder, or undefined.
  */
-export async function createNewSkill(arg: unknown, log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
+export async function createNewSkill(arg: unknown, { folders, log }: Services): Promise<vscode.Uri | undefined> {
   const args = parseArgs(arg);
-  const parent = args.parent ?? (await pickParentFolder());
+  const parent = args.parent ?? (await pickParentFolder(folders));
   if (!parent) return undefined;
   const profile = profileFor(parent);
 
@@ -93,7 +95,7 @@ export async function createNewSkill(arg: unknown, log: vscode.LogOutputChannel)
     }
   } catch (error) {
     await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false }).then(undefined, () => undefined);
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}: {1}. Nothing was left behind.', folder.fsPath, reason));
     return undefined;
   }

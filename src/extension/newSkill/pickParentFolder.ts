@@ -1,16 +1,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { SkillFolders } from '../services/skillFolders/skillFolders';
 
 interface FolderPick extends vscode.QuickPickItem {
   readonly uri?: vscode.Uri;
 }
 
 /** Folders that already hold skills: the parents of existing skill folders, a few at most. */
-async function existingSkillParents(): Promise<vscode.Uri[]> {
-  const skillFiles = await vscode.workspace.findFiles('**/SKILL.md', '**/{node_modules,.git}/**', 200);
+async function existingSkillParents(folders: SkillFolders): Promise<vscode.Uri[]> {
   const parents = new Map<string, vscode.Uri>();
-  for (const file of skillFiles) {
-    const parent = vscode.Uri.joinPath(file, '..', '..');
+  for (const folder of await folders.list()) {
+    const parent = vscode.Uri.joinPath(folder, '..');
     parents.set(parent.toString(), parent);
   }
   return [...parents.values()].slice(0, 8);
@@ -20,10 +20,10 @@ async function existingSkillParents(): Promise<vscode.Uri[]> {
  * Where the new skill's folder goes: the folder the command was run on, else the only candidate, else the user's pick
  * among workspace folders and folders that already hold skills, or any folder they browse to.
  */
-export async function pickParentFolder(): Promise<vscode.Uri | undefined> {
+export async function pickParentFolder(folders: SkillFolders): Promise<vscode.Uri | undefined> {
   const candidates = new Map<string, vscode.Uri>();
   for (const folder of vscode.workspace.workspaceFolders ?? []) candidates.set(folder.uri.toString(), folder.uri);
-  for (const parent of await existingSkillParents()) candidates.set(parent.toString(), parent);
+  for (const parent of await existingSkillParents(folders)) candidates.set(parent.toString(), parent);
 
   if (candidates.size === 1) return [...candidates.values()][0];
   const browse: FolderPick = { label: vscode.l10n.t('$(folder-opened) Browse…') };

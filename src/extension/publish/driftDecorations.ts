@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LinkStore, SkillLink } from '../services/skillFolders/linkStore';
+import { messageOf } from '../../core/messageOf';
 
 /** How a linked folder stands against the version published from it. */
 export interface Drift {
@@ -131,8 +132,4 @@ function keyOf(folder: vscode.Uri): string {
 function isInside(uri: vscode.Uri, folder: vscode.Uri): boolean {
   const root = folder.path.replace(/\/+$/, '');
   return uri.scheme === folder.scheme && uri.authority === folder.authority && uri.path.startsWith(`${root}/`);
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

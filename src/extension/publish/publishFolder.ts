@@ -8,7 +8,7 @@ import { zipFileSet } from '../../core/bundle/zipFileSet';
 import { formatBytes } from '../../core/bundle/uploadChecks';
 import { lastEntry, parseSkillMd } from '../../core/skill/parse';
 import { SKILL_MD } from '../../core/skill/skillMdName';
-import { loadApiModule } from '../services/api/loadApiModule';
+import { loadApiModule } from '../../core/api/loadApiModule';
 import { uploadLimitBytesFor } from '../services/skillFolders/profileSetting';
 import type { Services } from '../services/services';
 import { skillLabel, versionLabel } from '../ui/labels';

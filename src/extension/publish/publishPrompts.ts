@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { Skill } from '../../core/api/types';
 import { skillLabel } from '../ui/labels';
-import { displayPath } from '../ui/displayPath';
 import { previewItems, type PreviewAction, type PublishPreview } from './previewItems';
 
 /** The user's answer to "publish to which skill?". */
@@ -14,8 +13,6 @@ export type LinkChoice =
  * (the defaults are quick picks and input boxes: native, keyboard-usable surfaces).
  */
 export interface PublishPrompts {
-  /** One of the workspace's skill folders, for "Publish New Version from Folder…" in the tree; `title` says what for. */
-  pickSkillFolder(title: string, folders: readonly vscode.Uri[]): Promise<vscode.Uri | undefined>;
   /** The remote skill to publish `folderName` to: one whose versions carry its `name`, or a new one. */
   pickLink(skillName: string, matches: readonly Skill[]): Promise<LinkChoice | undefined>;
   /** The display name of a new skill; `validate` returns a message for a name the service would refuse. */
@@ -31,13 +28,6 @@ export interface PublishPrompts {
 
 /** The prompts a person answers. Frozen: nothing can swap them. */
 export const interactivePublishPrompts: PublishPrompts = Object.freeze({
-  async pickSkillFolder(title: string, folders: readonly vscode.Uri[]) {
-    const picked = await vscode.window.showQuickPick(
-      folders.map((folder) => ({ label: `$(folder) ${displayPath(folder)}`, folder })),
-      { title, placeHolder: vscode.l10n.t('Pick a skill folder of this workspace') },
-    );
-    return picked?.folder;
-  },
   async pickLink(skillName: string, matches: readonly Skill[]) {
     type Item = vscode.QuickPickItem & { readonly choice?: LinkChoice };
     const items: Item[] = [

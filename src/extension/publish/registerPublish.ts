@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
 import type { SkillVersion } from '../../core/api/types';
 import type { Services } from '../services/services';
-import { resolveSkillFolder } from '../shared/resolveSkillFolder';
 import type { PublishOutcome } from '../shared/publishOutcome';
 import type { RemoteSkillItem, RemoteSkillsView } from '../shared/remoteItems';
 import { DriftDecorations } from './driftDecorations';
-import { hashOfFolder } from '../services/skillFolders/folderHash';
 import type { LinkStore } from '../services/skillFolders/linkStore';
 import { publishFolder, type PublishContext } from './publishFolder';
 import { interactivePublishPrompts, type PublishPrompts } from './publishPrompts';
 import { publishFromTree } from './publishFromTree';
+import { messageOf } from '../../core/messageOf';
 
 /** The publish feature: what the diff commands share with it, and what the integration tests drive. */
 export interface PublishFeature {
@@ -29,10 +28,11 @@ const TREE_SETTLE_MS = 300;
  */
 export function registerPublish(context: vscode.ExtensionContext, services: Services, remote: RemoteSkillsView): PublishFeature {
   const prompts: PublishPrompts = context.extensionMode === vscode.ExtensionMode.Test ? { ...interactivePublishPrompts } : interactivePublishPrompts;
-  const { links } = services;
+  const { folders } = services;
+  const { links } = folders;
   const problems = vscode.languages.createDiagnosticCollection('skillsmith-publish');
   const drift = new DriftDecorations(links, {
-    hashOfFolder: (folder) => hashOfFolder(folder.fsPath, links.get(folder)?.published?.allowedSecrets),
+    hashOfFolder: (folder) => folders.draftHash(folder),
     latestVersionOf: async (skillId) => {
       if (!(await services.keys.get())) return undefined;
       return (await (await services.session.getClient()).getSkill(skillId)).latestVersion;
@@ -55,7 +55,7 @@ export function registerPublish(context: vscode.ExtensionContext, services: Serv
     settle,
     vscode.window.registerFileDecorationProvider(drift),
     vscode.commands.registerCommand('skillsmith.publish.folder', async (uri?: vscode.Uri): Promise<PublishOutcome | undefined> => {
-      const folder = await resolveSkillFolder(uri instanceof vscode.Uri ? uri : undefined, vscode.l10n.t('Publish which skill?'));
+      const folder = await folders.resolve(uri, vscode.l10n.t('Publish which skill?'));
       return folder ? publishFolder(publishContext, folder) : undefined;
     }),
     vscode.commands.registerCommand('skillsmith.publish.toSkill', (node: RemoteSkillItem) => publishFromTree(publishContext, node)),
@@ -79,7 +79,7 @@ async function revealVersion(remote: RemoteSkillsView, log: vscode.LogOutputChan
   try {
     await remote.revealVersion(skillId, version);
   } catch (error) {
-    log.warn(`Published ${version.id}, but could not show it in the tree: ${error instanceof Error ? error.message : String(error)}`);
+    log.warn(`Published ${version.id}, but could not show it in the tree: ${messageOf(error)}`);
   }
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { FALLBACK_MODEL } from '../../core/chat/defaultModel';
 import type { ApiForm } from '../../core/chat/session';
 
 /** The `skillsmith.chat.*` settings, read when a request is built. */
@@ -8,13 +9,11 @@ export interface ChatConfiguration {
   readonly maxContinuations: number;
 }
 
-/** A current model, used when the `skillsmith.chat.defaultModel` setting is empty. */
-export const FALLBACK_MODEL = 'claude-sonnet-5-5';
-
 /** Reads the chat settings now. */
 export function chatConfiguration(): ChatConfiguration {
   const settings = vscode.workspace.getConfiguration('skillsmith.chat');
   return {
+    // An empty setting: the model every surface falls back to.
     defaultModel: settings.get<string>('defaultModel', '').trim() || FALLBACK_MODEL,
     apiForm: settings.get<string>('apiForm') === 'beta' ? 'beta' : 'ga',
     maxContinuations: Math.max(0, Math.trunc(settings.get<number>('maxContinuations', 3))),

@@ -6,6 +6,7 @@ import { UploadCache } from './caches/uploadCache';
 import { VersionArchiveCache } from './caches/versionArchiveCache';
 import { interactivePrompts, type Prompts } from '../ui/prompts';
 import { LinkStore } from './skillFolders/linkStore';
+import { SkillFolders } from './skillFolders/skillFolders';
 
 /**
  * What every feature (tree, publish, diff, chat) is built from: made once by `activate`, handed to each
@@ -26,8 +27,8 @@ export interface Services {
   readonly archives: VersionArchiveCache;
   /** The zips published from this machine, in global storage; `archives` asks it before the service. */
   readonly uploads: UploadCache;
-  /** Which remote skill each local skill folder is linked to, and the version published from it. */
-  readonly links: LinkStore;
+  /** The workspace's skill folders: discovery, resolve(arg), links to remote skills, draft hashes. */
+  readonly folders: SkillFolders;
 }
 
 /**
@@ -45,6 +46,7 @@ export function createServices(context: vscode.ExtensionContext, log: vscode.Log
   const prompts: Prompts = context.extensionMode === vscode.ExtensionMode.Test
     ? { ...interactivePrompts }
     : interactivePrompts;
-  context.subscriptions.push(keys, session, auth, links);
-  return { log, keys, session, auth, prompts, archives, uploads, links };
+  const folders = new SkillFolders(links, prompts, log);
+  context.subscriptions.push(keys, session, auth, links, folders);
+  return { log, keys, session, auth, prompts, archives, uploads, folders };
 }

@@ -5,6 +5,7 @@ import type { RemoteSkillsView } from '../shared/remoteItems';
 import type { Prompts } from '../ui/prompts';
 import type { CommandContext } from './commands/commandContext';
 import { copyId } from './commands/copyId';
+import { copyVersionReference } from './commands/copyVersionReference';
 import { deleteSkill } from './commands/deleteSkill';
 import { deleteVersion } from './commands/deleteVersion';
 import { downloadVersion } from './commands/downloadVersion';
@@ -45,6 +46,7 @@ export function registerRemoteSkills(context: vscode.ExtensionContext, services:
     vscode.commands.registerCommand('skillsmith.tree.refresh', () => tree.refresh()),
     vscode.commands.registerCommand('skillsmith.tree.loadMore', (node: GroupNode | SkillNode) => tree.loadMore(node)),
     vscode.commands.registerCommand('skillsmith.skill.copyId', (node: SkillNode | VersionNode) => copyId(node)),
+    vscode.commands.registerCommand('skillsmith.version.copyReference', (node: VersionNode) => copyVersionReference(node)),
     vscode.commands.registerCommand('skillsmith.version.openSkillMd', (node: VersionNode) => openSkillMd(commands, node)),
     vscode.commands.registerCommand('skillsmith.version.download', (node: VersionNode) => downloadVersion(commands, node)),
     vscode.commands.registerCommand('skillsmith.version.delete', (node: VersionNode) => deleteVersion(commands, node)),

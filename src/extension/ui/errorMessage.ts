@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { NO_KEY_MESSAGE } from '../../core/api/noKey';
 import type { ApiErrorKind } from '../../core/api/types';
+import { messageOf } from '../../core/messageOf';
 import { API_KEY_ENV } from '../services/api/apiKeyStore';
 
 /**
@@ -7,9 +9,20 @@ import { API_KEY_ENV } from '../services/api/apiKeyStore';
  * says what happened and what to do) plus, where the fix is in VS Code, which command or setting it is.
  */
 export function errorMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const hint = editorHint(apiErrorKind(error));
   return hint ? `${message} ${hint}` : message;
+}
+
+/** What the editor says when no API key is set: the core's words and how to set one here. */
+export function noKeyMessage(): string {
+  return `${NO_KEY_MESSAGE} ${editorHint('no-key')}`;
+}
+
+/** Says that no API key is set, offering "Set API Key…", which runs that command. */
+export async function showNoKeyError(): Promise<void> {
+  const setKey = vscode.l10n.t('Set API Key…');
+  if ((await vscode.window.showErrorMessage(noKeyMessage(), setKey)) === setKey) await vscode.commands.executeCommand('skillsmith.auth.setKey');
 }
 
 function editorHint(kind: ApiErrorKind | undefined): string | undefined {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SkillVersion } from '../../core/api/types';
+import { displayPath } from './displayPath';
 import { versionLabel } from './labels';
 
 /**
@@ -13,6 +14,8 @@ export interface Prompts {
   askApiKey(validate: (input: string) => string | undefined): Promise<string | undefined>;
   /** A folder to download into. */
   pickFolder(title: string): Promise<vscode.Uri | undefined>;
+  /** One of the workspace's skill `folders` (listed in the order given); `title` says what for. */
+  pickSkillFolder(title: string, folders: readonly vscode.Uri[]): Promise<vscode.Uri | undefined>;
   /** One of `versions` (listed in the order given, newest first); the one whose ref is `latestRef` is marked latest. */
   pickVersion(title: string, versions: readonly SkillVersion[], latestRef: string | undefined): Promise<SkillVersion | undefined>;
 }
@@ -45,6 +48,13 @@ export const interactivePrompts: Prompts = Object.freeze<Prompts>({
       openLabel: vscode.l10n.t('Download Here'),
     });
     return picked?.[0];
+  },
+  async pickSkillFolder(title, folders) {
+    const picked = await vscode.window.showQuickPick(
+      folders.map((folder) => ({ label: `$(folder) ${folder.path.slice(folder.path.lastIndexOf('/') + 1)}`, description: displayPath(folder), folder })),
+      { title, placeHolder: vscode.l10n.t('Pick a skill folder of this workspace'), matchOnDescription: true },
+    );
+    return picked?.folder;
   },
   async pickVersion(title, versions, latestRef) {
     const picked = await vscode.window.showQuickPick(

@@ -25,8 +25,11 @@ export interface SkillChoice {
   readonly title: string;
   /** The chosen version ref; `latest` when not pinned. */
   readonly version: string;
-  /** Versions to choose from (ref and label), newest first; empty when they could not be listed. */
-  readonly versions: readonly { readonly ref: string; readonly label: string }[];
+  /**
+   * Versions to choose from, newest first: the ref, the label the menu shows ("v3 (Dec 6, 2026, 8:17:03 PM)") and the
+   * short tag a turn's footer names it by ("v3"); empty when they could not be listed.
+   */
+  readonly versions: readonly { readonly ref: string; readonly label: string; readonly tag?: string }[];
 }
 
 const skillChoiceSchema: v.GenericSchema<SkillChoice> = v.looseObject({
@@ -34,7 +37,7 @@ const skillChoiceSchema: v.GenericSchema<SkillChoice> = v.looseObject({
   skillId: id,
   title: v.string(),
   version: id,
-  versions: v.array(v.looseObject({ ref: id, label: v.string() })),
+  versions: v.array(v.looseObject({ ref: id, label: v.string(), tag: v.optional(v.string()) })),
 });
 
 /** What the next request is made with, as chosen in the panel. */
@@ -64,11 +67,24 @@ const chatSettingsSchema: v.GenericSchema<ChatSettings> = v.looseObject({ skills
 export interface PanelState {
   readonly conversation: ChatViewModel;
   readonly settings: ChatSettings;
+  /** How the page was laid out (read back by the page itself after a reload; the host passes it through). */
+  readonly view?: PageView;
 }
+
+/** What the page keeps of its own layout across reloads. */
+export interface PageView {
+  readonly systemPromptOpen: boolean;
+}
+
+const panelStateSchema: v.GenericSchema<PanelState> = v.looseObject({
+  conversation: chatViewModelSchema,
+  settings: chatSettingsSchema,
+  view: v.optional(v.looseObject({ systemPromptOpen: v.boolean() })),
+});
 
 /** Checks a saved panel state (it comes back from the webview): the state, or undefined when it does not fit. */
 export function parsePanelState(value: unknown): PanelState | undefined {
-  const parsed = v.safeParse(v.looseObject({ conversation: chatViewModelSchema, settings: chatSettingsSchema }), value);
+  const parsed = v.safeParse(panelStateSchema, value);
   return parsed.success ? parsed.output : undefined;
 }
 
@@ -86,13 +102,16 @@ export const LABEL_KEYS = [
   'maxTokens',
   'systemPrompt',
   'promptPlaceholder',
-  'noSkills',
+  'skills',
   'you',
   'claude',
   'copy',
   'saveToWorkspace',
   'tokens',
   'tokenCounts',
+  'tokenCountsUnfinished',
+  'promptTooLong',
+  'systemPromptTooLong',
   'cacheCounts',
   'container',
   'skillVersions',
@@ -132,7 +151,7 @@ export type HostMessage =
 const hostMessageSchema: v.GenericSchema<HostMessage> = v.variant('type', [
   v.looseObject({
     type: v.literal('init'),
-    state: v.looseObject({ conversation: chatViewModelSchema, settings: chatSettingsSchema }),
+    state: panelStateSchema,
     busy: v.boolean(),
     models: v.array(v.string()),
     labels: labelsSchema,
@@ -180,6 +199,16 @@ const webviewMessageSchema: v.GenericSchema<WebviewMessage> = v.variant('type', 
 export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
   const parsed = v.safeParse(webviewMessageSchema, value);
   return parsed.success ? parsed.output : undefined;
+}
+
+/**
+ * The length of a `send` message's text when that alone keeps it from fitting the protocol (a page that skipped its
+ * own check of `MAX_PROMPT_CHARS`); undefined for any other message.
+ */
+export function oversizedPrompt(value: unknown): number | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { type, text } = value as Record<string, unknown>;
+  return type === 'send' && typeof text === 'string' && text.length > MAX_PROMPT_CHARS ? text.length : undefined;
 }
 
 /** Checks a message that arrived in the webview from the host; undefined when it does not fit the protocol. */

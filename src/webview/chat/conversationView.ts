@@ -3,7 +3,7 @@ import type { ChatUpdate } from '../../core/chat/updates';
 import type { ChatViewModel } from '../../core/chat/viewModel';
 import type { Labels } from '../../shared/chat/protocol';
 import { el } from './dom';
-import { AssistantTurnView, userTurnElement, type TurnActions } from './turnView';
+import { AssistantTurnView, userTurnElement, type SkillNames, type TurnActions } from './turnView';
 
 /** Longest stretch of drawing in one animation frame, in milliseconds; the rest waits for the next frame. */
 const FRAME_BUDGET_MS = 8;
@@ -26,6 +26,7 @@ export class ConversationView {
   constructor(
     private readonly labels: Labels,
     private readonly actions: TurnActions,
+    private readonly names: SkillNames,
     /** Called after a frame drew something (the page saves its state, keeps the view scrolled). */
     private readonly drawn: () => void,
   ) {
@@ -98,7 +99,7 @@ export class ConversationView {
       if (!turn) continue;
       let view = this.turnViews.get(turnId);
       if (!view) {
-        view = new AssistantTurnView(this.labels, this.actions, turnId);
+        view = new AssistantTurnView(this.labels, this.actions, this.names, turnId);
         this.turnViews.set(turnId, view);
         this.element.append(view.element);
       }
@@ -128,7 +129,7 @@ export class ConversationView {
       }
       let view = this.turnViews.get(turn.id);
       if (!view) {
-        view = new AssistantTurnView(this.labels, this.actions, turn.id);
+        view = new AssistantTurnView(this.labels, this.actions, this.names, turn.id);
         this.dirty.set(turn.id, undefined);
       }
       kept.set(turn.id, view);

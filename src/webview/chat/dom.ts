@@ -25,3 +25,10 @@ export function button(text: string, label: string, onClick: () => void, classNa
   element.addEventListener('click', onClick);
   return element;
 }
+
+/** A button showing only a codicon (`copy`, `close`, …); `label` is its accessible name and tooltip. */
+export function iconButton(icon: string, label: string, onClick: () => void): HTMLButtonElement {
+  const element = button('', label, onClick, 'icon-button');
+  element.append(el('span', { className: `codicon codicon-${icon}`, attrs: { 'aria-hidden': 'true' } }));
+  return element;
+}

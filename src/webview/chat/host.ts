@@ -4,6 +4,8 @@ import type { PanelState, WebviewMessage } from '../../shared/chat/protocol';
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
   setState(state: PanelState): void;
+  /** What the page saved before it was reloaded (unchecked: see `parsePanelState`). */
+  getState(): unknown;
 }
 
 declare function acquireVsCodeApi(): VsCodeApi;

@@ -1,10 +1,12 @@
 import '../../../media/chat.css';
-import { parseHostMessage, type HostMessage, type Labels, type PanelState, type WebviewMessage } from '../../shared/chat/protocol';
+import '@vscode/codicons/dist/codicon.css';
+import { parseHostMessage, parsePanelState, type HostMessage, type Labels, type PanelState, type WebviewMessage } from '../../shared/chat/protocol';
 import { Composer } from './composer';
 import { ConversationView } from './conversationView';
 import { button, el } from './dom';
 import { connectHost } from './host';
 import { linkTarget, warmUpMarkdown } from './markdown';
+import type { SkillNames } from './turnView';
 
 /** How often, at most, the page saves its state while a reply streams, in milliseconds. */
 const SAVE_INTERVAL_MS = 1_000;
@@ -19,6 +21,7 @@ class ChatPage {
   private state: PanelState;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private stickToBottom = true;
+  private readonly toolbarButtons: readonly HTMLButtonElement[];
 
   constructor(
     root: HTMLElement,
@@ -26,23 +29,25 @@ class ChatPage {
     initial: Extract<HostMessage, { type: 'init' }>,
   ) {
     this.state = initial.state;
-    this.conversation = new ConversationView(labels, { save: (file) => post({ type: 'saveFile', fileId: file.fileId }), copy: (turnId) => post({ type: 'copyTurn', turnId }), setApiKey: () => post({ type: 'setApiKey' }) }, () => this.drawn());
+    const actions = { save: (file: { fileId: string }) => post({ type: 'saveFile', fileId: file.fileId }), copy: (turnId: string) => post({ type: 'copyTurn', turnId }), setApiKey: () => post({ type: 'setApiKey' }) };
+    this.conversation = new ConversationView(labels, actions, this.skillNames(), () => this.drawn());
     this.composer = new Composer(labels, {
-      send: (text) => post({ type: 'send', text }),
+      send: (text) => {
+        this.stickToBottom = true;
+        post({ type: 'send', text });
+      },
+      systemToggled: () => this.save(),
       stop: () => post({ type: 'stop' }),
       addSkills: () => post({ type: 'addSkills' }),
       removeSkill: (skillId) => post({ type: 'removeSkill', skillId }),
       setSkillVersion: (skillId, version) => post({ type: 'setSkillVersion', skillId, version }),
       setOptions: (options) => post({ type: 'setOptions', options }),
     });
-    const toolbar = el('div', {
-      className: 'toolbar',
-      attrs: { role: 'toolbar' },
-      children: [
-        button(labels.newConversation, labels.newConversation, () => post({ type: 'newConversation' }), 'secondary'),
-        button(labels.exportMarkdown, labels.exportMarkdown, () => post({ type: 'exportMarkdown' }), 'secondary'),
-      ],
-    });
+    this.toolbarButtons = [
+      button(labels.newConversation, labels.newConversation, () => post({ type: 'newConversation' }), 'secondary'),
+      button(labels.exportMarkdown, labels.exportMarkdown, () => post({ type: 'exportMarkdown' }), 'secondary'),
+    ];
+    const toolbar = el('div', { className: 'toolbar', attrs: { role: 'toolbar' }, children: this.toolbarButtons });
     root.replaceChildren(el('header', { children: [toolbar, this.composer.settingsElement] }), this.conversation.element, el('footer', { children: [this.composer.promptElement] }));
     this.conversation.element.addEventListener('scroll', () => {
       const view = this.conversation.element;
@@ -75,8 +80,22 @@ class ChatPage {
     }
   }
 
+  /** Names a container's skill and version from the chips (a title and a version label), else by its ids. */
+  private skillNames(): SkillNames {
+    return {
+      name: (skillId, version) => {
+        const skill = this.state.settings.skills.find((candidate) => candidate.skillId === skillId);
+        if (!skill) return `${skillId} ${version}`;
+        const known = skill.versions.find((candidate) => candidate.ref === version);
+        return `${skill.title} ${known?.tag ?? known?.label ?? version}`;
+      },
+    };
+  }
+
   private init(message: Extract<HostMessage, { type: 'init' }>): void {
     this.state = message.state;
+    const saved = parsePanelState(host.getState());
+    if (saved?.view) this.composer.systemOpen = saved.view.systemPromptOpen;
     this.conversation.show(structuredClone(message.state.conversation));
     this.composer.showSettings(message.state.settings);
     this.composer.showModels(message.models);
@@ -84,17 +103,19 @@ class ChatPage {
     this.composer.focus();
   }
 
-  /** After a frame drew: keep the newest text in view, save the state soon. */
+  /** After a frame drew: keep the newest text in view, offer only what applies, save the state soon. */
   private drawn(): void {
     const view = this.conversation.element;
     if (this.stickToBottom) view.scrollTop = view.scrollHeight;
+    const empty = this.conversation.model.turns.length === 0;
+    for (const button of this.toolbarButtons) button.disabled = empty;
     this.saveTimer ??= setTimeout(() => this.save(), SAVE_INTERVAL_MS);
   }
 
   private save(): void {
     if (this.saveTimer !== null) clearTimeout(this.saveTimer);
     this.saveTimer = null;
-    host.setState({ conversation: this.conversation.model, settings: this.state.settings });
+    host.setState({ conversation: this.conversation.model, settings: this.state.settings, view: { systemPromptOpen: this.composer.systemOpen } });
   }
 }
 

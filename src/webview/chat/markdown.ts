@@ -4,7 +4,8 @@ import { markdownParser } from './markdownParser';
 /*
  * Markdown from the model is hostile input. markdown-it parses it with raw HTML off (a `<script>` or an
  * `<img onerror>` in the text stays text) and refuses `javascript:`/`vbscript:`/`file:`/`data:` links;
- * DOMPurify then sanitises the HTML it made, keeping only http(s) links. Images are not rendered (the CSP
+ * DOMPurify then sanitises the HTML it made, keeping only http(s) links (any other link becomes plain text
+ * followed by its target). Images are not rendered (the CSP
  * would block remote ones anyway, and a reply must not load tracking pixels): their Markdown stays text.
  * Links are opened by the host after its own check (see `linkTarget`), never by the webview.
  */
@@ -13,6 +14,11 @@ import { markdownParser } from './markdownParser';
 const ALLOWED_LINK = /^https?:\/\//i;
 
 const purify = DOMPurify(window);
+/** The target of each link whose target the sanitiser removed (a `command:` link), to show it as text. */
+const refusedTargets = new WeakMap<Element, string>();
+purify.addHook('uponSanitizeAttribute', (node, data) => {
+  if (node.tagName === 'A' && data.attrName === 'href' && !ALLOWED_LINK.test(data.attrValue)) refusedTargets.set(node, data.attrValue);
+});
 purify.addHook('afterSanitizeAttributes', (node) => {
   if (node.tagName !== 'A') return;
   const href = node.getAttribute('href');
@@ -22,14 +28,29 @@ purify.addHook('afterSanitizeAttributes', (node) => {
   if (node.hasAttribute('href')) node.setAttribute('title', href ?? '');
 });
 
-/** Sanitises untrusted HTML into a fragment of the page's document. */
+/** Sanitises untrusted HTML into a fragment of the page's document; a link it refused becomes plain text. */
 function sanitise(html: string): DocumentFragment {
-  return purify.sanitize(html, {
+  const fragment = purify.sanitize(html, {
     RETURN_DOM_FRAGMENT: true,
     ALLOWED_URI_REGEXP: ALLOWED_LINK,
     FORBID_TAGS: ['style', 'img', 'svg', 'math', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
     FORBID_ATTR: ['style', 'id', 'name'],
   });
+  for (const anchor of Array.from(fragment.querySelectorAll('a:not([href])'))) neutralise(anchor);
+  return fragment;
+}
+
+/**
+ * Shows a link the sanitiser took the target from as what it is: plain text, followed by the target it had (so a
+ * `command:` link reads as one and looks like nothing to click).
+ */
+function neutralise(anchor: Element): void {
+  const target = refusedTargets.get(anchor);
+  const text = document.createElement('span');
+  text.className = 'refused-link';
+  text.append(...Array.from(anchor.childNodes));
+  if (target && target !== anchor.textContent) text.append(` (${target})`);
+  anchor.replaceWith(text);
 }
 
 /** Renders untrusted Markdown into a sanitised fragment. */

@@ -42,24 +42,31 @@ class StreamedInput {
   }
 }
 
-/** Buttons that save each produced file. */
+/** Buttons that save each produced file (the turn's footer: one button per file in the whole turn). */
 export function fileList(files: readonly ProducedFile[], labels: Labels, save: SaveFile): HTMLElement | null {
   if (files.length === 0) return null;
   return el('ul', {
     className: 'files',
     children: files.map((file) => {
       const name = file.filename ?? file.fileId;
-      const saveButton = el('button', { text: labels.saveToWorkspace, attrs: { type: 'button', 'aria-label': `${labels.saveToWorkspace} ${name}` } });
+      const saveButton = el('button', { className: 'secondary', text: labels.saveToWorkspace, attrs: { type: 'button', 'aria-label': `${labels.saveToWorkspace} ${name}` } });
       saveButton.addEventListener('click', () => save(file));
-      return el('li', { children: [el('span', { className: 'file-name', text: `${labels.file}: ${name}` }), saveButton] });
+      return el('li', { children: [el('span', { className: 'codicon codicon-file' }), el('span', { className: 'file-name', text: name }), saveButton] });
     }),
   });
+}
+
+/** The names of the files a tool call produced (their Save buttons are in the turn's footer). */
+function fileNames(files: readonly ProducedFile[], labels: Labels): HTMLElement | null {
+  if (files.length === 0) return null;
+  return el('ul', { className: 'files', children: files.map((file) => el('li', { text: `${labels.file}: ${file.filename ?? file.fileId}` })) });
 }
 
 /**
  * A collapsible tool call: its summary line, its input (the streamed JSON until it is complete), and its
  * result (stdout, stderr, return code, or the error). Open while it runs, closed once it has a result
- * unless the user opened it.
+ * unless the user opened it. The summary line's command shows only while it is closed: open, the input
+ * below shows it whole.
  */
 export class ToolView {
   readonly element = el('details', { className: 'tool' });
@@ -70,10 +77,7 @@ export class ToolView {
   /** What the view last set `open` to; a toggle to anything else was the user's. */
   private autoOpen: boolean | null = null;
 
-  constructor(
-    private readonly labels: Labels,
-    private readonly save: SaveFile,
-  ) {
+  constructor(private readonly labels: Labels) {
     this.input = new StreamedInput(labels.toolInput);
     this.element.append(this.head, this.input.element, this.results);
     this.element.addEventListener('toggle', () => {
@@ -90,6 +94,8 @@ export class ToolView {
     this.element.dataset.state = state;
     this.head.replaceChildren(
       ...[
+        el('span', { className: 'codicon codicon-chevron-right tool-chevron', attrs: { 'aria-hidden': 'true' } }),
+        el('span', { className: `codicon codicon-${state === 'running' ? 'loading codicon-modifier-spin' : state === 'failed' ? 'error' : 'check'} tool-state`, attrs: { 'aria-hidden': 'true' } }),
         el('span', { className: 'tool-kind', text: block.kind }),
         el('code', { className: 'tool-summary', text: summary(block) }),
         result ? null : el('span', { className: 'tool-running', text: labels.running }),
@@ -103,7 +109,7 @@ export class ToolView {
         output(labels.stdout, result.stdout, 'stdout'),
         output(labels.stderr, result.stderr, 'stderr'),
         el('div', { className: 'tool-return', text: `${labels.returnCode}: ${result.returnCode}` }),
-        fileList(result.files, labels, this.save),
+        fileNames(result.files, labels),
       );
     } else if (result?.kind === 'editor') {
       parts.push(output(labels.stdout, result.content ?? '', 'stdout'));

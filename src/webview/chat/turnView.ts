@@ -1,7 +1,8 @@
 import type { AssistantBlock, AssistantTurn, UserTurn } from '../../core/chat/viewModel';
 import type { Labels } from '../../shared/chat/protocol';
-import { button, el } from './dom';
+import { button, el, iconButton } from './dom';
 import { MarkdownBlock } from './markdownBlock';
+import { format, formatCount } from './text';
 import { fileList, ToolView, type SaveFile } from './toolView';
 
 /** What a turn's buttons ask the host to do. */
@@ -11,6 +12,12 @@ export interface TurnActions {
   readonly setApiKey: () => void;
 }
 
+/** How the page names the skills and versions a container resolved (from the chips it was given), ids as a last resort. */
+export interface SkillNames {
+  /** `Title version-label`, e.g. "Release notes v3". */
+  name(skillId: string, version: string): string;
+}
+
 /** The view of one block, kept while the block stays of the same type. */
 type BlockView =
   | { readonly type: 'text'; readonly view: MarkdownBlock; readonly element: HTMLElement }
@@ -18,37 +25,30 @@ type BlockView =
   | { readonly type: 'container_upload'; readonly element: HTMLElement };
 
 /**
- * Token counts in the page's locale. Made once, when the page loads: the first `toLocaleString` of a page
- * loads the locale's data, tens of milliseconds that would otherwise fall in the first frame of a reply.
+ * The line under an assistant turn: tokens (cache reads and writes too), container, the skills' versions,
+ * continuations, stop reason. A turn that did not finish was never told its output count, so it shows none.
  */
-const counts = new Intl.NumberFormat();
-
-function formatCount(value: number): string {
-  return counts.format(value);
-}
-
-/** Fills `{0}`, `{1}`, … of a localised template. */
-function format(template: string, ...values: string[]): string {
-  return template.replace(/\{(\d+)\}/g, (whole, index: string) => values[Number(index)] ?? whole);
-}
-
-/** The line under an assistant turn: tokens, container, resolved skill versions, continuations, stop reason. */
-function metaLine(turn: AssistantTurn, labels: Labels): HTMLElement {
+function metaLine(turn: AssistantTurn, labels: Labels, names: SkillNames): HTMLElement {
   const usage = turn.usage;
-  const items = [`${labels.tokens}: ${format(labels.tokenCounts, formatCount(usage.inputTokens), formatCount(usage.outputTokens))}`];
-  if (usage.cacheReadTokens || usage.cacheCreationTokens) {
-    items.push(format(labels.cacheCounts, formatCount(usage.cacheReadTokens), formatCount(usage.cacheCreationTokens)));
-  }
+  // Every input token the requests sent, whether the prompt cache read it, wrote it, or neither (the API counts the three apart).
+  const input = formatCount(usage.inputTokens + usage.cacheReadTokens + usage.cacheCreationTokens);
+  const tokens = turn.status === 'done' ? format(labels.tokenCounts, input, formatCount(usage.outputTokens)) : format(labels.tokenCountsUnfinished, input);
+  const items = [el('span', { text: `${labels.tokens}: ${tokens}` })];
+  const add = (text: string) => items.push(el('span', { text }));
+  if (usage.cacheReadTokens || usage.cacheCreationTokens) add(format(labels.cacheCounts, formatCount(usage.cacheReadTokens), formatCount(usage.cacheCreationTokens)));
   if (turn.container) {
-    items.push(`${labels.container}: ${turn.container.id}`);
-    if (turn.container.skills.length > 0) {
-      items.push(`${labels.skillVersions}: ${turn.container.skills.map((skill) => `${skill.skillId}@${skill.version}`).join(', ')}`);
+    add(`${labels.container}: ${turn.container.id}`);
+    const skills = turn.container.skills;
+    if (skills.length > 0) {
+      // Names to read; the ids stay at hand in the tooltip (for a support request or the API).
+      const text = `${labels.skillVersions}: ${skills.map((skill) => names.name(skill.skillId, skill.version)).join(', ')}`;
+      items.push(el('span', { text, attrs: { title: skills.map((skill) => `${skill.skillId}@${skill.version}`).join('\n') } }));
     }
   }
-  if (turn.continuations > 0) items.push(`${labels.continuations}: ${turn.continuations}`);
-  if (turn.stopReason) items.push(`${labels.stopReason}: ${turn.stopReason}`);
-  if (turn.status === 'stopped') items.push(labels.stopped);
-  return el('div', { className: 'turn-meta', children: items.map((text) => el('span', { text })) });
+  if (turn.continuations > 0) add(`${labels.continuations}: ${turn.continuations}`);
+  if (turn.stopReason) add(`${labels.stopReason}: ${turn.stopReason}`);
+  if (turn.status === 'stopped') add(labels.stopped);
+  return el('div', { className: 'turn-meta', children: items });
 }
 
 function errorBox(turn: AssistantTurn, labels: Labels, actions: TurnActions): HTMLElement | null {
@@ -63,7 +63,7 @@ export function userTurnElement(turn: UserTurn, labels: Labels): HTMLElement {
   return el('section', {
     className: 'turn user',
     attrs: { 'aria-label': labels.you },
-    children: [el('div', { className: 'turn-author', text: labels.you }), el('div', { className: 'user-text', text: turn.text })],
+    children: [el('div', { className: 'turn-author', children: [el('span', { className: 'codicon codicon-account', attrs: { 'aria-hidden': 'true' } }), el('span', { text: labels.you })] }), el('div', { className: 'user-text', text: turn.text })],
   });
 }
 
@@ -75,6 +75,8 @@ export class AssistantTurnView {
   readonly element: HTMLElement;
   private readonly blocksElement = el('div', { className: 'blocks' });
   private readonly footer = el('div', { className: 'turn-footer' });
+  /** Which model answered. */
+  private readonly model = el('span', { className: 'turn-model' });
   private readonly blockViews: BlockView[] = [];
   /** Text blocks with drawing left to do. */
   private readonly pendingText = new Set<MarkdownBlock>();
@@ -82,19 +84,21 @@ export class AssistantTurnView {
   constructor(
     private readonly labels: Labels,
     private readonly actions: TurnActions,
+    private readonly names: SkillNames,
     turnId: string,
   ) {
-    const copy = button(labels.copy, labels.copy, () => actions.copy(turnId), 'icon-button copy');
-    this.element = el('section', {
-      className: 'turn assistant',
-      attrs: { 'aria-label': labels.claude },
-      children: [el('div', { className: 'turn-author', children: [el('span', { text: labels.claude }), copy] }), this.blocksElement, this.footer],
+    const copy = iconButton('copy', labels.copy, () => actions.copy(turnId));
+    const author = el('div', {
+      className: 'turn-author',
+      children: [el('span', { className: 'codicon codicon-sparkle', attrs: { 'aria-hidden': 'true' } }), el('span', { text: labels.claude }), this.model, copy],
     });
+    this.element = el('section', { className: 'turn assistant', attrs: { 'aria-label': labels.claude }, children: [author, this.blocksElement, this.footer] });
   }
 
   /** Redraws the blocks at `indexes` (all when undefined) and the footer. */
   update(turn: AssistantTurn, indexes?: Iterable<number>): void {
     this.element.dataset.status = turn.status;
+    this.model.textContent = turn.model;
     for (let index = turn.blocks.length; index < this.blockViews.length; index += 1) this.blockViews[index].element.remove();
     this.blockViews.length = Math.min(this.blockViews.length, turn.blocks.length);
     const changed = indexes ? [...indexes] : turn.blocks.map((_, index) => index);
@@ -104,7 +108,7 @@ export class AssistantTurnView {
       if (block) this.updateBlock(index, block);
     }
     this.footer.replaceChildren(
-      ...[errorBox(turn, this.labels, this.actions), fileList(turn.files, this.labels, this.actions.save), metaLine(turn, this.labels)].filter((part): part is HTMLElement => part !== null),
+      ...[errorBox(turn, this.labels, this.actions), fileList(turn.files, this.labels, this.actions.save), metaLine(turn, this.labels, this.names)].filter((part): part is HTMLElement => part !== null),
     );
   }
 
@@ -143,7 +147,7 @@ export class AssistantTurnView {
       return { type: 'text', view, element: view.element };
     }
     if (block.type === 'tool') {
-      const view = new ToolView(this.labels, this.actions.save);
+      const view = new ToolView(this.labels);
       return { type: 'tool', view, element: view.element };
     }
     return { type: 'container_upload', element: el('div', { className: 'upload', text: `${this.labels.uploaded}: ${block.fileId}` }) };

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { Mismatch, StreamGlobals, ToolInputShown } from '../../webview/streamGlobals';
+import type { Mismatch, StreamGlobals, ToolInputShown, TurnShown } from '../../webview/streamGlobals';
 import { REPLY } from '../../unit/chatPanel/markdownSample';
 
 /*
@@ -65,5 +65,33 @@ describe('streamed text in the chat page', () => {
       { text: JSON.stringify(JSON.parse(pieces.join('')), null, 2), visible: true, samePre: true },
     ];
     assert.deepEqual(shown, expected);
+  });
+
+  it('shows a link the sanitiser refused as plain text followed by its target', async () => {
+    const html = await page.evaluate((text) => (globalThis as unknown as StreamGlobals).markdownHtml(text), '[run](command:skillsmith.auth.signOut) and [docs](https://example.com/docs)');
+    assert.equal(html, '<p><span class="refused-link">run (command:skillsmith.auth.signOut)</span> and <a href="https://example.com/docs" rel="noopener noreferrer" title="https://example.com/docs">docs</a></p>\n');
+  });
+
+  it('draws a turn with its model, one Save button per file, names for skill versions, and no output count when it failed', async () => {
+    const file = { fileId: 'file_1', filename: 'report.md' };
+    const turn = {
+      role: 'assistant',
+      id: 'a-1',
+      model: 'claude-sonnet-5-5',
+      status: 'error',
+      blocks: [{ type: 'tool', id: 't1', name: 'bash_code_execution', kind: 'bash', inputJson: '{"command":"ls"}', inputDone: true, input: { command: 'ls' }, result: { kind: 'bash', stdout: 'report.md', stderr: '', returnCode: 0, files: [file] } }],
+      continuations: 0,
+      stopReason: null,
+      usage: { inputTokens: 1234, outputTokens: 1, cacheReadTokens: 0, cacheCreationTokens: 0 },
+      container: { id: 'container_1', expiresAt: null, skills: [{ type: 'custom', skillId: 'skill_1', version: 'skver_3' }] },
+      files: [file],
+      error: { message: 'The connection broke off.' },
+    };
+    const shown = await page.evaluate((json) => (globalThis as unknown as StreamGlobals).drawTurn(json), JSON.stringify(turn));
+    const expected: TurnShown = { author: 'claudeclaude-sonnet-5-5', saveButtons: ['saveToWorkspace'], meta: shown.meta, toolFiles: ['file: report.md'], metaTooltips: ['skill_1@skver_3'] };
+    assert.deepEqual(shown, expected);
+    assert.match(shown.meta, /^tokens: 1,234 in/);
+    assert.doesNotMatch(shown.meta, /out/, 'a failed turn was never told its output count');
+    assert.match(shown.meta, /skillVersions: Release notes v3/);
   });
 });

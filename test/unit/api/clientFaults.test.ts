@@ -1,19 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { createSkillsClient, SkillsApiError, type ApiErrorKind, type ClientOptions } from '../../../src/core/api';
+import { createSkillsClient, type ApiErrorKind, type ClientOptions } from '../../../src/core/api';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { TEST_KEY } from '../emulator/support';
-
-/** Asserts that `promise` rejects with a SkillsApiError of `kind`, and returns it. */
-async function failsWith(promise: Promise<unknown>, kind: ApiErrorKind): Promise<SkillsApiError> {
-  const error = await promise.then(
-    () => assert.fail(`expected a ${kind} error`),
-    (caught: unknown) => caught,
-  );
-  assert.ok(error instanceof SkillsApiError, String(error));
-  assert.equal(error.kind, kind, error.message);
-  return error;
-}
+import { failsWith } from './failsWith';
 
 describe('SkillsClient under injected faults', () => {
   let emulator: RunningEmulator;

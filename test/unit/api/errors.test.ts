@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import { SkillsApiError } from '../../../src/core/api';
-import { cancelledError, noKeyError, retryAfterSeconds, toSkillsApiError } from '../../../src/core/api/errors';
+import { cancelledError, CLAUDE_API, noKeyError, retryAfterSeconds, SKILLS_API, toSkillsApiError } from '../../../src/core/api/errors';
+import { turnErrorFrom } from '../../../src/core/chat/turnErrors';
 
 describe('toSkillsApiError', () => {
   it('keeps the status, the request id and the service message', () => {
@@ -51,6 +52,38 @@ describe('toSkillsApiError', () => {
     ].map((error) => error.message);
     for (const message of messages) assert.doesNotMatch(message, /Skillsmith:|skillsmith\.|VS Code|command/i, message);
     assert.equal(noKeyError().kind, 'no-key');
+  });
+});
+
+describe('one translator for the Skills API and the Claude API', () => {
+  const failures = (): unknown[] => [
+    new APIConnectionError({ message: 'refused' }),
+    new APIConnectionTimeoutError(),
+    'a string was thrown',
+    ...[400, 403, 404, 429, 500, 529].map((status) => APIError.generate(status, undefined, undefined, new Headers({ 'retry-after': '3' }))),
+  ];
+
+  it('names the API the request went to, and gives its own advice for 403 and 404', () => {
+    for (const failure of failures()) {
+      const skills = toSkillsApiError(failure, SKILLS_API);
+      const claude = toSkillsApiError(failure, CLAUDE_API);
+      assert.equal(claude.kind, skills.kind);
+      if (!['permission', 'not-found'].includes(claude.kind)) {
+        assert.match(skills.message, /the Skills API/i, skills.message);
+        assert.match(claude.message, /the Claude API/i, claude.message);
+      }
+      assert.doesNotMatch(claude.message, /Skills API|refresh the list/, claude.message);
+    }
+    assert.match(toSkillsApiError(APIError.generate(404, undefined, undefined, new Headers()), CLAUDE_API).message, /Check the model id/);
+    assert.equal(toSkillsApiError(APIError.generate(429, undefined, undefined, new Headers({ 'retry-after': '3' })), CLAUDE_API).message, 'Rate limited by the Claude API (429). Try again in 3 s.');
+  });
+
+  it("gives a chat turn the Claude API's message, except for a connection lost mid-answer", () => {
+    for (const failure of failures()) {
+      const turn = turnErrorFrom(failure, { requestId: null, midStream: false });
+      assert.equal(turn.message, toSkillsApiError(failure, CLAUDE_API).message);
+    }
+    assert.match(turnErrorFrom(new APIConnectionError({ message: 'reset' }), { requestId: 'req_1', midStream: true }).message, /broke off in the middle of the answer\. What arrived so far is kept/);
   });
 });
 

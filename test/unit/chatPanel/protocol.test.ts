@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyChatUpdate } from '../../../src/core/chat/updates';
-import { LABEL_KEYS, parseHostMessage, parsePanelState, parseWebviewMessage } from '../../../src/shared/chat/protocol';
+import { LABEL_KEYS, MAX_PROMPT_CHARS, oversizedPrompt, parseHostMessage, parsePanelState, parseWebviewMessage } from '../../../src/shared/chat/protocol';
 import { newTurn, recordedRequests, reducing } from '../chat/turns';
 
 /** The updates the reducer makes for the recorded pause_turn-and-file turn (text, tool calls, results, a file). */
@@ -56,6 +56,13 @@ describe('chat protocol: messages from the webview', () => {
     ];
     for (const message of refused) assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message)?.slice(0, 80));
   });
+
+  it('tells a prompt refused for its length alone from any other refused message, so the host can say why', () => {
+    assert.equal(oversizedPrompt({ type: 'send', text: 'x'.repeat(MAX_PROMPT_CHARS + 1) }), MAX_PROMPT_CHARS + 1);
+    for (const other of [{ type: 'send', text: 'x'.repeat(MAX_PROMPT_CHARS) }, { type: 'send', text: 42 }, { type: 'openLink', url: 'x'.repeat(MAX_PROMPT_CHARS + 1) }, null, 'send']) {
+      assert.equal(oversizedPrompt(other), undefined);
+    }
+  });
 });
 
 describe('chat protocol: messages from the host', () => {
@@ -82,6 +89,9 @@ describe('chat protocol: messages from the host', () => {
   it('checks a saved panel state before the serializer uses it', () => {
     const state = { conversation: { turns: [{ role: 'user', id: 'u-1', text: 'hi' }], container: null }, settings };
     assert.deepEqual(parsePanelState(state), state);
+    const withView = { ...state, view: { systemPromptOpen: true } };
+    assert.deepEqual(parsePanelState(withView), withView, 'the page keeps the system prompt open across a reload');
+    assert.equal(parsePanelState({ ...state, view: { systemPromptOpen: 'yes' } }), undefined);
     assert.equal(parsePanelState({ conversation: { turns: [{ role: 'system', id: 'x' }], container: null }, settings }), undefined);
     assert.equal(parsePanelState({ conversation: state.conversation }), undefined);
     assert.equal(parsePanelState('{}'), undefined);

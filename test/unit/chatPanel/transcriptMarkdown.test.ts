@@ -5,12 +5,12 @@ import { fenced, transcriptMarkdown, type TranscriptWords } from '../../../src/e
 
 const words: TranscriptWords = {
   you: 'You', claude: 'Claude', input: 'input', output: 'Output', errors: 'Errors', returnCode: 'Return code',
-  toolError: 'Tool error', file: 'File', tokens: 'Tokens in / out', container: 'Container', stopReason: 'Stop reason', error: 'Error',
+  toolError: 'Tool error', file: 'File', tokens: 'Tokens in / out', cache: 'Cache read / written', container: 'Container', stopReason: 'Stop reason', error: 'Error',
 };
 
 const reply: AssistantTurn = {
   role: 'assistant', id: 'a-1', model: 'claude-sonnet-5-5', status: 'done', continuations: 0, stopReason: 'end_turn',
-  usage: { inputTokens: 12, outputTokens: 34, cacheReadTokens: 0, cacheCreationTokens: 0 },
+  usage: { inputTokens: 2, outputTokens: 34, cacheReadTokens: 6, cacheCreationTokens: 4 },
   container: { id: 'container_1', expiresAt: null, skills: [] },
   files: [{ fileId: 'file_1', filename: 'report.md' }],
   error: null,
@@ -39,7 +39,7 @@ describe('transcript Markdown', () => {
         '## Claude (claude-sonnet-5-5)\n\nHere is the listing:',
         '**bash_code_execution** (input)\n\n```bash\nls\n```\n\nOutput:\n\n````\na.md\n```\n````\n\nReturn code: 0',
         'File: `report.md` (`file_1`)',
-        '_Tokens in / out: 12 / 34 · Container: `container_1` · Stop reason: `end_turn`_',
+        '_Tokens in / out: 12 / 34 · Cache read / written: 6 / 4 · Container: `container_1` · Stop reason: `end_turn`_',
       ].join('\n\n') + '\n',
     );
   });

@@ -32,7 +32,7 @@ describe('skillsmith eval', () => {
   it('runs both eval files of a skill folder, prints each case and the rates, writes results, exit 0', async () => {
     const { code, stdout, stderr } = await run([SKILL, '--skill-id', skillId(), '--runs', '2', '--out', out, '--model', 'claude-sonnet-5-5'], vars());
     assert.equal(code, 0, stderr);
-    assert.match(stderr, /^skillsmith eval: 16 requests, about [\d,]+ input tokens and up to \d{1,3}(,\d{3})* output tokens \(4 trigger cases and 2 output cases, 2 runs each\)\.\n$/);
+    assert.match(stderr, /^skillsmith eval: 16 requests, about [\d,]+ input tokens \([\d,]+ of them from the prompt cache, at a tenth of the price\) and up to \d{1,3}(,\d{3})* output tokens \(4 trigger cases and 2 output cases, 2 runs each\)\.\n$/);
     assert.match(stdout, /✓ \[with_skill\] should trigger: Fix the messy headers in this CSV — triggered 2\/2/);
     assert.match(stdout, /✗ \[with_skill\] should trigger: Tidy up my spreadsheet columns — triggered 0\/2/);
     assert.match(stdout, /✓ \[with_skill\] eval 1: .* — pass rate 100%, 2\/2 runs passed/);

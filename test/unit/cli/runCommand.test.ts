@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { noKeyText } from '../../../src/cli/apiKey';
 import { runRunCommand, type RunIo } from '../../../src/cli/runCommand';
 import { terminalSafe } from '../../../src/cli/terminalText';
 import type { ChatViewModel } from '../../../src/core/chat/viewModel';
@@ -89,7 +90,7 @@ describe('skillsmith run', () => {
   it('exits 2 without a key or a prompt, and says why', async () => {
     const noKey = await run(['hi'], { ANTHROPIC_BASE_URL: env.emulator.url });
     assert.equal(noKey.code, 2);
-    assert.match(noKey.stderr, /set ANTHROPIC_API_KEY/);
+    assert.equal(noKey.stderr, noKeyText('run'));
     const noPrompt = await run([], vars());
     assert.equal(noPrompt.code, 2);
     assert.match(noPrompt.stderr, /Give the prompt/);

@@ -10,6 +10,7 @@ import { readZip } from '../../../src/core/zip/readZip';
 import { sdkFor, skillFolder, uploadables } from './support';
 
 const STATE = 'skills-emulator-state.json';
+const LOG = 'skills-emulator-log.jsonl';
 
 describe('emulator --data', () => {
   const folders: string[] = [];
@@ -90,13 +91,13 @@ describe('emulator --data', () => {
     });
   });
 
-  it('keeps nothing of a change whose index cannot be written: create, new version and delete alike', async () => {
+  it('keeps nothing of a change whose log line cannot be written: create, new version and delete alike', async () => {
     const dataDir = freshFolder();
     await withEmulator(dataDir, async (emulator) => {
       const sdk = sdkFor(emulator.url);
       const skill = await sdk.skills.create({ files: await uploadables(skillFolder('steady')) });
-      rmSync(join(dataDir, STATE));
-      mkdirSync(join(dataDir, STATE, 'in-the-way'), { recursive: true });
+      rmSync(join(dataDir, LOG));
+      mkdirSync(join(dataDir, LOG, 'in-the-way'), { recursive: true });
       await assert.rejects(sdk.skills.create({ files: await uploadables(skillFolder('unsaved')) }), InternalServerError);
       await assert.rejects(sdk.skills.versions.create(skill.id, { files: await uploadables(skillFolder('steady')) }), InternalServerError);
       await assert.rejects(sdk.skills.versions.delete(skill.latest_version_id ?? '', { skill_id: skill.id }), InternalServerError);
@@ -125,7 +126,7 @@ describe('emulator --data', () => {
         const now = statSync(join(dataDir, 'blobs', name));
         assert.deepEqual([now.ino, now.mtimeMs], [stat.ino, stat.mtimeMs], `${name} was not rewritten`);
       }
-      assert.ok(statSync(join(dataDir, STATE)).size < 8 * 1024, 'the index holds no file contents');
+      assert.ok(statSync(join(dataDir, STATE)).size + statSync(join(dataDir, LOG)).size < 8 * 1024, 'the index and its log hold no file contents');
     });
   });
 

@@ -82,5 +82,9 @@ describe('aggregation', () => {
     assert.equal(estimate.requests, 3, 'the trigger request, the output request and its grader');
     assert.equal(estimate.maxOutputTokens, 1000 + 1000 + 4096);
     assert.ok(estimate.inputTokens > 10 + 1);
+    assert.equal(estimate.cacheReadTokens, 1_500, 'the second case request reads the tools and skills the first wrote to the cache');
+    const twoConfigurations = estimateCost(planJobs(cases, 2, { kind: 'without-skill' }), 1000, 4096);
+    assert.equal(twoConfigurations.cacheReadTokens, 1_500 * (3 + 1), 'each configuration writes its own prefix once');
+    assert.ok(twoConfigurations.cacheReadTokens < twoConfigurations.inputTokens);
   });
 });

@@ -1,18 +1,18 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import * as vscode from 'vscode';
 import type { ClientOptions, SkillsClient } from '../../../core/api/types';
+import { Disposable } from '../../shared/disposable';
 import type { ApiKeyStore } from './apiKeyStore';
-import { loadApiModule } from './loadApiModule';
+import { loadApiModule } from '../../../core/api/loadApiModule';
 
 /**
  * The Skills API client in use: built on first use from the API key and the `skillsmith.api.*`
  * settings, rebuilt when either changes. Request lines go to the log; the key never does.
  */
-export class ApiSession implements vscode.Disposable {
+export class ApiSession extends Disposable {
   private client: Promise<SkillsClient> | undefined;
   private sdk: Promise<Anthropic | null> | undefined;
-  private readonly changed = new vscode.EventEmitter<void>();
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
 
   /** Fires after the key or a setting changed: clients handed out before are stale. */
   readonly onDidChange = this.changed.event;
@@ -21,12 +21,13 @@ export class ApiSession implements vscode.Disposable {
     private readonly keys: ApiKeyStore,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.subscriptions = [
-      keys.onDidChange(() => this.reset()),
+    super();
+    this._register(keys.onDidChange(() => this.reset()));
+    this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('skillsmith.api')) this.reset();
       }),
-    ];
+    );
   }
 
   /** The client for the current key and settings. */
@@ -83,10 +84,5 @@ export class ApiSession implements vscode.Disposable {
     this.client = undefined;
     this.sdk = undefined;
     this.changed.fire();
-  }
-
-  dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
-    this.changed.dispose();
   }
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SkillVersion } from '../../../core/api/types';
-import { loadApiModule } from '../../services/api/loadApiModule';
+import { loadApiModule } from '../../../core/api/loadApiModule';
 import { apiErrorKind } from '../../ui/errorMessage';
 import { showError } from '../../ui/showError';
 import { showStatus } from '../../ui/showStatus';

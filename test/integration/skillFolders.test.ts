@@ -1,0 +1,126 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TestSeams } from '../../src/extension/exports';
+import type { SkillFolders } from '../../src/extension/services/skillFolders/skillFolders';
+import { interactivePrompts, type Prompts } from '../../src/extension/ui/prompts';
+
+const encoder = new TextEncoder();
+
+function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests run with a workspace folder open');
+  return folder.uri;
+}
+
+/** Resolves with the next folder `folders` reports changed that `matches` accepts (subscribe before the action). */
+function nextChange(folders: SkillFolders, matches: (folder: vscode.Uri) => boolean): Promise<vscode.Uri> {
+  return new Promise((resolve) => {
+    const subscription = folders.onDidChange((folder) => {
+      if (!matches(folder)) return;
+      subscription.dispose();
+      resolve(folder);
+    });
+  });
+}
+
+suite('Skill folders', () => {
+  let folders: SkillFolders;
+  let prompts: Prompts;
+  const releaseNotes = (): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), 'release-notes');
+  const scratch = (): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), 'skill-folders-tests');
+
+  suiteSetup(async () => {
+    const extension = vscode.extensions.getExtension<TestSeams>('skillsmith.skillsmith');
+    assert.ok(extension);
+    const seams = await extension.activate();
+    folders = seams.folders;
+    prompts = seams.remoteSkills.prompts;
+  });
+
+  teardown(async () => {
+    Object.assign(prompts, interactivePrompts);
+    for (const [folder] of folders.links.all()) await folders.links.remove(folder);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(scratch(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+  });
+
+  test('one search lists every folder holding a SKILL.md, sorted by path, and the SKILL.md files for the linter', async () => {
+    const listed = (await folders.list()).map((folder) => vscode.workspace.asRelativePath(folder, false));
+    for (const expected of ['broken-example', 'lint/unopened-skill', 'release-notes']) assert.ok(listed.includes(expected), `${expected} in ${listed.join(', ')}`);
+    assert.deepEqual(listed, [...listed].sort());
+    const files = (await folders.skillMdFiles()).map((file) => vscode.workspace.asRelativePath(file, false));
+    assert.ok(files.includes('release-notes/SKILL.md'));
+  });
+
+  test('resolve() finds the folder from a folder, its SKILL.md, a file in it, a test item and the active editor', async () => {
+    const folder = releaseNotes();
+    const same = (uri: vscode.Uri | undefined): void => assert.equal(uri?.toString(), folder.toString());
+    prompts.pickSkillFolder = async () => assert.fail('no pick: the argument names the folder');
+    same(await folders.resolve(folder, 'which?'));
+    same(await folders.resolve(vscode.Uri.joinPath(folder, 'SKILL.md'), 'which?'));
+    same(await folders.resolve(vscode.Uri.joinPath(folder, 'template.md'), 'which?'));
+
+    const controller = vscode.tests.createTestController('skill-folders-test', 'Skill folders test');
+    try {
+      same(await folders.resolve(controller.createTestItem('x', 'x', vscode.Uri.joinPath(folder, 'SKILL.md')), 'which?'));
+    } finally {
+      controller.dispose();
+    }
+
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, 'template.md'));
+    same(await folders.resolve(undefined, 'which?'));
+  });
+
+  test('resolve() with nothing to go on asks, and on a remote skill offers the folders linked to it first', async () => {
+    const asked: Array<{ title: string; folders: string[] }> = [];
+    prompts.pickSkillFolder = async (title, offered) => {
+      asked.push({ title, folders: offered.map((folder) => vscode.workspace.asRelativePath(folder, false)) });
+      return offered[0];
+    };
+    const all = await folders.list();
+    assert.ok(all.length > 1, 'the fixture workspace has several skill folders');
+
+    const picked = await folders.resolve(undefined, 'Publish which skill?');
+    assert.equal(picked?.toString(), all[0]?.toString());
+    assert.equal(asked[0]?.title, 'Publish which skill?');
+    assert.equal(asked[0]?.folders.length, all.length);
+
+    await folders.links.set(releaseNotes(), { skillId: 'skill_linked', title: 'Release notes' });
+    const fromTree = await folders.resolve({ id: 'skill:skill_linked', skill: { id: 'skill_linked' } }, 'Publish to it from…');
+    assert.equal(fromTree?.toString(), releaseNotes().toString());
+    assert.equal(asked[1]?.folders[0], 'release-notes', 'the linked folder comes first');
+    assert.equal(asked[1]?.folders.length, all.length, 'every folder is offered');
+  });
+
+  test('the watcher adds a new skill folder and drops a deleted one, and says which', async () => {
+    const folder = vscode.Uri.joinPath(scratch(), 'watched-skill');
+    const isIt = (changed: vscode.Uri): boolean => changed.path === folder.path;
+    await folders.list();
+
+    const added = nextChange(folders, isIt);
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'SKILL.md'), encoder.encode('---\nname: watched-skill\ndescription: Watched.\n---\n'));
+    await added;
+    assert.ok((await folders.list()).some(isIt));
+    assert.equal(await folders.isSkillFolder(folder), true);
+
+    const removed = nextChange(folders, isIt);
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'SKILL.md'));
+    await removed;
+    assert.ok(!(await folders.list()).some(isIt));
+    assert.equal(await folders.isSkillFolder(folder), false);
+  });
+
+  test('a linked folder knows whether its draft changed since the version published from it', async () => {
+    const folder = vscode.Uri.joinPath(scratch(), 'drafted-skill');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'SKILL.md'), encoder.encode('---\nname: drafted-skill\ndescription: Drafted.\n---\n\nBody.\n'));
+    assert.equal(await folders.changedSincePublished(folder), undefined, 'nothing was published from it');
+
+    const hash = await folders.draftHash(folder);
+    await folders.links.set(folder, { skillId: 'skill_drafted', title: 'Drafted', published: { id: 'skillver_1', ref: 'skillver_1', hash, allowedSecrets: [] } });
+    assert.equal(folders.link(folder)?.skillId, 'skill_drafted');
+    assert.equal(await folders.changedSincePublished(folder), false);
+
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'notes.md'), encoder.encode('A new file.\n'));
+    assert.equal(await folders.changedSincePublished(folder), true);
+  });
+});
