@@ -4,10 +4,15 @@
  * `runEvals` at a concurrency of 8, streaming each request through the chat core and detecting the trigger. Baseline,
  * in the same run: the same 300 requests sent one after another with the bare SDK (`messages.create`, whole
  * responses: the cheapest way to send and read them). Prints the medians and the speed-up (target: at least 4x).
+ * Then description tuning on test/fixtures/evals/csv-tidy: the requests it sent against the naive plan (every
+ * description on every case), which early stopping keeps it under when a candidate is clearly beaten.
  */
+import * as path from 'node:path';
 import Anthropic from '@anthropic-ai/sdk';
+import { createSkillsClient } from '../src/core/api/client';
 import { buildRequest } from '../src/core/chat/requests';
 import { runEvals } from '../src/core/evals/runEvals';
+import { tuneDescription } from '../src/core/evals/tune/tuneDescription';
 import type { TriggerEvalCase } from '../src/core/evals/types';
 import { compare, startEmulatorProcess } from './support';
 
@@ -18,6 +23,7 @@ const LATENCY_MS = 20;
 const ROUNDS = 3;
 const KEY = 'bench-key-not-real';
 const MODEL = 'claude-sonnet-5-5';
+const TUNE_FIXTURE = path.join(__dirname, '..', 'test', 'fixtures', 'evals', 'csv-tidy');
 const QUERIES = ['Fix the messy headers in this CSV', 'What is the capital of France?', 'My CSV files have odd encodings', 'Write a haiku about autumn'];
 
 async function main(): Promise<void> {
@@ -51,6 +57,10 @@ async function main(): Promise<void> {
     console.log(`${`runEvals, concurrency ${CONCURRENCY} (chat core, trigger detection)`.padEnd(58)} ${mine.wall.toFixed(0).padStart(9)} ${mine.cpu.toFixed(0).padStart(9)}`);
     console.log(`${'baseline: the same requests in sequence, bare SDK'.padEnd(58)} ${bare.wall.toFixed(0).padStart(9)} ${bare.cpu.toFixed(0).padStart(9)}`);
     console.log(`speed-up: ${(bare.wall / mine.wall).toFixed(2)}x wall (target >= 4x); CPU is this process only.`);
+    const tuned = await tuneDescription(sdk, createSkillsClient({ apiKey: KEY, baseUrl: url, maxRetries: 0 }), TUNE_FIXTURE, { model: MODEL, maxTokens: 1024, runs: RUNS, seed: 7, candidates: ['A skill.'] });
+    const measured = 1 + tuned.rounds.reduce((sum, round) => sum + round.measurements.length, 0);
+    const stopped = tuned.rounds.reduce((sum, round) => sum + round.measurements.filter((item) => item.stopped !== null).length, 0);
+    console.log(`tuning (csv-tidy, ${RUNS} runs a case, ${measured} descriptions, ${stopped} stopped early): ${tuned.requestsSent} requests sent; the naive plan ${tuned.naiveRequests} (${(tuned.requestsSent / tuned.naiveRequests).toFixed(2)}x)`);
   } finally {
     child.kill('SIGTERM');
   }

@@ -15,6 +15,7 @@ const SUBCOMMANDS: Record<string, { run: Subcommand; summary: string }> = {
   publish: { run: async (args) => (await import('./cli/publishCommand.js')).runPublishCommand(args), summary: 'upload a skill folder as a new skill or version' },
   diff: { run: async (args) => (await import('./cli/diffCommand.js')).runDiffCommand(args), summary: 'compare a skill folder with a remote version' },
   eval: { run: async (args) => (await import('./cli/evalCommand.js')).runEvalCommand(args), summary: "run a skill's trigger and output evals through the API" },
+  tune: { run: async (args) => (await import('./cli/tuneCommand.js')).runTuneCommand(args), summary: "tune a skill's description on its trigger evals through the API" },
 };
 
 function usage(): string {

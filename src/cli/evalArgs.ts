@@ -48,14 +48,16 @@ Options:
   --grader-model ID       the model that grades expectations (default: --model)
   --max-tokens N          max_tokens of each request (default 8192)
   --concurrency N         requests at a time (default 8)
-  --max-requests N        refuse a run that would send more requests (default 1000)
+  --max-requests N        the most requests sent, continuations and graders included (default 1000)
   --other-skill SPEC      another skill beside it in every request, so near-misses compete (repeatable)
   --out DIR               where to write the results (default PATH/evals/results)
   --base-url URL          the API's base URL (default: ANTHROPIC_BASE_URL, else the SDK's)
   -h, --help              show this help
 
-The key comes from ANTHROPIC_API_KEY. Before the first request the number of requests and an estimate of
-tokens go to stderr. Exit status: 0 all thresholds met, 1 a threshold not met, 2 usage or eval file error.`;
+The key comes from ANTHROPIC_API_KEY. Before the first request the number of requests (and the worst case,
+with every continuation after pause_turn) and an estimate of tokens go to stderr. A case whose runs did not all
+complete errs: it has no verdict and never passes. Exit status: 0 every case has a verdict and all thresholds
+are met, 1 a threshold not met, a case errored or the run stopped at --max-requests, 2 usage or eval file error.`;
 
 /** The arguments of `skillsmith eval`: one PATH, the skill under test, the runs, thresholds and request options. */
 export const EVAL_ARGS = commandArgs({

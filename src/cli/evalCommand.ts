@@ -30,7 +30,10 @@ const processIo: EvalIo = {
   },
 };
 
-/** Runs `skillsmith eval`; returns the exit code (0 thresholds met, 1 a threshold not met, 2 usage or eval file error, 130 interrupted). */
+/**
+ * Runs `skillsmith eval`; returns the exit code: 0 every case has a verdict and the thresholds are met; 1 a threshold
+ * not met, a case errored (no verdict) or the request cap stopped the run; 2 usage or eval file error; 130 interrupted.
+ */
 export function runEvalCommand(argv: string[], io: EvalIo = processIo): Promise<number> {
   return runWithArgs(EVAL_ARGS, argv, (args) => evaluate(args, io), io);
 }
@@ -62,18 +65,30 @@ async function evaluate(args: EvalArgs, io: EvalIo): Promise<number> {
       maxRequests: args.maxRequests,
       inputFolder: evals.skillFolder,
       signal: controller.signal,
-      onPlan: (estimate) => io.stderr.write(`skillsmith eval: ${planText(estimate, evals.triggers.length, evals.outputs.length, args.runs)}.\n`),
+      onPlan: (estimate) => io.stderr.write(`skillsmith eval: ${planText(estimate, evals.triggers.length, evals.outputs.length, args.runs, args.maxRequests)}.\n`),
     });
     if (result.cancelled) {
       io.stderr.write('skillsmith eval: interrupted; no results written.\n');
       return 130;
     }
     const saved = await saveResults(evals, result.runs, { model, graderModel: args.graderModel ?? model, runsPerCase: args.runs, ...(args.out ? { folder: path.resolve(args.out) } : {}) });
-    const report: EvalReport = { evals, cases: saved.cases, configurations: saved.configurations, runs: result.runs, resultsFolder: saved.resultsFolder, unmet: unmetThresholds(args, saved.configurations[0]) };
+    const report: EvalReport = {
+      evals,
+      cases: saved.cases,
+      configurations: saved.configurations,
+      runs: result.runs,
+      resultsFolder: saved.resultsFolder,
+      unmet: unmetThresholds(args, saved.configurations[0]),
+      requestsSent: result.requestsSent,
+      capReached: result.capReached ? args.maxRequests : null,
+    };
     const stdout = terminalOutput(io.stdout);
     if (args.format === 'json') stdout.formatted(jsonReport(report));
     else stdout.text(args.format === 'junit' ? junitReport(report) : textReport(report));
-    return report.unmet.length > 0 ? 1 : 0;
+    const errored = saved.cases.filter((item) => item.verdict === 'errored').length;
+    if (result.capReached) io.stderr.write(`skillsmith eval: stopped at the cap of ${countOf(args.maxRequests, 'request')} (--max-requests); the runs not sent or not finished errored.\n`);
+    if (errored > 0) io.stderr.write(`skillsmith eval: ${countOf(errored, 'case')} errored: some runs did not complete, so ${errored === 1 ? 'it has' : 'they have'} no verdict.\n`);
+    return report.unmet.length > 0 || errored > 0 || result.capReached ? 1 : 0;
   } catch (error) {
     if (error instanceof CostCapError || error instanceof EvalFileError) return usage(io, `${error.message} (--max-requests sets the cap)`);
     throw error;
@@ -92,11 +107,23 @@ export function unmetThresholds(args: Pick<EvalArgs, 'minTriggerRate' | 'minPass
   return unmet;
 }
 
+/** Pages of the skills list read when looking for the skill by name; a list that never ends stops here. */
+export const MAX_SKILL_LIST_PAGES = 100;
+
 /** The custom skill whose display name is `name` (how an upload without a display name is named); null after saying why. */
 async function findSkillId(sdk: Anthropic, name: string, io: EvalIo): Promise<string | null> {
   const matches: string[] = [];
   try {
-    for await (const skill of sdk.skills.list({ source: 'custom' })) if (skill.display_name === name) matches.push(skill.id);
+    let page = await sdk.skills.list({ source: 'custom', limit: 100 });
+    for (let pages = 1; ; pages++) {
+      for (const skill of page.data) if (skill.display_name === name) matches.push(skill.id);
+      if (!page.hasNextPage()) break;
+      if (pages >= MAX_SKILL_LIST_PAGES) {
+        io.stderr.write(`skillsmith eval: the skills list did not end after ${MAX_SKILL_LIST_PAGES} pages; pass --skill-id.\n`);
+        return null;
+      }
+      page = await page.getNextPage();
+    }
   } catch (error) {
     terminalOutput(io.stderr).text(`skillsmith eval: could not list the skills (${messageOf(error)}); pass --skill-id.\n`);
     return null;
@@ -107,13 +134,16 @@ async function findSkillId(sdk: Anthropic, name: string, io: EvalIo): Promise<st
 }
 
 /**
- * "16 requests, about 12,400 input tokens (7,500 of them from the prompt cache, at a tenth of the price) and up to
- * 64,000 output tokens (4 trigger cases and 1 output case, 2 runs each)".
+/**
+ * "16 requests, up to 52 if every run continues after pause_turn (cap 1,000); about 12,400 input tokens (7,500 of them
+ * from the prompt cache, at a tenth of the price) and up to 64,000 output tokens (4 trigger cases and 1 output case,
+ * 2 runs each)".
  */
-function planText(estimate: CostEstimate, triggers: number, outputs: number, runs: number): string {
+function planText(estimate: CostEstimate, triggers: number, outputs: number, runs: number, cap: number): string {
   const cases = `${countOf(triggers, 'trigger case')} and ${countOf(outputs, 'output case')}, ${countOf(runs, 'run')} each`;
+  const requests = `${countOf(estimate.requests, 'request')}, up to ${formatCount(estimate.worstCaseRequests)} if every run continues after pause_turn (cap ${formatCount(cap)})`;
   const cached = estimate.cacheReadTokens > 0 ? ` (${formatCount(estimate.cacheReadTokens)} of them from the prompt cache, at a tenth of the price)` : '';
-  return `${countOf(estimate.requests, 'request')}, about ${countOf(estimate.inputTokens, 'input token')}${cached} and up to ${countOf(estimate.maxOutputTokens, 'output token')} (${cases})`;
+  return `${requests}; about ${countOf(estimate.inputTokens, 'input token')}${cached} and up to ${countOf(estimate.maxOutputTokens, 'output token')} (${cases})`;
 }
 
 function usage(io: EvalIo, message: string): number {

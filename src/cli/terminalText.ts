@@ -52,3 +52,9 @@ export function terminalOutput(stream: TextSink): TerminalOutput {
 export function terminalSafe(text: string): string {
   return text.replace(CONTROL_BUT_LINES, '');
 }
+
+/** Text on one line, cut to `max` characters, made terminal-safe (it may come from a model or an eval file). */
+export function oneLine(text: string, max: number): string {
+  const flat = terminalSafe(text.replace(/\s+/g, ' ')).trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

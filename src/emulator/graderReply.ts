@@ -4,12 +4,17 @@
  * `Transcript (JSON string):`. An expectation passes when every phrase it quotes ('…', "…", “…”) is in the
  * transcript, or, quoting none, when two thirds of its words are (`contentWords` of skillTrigger.ts).
  */
+import { jsonAfter, proposedDescriptions } from './descriptionProposals';
 import type { Json } from './shapes';
 import { contentWords } from './skillTrigger';
 
-/** The forced tool's input for this prompt: `{verdicts}` when its schema asks for them, else an empty object. */
+/**
+ * The forced tool's input for this prompt: `{verdicts}` when its schema asks for them, `{descriptions}` for a
+ * description tuning request (`descriptionProposals.ts`), else an empty object.
+ */
 export function forcedToolInput(prompt: string, inputSchema: Json): Json {
   const properties = inputSchema['properties'];
+  if (typeof properties === 'object' && properties !== null && 'descriptions' in properties) return proposedDescriptions(prompt);
   if (typeof properties !== 'object' || properties === null || !('verdicts' in properties)) return {};
   const expectations = jsonAfter(prompt, 'Expectations (JSON):');
   const transcript = jsonAfter(prompt, 'Transcript (JSON string):');
@@ -30,16 +35,4 @@ function verdict(text: string, transcript: string): Json {
   const found = words.filter((word) => transcript.includes(word));
   const passed = words.length > 0 && found.length * 3 >= words.length * 2;
   return { text, passed, evidence: `${found.length} of ${words.length} of its words are in the transcript${found.length > 0 ? `: ${found.join(', ')}` : ''}.` };
-}
-
-/** The JSON value on the line after `marker`, or undefined. */
-function jsonAfter(prompt: string, marker: string): unknown {
-  const at = prompt.indexOf(`${marker}\n`);
-  if (at < 0) return undefined;
-  const line = prompt.slice(at + marker.length + 1).split('\n', 1)[0] ?? '';
-  try {
-    return JSON.parse(line);
-  } catch {
-    return undefined;
-  }
 }

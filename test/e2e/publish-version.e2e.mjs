@@ -42,7 +42,8 @@ export async function run({ page, screenshot, emulatorUrl, workspace }) {
     await page.locator('.notifications-toasts', { hasText: 'Published a new version of "Release notes"' }).waitFor();
     const revealed = page.locator('.part.sidebar .monaco-list-row.selected[aria-level="3"]');
     await revealed.waitFor();
-    assert.equal(await revealed.locator('.label-description').innerText(), 'latest', 'the revealed version is the latest');
+    assert.match(await revealed.locator('.label-name').innerText(), /^v\d+$/, 'the revealed version is named by its short label, which fits');
+    assert.match(await revealed.locator('.label-description').innerText(), /^latest · /, 'the revealed version is the latest, said first');
     await page.locator('.notifications-toasts .monaco-button', { hasText: 'Copy Version ID' }).waitFor();
     await screenshot('publish-revealed', { readme: 'tree' });
 

@@ -21,10 +21,11 @@ export async function run({ page, screenshot }) {
   await versions.nth(2).waitFor();
   const descriptions = await versions.evaluateAll((rows) => rows.map((row) => row.querySelector('.label-description')?.textContent ?? ''));
   assert.equal(descriptions.length, 3, `three versions, got ${descriptions.join(' | ')}`);
-  assert.equal(descriptions[0], 'latest', 'the first version is the latest');
-  assert.deepEqual(descriptions.slice(1), ['', ''], 'only the first is marked');
-  const created = (await versions.locator('.label-name').allInnerTexts()).map((label) => Date.parse(label.replace(/\s+/g, ' ')));
-  assert.ok(created.every((time) => !Number.isNaN(time)), 'each version is labelled by its creation date and time');
+  assert.match(descriptions[0] ?? '', /^latest · /, 'the first version is the latest');
+  assert.ok(descriptions.slice(1).every((text) => !text.includes('latest')), 'only the first is marked');
+  assert.deepEqual(await versions.locator('.label-name').allInnerTexts(), ['v3', 'v2', 'v1'], 'each version is named by its ordinal, newest first');
+  const created = descriptions.map((text) => Date.parse(text.replace(/^latest · /, '').replace(/\s+/g, ' ')));
+  assert.ok(created.every((time) => !Number.isNaN(time)), `each version's description is its creation date and time: ${descriptions.join(' | ')}`);
   assert.deepEqual(created, [...created].sort((a, b) => b - a), 'newest first');
   await screenshot('remote-skill-versions');
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { fromRemoteUri, toMirroredRemoteUri } from '../../src/extension/services/remoteUri';
 import type { PublishOutcome } from '../../src/extension/shared/publishOutcome';
 import type { Comparison } from '../../src/extension/diff/compareFileSets';
 import type { TreeNode } from '../../src/extension/tree/nodes/treeNode';
@@ -36,6 +37,7 @@ suite('Diff', () => {
     session.publish.prompts.pickLink = async () => ({ kind: 'new' });
     session.publish.prompts.askDisplayName = async (name) => name;
     session.publish.prompts.preview = async () => true;
+    session.publish.prompts.publishUnchanged = async () => true;
     folder = session.skillFolder('diffed-skill', {
       'SKILL.md': skillMd('diffed-skill'),
       'notes/old.md': 'to be removed\n',
@@ -77,7 +79,20 @@ suite('Diff', () => {
     assert.deepEqual(contentRequests, [], 'the upload cache answered; nothing was downloaded');
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
     assert.ok(tab?.label.includes('diffed-skill'), `the diff editor is titled after the folder: ${tab?.label}`);
+    assert.match(tab?.label ?? '', /^v1 \(.*\) ↔ .*diffed-skill/, `the version is named by its label: ${tab?.label}`);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('the remote side of a folder comparison has the local files\' paths, so a changed file is not shown as renamed', async () => {
+    const local = vscode.Uri.joinPath(folder, 'SKILL.md');
+    const remote = toMirroredRemoteUri({ skillId: first.skillId, versionRef: first.version.ref, path: 'diffed-skill/SKILL.md' }, 'diffed-skill', folder);
+    assert.equal(remote.scheme, 'skillsmith-remote');
+    assert.equal(remote.path, local.path, 'the diff editor pairs the two sides by path');
+    assert.deepEqual(fromRemoteUri(remote), { skillId: first.skillId, versionRef: first.version.ref, path: 'diffed-skill/SKILL.md' });
+    assert.deepEqual(fromRemoteUri(vscode.Uri.joinPath(remote, '..', 'notes', 'old.md')).path, 'diffed-skill/notes/old.md', 'derived URIs resolve too');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(remote));
+    assert.match(text, /name: diffed-skill/, 'the remote file system serves the version\'s file under the local path');
+    assert.doesNotMatch(text, /Changed for the diff/, 'the published content, not the edited one');
   });
 
   test('"Compare Versions" compares two versions selected in the tree, older on the left', async () => {

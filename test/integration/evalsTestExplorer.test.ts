@@ -223,7 +223,7 @@ suite('Evals in the Test Explorer', () => {
     assert.match(text, /\| Trigger precision \| 100% \| 100% \|/);
     assert.match(text, /\| Trigger recall \| 50% \| 50% \|/);
     assert.match(text, /\| Tidy up my spreadsheet columns \| triggers \| ✗ 0\/3 triggered \| ✗ 0\/3 triggered \|/);
-    assert.match(text, /^A: .*\(skver\\_/m, 'version A is named with its id');
+    assert.match(text, /^A: v\d+ \(.*\d:\d\d:\d\d.*\) {2}$/m, 'version A is named by its label');
     assert.notEqual(oldest, '', 'the remote run used the oldest version');
   });
 });

@@ -249,6 +249,29 @@ suite('SKILL.md language features', () => {
     const release = vscode.Uri.joinPath(workspaceRoot(), 'release-notes', 'SKILL.md');
     assert.deepEqual(rulesOf(release), [], 'the valid sample skill has no findings');
   });
+
+  test('the Problems panel holds every skill folder, linted in the background without opening SKILL.md', async () => {
+    const isOpen = (uri: vscode.Uri): boolean => vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
+    const broken = vscode.Uri.joinPath(workspaceRoot(), 'broken-example', 'SKILL.md');
+    assert.ok(!isOpen(broken), 'the broken sample is not open');
+    await waitForRule(broken, 'name-format');
+
+    // A skill folder that appears is linted; a file written beside its SKILL.md lints it again.
+    const folder = vscode.Uri.joinPath(workspaceRoot(), 'lint', 'appearing-skill');
+    const skillMd = vscode.Uri.joinPath(folder, 'SKILL.md');
+    const linked = VALID.replace('name: pdf-tools', 'name: appearing-skill').replace('return them as CSV.', 'return them as CSV, as [the guide](guide.md) says.');
+    try {
+      await vscode.workspace.fs.writeFile(skillMd, new TextEncoder().encode(linked));
+      await waitForRule(skillMd, 'link-broken');
+      assert.ok(!isOpen(skillMd));
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'guide.md'), new TextEncoder().encode('# Guide\n'));
+      await waitForDiagnostics(skillMd, (found) => !found.some((diagnostic) => ruleOf(diagnostic) === 'link-broken'));
+      assert.ok(!isOpen(skillMd), 'nothing was opened to lint it');
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
+    await waitForDiagnostics(skillMd, (found) => found.length === 0);
+  });
 });
 
 /** The labels of Skillsmith's completion items at `position`. */

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Skill } from '../../src/core/api/types';
 import { exampleFiles } from '../../src/emulator/seed';
 import { checkUpload } from '../../src/emulator/upload';
 import type { PublishOutcome } from '../../src/extension/shared/publishOutcome';
-import type { PublishPreview } from '../../src/extension/publish/previewItems';
+import { previewItems, type PublishPreview } from '../../src/extension/publish/previewItems';
 import type { SkillNode } from '../../src/extension/tree/nodes/skillNode';
 import { decorationSettles, editAndSave, openPublishSession, skillMd, type PublishSession } from './support/publishSession';
 
@@ -33,6 +34,8 @@ suite('Publish', () => {
       return { kind: 'new' };
     };
     session.publish.prompts.askDisplayName = async (name) => `${name} (test)`;
+    session.publish.prompts.publishUnchanged = async () => true;
+    session.publish.prompts.retryPublish = async () => false;
   });
 
   async function publish(folder: vscode.Uri): Promise<PublishOutcome> {
@@ -91,7 +94,7 @@ suite('Publish', () => {
     assert.equal(offered, undefined, 'the link answers: no skill is asked for');
     assert.equal(second.skillId, first.skillId);
     assert.notEqual(second.version.id, first.version.id);
-    assert.deepEqual(previews.at(-1)?.comparison, { kind: 'changed', version: first.version.ref, added: 0, removed: 0, changed: 1 });
+    assert.deepEqual(previews.at(-1)?.comparison, { kind: 'changed', version: first.version.ref, added: [], removed: [], changed: ['SKILL.md'] });
     assert.equal(session.emulator.admin.store.find(first.skillId).versions.length, 2);
   });
 
@@ -226,7 +229,9 @@ suite('Publish', () => {
     await editAndSave(vscode.Uri.joinPath(folder, 'SKILL.md'), skillMd('drifting-skill', 'Edited locally.'));
     await edited;
     assert.equal(decoration()?.badge, '↑');
-    assert.match(String(decoration()?.tooltip), /Edited since version/);
+    const tooltip = String(decoration()?.tooltip);
+    assert.match(tooltip, /^publish-tests\/drifting-skill: edited since v1 \(.*\d:\d\d:\d\d.*\) of "drifting-skill \(test\)" was published from it$/);
+    assert.doesNotMatch(tooltip, /skver_|\/tmp\//, 'no ids, no absolute paths');
 
     const stored = session.emulator.admin.store.find(published.skillId);
     session.emulator.admin.store.addVersion(stored, checkUpload(exampleFiles('drifting-skill', 'Published from elsewhere.')));
@@ -240,4 +245,81 @@ suite('Publish', () => {
     await cleared;
     assert.equal(decoration(), undefined, 'the badge goes after a publish');
   });
+
+  test('an unchanged folder hears that nothing changed before any other question, and may stop there', async () => {
+    const folder = session.skillFolder('unchanged-secret', { 'SKILL.md': skillMd('unchanged-secret'), '.env': 'TOKEN=not-a-real-one\n' });
+    const asked: string[] = [];
+    session.publish.prompts.askAboutSecrets = async () => {
+      asked.push('secrets');
+      return 'leave-out';
+    };
+    session.publish.prompts.publishUnchanged = async (message) => {
+      asked.push(message);
+      return false;
+    };
+    const first = assertRevealed(await publish(folder));
+    assert.deepEqual(asked, ['secrets'], 'a first publish has nothing to compare with');
+
+    asked.length = 0;
+    assert.equal((await publish(folder)).kind, 'cancelled');
+    assert.equal(asked.length, 1, `only the nothing-changed question was asked: ${asked.join(' | ')}`);
+    assert.match(asked[0] ?? '', /^Nothing changed in publish-tests\/unchanged-secret since v1 \(.*\) of "unchanged-secret \(test\)" was published from it\.$/);
+    assert.equal(session.emulator.admin.store.find(first.skillId).versions.length, 1, 'nothing was sent');
+
+    asked.length = 0;
+    session.publish.prompts.publishUnchanged = async () => true;
+    assertRevealed(await publish(folder));
+    assert.deepEqual(asked, ['secrets'], 'publishing anyway goes on with the usual questions');
+    assert.equal(previews.at(-1)?.comparison.kind, 'unchanged', 'and the preview says it again');
+  });
+
+  test('the republish preview marks added and changed files and lists removed ones', async () => {
+    const folder = session.skillFolder('marked-skill', { 'SKILL.md': skillMd('marked-skill'), 'old.md': 'old\n', 'same.md': 'same\n' });
+    assertRevealed(await publish(folder));
+    await editAndSave(vscode.Uri.joinPath(folder, 'SKILL.md'), skillMd('marked-skill', 'Changed.'));
+    fs.rmSync(vscode.Uri.joinPath(folder, 'old.md').fsPath);
+    fs.writeFileSync(vscode.Uri.joinPath(folder, 'new.md').fsPath, 'new\n');
+    assertRevealed(await publish(folder));
+    const preview = previews.at(-1);
+    assert.ok(preview);
+    const rows = previewItems(preview).map((item) => `${item.label}${item.description ? ` — ${item.description}` : ''}`);
+    assert.ok(rows.includes('$(diff-modified) marked-skill/SKILL.md — changed · ' + sizeOf(preview, 'marked-skill/SKILL.md')), rows.join('\n'));
+    assert.ok(rows.includes('$(diff-added) marked-skill/new.md — added · 4 B'), rows.join('\n'));
+    assert.ok(rows.includes('$(file) marked-skill/same.md — 5 B'), 'an unchanged file is not marked');
+    assert.ok(rows.some((row) => row.startsWith('$(diff-removed) marked-skill/old.md — removed')), rows.join('\n'));
+    assert.ok(rows.includes('$(diff) Files differ: 1 changed, 1 added, 1 removed'), rows.join('\n'));
+  });
+
+  test('a 529 on upload names the folder and the skill and offers Retry, which publishes with the same choices', async () => {
+    const folder = session.skillFolder('busy-skill', { 'SKILL.md': skillMd('busy-skill') });
+    const first = assertRevealed(await publish(folder));
+    await editAndSave(vscode.Uri.joinPath(folder, 'SKILL.md'), skillMd('busy-skill', 'Second try.'));
+    session.emulator.admin.injectFault({ method: 'POST', path: '/v1/skills/*/versions', status: 529, times: 20 });
+    const told: string[] = [];
+    session.publish.prompts.retryPublish = async (message) => {
+      told.push(message);
+      session.emulator.admin.clearFaults();
+      return true;
+    };
+    const previewsBefore = previews.length;
+    const retried = assertRevealed(await publish(folder));
+    assert.equal(told.length, 1);
+    assert.match(told[0] ?? '', /^Not published: busy-skill could not be uploaded as a new version of "busy-skill \(test\)"\. .*529/);
+    assert.equal(previews.length, previewsBefore + 1, 'the retry asks nothing again');
+    assert.equal(retried.skillId, first.skillId);
+    assert.equal(session.emulator.admin.store.find(first.skillId).versions.length, 2);
+
+    session.emulator.admin.injectFault({ method: 'POST', path: '/v1/skills/*/versions', status: 529, times: 20 });
+    session.publish.prompts.retryPublish = async () => false;
+    await editAndSave(vscode.Uri.joinPath(folder, 'SKILL.md'), skillMd('busy-skill', 'Third try.'));
+    const given = await publish(folder);
+    session.emulator.admin.clearFaults();
+    assert.equal(given.kind, 'failed', 'declining the retry ends the publish');
+  });
 });
+
+/** The size the preview shows for one of its files. */
+function sizeOf(preview: PublishPreview, path: string): string {
+  const bytes = preview.files.find((file) => file.path === path)?.bytes ?? 0;
+  return `${bytes} B`;
+}

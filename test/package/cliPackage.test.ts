@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { withoutNpmEnv } from '../../scripts/lib/npmEnv.mjs';
 import { provision, REPO_ROOT } from '../../scripts/lib/tools.mjs';
+import { outcomeOf, type Outcome } from '../support/outcome';
 
 const run = promisify(execFile);
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'skills');
@@ -18,24 +19,6 @@ interface PackReport {
   files: { path: string }[];
 }
 
-/** The outcome of one command, whatever its exit code. */
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `file args`; resolves with the exit code and output, whatever the code. */
-async function outcome(file: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await run(file, args, options);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as Outcome;
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
-
 describe('the skillsmith npm package (npm pack ./packages/cli, installed with npm install -g)', () => {
   let scratch: string;
   let prefix: string;
@@ -45,7 +28,7 @@ describe('the skillsmith npm package (npm pack ./packages/cli, installed with np
   /** Runs the installed `skillsmith` as a shell would find it on PATH, under the Node whose binary is `node`. */
   function skillsmith(args: string[], node = process.execPath, env: NodeJS.ProcessEnv = {}): Promise<Outcome> {
     const PATH = [path.join(prefix, 'bin'), path.dirname(node), '/usr/bin', '/bin'].join(path.delimiter);
-    return outcome(path.join(prefix, 'bin', 'skillsmith'), args, { cwd: scratch, env: { PATH, HOME: scratch, NO_COLOR: '', ...env } });
+    return outcomeOf(path.join(prefix, 'bin', 'skillsmith'), args, { cwd: scratch, env: { PATH, HOME: scratch, NO_COLOR: '', ...env } });
   }
 
   before(async () => {

@@ -1,7 +1,7 @@
 /**
  * How a person tells a skill's versions apart: a short ordinal ("v3", by creation order, unique within the skill)
  * with the date and time to the second beside it. One owner for the CLI, the tree, the picks, the diff titles, the
- * chat and the eval reports; the wording around it in the editor is `src/extension/ui/versionWording.ts`.
+ * chat and the eval reports; the editor's wording of it is `src/extension/ui/labels.ts`.
  */
 import type { SkillVersion } from './types';
 

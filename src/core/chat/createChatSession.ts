@@ -165,7 +165,7 @@ class StreamingChatSession implements ChatSession {
         this.adoptContainer(turn.container, generation);
         if (signal.aborted) return this.end(reducer, settings.apiForm, 'stopped');
         if (!reducer.complete) return this.end(reducer, settings.apiForm, 'error', cutStreamError(requestId));
-        if (turn.stopReason !== 'pause_turn' || turn.continuations >= settings.maxContinuations) {
+        if (turn.stopReason !== 'pause_turn' || turn.continuations >= settings.maxContinuations || settings.allowContinuation?.() === false) {
           await this.nameFiles(reducer, settings.apiForm, signal);
           return reducer.finish(signal.aborted ? 'stopped' : 'done');
         }
@@ -254,6 +254,7 @@ function resolve(options: ChatSessionOptions): ResolvedOptions {
     skills: [...options.skills],
     apiForm,
     maxContinuations: Math.max(0, Math.floor(options.maxContinuations ?? DEFAULT_MAX_CONTINUATIONS)),
+    ...(options.allowContinuation ? { allowContinuation: options.allowContinuation } : {}),
   };
 }
 

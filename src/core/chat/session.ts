@@ -35,6 +35,8 @@ export interface ChatSessionOptions {
   readonly apiForm?: ApiForm;
   /** How many times one turn continues by itself after `pause_turn` before it stops there. Default 3. */
   readonly maxContinuations?: number;
+  /** Asked before each continuation after `pause_turn`; false ends the turn there, as the limit does (an eval's request cap). */
+  readonly allowContinuation?: () => boolean;
 }
 
 /** Options of one `send`. */
@@ -98,7 +100,7 @@ export interface ChatSession {
   /** True while a turn streams (from `send` until its promise settles). */
   readonly busy: boolean;
   /** The options the next request is built from. */
-  readonly options: Required<Omit<ChatSessionOptions, 'system'>> & Pick<ChatSessionOptions, 'system'>;
+  readonly options: Required<Omit<ChatSessionOptions, 'system' | 'allowContinuation'>> & Pick<ChatSessionOptions, 'system' | 'allowContinuation'>;
 
   /**
    * Subscribes to changes. The listener is called synchronously for every update, in order; it is not

@@ -1,5 +1,7 @@
 /** The deterministic checks of an output case, run locally against the turn: no judge. */
+import * as vm from 'node:vm';
 import type { AssistantTurn } from '../chat/viewModel';
+import { countOf } from '../text/count';
 import { skillUses } from './skillActivity';
 import type { EvalCheck } from './types';
 
@@ -8,7 +10,12 @@ export interface GradedExpectation {
   readonly text: string;
   readonly passed: boolean;
   readonly evidence: string;
+  /** True when no verdict could be reached (a grader that skipped it, a pattern that ran too long): the run errs. */
+  readonly unjudged?: boolean;
 }
+
+/** How long a `matches` pattern may run on an answer before the check gives up (a pattern such as `(a+)+b`). */
+export const MATCH_TIMEOUT_MS = 500;
 
 /** The answer's text: every text block of the turn, in order. */
 export function answerText(turn: AssistantTurn): string {
@@ -25,12 +32,12 @@ export function runChecks(checks: readonly EvalCheck[], turn: AssistantTurn, dir
         return { text: `The answer contains "${check.value}"`, passed, evidence: passed ? 'Found in the answer.' : 'Not found in the answer.' };
       }
       case 'matches': {
-        const match = new RegExp(check.pattern, check.flags).exec(answer);
-        return {
-          text: `The answer matches /${check.pattern}/${check.flags ?? ''}`,
-          passed: match !== null,
-          evidence: match ? `Matched "${match[0].slice(0, 200)}".` : 'No match in the answer.',
-        };
+        const text = `The answer matches /${check.pattern}/${check.flags ?? ''}`;
+        const match = boundedExec(new RegExp(check.pattern, check.flags), answer);
+        if (match === 'timeout') {
+          return { text, passed: false, unjudged: true, evidence: `The pattern ran longer than ${MATCH_TIMEOUT_MS} ms on the answer (${countOf(answer.length, 'character')}) and was stopped: simplify it (nested repeats such as (a+)+ backtrack without end).` };
+        }
+        return { text, passed: match !== null, evidence: match ? `Matched "${match[0].slice(0, 200)}".` : 'No match in the answer.' };
       }
       case 'file_exists': {
         const names = turn.files.map((file) => file.filename ?? file.fileId);
@@ -48,4 +55,14 @@ export function runChecks(checks: readonly EvalCheck[], turn: AssistantTurn, dir
       }
     }
   });
+}
+
+/** `pattern.exec(text)`, stopped after `MATCH_TIMEOUT_MS` (V8 interrupts a backtracking match at the deadline). */
+function boundedExec(pattern: RegExp, text: string): RegExpExecArray | null | 'timeout' {
+  try {
+    return vm.runInNewContext('pattern.exec(text)', { pattern, text }, { timeout: MATCH_TIMEOUT_MS }) as RegExpExecArray | null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return 'timeout';
+    throw error;
+  }
 }

@@ -1,8 +1,9 @@
 /** Two versions of a skill on the same cases, side by side, as Markdown: what "Compare Eval Results of Two Versions…" shows. */
+import { countOf, formatCount } from '../text/count';
 import type { LoadedEvals } from './loadEvals';
 import type { CaseRun } from './runEvals';
 import { shouldTriggerOf } from './saveResults';
-import { summariseCases, summariseConfigurations, type CaseSummary, type ConfigurationSummary } from './summary';
+import { caseRateText, summariseCases, summariseConfigurations, type CaseSummary, type ConfigurationSummary } from './summary';
 
 /** What is compared: the runs of `with_skill` (version A) and `old_skill` (version B) over the same cases. */
 export interface ComparisonInput {
@@ -26,7 +27,7 @@ export function comparisonMarkdown(input: ComparisonInput): string {
     '',
     `A: ${text(input.versionA)}  `,
     `B: ${text(input.versionB)}  `,
-    `${input.runsPerCase} runs per case with ${text(input.model)}.`,
+    `${countOf(input.runsPerCase, 'run')} per case with ${text(input.model)}.`,
     '',
     '| | A | B |',
     '|---|---|---|',
@@ -34,7 +35,7 @@ export function comparisonMarkdown(input: ComparisonInput): string {
     row('Trigger recall', a?.triggerRecall, b?.triggerRecall, percent),
     row('Trigger runs as expected', a?.triggerRate, b?.triggerRate, percent),
     row('Output pass rate', outputs(a, (s) => s.passRate.mean), outputs(b, (s) => s.passRate.mean), percent),
-    row('Tokens per output run', outputs(a, (s) => s.tokens.mean), outputs(b, (s) => s.tokens.mean), (value) => Math.round(value).toString()),
+    row('Tokens per output run', outputs(a, (s) => s.tokens.mean), outputs(b, (s) => s.tokens.mean), (value) => formatCount(Math.round(value))),
     '',
   ];
   if (input.evals.triggers.length > 0) {
@@ -68,13 +69,18 @@ function row(label: string, a: number | undefined, b: number | undefined, format
 function triggerCell(cases: readonly CaseSummary[], key: string, configuration: CaseSummary['configuration']): string {
   const summary = cases.find((item) => item.caseKey === key && item.configuration === configuration);
   if (!summary) return 'n/a';
-  return `${summary.passed ? '✓' : '✗'} ${Math.round(summary.triggerRate * summary.runs)}/${summary.runs} triggered`;
+  return `${mark(summary)} ${caseRateText(summary)}`;
 }
 
 function outputCell(cases: readonly CaseSummary[], key: string, configuration: CaseSummary['configuration']): string {
   const summary = cases.find((item) => item.caseKey === key && item.configuration === configuration);
   if (!summary) return 'n/a';
-  return `${summary.passed ? '✓' : '✗'} ${summary.passes}/${summary.runs} passed (${percent(summary.passRate)} met)`;
+  return `${mark(summary)} ${caseRateText(summary)}${summary.completed > 0 ? ` (${percent(summary.passRate)} met)` : ''}`;
+}
+
+/** ✓ passed, ✗ failed, ⚠ errored (no verdict). */
+function mark(summary: CaseSummary): string {
+  return summary.verdict === 'passed' ? '✓' : summary.verdict === 'failed' ? '✗' : '⚠';
 }
 
 function percent(value: number): string {

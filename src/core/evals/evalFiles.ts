@@ -1,4 +1,8 @@
-/** Reading and checking eval files: every problem names the file, the place in it and what to change. */
+/**
+ * Reading and checking eval files against one valibot schema per format: every problem names the file, the place
+ * in it (`evals[2].prompt`), the line of the case and what to change.
+ */
+import * as v from 'valibot';
 import type { EvalCheck, OutputEvalCase, OutputEvalFile, TriggerEvalCase } from './types';
 import { messageOf } from '../messageOf';
 
@@ -15,42 +19,108 @@ export class EvalFileError extends Error {
     /** Where in it (`evals[2].prompt`), or empty for the whole file. */
     readonly where: string,
     readonly problem: string,
+    /** The 0-based line of the problem (the case's `{`, or where the JSON breaks), when known. */
+    readonly line?: number,
   ) {
     super(`${file}${where ? ` (${where})` : ''}: ${problem}`);
     this.name = 'EvalFileError';
   }
 }
 
-type Json = Record<string, unknown>;
+const TEXT = 'must be a non-empty string.';
+const BOOLEAN = 'must be true or false.';
+const INTEGER = 'must be an integer.';
 
-/** Parses `evals.json` text; throws an `EvalFileError` for invalid JSON or a field of the wrong shape. */
+/** An object's message: for a missing key what its value must be (`required`), else `message`. */
+const objectMessage = (message: string, required: Record<string, string> = {}) => (issue: v.BaseIssue<unknown>): string => {
+  const key = issue.path?.at(-1)?.key;
+  return issue.input === undefined && typeof key === 'string' ? (required[key] ?? 'is required.') : message;
+};
+
+const nonEmptyText = v.pipe(v.string(TEXT), v.check((text) => text.trim() !== '', TEXT));
+const optionalText = v.optional(v.string('must be a string.'), '');
+const stringList = v.optional(v.custom<string[]>((value) => Array.isArray(value) && value.every((item) => typeof item === 'string'), 'must be a list of strings.'), []);
+
+const matchesCheck = v.pipe(
+  v.object({ type: v.literal('matches'), pattern: nonEmptyText, flags: v.optional(v.string('must be a string.')) }, objectMessage('must be an object with a "type".', { pattern: TEXT })),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    try {
+      new RegExp(dataset.value.pattern, dataset.value.flags);
+    } catch (error) {
+      addIssue({ message: `is not a valid regular expression (${messageOf(error)}).`, path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'pattern', value: dataset.value.pattern }] });
+    }
+  }),
+);
+
+const checkSchema = v.variant(
+  'type',
+  [
+    v.object({ type: v.literal('contains'), value: nonEmptyText }, objectMessage('must be an object with a "type".', { value: TEXT })),
+    matchesCheck,
+    v.object({ type: v.literal('file_exists'), name: nonEmptyText }, objectMessage('must be an object with a "type".', { name: TEXT })),
+    v.object({ type: v.literal('script_ran'), script: nonEmptyText }, objectMessage('must be an object with a "type".', { script: TEXT })),
+  ],
+  (issue) => (issue.path?.at(-1)?.key === 'type' ? 'must be one of "contains", "matches", "file_exists", "script_ran".' : 'must be an object with a "type".'),
+);
+
+const outputCaseSchema = v.object(
+  {
+    id: v.pipe(v.number(INTEGER), v.integer(INTEGER)),
+    prompt: nonEmptyText,
+    expected_output: optionalText,
+    files: stringList,
+    expectations: stringList,
+    /** agentskills.io's name for the same list. */
+    assertions: stringList,
+    checks: v.optional(v.array(checkSchema, 'must be a list of checks.'), []),
+  },
+  objectMessage('must be an object with "id" and "prompt".', { id: INTEGER, prompt: TEXT }),
+);
+
+const outputFileSchema = v.object(
+  { skill_name: optionalText, evals: v.array(outputCaseSchema, 'must be a list of cases.') },
+  objectMessage('must be an object {"skill_name", "evals": [...]} (skill-creator\'s evals.json).', { evals: 'must be a list of cases.' }),
+);
+
+const triggerCaseSchema = v.pipe(
+  v.object(
+    { query: v.optional(v.unknown()), prompt: v.optional(v.unknown()), should_trigger: v.boolean(BOOLEAN) },
+    objectMessage('must be an object {"query", "should_trigger"}.', { should_trigger: BOOLEAN }),
+  ),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const key = dataset.value.query !== undefined ? 'query' : 'prompt';
+    const query = dataset.value[key];
+    if (typeof query !== 'string' || query.trim() === '') {
+      addIssue({ message: TEXT, path: [{ type: 'object', origin: 'value', input: dataset.value, key, value: query }] });
+      return NEVER;
+    }
+    return { query, shouldTrigger: dataset.value.should_trigger };
+  }),
+);
+
+const triggerListSchema = v.array(triggerCaseSchema);
+
+/** Parses `evals.json` text (skill-creator's `expectations` or agentskills.io's `assertions`); throws an `EvalFileError`. */
 export function parseOutputEvals(text: string, file: string): OutputEvalFile {
   const root = parseJson(text, file);
   if (!isObject(root)) throw new EvalFileError(file, '', 'must be an object {"skill_name", "evals": [...]} (skill-creator\'s evals.json).');
-  const skillName = root['skill_name'];
-  if (skillName !== undefined && typeof skillName !== 'string') throw new EvalFileError(file, 'skill_name', 'must be a string.');
-  const evals = root['evals'];
-  if (!Array.isArray(evals)) throw new EvalFileError(file, 'evals', 'must be a list of cases.');
   const lines = caseLines(text, 'evals');
+  const parsed = v.safeParse(outputFileSchema, root);
+  if (!parsed.success) throw issueError(file, parsed.issues[0], '', (index) => lines[index]);
   const seen = new Set<number>();
-  const cases = evals.map((value, index): OutputEvalCase => {
+  const cases = parsed.output.evals.map((value, index): OutputEvalCase => {
     const where = `evals[${index}]`;
-    if (!isObject(value)) throw new EvalFileError(file, where, 'must be an object with "id" and "prompt".');
-    const id = value['id'];
-    if (typeof id !== 'number' || !Number.isInteger(id)) throw new EvalFileError(file, `${where}.id`, 'must be an integer.');
-    if (seen.has(id)) throw new EvalFileError(file, `${where}.id`, `${id} is used by an earlier case; ids must be unique.`);
-    seen.add(id);
-    return {
-      id,
-      prompt: requiredText(value, 'prompt', file, where),
-      expectedOutput: optionalText(value, 'expected_output', file, where),
-      files: stringList(value, 'files', file, where),
-      expectations: stringList(value, 'expectations', file, where),
-      checks: readChecks(value['checks'], file, `${where}.checks`),
-      line: lines[index] ?? 0,
-    };
+    const line = lines[index] ?? 0;
+    if (seen.has(value.id)) throw new EvalFileError(file, `${where}.id`, `${value.id} is used by an earlier case; ids must be unique.`, line);
+    seen.add(value.id);
+    const expectations = [...value.expectations, ...value.assertions];
+    if (expectations.length === 0 && value.checks.length === 0) {
+      throw new EvalFileError(file, where, `eval ${value.id} has nothing to grade: add expectations, assertions or checks.`, line);
+    }
+    return { id: value.id, prompt: value.prompt, expectedOutput: value.expected_output, files: value.files, expectations, checks: value.checks.map(toCheck), line };
   });
-  return { skillName: skillName ?? '', evals: cases };
+  return { skillName: parsed.output.skill_name, evals: cases };
 }
 
 /**
@@ -59,78 +129,53 @@ export function parseOutputEvals(text: string, file: string): OutputEvalFile {
  */
 export function parseTriggerEvals(text: string, file: string): TriggerEvalCase[] {
   const root = parseJson(text, file);
+  const wrapped = !Array.isArray(root);
   const list = Array.isArray(root) ? root : isObject(root) && Array.isArray(root['evals']) ? root['evals'] : null;
   if (!list) throw new EvalFileError(file, '', 'must be a list of {"query", "should_trigger"} (skill-creator\'s trigger eval set).');
-  const lines = Array.isArray(root) ? caseLines(text, null) : caseLines(text, 'evals');
-  return list.map((value, index): TriggerEvalCase => {
-    const where = `[${index}]`;
-    if (!isObject(value)) throw new EvalFileError(file, where, 'must be an object {"query", "should_trigger"}.');
-    const key = value['query'] !== undefined ? 'query' : 'prompt';
-    const query = requiredText(value, key, file, where);
-    const shouldTrigger = value['should_trigger'];
-    if (typeof shouldTrigger !== 'boolean') throw new EvalFileError(file, `${where}.should_trigger`, 'must be true or false.');
-    return { index, query, shouldTrigger, line: lines[index] ?? 0 };
-  });
+  const lines = wrapped ? caseLines(text, 'evals') : caseLines(text, null);
+  const parsed = v.safeParse(triggerListSchema, list);
+  if (!parsed.success) throw issueError(file, parsed.issues[0], wrapped ? 'evals' : '', (index) => lines[index]);
+  return parsed.output.map((item, index) => ({ index, query: item.query, shouldTrigger: item.shouldTrigger, line: lines[index] ?? 0 }));
 }
 
-function readChecks(value: unknown, file: string, where: string): EvalCheck[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new EvalFileError(file, where, 'must be a list of checks.');
-  return value.map((check, index): EvalCheck => {
-    const at = `${where}[${index}]`;
-    if (!isObject(check)) throw new EvalFileError(file, at, 'must be an object with a "type".');
-    switch (check['type']) {
-      case 'contains':
-        return { type: 'contains', value: requiredText(check, 'value', file, at) };
-      case 'matches': {
-        const pattern = requiredText(check, 'pattern', file, at);
-        const flags = check['flags'] === undefined ? undefined : optionalText(check, 'flags', file, at);
-        try {
-          new RegExp(pattern, flags);
-        } catch (error) {
-          throw new EvalFileError(file, `${at}.pattern`, `is not a valid regular expression (${messageOf(error)}).`);
-        }
-        return flags === undefined ? { type: 'matches', pattern } : { type: 'matches', pattern, flags };
-      }
-      case 'file_exists':
-        return { type: 'file_exists', name: requiredText(check, 'name', file, at) };
-      case 'script_ran':
-        return { type: 'script_ran', script: requiredText(check, 'script', file, at) };
-      default:
-        throw new EvalFileError(file, `${at}.type`, 'must be one of "contains", "matches", "file_exists", "script_ran".');
-    }
-  });
+function toCheck(check: v.InferOutput<typeof checkSchema>): EvalCheck {
+  if (check.type === 'matches') return check.flags === undefined ? { type: 'matches', pattern: check.pattern } : { type: 'matches', pattern: check.pattern, flags: check.flags };
+  return check;
+}
+
+/** The error of a schema issue: its path as `evals[2].checks[0].type`, the line of the case it is in. */
+function issueError(file: string, issue: v.BaseIssue<unknown> | undefined, prefix: string, lineOf: (index: number) => number | undefined): EvalFileError {
+  let where = prefix;
+  let caseIndex: number | undefined;
+  for (const item of issue?.path ?? []) {
+    if (typeof item.key === 'number') {
+      caseIndex ??= item.key;
+      where += `[${item.key}]`;
+    } else where += where === '' ? String(item.key) : `.${String(item.key)}`;
+  }
+  if (prefix === '' && issue?.path?.[0]?.key === 'evals' && typeof issue.path[1]?.key === 'number') caseIndex = issue.path[1].key;
+  return new EvalFileError(file, where, issue?.message ?? 'is not valid.', caseIndex === undefined ? undefined : lineOf(caseIndex));
 }
 
 function parseJson(text: string, file: string): unknown {
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(body);
   } catch (error) {
-    throw new EvalFileError(file, '', `is not valid JSON (${messageOf(error)}).`);
+    const reason = messageOf(error);
+    const position = /at position (\d+)/.exec(reason);
+    const line = position ? lineAt(body, Number(position[1])) : lineAt(body, body.trimEnd().length);
+    throw new EvalFileError(file, '', `is not valid JSON at line ${line + 1}: ${reason.replace(/\s*\(line \d+ column \d+\)$/, '')}. Fix the file and save it again.`, line);
   }
 }
 
-function requiredText(value: Json, key: string, file: string, where: string): string {
-  const text = value[key];
-  if (typeof text !== 'string' || text.trim() === '') throw new EvalFileError(file, `${where}.${key}`, 'must be a non-empty string.');
-  return text;
+function lineAt(text: string, offset: number): number {
+  let line = 0;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
 }
 
-function optionalText(value: Json, key: string, file: string, where: string): string {
-  const text = value[key];
-  if (text === undefined) return '';
-  if (typeof text !== 'string') throw new EvalFileError(file, `${where}.${key}`, 'must be a string.');
-  return text;
-}
-
-function stringList(value: Json, key: string, file: string, where: string): string[] {
-  const list = value[key];
-  if (list === undefined) return [];
-  if (!Array.isArray(list) || list.some((item) => typeof item !== 'string')) throw new EvalFileError(file, `${where}.${key}`, 'must be a list of strings.');
-  return list as string[];
-}
-
-function isObject(value: unknown): value is Json {
+function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

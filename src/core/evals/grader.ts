@@ -79,7 +79,7 @@ export function readVerdicts(expectations: readonly string[], input: unknown): G
   return expectations.map((text, index) => {
     const verdict = verdicts[index];
     if (!isObject(verdict) || typeof verdict['passed'] !== 'boolean') {
-      return { text, passed: false, evidence: 'The grader gave no verdict for this expectation.' };
+      return { text, passed: false, unjudged: true, evidence: 'The grader gave no verdict for this expectation.' };
     }
     return { text, passed: verdict['passed'], evidence: typeof verdict['evidence'] === 'string' ? verdict['evidence'] : '' };
   });

@@ -48,6 +48,9 @@ async function readInputFile(folder: string, file: string): Promise<{ name: stri
   const stat = await fs.lstat(absolute).catch(() => null);
   if (!stat) throw new InputFileError(file, 'does not exist in the skill folder.');
   if (stat.isSymbolicLink()) throw new InputFileError(file, 'is a symbolic link: evals upload regular files only.');
+  // A linked folder on the way (`data` -> /etc for `data/x`) leaves the skill folder although the last segment is a file.
+  const real = path.relative(await fs.realpath(root), await fs.realpath(absolute));
+  if (real === '' || real.startsWith('..') || path.isAbsolute(real)) throw new InputFileError(file, 'is outside the skill folder (a folder on its path is a link out of it): give a path inside it.');
   if (!stat.isFile()) throw new InputFileError(file, 'is not a file.');
   if (stat.size > MAX_INPUT_FILE_BYTES) throw new InputFileError(file, `is larger than ${MAX_INPUT_FILE_BYTES / 1024 / 1024} MB.`);
   return { name: path.basename(absolute), bytes: await fs.readFile(absolute) };

@@ -1,5 +1,5 @@
 /** Finds a skill's eval files and its identity (frontmatter `name` and `description`) from a folder or an eval file. */
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseSkillMd } from '../skill/parse';
 import { EvalFileError, OUTPUT_EVALS_FILE, parseOutputEvals, parseTriggerEvals, TRIGGER_EVALS_FILE } from './evalFiles';
@@ -32,7 +32,7 @@ export async function loadEvals(target: string): Promise<LoadedEvals> {
   let outputs: OutputEvalCase[] = [];
   const files: string[] = [];
   for (const file of candidates) {
-    const text = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    const text = await readRegularFile(file).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT' && stat.isDirectory()) return null;
       throw new EvalFileError(file, '', `cannot be read (${error.message}).`);
     });
@@ -48,10 +48,29 @@ export async function loadEvals(target: string): Promise<LoadedEvals> {
 /** The frontmatter `name` and `description` of the skill folder's SKILL.md. */
 export async function readSkillIdentity(folder: string): Promise<{ name: string; description: string }> {
   const file = path.join(folder, 'SKILL.md');
-  const text = await fs.readFile(file, 'utf8').catch(() => {
-    throw new Error(`${folder} has no readable SKILL.md.`);
+  const text = await readRegularFile(file).catch((error: Error) => {
+    throw new Error(`${folder} has no readable SKILL.md (${error.message}).`);
   });
   return skillIdentityOf(text, file);
+}
+
+/** The largest eval file or SKILL.md read (a bigger one is a mistake, not a test). */
+export const MAX_EVAL_FILE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The text of a regular file. Opened without waiting (a FIFO in its place would block the read forever) and
+ * checked to be a file of at most `MAX_EVAL_FILE_BYTES` before a byte is read; rejects saying what it is instead.
+ */
+export async function readRegularFile(file: string): Promise<string> {
+  const handle = await fs.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new Error(stat.isDirectory() ? 'it is a folder, not a file' : 'it is not a regular file (a pipe, socket or device)');
+    if (stat.size > MAX_EVAL_FILE_BYTES) throw new Error(`it is larger than ${MAX_EVAL_FILE_BYTES / 1024 / 1024} MB`);
+    return (await handle.readFile('utf8'));
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The frontmatter `name` and `description` of a SKILL.md's text (the last of duplicate keys wins); throws without a name. */

@@ -1,4 +1,5 @@
 /** What an eval run will send, decided before anything is sent: the jobs, their count and a token estimate. */
+import { countOf, formatCount } from '../text/count';
 import type { OutputEvalCase, TriggerEvalCase } from './types';
 
 /**
@@ -21,18 +22,20 @@ export interface EvalCases {
   readonly outputs: readonly OutputEvalCase[];
 }
 
-/** What a run will cost, at most, before it starts. */
+/** What a run will cost, before it starts. */
 export interface CostEstimate {
-  /** Messages requests, graders included (a `pause_turn` continuation adds one more each). */
+  /** Messages requests when no run continues after `pause_turn`: one per run, and a grader request per graded output run. */
   readonly requests: number;
-  /** Input tokens of those requests, estimated from their text (4 characters a token) plus the tools' and skills' share. */
+  /** The worst case: every run also continues after `pause_turn` as often as it may. */
+  readonly worstCaseRequests: number;
+  /** Input tokens of the planned requests, estimated from their text (4 characters a token) plus the tools' and skills' share. */
   readonly inputTokens: number;
   /**
    * Of `inputTokens`, those the prompt cache is expected to serve, billed at a tenth of the input price: the tools' and
    * skills' share of every case request after the first of its configuration (each request marks it a cache breakpoint).
    */
   readonly cacheReadTokens: number;
-  /** The most output tokens they may use (`max_tokens` each). */
+  /** The most output tokens the worst case may use (`max_tokens` each). */
   readonly maxOutputTokens: number;
 }
 
@@ -56,9 +59,10 @@ export function planJobs(cases: EvalCases, runs: number, baseline: Baseline): Ev
   return jobs;
 }
 
-/** The requests and tokens of `jobs` with `maxTokens` per request. */
-export function estimateCost(jobs: readonly EvalJob[], maxTokens: number, graderMaxTokens: number): CostEstimate {
+/** The requests and tokens of `jobs` with `maxTokens` per request and up to `maxContinuations` continuations per run. */
+export function estimateCost(jobs: readonly EvalJob[], maxTokens: number, graderMaxTokens: number, maxContinuations: number): CostEstimate {
   let requests = 0;
+  let worstCaseRequests = 0;
   let inputTokens = 0;
   let maxOutputTokens = 0;
   const configurations = new Set<Configuration>();
@@ -69,24 +73,26 @@ export function estimateCost(jobs: readonly EvalJob[], maxTokens: number, grader
     if (configurations.has(job.configuration)) cacheReadTokens += REQUEST_OVERHEAD_TOKENS;
     configurations.add(job.configuration);
     requests++;
+    worstCaseRequests += 1 + maxContinuations;
     inputTokens += own;
-    maxOutputTokens += maxTokens;
+    maxOutputTokens += maxTokens * (1 + maxContinuations);
     if (job.kind === 'output' && job.case.expectations.length > 0) {
       requests++;
+      worstCaseRequests++;
       inputTokens += own + maxTokens + GRADER_OVERHEAD_TOKENS + Math.ceil(job.case.expectations.join('\n').length / 4);
       maxOutputTokens += graderMaxTokens;
     }
   }
-  return { requests, inputTokens, cacheReadTokens, maxOutputTokens };
+  return { requests, worstCaseRequests, inputTokens, cacheReadTokens, maxOutputTokens };
 }
 
-/** A run refused before it started because it would exceed its cap. */
+/** A run refused before it started because even without continuations it would exceed its cap. */
 export class CostCapError extends Error {
   constructor(
     readonly estimate: CostEstimate,
     readonly maxRequests: number,
   ) {
-    super(`This eval run would send ${estimate.requests} requests (about ${estimate.inputTokens} input tokens and up to ${estimate.maxOutputTokens} output tokens), over the cap of ${maxRequests}; run fewer cases or runs, or raise the cap.`);
+    super(`This eval run would send ${countOf(estimate.requests, 'request')} (up to ${formatCount(estimate.worstCaseRequests)} with continuations; about ${countOf(estimate.inputTokens, 'input token')} and up to ${countOf(estimate.maxOutputTokens, 'output token')}), over the cap of ${formatCount(maxRequests)}; run fewer cases or runs, or raise the cap.`);
     this.name = 'CostCapError';
   }
 }

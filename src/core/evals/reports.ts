@@ -4,7 +4,7 @@
  */
 import type { CaseRun } from './runEvals';
 import { signed } from './stats';
-import { runPassRate, summariseCases, type ConfigurationSummary } from './summary';
+import { completed, runPassRate, summariseCases, type ConfigurationSummary } from './summary';
 import type { OutputEvalCase, TriggerEvalCase } from './types';
 
 /** What a benchmark is about. */
@@ -22,7 +22,7 @@ export function gradingJson(run: CaseRun): object {
   const passed = run.expectations.filter((item) => item.passed).length;
   return {
     expectations: run.expectations.map(({ text, passed: ok, evidence }) => ({ text, passed: ok, evidence })),
-    summary: { passed, failed: run.expectations.length - passed, total: run.expectations.length, pass_rate: round2(runPassRate(run)) },
+    summary: { passed, failed: run.expectations.length - passed, total: run.expectations.length, pass_rate: round2(completed(run) ? runPassRate(run) : 0) },
     execution_metrics: { total_tool_calls: run.toolCalls, errors_encountered: run.error === null ? 0 : 1, transcript_chars: run.transcript.length },
     timing: { total_duration_seconds: round1(run.timeSeconds) },
   };
@@ -62,7 +62,7 @@ export function benchmarkJson(metadata: BenchmarkMetadata, cases: readonly Outpu
         configuration: run.configuration,
         run_number: run.runNumber,
         result: {
-          pass_rate: round2(runPassRate(run)),
+          pass_rate: round2(completed(run) ? runPassRate(run) : 0),
           passed,
           failed: run.expectations.length - passed,
           total: run.expectations.length,
@@ -89,9 +89,10 @@ export function triggerResultsJson(skillName: string, description: string, cases
     return {
       query: item?.query ?? '',
       should_trigger: item?.shouldTrigger ?? false,
-      trigger_rate: round2(summary.triggerRate),
-      triggers: Math.round(summary.triggerRate * summary.runs),
-      runs: summary.runs,
+      trigger_rate: Number.isFinite(summary.triggerRate) ? round2(summary.triggerRate) : 0,
+      triggers: summary.triggers,
+      runs: summary.completed,
+      errors: summary.runs - summary.completed,
       pass: summary.passed,
     };
   });

@@ -1,17 +1,19 @@
 /**
  * Runs eval cases through the Messages API with the skill attached to `container.skills`: every case N times,
- * at most `concurrency` requests at a time, each in a conversation of its own. A case that fails to run is
- * recorded as failed with its error; it never stops the others.
+ * at most `concurrency` requests at a time, each in a conversation of its own. A run that cannot complete (an API
+ * error, a grader or check without a verdict, a turn left paused, the request cap) is recorded with its error, so
+ * its case errs rather than passes; it never stops the others. Runs cut short by the signal are left out.
  */
 import type Anthropic from '@anthropic-ai/sdk';
 import { forEachConcurrently } from '../async/forEachConcurrently';
-import { createChatSession } from '../chat/createChatSession';
+import { createChatSession, DEFAULT_MAX_CONTINUATIONS } from '../chat/createChatSession';
 import type { ApiForm } from '../chat/session';
 import type { AssistantTurn, ChosenSkill } from '../chat/viewModel';
 import { runChecks, type GradedExpectation } from './checks';
 import { gradeExpectations } from './grader';
 import { uploadInputFiles } from './inputFiles';
 import { CostCapError, estimateCost, planJobs, type Baseline, type Configuration, type CostEstimate, type EvalCases, type EvalJob } from './plan';
+import { RequestBudget } from './requestBudget';
 import { skillUses } from './skillActivity';
 import { transcriptOf } from './transcript';
 import type { OutputEvalCase } from './types';
@@ -39,8 +41,13 @@ export interface EvalRunOptions {
   readonly runs?: number;
   /** Requests at a time (default 8). */
   readonly concurrency?: number;
-  /** The run is refused before it starts when it would send more requests (default 1000). */
+  /**
+   * The most requests the run sends, continuations and graders included (default 1000): refused before it starts
+   * when its planned requests are more; stopped there when continuations bring it to the cap.
+   */
   readonly maxRequests?: number;
+  /** A budget shared with other runs (a tuning's), used instead of one made from `maxRequests`. */
+  readonly budget?: RequestBudget;
   readonly apiForm?: ApiForm;
   /** Where output cases' `files` are read from (the skill folder); a case with files fails without it. */
   readonly inputFolder?: string;
@@ -84,8 +91,12 @@ export interface CaseRun {
 export interface EvalRunResult {
   readonly runs: CaseRun[];
   readonly estimate: CostEstimate;
-  /** True when the signal stopped the run before every job ran. */
+  /** True when the signal stopped the run before every job ran (the runs it cut short are not in `runs`). */
   readonly cancelled: boolean;
+  /** Messages requests sent (firsts, continuations and graders). */
+  readonly requestsSent: number;
+  /** True when the run stopped at its request cap: some runs, continuations or gradings were not sent and errored. */
+  readonly capReached: boolean;
 }
 
 /** Runs the cases; rejects with a `CostCapError` (before any request) when the plan is over the cap. */
@@ -93,6 +104,7 @@ export async function runEvals(sdk: Anthropic, cases: EvalCases, options: EvalRu
   const jobs = planJobs(cases, options.runs ?? DEFAULT_RUNS, options.baseline);
   const estimate = guardedEstimate(jobs, options);
   options.onPlan?.(estimate);
+  const budget = options.budget ?? new RequestBudget(options.maxRequests ?? DEFAULT_MAX_REQUESTS);
   const results: (CaseRun | undefined)[] = new Array(jobs.length);
   const uploads = new Map<number, Promise<string[]>>();
   const attachmentsOf = (item: OutputEvalCase): Promise<string[]> => {
@@ -110,14 +122,16 @@ export async function runEvals(sdk: Anthropic, cases: EvalCases, options: EvalRu
     jobs,
     options.concurrency ?? DEFAULT_CONCURRENCY,
     async (job, index) => {
-      const run = await runJob(sdk, job, options, attachmentsOf);
+      const run = await runJob(sdk, job, options, budget, attachmentsOf);
+      // A run the signal cut short has no verdict and no error of its own: it is left out, as a run never started.
+      if (options.signal?.aborted) return;
       results[index] = run;
       options.onRun?.(run);
     },
     options.signal,
   );
   const runs = results.filter((run): run is CaseRun => run !== undefined);
-  return { runs, estimate, cancelled: runs.length < jobs.length };
+  return { runs, estimate, cancelled: runs.length < jobs.length, requestsSent: budget.sent, capReached: budget.reached };
 }
 
 /**
@@ -129,13 +143,13 @@ export function estimateRun(cases: EvalCases, options: Pick<EvalRunOptions, 'run
 }
 
 function guardedEstimate(jobs: readonly EvalJob[], options: Pick<EvalRunOptions, 'maxTokens' | 'maxRequests'>): CostEstimate {
-  const estimate = estimateCost(jobs, options.maxTokens, GRADER_MAX_TOKENS);
+  const estimate = estimateCost(jobs, options.maxTokens, GRADER_MAX_TOKENS, DEFAULT_MAX_CONTINUATIONS);
   const cap = options.maxRequests ?? DEFAULT_MAX_REQUESTS;
   if (estimate.requests > cap) throw new CostCapError(estimate, cap);
   return estimate;
 }
 
-async function runJob(sdk: Anthropic, job: EvalJob, options: EvalRunOptions, attachmentsOf: (item: OutputEvalCase) => Promise<string[]>): Promise<CaseRun> {
+async function runJob(sdk: Anthropic, job: EvalJob, options: EvalRunOptions, budget: RequestBudget, attachmentsOf: (item: OutputEvalCase) => Promise<string[]>): Promise<CaseRun> {
   const started = performance.now();
   const prompt = job.kind === 'trigger' ? job.case.query : job.case.prompt;
   let attachments: string[] = [];
@@ -143,10 +157,16 @@ async function runJob(sdk: Anthropic, job: EvalJob, options: EvalRunOptions, att
     try {
       attachments = await attachmentsOf(job.case);
     } catch (caught) {
-      return uploadFailure(job, caught, (performance.now() - started) / 1000);
+      return notRun(job, `Could not upload the input files of eval ${job.case.id}: ${messageOf(caught)}`, (performance.now() - started) / 1000);
     }
   }
-  const session = createChatSession(sdk, { model: options.model, maxTokens: options.maxTokens, skills: skillsFor(job.configuration, options), apiForm: options.apiForm ?? 'ga' });
+  if (!budget.take()) return notRun(job, budget.refusal, (performance.now() - started) / 1000);
+  let continuationRefused = false;
+  const allowContinuation = (): boolean => {
+    continuationRefused = !budget.take();
+    return !continuationRefused;
+  };
+  const session = createChatSession(sdk, { model: options.model, maxTokens: options.maxTokens, skills: skillsFor(job.configuration, options), apiForm: options.apiForm ?? 'ga', allowContinuation });
   const turn = await session.send(prompt, { signal: options.signal, attachments });
   const transcript = transcriptOf(prompt, turn);
   const base = {
@@ -156,7 +176,7 @@ async function runJob(sdk: Anthropic, job: EvalJob, options: EvalRunOptions, att
     toolCalls: turn.blocks.filter((block) => block.type === 'tool').length,
     transcript,
   };
-  const error = turnError(turn);
+  const error = turnError(turn, continuationRefused ? budget.refusal : null);
   const triggered = skillUses(turn).has(options.skill.directory);
   if (job.kind === 'trigger') {
     const seconds = (performance.now() - started) / 1000;
@@ -167,14 +187,18 @@ async function runJob(sdk: Anthropic, job: EvalJob, options: EvalRunOptions, att
   let graderTokens = 0;
   let failure = error;
   if (error === null && job.case.expectations.length > 0) {
-    try {
-      const grading = await gradeExpectations(sdk, job.case.expectations, transcript, { model: options.graderModel, maxTokens: GRADER_MAX_TOKENS, signal: options.signal });
-      graded = grading.expectations;
-      graderTokens = grading.inputTokens + grading.outputTokens;
-    } catch (caught) {
-      failure = `The grader request failed: ${messageOf(caught)}`;
+    if (!budget.take()) failure = `The expectations were not graded. ${budget.refusal}`;
+    else {
+      try {
+        const grading = await gradeExpectations(sdk, job.case.expectations, transcript, { model: options.graderModel, maxTokens: GRADER_MAX_TOKENS, signal: options.signal });
+        graded = grading.expectations;
+        graderTokens = grading.inputTokens + grading.outputTokens;
+      } catch (caught) {
+        failure = `The grader request failed: ${messageOf(caught)}`;
+      }
     }
   }
+  failure ??= unjudgedError(graded, checks);
   if (failure !== null && graded.length === 0) {
     graded = job.case.expectations.map((text) => ({ text, passed: false, evidence: failure ?? '' }));
   }
@@ -191,23 +215,31 @@ async function runJob(sdk: Anthropic, job: EvalJob, options: EvalRunOptions, att
   };
 }
 
-/** A run that never reached the model because its input files could not be uploaded. */
-function uploadFailure(job: Extract<EvalJob, { kind: 'output' }>, caught: unknown, seconds: number): CaseRun {
-  const error = `Could not upload the input files of eval ${job.case.id}: ${messageOf(caught)}`;
+/** A run that never reached the model (its input files could not be uploaded, or the request cap was reached). */
+function notRun(job: EvalJob, error: string, seconds: number): CaseRun {
+  const prompt = job.kind === 'trigger' ? job.case.query : job.case.prompt;
   return {
-    kind: 'output',
-    caseKey: `eval-${job.case.id}`,
+    kind: job.kind,
+    caseKey: job.kind === 'trigger' ? `trigger-${job.case.index}` : `eval-${job.case.id}`,
     configuration: job.configuration,
     runNumber: job.runNumber,
     passed: false,
     triggered: false,
-    expectations: job.case.expectations.map((text) => ({ text, passed: false, evidence: error })),
+    expectations: job.kind === 'output' ? job.case.expectations.map((text) => ({ text, passed: false, evidence: error })) : [],
     tokens: 0,
     toolCalls: 0,
     timeSeconds: seconds,
     error,
-    transcript: `User: ${job.case.prompt}\n\n${error}`,
+    transcript: `User: ${prompt}\n\n${error}`,
   };
+}
+
+/** The error of a run whose grader or checks gave no verdict on something, or null when all were judged. */
+function unjudgedError(graded: readonly GradedExpectation[], checks: readonly GradedExpectation[]): string | null {
+  const skipped = graded.filter((item) => item.unjudged).length;
+  if (skipped > 0) return `The grader gave no verdict for ${skipped} of ${graded.length} expectations.`;
+  const check = checks.find((item) => item.unjudged);
+  return check ? `The check "${check.text}" gave no verdict: ${check.evidence}` : null;
 }
 
 function skillsFor(configuration: Configuration, options: EvalRunOptions): ChosenSkill[] {
@@ -217,9 +249,15 @@ function skillsFor(configuration: Configuration, options: EvalRunOptions): Chose
   return [{ type: 'custom', skillId: options.skill.skillId, ...(version ? { version } : {}) }, ...others];
 }
 
-function turnError(turn: AssistantTurn): string | null {
+/** Why a turn did not complete, or null: an error, a stop, or an answer left paused (`pause_turn`) and not continued. */
+function turnError(turn: AssistantTurn, refusal: string | null): string | null {
   if (turn.status === 'error') return turn.error?.message ?? 'The request failed.';
   if (turn.status === 'stopped') return 'The run was stopped.';
+  if (turn.stopReason === 'pause_turn') {
+    return refusal === null
+      ? `The answer was still paused (pause_turn) after ${turn.continuations} continuations, so it is unfinished.`
+      : `The answer paused (pause_turn) and was not continued. ${refusal}`;
+  }
   return null;
 }
 

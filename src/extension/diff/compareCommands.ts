@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { SkillVersion } from '../../core/api/types';
 import { collectSkillFiles } from '../../core/bundle/collectSkillFiles';
-import { readFileSet } from '../../core/bundle/fileSet';
+import { readFileSet, type FileSet } from '../../core/bundle/fileSet';
 import type { Services } from '../services/services';
 import type { RemoteVersionItem } from '../shared/remoteItems';
 import { skillLabel, versionLabel } from '../ui/labels';
@@ -9,9 +9,9 @@ import { displayPath } from '../ui/displayPath';
 import { showError } from '../ui/showError';
 import { withCancellableProgress } from '../ui/withCancellableProgress';
 import { compareFileSets, type ComparedSide, type Comparison } from './compareFileSets';
-import { toRemoteUri, type RemoteNames } from '../services/remoteUri';
+import { toMirroredRemoteUri, toRemoteUri, type RemoteNames } from '../services/remoteUri';
 import { fileSetOfArchive } from '../services/caches/versionFileSet';
-import { newestVersions } from '../services/newestVersions';
+import { listSkillVersions } from '../services/skillVersions';
 
 /** What the compare commands work with. */
 export interface CompareContext {
@@ -37,17 +37,24 @@ export async function compareFolderWithRemote(context: CompareContext, given?: v
   }
   try {
     const client = await context.services.session.getClient();
-    const versions = await newestVersions(client, link.skillId);
+    const { versions, ordinals } = await listSkillVersions(client, link.skillId);
     const version = await context.services.prompts.pickVersion(
       vscode.l10n.t('Compare {0} with a version of "{1}"', displayPath(folder), link.title),
       versions,
       versions[0]?.ref,
+      ordinals,
     );
     if (!version) return undefined;
     return await withCancellableProgress(vscode.l10n.t('Comparing {0}', displayPath(folder)), async (_progress, signal) => {
-      const remote = await remoteSide(context, version, { skill: link.title, version: versionLabel(version) }, signal);
+      // The version's files are opened under the folder's own paths, so the diff editor pairs each file with
+      // itself instead of calling it renamed.
+      const files = await versionFiles(context, version, signal);
+      const remote: ComparedSide = {
+        files,
+        uriOf: (path) => toMirroredRemoteUri({ skillId: version.skillId, versionRef: version.ref, path: prefixOf(files) + path }, files.folderName, folder),
+      };
       const local = await localSide(folder, link.published?.allowedSecrets ?? []);
-      return compareFileSets(vscode.l10n.t('{0} ↔ {1}', versionLabel(version), displayPath(folder)), remote, local);
+      return compareFileSets(vscode.l10n.t('{0} ↔ {1}', versionLabel(version, ordinals), displayPath(folder)), remote, local);
     });
   } catch (error) {
     void showError(context.services.log, vscode.l10n.t('Could not compare {0}', displayPath(folder)), error);
@@ -63,22 +70,21 @@ export async function compareVersions(context: CompareContext, node: RemoteVersi
   const chosen = (selected ?? []).filter(isVersionNode);
   try {
     let other: SkillVersion | undefined = chosen.find((candidate) => candidate.id !== node.id)?.version;
+    const { versions, ordinals } = await listSkillVersions(await context.services.session.getClient(), node.version.skillId);
     if (!other) {
-      const client = await context.services.session.getClient();
-      const versions = await newestVersions(client, node.version.skillId);
       const others = versions.filter((version) => version.ref !== node.version.ref);
       if (others.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no other version to compare with.', skillLabel(node.parent.skill)));
         return undefined;
       }
-      other = await context.services.prompts.pickVersion(vscode.l10n.t('Compare {0} with…', versionLabel(node.version)), others, versions[0]?.ref);
+      other = await context.services.prompts.pickVersion(vscode.l10n.t('Compare {0} with…', versionLabel(node.version, ordinals)), others, versions[0]?.ref, ordinals);
       if (!other) return undefined;
     }
     const [older, newer] = [node.version, other].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     return await withCancellableProgress(vscode.l10n.t('Comparing versions'), async (_progress, signal) => {
       // Both sides' paths read the same (only their queries differ), so the diff editor pairs each file with
       // itself instead of calling it renamed.
-      const title = vscode.l10n.t('{0} ↔ {1}', versionLabel(older), versionLabel(newer));
+      const title = vscode.l10n.t('{0} ↔ {1}', versionLabel(older, ordinals), versionLabel(newer, ordinals));
       const names: RemoteNames = { skill: skillLabel(node.parent.skill), version: title };
       const [before, after] = await Promise.all([remoteSide(context, older, names, signal), remoteSide(context, newer, names, signal)]);
       return compareFileSets(title, before, after);
@@ -94,9 +100,18 @@ export async function compareVersions(context: CompareContext, node: RemoteVersi
  * `names` is what the URIs' paths read as (their ids ride in the query).
  */
 export async function remoteSide(context: CompareContext, version: SkillVersion, names: RemoteNames, signal: AbortSignal): Promise<ComparedSide> {
-  const files = fileSetOfArchive(await context.services.archives.get(version.skillId, version.ref, signal));
-  const prefix = files.folderName ? `${files.folderName}/` : '';
-  return { files, uriOf: (path) => toRemoteUri({ skillId: version.skillId, versionRef: version.ref, path: prefix + path }, names) };
+  const files = await versionFiles(context, version, signal);
+  return { files, uriOf: (path) => toRemoteUri({ skillId: version.skillId, versionRef: version.ref, path: prefixOf(files) + path }, names) };
+}
+
+/** A version's files, from the upload cache or the service. */
+async function versionFiles(context: CompareContext, version: SkillVersion, signal: AbortSignal): Promise<FileSet> {
+  return fileSetOfArchive(await context.services.archives.get(version.skillId, version.ref, signal));
+}
+
+/** What a version's paths start with: its top-level folder and a slash, or nothing. */
+function prefixOf(files: FileSet): string {
+  return files.folderName ? `${files.folderName}/` : '';
 }
 
 /** The folder's files as an upload would carry them (with the secrets allowed when it was published), opened from disk. */

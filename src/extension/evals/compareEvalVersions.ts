@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { loadApiModule } from '../../core/api/loadApiModule';
-import { versionLabel } from '../ui/labels';
 import { displayPath } from '../ui/displayPath';
 import { showNoKeyError } from '../ui/errorMessage';
 import { showError } from '../ui/showError';
@@ -33,10 +32,11 @@ export async function compareEvalVersions(context: TargetContext, arg?: unknown)
   const api = loadApiModule();
   try {
     const evals = await api.loadEvals(folder.fsPath);
-    const a = await pickVersion(context, folder, vscode.l10n.t('Compare the evals of {0}: version A', name));
-    if (!a) return undefined;
-    const b = await pickVersion(context, folder, vscode.l10n.t('Compare the evals of {0} on {1} with version B', name, versionLabel(a)), a.ref);
-    if (!b) return undefined;
+    const pickedA = await pickVersion(context, folder, vscode.l10n.t('Compare the evals of {0}: version A', name));
+    if (!pickedA) return undefined;
+    const pickedB = await pickVersion(context, folder, vscode.l10n.t('Compare the evals of {0} on {1} with version B', name, pickedA.label), pickedA.version.ref);
+    if (!pickedB) return undefined;
+    const [a, b] = [pickedA.version, pickedB.version];
     const settings = evalSettings(folder);
     const baseline = { kind: 'version', version: b.ref } as const;
     const estimate = api.estimateRun(evals, { ...settings, baseline });
@@ -59,8 +59,8 @@ export async function compareEvalVersions(context: TargetContext, arg?: unknown)
     });
     if (result.cancelled) return undefined;
     await api.saveResults(evals, result.runs, resultsDescription(settings));
-    const markdown = api.comparisonMarkdown({ evals, runs: result.runs, versionA: `${versionLabel(a)} (${a.id})`, versionB: `${versionLabel(b)} (${b.id})`, runsPerCase: settings.runs, model: settings.model });
-    const uri = vscode.Uri.from({ scheme: COMPARISON_SCHEME, path: `/${evals.name} ${a.id} vs ${b.id}.md` });
+    const markdown = api.comparisonMarkdown({ evals, runs: result.runs, versionA: pickedA.label, versionB: pickedB.label, runsPerCase: settings.runs, model: settings.model });
+    const uri = vscode.Uri.from({ scheme: COMPARISON_SCHEME, path: `/${evals.name} ${pickedA.short} vs ${pickedB.short}.md` });
     comparisons.set(uri.toString(), markdown);
     await vscode.commands.executeCommand('markdown.showPreview', uri);
     return uri;

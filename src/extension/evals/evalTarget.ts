@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { SkillVersion } from '../../core/api/types';
-import { newestVersions } from '../services/newestVersions';
+import { listSkillVersions } from '../services/skillVersions';
 import type { Services } from '../services/services';
 import type { PublishOutcome } from '../shared/publishOutcome';
-import { versionLabel } from '../ui/labels';
+import { rememberedVersionLabel, versionLabel, versionShortLabel } from '../ui/labels';
 import { displayPath } from '../ui/displayPath';
 
 /** The published version a run of a folder's evals uses. */
@@ -30,7 +30,7 @@ export async function draftTarget(context: TargetContext, folder: vscode.Uri): P
   const link = folders.link(folder);
   const published = link?.published;
   if (link && published && (await folders.changedSincePublished(folder)) === false) {
-    return { skillId: link.skillId, version: published.ref, label: vscode.l10n.t('the published draft ({0})', published.id) };
+    return { skillId: link.skillId, version: published.ref, label: vscode.l10n.t('the published draft, {0}', rememberedVersionLabel(published)) };
   }
   const name = displayPath(folder);
   const action = vscode.l10n.t('Publish and Run');
@@ -44,27 +44,38 @@ export async function draftTarget(context: TargetContext, folder: vscode.Uri): P
     context.services.log.info(`Evals of ${folder.fsPath} not run: the publish ended ${outcome ? JSON.stringify(outcome) : 'without an outcome'}`);
     return undefined;
   }
-  return { skillId: outcome.skillId, version: outcome.version.ref, label: vscode.l10n.t('the new version {0}', outcome.version.id) };
+  const remembered = context.services.folders.link(folder)?.published;
+  const label = remembered?.id === outcome.version.id ? rememberedVersionLabel(remembered) : rememberedVersionLabel({ id: outcome.version.id, createdAt: outcome.version.createdAt });
+  return { skillId: outcome.skillId, version: outcome.version.ref, label: vscode.l10n.t('the new version, {0}', label) };
 }
 
 /** A version of the folder's linked skill, picked by the user (newest first); undefined when the user cancels or there is no link. */
 export async function pickedTarget(context: TargetContext, folder: vscode.Uri, title: string): Promise<EvalTarget | undefined> {
-  const version = await pickVersion(context, folder, title);
-  if (!version) return undefined;
-  return { skillId: version.skillId, version: version.ref, label: versionLabel(version) };
+  const picked = await pickVersion(context, folder, title);
+  if (!picked) return undefined;
+  return { skillId: picked.version.skillId, version: picked.version.ref, label: picked.label };
+}
+
+/** A version the user picked, with its label ("v3 (Dec 6, 2026, 8:17:03 PM)") and short label ("v3"). */
+export interface PickedVersion {
+  readonly version: SkillVersion;
+  readonly label: string;
+  readonly short: string;
 }
 
 /** A version of the folder's linked skill, picked by the user; undefined after saying why when the folder is not linked. */
-export async function pickVersion(context: TargetContext, folder: vscode.Uri, title: string, except?: string): Promise<SkillVersion | undefined> {
+export async function pickVersion(context: TargetContext, folder: vscode.Uri, title: string, except?: string): Promise<PickedVersion | undefined> {
   const link = context.services.folders.link(folder);
   if (!link) {
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not linked to a remote skill yet. Publish it once to link it.', displayPath(folder)));
     return undefined;
   }
-  const versions = (await newestVersions(await context.services.session.getClient(), link.skillId)).filter((version) => version.ref !== except);
+  const all = await listSkillVersions(await context.services.session.getClient(), link.skillId);
+  const versions = all.versions.filter((version) => version.ref !== except);
   if (versions.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no other version to pick.', link.title));
     return undefined;
   }
-  return context.services.prompts.pickVersion(title, versions, versions[0]?.ref);
+  const version = await context.services.prompts.pickVersion(title, versions, all.versions[0]?.ref, all.ordinals);
+  return version && { version, label: versionLabel(version, all.ordinals), short: versionShortLabel(version, all.ordinals) };
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { formatCount } from '../../core/text/count';
 import { abortOnCancel } from '../../core/async/abortOnCancel';
 import type { LoadedEvals } from '../../core/evals/loadEvals';
 import type { EvalCases } from '../../core/evals/plan';
@@ -77,7 +78,9 @@ async function runFolder(context: EvalRunContext, run: ReportedRun, folder: vsco
     if (!target) return finish((item) => run.skipped(item));
     const sdk = await context.services.session.getSdk();
     if (!sdk) return finish((item) => run.errored(item, new vscode.TestMessage(noKeyMessage())));
-    run.run.appendOutput(`${vscode.l10n.t('Running the evals of {0} against {1}: {2} requests', name, target.label, estimate.requests)}\r\n`);
+    run.run.appendOutput(`${(estimate.requests === 1
+      ? vscode.l10n.t('Running the evals of {0} against {1}: 1 request', name, target.label)
+      : vscode.l10n.t('Running the evals of {0} against {1}: {2} requests', name, target.label, formatCount(estimate.requests)))}\r\n`);
     const byKey = new Map<string, vscode.TestItem>();
     for (const item of items) {
       const ref = refs.get(item.id);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { formatCount } from '../../core/text/count';
 import { prepareUpload, readPreparedFiles, type PreparedUpload } from '../../core/bundle/prepareUpload';
 import { formatBytes } from '../../core/bundle/uploadChecks';
 import { zipFileSet } from '../../core/bundle/zipFileSet';
@@ -40,7 +41,9 @@ export async function exportSkill({ folders, log }: Services, arg?: unknown, tar
   });
   const where = vscode.workspace.asRelativePath(destination);
   void vscode.window.showInformationMessage(
-    vscode.l10n.t('Exported {0} ({1} files, {2}) to {3}.', checked.folderName, checked.collected.files.length, formatBytes(checked.totalBytes), where),
+    checked.collected.files.length === 1
+      ? vscode.l10n.t('Exported {0} (1 file, {1}) to {2}.', checked.folderName, formatBytes(checked.totalBytes), where)
+      : vscode.l10n.t('Exported {0} ({1} files, {2}) to {3}.', checked.folderName, formatCount(checked.collected.files.length), formatBytes(checked.totalBytes), where),
   );
   return destination;
 }
@@ -52,10 +55,10 @@ export async function exportSkill({ folders, log }: Services, arg?: unknown, tar
 function refuse(folder: vscode.Uri, prepared: PreparedUpload, problems: readonly Diagnostic[]): undefined {
   const open = vscode.l10n.t('Go to the First Problem');
   const lines = problems.map((d) => `${d.file ? `${d.file}: ` : ''}${d.message} (${d.rule})`);
-  const detail = lines.slice(0, 5).join('\n') + (lines.length > 5 ? `\n${vscode.l10n.t('…and {0} more', lines.length - 5)}` : '');
+  const detail = lines.slice(0, 5).join('\n') + (lines.length > 5 ? `\n${vscode.l10n.t('…and {0} more', formatCount(lines.length - 5))}` : '');
   const message = problems.length === 1
     ? vscode.l10n.t('{0} cannot be exported until its error is fixed: {1}', prepared.folderName, detail)
-    : vscode.l10n.t('{0} cannot be exported until its {1} errors are fixed: {2}', prepared.folderName, problems.length, detail);
+    : vscode.l10n.t('{0} cannot be exported until its {1} errors are fixed: {2}', prepared.folderName, formatCount(problems.length), detail);
   const first = problems[0];
   const file = first.file ? vscode.Uri.joinPath(folder, ...first.file.split('/')) : prepared.skillMd ? vscode.Uri.file(prepared.skillMd) : undefined;
   void vscode.window.showErrorMessage(message, ...(file ? [open] : [])).then((choice) => {
@@ -79,7 +82,9 @@ async function askAboutSecrets(secrets: readonly string[]): Promise<'include' | 
   const include = vscode.l10n.t('Include Them');
   const leaveOut = vscode.l10n.t('Export Without Them');
   const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('{0} file(s) look like secrets and are left out of the zip unless you include them.', secrets.length),
+    secrets.length === 1
+      ? vscode.l10n.t('1 file looks like a secret and is left out of the zip unless you include it.')
+      : vscode.l10n.t('{0} files look like secrets and are left out of the zip unless you include them.', formatCount(secrets.length)),
     { modal: true, detail: secrets.join('\n') },
     leaveOut,
     include,

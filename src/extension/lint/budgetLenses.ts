@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { measureBudgets } from '../../core/skill/budgets';
-import { formatCount } from '../ui/formatCount';
+import { formatCount } from '../../core/text/count';
 
 /** A budget as the core measures it: what is used, the limit, and where to show it. */
 interface Budget {

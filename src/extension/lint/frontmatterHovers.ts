@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { keyInfo } from '../../core/skill/frontmatterKeys';
 import { parseSkillMd } from '../../core/skill/parse';
-import { formatCount } from '../ui/formatCount';
+import { formatCount } from '../../core/text/count';
 import { entryWithKeyAt, isInFrontmatter } from './frontmatterPosition';
 import { profileFor } from '../services/skillFolders/profileSetting';
 import { toVscodeRange } from '../ui/toVscodeDiagnostic';

@@ -6,13 +6,15 @@ import type { SkillDiagnostics } from './skillDiagnostics';
 import { isLintable } from '../services/skillFolders/skillMdName';
 
 /**
- * Keeps diagnostics current: lint on open and while typing, clear on close and delete, lint again when
+ * Keeps diagnostics current: lint on open and while typing, `onClosed` on close, clear on delete, lint again when
  * a lint setting changes or a file beside a SKILL.md appears, changes or disappears.
  */
 export function lintTriggers(
   diagnostics: SkillDiagnostics,
   listings: FolderListings,
   watcher: vscode.FileSystemWatcher,
+  /** What happens to a closed SKILL.md's entries (the background lint lints it from disk). */
+  onClosed: (uri: vscode.Uri) => Promise<unknown>,
 ): vscode.Disposable[] {
   const scheduleIfLintable = (document: vscode.TextDocument): void => {
     if (isLintable(document.uri)) diagnostics.schedule(document);
@@ -24,7 +26,9 @@ export function lintTriggers(
     vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.contentChanges.length > 0) scheduleIfLintable(event.document);
     }),
-    vscode.workspace.onDidCloseTextDocument((document) => diagnostics.clear(document.uri)),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      if (isLintable(document.uri)) void onClosed(document.uri);
+    }),
     watcher.onDidDelete((uri) => diagnostics.clear(uri)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(LINT_SETTINGS)) diagnostics.relintAll();

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { formatCount } from '../../core/text/count';
 import type { Diagnostic } from '../../core/skill/types';
 import type { SkillDiagnostics } from './skillDiagnostics';
 import { messageOf } from '../../core/messageOf';
@@ -34,8 +35,8 @@ function summary(outcome: { linted: number; total: number; found: readonly Diagn
   const errors = outcome.found.filter((finding) => finding.severity === 'error').length;
   const warnings = outcome.found.filter((finding) => finding.severity === 'warning').length;
   if (outcome.total === 0) return vscode.l10n.t('No SKILL.md files in this workspace.');
-  const counts = vscode.l10n.t('{0} errors, {1} warnings', errors, warnings);
-  return outcome.cancelled
-    ? vscode.l10n.t('Lint cancelled after {0} of {1} skills: {2}.', outcome.linted, outcome.total, counts)
-    : vscode.l10n.t('Linted {0} skills: {1}.', outcome.linted, counts);
+  const counts = `${errors === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{0} errors', formatCount(errors))}, ${
+    warnings === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', formatCount(warnings))}`;
+  if (outcome.cancelled) return vscode.l10n.t('Lint cancelled after {0} of {1} skills: {2}.', formatCount(outcome.linted), formatCount(outcome.total), counts);
+  return outcome.linted === 1 ? vscode.l10n.t('Linted 1 skill: {0}.', counts) : vscode.l10n.t('Linted {0} skills: {1}.', formatCount(outcome.linted), counts);
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services/services';
+import { BackgroundLint, backgroundLintTriggers } from './backgroundLint';
 import { BudgetLenses } from './budgetLenses';
 import { fixAllCommand } from './fixAllCommand';
 import { FolderListings } from './folderListings';
@@ -12,16 +13,22 @@ import { SkillCodeActions } from './skillCodeActions';
 import { SkillDiagnostics } from './skillDiagnostics';
 import { LINTABLE_SELECTOR, SKILL_MD_SELECTOR } from './skillMdFiles';
 
-/** Registers SKILL.md diagnostics, completions, hovers, quick fixes and budget lenses. No I/O happens here. */
+/**
+ * Registers SKILL.md diagnostics (of open files as they are typed, of every skill folder in the background),
+ * completions, hovers, quick fixes and budget lenses. No I/O happens here.
+ */
 export function registerLintFeatures(context: vscode.ExtensionContext, { log, folders }: Services): void {
   const watcher = vscode.workspace.createFileSystemWatcher('**/*');
   const listings = new FolderListings(watcher);
   const diagnostics = new SkillDiagnostics(context.extensionUri, listings, log);
+  const background = new BackgroundLint(folders, diagnostics, log);
   context.subscriptions.push(
     watcher,
     listings,
     diagnostics,
-    ...lintTriggers(diagnostics, listings, watcher),
+    background,
+    ...lintTriggers(diagnostics, listings, watcher, (uri) => background.lintClosed(uri)),
+    ...backgroundLintTriggers(background, folders, listings),
     vscode.languages.registerCompletionItemProvider(SKILL_MD_SELECTOR, new FrontmatterCompletions(), ...FrontmatterCompletions.triggerCharacters),
     vscode.languages.registerHoverProvider(SKILL_MD_SELECTOR, new FrontmatterHovers()),
     vscode.languages.registerCodeActionsProvider(LINTABLE_SELECTOR, new SkillCodeActions(listings, context.extensionUri), SkillCodeActions.metadata),

@@ -46,7 +46,7 @@ export class SkillDiagnostics implements vscode.Disposable {
 
   /** Lints a file from disk (or its open document), publishes the result and returns it. */
   async lintFile(uri: vscode.Uri): Promise<readonly Diagnostic[]> {
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    const open = vscode.workspace.textDocuments.find((document) => !document.isClosed && document.uri.toString() === uri.toString());
     const listing = await this.listings.get(folderOf(uri));
     const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     const diagnostics = this.lintSafely(uri, text, listing);

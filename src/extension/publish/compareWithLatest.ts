@@ -29,8 +29,12 @@ export async function compareWithLatest(
   try {
     const diff = diffFileSets(fileSetOfArchive(await archives.get(skill.id, latest, signal)), local);
     if (isIdentical(diff)) return { kind: 'unchanged', version: latest };
-    return { kind: 'changed', version: latest, added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length };
+    return { kind: 'changed', version: latest, added: paths(diff.added), removed: paths(diff.removed), changed: paths(diff.changed) };
   } catch (error) {
     return { kind: 'unknown', version: latest, reason: errorMessage(error) };
   }
+}
+
+function paths(files: readonly { readonly path: string }[]): string[] {
+  return files.map((file) => file.path);
 }

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { displayPath } from '../ui/displayPath';
+import { rememberedVersionLabel } from '../ui/labels';
 import type { LinkStore, SkillLink } from '../services/skillFolders/linkStore';
 import { messageOf } from '../../core/messageOf';
 
@@ -50,7 +52,7 @@ export class DriftDecorations implements vscode.FileDecorationProvider, vscode.D
       void this.check(uri);
       return undefined;
     }
-    return decorationOf(drift, link);
+    return decorationOf(drift, link, uri);
   }
 
   /** Checks the linked folder that holds `uri` (a saved or created file), if any. */
@@ -114,11 +116,13 @@ export class DriftDecorations implements vscode.FileDecorationProvider, vscode.D
   }
 }
 
-function decorationOf(drift: Drift, link: SkillLink): vscode.FileDecoration | undefined {
-  const version = link.published?.id ?? '';
+/** The badge and its tooltip, which names the folder as the workspace does and the version by its label. */
+function decorationOf(drift: Drift, link: SkillLink, folder: vscode.Uri): vscode.FileDecoration | undefined {
+  const version = link.published ? rememberedVersionLabel(link.published) : '';
+  const where = displayPath(folder);
   const lines: string[] = [];
-  if (drift.edited) lines.push(vscode.l10n.t('Edited since version {0} was published from here', version));
-  if (drift.remoteNewer) lines.push(vscode.l10n.t('"{0}" has a newer version than {1}', link.title, version));
+  if (drift.edited) lines.push(vscode.l10n.t('{0}: edited since {1} of "{2}" was published from it', where, version, link.title));
+  if (drift.remoteNewer) lines.push(vscode.l10n.t('"{0}" has a newer version than {1}, published from {2}', link.title, version, where));
   if (lines.length === 0) return undefined;
   const badge = drift.edited && drift.remoteNewer ? '⇅' : drift.edited ? '↑' : '↓';
   const color = new vscode.ThemeColor(drift.remoteNewer ? 'list.warningForeground' : 'gitDecoration.modifiedResourceForeground');

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { formatCount } from '../../core/text/count';
 import type { PreparedUpload } from '../../core/bundle/prepareUpload';
 import { SKILL_MD } from '../../core/skill/skillMdName';
 import type { Diagnostic } from '../../core/skill/types';
@@ -53,7 +54,9 @@ export async function passLintGate(
   }
   const warnings = prepared.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning');
   const goOn = warnings.length === 0 || await context.prompts.confirm(
-    vscode.l10n.t('{0} has {1} warnings. Publish anyway?', prepared.folderName, warnings.length),
+    warnings.length === 1
+      ? vscode.l10n.t('{0} has 1 warning. Publish anyway?', prepared.folderName)
+      : vscode.l10n.t('{0} has {1} warnings. Publish anyway?', prepared.folderName, formatCount(warnings.length)),
     warnings.map(describe).join('\n'),
     vscode.l10n.t('Publish Anyway'),
   );
@@ -81,8 +84,8 @@ async function showBlocking(context: LintGateContext, folder: vscode.Uri, prepar
   const count = prepared.errors.length;
   void vscode.window.showErrorMessage(
     count === 1
-      ? vscode.l10n.t('Not published: {0} has 1 problem to fix first (see the Problems panel): {1}', prepared.folderName, prepared.errors[0].message)
-      : vscode.l10n.t('Not published: {0} has {1} problems to fix first (see the Problems panel). The first: {2}', prepared.folderName, count.toLocaleString(), prepared.errors[0]?.message ?? ''),
+      ? vscode.l10n.t('Not published: {0} has 1 problem to fix first (see the Problems panel): {1}', prepared.folderName, prepared.errors[0]?.message ?? '')
+      : vscode.l10n.t('Not published: {0} has {1} problems to fix first (see the Problems panel). The first: {2}', prepared.folderName, formatCount(count), prepared.errors[0]?.message ?? ''),
   );
 }
 

@@ -1,19 +1,23 @@
 import * as vscode from 'vscode';
 import type { LeftOutReason } from '../../core/bundle/leftOutReason';
 import { formatBytes } from '../../core/bundle/uploadChecks';
+import { formatCount } from '../../core/text/count';
 
 /** How the folder's files compare with the linked skill's latest version. */
 export type PreviewComparison =
   | { readonly kind: 'new-skill' }
   | { readonly kind: 'unchanged'; readonly version: string }
-  | { readonly kind: 'changed'; readonly version: string; readonly added: number; readonly removed: number; readonly changed: number }
+  /** The paths (relative to the skill folder) added, removed and changed since the latest version. */
+  | { readonly kind: 'changed'; readonly version: string; readonly added: readonly string[]; readonly removed: readonly string[]; readonly changed: readonly string[] }
   | { readonly kind: 'unknown'; readonly version: string; readonly reason: string };
 
 /** Everything the preview shows before an upload: nothing has been sent yet. */
 export interface PublishPreview {
   readonly title: string;
   readonly placeholder: string;
-  /** The files to upload, with the top-level folder in front, and their sizes. */
+  /** The folder's name, in front of every path of `files`. */
+  readonly folderName: string;
+  /** The files to upload, with the top-level folder in front (`folderName`), and their sizes. */
   readonly files: readonly { readonly path: string; readonly bytes: number }[];
   readonly totalBytes: number;
   readonly limitBytes: number;
@@ -29,15 +33,21 @@ type PreviewItem = vscode.QuickPickItem & { readonly action?: PreviewAction };
 
 /**
  * The rows of the preview quick pick: the answer first (Publish, or Cancel first when nothing changed), then
- * the comparison with the latest version, every file with its size and the total against the budget, and
- * what is left out with why.
+ * the comparison with the latest version, every file with its size (added and changed ones marked so) and the
+ * total against the budget, the files the latest version has and this upload removes, and what is left out with why.
  */
 export function previewItems(preview: PublishPreview): PreviewItem[] {
   const count = preview.files.length;
+  const { comparison } = preview;
+  const inFolder = (path: string): string => `${preview.folderName}/${path}`;
+  const marks = new Map<string, FileMark>(comparison.kind === 'changed'
+    ? [...comparison.added.map((path): [string, FileMark] => [inFolder(path), 'added']), ...comparison.changed.map((path): [string, FileMark] => [inFolder(path), 'changed'])]
+    : []);
+  const removed = comparison.kind === 'changed' ? comparison.removed.map(inFolder) : [];
   const publish: PreviewItem = {
     label: `$(cloud-upload) ${count === 1
       ? vscode.l10n.t('Publish 1 file ({0})', formatBytes(preview.totalBytes))
-      : vscode.l10n.t('Publish {0} files ({1})', count, formatBytes(preview.totalBytes))}`,
+      : vscode.l10n.t('Publish {0} files ({1})', formatCount(count), formatBytes(preview.totalBytes))}`,
     action: 'publish',
     alwaysShow: true,
   };
@@ -48,14 +58,34 @@ export function previewItems(preview: PublishPreview): PreviewItem[] {
     ...(unchanged ? [cancel, publish] : [publish, cancel]),
     separator(vscode.l10n.t('Compared with the latest version')),
     comparisonItem(preview.comparison),
-    separator(vscode.l10n.t('{0} files, {1} of {2}', count, formatBytes(preview.totalBytes), formatBytes(preview.limitBytes))),
-    ...preview.files.map((file): PreviewItem => ({ label: `$(file) ${file.path}`, description: formatBytes(file.bytes) })),
-    ...(preview.leftOut.length > 0 ? [separator(vscode.l10n.t('Left out ({0})', preview.leftOut.length))] : []),
+    separator(count === 1
+      ? vscode.l10n.t('1 file, {0} of {1}', formatBytes(preview.totalBytes), formatBytes(preview.limitBytes))
+      : vscode.l10n.t('{0} files, {1} of {2}', formatCount(count), formatBytes(preview.totalBytes), formatBytes(preview.limitBytes))),
+    ...preview.files.map((file) => fileItem(file, marks.get(file.path))),
+    ...(removed.length > 0 ? [separator(vscode.l10n.t('Removed ({0})', formatCount(removed.length)))] : []),
+    ...removed.map((path): PreviewItem => ({ label: `$(diff-removed) ${path}`, description: vscode.l10n.t('removed') })),
+    ...(preview.leftOut.length > 0 ? [separator(vscode.l10n.t('Left out ({0})', formatCount(preview.leftOut.length)))] : []),
     ...preview.leftOut.map((entry): PreviewItem => ({
       label: `$(${entry.path.endsWith('/') ? 'folder' : 'circle-slash'}) ${entry.path}`,
       description: reasonText(entry.reason),
     })),
   ];
+}
+
+/** How a file of the upload differs from the latest version; unmarked when it is the same. */
+type FileMark = 'added' | 'changed';
+
+/** A file's row: its path, marked when it is added or changed, and its size. */
+function fileItem(file: { readonly path: string; readonly bytes: number }, mark: FileMark | undefined): PreviewItem {
+  const size = formatBytes(file.bytes);
+  switch (mark) {
+    case 'added':
+      return { label: `$(diff-added) ${file.path}`, description: vscode.l10n.t('added · {0}', size) };
+    case 'changed':
+      return { label: `$(diff-modified) ${file.path}`, description: vscode.l10n.t('changed · {0}', size) };
+    case undefined:
+      return { label: `$(file) ${file.path}`, description: size };
+  }
 }
 
 /** The comparison row: say plainly whether this upload changes anything. */
@@ -70,9 +100,9 @@ function comparisonItem(comparison: PreviewComparison): PreviewItem {
       };
     case 'changed': {
       const parts = [
-        ...(comparison.changed > 0 ? [vscode.l10n.t('{0} changed', comparison.changed)] : []),
-        ...(comparison.added > 0 ? [vscode.l10n.t('{0} added', comparison.added)] : []),
-        ...(comparison.removed > 0 ? [vscode.l10n.t('{0} removed', comparison.removed)] : []),
+        ...(comparison.changed.length > 0 ? [vscode.l10n.t('{0} changed', formatCount(comparison.changed.length))] : []),
+        ...(comparison.added.length > 0 ? [vscode.l10n.t('{0} added', formatCount(comparison.added.length))] : []),
+        ...(comparison.removed.length > 0 ? [vscode.l10n.t('{0} removed', formatCount(comparison.removed.length))] : []),
       ];
       return { label: `$(diff) ${vscode.l10n.t('Files differ: {0}', parts.join(', '))}` };
     }

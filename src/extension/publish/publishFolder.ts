@@ -1,17 +1,21 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import type { Skill, SkillsClient, SkillVersion } from '../../core/api/types';
+import type { ApiErrorKind, Skill, SkillsClient, SkillVersion } from '../../core/api/types';
 import { fileSetBytes, type FileSet } from '../../core/bundle/fileSet';
 import { hashFileSet } from '../../core/bundle/hashFileSet';
 import { prepareUpload, readPreparedFiles } from '../../core/bundle/prepareUpload';
 import { zipFileSet } from '../../core/bundle/zipFileSet';
 import { formatBytes } from '../../core/bundle/uploadChecks';
+import { formatCount } from '../../core/text/count';
 import { lastEntry, parseSkillMd } from '../../core/skill/parse';
 import { SKILL_MD } from '../../core/skill/skillMdName';
 import { loadApiModule } from '../../core/api/loadApiModule';
 import { uploadLimitBytesFor } from '../services/skillFolders/profileSetting';
 import type { Services } from '../services/services';
-import { skillLabel, versionLabel } from '../ui/labels';
+import { hashOfFolder } from '../services/skillFolders/folderHash';
+import { listSkillVersions } from '../services/skillVersions';
+import { displayPath } from '../ui/displayPath';
+import { rememberedVersionLabel, skillLabel, versionLabel } from '../ui/labels';
 import { apiErrorKind, errorMessage } from '../ui/errorMessage';
 import { showError } from '../ui/showError';
 import { withCancellableProgress } from '../ui/withCancellableProgress';
@@ -47,6 +51,7 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
     return { kind: 'blocked' };
   }
   try {
+    if (!(await publishesChange(context, folder, chosen))) return { kind: 'cancelled' };
     const prepare = async (allowSecrets: readonly string[]) => vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking {0}', folderName(folder)) },
       () => prepareUpload(folder.fsPath, { limitBytes: uploadLimitBytesFor(folder), allowSecrets }),
@@ -76,6 +81,7 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
       placeholder: comparison.kind === 'unchanged'
         ? vscode.l10n.t('Nothing changed since the latest version: cancel, or publish the same files again')
         : vscode.l10n.t('Check the files, then publish'),
+      folderName: set.folderName,
       files: set.files.map((file) => ({ path: `${set.folderName}/${file.path}`, bytes: file.data.byteLength })),
       totalBytes: fileSetBytes(set),
       limitBytes: prepared.limitBytes,
@@ -83,18 +89,28 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
       comparison,
     };
     if (!(await context.prompts.preview(preview))) return { kind: 'cancelled' };
-    const uploaded = await upload(client, target, set, prepared.folderName);
+    let uploaded = await upload(client, target, set, prepared.folderName);
+    // A busy or failing service (529, 5xx, a timeout) is worth another try with the same files and choices.
+    while (uploaded.kind === 'unavailable' && (await context.prompts.retryPublish(retryMessage(prepared.folderName, target, uploaded.message)))) {
+      uploaded = await upload(client, target, set, prepared.folderName);
+    }
     if (uploaded.kind !== 'published') {
       if (uploaded.kind === 'refused') void showRefusal(log, uploaded, context.extensionUri);
-      return uploaded;
+      if (uploaded.kind === 'unavailable') log.error(`Not published: ${folder.fsPath}: ${uploaded.message}`);
+      return uploaded.kind === 'unavailable' ? { kind: 'failed', message: uploaded.message } : uploaded;
     }
     const { skill, version } = uploaded;
     log.info(`Published ${folder.fsPath} as ${version.id} of ${skill.id} (${set.files.length} files, ${fileSetBytes(set)} bytes)`);
-    await context.links.set(folder, { skillId: skill.id, title: skillLabel(skill), published: { id: version.id, ref: version.ref, hash, allowedSecrets } });
+    const ordinal = target.kind === 'new' ? 1 : await ordinalOf(client, version);
+    await context.links.set(folder, {
+      skillId: skill.id,
+      title: skillLabel(skill),
+      published: { id: version.id, ref: version.ref, hash, allowedSecrets, createdAt: version.createdAt, ...(ordinal === undefined ? {} : { ordinal }) },
+    });
     context.problems.delete(vscode.Uri.joinPath(folder, SKILL_MD));
     await keepUpload(context, skill.id, version.ref, set);
     await context.revealVersion(skill.id, version);
-    void announce(skill, version);
+    void announce(skill, version, ordinal, target.kind === 'new');
     return { kind: 'published', skillId: skill.id, version, files: set.files.length, bytes: fileSetBytes(set) };
   } catch (error) {
     void showError(log, vscode.l10n.t('Could not publish {0}', folderName(folder)), error);
@@ -102,15 +118,44 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
   }
 }
 
+/**
+ * Whether to go on: true unless the folder holds exactly what was published from it as the skill's latest version
+ * and the user, told so before any other question, does not publish it again. When that cannot be known (never
+ * published, offline, or another skill was chosen), true: the preview compares again.
+ */
+async function publishesChange(context: PublishContext, folder: vscode.Uri, chosen: Skill | undefined): Promise<boolean> {
+  const link = context.links.get(folder);
+  const published = link?.published;
+  if (!link || !published || (chosen && chosen.id !== link.skillId)) return true;
+  try {
+    if ((await hashOfFolder(folder.fsPath, published.allowedSecrets)) !== published.hash) return true;
+    const skill = await (await context.services.session.getClient()).getSkill(link.skillId);
+    if (skill.latestVersion !== published.id && skill.latestVersion !== published.ref) return true;
+  } catch (error) {
+    context.services.log.info(`Could not tell whether ${folder.fsPath} changed since it was published: ${errorMessage(error)}`);
+    return true;
+  }
+  return context.prompts.publishUnchanged(
+    vscode.l10n.t('Nothing changed in {0} since {1} of "{2}" was published from it.', displayPath(folder), rememberedVersionLabel(published), link.title),
+  );
+}
+
 type UploadResult =
   | { readonly kind: 'published'; readonly skill: Skill; readonly version: SkillVersion }
+  | { readonly kind: 'unavailable'; readonly message: string }
   | Extract<PublishOutcome, { kind: 'cancelled' | 'refused' }>;
+
+/** What a retry may fix: the service was busy, failed, or could not be reached in time. */
+const TRANSIENT: ReadonlySet<ApiErrorKind | undefined> = new Set<ApiErrorKind | undefined>(['overloaded', 'server', 'rate-limited', 'timeout', 'offline']);
 
 /** Sends the files under a cancellable progress (Cancel aborts the request), then reads back what was made. */
 async function upload(client: SkillsClient, target: PublishDestination, set: FileSet, name: string): Promise<UploadResult> {
   try {
     return await withCancellableProgress(vscode.l10n.t('Publishing {0}', name), async (progress, signal) => {
-      progress.report({ message: vscode.l10n.t('Uploading {0} files ({1})', set.files.length, formatBytes(fileSetBytes(set))) });
+      const size = formatBytes(fileSetBytes(set));
+      progress.report({
+        message: set.files.length === 1 ? vscode.l10n.t('Uploading 1 file ({0})', size) : vscode.l10n.t('Uploading {0} files ({1})', formatCount(set.files.length), size),
+      });
       const options = target.kind === 'existing' ? { skillId: target.skill.id, signal } : { newSkill: true as const, displayName: target.displayName, signal };
       const result = await loadApiModule().publishSkill(client, set, options);
       progress.report({ message: vscode.l10n.t('Reading the new version') });
@@ -127,6 +172,7 @@ async function upload(client: SkillsClient, target: PublishDestination, set: Fil
       );
       return { kind: 'cancelled' };
     }
+    if (TRANSIENT.has(apiErrorKind(error))) return { kind: 'unavailable', message: errorMessage(error) };
     const details = error as { readonly requestId?: unknown; readonly rule?: unknown };
     return {
       kind: 'refused',
@@ -146,11 +192,30 @@ async function keepUpload(context: PublishContext, skillId: string, ref: string,
   }
 }
 
-/** Says it worked, with the version id one click away. */
-async function announce(skill: Skill, version: SkillVersion): Promise<void> {
+/** The ordinal of a version just published, counted over the skill's versions; undefined when they cannot be listed. */
+async function ordinalOf(client: SkillsClient, version: SkillVersion): Promise<number | undefined> {
+  try {
+    return (await listSkillVersions(client, version.skillId)).ordinals.get(version.id);
+  } catch {
+    return undefined;
+  }
+}
+
+/** "Not published: … (529). Retry?" naming the folder and the skill it was going to. */
+function retryMessage(folderName: string, target: PublishDestination, reason: string): string {
+  return target.kind === 'new'
+    ? vscode.l10n.t('Not published: {0} could not be uploaded as the new skill "{1}". {2}', folderName, target.displayName, reason)
+    : vscode.l10n.t('Not published: {0} could not be uploaded as a new version of "{1}". {2}', folderName, skillLabel(target.skill), reason);
+}
+
+/** Says it worked (that it created the skill, on a first publish), with the version id one click away. */
+async function announce(skill: Skill, version: SkillVersion, ordinal: number | undefined, created: boolean): Promise<void> {
   const copy = vscode.l10n.t('Copy Version ID');
+  const label = versionLabel(version, new Map(ordinal === undefined ? [] : [[version.id, ordinal]]));
   const answer = await vscode.window.showInformationMessage(
-    vscode.l10n.t('Published a new version of "{0}" ({1}).', skillLabel(skill), versionLabel(version)),
+    created
+      ? vscode.l10n.t('Created the skill "{0}" with its first version, {1}.', skillLabel(skill), label)
+      : vscode.l10n.t('Published a new version of "{0}": {1}.', skillLabel(skill), label),
     copy,
   );
   if (answer === copy) await vscode.env.clipboard.writeText(version.id);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { formatCount } from '../../core/text/count';
 import type { Skill } from '../../core/api/types';
 import { skillLabel } from '../ui/labels';
 import { previewItems, type PreviewAction, type PublishPreview } from './previewItems';
@@ -24,6 +25,10 @@ export interface PublishPrompts {
   askAboutSecrets(paths: readonly string[]): Promise<'leave-out' | 'upload' | undefined>;
   /** The preview of an upload; resolves true to send it. */
   preview(preview: PublishPreview): Promise<boolean>;
+  /** Says that nothing changed since the version published from the folder (before any other question); true to publish anyway. */
+  publishUnchanged(message: string): Promise<boolean>;
+  /** Says why an upload failed where another try may work (`message` names the folder and the skill); true to retry. */
+  retryPublish(message: string): Promise<boolean>;
 }
 
 /** The prompts a person answers. Frozen: nothing can swap them. */
@@ -61,12 +66,23 @@ export const interactivePublishPrompts: PublishPrompts = Object.freeze({
     const leaveOut = vscode.l10n.t('Publish Without Them');
     const upload = vscode.l10n.t('Upload Them Too');
     const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} files look like secrets and are left out of the upload.', paths.length),
+      paths.length === 1
+        ? vscode.l10n.t('1 file looks like a secret and is left out of the upload.')
+        : vscode.l10n.t('{0} files look like secrets and are left out of the upload.', formatCount(paths.length)),
       { modal: true, detail: [...paths, '', vscode.l10n.t('Upload them only if they hold no credentials. List them in .skillignore to stop this question.')].join('\n') },
       leaveOut,
       upload,
     );
     return answer === leaveOut ? 'leave-out' : answer === upload ? 'upload' : undefined;
+  },
+  async publishUnchanged(message: string) {
+    const publish = vscode.l10n.t('Publish Anyway');
+    const detail = vscode.l10n.t('Publishing would add a version with the same files.');
+    return (await vscode.window.showInformationMessage(message, { modal: true, detail }, publish)) === publish;
+  },
+  async retryPublish(message: string) {
+    const retry = vscode.l10n.t('Retry');
+    return (await vscode.window.showErrorMessage(message, retry)) === retry;
   },
   preview(preview: PublishPreview) {
     return new Promise<boolean>((resolve) => {

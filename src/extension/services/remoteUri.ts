@@ -31,16 +31,38 @@ export function toRemoteUri(location: RemoteLocation, names: RemoteNames): vscod
   return vscode.Uri.from({ scheme: REMOTE_SCHEME, path: '/' + segments.join('/'), query });
 }
 
-/** Parses a URI built by `toRemoteUri` (the two name segments are skipped); throws `FileNotFound` for anything else. */
+/**
+ * Builds a `skillsmith-remote:` URI whose path is the path of a local folder's file: the version's folder `root`
+ * (its top-level folder, '' when it has none) is read as the local `folder`, so `root/SKILL.md` has the path of
+ * `folder/SKILL.md`. The diff editor pairs a file with itself by path: comparing a folder with a version through
+ * these URIs shows a changed file as changed, not as renamed. The ids and `root` ride in the query.
+ */
+export function toMirroredRemoteUri(location: RemoteLocation, root: string, folder: vscode.Uri): vscode.Uri {
+  const inside = root === '' ? location.path : location.path.slice(root.length + 1);
+  const query = new URLSearchParams({ skill: location.skillId, version: location.versionRef, root, at: folder.path }).toString();
+  return vscode.Uri.from({ scheme: REMOTE_SCHEME, path: [folder.path.replace(/\/+$/, ''), ...inside.split('/').filter(Boolean)].join('/'), query });
+}
+
+/** Parses a URI built by `toRemoteUri` (the two name segments are skipped) or `toMirroredRemoteUri`; throws `FileNotFound` for anything else. */
 export function fromRemoteUri(uri: vscode.Uri): RemoteLocation {
   const query = new URLSearchParams(uri.query);
   const skillId = query.get('skill');
   const versionRef = query.get('version');
+  const at = query.get('at');
+  if (uri.scheme === REMOTE_SCHEME && skillId && versionRef && at !== null) return mirroredLocation(uri, skillId, versionRef, at, query.get('root') ?? '');
   const segments = uri.path.split('/').filter(Boolean);
   if (uri.scheme !== REMOTE_SCHEME || !skillId || !versionRef || segments.length < 2) {
     throw vscode.FileSystemError.FileNotFound(uri);
   }
   return { skillId, versionRef, path: segments.slice(2).join('/') };
+}
+
+/** The location of a mirrored URI: its path below the local folder `at`, under the version's folder `root`. */
+function mirroredLocation(uri: vscode.Uri, skillId: string, versionRef: string, at: string, root: string): RemoteLocation {
+  const base = at.replace(/\/+$/, '');
+  if (uri.path !== base && !uri.path.startsWith(`${base}/`)) throw vscode.FileSystemError.FileNotFound(uri);
+  const inside = uri.path.slice(base.length).split('/').filter(Boolean);
+  return { skillId, versionRef, path: [...(root ? [root] : []), ...inside].join('/') };
 }
 
 /**

@@ -16,8 +16,11 @@ export interface Prompts {
   pickFolder(title: string): Promise<vscode.Uri | undefined>;
   /** One of the workspace's skill `folders` (listed in the order given); `title` says what for. */
   pickSkillFolder(title: string, folders: readonly vscode.Uri[]): Promise<vscode.Uri | undefined>;
-  /** One of `versions` (listed in the order given, newest first); the one whose ref is `latestRef` is marked latest. */
-  pickVersion(title: string, versions: readonly SkillVersion[], latestRef: string | undefined): Promise<SkillVersion | undefined>;
+  /**
+   * One of `versions` (listed in the order given, newest first), each labelled with its ordinal from `ordinals`
+   * (over every version of the skill); the one whose ref is `latestRef` is marked latest.
+   */
+  pickVersion(title: string, versions: readonly SkillVersion[], latestRef: string | undefined, ordinals: ReadonlyMap<string, number>): Promise<SkillVersion | undefined>;
 }
 
 /** The prompts a person answers: modal dialogs, a password input box, an open dialog. Frozen: nothing can swap them. */
@@ -56,15 +59,14 @@ export const interactivePrompts: Prompts = Object.freeze<Prompts>({
     );
     return picked?.folder;
   },
-  async pickVersion(title, versions, latestRef) {
+  async pickVersion(title, versions, latestRef, ordinals) {
     const picked = await vscode.window.showQuickPick(
       versions.map((version) => ({
-        label: `$(${version.ref === latestRef ? 'tag' : 'history'}) ${versionLabel(version)}`,
+        label: `$(${version.ref === latestRef ? 'tag' : 'history'}) ${versionLabel(version, ordinals)}`,
         description: version.ref === latestRef ? vscode.l10n.t('latest') : undefined,
-        detail: version.version ?? version.id,
         version,
       })),
-      { title, placeHolder: vscode.l10n.t('Pick a version, the newest first'), matchOnDetail: true },
+      { title, placeHolder: vscode.l10n.t('Pick a version, the newest first') },
     );
     return picked?.version;
   },

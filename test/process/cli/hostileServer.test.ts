@@ -12,6 +12,7 @@ import type { ChatViewModel } from '../../../src/core/chat/viewModel';
 import { fileSetOf, skillMd, writeTree } from '../../unit/bundle/support';
 import { TEST_KEY } from '../../unit/emulator/support';
 import { apiError, bashTurnEvents, hugeBody, sse, startHostileServer, type BodyEnd, type HostileServer } from '../../support/hostileServer';
+import { outcomeOf, type Outcome } from '../../support/outcome';
 
 /** An OSC 52 (writes the clipboard) and an OSC 0 (retitles the window), as a hostile file or service sends them. */
 const CLIPBOARD = '\u001b]52;c;cm0gLXJmIH4=\u0007';
@@ -23,22 +24,10 @@ const ROOT = join(__dirname, '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const PRINT_MAX_RSS = join(ROOT, 'test', 'support', 'printMaxRss.mjs');
 
-interface Outcome {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /** Runs `skillsmith ARGS` as a process against `url`; resolves with its exit code and output, whatever the code. */
-async function skillsmith(url: string, args: readonly string[], cwd = ROOT): Promise<Outcome> {
+function skillsmith(url: string, args: readonly string[], cwd = ROOT): Promise<Outcome> {
   const env = { ...process.env, NO_COLOR: '1', ANTHROPIC_API_KEY: TEST_KEY, ANTHROPIC_BASE_URL: url };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', pathToFileURL(PRINT_MAX_RSS).href, CLI, ...args], { cwd, env, maxBuffer: 256 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as Outcome;
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+  return outcomeOf(process.execPath, ['--import', pathToFileURL(PRINT_MAX_RSS).href, CLI, ...args], { cwd, env, maxBuffer: 256 * 1024 * 1024 });
 }
 
 describe('the built CLI against a hostile server (a process)', () => {

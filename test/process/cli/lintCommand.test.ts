@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { version } from '../../../package.json';
+import { outcomeOf, type Outcome } from '../../support/outcome';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -14,14 +15,8 @@ const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'skills');
 const run = promisify(execFile);
 
 /** Runs the built `skillsmith` with `args` in `cwd`; resolves with the exit code and output, whatever the code. */
-async function skillsmith(args: string[], cwd = FIXTURES): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function skillsmith(args: string[], cwd = FIXTURES): Promise<Outcome> {
+  return outcomeOf(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '' } });
 }
 
 describe('skillsmith lint (built dist/cli.js)', () => {

@@ -11,16 +11,11 @@ import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { collect } from '../../unit/api/collect';
 import { fileSetOf, skillMd, writeTree } from '../../unit/bundle/support';
 import { TEST_KEY } from '../../unit/emulator/support';
+import { outcomeOf, type Outcome } from '../../support/outcome';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const run = promisify(execFile);
-
-interface Outcome {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
   let emulator: RunningEmulator;
@@ -28,15 +23,9 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
   let dir: string;
 
   /** Runs the built CLI in `root` against the emulator; resolves with the exit code and output, whatever the code. */
-  async function skillsmith(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Outcome> {
+  function skillsmith(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Outcome> {
     const base = { ...process.env, NO_COLOR: '1', ANTHROPIC_API_KEY: TEST_KEY, ANTHROPIC_BASE_URL: emulator.url };
-    try {
-      const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd: root, env: { ...base, ...env } });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as Outcome;
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
+    return outcomeOf(process.execPath, [CLI, ...args], { cwd: root, env: { ...base, ...env } });
   }
 
   before(async () => {

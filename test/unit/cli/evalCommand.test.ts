@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -32,9 +34,9 @@ describe('skillsmith eval', () => {
   it('runs both eval files of a skill folder, prints each case and the rates, writes results, exit 0', async () => {
     const { code, stdout, stderr } = await run([SKILL, '--skill-id', skillId(), '--runs', '2', '--out', out, '--model', 'claude-sonnet-5-5'], vars());
     assert.equal(code, 0, stderr);
-    assert.match(stderr, /^skillsmith eval: 16 requests, about [\d,]+ input tokens \([\d,]+ of them from the prompt cache, at a tenth of the price\) and up to \d{1,3}(,\d{3})* output tokens \(4 trigger cases and 2 output cases, 2 runs each\)\.\n$/);
-    assert.match(stdout, /✓ \[with_skill\] should trigger: Fix the messy headers in this CSV — triggered 2\/2/);
-    assert.match(stdout, /✗ \[with_skill\] should trigger: Tidy up my spreadsheet columns — triggered 0\/2/);
+    assert.match(stderr, /^skillsmith eval: 16 requests, up to 52 if every run continues after pause_turn \(cap 1,000\); about [\d,]+ input tokens \([\d,]+ of them from the prompt cache, at a tenth of the price\) and up to \d{1,3}(,\d{3})* output tokens \(4 trigger cases and 2 output cases, 2 runs each\)\.\n$/);
+    assert.match(stdout, /✓ \[with_skill\] should trigger: Fix the messy headers in this CSV — 2\/2 triggered/);
+    assert.match(stdout, /✗ \[with_skill\] should trigger: Tidy up my spreadsheet columns — 0\/2 triggered/);
     assert.match(stdout, /✓ \[with_skill\] eval 1: .* — pass rate 100%, 2\/2 runs passed/);
     assert.match(stdout, /✗ \[with_skill\] eval 2: .* — pass rate 0%, 0\/2 runs passed\n {4}✗ It mentions 'UTF-8' — The transcript does not contain "utf-8"\./);
     assert.match(stdout, /with_skill: trigger rate 75% \(precision 100%, recall 67%\); pass rate 50% ± 58%, tokens \d+ per run\n/);
@@ -60,7 +62,7 @@ describe('skillsmith eval', () => {
   it('exit 1 when a threshold is not met; --format junit and json', async () => {
     const junit = await run([join(SKILL, 'evals', 'trigger-evals.json'), '--skill-id', skillId(), '--runs', '1', '--out', out, '--format', 'junit', '--min-trigger-rate', '0.9'], vars());
     assert.equal(junit.code, 1);
-    assert.match(junit.stdout, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites>\n {2}<testsuite name="skill evals: csv-cleaner" tests="4" failures="1">/);
+    assert.match(junit.stdout, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites>\n {2}<testsuite name="skill evals: csv-cleaner" tests="4" failures="1" errors="0">/);
     assert.match(junit.stdout, /<failure message="triggered 0 of 1 runs">User: Tidy up my spreadsheet columns/);
     const json = await run([join(SKILL, 'evals', 'evals.json'), '--skill-id', skillId(), '--runs', '1', '--out', out, '--format', 'json', '--min-pass-rate', '0.5'], vars());
     assert.equal(json.code, 0);
@@ -94,7 +96,7 @@ describe('skillsmith eval', () => {
       [[SKILL, '--format', 'xml'], /Unknown format 'xml'/],
       [['/nowhere/at/all'], /\/nowhere\/at\/all does not exist/],
       [[join(SKILL, 'SKILL.md')], /SKILL\.md: is not valid JSON/],
-      [[SKILL, '--skill-id', 'skill_x', '--max-requests', '5'], /would send 24 requests .* over the cap of 5/],
+      [[SKILL, '--skill-id', 'skill_x', '--max-requests', '5'], /would send 24 requests \(up to 78 with continuations; .*\), over the cap of 5/],
     ];
     for (const [argv, message] of cases) {
       const result = await run(argv, vars());
@@ -104,5 +106,54 @@ describe('skillsmith eval', () => {
     assert.equal((await run([SKILL], {})).code, 2);
     const parsed = (args: string[]): unknown => parseCommandArgs(EVAL_ARGS, args);
     assert.deepEqual(parsed([SKILL, '--baseline', 'skver_1']), { ...(parsed([SKILL]) as object), baseline: { kind: 'version', version: 'skver_1' } });
+  });
+
+  it('every request refused (a wrong key): each case errs, with <error> in JUnit and exit 1, though nothing failed', async () => {
+    env.emulator.admin.injectFault({ path: '/v1/messages', status: 401, times: 8 });
+    const { code, stdout, stderr } = await run([join(SKILL, 'evals', 'trigger-evals.json'), '--skill-id', skillId(), '--runs', '2', '--out', out, '--format', 'junit'], vars());
+    assert.equal(code, 1);
+    assert.match(stdout, /tests="4" failures="0" errors="4">/);
+    assert.doesNotMatch(stdout, /<testcase [^>]*><\/testcase>/, 'no case passes');
+    assert.match(stdout, /<error message="none of 2 runs completed: [^"]+">/);
+    assert.match(stderr, /4 cases errored: some runs did not complete, so they have no verdict\./);
+    env.emulator.admin.injectFault({ path: '/v1/messages', status: 401, times: 8 });
+    const text = await run([join(SKILL, 'evals', 'trigger-evals.json'), '--skill-id', skillId(), '--runs', '2', '--out', out], vars());
+    assert.match(text.stdout, /^! \[with_skill\] should not trigger: .* — none of 2 runs completed\n {4}run \d: /m);
+    assert.match(text.stdout, /with_skill: 8 runs did not complete and are not counted\n/);
+  });
+
+  it('stops at --max-requests counting what is sent, says so and exits 1', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'skillsmith-eval-cap-'));
+    try {
+      await mkdir(join(folder, 'evals'));
+      await writeFile(join(folder, 'SKILL.md'), '---\nname: csv-cleaner\ndescription: Cleans and normalises CSV files.\n---\n');
+      await writeFile(join(folder, 'evals', 'trigger-evals.json'), JSON.stringify([{ query: 'pause x3 and clean the messy CSV headers', should_trigger: true }]));
+      const { code, stdout, stderr } = await run([folder, '--skill-id', skillId(), '--runs', '2', '--concurrency', '1', '--max-requests', '3', '--out', out], vars());
+      assert.equal(code, 1);
+      assert.match(stderr, /^skillsmith eval: 2 requests, up to 8 if every run continues after pause_turn \(cap 3\)/);
+      assert.match(stderr, /stopped at the cap of 3 requests \(--max-requests\)/);
+      assert.match(stdout, /Stopped at the cap of 3 requests\./);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('a skills list that never ends is read for a bounded number of pages', async () => {
+    let pages = 0;
+    const server = createServer((_request, response) => {
+      pages++;
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ data: [{ id: `skill_${pages}`, type: 'skill', display_name: 'other', source: 'custom', latest_version: '1', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' }], has_more: true, next_page: `page_${pages}` }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const result = await run([SKILL, '--out', out, '--model', 'm'], { ANTHROPIC_API_KEY: TEST_KEY, ANTHROPIC_BASE_URL: `http://127.0.0.1:${port}` });
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, /the skills list did not end after 100 pages; pass --skill-id/);
+      assert.equal(pages, 100);
+    } finally {
+      server.close();
+    }
   });
 });

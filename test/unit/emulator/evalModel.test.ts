@@ -13,6 +13,20 @@ describe('emulator: the scripted model can be evaluated', () => {
   const env = emulatorForSuite({ seed: true });
   const csvCleaner = (): string => env.emulator.admin.store.list('custom').find((skill) => skill.name === 'csv-cleaner')?.id ?? '';
 
+  it('tells a better description from a worse one on the same queries, the same way every time', () => {
+    const should = ['Tidy the spreadsheet columns of this export', 'Fix the messy headers in this CSV file', 'Repair the spreadsheet encoding of my export'];
+    const shouldNot = ['Plan a weekend trip to Rome', 'Write a haiku about autumn leaves'];
+    const rates = (description: string): [number, number] => [
+      should.filter((query) => promptTriggers(query, 'csv-tidy', description)).length,
+      shouldNot.filter((query) => promptTriggers(query, 'csv-tidy', description)).length,
+    ];
+    const worse = 'Cleans messy CSV files.';
+    const better = 'Cleans messy CSV files: tidy spreadsheet columns, headers and encodings of an export.';
+    assert.deepEqual(rates(worse), [1, 0]);
+    assert.deepEqual(rates(better), [3, 0], 'more of what it should catch, nothing it should not');
+    assert.deepEqual(rates(better), rates(better));
+  });
+
   it('a prompt triggers a skill when it names it, shares two words of its description or asks about the skills, deterministically', () => {
     assert.equal(promptTriggers('Please clean the messy headers of this file', 'csv-cleaner', CSV), true, 'messy + headers');
     assert.equal(promptTriggers('My CSV files have odd encodings', 'csv-cleaner', CSV), true, 'file(s) + encodings');

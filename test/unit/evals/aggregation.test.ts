@@ -4,7 +4,7 @@ import { estimateCost, planJobs } from '../../../src/core/evals/plan';
 import { benchmarkJson, gradingJson, triggerResultsJson } from '../../../src/core/evals/reports';
 import type { CaseRun } from '../../../src/core/evals/runEvals';
 import { signed, statsOf } from '../../../src/core/evals/stats';
-import { summariseCases, summariseConfigurations } from '../../../src/core/evals/summary';
+import { caseRateText, summariseCases, summariseConfigurations } from '../../../src/core/evals/summary';
 import type { OutputEvalCase, TriggerEvalCase } from '../../../src/core/evals/types';
 
 const trigger = (caseKey: string, runNumber: number, triggered: boolean, passed: boolean): CaseRun => ({
@@ -38,12 +38,32 @@ describe('aggregation', () => {
     assert.equal(summary?.outputRuns, 0);
   });
 
-  it('pass rate per run is the share of expectations met; a run that failed to complete counts 0', () => {
+  it('pass rate per run is the share of expectations met; a run that did not complete is left out of the rates and errs its case', () => {
     const runs = [output('with_skill', 1, [true, true]), output('with_skill', 2, [true, false]), output('with_skill', 3, [true, true], { error: 'overloaded' }), output('without_skill', 1, [false, false])];
     const [withSkill, without] = summariseConfigurations(runs, shouldTrigger);
-    assert.deepEqual(withSkill?.passRate, { mean: 0.5, stddev: 0.5, min: 0, max: 1 });
+    assert.deepEqual(withSkill?.passRate, { mean: 0.75, stddev: 0.3536, min: 0.5, max: 1 });
+    assert.equal(withSkill?.erroredRuns, 1);
     assert.equal(without?.passRate.mean, 0);
     assert.ok(Number.isNaN(withSkill?.triggerRate ?? 0), 'no trigger runs: no trigger rate');
+    const [errored] = summariseCases(runs, shouldTrigger);
+    assert.deepEqual([errored?.verdict, errored?.passed, errored?.completed, errored?.passRate], ['errored', false, 2, 0.75]);
+    assert.equal(caseRateText(errored!), '1/2 runs passed; 1 run did not complete');
+  });
+
+  it('a case whose runs all errored has no verdict: never a pass, whatever it expected (should_trigger false included)', () => {
+    const failed = (caseKey: string, runNumber: number): CaseRun => ({ ...trigger(caseKey, runNumber, false, false), error: 'Invalid API key' });
+    const runs = [failed('trigger-0', 1), failed('trigger-0', 2), failed('trigger-1', 1), failed('trigger-1', 2)];
+    const cases = summariseCases(runs, shouldTrigger);
+    assert.deepEqual(cases.map((item) => [item.caseKey, item.verdict, item.passed, item.completed]), [
+      ['trigger-0', 'errored', false, 0],
+      ['trigger-1', 'errored', false, 0],
+    ]);
+    assert.equal(caseRateText(cases[1]!), 'none of 2 runs completed');
+    const [summary] = summariseConfigurations(runs, shouldTrigger);
+    assert.ok(Number.isNaN(summary?.triggerRate ?? 0), 'no completed trigger run: no rate, not 0 % and not 100 %');
+    assert.equal(summary?.erroredRuns, 4);
+    const nothingGraded = summariseCases([output('with_skill', 1, [])], shouldTrigger)[0];
+    assert.equal(nothingGraded?.verdict, 'errored', 'a run with nothing graded is not a pass');
   });
 
   it("writes skill-creator's grading.json, benchmark.json and trigger result shapes", () => {
@@ -68,7 +88,7 @@ describe('aggregation', () => {
     const triggers: TriggerEvalCase[] = [{ index: 0, query: 'q', shouldTrigger: true, line: 0 }];
     assert.deepEqual(triggerResultsJson('pdf-tools', 'd', triggers, [trigger('trigger-0', 1, true, true), trigger('trigger-0', 2, false, false)]), {
       skill_name: 'pdf-tools', description: 'd',
-      results: [{ query: 'q', should_trigger: true, trigger_rate: 0.5, triggers: 1, runs: 2, pass: true }],
+      results: [{ query: 'q', should_trigger: true, trigger_rate: 0.5, triggers: 1, runs: 2, errors: 0, pass: true }],
       summary: { total: 1, passed: 1, failed: 0 },
     });
   });
@@ -78,12 +98,13 @@ describe('aggregation', () => {
     assert.equal(planJobs(cases, 3, { kind: 'none' }).length, 6);
     assert.equal(planJobs(cases, 3, { kind: 'without-skill' }).length, 9);
     assert.equal(planJobs(cases, 2, { kind: 'version', version: 'v1' }).filter((job) => job.configuration === 'old_skill').length, 4);
-    const estimate = estimateCost(planJobs(cases, 1, { kind: 'none' }), 1000, 4096);
+    const estimate = estimateCost(planJobs(cases, 1, { kind: 'none' }), 1000, 4096, 3);
     assert.equal(estimate.requests, 3, 'the trigger request, the output request and its grader');
-    assert.equal(estimate.maxOutputTokens, 1000 + 1000 + 4096);
+    assert.equal(estimate.worstCaseRequests, 4 + 4 + 1, 'each run may continue 3 times after pause_turn; the grader does not');
+    assert.equal(estimate.maxOutputTokens, 4 * 1000 + 4 * 1000 + 4096);
     assert.ok(estimate.inputTokens > 10 + 1);
     assert.equal(estimate.cacheReadTokens, 1_500, 'the second case request reads the tools and skills the first wrote to the cache');
-    const twoConfigurations = estimateCost(planJobs(cases, 2, { kind: 'without-skill' }), 1000, 4096);
+    const twoConfigurations = estimateCost(planJobs(cases, 2, { kind: 'without-skill' }), 1000, 4096, 3);
     assert.equal(twoConfigurations.cacheReadTokens, 1_500 * (3 + 1), 'each configuration writes its own prefix once');
     assert.ok(twoConfigurations.cacheReadTokens < twoConfigurations.inputTokens);
   });

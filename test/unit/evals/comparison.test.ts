@@ -35,9 +35,9 @@ describe('comparisonMarkdown', () => {
     assert.ok(lines.includes('| Trigger precision | 100% | 0% |'), markdown);
     assert.ok(lines.includes('| Trigger recall | 100% | 0% |'));
     assert.ok(lines.includes('| Output pass rate | 100% | 50% |'));
-    assert.ok(lines.includes('| Tokens per output run | 1000 | 3000 |'));
+    assert.ok(lines.includes('| Tokens per output run | 1,000 | 3,000 |'));
     assert.ok(lines.includes('| Fix my CSV \\| headers | triggers | ✓ 1/1 triggered | ✗ 0/1 triggered |'), 'a pipe in a query cannot break the table');
-    assert.ok(lines.includes('| #1 Clean it | ✓ 1/1 passed (100% met) | ✗ 0/1 passed (50% met) |'));
+    assert.ok(lines.includes('| #1 Clean it | ✓ 1/1 runs passed (100% met) | ✗ 0/1 runs passed (50% met) |'));
   });
 
   it('says n/a where a version has no runs of a kind', () => {

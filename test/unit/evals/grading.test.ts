@@ -31,8 +31,8 @@ describe('grading', () => {
     const verdicts = readVerdicts(['A', 'B', 'C'], { verdicts: [{ text: 'A', passed: true, evidence: 'quoted' }, { text: 'B', passed: 'yes' }] });
     assert.deepEqual(verdicts, [
       { text: 'A', passed: true, evidence: 'quoted' },
-      { text: 'B', passed: false, evidence: 'The grader gave no verdict for this expectation.' },
-      { text: 'C', passed: false, evidence: 'The grader gave no verdict for this expectation.' },
+      { text: 'B', passed: false, unjudged: true, evidence: 'The grader gave no verdict for this expectation.' },
+      { text: 'C', passed: false, unjudged: true, evidence: 'The grader gave no verdict for this expectation.' },
     ]);
     assert.equal(readVerdicts(['A'], 'not an object')[0]?.passed, false);
   });

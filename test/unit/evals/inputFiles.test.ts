@@ -13,15 +13,20 @@ import { seededRunOptions } from './seededRunOptions';
 describe("output cases' input files go through the Files API", () => {
   const env = emulatorForSuite({ seed: true });
   let folder = '';
+  let outside = '';
   before(async () => {
     folder = await mkdtemp(path.join(tmpdir(), 'skillsmith-inputs-'));
     await mkdir(path.join(folder, 'evals', 'files'), { recursive: true });
     await writeFile(path.join(folder, 'evals', 'files', 'data.csv'), 'a,b\n1,2\n');
     await writeFile(path.join(tmpdir(), 'skillsmith-outside.txt'), 'secret');
     await symlink(path.join(tmpdir(), 'skillsmith-outside.txt'), path.join(folder, 'evals', 'files', 'link.csv'));
+    outside = await mkdtemp(path.join(tmpdir(), 'skillsmith-outside-dir-'));
+    await writeFile(path.join(outside, 'x'), 'secret');
+    await symlink(outside, path.join(folder, 'data'));
   });
   after(async () => {
     await rm(folder, { recursive: true, force: true });
+    await rm(outside, { recursive: true, force: true });
     await rm(path.join(tmpdir(), 'skillsmith-outside.txt'), { force: true });
   });
 
@@ -55,7 +60,7 @@ describe("output cases' input files go through the Files API", () => {
     assert.equal(metadata.downloadable, false, 'an uploaded file is not downloadable, as on the service');
   });
 
-  for (const [file, problem] of [['../outside.csv', /outside the skill folder/], ['evals/files/link.csv', /symbolic link/], ['evals/files/missing.csv', /does not exist/]] as const) {
+  for (const [file, problem] of [['../outside.csv', /outside the skill folder/], ['evals/files/link.csv', /symbolic link/], ['evals/files/missing.csv', /does not exist/], ['data/x', /outside the skill folder \(a folder on its path is a link out of it\)/]] as const) {
     it(`refuses ${file} before anything is sent: the case's runs fail and say why`, async () => {
       const recording = recordRequests();
       let result;

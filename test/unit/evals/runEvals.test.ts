@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -84,11 +84,69 @@ describe('runEvals through the SDK against the emulator', () => {
     let requests = 0;
     const stop = env.emulator.admin.onRequest(() => requests++);
     try {
-      await assert.rejects(runEvals(env.sdk, { triggers: TRIGGERS, outputs: OUTPUTS }, options({ maxRequests: 10 })), (error: unknown) => error instanceof CostCapError && /15 requests .* over the cap of 10/.test(error.message));
+      await assert.rejects(runEvals(env.sdk, { triggers: TRIGGERS, outputs: OUTPUTS }, options({ maxRequests: 10 })), (error: unknown) => error instanceof CostCapError && /15 requests \(up to 51 with continuations; .*\), over the cap of 10/.test(error.message));
     } finally {
       stop();
     }
     assert.equal(requests, 0);
+  });
+
+  it('with every request refused (a wrong key) no case passes: each errs, should_trigger false included', async () => {
+    env.emulator.admin.injectFault({ path: '/v1/messages', status: 401, times: 4 });
+    const result = await runEvals(env.sdk, { triggers: TRIGGERS.slice(0, 2), outputs: [] }, options({ runs: 2 }));
+    assert.equal(result.runs.length, 4);
+    assert.ok(result.runs.every((run) => run.error !== null && !run.passed));
+    assert.deepEqual(summariseCases(result.runs, shouldTrigger).map((item) => [item.caseKey, item.verdict, item.completed]), [
+      ['trigger-0', 'errored', 0],
+      ['trigger-1', 'errored', 0],
+    ]);
+  });
+
+  it('enforces the cap on requests sent, continuations included: the run stops there and says so', async () => {
+    let sent = 0;
+    const stop = env.emulator.admin.onRequest((request) => {
+      if (request.method === 'POST' && request.path.startsWith('/v1/messages')) sent++;
+    });
+    const paused = parseTriggerEvals(JSON.stringify([{ query: 'pause x3 then fix the messy headers in this CSV', should_trigger: true }]), 't.json');
+    try {
+      const result = await runEvals(env.sdk, { triggers: paused, outputs: [] }, options({ runs: 3, concurrency: 1, maxRequests: 5 }));
+      assert.equal(result.estimate.requests, 3);
+      assert.equal(result.estimate.worstCaseRequests, 12, 'the estimate states the worst case');
+      assert.equal(sent, 5, 'never more than the cap');
+      assert.equal(result.requestsSent, 5);
+      assert.equal(result.capReached, true);
+      assert.deepEqual(result.runs.map((run) => run.error), [
+        null,
+        'The answer paused (pause_turn) and was not continued. Not sent: the run reached its cap of 5 requests.',
+        'Not sent: the run reached its cap of 5 requests.',
+      ]);
+      assert.equal(summariseCases(result.runs, shouldTrigger)[0]?.verdict, 'errored');
+    } finally {
+      stop();
+    }
+  });
+
+  it('a grader that gives no verdict, and a check that runs away, err the run instead of failing or passing it', async () => {
+    const [item] = parseOutputEvals(JSON.stringify({ evals: [{ id: 7, prompt: `Say ${'a'.repeat(40)}`, checks: [{ type: 'matches', pattern: '(a+)+b' }] }] }), 'e.json').evals;
+    const result = await runEvals(env.sdk, { triggers: [], outputs: [item!] }, options({ runs: 1 }));
+    assert.match(result.runs[0]?.error ?? '', /^The check "The answer matches \/\(a\+\)\+b\/" gave no verdict: The pattern ran longer than 500 ms/);
+    assert.equal(summariseCases(result.runs, shouldTrigger)[0]?.verdict, 'errored');
+  });
+
+  it('runs cut short by a cancel are left out, never reported as results', async () => {
+    const controller = new AbortController();
+    const stop = env.emulator.admin.onRequest((request) => {
+      if (request.path.startsWith('/v1/messages')) controller.abort();
+    });
+    const reported: string[] = [];
+    try {
+      const result = await runEvals(env.sdk, { triggers: TRIGGERS, outputs: [] }, options({ runs: 1, concurrency: 1, signal: controller.signal, onRun: (run) => reported.push(run.caseKey) }));
+      assert.equal(result.cancelled, true);
+      assert.deepEqual(result.runs, []);
+      assert.deepEqual(reported, []);
+    } finally {
+      stop();
+    }
   });
 
   it('a request that fails is a failed run with its error; the other runs go on', async () => {
@@ -98,17 +156,35 @@ describe('runEvals through the SDK against the emulator', () => {
     assert.match(result.runs[0]?.error ?? '', /server|500|error/i);
   });
 
+  it("writes no ignore file into a folder it did not make: the user's own .gitignore and a linked folder's target stay", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'skillsmith-evals-own-'));
+    const target = await mkdtemp(path.join(tmpdir(), 'skillsmith-evals-target-'));
+    try {
+      await writeFile(path.join(dir, '.gitignore'), 'node_modules\n');
+      const files = { runs: [], benchmark: {}, triggerResults: null };
+      await writeResults(dir, '2026-12-01T10:00:00.000Z', files);
+      assert.equal(await readFile(path.join(dir, '.gitignore'), 'utf8'), 'node_modules\n', '--out . at a repo root keeps its ignore rules');
+      await symlink(target, path.join(dir, 'linked'));
+      await writeResults(path.join(dir, 'linked'), '2026-12-01T10:00:00.000Z', files);
+      assert.deepEqual(await readdir(target), ['2026-12-01T10-00-00-000Z'], 'nothing written through the link but the run itself');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      await rm(target, { recursive: true, force: true });
+    }
+  });
+
   it("writes grading.json per output run, benchmark.json and trigger results in skill-creator's layout, git-ignored", async () => {
     const result = await runEvals(env.sdk, { triggers: TRIGGERS, outputs: OUTPUTS }, options({ runs: 2, baseline: { kind: 'without-skill' } }));
     const dir = await mkdtemp(path.join(tmpdir(), 'skillsmith-evals-'));
     try {
       const meta = { skillName: 'csv-cleaner', skillPath: '/x', executorModel: 'm', graderModel: 'g', timestamp: '2026-12-01T10:00:00.000Z', runsPerConfiguration: 2 };
       const files = { runs: result.runs, benchmark: benchmarkJson(meta, OUTPUTS, result.runs, summariseConfigurations(result.runs, shouldTrigger)), triggerResults: triggerResultsJson('csv-cleaner', 'd', TRIGGERS, result.runs) };
-      const folder = await writeResults(dir, meta.timestamp, files);
-      const again = await writeResults(dir, meta.timestamp, files);
+      const results = path.join(dir, 'evals', 'results');
+      const folder = await writeResults(results, meta.timestamp, files);
+      const again = await writeResults(results, meta.timestamp, files);
       assert.equal(path.basename(folder), '2026-12-01T10-00-00-000Z');
       assert.equal(path.basename(again), '2026-12-01T10-00-00-000Z-2', 'an earlier run is never overwritten');
-      assert.equal(await readFile(path.join(dir, '.gitignore'), 'utf8'), '# Skillsmith eval results\n*\n');
+      assert.equal(await readFile(path.join(results, '.gitignore'), 'utf8'), '# Skillsmith eval results\n*\n', 'the folder it made is ignored');
       assert.deepEqual((await readdir(folder)).sort(), ['benchmark.json', 'eval-1', 'trigger-results.json']);
       assert.deepEqual((await readdir(path.join(folder, 'eval-1'))).sort(), ['with_skill', 'without_skill']);
       const grading = JSON.parse(await readFile(path.join(folder, 'eval-1', 'with_skill', 'run-2', 'grading.json'), 'utf8')) as { summary: { pass_rate: number } };

@@ -10,6 +10,10 @@ export interface PublishedVersion {
   readonly hash: string;
   /** Files that look like secrets and were uploaded because the user allowed each by name. */
   readonly allowedSecrets: readonly string[];
+  /** The version's ordinal within its skill when it was published (3 for "v3"), for its label. */
+  readonly ordinal?: number;
+  /** When the version was created (ISO 8601), for its label. */
+  readonly createdAt?: string;
 }
 
 /** Which remote skill a local skill folder publishes to. */
@@ -105,5 +109,7 @@ function isSkillLink(value: unknown): value is SkillLink {
   const published = link.published as Record<string, unknown> | null;
   return typeof published === 'object' && published !== null
     && typeof published.id === 'string' && typeof published.ref === 'string' && typeof published.hash === 'string'
-    && Array.isArray(published.allowedSecrets) && published.allowedSecrets.every((path) => typeof path === 'string');
+    && Array.isArray(published.allowedSecrets) && published.allowedSecrets.every((path) => typeof path === 'string')
+    && (published.ordinal === undefined || (typeof published.ordinal === 'number' && Number.isInteger(published.ordinal) && published.ordinal > 0))
+    && (published.createdAt === undefined || typeof published.createdAt === 'string');
 }

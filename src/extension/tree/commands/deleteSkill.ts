@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { SkillVersion } from '../../../core/api/types';
 import { loadApiModule } from '../../../core/api/loadApiModule';
+import { versionOrdinals } from '../../../core/api/versionLabel';
+import { formatCount } from '../../../core/text/count';
 import { apiErrorKind } from '../../ui/errorMessage';
 import { showError } from '../../ui/showError';
 import { showStatus } from '../../ui/showStatus';
@@ -24,13 +26,18 @@ export async function deleteSkill(context: CommandContext, node: SkillNode): Pro
   );
   if (!confirmed) return;
   let versionsDeleted = 0;
+  // The versions are listed whole before any is deleted: their labels keep the ordinals of that listing.
+  let ordinals: ReadonlyMap<string, number> = new Map();
   try {
     const result = await withCancellableProgress(vscode.l10n.t('Deleting "{0}"', name), async (progress, signal) =>
       loadApiModule().deleteSkillAndVersions(await context.session.getClient(), id, {
         signal,
-        confirmVersions: (versions) => confirmVersions(context, name, versions),
+        confirmVersions: (versions) => {
+          ordinals = versionOrdinals(versions);
+          return confirmVersions(context, name, versions, ordinals);
+        },
         onProgress: ({ version, done, total }) => progress.report({
-          message: vscode.l10n.t('{0} ({1} of {2})', version ? versionLabel(version) : name, done + 1, total),
+          message: vscode.l10n.t('{0} ({1} of {2})', version ? versionLabel(version, ordinals) : name, formatCount(done + 1), formatCount(total)),
           increment: done === 0 ? 0 : 100 / total,
         }),
         onVersionDeleted: (version) => {
@@ -56,10 +63,12 @@ export async function deleteSkill(context: CommandContext, node: SkillNode): Pro
   showStatus(vscode.l10n.t('$(trash) Deleted skill "{0}".', name));
 }
 
-function confirmVersions(context: CommandContext, name: string, versions: readonly SkillVersion[]): Promise<boolean> {
+function confirmVersions(context: CommandContext, name: string, versions: readonly SkillVersion[], ordinals: ReadonlyMap<string, number>): Promise<boolean> {
   return context.prompts.confirm(
-    vscode.l10n.t('"{0}" still has {1} versions. Delete them first, then the skill?', name, versions.length),
-    versions.map(versionLabel).join('\n'),
+    versions.length === 1
+      ? vscode.l10n.t('"{0}" still has 1 version. Delete it first, then the skill?', name)
+      : vscode.l10n.t('"{0}" still has {1} versions. Delete them first, then the skill?', name, formatCount(versions.length)),
+    versions.map((version) => versionLabel(version, ordinals)).join('\n'),
     vscode.l10n.t('Delete Versions and Skill'),
   );
 }

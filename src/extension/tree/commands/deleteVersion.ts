@@ -13,9 +13,9 @@ import type { CommandContext } from './commandContext';
 export async function deleteVersion(context: CommandContext, node: VersionNode): Promise<void> {
   const { skillId, ref } = node.version;
   const skillName = skillLabel(node.parent.skill);
-  const when = versionLabel(node.version);
+  const when = versionLabel(node.version, node.parent.ordinals);
   const confirmed = await context.prompts.confirm(
-    vscode.l10n.t('Delete the version of "{0}" from {1}?', skillName, when),
+    vscode.l10n.t('Delete version {1} of "{0}"?', skillName, when),
     vscode.l10n.t('The version is deleted from the Claude API for everyone in the workspace. This cannot be undone.'),
     vscode.l10n.t('Delete Version'),
   );
@@ -24,9 +24,9 @@ export async function deleteVersion(context: CommandContext, node: VersionNode):
     await withViewProgress(async () => (await context.session.getClient()).deleteVersion(skillId, ref));
     context.log.info(`Deleted version ${ref} of ${skillId}`);
   } catch (error) {
-    await showError(context.log, vscode.l10n.t('Could not delete the version of "{0}" from {1}', skillName, when), error);
+    await showError(context.log, vscode.l10n.t('Could not delete version {1} of "{0}"', skillName, when), error);
     return;
   }
   await context.tree.removeVersion(node);
-  showStatus(vscode.l10n.t('$(trash) Deleted the version of "{0}" from {1}.', skillName, when));
+  showStatus(vscode.l10n.t('$(trash) Deleted version {1} of "{0}".', skillName, when));
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { formatCount } from '../../../core/text/count';
 import { resolveUnder } from '../../../core/zip/resolveUnder';
 import { displayPath } from '../../ui/displayPath';
 import { apiErrorKind } from '../../ui/errorMessage';
@@ -25,12 +26,12 @@ interface Target {
 export async function downloadVersion(context: CommandContext, node: VersionNode): Promise<void> {
   const { skillId, ref } = node.version;
   const skill = skillLabel(node.parent.skill);
-  const when = versionLabel(node.version);
-  const destination = await context.prompts.pickFolder(vscode.l10n.t('Download the version of "{0}" from {1} into…', skill, when));
+  const when = versionLabel(node.version, node.parent.ordinals);
+  const destination = await context.prompts.pickFolder(vscode.l10n.t('Download version {1} of "{0}" into…', skill, when));
   if (!destination) return;
   try {
     const archive = await withCancellableProgress(
-      vscode.l10n.t('Downloading the version of "{0}" from {1}', skill, when),
+      vscode.l10n.t('Downloading version {1} of "{0}"', skill, when),
       (_progress, signal) => context.archives.get(skillId, ref, signal),
     );
     const targets: Target[] = archive.files().map((file) => ({
@@ -45,15 +46,17 @@ export async function downloadVersion(context: CommandContext, node: VersionNode
     context.log.info(`Downloaded ${written} of ${targets.length} files of ${skillId}@${ref} into ${destination.toString(true)}`);
     void vscode.window.showInformationMessage(
       written === targets.length
-        ? vscode.l10n.t('Downloaded {0} files of "{1}" into {2}.', written, skill, where)
-        : vscode.l10n.t('Download cancelled after {0} of {1} files in {2}.', written, targets.length, where),
+        ? written === 1
+          ? vscode.l10n.t('Downloaded 1 file of "{0}" into {1}.', skill, where)
+          : vscode.l10n.t('Downloaded {0} files of "{1}" into {2}.', formatCount(written), skill, where)
+        : vscode.l10n.t('Download cancelled after {0} of {1} files in {2}.', formatCount(written), formatCount(targets.length), where),
     );
   } catch (error) {
     if (apiErrorKind(error) === 'cancelled') {
       showStatus(vscode.l10n.t('Download cancelled; nothing was written.'));
       return;
     }
-    await showError(context.log, vscode.l10n.t('Could not download the version of "{0}" from {1}', skill, when), error);
+    await showError(context.log, vscode.l10n.t('Could not download version {1} of "{0}"', skill, when), error);
   }
 }
 
@@ -90,9 +93,11 @@ async function existingOf(uris: readonly vscode.Uri[]): Promise<vscode.Uri[]> {
 
 function confirmOverwrite(context: CommandContext, destination: vscode.Uri, existing: readonly vscode.Uri[]): Promise<boolean> {
   const shown = existing.slice(0, 10).map(displayPath);
-  if (existing.length > shown.length) shown.push(vscode.l10n.t('…and {0} more', existing.length - shown.length));
+  if (existing.length > shown.length) shown.push(vscode.l10n.t('…and {0} more', formatCount(existing.length - shown.length)));
   return context.prompts.confirm(
-    vscode.l10n.t('{0} files already exist in {1}. Overwrite them?', existing.length, displayPath(destination)),
+    existing.length === 1
+      ? vscode.l10n.t('1 file already exists in {0}. Overwrite it?', displayPath(destination))
+      : vscode.l10n.t('{0} files already exist in {1}. Overwrite them?', formatCount(existing.length), displayPath(destination)),
     shown.join('\n'),
     vscode.l10n.t('Overwrite'),
   );

@@ -7,16 +7,16 @@ import type { CommandContext } from './commandContext';
 /** Opens the version's SKILL.md in a read-only editor. */
 export async function openSkillMd(context: CommandContext, node: VersionNode): Promise<void> {
   const { skillId, ref } = node.version;
-  const named = { when: versionLabel(node.version), skill: skillLabel(node.parent.skill) };
+  const named = { when: versionLabel(node.version, node.parent.ordinals), skill: skillLabel(node.parent.skill) };
   try {
     const archive = await context.archives.get(skillId, ref);
     const path = archive.skillMdPath();
     if (!path) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('The version of "{0}" from {1} has no SKILL.md.', named.skill, named.when));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Version {1} of "{0}" has no SKILL.md.', named.skill, named.when));
       return;
     }
     await vscode.window.showTextDocument(node.uriOf(path), { preview: true });
   } catch (error) {
-    await showError(context.log, vscode.l10n.t('Could not open SKILL.md of the version of "{0}" from {1}', named.skill, named.when), error);
+    await showError(context.log, vscode.l10n.t('Could not open SKILL.md of version {1} of "{0}"', named.skill, named.when), error);
   }
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Skill, SkillVersion } from '../../../core/api/types';
+import { versionOrdinals } from '../../../core/api/versionLabel';
 import type { RemoteSkillItem } from '../../shared/remoteItems';
 import { skillLabel } from '../../ui/labels';
 import { PagedList, type PageLoader } from '../pagedList';
@@ -7,6 +8,8 @@ import { skillTooltip } from '../skillTooltip';
 import type { GroupNode } from './groupNode';
 import type { TreeNode } from './treeNode';
 import type { VersionNode } from './versionNode';
+
+const NO_ORDINALS: ReadonlyMap<string, number> = new Map();
 
 /** One skill; expands to its versions, newest first. */
 export class SkillNode implements TreeNode, RemoteSkillItem {
@@ -24,6 +27,18 @@ export class SkillNode implements TreeNode, RemoteSkillItem {
     this.id = `skill:${skill.id}`;
     this.versions = new PagedList(loader, (version) => version.ref);
   }
+
+  /**
+   * Each version's ordinal (v1 the oldest) once every version is loaded; empty while the service has more, when
+   * versions are named by their time alone. Made again only when the loaded versions change.
+   */
+  get ordinals(): ReadonlyMap<string, number> {
+    const items = this.versions.hasMore ? undefined : this.versions.items;
+    if (items !== this.ordinalsOf?.items) this.ordinalsOf = items && { items, ordinals: versionOrdinals(items) };
+    return this.ordinalsOf?.ordinals ?? NO_ORDINALS;
+  }
+
+  private ordinalsOf: { readonly items: readonly SkillVersion[]; readonly ordinals: ReadonlyMap<string, number> } | undefined;
 
   /** Only custom skills can be deleted. */
   get deletable(): boolean {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { SkillVersion } from '../../../core/api/types';
 import type { RemoteVersionItem } from '../../shared/remoteItems';
 import { toRemoteUri } from '../../services/remoteUri';
-import { skillLabel, versionLabel } from '../../ui/labels';
+import { skillLabel, versionLabel, versionShortLabel, versionTimeLabel } from '../../ui/labels';
 import { markdownText } from '../../ui/markdownText';
 import { relativeTime } from '../../ui/relativeTime';
 import type { SkillNode } from './skillNode';
@@ -31,19 +31,25 @@ export class VersionNode implements TreeNode, RemoteVersionItem {
   /** The `skillsmith-remote:` URI of `path` inside this version ('' is its root), named as the tree names it. */
   uriOf(path: string): vscode.Uri {
     const { skillId, ref } = this.version;
-    return toRemoteUri({ skillId, versionRef: ref, path }, { skill: skillLabel(this.parent.skill), version: versionLabel(this.version) });
+    return toRemoteUri({ skillId, versionRef: ref, path }, { skill: skillLabel(this.parent.skill), version: versionShortLabel(this.version, this.parent.ordinals) });
   }
 
   toTreeItem(): vscode.TreeItem {
     const identifier = this.version.version ?? this.version.id;
-    const item = new vscode.TreeItem(versionLabel(this.version), vscode.TreeItemCollapsibleState.Collapsed);
+    const { ordinals } = this.parent;
+    const short = versionShortLabel(this.version, ordinals);
+    const item = new vscode.TreeItem(short, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.contextValue = ['version', this.parent.skill.source, this.parent.deletable ? 'deletable' : ''].join(' ').trim();
     item.iconPath = new vscode.ThemeIcon(this.isLatest ? 'tag' : 'history');
     const age = relativeTime(this.version.createdAt);
-    if (this.isLatest) item.description = vscode.l10n.t('latest');
+    // The short name is the label, so it fits beside the inline icons; "latest" leads the description, the time
+    // follows (the icons cover its end when the row is hovered or selected; the tooltip has it whole).
+    const time = ordinals.has(this.version.id) ? versionTimeLabel(this.version) : undefined;
+    const described = [...(this.isLatest ? [vscode.l10n.t('latest')] : []), ...(time ? [time] : [])];
+    if (described.length > 0) item.description = described.join(' · ');
     const lines = [
-      `**${markdownText(this.version.name)}**`,
+      `**${markdownText(versionLabel(this.version, ordinals))}** — ${markdownText(this.version.name)}`,
       markdownText(this.version.description),
       [vscode.l10n.t('Created {0} ({1})', age, this.version.createdAt), vscode.l10n.t('Version: {0}', identifier)].map(markdownText).join('  \n'),
     ];
