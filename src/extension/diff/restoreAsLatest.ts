@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { SkillVersion } from '../../core/api/types';
-import { versionLabel as labelWithOrdinal, versionOrdinals, versionTag } from '../../core/api/versionLabel';
+import { versionOrdinals, versionTag } from '../../core/api/versionLabel';
 import { diffFileSets, isIdentical } from '../../core/bundle/diffFileSets';
 import { formatCount } from '../../core/text/count';
 import { loadApiModule } from '../../core/api/loadApiModule';
 import type { RemoteSkillsView, RemoteVersionItem } from '../shared/remoteItems';
 import { apiErrorKind, errorMessage } from '../ui/errorMessage';
-import { skillLabel } from '../ui/labels';
+import { skillLabel, versionLabel } from '../ui/labels';
 import { showError } from '../ui/showError';
 import { withCancellableProgress } from '../ui/withCancellableProgress';
 import { remoteSide, type CompareContext } from './compareCommands';
@@ -43,7 +43,7 @@ export async function restoreAsLatest(context: RestoreContext, node: RemoteVersi
       const latest = api.latestOf(versions);
       if (!latest) return undefined;
       const ordinals = versionOrdinals(versions);
-      const label = (version: SkillVersion) => labelWithOrdinal(version, ordinals, vscode.env.language);
+      const label = (version: SkillVersion) => versionLabel(version, ordinals);
       const tag = (version: SkillVersion) => versionTag(ordinals.get(version.id) ?? versions.length);
       // Both sides' paths read the same (only their queries differ), so each file is paired with itself.
       const title = vscode.l10n.t('{0} (latest) ↔ {1} (restored)', tag(latest), tag(node.version));

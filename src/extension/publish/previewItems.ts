@@ -63,7 +63,7 @@ export function previewItems(preview: PublishPreview): PreviewItem[] {
       : vscode.l10n.t('{0} files, {1} of {2}', formatCount(count), formatBytes(preview.totalBytes), formatBytes(preview.limitBytes))),
     ...preview.files.map((file) => fileItem(file, marks.get(file.path))),
     ...(removed.length > 0 ? [separator(vscode.l10n.t('Removed ({0})', formatCount(removed.length)))] : []),
-    ...removed.map((path): PreviewItem => ({ label: `$(diff-removed) ${path}`, description: vscode.l10n.t('removed: in the latest version, not in this upload') })),
+    ...removed.map((path): PreviewItem => ({ label: `$(diff-removed) ${path}`, description: vscode.l10n.t('removed') })),
     ...(preview.leftOut.length > 0 ? [separator(vscode.l10n.t('Left out ({0})', formatCount(preview.leftOut.length)))] : []),
     ...preview.leftOut.map((entry): PreviewItem => ({
       label: `$(${entry.path.endsWith('/') ? 'folder' : 'circle-slash'}) ${entry.path}`,
