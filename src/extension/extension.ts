@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): TestSeams | undefine
   const publish = registerPublish(context, services, remoteSkills);
   registerDiff(context, services, remoteSkills);
   const evals = registerEvals(context, services);
-  const chat = registerChat(context, services.session, log);
+  const chat = registerChat(context, services);
 
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);

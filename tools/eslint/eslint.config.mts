@@ -27,8 +27,8 @@ export default tseslint.config(
     },
   },
   {
-    // The lazy loaders: a bundle or package required on first use, at a path esbuild leaves alone, so activation
-    // and the CLI's fast commands never load it.
+    // The lazy loaders: a bundle (lazyBundle, at a path esbuild leaves alone) or a package required on first use,
+    // so activation and the CLI's fast commands never load it.
     files: ['src/core/lazyBundle.ts', 'src/core/bundle/zipFileSet.ts', 'src/core/skill/yamlFrontmatter.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -20,7 +20,7 @@ export class ChatPanels {
 
   constructor(
     private readonly deps: ChatPanelDependencies,
-    private readonly links: SkillLinks | undefined,
+    private readonly links: SkillLinks,
   ) {}
 
   /** The open panel, if any. */
@@ -53,15 +53,20 @@ export class ChatPanels {
     await this.test(skillChoice(await this.deps.api.getClient(), { type: skillType(skill), skillId: skill.id, title: skill.title || skill.id }, version));
   }
 
-  /** "Test Skill in Chat" on a SKILL.md: its linked skill, or (no link yet) the remote skill the user picks. */
-  async testSkillMd(skillMd: vscode.Uri | undefined): Promise<void> {
-    const linked = skillMd && this.links ? await this.links.linkedSkill(skillMd) : undefined;
-    if (linked) {
+  /**
+   * "Test Skill in Chat" on a skill folder or its SKILL.md: its linked skill at the version published from it,
+   * or (no link yet) the remote skill the user picks.
+   */
+  async testSkillMd(target: vscode.Uri | undefined): Promise<void> {
+    const answer = target ? await this.links.linkedSkill(target) : undefined;
+    if (answer?.kind === 'cancelled') return;
+    if (answer?.kind === 'linked') {
+      const { skill } = answer;
       const client = await this.deps.api.getClient();
-      await this.test(skillChoice(client, { type: linked.type, skillId: linked.skillId, title: linked.title }, linked.version));
+      await this.test(skillChoice(client, { type: skill.type, skillId: skill.skillId, title: skill.title }, skill.version));
       return;
     }
-    const folder = skillMd ? displayPath(vscode.Uri.joinPath(skillMd, '..')) : '';
+    const folder = answer ? displayPath(answer.folder) : '';
     await this.open().pickSkills(vscode.l10n.t('The Remote Skill to Test for {0}', folder));
   }
 

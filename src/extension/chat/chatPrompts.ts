@@ -8,6 +8,9 @@ export interface SkillPickItem extends vscode.QuickPickItem {
   readonly title: string;
 }
 
+/** What to test when a linked folder changed since its published version: publish it first, or the published version. */
+export type PublishFirstAnswer = 'publish' | 'published' | undefined;
+
 /** What to do when a produced file's name is taken in the workspace. */
 export type OverwriteAnswer = 'replace' | 'saveAs' | undefined;
 
@@ -22,6 +25,8 @@ export interface ChatPrompts {
   confirmOverwrite(uri: vscode.Uri): Promise<OverwriteAnswer>;
   /** Where to save a file, starting at `suggested`. */
   chooseSaveTarget(suggested: vscode.Uri): Promise<vscode.Uri | undefined>;
+  /** `folder` (as the user reads it) changed since it was published to `skill`: publish it first, test the published version, or cancel. */
+  askPublishFirst(folder: string, skill: string): Promise<PublishFirstAnswer>;
 }
 
 /** The prompts a person answers (frozen: nothing can switch a question off). */
@@ -44,5 +49,17 @@ export const interactiveChatPrompts: ChatPrompts = Object.freeze<ChatPrompts>({
   },
   chooseSaveTarget(suggested) {
     return Promise.resolve(vscode.window.showSaveDialog({ defaultUri: suggested, title: vscode.l10n.t('Save the File Claude Produced') }));
+  },
+  async askPublishFirst(folder, skill) {
+    const publish = vscode.l10n.t('Publish and Test');
+    const published = vscode.l10n.t('Test the Published Version');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} changed since it was last published to "{1}".', folder, skill),
+      { modal: true, detail: vscode.l10n.t('Publish it as a new version and test that, or test the version published from here without your changes?') },
+      publish,
+      published,
+    );
+    if (answer === publish) return 'publish';
+    return answer === published ? 'published' : undefined;
   },
 });

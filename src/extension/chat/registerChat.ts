@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { lazyBundle } from '../../core/lazyBundle';
-import type { ApiSession } from '../services/api/apiSession';
+import type { Services } from '../services/services';
 import type { ChatPanel } from './chatPanel';
 import type { ChatPanels, TestableNode } from './chatPanels';
 import { CHAT_VIEW_TYPE } from './chatViewType';
 import { interactiveChatPrompts, type ChatPrompts } from './chatPrompts';
-import type { SkillLinks } from './skillLinks';
+import { folderSkillLinks } from './folderSkillLinks';
 
 /** What the chat hands to tests through `activate`'s return value. */
 export interface ChatHandles {
@@ -22,17 +22,18 @@ const chatModule = lazyBundle<typeof import('./chatPanels')>('chat.js');
 
 /**
  * Registers the test chat: its commands (palette, tree items, SKILL.md editor title) and the serializer that
- * brings the panel back after a reload. The panel's code is dist/chat.js, required on first use; `links` is where
- * publish's link store will plug in.
+ * brings the panel back after a reload. The panel's code is dist/chat.js, required on first use. A skill folder is
+ * tested as the remote skill it is linked to.
  */
-export function registerChat(context: vscode.ExtensionContext, api: ApiSession, log: vscode.LogOutputChannel, links?: SkillLinks): ChatHandles {
+export function registerChat(context: vscode.ExtensionContext, services: Services): ChatHandles {
+  const { session: api, log, folders } = services;
   // As the shared prompts: a private copy the integration tests may answer in Test mode, frozen otherwise.
   const prompts: ChatPrompts = context.extensionMode === vscode.ExtensionMode.Test ? { ...interactiveChatPrompts } : interactiveChatPrompts;
   let panels: ChatPanels | undefined;
   const chat = (): ChatPanels => {
     if (!panels) {
       const { ChatPanels: Panels } = chatModule();
-      panels = new Panels({ extensionUri: context.extensionUri, api, log, prompts }, links);
+      panels = new Panels({ extensionUri: context.extensionUri, api, log, prompts }, folderSkillLinks(folders, prompts, log));
     }
     return panels;
   };

@@ -1,12 +1,17 @@
 import type * as vscode from 'vscode';
 import type { ChosenSkill } from '../../core/chat/viewModel';
 
-/**
- * The remote skill a local SKILL.md was published as. The link store that knows it is built with publish;
- * until then no folder is linked and "Test Skill in Chat" on a SKILL.md asks which remote skill to test.
- * (Offering to publish a changed draft first belongs to the same store.)
- */
+/** What "Test Skill in Chat" on a skill folder or its SKILL.md starts with. */
+export type LinkedSkill =
+  /** The remote skill the folder is linked to, at the version published from it (or one published now). */
+  | { readonly kind: 'linked'; readonly skill: ChosenSkill & { readonly title: string; readonly version: string } }
+  /** The folder is not linked yet: the user picks the remote skill to test. */
+  | { readonly kind: 'unlinked'; readonly folder: vscode.Uri }
+  /** The user cancelled (a question, or the publish it asked for). */
+  | { readonly kind: 'cancelled' };
+
+/** The remote skill a local skill folder was published as (publish's links, through the skill folders). */
 export interface SkillLinks {
-  /** The linked skill of the folder holding `skillMd`, or undefined when it has none. */
-  linkedSkill(skillMd: vscode.Uri): Promise<(ChosenSkill & { readonly title: string }) | undefined>;
+  /** What to test for `target`, a skill folder or its SKILL.md; asks to publish first when the folder changed since. */
+  linkedSkill(target: vscode.Uri): Promise<LinkedSkill>;
 }
