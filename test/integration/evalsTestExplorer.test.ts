@@ -268,6 +268,7 @@ suite('Evals in the Test Explorer', () => {
     session.remote.prompts.pickVersion = async (_title, versions) => versions[0];
     const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('skillsmith.evals.compareVersions', folder);
     assert.ok(uri, 'the comparison opened');
+    assert.match(confirmations.at(-1) ?? '', /Run 5 eval cases of .*csv-tidy on 2 versions, 3 times each\?/, 'the cases are counted once, the versions apart');
     const text = (await vscode.workspace.openTextDocument(uri)).getText();
     assert.match(text, /^# Evals of csv-tidy: two versions/);
     assert.match(text, /\| Trigger precision \| 100% \| 100% \|/);
