@@ -128,14 +128,39 @@ suite('Evals in the Test Explorer', () => {
       });
     });
     const triggerFile = () => skillItem().children.get(`file:${file.toString()}`);
-    let changed = rebuilt(() => triggerFile()?.error !== undefined);
-    await editAndSave(file, '[{ "query": "x" }]\n');
+    const problem = () => triggerFile()?.children.get(`problem:${file.toString()}`);
+    let changed = rebuilt(() => problem() !== undefined);
+    await editAndSave(file, '[\n  { "query": "y", "should_trigger": true },\n  { "query": "x" }\n]\n');
     await changed;
-    assert.match(String(triggerFile()?.error), /\[0\]\.should_trigger: must be true or false/);
+    assert.match(String(problem()?.error), /\[1\]\.should_trigger: must be true or false/);
+    assert.deepEqual([problem()?.label, problem()?.range?.start.line], ['Line 3', 2], 'the error is on the case, at its line');
     changed = rebuilt(() => triggerFile()?.children.size === 3);
     await editAndSave(file, TRIGGERS);
     await changed;
+    assert.equal(problem(), undefined);
     assert.equal(triggerFile()?.error, undefined);
+  });
+
+  test('a case with nothing to grade is an error on that case, at its line, never a pass', async () => {
+    const file = vscode.Uri.joinPath(folder, 'evals', 'evals.json');
+    const outputFile = () => skillItem().children.get(`file:${file.toString()}`);
+    const problem = () => outputFile()?.children.get(`problem:${file.toString()}`);
+    const rebuilt = (until: () => boolean) => new Promise<void>((resolve) => {
+      const subscription = feature.tree.onDidChange((changed) => {
+        if (changed.toString() !== folder.toString() || !until()) return;
+        subscription.dispose();
+        resolve();
+      });
+    });
+    let changed = rebuilt(() => problem() !== undefined);
+    await editAndSave(file, OUTPUTS.replace('  ]\n}', '  ,\n    { "id": 3, "prompt": "Tidy the CSV" }\n  ]\n}'));
+    await changed;
+    assert.match(String(problem()?.error), /eval 3 has nothing to grade: add expectations, assertions or checks/);
+    assert.equal(problem()?.range?.start.line, OUTPUTS.split('\n').length - 2);
+    changed = rebuilt(() => outputFile()?.children.size === 2);
+    await editAndSave(file, OUTPUTS);
+    await changed;
+    assert.equal(problem(), undefined);
   });
 
   test('a run of the draft publishes it first (after asking), then reports each case with its rate and a failure with its transcript', async () => {
@@ -179,6 +204,31 @@ suite('Evals in the Test Explorer', () => {
     assert.equal(versions(), before + 1);
   });
 
+  test('a case whose runs partly errored is errored, its rate counting only the runs that completed', async () => {
+    session.emulator.admin.injectFault({ method: 'POST', path: '/v1/messages', status: 400 });
+    try {
+      const reports = await run([caseItem('trigger-evals.json', 'trigger-0')]);
+      assert.deepEqual(states(reports), { 'trigger-0': 'errored' }, JSON.stringify(reports));
+      assert.match(reports[0]?.message ?? '', /^2\/2 triggered; 1 run did not complete; it should trigger in most runs\./);
+      assert.equal(caseItem('trigger-evals.json', 'trigger-0').description, '2/2 triggered; 1 run did not complete · should trigger');
+    } finally {
+      session.emulator.admin.clearFaults();
+    }
+  });
+
+  test('a cancelled case is skipped and keeps no rate of an older run', async () => {
+    const one = caseItem('trigger-evals.json', 'trigger-0');
+    assert.deepEqual(states(await run([one])), { 'trigger-0': 'passed' });
+    assert.equal(caseItem('trigger-evals.json', 'trigger-0').description, '3/3 triggered · should trigger');
+    const source = new vscode.CancellationTokenSource();
+    session.remote.prompts.confirm = async () => {
+      source.cancel();
+      return true;
+    };
+    assert.deepEqual(states(await run([one], 'draft', source.token)), { 'trigger-0': 'skipped' });
+    assert.equal(caseItem('trigger-evals.json', 'trigger-0').description, 'should trigger');
+  });
+
   test('declining the cost question skips the cases; cancelling the run aborts it and writes nothing', async () => {
     session.remote.prompts.confirm = async () => false;
     assert.deepEqual(Object.values(states(await run())), ['skipped', 'skipped', 'skipped', 'skipped', 'skipped']);
@@ -218,6 +268,7 @@ suite('Evals in the Test Explorer', () => {
     session.remote.prompts.pickVersion = async (_title, versions) => versions[0];
     const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('skillsmith.evals.compareVersions', folder);
     assert.ok(uri, 'the comparison opened');
+    assert.match(confirmations.at(-1) ?? '', /Run 5 eval cases of .*csv-tidy on 2 versions, 3 times each\?/, 'the cases are counted once, the versions apart');
     const text = (await vscode.workspace.openTextDocument(uri)).getText();
     assert.match(text, /^# Evals of csv-tidy: two versions/);
     assert.match(text, /\| Trigger precision \| 100% \| 100% \|/);

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import type { CaseRun } from '../../core/evals/runEvals';
+import type { CaseSummary } from '../../core/evals/summary';
 
 /** How a case did over its runs, in the words the Test Explorer shows. */
 export interface CaseOutcome {
   readonly passed: boolean;
   /** "2/3 triggered", "1/3 runs passed". */
   readonly rate: string;
-  /** Every run could not complete (an API error): the case errored rather than failed. */
+  /** Some run did not complete (an API error, a grader without a verdict, the request cap): core's verdict is errored. */
   readonly errored: boolean;
   /** Why it failed, run by run, then the transcript of the first run that went wrong; empty for a pass. */
   readonly failure: string;
@@ -16,16 +17,15 @@ export interface CaseOutcome {
 }
 
 /**
- * The outcome of one case from its runs: a trigger case passes when its trigger rate is on the expected side of
- * one half, an output case when most runs pass (core's rule, `passed` from `summariseCases`).
+ * The outcome of one case from its runs and core's summary of them (`summariseCases`): its verdict decides passed,
+ * failed or errored, and the rate counts only the runs that completed, saying how many did not.
  */
-export function caseOutcome(kind: 'trigger' | 'output', runs: readonly CaseRun[], passed: boolean, shouldTrigger: boolean): CaseOutcome {
-  const total = runs.length;
-  const rate = kind === 'trigger'
-    ? vscode.l10n.t('{0}/{1} triggered', runs.filter((run) => run.triggered).length, total)
-    : vscode.l10n.t('{0}/{1} runs passed', runs.filter((run) => run.passed).length, total);
+export function caseOutcome(runs: readonly CaseRun[], summary: CaseSummary, shouldTrigger: boolean): CaseOutcome {
+  const kind = summary.kind;
+  const passed = summary.verdict === 'passed';
+  const errored = summary.verdict === 'errored';
+  const rate = rateOf(summary);
   const durationMs = Math.round(runs.reduce((sum, run) => sum + run.timeSeconds, 0) * 1000);
-  const errored = runs.length > 0 && runs.every((run) => run.error !== null);
   if (passed) return { passed, rate, errored: false, failure: '', transcript: '', durationMs };
   const lines = [kind === 'trigger'
     ? (shouldTrigger ? vscode.l10n.t('{0}; it should trigger in most runs.', rate) : vscode.l10n.t('{0}; it should not trigger.', rate))
@@ -50,4 +50,17 @@ export function caseOutcome(kind: 'trigger' | 'output', runs: readonly CaseRun[]
   const transcript = ordered.find((run) => !run.passed)?.transcript ?? '';
   if (transcript) lines.push('', vscode.l10n.t('Transcript of the first failing run:'), '', transcript);
   return { passed, rate, errored, failure: lines.join('\n'), transcript, durationMs };
+}
+
+/** "2/3 triggered", "1/3 runs passed", over the completed runs, then how many runs did not complete. */
+function rateOf(summary: CaseSummary): string {
+  if (summary.completed === 0) {
+    return summary.runs === 1 ? vscode.l10n.t('the run did not complete') : vscode.l10n.t('none of {0} runs completed', summary.runs.toLocaleString());
+  }
+  const rate = summary.kind === 'trigger'
+    ? vscode.l10n.t('{0}/{1} triggered', summary.triggers, summary.completed)
+    : vscode.l10n.t('{0}/{1} runs passed', summary.passes, summary.completed);
+  const missing = summary.runs - summary.completed;
+  if (missing === 0) return rate;
+  return missing === 1 ? vscode.l10n.t('{0}; 1 run did not complete', rate) : vscode.l10n.t('{0}; {1} runs did not complete', rate, missing.toLocaleString());
 }

@@ -40,7 +40,7 @@ export async function compareEvalVersions(context: TargetContext, arg?: unknown)
     const settings = evalSettings(folder);
     const baseline = { kind: 'version', version: b.ref } as const;
     const estimate = api.estimateRun(evals, { ...settings, baseline });
-    if (!(await confirmCost(context.services.prompts, name, (evals.triggers.length + evals.outputs.length) * 2, settings.runs, estimate))) return undefined;
+    if (!(await confirmCost(context.services.prompts, name, evals.triggers.length + evals.outputs.length, settings.runs, estimate, 2))) return undefined;
     const sdk = await context.services.session.getSdk();
     if (!sdk) {
       void showNoKeyError();

@@ -73,6 +73,13 @@ export class EvalTestTree implements vscode.Disposable {
     this.rates.set(id, { fingerprint: fingerprintOf(ref.item.label, ref.baseDescription), rate });
   }
 
+  /** Takes the rate of an older run away from the case's item (it did not run this time). */
+  clearRate(id: string): void {
+    const ref = this.cases.get(id);
+    this.rates.delete(id);
+    if (ref) ref.item.description = ref.baseDescription;
+  }
+
   private async listAll(): Promise<void> {
     const folders = await this.folders.list();
     const items = await Promise.all(folders.map((folder) => buildSkillItem(this.controller, folder, { cases: this.cases, rates: this.rates })));

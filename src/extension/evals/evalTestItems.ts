@@ -62,7 +62,9 @@ export async function buildSkillItem(controller: vscode.TestController, folder: 
       item.children.replace(caseItems(controller, folder, uri, relative, text, { cases: built, rates: state.rates }));
       item.range = new vscode.Range(0, 0, 0, 0);
     } catch (error) {
-      item.error = error instanceof EvalFileError ? `${error.where ? `${error.where}: ` : ''}${error.problem}` : String(error);
+      const problem = error instanceof EvalFileError ? `${error.where ? `${error.where}: ` : ''}${error.problem}` : String(error);
+      if (error instanceof EvalFileError && error.line !== undefined) item.children.replace([problemItem(controller, uri, error.line, problem)]);
+      else item.error = problem;
     }
     files.push(item);
   }
@@ -99,6 +101,14 @@ function caseItems(controller: vscode.TestController, folder: vscode.Uri, file: 
   }
   return parseOutputEvals(text, relative).evals.map((item) =>
     make(`eval-${item.id}`, `#${item.id} ${shorten(item.prompt)}`, shorten(item.expectedOutput), item.line, 'output'));
+}
+
+/** The case an eval-file error is about, at its line, carrying the error (the file's cases are not listed until it is fixed). */
+function problemItem(controller: vscode.TestController, file: vscode.Uri, line: number, problem: string): vscode.TestItem {
+  const item = controller.createTestItem(`problem:${file.toString()}`, vscode.l10n.t('Line {0}', (line + 1).toLocaleString()), file);
+  item.range = new vscode.Range(line, 0, line, 0);
+  item.error = problem;
+  return item;
 }
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {

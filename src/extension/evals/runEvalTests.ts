@@ -4,13 +4,13 @@ import { abortOnCancel } from '../../core/async/abortOnCancel';
 import type { LoadedEvals } from '../../core/evals/loadEvals';
 import type { EvalCases } from '../../core/evals/plan';
 import type { CaseRun } from '../../core/evals/runEvals';
+import type { CaseSummary } from '../../core/evals/summary';
 import { loadApiModule } from '../../core/api/loadApiModule';
 import { displayPath } from '../ui/displayPath';
 import { errorMessage, noKeyMessage } from '../ui/errorMessage';
 import { caseOutcome } from './caseResultMessage';
 import { confirmCost } from './confirmCost';
 import type { EvalTestTree } from './evalTestController';
-import type { EvalCaseRef } from './evalTestItems';
 import { evalSettings, resultsDescription } from './evalSettings';
 import { ReportedRun, type CaseReport } from './reportedRun';
 import { draftTarget, pickedTarget, type EvalTarget, type TargetContext } from './evalTarget';
@@ -73,9 +73,9 @@ async function runFolder(context: EvalRunContext, run: ReportedRun, folder: vsco
     }
     const settings = evalSettings(folder);
     const estimate = api.estimateRun(cases, { ...settings, baseline: { kind: 'none' } });
-    if (!(await confirmCost(context.services.prompts, name, cases.triggers.length + cases.outputs.length, settings.runs, estimate))) return finish((item) => run.skipped(item));
+    if (!(await confirmCost(context.services.prompts, name, cases.triggers.length + cases.outputs.length, settings.runs, estimate))) return finish((item) => skipped(run, context.tree, item));
     const target = mode === 'draft' ? await draftTarget(context, folder) : await pickedTarget(context, folder, vscode.l10n.t('Run the evals of {0} against which version?', name));
-    if (!target) return finish((item) => run.skipped(item));
+    if (!target) return finish((item) => skipped(run, context.tree, item));
     const sdk = await context.services.session.getSdk();
     if (!sdk) return finish((item) => run.errored(item, new vscode.TestMessage(noKeyMessage())));
     run.run.appendOutput(`${(estimate.requests === 1
@@ -106,12 +106,12 @@ async function runFolder(context: EvalRunContext, run: ReportedRun, folder: vsco
           const ref = item && refs.get(item.id);
           if (!item || !ref || runs.length < settings.runs) return;
           const summary = api.summariseCases(runs, shouldTrigger)[0];
-          report(run, context.tree, item, ref, runs, summary?.passed ?? false, shouldTrigger(ref.caseKey));
+          if (summary) report(run, context.tree, item, runs, summary, shouldTrigger(ref.caseKey));
         },
       });
       if (result.cancelled) {
         run.run.appendOutput(`${vscode.l10n.t('The run of {0} was cancelled; no results were written.', name)}\r\n`);
-        return finish((item) => run.skipped(item));
+        return finish((item) => skipped(run, context.tree, item));
       }
       const saved = await api.saveResults({ ...evals, ...cases }, result.runs, resultsDescription(settings));
       run.run.appendOutput(`${vscode.l10n.t('Results of {0}: {1}', name, saved.resultsFolder)}\r\n`);
@@ -129,9 +129,15 @@ async function runFolder(context: EvalRunContext, run: ReportedRun, folder: vsco
   }
 }
 
-/** Reports one case: passed or failed with its rate, the failure with its transcript, the rate beside the item. */
-function report(run: ReportedRun, tree: EvalTestTree, requested: vscode.TestItem, ref: EvalCaseRef, runs: readonly CaseRun[], passed: boolean, shouldTrigger: boolean): void {
-  const outcome = caseOutcome(ref.kind, runs, passed, shouldTrigger);
+/** Skips a case that did not run this time (declined, cancelled): no rate of an older run stays beside it. */
+function skipped(run: ReportedRun, tree: EvalTestTree, item: vscode.TestItem): void {
+  tree.clearRate(item.id);
+  run.skipped(item);
+}
+
+/** Reports one case by core's verdict: passed, failed or errored with its rate, the failure with its transcript. */
+function report(run: ReportedRun, tree: EvalTestTree, requested: vscode.TestItem, runs: readonly CaseRun[], summary: CaseSummary, shouldTrigger: boolean): void {
+  const outcome = caseOutcome(runs, summary, shouldTrigger);
   const item = tree.currentItem(requested.id) ?? requested;
   const location = item.uri && item.range ? new vscode.Location(item.uri, item.range) : undefined;
   tree.showRate(item.id, outcome.rate);
