@@ -13,6 +13,7 @@ const PHASES = [
   { name: 'provision', command: 'bash', args: [PROVISION_SCRIPT], env: provisionEnv(), counts: false },
   { name: 'typecheck', command: node, args: [script('typecheck.mjs')], counts: false },
   { name: 'lint', command: node, args: [path.join('tools', 'eslint', 'node_modules', 'eslint', 'bin', 'eslint.js')], counts: false },
+  { name: 'format', command: node, args: [path.join('node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', '.'], counts: false },
   { name: 'build', command: node, args: ['esbuild.js'], counts: false },
   { name: 'unit', command: node, args: [script('run-unit.mjs')], counts: true },
   { name: 'process', command: node, args: [script('run-process.mjs')], counts: true },
