@@ -1,7 +1,8 @@
 /**
  * `npm run bench:lint`: how fast `skillsmith lint` is, as ratios against baselines measured in the same run.
  *  (a) the I/O floor (bench/lint/ioFloor.mjs): a fresh Node process that walks the corpus synchronously, lists each
- *      skill folder's files with their sizes and reads every SKILL.md, the least any folder linter must do;
+ *      skill folder's files with their sizes and reads every one of them (SKILL.md as text), the least a folder linter
+ *      that scans what an upload carries must do;
  *  (b) a fresh `node dist/cli.js lint <corpus> --format json` process (target: at most 1.5x the floor), in wall-clock
  *      time and in the CPU time each process reports of itself (bench/lint/reportCpu.cjs, preloaded into both);
  *  (c) start-up: a fresh `node dist/cli.js lint --help` against a bare `node -e ""`;
@@ -23,6 +24,8 @@ import { skillBody, writeCorpus } from './lint/corpus';
 const SKILLS = 1850;
 const PROCESS_RUNS = 9;
 const TARGET_RATIO = 1.5;
+/** The CPU-time bound of issue 16, now that the lint reads and scans every file an upload carries. */
+const CPU_TARGET_RATIO = 2.5;
 const ROOT = path.join(__dirname, '..');
 const run = promisify(execFile);
 
@@ -102,13 +105,14 @@ async function main(): Promise<void> {
     const megabytes = (n: number) => (n / 1024 / 1024).toFixed(1);
     console.log(`corpus: ${SKILLS} skills in nested repositories, ${found.files} files (${megabytes(found.bytes)} MB), SKILL.md ${megabytes(found.chars)} M characters; ${needYaml} frontmatters (${((needYaml / SKILLS) * 100).toFixed(0)}%) need the full YAML reader`);
     console.log(`median of ${PROCESS_RUNS} fresh processes each, run alternately; load average ${load} on ${cpus().length} CPUs`);
-    console.log(`(a) I/O floor (walk, list files with sizes, read SKILL.md): ${floorMs.toFixed(0).padStart(5)} ms  ${perSecond(floorMs)} skills/s  1.00x   runs: ${runsText(floorRuns)}`);
+    console.log(`(a) I/O floor (walk, list and read every file):            ${floorMs.toFixed(0).padStart(5)} ms  ${perSecond(floorMs)} skills/s  1.00x   runs: ${runsText(floorRuns)}`);
     const ratio = cliMs / floorMs;
     const verdict = ratio <= TARGET_RATIO ? 'met' : 'NOT met';
     console.log(`(b) skillsmith lint --format json:                          ${cliMs.toFixed(0).padStart(5)} ms  ${perSecond(cliMs)} skills/s  ${ratio.toFixed(2)}x   runs: ${runsText(cliRuns)}`);
     console.log(`    ratio ${ratio.toFixed(2)}x the floor (target <= ${TARGET_RATIO.toFixed(2)}x: ${verdict})`);
     const [floorCpu, cliCpu] = [percentile(floor.cpu, 50), percentile(cli.cpu, 50)];
-    console.log(`    CPU time of the same processes (what load from others inflates least): floor ${floorCpu.toFixed(0)} ms, lint ${cliCpu.toFixed(0)} ms, ratio ${(cliCpu / floorCpu).toFixed(2)}x`);
+    const cpuVerdict = cliCpu / floorCpu <= CPU_TARGET_RATIO ? 'met' : 'NOT met';
+    console.log(`    CPU time of the same processes (what load from others inflates least): floor ${floorCpu.toFixed(0)} ms, lint ${cliCpu.toFixed(0)} ms, ratio ${(cliCpu / floorCpu).toFixed(2)}x (target <= ${CPU_TARGET_RATIO.toFixed(2)}x: ${cpuVerdict})`);
     console.log(`      floor runs: ${runsText(floor.cpu)}; lint runs: ${runsText(cli.cpu)}`);
 
     const [bare, help] = await pairedRunsMs(['-e', ''], [path.join(ROOT, 'dist', 'cli.js'), 'lint', '--help']);

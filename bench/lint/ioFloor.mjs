@@ -1,12 +1,12 @@
 // The I/O floor of the lint benchmark: a fresh Node process doing the least any folder linter must do, as fast
 // as Node does it (synchronously, no promises): walk the tree (skipping node_modules and .git) with readdirSync
 // and file types; in each skill folder (one holding a SKILL.md) list every file with its size (what the upload
-// checks need) and read the SKILL.md.
+// checks need) and read it (what the security scan needs: every file an upload carries), SKILL.md as text.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 const SKIPPED = new Set(['node_modules', '.git']);
-const totals = { skills: 0, files: 0, bytes: 0, chars: 0 };
+const totals = { skills: 0, files: 0, bytes: 0, read: 0, chars: 0 };
 
 /** Every file under the skill folder `dir` (entries `entries`), with its size. */
 function listFiles(dir, entries) {
@@ -16,6 +16,7 @@ function listFiles(dir, entries) {
     else if (entry.isFile()) {
       totals.files++;
       totals.bytes += statSync(full).size;
+      totals.read += readFileSync(full).length;
     }
   }
 }

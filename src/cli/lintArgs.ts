@@ -15,7 +15,12 @@ export interface LintArgs {
   readonly format: LintFormat;
   /** `--upload-limit-mb` in bytes; undefined: the default (30 MB). */
   readonly uploadLimitBytes?: number;
+  /** `--only security`: report the security rules only (the `security-…` family, secrets, links). */
+  readonly only?: (typeof ONLY_FAMILIES)[number];
 }
+
+/** The rule families `--only` selects. */
+export const ONLY_FAMILIES = ['security'] as const;
 
 /** The help text of `skillsmith lint`. */
 export const LINT_USAGE = `Usage: skillsmith lint [PATH ...] [--profile claude-api|spec|claude-code] [--format text|json|sarif]
@@ -28,15 +33,16 @@ Options:
                    spec (the agentskills.io specification), claude-code (what Claude Code loads)
   --format NAME    text (default, for people), json (one JSON document), sarif (SARIF 2.1.0)
   --upload-limit-mb N  the size above which upload-too-large fires (default 30)
+  --only security  report only the security rules: the security-… scan of every file, secrets, links
   -h, --help       show this help
 
 Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable path.`;
 
-/** The arguments of `skillsmith lint`: PATHs (default: the current folder), `--profile`, `--format`, `--upload-limit-mb`. */
+/** The arguments of `skillsmith lint`: PATHs (default: the current folder), `--profile`, `--format`, `--upload-limit-mb`, `--only`. */
 export const LINT_ARGS = commandArgs({
   name: 'lint',
   usage: LINT_USAGE,
-  options: { profile: { type: 'string', default: 'claude-api' }, 'upload-limit-mb': { type: 'string' } },
+  options: { profile: { type: 'string', default: 'claude-api' }, 'upload-limit-mb': { type: 'string' }, only: { type: 'string' } },
   formats: LINT_FORMATS,
   read: ({ values, positionals, format }): LintArgs => {
     const raw = values['upload-limit-mb'];
@@ -45,6 +51,7 @@ export const LINT_ARGS = commandArgs({
       profile: oneOf('profile', values.profile, PROFILES),
       format,
       ...(raw === undefined ? {} : { uploadLimitBytes: uploadLimitBytesOf(raw) }),
+      ...(values.only === undefined ? {} : { only: oneOf('only', values.only, ONLY_FAMILIES) }),
     };
   },
 });

@@ -2,6 +2,7 @@
 import { version } from '../../package.json';
 import { findSkillFolders } from '../core/skill/findSkillFolders';
 import { lintSkillFolder } from '../core/skill/folder';
+import { isSecurityRule } from '../core/skill/rules';
 import { bufferedOutput } from './bufferedOutput';
 import { runWithArgs } from './args';
 import { LINT_ARGS, type LintArgs } from './lintArgs';
@@ -28,7 +29,8 @@ function lint(parsed: LintArgs): number {
   const unreadable = findSkillFolders(parsed.paths, (dir, entries) => {
     let skill;
     try {
-      skill = reportSkill(lintSkillFolder(dir, { profile: parsed.profile, uploadLimitBytes: parsed.uploadLimitBytes, entries }), paths);
+      const result = lintSkillFolder(dir, { profile: parsed.profile, uploadLimitBytes: parsed.uploadLimitBytes, entries });
+      skill = reportSkill(parsed.only === 'security' ? { ...result, diagnostics: result.diagnostics.filter((d) => isSecurityRule(d.rule)) } : result, paths);
     } catch (error) {
       unlintable.push(`${dir} cannot be read: ${messageOf(error)}`);
       return;

@@ -5,6 +5,8 @@ import type { Diagnostic, Profile, RuleId, Severity } from '../core/skill/types'
 
 /** One diagnostic with 1-based lines and columns (end column exclusive). */
 export interface ReportedDiagnostic {
+  /** The file it is in, relative to the working folder, when that is not the skill's SKILL.md (a script, a reference). */
+  readonly file?: string;
   readonly rule: RuleId;
   readonly severity: Severity;
   readonly message: string;
@@ -51,7 +53,7 @@ export function reportSkill(result: SkillFolderResult, paths: RelativePaths): Re
   return {
     dir,
     file: result.file === undefined ? null : paths.fileIn(result.dir, dir, result.file),
-    diagnostics: result.diagnostics.map(toReported),
+    diagnostics: result.diagnostics.map((d) => toReported(d, dir)),
   };
 }
 
@@ -130,13 +132,18 @@ export function skillJson(skill: ReportedSkill): string {
   let json = `{"dir":${JSON.stringify(skill.dir)},"file":${skill.file === null ? 'null' : JSON.stringify(skill.file)},"diagnostics":[`;
   for (let i = 0; i < skill.diagnostics.length; i++) {
     const d = skill.diagnostics[i];
-    json += `${i === 0 ? '' : ','}{"rule":"${d.rule}","severity":"${d.severity}","message":${JSON.stringify(d.message)},"line":${d.line},"column":${d.column},"endLine":${d.endLine},"endColumn":${d.endColumn}}`;
+    json += `${i === 0 ? '' : ','}{${d.file === undefined ? '' : `"file":${JSON.stringify(d.file)},`}"rule":"${d.rule}","severity":"${d.severity}","message":${JSON.stringify(d.message)},"line":${d.line},"column":${d.column},"endLine":${d.endLine},"endColumn":${d.endColumn}}`;
   }
   return json + ']}';
 }
 
-function toReported(d: Diagnostic): ReportedDiagnostic {
+/** `d` with 1-based positions; a finding in another file of the skill (at `dir`, relative) names that file. */
+function toReported(d: Diagnostic, dir: string): ReportedDiagnostic {
   const { start, end } = d.range;
+  if (d.file !== undefined) {
+    const file = dir === '.' ? d.file : `${dir}/${d.file}`;
+    return { file, rule: d.rule, severity: d.severity, message: d.message, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+  }
   return { rule: d.rule, severity: d.severity, message: d.message, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
 }
 

@@ -16,14 +16,16 @@ export function sarifWriter(profile: Profile, version: string, write: (chunk: st
       shortDescription: { text: RULES[id].summary },
       help: { text: `${RULES[id].summary} See ${RULE_DOCS_FILE}#${id}.`, markdown: `${RULES[id].summary} See [${id}](${RULE_DOCS_FILE}#${id}).` },
       defaultConfiguration: { level: levelOf(RULES[id].severity[profile]) },
+      ...propertiesOf(id),
     })),
   };
   write(`{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":${JSON.stringify(driver)}},"results":[`);
   let first = true;
   return {
     skill(skill) {
-      const uri = encodeURI(skill.file ?? skill.dir);
+      const skillUri = encodeURI(skill.file ?? skill.dir);
       for (const d of skill.diagnostics) {
+        const uri = d.file === undefined ? skillUri : encodeURI(d.file);
         const result = {
           ruleId: d.rule,
           ruleIndex: RULE_IDS.indexOf(d.rule),
@@ -39,6 +41,14 @@ export function sarifWriter(profile: Profile, version: string, write: (chunk: st
       write('\n]}]}\n');
     },
   };
+}
+
+/** A security rule's tags for code scanning (`security`, its OWASP Agentic Skills id, its CWE) and its `security-severity`. */
+function propertiesOf(id: RuleId): { properties?: { tags: string[]; 'security-severity': string } } {
+  const security = RULES[id].security;
+  if (!security) return {};
+  const tags = ['security', ...(security.owasp ? [`OWASP-${security.owasp}`] : []), `external/cwe/cwe-${security.cwe}`];
+  return { properties: { tags, 'security-severity': security.score } };
 }
 
 function levelOf(severity: Severity | 'off'): 'error' | 'warning' | 'note' | 'none' {

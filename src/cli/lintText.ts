@@ -20,12 +20,23 @@ export function textWriter(profile: Profile, colour: boolean, write: (chunk: str
   return {
     skill(skill) {
       if (skill.diagnostics.length === 0) return;
-      const out = [paint('bold', escapeControls(skill.file ?? skill.dir))];
-      for (const d of [...skill.diagnostics].sort(byPosition)) {
-        const where = `${d.line}:${d.column}`.padEnd(8);
-        out.push(`  ${paint('dim', where)}${paint(d.severity, d.severity.padEnd(8))}${escapeControls(d.message)}  ${paint('dim', d.rule)}`);
+      const byFile = new Map<string, ReportedDiagnostic[]>();
+      for (const d of skill.diagnostics) {
+        const file = d.file ?? skill.file ?? skill.dir;
+        const list = byFile.get(file) ?? [];
+        if (list.length === 0) byFile.set(file, list);
+        list.push(d);
       }
-      write(out.join('\n') + '\n\n');
+      const out: string[] = [];
+      for (const [file, diagnostics] of byFile) {
+        out.push(paint('bold', escapeControls(file)));
+        for (const d of diagnostics.sort(byPosition)) {
+          const where = `${d.line}:${d.column}`.padEnd(8);
+          out.push(`  ${paint('dim', where)}${paint(d.severity, d.severity.padEnd(8))}${escapeControls(d.message)}  ${paint('dim', d.rule)}`);
+        }
+        out.push('');
+      }
+      write(out.join('\n') + '\n');
     },
     end({ skills, errors, warnings }) {
       const summary = `${countOf(errors, 'error')}, ${countOf(warnings, 'warning')} in ${countOf(skills, 'skill')} (profile ${profile})`;

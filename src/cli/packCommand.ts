@@ -1,6 +1,7 @@
 /** `skillsmith pack`: a skill folder as the .zip claude.ai's skill upload takes. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { folderNameOf } from '../core/bundle/fileSet';
 import { prepareUpload, readPreparedFiles, type UploadOptions } from '../core/bundle/prepareUpload';
 import { formatBytes } from '../core/bundle/uploadChecks';
 import { zipFileSet } from '../core/bundle/zipFileSet';
@@ -45,7 +46,7 @@ async function pack(request: PackRequest): Promise<number> {
   const stderr = terminalOutput(process.stderr);
   let prepared;
   try {
-    prepared = await prepareUpload(request.dir, request.upload);
+    prepared = await prepareUpload(request.dir, { ...request.upload, packOutput: path.resolve(request.output ?? `${folderNameOf(request.dir)}.zip`) });
   } catch (error) {
     stderr.text(`skillsmith pack: ${request.dir} cannot be read: ${messageOf(error)}\n`);
     return 2;

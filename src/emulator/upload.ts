@@ -1,5 +1,5 @@
 import { DEFAULT_UPLOAD_LIMIT_BYTES, DISPLAY_NAME_LIMIT } from '../core/bundle/uploadChecks';
-import { PathTree } from '../core/zip/pathTree';
+import { SkillPaths } from '../core/zip/skillPaths';
 import { ZipError } from '../core/zip/zipError';
 import { badRequest, tooLarge } from './apiError';
 import { readSkillIdentity, type SkillIdentity } from './frontmatter';
@@ -63,7 +63,7 @@ export async function parseUpload(body: Uint8Array<ArrayBuffer>, contentType: st
 
 /**
  * Enforces what the service enforces on an upload (size, one top-level folder, SKILL.md and its frontmatter), and
- * refuses what the emulator could not serve back as a zip that unpacks: paths no folder could hold (`PathTree`:
+ * refuses what the emulator could not serve back as a zip that unpacks: paths the zip reader refuses (`SkillPaths`: a drive letter such as a top folder `C:`,
  * twice, differing only in case, a file that is also a folder, names, paths or depths past its limits), NUL
  * characters, more than 65,535 files.
  */
@@ -72,7 +72,7 @@ export function checkUpload(files: readonly UploadedFile[]): CheckedUpload {
   const total = files.reduce((sum, file) => sum + file.data.byteLength, 0);
   if (total > MAX_UPLOAD_BYTES) throw tooLarge(`The upload is ${total} bytes; the limit is ${MAX_UPLOAD_BYTES} bytes (30 MB).`);
   if (files.length > MAX_UPLOAD_FILES) throw badRequest(`The upload has ${files.length} files; at most ${MAX_UPLOAD_FILES} are accepted.`);
-  const tree = new PathTree<null>();
+  const tree = new SkillPaths();
   const directories = new Set<string>();
   for (const { path } of files) {
     const segments = path.split('/');
@@ -100,9 +100,9 @@ export function checkDisplayName(displayName: string | undefined): void {
 }
 
 /** Adds an uploaded path to the tree; a path no folder could hold is a 400 that says why. */
-function addPath(tree: PathTree<null>, path: string): void {
+function addPath(tree: SkillPaths, path: string): void {
   try {
-    tree.add(path, null);
+    tree.add(path);
   } catch (error) {
     if (error instanceof ZipError) throw badRequest(`${error.message} Rename the file so every path is distinct and fits.`);
     throw error;

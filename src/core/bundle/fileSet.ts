@@ -1,6 +1,7 @@
 /** A skill's files in memory: what travels in an upload, an export zip or a downloaded version. */
 import { constants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { forEachConcurrently } from '../async/forEachConcurrently';
 import type { SkillFiles } from './collectSkillFiles';
 
 /** One file of a skill: its POSIX path relative to the skill folder (no top-level folder) and its bytes. */
@@ -27,18 +28,40 @@ export interface FolderFile {
  */
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
+/** How many files are open at once: far below any descriptor limit (`ulimit -n 256`), enough to keep the disk busy. */
+export const MAX_OPEN_FILES = 32;
+
 /**
- * Reads the bytes of the files `collected` lists, under the folder's own name. A file that became a symbolic link
- * or a folder since the walk is refused (the read fails), never followed.
+ * Reads the bytes of the files `collected` lists, under the folder's own name, at most MAX_OPEN_FILES at a time.
+ * Rejects when a file became a symbolic link or a folder since the walk (never followed), or when the file opened
+ * is not the one at its path inside the folder: a folder above it swapped for a link (to read an outside file)
+ * between the walk and the read is caught by comparing the open file with the real location of its path.
  */
 export async function readFileSet(dir: string, collected: SkillFiles): Promise<FileSet> {
-  const files = await Promise.all(
-    collected.files.map(async ({ relativePath, absolutePath }) => {
-      const data = await fs.readFile(absolutePath, { flag: READ_FLAGS });
-      return { path: relativePath, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
-    }),
-  );
+  const root = await fs.realpath(dir);
+  const files: FileSetEntry[] = new Array<FileSetEntry>(collected.files.length);
+  await forEachConcurrently(collected.files, MAX_OPEN_FILES, async ({ relativePath, absolutePath }, index) => {
+    files[index] = { path: relativePath, data: await readInside(root, absolutePath, relativePath) };
+  });
   return { folderName: folderNameOf(dir), files };
+}
+
+/** The bytes of the file at `absolutePath`, checked to be the file at `relativePath` under the real folder `root`. */
+async function readInside(root: string, absolutePath: string, relativePath: string): Promise<Uint8Array> {
+  const handle = await fs.open(absolutePath, READ_FLAGS);
+  try {
+    const opened = await handle.stat();
+    const expected = path.join(root, ...relativePath.split('/'));
+    const real = await fs.realpath(absolutePath).catch(() => undefined);
+    const there = real === expected ? await fs.stat(real).catch(() => undefined) : undefined;
+    if (!there || there.ino !== opened.ino || there.dev !== opened.dev) {
+      throw new Error(`\`${relativePath}\` moved outside the skill folder while it was being read (a folder above it was replaced by a link); nothing was sent. Check the folder and try again.`);
+    }
+    const data = await handle.readFile();
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The name of the top-level folder an upload of `dir` travels under: the folder's own name. */

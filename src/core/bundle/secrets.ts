@@ -2,21 +2,33 @@
 
 const SECRET_NAMES = [
   /^\.env(\..*)?$/i, // .env, .env.local, ...
+  /^\.envrc$/i, // direnv
   /\.pem$/i,
   /\.key$/i,
-  /^id_(rsa|dsa|ecdsa|ed25519)(?!.*\.pub$)(\..*)?$/i, // private keys; `.pub` is the public half
+  /\.(p12|pfx|jks|keystore|kdbx)$/i, // key stores and password databases
+  /^id_(rsa|dsa|ecdsa|ed25519)(?!.*\.pub$)([._-].*)?$/i, // private keys, also `id_rsa_old`; `.pub` is the public half
   /^\.npmrc$/i,
   /^\.pypirc$/i,
   /^\.netrc$/i,
+  /^\.git-credentials$/i,
+  /^\.pgpass$/i,
+  /^\.htpasswd$/i,
+  /^credentials$/i, // ~/.aws/credentials and the like
   /credentials.*\.json$/i,
   /^client_secret.*\.json$/i,
   /^service[-_]?account.*\.json$/i,
+  /^secrets?\.(ya?ml|json|toml)$/i,
+  /\.tfstate(\.backup)?$/i, // Terraform state holds every secret of the infrastructure it describes
+  /^kubeconfig$/i,
 ];
+
+/** Paths whose last two segments name a credential file kept under a tool's folder. */
+const SECRET_PATHS = /(?:^|\/)(?:\.docker\/config\.json|\.kube\/config)$/i;
 
 /** SECRET_NAMES as one pattern (each is case-insensitive), tested once per file name. */
 const ANY_SECRET_NAME = new RegExp(SECRET_NAMES.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
 
-/** True when the file's name (last path segment) looks like it holds a secret. */
+/** True when the file's name (last path segment), or its tool folder and name, looks like it holds a secret. */
 export function looksLikeSecret(relativePath: string): boolean {
-  return ANY_SECRET_NAME.test(relativePath.slice(relativePath.lastIndexOf('/') + 1));
+  return ANY_SECRET_NAME.test(relativePath.slice(relativePath.lastIndexOf('/') + 1)) || SECRET_PATHS.test(relativePath);
 }

@@ -5,6 +5,8 @@ import { leftOutMessage, MAX_FINDINGS_PER_RULE } from '../skill/findingCap';
 import type { Diagnostic, Profile, RuleId } from '../skill/types';
 import type { SkillFile, SkillFiles } from './collectSkillFiles';
 import { SKILLIGNORE } from './fileRules';
+import { SkillPaths } from '../zip/skillPaths';
+import { ZipError } from '../zip/zipError';
 
 /** The upload size limit the Skills API enforces today (older documentation said 8 MB). */
 export const DEFAULT_UPLOAD_LIMIT_BYTES = 30 * 1024 * 1024;
@@ -43,6 +45,27 @@ export function checkUpload(collected: SkillFiles, profile: Profile, limitBytes 
     found.push(...folderDiagnostic('upload-excluded', profile, `Left out of the upload: ${shown}${more}.`));
   }
   return found;
+}
+
+/**
+ * The `upload-path-refused` findings of the files an upload of a folder named `folderName` carries: the check the
+ * emulator and the zip reader make (`SkillPaths`), so a folder passes here exactly when it can be published and
+ * downloaded again. One finding per refused path, up to the cap.
+ */
+export function checkUploadPaths(folderName: string, collected: SkillFiles, profile: Profile): Diagnostic[] {
+  const paths = new SkillPaths();
+  const refused: string[] = [];
+  const reasons = new Map<string, string>();
+  for (const { relativePath } of collected.files) {
+    try {
+      paths.add(`${folderName}/${relativePath}`);
+    } catch (error) {
+      if (!(error instanceof ZipError)) throw error;
+      refused.push(relativePath);
+      reasons.set(relativePath, error.message);
+    }
+  }
+  return eachPath('upload-path-refused', refused, profile, (p) => `\`${p}\` cannot be uploaded: ${reasons.get(p)} Rename it (or the folder) so every path is distinct and plain.`);
 }
 
 /** The `display-name-too-long` finding for a display name, or undefined when it fits. */

@@ -2,10 +2,13 @@
 import { readFileSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { collectSkillFilesSync, type SkillFiles } from '../bundle/collectSkillFiles';
-import { checkUpload } from '../bundle/uploadChecks';
+import { checkUpload, checkUploadPaths } from '../bundle/uploadChecks';
+import type { FileSet } from '../bundle/fileSet';
 import { uploadIndexOf } from '../bundle/uploadIndex';
 import { lintSkillMd } from './lint';
-import { folderDiagnostic } from './finding';
+import { folderDiagnostic, type Finding } from './finding';
+import { severityOf } from './rules';
+import { scanBytes, scanFileSync } from './security/scanFile';
 import { SKILL_MD, skillMdCaseDiagnostics } from './skillMdName';
 import type { Diagnostic, Profile } from './types';
 
@@ -30,6 +33,10 @@ export interface LintFolderOptions {
   readonly entries?: readonly Dirent[];
   /** The folder's files, when the caller has just collected them (publish, with its allowed secrets). */
   readonly collected?: SkillFiles;
+  /** The bytes of `collected`'s files, when the caller has read them (publish): scanned from memory, not read again. */
+  readonly contents?: FileSet;
+  /** Files the user allowed by name although they look like secrets: keys found in them are not reported. */
+  readonly allowSecrets?: readonly string[];
 }
 
 /**
@@ -40,16 +47,44 @@ export function lintSkillFolder(dir: string, options: LintFolderOptions): SkillF
   const { profile } = options;
   const collected = options.collected ?? collectSkillFilesSync(dir, options.entries ? { entries: options.entries } : {});
   const fileName = skillMdIn(collected);
-  const upload = checkUpload(collected, profile, options.uploadLimitBytes);
+  const upload = checkUpload(collected, profile, options.uploadLimitBytes).concat(checkUploadPaths(folderNameOf(dir), collected, profile));
   if (fileName === undefined) {
     const missing = folderDiagnostic('skill-md-missing', profile, `The folder has no ${SKILL_MD}: create one with a name and description.`);
     return { dir, file: undefined, diagnostics: missing.concat(upload) };
   }
   const file = path.join(dir, fileName);
   const index = uploadIndexOf(collected);
-  const text = readFileSync(file, 'utf8');
+  const bytes = options.contents ? new Map(options.contents.files.map((f) => [f.path, f.data])) : undefined;
+  const inMemory = bytes?.get(fileName);
+  const text = inMemory ? Buffer.from(inMemory.buffer, inMemory.byteOffset, inMemory.byteLength).toString('utf8') : readFileSync(file, 'utf8');
   const diagnostics = lintSkillMd(text, { profile, folderName: folderNameOf(dir), fileExists: index.has, leftOutReason: index.leftOutReason });
-  return { dir, file, diagnostics: skillMdCaseDiagnostics(fileName, profile).concat(diagnostics, upload) };
+  const scanned = scanFiles(collected, fileName, profile, bytes, new Set(options.allowSecrets));
+  return { dir, file, diagnostics: skillMdCaseDiagnostics(fileName, profile).concat(diagnostics, scanned, upload) };
+}
+
+/**
+ * The security findings of every file the upload carries besides SKILL.md (which `lintSkillMd` scans), from
+ * `bytes` when given, else read from disk. A file that vanished or changed kind since the walk is not scanned (an
+ * upload refuses it when it reads it).
+ */
+function scanFiles(collected: SkillFiles, skillMd: string, profile: Profile, bytes: ReadonlyMap<string, Uint8Array> | undefined, allowed: ReadonlySet<string>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const { relativePath, absolutePath, size } of collected.files) {
+    if (relativePath === skillMd) continue;
+    const target = { relativePath, isSkillMd: false, secretAllowed: allowed.has(relativePath) };
+    let findings: Finding[];
+    try {
+      const data = bytes?.get(relativePath);
+      findings = data ? scanBytes(data, target) : scanFileSync(absolutePath, size, target);
+    } catch {
+      continue;
+    }
+    for (const f of findings) {
+      const severity = severityOf(f.rule, profile);
+      if (severity !== 'off') diagnostics.push({ rule: f.rule, severity, message: f.message, range: f.range, fixes: f.fixes, ...(f.file === undefined ? {} : { file: f.file }) });
+    }
+  }
+  return diagnostics;
 }
 
 /** The name of the SKILL.md at the top of the folder: spelled exactly so, or else mis-cased; undefined when there is none. */

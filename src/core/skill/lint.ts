@@ -7,6 +7,8 @@ import { capPerRule } from './findingCap';
 import { checkLinks } from './linkChecks';
 import { parseSkillMd, type ParsedSkillMd } from './parse';
 import { severityOf } from './rules';
+import { checkAllowedToolsWildcard } from './security/allowedTools';
+import { scanText } from './security/scanText';
 import { checkStructure } from './structureChecks';
 import type { Diagnostic, Profile } from './types';
 import { messageOf } from '../messageOf';
@@ -21,6 +23,9 @@ export interface LintOptions {
   /** Why a path that `fileExists` denies is left out of uploads (it exists, but will not travel); undefined: it is missing. */
   readonly leftOutReason?: (relativePosixPath: string) => LeftOutReason | undefined;
 }
+
+/** The security scan's view of the skill's own file. */
+const SKILL_MD_TARGET = { relativePath: 'SKILL.md', isSkillMd: true } as const;
 
 /** Lints SKILL.md text. Never throws, on any input. */
 export function lintSkillMd(text: string, options: LintOptions): Diagnostic[] {
@@ -37,7 +42,9 @@ export function lintSkillMd(text: string, options: LintOptions): Diagnostic[] {
 export function lintParsedSkillMd(parsed: ParsedSkillMd, options: LintOptions): Diagnostic[] {
   const structure = checkStructure(parsed, options.profile);
   const links = checkLinks(parsed, options.fileExists, options.leftOutReason);
-  const findings: Finding[] = structure.findings.concat(structure.readable ? checkFields(parsed, options.folderName) : [], checkBody(parsed), links.findings);
+  const security = scanText(parsed.text, SKILL_MD_TARGET);
+  const fields = structure.readable ? checkFields(parsed, options.folderName).concat(checkAllowedToolsWildcard(parsed)) : [];
+  const findings: Finding[] = structure.findings.concat(fields, checkBody(parsed), links.findings, security);
   const diagnostics: Diagnostic[] = [];
   for (const f of capPerRule(findings, links.leftOut)) {
     const severity = severityOf(f.rule, options.profile);

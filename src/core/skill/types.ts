@@ -46,8 +46,10 @@ export interface Diagnostic {
   readonly severity: Severity;
   /** A sentence a person can act on. */
   readonly message: string;
-  /** Where in SKILL.md; for folder rules, the first line. */
+  /** Where in SKILL.md (or in `file`); for folder rules, the first line. */
   readonly range: Range;
+  /** The folder-relative POSIX path of the file the finding is in, when it is not the SKILL.md (a script, a reference). */
+  readonly file?: string;
   /** Fixes, preferred first; empty when none exists. */
   readonly fixes: readonly Fix[];
 }
@@ -88,4 +90,24 @@ export type RuleId =
   | 'upload-excluded'
   | 'upload-symlink'
   | 'upload-name-not-utf8'
-  | 'display-name-too-long';
+  | 'upload-path-refused'
+  | 'display-name-too-long'
+  | SecurityRuleId;
+
+/** The rules of the security scan, which reads SKILL.md and every file an upload carries. */
+export type SecurityRuleId =
+  | 'security-hidden-text'
+  | 'security-instruction-override'
+  | 'security-conceal-from-user'
+  | 'security-hidden-comment'
+  | 'security-greedy-description'
+  | 'security-exfiltration'
+  | 'security-download-exec'
+  | 'security-reverse-shell'
+  | 'security-obfuscated-exec'
+  | 'security-credential-access'
+  | 'security-persistence'
+  | 'security-destructive'
+  | 'security-miner'
+  | 'security-allowed-tools-wildcard'
+  | 'security-network-call';

@@ -17,5 +17,5 @@ export function checkEntryPath(rawName: string): string {
 }
 
 function unsafe(rawName: string, reason: string): ZipError {
-  return new ZipError(`The archive entry "${rawName}" ${reason}; the download was refused.`);
+  return new ZipError(`The path "${rawName}" ${reason}; no upload or download may carry it.`);
 }

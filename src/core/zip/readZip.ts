@@ -4,9 +4,8 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import { countOf, formatCount } from '../text/count';
-import { checkEntryPath } from './checkEntryPath';
 import { crc32 } from './crc32';
-import { PathTree } from './pathTree';
+import { SkillPaths } from './skillPaths';
 import { ZipError } from './zipError';
 
 /** Limits that stop zip bombs; the defaults are far above what the Skills API accepts (30 MB). */
@@ -47,12 +46,11 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = readCentralDirectory(bytes, view, findEndOfCentralDirectory(view), limits.maxEntries);
   const files: ZipFile[] = [];
-  const paths = new PathTree<null>();
+  const paths = new SkillPaths();
   let totalBytes = 0;
   for (const entry of entries) {
     if (entry.rawName.endsWith('/')) continue;
-    const path = checkEntryPath(entry.rawName);
-    paths.add(path, null);
+    const path = paths.add(entry.rawName);
     totalBytes += entry.size;
     if (totalBytes > limits.maxTotalBytes) {
       throw new ZipError(`The archive unpacks to more than ${limits.maxTotalBytes} bytes.`);

@@ -3,6 +3,9 @@ import { formatCount } from '../../core/text/count';
 import { prepareUpload, readPreparedFiles, type PreparedUpload } from '../../core/bundle/prepareUpload';
 import { formatBytes } from '../../core/bundle/uploadChecks';
 import { zipFileSet } from '../../core/bundle/zipFileSet';
+import { isSecurityRule } from '../../core/skill/rules';
+import type { Diagnostic } from '../../core/skill/types';
+import { toVscodeRange } from '../ui/toVscodeDiagnostic';
 import { uploadLimitBytesFor } from '../services/skillFolders/profileSetting';
 import type { Services } from '../services/services';
 import { uriExists } from '../shared/uriExists';
@@ -17,7 +20,9 @@ export async function exportSkill({ folders, log }: Services, arg?: unknown, tar
   if (!folder) return undefined;
   let prepared = await prepareUpload(folder.fsPath, { limitBytes: uploadLimitBytesFor(folder) });
   const blocking = prepared.errors.filter((d) => d.rule !== 'upload-secret');
-  if (blocking.length > 0) return refuse(prepared, blocking.map((d) => d.message));
+  if (blocking.length > 0) return refuse(folder, prepared, blocking);
+  const warnings = prepared.diagnostics.filter((d) => d.severity === 'warning' && isSecurityRule(d.rule));
+  if (warnings.length > 0 && !(await confirmWarnings(prepared.folderName, warnings))) return undefined;
   const secrets = prepared.collected.leftOut.filter((f) => f.reason === 'secret').map((f) => f.relativePath);
   if (secrets.length > 0) {
     const choice = await askAboutSecrets(secrets);
@@ -43,18 +48,33 @@ export async function exportSkill({ folders, log }: Services, arg?: unknown, tar
   return destination;
 }
 
-/** Says why the folder cannot be exported, the first problems in the message, with a way to the SKILL.md; does not wait for the user. */
-function refuse(prepared: PreparedUpload, problems: readonly string[]): undefined {
-  const open = vscode.l10n.t('Open SKILL.md');
-  const detail = problems.slice(0, 5).join('\n') + (problems.length > 5 ? `\n${vscode.l10n.t('…and {0} more', formatCount(problems.length - 5))}` : '');
+/**
+ * Says why the folder cannot be exported, the first problems (with their rule) in the message, with a way to the
+ * first one: its line in SKILL.md, or in the script or reference a security finding is in. Does not wait for the user.
+ */
+function refuse(folder: vscode.Uri, prepared: PreparedUpload, problems: readonly Diagnostic[]): undefined {
+  const open = vscode.l10n.t('Go to the First Problem');
+  const lines = problems.map((d) => `${d.file ? `${d.file}: ` : ''}${d.message} (${d.rule})`);
+  const detail = lines.slice(0, 5).join('\n') + (lines.length > 5 ? `\n${vscode.l10n.t('…and {0} more', formatCount(lines.length - 5))}` : '');
   const message = problems.length === 1
     ? vscode.l10n.t('{0} cannot be exported until its error is fixed: {1}', prepared.folderName, detail)
     : vscode.l10n.t('{0} cannot be exported until its {1} errors are fixed: {2}', prepared.folderName, formatCount(problems.length), detail);
-  const skillMd = prepared.skillMd;
-  void vscode.window.showErrorMessage(message, ...(skillMd ? [open] : [])).then((choice) => {
-    if (choice === open && skillMd) void vscode.window.showTextDocument(vscode.Uri.file(skillMd));
+  const first = problems[0];
+  const file = first.file ? vscode.Uri.joinPath(folder, ...first.file.split('/')) : prepared.skillMd ? vscode.Uri.file(prepared.skillMd) : undefined;
+  void vscode.window.showErrorMessage(message, ...(file ? [open] : [])).then((choice) => {
+    if (choice === open && file) void vscode.window.showTextDocument(file, { selection: toVscodeRange(first.range) });
   });
   return undefined;
+}
+
+/** Security warnings (a download run, a script reaching the network) are shown, with their rule, before the zip is written. */
+async function confirmWarnings(folderName: string, warnings: readonly Diagnostic[]): Promise<boolean> {
+  const exportAnyway = vscode.l10n.t('Export Anyway');
+  const detail = warnings.map((d) => `${d.file ?? 'SKILL.md'}:${d.range.start.line + 1}: ${d.message} (${d.rule})`).join('\n');
+  const message = warnings.length === 1
+    ? vscode.l10n.t('{0} has 1 security warning. Export anyway?', folderName)
+    : vscode.l10n.t('{0} has {1} security warnings. Export anyway?', folderName, warnings.length);
+  return (await vscode.window.showWarningMessage(message, { modal: true, detail }, exportAnyway)) === exportAnyway;
 }
 
 /** Files that look like secrets go into the zip only when the user says so, naming them. */

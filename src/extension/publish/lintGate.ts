@@ -34,8 +34,7 @@ export async function passLintGate(
   prepared: PreparedUpload,
   prepareAllowing: (secrets: readonly string[]) => Promise<PreparedUpload>,
 ): Promise<GateResult> {
-  const skillMd = vscode.Uri.joinPath(folder, SKILL_MD);
-  context.problems.delete(skillMd);
+  context.problems.clear();
   let allowedSecrets: readonly string[] = [];
   const others = prepared.errors.filter((error) => error.rule !== 'upload-secret');
   if (others.length === 0 && prepared.errors.length > 0) {
@@ -50,7 +49,7 @@ export async function passLintGate(
     }
   }
   if (prepared.errors.length > 0) {
-    await showBlocking(context, skillMd, prepared);
+    await showBlocking(context, folder, prepared);
     return { kind: 'blocked' };
   }
   const warnings = prepared.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning');
@@ -64,21 +63,29 @@ export async function passLintGate(
   return goOn ? { kind: 'pass', prepared, allowedSecrets } : { kind: 'cancelled' };
 }
 
-/** Puts the blocking errors in the Problems panel, opens it, and says why nothing was published. */
-async function showBlocking(context: LintGateContext, skillMd: vscode.Uri, prepared: PreparedUpload): Promise<void> {
-  const shown = vscode.languages.getDiagnostics(skillMd);
-  const missing = prepared.errors.filter((error) => !shown.some((diagnostic) => isSameDiagnostic(diagnostic, error)));
-  context.problems.set(skillMd, missing.map((error) => toVscodeDiagnostic(error, context.extensionUri)));
+/**
+ * Puts the blocking errors in the Problems panel, each on its file (SKILL.md, or the script or reference a security
+ * finding is in, so the user can go to each one), opens it, and says why nothing was published.
+ */
+async function showBlocking(context: LintGateContext, folder: vscode.Uri, prepared: PreparedUpload): Promise<void> {
+  const byFile = new Map<string, { uri: vscode.Uri; errors: Diagnostic[] }>();
+  for (const error of prepared.errors) {
+    const uri = vscode.Uri.joinPath(folder, ...(error.file ?? prepared.skillMd?.slice(folder.fsPath.length + 1) ?? SKILL_MD).split('/'));
+    const entry = byFile.get(uri.toString()) ?? { uri, errors: [] };
+    entry.errors.push(error);
+    byFile.set(uri.toString(), entry);
+  }
+  for (const { uri, errors } of byFile.values()) {
+    const shown = vscode.languages.getDiagnostics(uri);
+    const missing = errors.filter((error) => !shown.some((diagnostic) => isSameDiagnostic(diagnostic, error)));
+    context.problems.set(uri, missing.map((error) => toVscodeDiagnostic(error, context.extensionUri)));
+  }
   await vscode.commands.executeCommand('workbench.actions.view.problems');
+  const count = prepared.errors.length;
   void vscode.window.showErrorMessage(
-    prepared.errors.length === 1
-      ? vscode.l10n.t('Not published: {0} has 1 problem the Claude API would refuse (see the Problems panel): {1}', prepared.folderName, prepared.errors[0]?.message ?? '')
-      : vscode.l10n.t(
-        'Not published: {0} has {1} problems the Claude API would refuse (see the Problems panel). The first: {2}',
-        prepared.folderName,
-        formatCount(prepared.errors.length),
-        prepared.errors[0]?.message ?? '',
-      ),
+    count === 1
+      ? vscode.l10n.t('Not published: {0} has 1 problem to fix first (see the Problems panel): {1}', prepared.folderName, prepared.errors[0]?.message ?? '')
+      : vscode.l10n.t('Not published: {0} has {1} problems to fix first (see the Problems panel). The first: {2}', prepared.folderName, formatCount(count), prepared.errors[0]?.message ?? ''),
   );
 }
 

@@ -124,6 +124,8 @@ function reasonText(reason: LeftOutReason): string {
       return vscode.l10n.t('looks like a secret');
     case 'not-utf8':
       return vscode.l10n.t('its name is not valid UTF-8');
+    case 'pack-output':
+      return vscode.l10n.t('a zip of this skill written by skillsmith pack');
   }
 }
 

@@ -232,4 +232,27 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
     assert.equal(await loads(['publish', 'cli-skill', '--dry-run']), false);
     assert.equal(await loads(['diff', 'cli-skill', '--skill-id', 'skill_missing']), true);
   });
+
+  it('pack, publish and diff a folder of 400 files under a limit of 256 open files', async () => {
+    const files: Record<string, string> = { 'SKILL.md': skillMd('many-files') };
+    for (let i = 0; i < 400; i++) files[`refs/f${String(i).padStart(3, '0')}.md`] = `file ${i}\n`;
+    await writeTree(path.join(root, 'many-files'), files);
+    const limited = async (args: string[]): Promise<Outcome> => {
+      const base = { ...process.env, NO_COLOR: '1', ANTHROPIC_API_KEY: TEST_KEY, ANTHROPIC_BASE_URL: emulator.url };
+      const quoted = [process.execPath, CLI, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+      try {
+        const { stdout, stderr } = await run('sh', ['-c', `ulimit -n 256 && exec ${quoted}`], { cwd: root, env: base });
+        return { code: 0, stdout, stderr };
+      } catch (error) {
+        const failed = error as Outcome;
+        return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+      }
+    };
+    const pack = await limited(['pack', 'many-files', '-o', 'many.zip']);
+    assert.equal(pack.code, 0, pack.stderr);
+    const published = await limited(['publish', 'many-files', '--new', '--format', 'json']);
+    assert.equal(published.code, 0, published.stderr);
+    const diff = await limited(['diff', 'many-files', '--skill-id', JSON.parse(published.stdout).skill_id]);
+    assert.equal(diff.code, 0, diff.stderr + diff.stdout);
+  });
 });

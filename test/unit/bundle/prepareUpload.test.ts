@@ -81,4 +81,22 @@ describe('prepareUpload', () => {
       '`evals/cases.json` is left out of uploads (left out by default), so this link breaks once the skill is uploaded: include the file or drop the link.',
     ]);
   });
+
+  it('leaves out a file holding a key as a secret, says on which line, and takes it back only when allowed by name', async () => {
+    const dir = path.join(root, 'keyed-skill');
+    const key = `sk-ant-api03-${'Zq8Xv2Lm4Nc6Bt0Rw3Ys5Hd7Kf9Jg1Pa'.repeat(3)}AA`;
+    await writeTree(dir, { 'SKILL.md': skillMd('keyed-skill'), 'scripts/run.py': `import os\nKEY = "${key}"\n` });
+    const prepared = await prepareUpload(dir);
+    const [secret] = prepared.errors;
+    assert.equal(secret.rule, 'upload-secret');
+    assert.equal(secret.file, 'scripts/run.py');
+    assert.equal(secret.range.start.line, 1);
+    assert.match(secret.message, /^Line 2 of `scripts\/run\.py` looks like an Anthropic API key/);
+    assert.ok(!secret.message.includes(key.slice(20)));
+    assert.deepEqual(prepared.collected.leftOut, [{ relativePath: 'scripts/run.py', reason: 'secret' }]);
+    assert.deepEqual(prepared.contents?.files.map((f) => f.path), ['SKILL.md']);
+    const allowed = await prepareUpload(dir, { allowSecrets: ['scripts/run.py'] });
+    assert.deepEqual(allowed.errors, []);
+    assert.deepEqual((await readPreparedFiles(allowed)).files.map((f) => f.path), ['SKILL.md', 'scripts/run.py']);
+  });
 });
