@@ -18,7 +18,10 @@ export async function run({ page, screenshot, emulatorUrl, workspace }) {
     const sideBar = await openSkillsView(page);
     await runContextMenu(page, treeRow(sideBar, 'Release notes'), 'Publish New Version from Folder…');
     const folders = await quickInput(page, 'Publish a new version of "Release notes" from');
-    await folders.locator('.monaco-list-row', { hasText: 'release-notes' }).first().click();
+    const releaseNotes = folders.locator('.monaco-list-row', { hasText: 'release-notes' }).first();
+    await releaseNotes.waitFor();
+    await screenshot('publish-from-tree-folder-pick');
+    await releaseNotes.click();
     await quickInput(page, 'as a new version of "Release notes"');
     await page.keyboard.press('Enter');
     await page.locator('.notifications-toasts', { hasText: 'Published a new version of "Release notes"' }).waitFor();

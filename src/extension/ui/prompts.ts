@@ -54,7 +54,7 @@ export const interactivePrompts: Prompts = Object.freeze<Prompts>({
   },
   async pickSkillFolder(title, folders) {
     const picked = await vscode.window.showQuickPick(
-      folders.map((folder) => ({ label: `$(folder) ${folder.path.slice(folder.path.lastIndexOf('/') + 1)}`, description: displayPath(folder), folder })),
+      folders.map((folder) => ({ label: `$(folder) ${folder.path.slice(folder.path.lastIndexOf('/') + 1)}`, description: whereIs(folder), folder })),
       { title, placeHolder: vscode.l10n.t('Pick a skill folder of this workspace'), matchOnDescription: true },
     );
     return picked?.folder;
@@ -71,3 +71,10 @@ export const interactivePrompts: Prompts = Object.freeze<Prompts>({
     return picked?.version;
   },
 });
+
+/** Where a folder is, when that says more than its name: its parent as the user reads it, unless a workspace root. */
+function whereIs(folder: vscode.Uri): string | undefined {
+  const parent = vscode.Uri.joinPath(folder, '..');
+  const root = vscode.workspace.getWorkspaceFolder(folder);
+  return root && root.uri.path.replace(/\/+$/, '') === parent.path ? undefined : displayPath(parent);
+}
