@@ -44,6 +44,7 @@ suite('Tune Skill Description', () => {
     assert.match(table, /\| Cleans messy CSV files\. \| current \|/);
     assert.match(table, /\| A skill\. \| yours \|/);
     assert.match(table, /\| model \|/);
+    assert.match(table, /Dropped ".*&lt;b&gt;/, 'a proposed tag is shown as typed, never rendered');
     assert.match(table, /★ The winner on the holdout cases\./);
     assert.deepEqual(session.emulator.admin.store.list('custom').map((item) => item.id).sort(), before, 'every temporary skill is gone, the others untouched');
     assert.match(asked[1] ?? '', /Use the tuned description in .*csv-tidy\?.*\[Apply\]$/);

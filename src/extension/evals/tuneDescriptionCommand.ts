@@ -157,9 +157,9 @@ function tuningMarkdown(result: TuneResult): string {
   const lines = [`# ${vscode.l10n.t('Tuning the description of {0}', result.skillName)}`, '', `## ${vscode.l10n.t('Current description')}`, '', ...header, row(result.current)];
   for (const round of result.rounds) {
     lines.push('', `## ${vscode.l10n.t('Round {0}', formatCount(round.round))}`, '');
-    if (round.proposalProblem) lines.push(round.proposalProblem, '');
+    if (round.proposalProblem) lines.push(cell(round.proposalProblem), '');
     if (round.measurements.length > 0) lines.push(...header, ...round.measurements.map(row));
-    for (const dropped of round.dropped) lines.push('', vscode.l10n.t('Dropped "{0}": {1}', cell(dropped.description), dropped.reason));
+    for (const dropped of round.dropped) lines.push('', vscode.l10n.t('Dropped "{0}": {1}', cell(dropped.description), cell(dropped.reason)));
   }
   lines.push('', result.noCandidates
     ? vscode.l10n.t('No candidate could be measured.')
@@ -178,8 +178,14 @@ function percent(score: TriggerScore, key: 'precision' | 'recall'): string {
   return Number.isNaN(value) ? '—' : `${Math.round(value * 100)}%`;
 }
 
+/** Model output as Markdown text on one line: its tags, links and emphasis shown as typed, never rendered. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|#!]/g, (char) => `\\${char}`);
 }
 
 function shorten(text: string): string {
