@@ -16,3 +16,5 @@ export { scaffoldOutputEvals, scaffoldTriggerEvals } from './scaffoldEvals';
 export { saveResults, shouldTriggerOf, type RunDescription, type SavedRun } from './saveResults';
 export { comparisonMarkdown, type ComparisonInput } from './comparison';
 export { InputFileError, MAX_INPUT_FILE_BYTES, uploadInputFiles } from './inputFiles';
+export { TuneError, tuneDescription, tuningEstimate, DEFAULT_PROPOSALS, type TuneEvent, type TuneResult } from './tune/tuneDescription';
+export { descriptionEdit, withDescription } from './tune/candidateDescription';

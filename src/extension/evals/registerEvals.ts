@@ -44,6 +44,7 @@ export function registerEvals(context: vscode.ExtensionContext, services: Servic
     profile(vscode.l10n.t('Run Against a Remote Version…'), 'remote', false),
     vscode.commands.registerCommand('skillsmith.evals.scaffold', (arg?: unknown) => scaffoldEvalFiles(services, arg)),
     vscode.commands.registerCommand('skillsmith.evals.compareVersions', (arg?: unknown) => feature().compare(arg)),
+    vscode.commands.registerCommand('skillsmith.evals.tuneDescription', (arg?: unknown) => feature().tune(arg)),
     { dispose: () => loaded?.dispose() },
   );
   return { controller, feature };

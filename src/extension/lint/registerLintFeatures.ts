@@ -10,18 +10,25 @@ import { lintTriggers } from './lintTriggers';
 import { lintWorkspaceCommand } from './lintWorkspaceCommand';
 import { RENAME_COMMAND, renameResource } from './renameResource';
 import { SkillCodeActions } from './skillCodeActions';
+import { scanSkillCommand } from './scanSkillCommand';
+import { SecurityDiagnostics } from './securityDiagnostics';
 import { SkillDiagnostics } from './skillDiagnostics';
 import { LINTABLE_SELECTOR, SKILL_MD_SELECTOR } from './skillMdFiles';
 
 /**
- * Registers SKILL.md diagnostics (of open files as they are typed, of every skill folder in the background),
- * completions, hovers, quick fixes and budget lenses. No I/O happens here.
+ * Registers SKILL.md diagnostics (of open files as they are typed, of every skill folder in the background), the
+ * security findings of a skill's other files (open ones, and every file of a scanned folder), completions, hovers,
+ * quick fixes and budget lenses.
  */
 export function registerLintFeatures(context: vscode.ExtensionContext, { log, folders }: Services): void {
   const watcher = vscode.workspace.createFileSystemWatcher('**/*');
   const listings = new FolderListings(watcher);
   const diagnostics = new SkillDiagnostics(context.extensionUri, listings, log);
   const background = new BackgroundLint(folders, diagnostics, log);
+  const security = new SecurityDiagnostics(context.extensionUri, listings);
+  const failed = (error: unknown): void => log.error(`A security scan failed: ${error instanceof Error ? error.message : String(error)}`);
+  const scanSafely = (document: vscode.TextDocument): void => security.schedule(document, failed);
+  vscode.workspace.textDocuments.forEach(scanSafely);
   context.subscriptions.push(
     watcher,
     listings,
@@ -29,6 +36,11 @@ export function registerLintFeatures(context: vscode.ExtensionContext, { log, fo
     background,
     ...lintTriggers(diagnostics, listings, watcher, (uri) => background.lintClosed(uri)),
     ...backgroundLintTriggers(background, folders, listings),
+    security,
+    vscode.workspace.onDidOpenTextDocument(scanSafely),
+    vscode.workspace.onDidChangeTextDocument((event) => scanSafely(event.document)),
+    vscode.workspace.onDidCloseTextDocument((document) => security.forget(document.uri)),
+    vscode.commands.registerCommand('skillsmith.scanSkill', (uri?: vscode.Uri) => scanSkillCommand(security, log, uri)),
     vscode.languages.registerCompletionItemProvider(SKILL_MD_SELECTOR, new FrontmatterCompletions(), ...FrontmatterCompletions.triggerCharacters),
     vscode.languages.registerHoverProvider(SKILL_MD_SELECTOR, new FrontmatterHovers()),
     vscode.languages.registerCodeActionsProvider(LINTABLE_SELECTOR, new SkillCodeActions(listings, context.extensionUri), SkillCodeActions.metadata),

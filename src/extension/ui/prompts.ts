@@ -21,6 +21,8 @@ export interface Prompts {
    * (over every version of the skill); the one whose ref is `latestRef` is marked latest.
    */
   pickVersion(title: string, versions: readonly SkillVersion[], latestRef: string | undefined, ordinals: ReadonlyMap<string, number>): Promise<SkillVersion | undefined>;
+  /** Free text the user types (empty is an answer); undefined when dismissed. */
+  askText(title: string, prompt: string): Promise<string | undefined>;
 }
 
 /** The prompts a person answers: modal dialogs, a password input box, an open dialog. Frozen: nothing can swap them. */
@@ -69,6 +71,9 @@ export const interactivePrompts: Prompts = Object.freeze<Prompts>({
       { title, placeHolder: vscode.l10n.t('Pick a version, the newest first') },
     );
     return picked?.version;
+  },
+  askText(title, prompt) {
+    return Promise.resolve(vscode.window.showInputBox({ title, prompt, ignoreFocusOut: true }));
   },
 });
 
