@@ -41,7 +41,8 @@ const nodeBase = {
 function integrationEntries() {
   const dir = path.join(__dirname, 'test', 'integration');
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true })
+  return fs
+    .readdirSync(dir, { recursive: true })
     .map(String)
     .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
     .map((f) => path.join(dir, f));
@@ -99,44 +100,52 @@ function cliBuilds(outdir) {
   ];
 }
 
-const builds = cliOutdir ? cliBuilds(cliOutdir) : [
-  {
-    ...nodeBase,
-    entryPoints: ['src/extension/extension.ts'],
-    outfile: 'dist/extension.js',
-    external: ['vscode'],
-    plugins: [asSiblingBundles('yaml', 'jszip')],
-  },
-  { ...nodeBase, entryPoints: ['src/extension/chat/chatPanels.ts'], outfile: 'dist/chat.js', external: ['vscode'] },
-  { ...nodeBase, entryPoints: ['src/extension/evals/evalFeature.ts'], outfile: 'dist/evals.js', external: ['vscode'], plugins: [asSiblingBundles('yaml', 'jszip')] },
-  { ...nodeBase, entryPoints: [require.resolve('jszip')], outfile: 'dist/jszip.js' },
-  ...cliBuilds('dist'),
-  {
-    bundle: true,
-    platform: 'browser',
-    target: 'es2022',
-    format: 'iife',
-    minify: production,
-    sourcemap: production ? false : 'linked',
-    sourcesContent: false,
-    logLevel: 'warning',
-    legalComments: 'none',
-    entryPoints: { chat: 'src/webview/chat/main.ts' },
-    outdir: 'dist/webview',
-    // The codicon font that chat.css (with @vscode/codicons' stylesheet) names, copied beside it.
-    loader: { '.ttf': 'file' },
-    assetNames: '[name]',
-  },
-  {
-    ...nodeBase,
-    minify: false,
-    sourcemap: 'inline',
-    entryPoints: integrationEntries(),
-    outdir: 'out/test/integration',
-    outbase: 'test/integration',
-    external: ['vscode', 'mocha'],
-  },
-];
+const builds = cliOutdir
+  ? cliBuilds(cliOutdir)
+  : [
+      {
+        ...nodeBase,
+        entryPoints: ['src/extension/extension.ts'],
+        outfile: 'dist/extension.js',
+        external: ['vscode'],
+        plugins: [asSiblingBundles('yaml', 'jszip')],
+      },
+      { ...nodeBase, entryPoints: ['src/extension/chat/chatPanels.ts'], outfile: 'dist/chat.js', external: ['vscode'] },
+      {
+        ...nodeBase,
+        entryPoints: ['src/extension/evals/evalFeature.ts'],
+        outfile: 'dist/evals.js',
+        external: ['vscode'],
+        plugins: [asSiblingBundles('yaml', 'jszip')],
+      },
+      { ...nodeBase, entryPoints: [require.resolve('jszip')], outfile: 'dist/jszip.js' },
+      ...cliBuilds('dist'),
+      {
+        bundle: true,
+        platform: 'browser',
+        target: 'es2022',
+        format: 'iife',
+        minify: production,
+        sourcemap: production ? false : 'linked',
+        sourcesContent: false,
+        logLevel: 'warning',
+        legalComments: 'none',
+        entryPoints: { chat: 'src/webview/chat/main.ts' },
+        outdir: 'dist/webview',
+        // The codicon font that chat.css (with @vscode/codicons' stylesheet) names, copied beside it.
+        loader: { '.ttf': 'file' },
+        assetNames: '[name]',
+      },
+      {
+        ...nodeBase,
+        minify: false,
+        sourcemap: 'inline',
+        entryPoints: integrationEntries(),
+        outdir: 'out/test/integration',
+        outbase: 'test/integration',
+        external: ['vscode', 'mocha'],
+      },
+    ];
 
 /**
  * In watch mode, one `[watch] build started` line before a rebuild and one `[watch] build finished` after every
@@ -160,7 +169,9 @@ function watchMarkers() {
 async function main() {
   const markers = watch ? [watchMarkers()] : [];
   const contexts = await Promise.all(
-    builds.filter((b) => Object.keys(b.entryPoints).length > 0).map((b) => esbuild.context({ ...b, plugins: [...(b.plugins ?? []), ...markers] })),
+    builds
+      .filter((b) => Object.keys(b.entryPoints).length > 0)
+      .map((b) => esbuild.context({ ...b, plugins: [...(b.plugins ?? []), ...markers] })),
   );
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

@@ -24,7 +24,11 @@ const PAGE = 100;
 /** Starts the emulator in a child process, filled with the skills of the benchmark. */
 async function startFilledEmulator(): Promise<{ url: string; child: ChildProcess }> {
   const started = await startEmulatorProcess();
-  const filled = await fetch(`${started.url}/_emulator/fill`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ skills: SKILLS, versionsPerSkill: VERSIONS_PER_SKILL }) });
+  const filled = await fetch(`${started.url}/_emulator/fill`, {
+    method: 'POST',
+    headers: JSON_TYPE,
+    body: JSON.stringify({ skills: SKILLS, versionsPerSkill: VERSIONS_PER_SKILL }),
+  });
   if (!filled.ok) throw new Error(`Could not fill the emulator: ${filled.status}`);
   return started;
 }
@@ -64,24 +68,52 @@ async function main(): Promise<void> {
     if (ids.length !== SKILLS) throw new Error(`Expected ${SKILLS} skills, listed ${ids.length}.`);
 
     const rows: Array<[string, [Cost, Cost]]> = [
-      ['first page of skills (20)', await compare(QUICK_ROUNDS, () => client.listSkills({ limit: 20 }), () => sdk.beta.skills.list({ limit: 20 }))],
-      [`all ${SKILLS} skills (pages of ${PAGE})`, await compare(QUICK_ROUNDS, () => allSkillIds(client), () => sdkAllSkillIds(sdk))],
+      [
+        'first page of skills (20)',
+        await compare(
+          QUICK_ROUNDS,
+          () => client.listSkills({ limit: 20 }),
+          () => sdk.beta.skills.list({ limit: 20 }),
+        ),
+      ],
+      [
+        `all ${SKILLS} skills (pages of ${PAGE})`,
+        await compare(
+          QUICK_ROUNDS,
+          () => allSkillIds(client),
+          () => sdkAllSkillIds(sdk),
+        ),
+      ],
       [
         `versions of every skill (pool of ${CONCURRENCY} vs sequential)`,
-        await compare(ROUNDS, () => listVersionsOfSkills(client, ids, { concurrency: CONCURRENCY }), () => sdkVersionsSequential(sdk, ids)),
+        await compare(
+          ROUNDS,
+          () => listVersionsOfSkills(client, ids, { concurrency: CONCURRENCY }),
+          () => sdkVersionsSequential(sdk, ids),
+        ),
       ],
     ];
     await injectLatency(url, SIMULATED_LATENCY_MS);
     rows.push([
       `  same, with ${SIMULATED_LATENCY_MS} ms simulated network latency`,
-      await compare(LATENCY_ROUNDS, () => listVersionsOfSkills(client, ids, { concurrency: CONCURRENCY }), () => sdkVersionsSequential(sdk, ids)),
+      await compare(
+        LATENCY_ROUNDS,
+        () => listVersionsOfSkills(client, ids, { concurrency: CONCURRENCY }),
+        () => sdkVersionsSequential(sdk, ids),
+      ),
     ]);
-    console.log(`Skills API client vs bare SDK: ${SKILLS} skills × ${VERSIONS_PER_SKILL} versions, median of ${QUICK_ROUNDS} rounds (${ROUNDS} for versions, ${LATENCY_ROUNDS} with latency), alternating, emulator in a child process`);
+    console.log(
+      `Skills API client vs bare SDK: ${SKILLS} skills × ${VERSIONS_PER_SKILL} versions, median of ${QUICK_ROUNDS} rounds (${ROUNDS} for versions, ${LATENCY_ROUNDS} with latency), alternating, emulator in a child process`,
+    );
     const cell = (value: number, width = 9): string => value.toFixed(1).padStart(width);
-    console.log(`${'work'.padEnd(52)} ${'wall ms: client'.padStart(15)} ${'SDK'.padStart(9)} ${'ratio'.padStart(6)}   ${'client CPU ms: client'.padStart(21)} ${'SDK'.padStart(9)} ${'ratio'.padStart(6)}`);
+    console.log(
+      `${'work'.padEnd(52)} ${'wall ms: client'.padStart(15)} ${'SDK'.padStart(9)} ${'ratio'.padStart(6)}   ${'client CPU ms: client'.padStart(21)} ${'SDK'.padStart(9)} ${'ratio'.padStart(6)}`,
+    );
     for (const [work, [ours, bare]] of rows) {
       const ratio = (a: number, b: number): string => (a / b).toFixed(2).padStart(6);
-      console.log(`${work.padEnd(52)} ${cell(ours.wall, 15)} ${cell(bare.wall)} ${ratio(ours.wall, bare.wall)}   ${cell(ours.cpu, 21)} ${cell(bare.cpu)} ${ratio(ours.cpu, bare.cpu)}`);
+      console.log(
+        `${work.padEnd(52)} ${cell(ours.wall, 15)} ${cell(bare.wall)} ${ratio(ours.wall, bare.wall)}   ${cell(ours.cpu, 21)} ${cell(bare.cpu)} ${ratio(ours.cpu, bare.cpu)}`,
+      );
     }
     console.log('ratio < 1.10 is within 10% of the SDK; below 1.00 is faster. CPU is this process only (the emulator runs apart).');
   } finally {

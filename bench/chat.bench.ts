@@ -40,7 +40,14 @@ export async function benchCore(url: string): Promise<BenchRow[]> {
     if (turn.status !== 'done') throw new Error(`The core's turn ended ${turn.status}: ${turn.error?.message}`);
     return turn.usage.outputTokens;
   };
-  const body = buildRequest({ form: 'ga', model: MODEL, maxTokens: options.maxTokens, skills: [], containerId: null, messages: [{ role: 'user', content: PROMPT }] });
+  const body = buildRequest({
+    form: 'ga',
+    model: MODEL,
+    maxTokens: options.maxTokens,
+    skills: [],
+    containerId: null,
+    messages: [{ role: 'user', content: PROMPT }],
+  });
   const params = body as unknown as Anthropic.MessageCreateParamsStreaming;
   const bareStream = async (): Promise<number> => {
     let text = '';
@@ -66,9 +73,13 @@ function printRows(title: string, rows: readonly BenchRow[]): void {
   const cell = (value: number, width = 9): string => value.toFixed(1).padStart(width);
   const ratio = (a: number, b: number): string => (a / b).toFixed(2).padStart(6);
   console.log(title);
-  console.log(`${'work'.padEnd(62)} ${'wall ms: ours'.padStart(13)} ${'base'.padStart(9)} ${'ratio'.padStart(6)}   ${'CPU ms: ours'.padStart(12)} ${'base'.padStart(9)} ${'ratio'.padStart(6)}`);
+  console.log(
+    `${'work'.padEnd(62)} ${'wall ms: ours'.padStart(13)} ${'base'.padStart(9)} ${'ratio'.padStart(6)}   ${'CPU ms: ours'.padStart(12)} ${'base'.padStart(9)} ${'ratio'.padStart(6)}`,
+  );
   for (const { work, ours, baseline } of rows) {
-    console.log(`${work.padEnd(62)} ${cell(ours.wall, 13)} ${cell(baseline.wall)} ${ratio(ours.wall, baseline.wall)}   ${cell(ours.cpu, 12)} ${cell(baseline.cpu)} ${ratio(ours.cpu, baseline.cpu)}`);
+    console.log(
+      `${work.padEnd(62)} ${cell(ours.wall, 13)} ${cell(baseline.wall)} ${ratio(ours.wall, baseline.wall)}   ${cell(ours.cpu, 12)} ${cell(baseline.cpu)} ${ratio(ours.cpu, baseline.cpu)}`,
+    );
   }
 }
 

@@ -44,13 +44,25 @@ export async function recordStream(url: string): Promise<TimedMessage[]> {
   const session = createChatSession(sdk, { model: MODEL, maxTokens: TOKENS + 1000, skills: [] });
   const messages: TimedMessage[] = [];
   let started = 0;
-  const batcher = new UpdateBatcher((updates: ChatUpdate[]) => messages.push({ at: performance.now() - started, message: { type: 'updates', updates } }));
+  const batcher = new UpdateBatcher((updates: ChatUpdate[]) =>
+    messages.push({ at: performance.now() - started, message: { type: 'updates', updates } }),
+  );
   session.onUpdate((update) => batcher.push(update));
   started = performance.now();
   const turn = await session.send(`Reply with ${TOKENS} tokens.`);
   batcher.flushNow();
-  if (turn.status !== 'done' || turn.usage.outputTokens < TOKENS) throw new Error(`The reply ended ${turn.status} after ${turn.usage.outputTokens} tokens`);
-  const init = { type: 'init', state: { conversation: { turns: [], container: null }, settings: { skills: [], model: MODEL, maxTokens: TOKENS + 1000, systemPrompt: '' } }, busy: true, models: [], labels: Object.fromEntries(LABEL_KEYS.map((key) => [key, key])) };
+  if (turn.status !== 'done' || turn.usage.outputTokens < TOKENS)
+    throw new Error(`The reply ended ${turn.status} after ${turn.usage.outputTokens} tokens`);
+  const init = {
+    type: 'init',
+    state: {
+      conversation: { turns: [], container: null },
+      settings: { skills: [], model: MODEL, maxTokens: TOKENS + 1000, systemPrompt: '' },
+    },
+    busy: true,
+    models: [],
+    labels: Object.fromEntries(LABEL_KEYS.map((key) => [key, key])),
+  };
   return [{ at: 0, message: init }, ...messages.map((entry) => ({ ...entry, at: entry.at + 1 }))];
 }
 
@@ -68,8 +80,17 @@ export async function buildPages(dir: string): Promise<void> {
   const webview = join(ROOT, 'dist', 'webview');
   const page = (scripts: string[], styles: string[]) =>
     `<!DOCTYPE html><html><head><meta charset="utf-8">${styles.map((href) => `<link rel="stylesheet" href="${href}">`).join('')}</head><body><div id="root"></div>${scripts.map((src) => `<script src="${src}"></script>`).join('')}</body></html>`;
-  writeFileSync(join(dir, 'chat.html'), page([pathToFileURL(join(dir, 'fakeHost.js')).href, pathToFileURL(join(webview, 'chat.js')).href], [pathToFileURL(join(webview, 'chat.css')).href]));
-  writeFileSync(join(dir, 'plain.html'), page([pathToFileURL(join(dir, 'fakeHost.js')).href, pathToFileURL(join(dir, 'plainText.js')).href], []));
+  writeFileSync(
+    join(dir, 'chat.html'),
+    page(
+      [pathToFileURL(join(dir, 'fakeHost.js')).href, pathToFileURL(join(webview, 'chat.js')).href],
+      [pathToFileURL(join(webview, 'chat.css')).href],
+    ),
+  );
+  writeFileSync(
+    join(dir, 'plain.html'),
+    page([pathToFileURL(join(dir, 'fakeHost.js')).href, pathToFileURL(join(dir, 'plainText.js')).href], []),
+  );
 }
 
 function percentile(values: readonly number[], p: number): number {
@@ -153,7 +174,14 @@ export async function benchWebviewFrames(url: string): Promise<WebviewFrames> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--allow-file-access-from-files', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--allow-file-access-from-files',
+      '--disable-background-timer-throttling',
+      '--disable-renderer-backgrounding',
+      '--disable-backgrounding-occluded-windows',
+    ],
   });
   try {
     await buildPages(dir);
@@ -169,7 +197,10 @@ export async function benchWebviewFrames(url: string): Promise<WebviewFrames> {
         await page.evaluate((message) => (globalThis as unknown as ReplayGlobals).post(message), init.message);
         await page.evaluate(() => (globalThis as unknown as ReplayGlobals).idle());
         const traced = await traceMainThread(cdp);
-        const figures = await page.evaluate(([timed, quiet, until]) => (globalThis as unknown as ReplayGlobals).replay(timed, quiet, until), [replayed, QUIET_MS, streamMs] as const);
+        const figures = await page.evaluate(
+          ([timed, quiet, until]) => (globalThis as unknown as ReplayGlobals).replay(timed, quiet, until),
+          [replayed, QUIET_MS, streamMs] as const,
+        );
         const tasks = await traced();
         const scrollFrames = await page.evaluate((steps) => (globalThis as unknown as ReplayGlobals).scrollLog(steps), SCROLL_STEPS);
         return { ...figures, tasks, scrollFrames };
@@ -191,7 +222,10 @@ export async function benchWebviewFrames(url: string): Promise<WebviewFrames> {
     const chat = summarise(pages.chat.rounds);
     const plain = summarise(pages.plain.rounds);
     // The reply's text is most of what either page shows: a chat page that shows far less did not draw it (a broken page measures fast).
-    if (chat.shownChars < plain.shownChars * 0.9) throw new Error(`The chat page showed ${chat.shownChars} characters against the baseline's ${plain.shownChars}: it did not draw the reply.`);
+    if (chat.shownChars < plain.shownChars * 0.9)
+      throw new Error(
+        `The chat page showed ${chat.shownChars} characters against the baseline's ${plain.shownChars}: it did not draw the reply.`,
+      );
     return { chat, plain, idle: summarise(pages.idle.rounds), messages: messages.length, load: [loadBefore, loadavg()[0]] };
   } finally {
     await browser.close();
@@ -203,9 +237,14 @@ export async function benchWebviewFrames(url: string): Promise<WebviewFrames> {
 export function printFrames(figures: WebviewFrames): void {
   const { chat, plain, idle } = figures;
   const cell = (value: Spread): string => `${value.median.toFixed(0)} (${value.min.toFixed(0)}–${value.max.toFixed(0)})`.padStart(17);
-  const row = (what: string, pick: (page: PageSummary) => Spread, unit: string) => console.log(`${what.padEnd(34)} ${cell(pick(chat))} ${cell(pick(plain))} ${cell(pick(idle))}  ${unit}`);
-  console.log(`Chat webview drawing a ${TOKENS.toLocaleString('en')}-token reply: ${figures.messages} host messages over ${chat.streamMs.toFixed(0)} ms, replayed at their recorded times; Chromium headless, no throttling`);
-  console.log(`median (range) of ${ROUNDS} rounds each, alternating; load average ${figures.load[0].toFixed(1)} before, ${figures.load[1].toFixed(1)} after, on ${availableParallelism()} cores`);
+  const row = (what: string, pick: (page: PageSummary) => Spread, unit: string) =>
+    console.log(`${what.padEnd(34)} ${cell(pick(chat))} ${cell(pick(plain))} ${cell(pick(idle))}  ${unit}`);
+  console.log(
+    `Chat webview drawing a ${TOKENS.toLocaleString('en')}-token reply: ${figures.messages} host messages over ${chat.streamMs.toFixed(0)} ms, replayed at their recorded times; Chromium headless, no throttling`,
+  );
+  console.log(
+    `median (range) of ${ROUNDS} rounds each, alternating; load average ${figures.load[0].toFixed(1)} before, ${figures.load[1].toFixed(1)} after, on ${availableParallelism()} cores`,
+  );
   console.log(`${'measure'.padEnd(34)} ${'chat webview'.padStart(17)} ${'baseline'.padStart(17)} ${'idle chat page'.padStart(17)}`);
   row('longest frame', (page) => page.longestFrame, 'ms (target < 50)');
   row('99th percentile frame', (page) => page.p99Frame, 'ms');
@@ -218,10 +257,18 @@ export function printFrames(figures: WebviewFrames): void {
   row('main-thread CPU time in all', (page) => page.busyCpu, 'ms');
   row('scroll to the top, p95 frame', (page) => page.scrollP95, 'ms (target < 50)');
   row('scroll to the top, longest frame', (page) => page.scrollLongest, 'ms');
-  console.log(`baseline: each text delta appended to a paragraph's text node (no Markdown, no sanitising); text shown: ${chat.shownChars.toLocaleString('en')} vs ${plain.shownChars.toLocaleString('en')} characters`);
-  console.log(`longest frame, median round: ${chat.longestFrame.median.toFixed(0)} ms (idle page ${idle.longestFrame.median.toFixed(0)} ms): ${chat.longestFrame.median < 50 ? 'target met' : 'TARGET MISSED'}`);
-  console.log(`scrolling the reply, p95 frame, median round: ${chat.scrollP95.median.toFixed(0)} ms (baseline ${plain.scrollP95.median.toFixed(0)} ms, idle page ${idle.scrollP95.median.toFixed(0)} ms): ${chat.scrollP95.median < 50 ? 'target met' : 'TARGET MISSED'}`);
-  console.log(`longest main-thread task in CPU time, median round: ${chat.longestTaskCpu.median.toFixed(0)} ms (baseline ${plain.longestTaskCpu.median.toFixed(0)} ms)`);
+  console.log(
+    `baseline: each text delta appended to a paragraph's text node (no Markdown, no sanitising); text shown: ${chat.shownChars.toLocaleString('en')} vs ${plain.shownChars.toLocaleString('en')} characters`,
+  );
+  console.log(
+    `longest frame, median round: ${chat.longestFrame.median.toFixed(0)} ms (idle page ${idle.longestFrame.median.toFixed(0)} ms): ${chat.longestFrame.median < 50 ? 'target met' : 'TARGET MISSED'}`,
+  );
+  console.log(
+    `scrolling the reply, p95 frame, median round: ${chat.scrollP95.median.toFixed(0)} ms (baseline ${plain.scrollP95.median.toFixed(0)} ms, idle page ${idle.scrollP95.median.toFixed(0)} ms): ${chat.scrollP95.median < 50 ? 'target met' : 'TARGET MISSED'}`,
+  );
+  console.log(
+    `longest main-thread task in CPU time, median round: ${chat.longestTaskCpu.median.toFixed(0)} ms (baseline ${plain.longestTaskCpu.median.toFixed(0)} ms)`,
+  );
 }
 
 async function main(): Promise<void> {

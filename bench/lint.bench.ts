@@ -48,11 +48,17 @@ async function processMs(args: string[]): Promise<{ wall: number; cpu: number }>
 }
 
 /** The wall and CPU times of the two commands, run alternately so both see the same machine load. */
-async function pairedRunsMs(first: string[], second: string[]): Promise<[{ wall: number[]; cpu: number[] }, { wall: number[]; cpu: number[] }]> {
+async function pairedRunsMs(
+  first: string[],
+  second: string[],
+): Promise<[{ wall: number[]; cpu: number[] }, { wall: number[]; cpu: number[] }]> {
   const a = { wall: [] as number[], cpu: [] as number[] };
   const b = { wall: [] as number[], cpu: [] as number[] };
   for (let i = 0; i < PROCESS_RUNS; i++) {
-    for (const [args, into] of [[first, a], [second, b]] as const) {
+    for (const [args, into] of [
+      [first, a],
+      [second, b],
+    ] as const) {
       const { wall, cpu } = await processMs(args);
       into.wall.push(wall);
       into.cpu.push(cpu);
@@ -103,21 +109,31 @@ async function main(): Promise<void> {
     const perSecond = (ms: number) => Math.round((SKILLS / ms) * 1000);
     const load = loadavg()[0].toFixed(1);
     const megabytes = (n: number) => (n / 1024 / 1024).toFixed(1);
-    console.log(`corpus: ${SKILLS} skills in nested repositories, ${found.files} files (${megabytes(found.bytes)} MB), SKILL.md ${megabytes(found.chars)} M characters; ${needYaml} frontmatters (${((needYaml / SKILLS) * 100).toFixed(0)}%) need the full YAML reader`);
+    console.log(
+      `corpus: ${SKILLS} skills in nested repositories, ${found.files} files (${megabytes(found.bytes)} MB), SKILL.md ${megabytes(found.chars)} M characters; ${needYaml} frontmatters (${((needYaml / SKILLS) * 100).toFixed(0)}%) need the full YAML reader`,
+    );
     console.log(`median of ${PROCESS_RUNS} fresh processes each, run alternately; load average ${load} on ${cpus().length} CPUs`);
-    console.log(`(a) I/O floor (walk, list and read every file):            ${floorMs.toFixed(0).padStart(5)} ms  ${perSecond(floorMs)} skills/s  1.00x   runs: ${runsText(floorRuns)}`);
+    console.log(
+      `(a) I/O floor (walk, list and read every file):            ${floorMs.toFixed(0).padStart(5)} ms  ${perSecond(floorMs)} skills/s  1.00x   runs: ${runsText(floorRuns)}`,
+    );
     const ratio = cliMs / floorMs;
     const verdict = ratio <= TARGET_RATIO ? 'met' : 'NOT met';
-    console.log(`(b) skillsmith lint --format json:                          ${cliMs.toFixed(0).padStart(5)} ms  ${perSecond(cliMs)} skills/s  ${ratio.toFixed(2)}x   runs: ${runsText(cliRuns)}`);
+    console.log(
+      `(b) skillsmith lint --format json:                          ${cliMs.toFixed(0).padStart(5)} ms  ${perSecond(cliMs)} skills/s  ${ratio.toFixed(2)}x   runs: ${runsText(cliRuns)}`,
+    );
     console.log(`    ratio ${ratio.toFixed(2)}x the floor (target <= ${TARGET_RATIO.toFixed(2)}x: ${verdict})`);
     const [floorCpu, cliCpu] = [percentile(floor.cpu, 50), percentile(cli.cpu, 50)];
     const cpuVerdict = cliCpu / floorCpu <= CPU_TARGET_RATIO ? 'met' : 'NOT met';
-    console.log(`    CPU time of the same processes (what load from others inflates least): floor ${floorCpu.toFixed(0)} ms, lint ${cliCpu.toFixed(0)} ms, ratio ${(cliCpu / floorCpu).toFixed(2)}x (target <= ${CPU_TARGET_RATIO.toFixed(2)}x: ${cpuVerdict})`);
+    console.log(
+      `    CPU time of the same processes (what load from others inflates least): floor ${floorCpu.toFixed(0)} ms, lint ${cliCpu.toFixed(0)} ms, ratio ${(cliCpu / floorCpu).toFixed(2)}x (target <= ${CPU_TARGET_RATIO.toFixed(2)}x: ${cpuVerdict})`,
+    );
     console.log(`      floor runs: ${runsText(floor.cpu)}; lint runs: ${runsText(cli.cpu)}`);
 
     const [bare, help] = await pairedRunsMs(['-e', ''], [path.join(ROOT, 'dist', 'cli.js'), 'lint', '--help']);
     const [bareMs, helpMs] = [percentile(bare.wall, 50), percentile(help.wall, 50)];
-    console.log(`(c) start-up: node -e "" ${bareMs.toFixed(0)} ms; skillsmith lint --help ${helpMs.toFixed(0)} ms (+${(helpMs - bareMs).toFixed(0)} ms)`);
+    console.log(
+      `(c) start-up: node -e "" ${bareMs.toFixed(0)} ms; skillsmith lint --help ${helpMs.toFixed(0)} ms (+${(helpMs - bareMs).toFixed(0)} ms)`,
+    );
 
     const lineCount = (text: string) => text.split('\n').length;
     const typical = texts.reduce((best, text) => (Math.abs(lineCount(text) - 120) < Math.abs(lineCount(best) - 120) ? text : best)); // about 120 lines

@@ -47,7 +47,9 @@ async function main(): Promise<void> {
   try {
     const dir = join(root, 'bench-skill');
     const generated = await generateSkillFolder(dir);
-    console.log(`Skill folder: ${generated.files.length} files, ${(generated.bytes / 1024 / 1024).toFixed(1)} MB (plus node_modules/ and __pycache__/, left out)`);
+    console.log(
+      `Skill folder: ${generated.files.length} files, ${(generated.bytes / 1024 / 1024).toFixed(1)} MB (plus node_modules/ and __pycache__/, left out)`,
+    );
     const client = createSkillsClient({ apiKey: KEY, baseUrl: url, maxRetries: 0 });
     const sdk = new Anthropic({ apiKey: KEY, baseURL: url, maxRetries: 0 });
     const skillId = (await publishSkill(client, await readPreparedFiles(await prepareUpload(dir)), { newSkill: true })).skillId;
@@ -65,24 +67,36 @@ async function main(): Promise<void> {
       await drop(result.version);
     };
     const barePublish = async (): Promise<void> => {
-      const uploads = await Promise.all(generated.files.map(async (path) => toFile(await readFile(join(dir, path)), `bench-skill/${path}`)));
+      const uploads = await Promise.all(
+        generated.files.map(async (path) => toFile(await readFile(join(dir, path)), `bench-skill/${path}`)),
+      );
       const version = await sdk.skills.versions.create(skillId, { files: uploads });
       await drop(version.id);
     };
     const [publishOurs, publishBare] = await compareWall(ourPublish, barePublish);
-    console.log(`publish (collect + lint + read + upload): ${ms(publishOurs)}; bare SDK upload of the same files: ${ms(publishBare)}; ratio ${(publishOurs / publishBare).toFixed(2)}x (target <= 1.2x)`);
+    console.log(
+      `publish (collect + lint + read + upload): ${ms(publishOurs)}; bare SDK upload of the same files: ${ms(publishBare)}; ratio ${(publishOurs / publishBare).toFixed(2)}x (target <= 1.2x)`,
+    );
     const [zippedOurs, zippedBare] = await compareWall(ourPublishAndZip, barePublish);
-    console.log(`publish with the zip made alongside: ${ms(zippedOurs)}; bare SDK upload: ${ms(zippedBare)}; ratio ${(zippedOurs / zippedBare).toFixed(2)}x`);
+    console.log(
+      `publish with the zip made alongside: ${ms(zippedOurs)}; bare SDK upload: ${ms(zippedBare)}; ratio ${(zippedOurs / zippedBare).toFixed(2)}x`,
+    );
     const files = await readPreparedFiles(await prepareUpload(dir));
     let zipBytes = 0;
     const zipping = await medianWall(async () => void (zipBytes = (await zipFileSet(files)).byteLength));
-    console.log(`zipFileSet alone (jszip, text deflated at level 1, binary stored): ${ms(zipping)} for ${(zipBytes / 1024 / 1024).toFixed(1)} MB`);
+    console.log(
+      `zipFileSet alone (jszip, text deflated at level 1, binary stored): ${ms(zipping)} for ${(zipBytes / 1024 / 1024).toFixed(1)} MB`,
+    );
 
     // 2. Download and diff two versions.
     const first = await publishSkill(client, await readPreparedFiles(await prepareUpload(dir)), { skillId });
     await editSkillFolder(dir);
     const second = await publishSkill(client, await readPreparedFiles(await prepareUpload(dir)), { skillId });
-    const [zipA, zipB] = await Promise.all([first, second].map(async (v) => new Uint8Array(await (await sdk.beta.skills.versions.download(v.version, { skill_id: skillId })).arrayBuffer())));
+    const [zipA, zipB] = await Promise.all(
+      [first, second].map(
+        async (v) => new Uint8Array(await (await sdk.beta.skills.versions.download(v.version, { skill_id: skillId })).arrayBuffer()),
+      ),
+    );
     const zipPaths = [join(root, 'a.zip'), join(root, 'b.zip')];
     await Promise.all([writeFile(zipPaths[0], zipA), writeFile(zipPaths[1], zipB)]);
     let changes = '';
@@ -106,15 +120,23 @@ async function main(): Promise<void> {
       });
     };
     const bareDownload = async (): Promise<void> => {
-      await Promise.all([first, second].map(async (v) => (await sdk.beta.skills.versions.download(v.version, { skill_id: skillId })).arrayBuffer()));
+      await Promise.all(
+        [first, second].map(async (v) => (await sdk.beta.skills.versions.download(v.version, { skill_id: skillId })).arrayBuffer()),
+      );
     };
     const [downloadDiff, baselineForDownload] = await compareWall(ourDownloadAndDiff, unzipAndDiffR);
     const [memoryDiff, baselineForMemory] = await compareWall(ourUnzipAndDiff, unzipAndDiffR);
     const download = await medianWall(bareDownload);
     console.log(`diff output: ${changes.split('\n').length} lines`);
-    console.log(`download + unzip + diff of two versions: ${ms(downloadDiff)} (target < 1 s); of which the bare SDK downloads alone take ${ms(download)} (the emulator serves each version's zip, made on its first download)`);
-    console.log(`unzip + diff in memory: ${ms(memoryDiff)}; unzip + unzip + diff -r -u of the same zips: ${ms(baselineForMemory)}; ratio ${(memoryDiff / baselineForMemory).toFixed(2)}x (target <= 1.5x)`);
-    console.log(`download + unzip + diff against unzip + diff -r -u (which downloads nothing): ${(downloadDiff / baselineForDownload).toFixed(2)}x`);
+    console.log(
+      `download + unzip + diff of two versions: ${ms(downloadDiff)} (target < 1 s); of which the bare SDK downloads alone take ${ms(download)} (the emulator serves each version's zip, made on its first download)`,
+    );
+    console.log(
+      `unzip + diff in memory: ${ms(memoryDiff)}; unzip + unzip + diff -r -u of the same zips: ${ms(baselineForMemory)}; ratio ${(memoryDiff / baselineForMemory).toFixed(2)}x (target <= 1.5x)`,
+    );
+    console.log(
+      `download + unzip + diff against unzip + diff -r -u (which downloads nothing): ${(downloadDiff / baselineForDownload).toFixed(2)}x`,
+    );
     await Promise.all(zipPaths.map((p) => unlink(p)));
     await rm(unpackRoot, { recursive: true, force: true });
   } finally {

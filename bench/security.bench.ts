@@ -40,15 +40,22 @@ async function main(): Promise<void> {
     const dirs = writeCorpus(root, SKILLS);
     const texts: Buffer[] = [];
     for (const dir of dirs) {
-      const rules = new Set(lintSkillFolder(dir, { profile: 'claude-api' }).diagnostics.map((d) => d.rule).filter(isSecurityRule));
+      const rules = new Set(
+        lintSkillFolder(dir, { profile: 'claude-api' })
+          .diagnostics.map((d) => d.rule)
+          .filter(isSecurityRule),
+      );
       for (const rule of rules) counts.get(rule)!.corpus++;
       for (const file of collectSkillFilesSync(dir).files) texts.push(readFileSync(file.absolutePath));
     }
     const threats = cases.filter((c) => c.expect.length > 0).length;
-    console.log(`labelled set: ${cases.length} folders (${threats} threats, ${cases.length - threats} benign look-alikes); corpus: ${SKILLS.toLocaleString('en-US')} ordinary skill folders`);
+    console.log(
+      `labelled set: ${cases.length} folders (${threats} threats, ${cases.length - threats} benign look-alikes); corpus: ${SKILLS.toLocaleString('en-US')} ordinary skill folders`,
+    );
     console.log('| rule | threats caught | missed | false alarms (labelled) | corpus folders flagged |');
     console.log('|---|---|---|---|---|');
-    for (const [rule, c] of counts) console.log(`| \`${rule}\` | ${c.caught} | ${c.missed} | ${c.falseAlarms} | ${c.corpus} of ${SKILLS.toLocaleString('en-US')} |`);
+    for (const [rule, c] of counts)
+      console.log(`| \`${rule}\` | ${c.caught} | ${c.missed} | ${c.falseAlarms} | ${c.corpus} of ${SKILLS.toLocaleString('en-US')} |`);
     const bytes = texts.reduce((sum, t) => sum + t.length, 0);
     const megabytes = bytes / 1024 / 1024;
     for (let warm = 0; warm < 2; warm++) for (const t of texts) scanBytes(t, { relativePath: 'x.md', isSkillMd: false });
@@ -58,7 +65,9 @@ async function main(): Promise<void> {
     const copy = cpuMs(() => {
       for (const t of texts) Buffer.from(t).toString('latin1');
     });
-    console.log(`scan cost: ${scan.toFixed(0)} ms CPU for ${megabytes.toFixed(1)} MB in ${texts.length.toLocaleString('en-US')} files (${(scan / megabytes).toFixed(1)} ms per MB, warm); copying and decoding the same bytes once: ${(copy / megabytes).toFixed(1)} ms per MB`);
+    console.log(
+      `scan cost: ${scan.toFixed(0)} ms CPU for ${megabytes.toFixed(1)} MB in ${texts.length.toLocaleString('en-US')} files (${(scan / megabytes).toFixed(1)} ms per MB, warm); copying and decoding the same bytes once: ${(copy / megabytes).toFixed(1)} ms per MB`,
+    );
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -34,7 +34,9 @@ function median(work: () => void, rounds = ROUNDS): number {
 }
 
 function report(label: string, measured: number, baseline: number): void {
-  console.log(`${label.padEnd(58)} ${measured.toFixed(2).padStart(9)} ms   baseline ${baseline.toFixed(2).padStart(8)} ms   ratio ${(measured / baseline).toFixed(1)}×`);
+  console.log(
+    `${label.padEnd(58)} ${measured.toFixed(2).padStart(9)} ms   baseline ${baseline.toFixed(2).padStart(8)} ms   ratio ${(measured / baseline).toFixed(1)}×`,
+  );
 }
 
 function benchArchive(label: string, files: readonly ZipFile[]): void {
@@ -42,7 +44,11 @@ function benchArchive(label: string, files: readonly ZipFile[]): void {
     const index = new Map(files.map((file) => [file.path, file]));
     for (const path of index.keys()) path.split('/');
   });
-  report(`VersionArchive, ${label}`, median(() => new VersionArchive(files)), baseline);
+  report(
+    `VersionArchive, ${label}`,
+    median(() => new VersionArchive(files)),
+    baseline,
+  );
 }
 
 function benchCreates(): void {
@@ -56,12 +62,18 @@ function benchCreates(): void {
     let round = 0;
     for (const filledMb of [0, 90, 270]) {
       while (store.list().length * 30 < filledMb) {
-        store.createSkill(checkUpload(exampleFiles(`big-${round++}`, 'Big.', { 'data.bin': new Uint8Array(randomBytes(30 * 1024 * 1024 - 1024)) })), undefined);
+        store.createSkill(
+          checkUpload(exampleFiles(`big-${round++}`, 'Big.', { 'data.bin': new Uint8Array(randomBytes(30 * 1024 * 1024 - 1024)) })),
+          undefined,
+        );
       }
       const payload = new Uint8Array(randomBytes(bytes));
       const baseline = median(() => writeFileAtomically(target, payload));
       const measured = median(() => {
-        store.createSkill(checkUpload(exampleFiles('small-skill', `A small skill ${round++}. Use when benchmarking.`, { 'notes.md': 'x'.repeat(4096) })), undefined);
+        store.createSkill(
+          checkUpload(exampleFiles('small-skill', `A small skill ${round++}. Use when benchmarking.`, { 'notes.md': 'x'.repeat(4096) })),
+          undefined,
+        );
       });
       report(`--data create of ${bytes} bytes, ${filledMb} MB already stored`, measured, baseline);
     }
@@ -69,7 +81,10 @@ function benchCreates(): void {
     const payload = new Uint8Array(randomBytes(bytes));
     const baseline = median(() => writeFileAtomically(target, payload));
     const measured = median(() => {
-      store.createSkill(checkUpload(exampleFiles('small-skill', `A small skill ${round++}. Use when benchmarking.`, { 'notes.md': 'x'.repeat(4096) })), undefined);
+      store.createSkill(
+        checkUpload(exampleFiles('small-skill', `A small skill ${round++}. Use when benchmarking.`, { 'notes.md': 'x'.repeat(4096) })),
+        undefined,
+      );
     });
     report(`--data create of ${bytes} bytes, after 100,000 versions`, measured, baseline);
   } finally {
@@ -79,6 +94,12 @@ function benchCreates(): void {
 
 const deepFolders = Array.from({ length: 127 }, (_, i) => `d${i}`).join('/');
 const data = new Uint8Array(16);
-benchArchive('300 files 128 levels deep', Array.from({ length: 300 }, (_, i) => ({ path: `${deepFolders}/f${i}`, data })));
-benchArchive('10,000 files, 100 folders of 100', Array.from({ length: 10_000 }, (_, i) => ({ path: `s/dir${i % 100}/sub/f${i}.txt`, data })));
+benchArchive(
+  '300 files 128 levels deep',
+  Array.from({ length: 300 }, (_, i) => ({ path: `${deepFolders}/f${i}`, data })),
+);
+benchArchive(
+  '10,000 files, 100 folders of 100',
+  Array.from({ length: 10_000 }, (_, i) => ({ path: `s/dir${i % 100}/sub/f${i}.txt`, data })),
+);
 benchCreates();

@@ -7,7 +7,9 @@ import { createInterface } from 'node:readline';
 /** Starts `skillsmith emulator` (with `args`) in a child process, so its work is not timed with ours; resolves with its URL. */
 export async function startEmulatorProcess(args: readonly string[] = []): Promise<{ url: string; child: ChildProcess }> {
   const cli = join(__dirname, '..', 'src', 'cli.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'emulator', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'emulator', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
   const url = /listening on (\S+)/.exec(line)?.[1];
   if (!url) throw new Error(`Unexpected emulator output: ${line}`);

@@ -109,16 +109,21 @@ export async function startCodeServer(tools, { settings = {}, env = {}, extensio
   const listenPort = port || (await freePort());
   const args = [
     tools.codeServerEntry,
-    '--bind-addr', `127.0.0.1:${listenPort}`,
-    '--auth', 'none',
-    '--config', path.join(root, 'config.yaml'),
+    '--bind-addr',
+    `127.0.0.1:${listenPort}`,
+    '--auth',
+    'none',
+    '--config',
+    path.join(root, 'config.yaml'),
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir ?? path.join(root, 'ext'),
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir ?? path.join(root, 'ext'),
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
   ];
   const logPath = path.join(root, 'code-server.log');
@@ -143,7 +148,8 @@ export async function startCodeServer(tools, { settings = {}, env = {}, extensio
     const url = `http://127.0.0.1:${listenPort}`;
     const health = await fetch(`${url}/healthz`);
     if (!health.ok) throw new Error(`code-server's /healthz answered HTTP ${health.status}`);
-    const closed = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+    const closed =
+      child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
     return { url, port: listenPort, root, logPath, closed, stop };
   } catch (error) {
     await stop();

@@ -36,15 +36,22 @@ async function main() {
     const temp = makeShortTempDir();
     cleanup.add(() => removeDir(temp));
     const logPath = path.join(temp, 'mocha.log');
-    cleanup.add(tailFile(logPath, (text) => {
-      log += text;
-    }));
+    cleanup.add(
+      tailFile(logPath, (text) => {
+        log += text;
+      }),
+    );
     const exitCode = await runTests({
       vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || undefined,
       extensionDevelopmentPath: REPO_ROOT,
       extensionTestsPath: TESTS_ENTRY,
       extensionTestsEnv: { SKILLSMITH_TEST_LOG: logPath },
-      launchArgs: [copyFixtureWorkspace(temp), '--disable-extensions', '--disable-workspace-trust', `--user-data-dir=${path.join(temp, 'ud')}`],
+      launchArgs: [
+        copyFixtureWorkspace(temp),
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        `--user-data-dir=${path.join(temp, 'ud')}`,
+      ],
     }).catch((error) => {
       throw new Error(explainLaunchFailure(error));
     });

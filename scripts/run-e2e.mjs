@@ -32,7 +32,9 @@ const STEP_TIMEOUT_MS = 30_000; // each wait; steps that wait on a restarting ex
 
 /** Every journey module ({name, run}) of test/e2e whose file name contains `only` (all when undefined), in file-name order. */
 async function loadJourneys(only) {
-  const files = readdirSync(E2E_DIR).filter((file) => file.endsWith('.e2e.mjs') && (!only || file.includes(only))).sort();
+  const files = readdirSync(E2E_DIR)
+    .filter((file) => file.endsWith('.e2e.mjs') && (!only || file.includes(only)))
+    .sort();
   return Promise.all(files.map(async (file) => ({ file, ...(await import(pathToFileURL(path.join(E2E_DIR, file)).href)) })));
 }
 
@@ -48,7 +50,12 @@ async function runJourney(browser, workbenchUrl, emulatorUrl, workspace, journey
   };
   const limit = deadline(JOURNEY_TIMEOUT_MS, `journey ${journey.file}`);
   try {
-    await limit.race(page.goto(workbenchUrl).then(() => waitForWorkbench(page)).then(() => journey.run({ page, screenshot, emulatorUrl, workspace })));
+    await limit.race(
+      page
+        .goto(workbenchUrl)
+        .then(() => waitForWorkbench(page))
+        .then(() => journey.run({ page, screenshot, emulatorUrl, workspace })),
+    );
     return undefined;
   } catch (error) {
     await screenshot(`${path.basename(journey.file, '.e2e.mjs')}-failure`).catch(() => {});
@@ -72,7 +79,10 @@ async function clearHovers(page) {
 async function packageProbe(dir) {
   const out = path.join(dir, 'exports-probe.vsix');
   const vsce = path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce');
-  await runCommand(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], { cwd: PROBE_DIR, capture: true });
+  await runCommand(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], {
+    cwd: PROBE_DIR,
+    capture: true,
+  });
   return out;
 }
 
@@ -117,7 +127,11 @@ async function main() {
       const took = `${((Date.now() - started) / 1000).toFixed(1)} s`;
       if (error) {
         failed += 1;
-        console.log(`  ✘ ${journey.name} (${journey.file}, ${took})\n      ${String(error instanceof Error ? error.message : error).split('\n').join('\n      ')}`);
+        console.log(
+          `  ✘ ${journey.name} (${journey.file}, ${took})\n      ${String(error instanceof Error ? error.message : error)
+            .split('\n')
+            .join('\n      ')}`,
+        );
       } else {
         passed += 1;
         console.log(`  ✔ ${journey.name} (${took})`);

@@ -77,7 +77,8 @@ async function main() {
     const limit = deadline(RUN_TIMEOUT_MS, 'the integration run');
     cleanup.add(limit.cancel);
     exitCode = await limit.race(page.goto(testUrl(server, workspace)).then(() => finished));
-    if (exitCode !== 0 && !parseMochaSummary(log)) failure = new Error(`the extension host ended the run with code ${exitCode} before mocha reported`);
+    if (exitCode !== 0 && !parseMochaSummary(log))
+      failure = new Error(`the extension host ended the run with code ${exitCode} before mocha reported`);
   } catch (error) {
     failure = error;
   } finally {

@@ -44,7 +44,9 @@ for (const phase of PHASES) {
   } else {
     failedPhase = phase.name;
     if (!counts?.failed) totals.failed += 1;
-    report.push(`  ✘ ${phase.name} FAILED with exit code ${code} after ${seconds} s${counts ? ` (${resultLine(counts.passed, counts.failed)})` : ''}`);
+    report.push(
+      `  ✘ ${phase.name} FAILED with exit code ${code} after ${seconds} s${counts ? ` (${resultLine(counts.passed, counts.failed)})` : ''}`,
+    );
   }
 }
 

@@ -8,19 +8,47 @@ type Subcommand = (args: string[]) => Promise<number>;
  * bundle of its own that this import requires, so `skillsmith lint` never parses the SDK, the emulator or `jszip`.
  */
 const SUBCOMMANDS: Record<string, { run: Subcommand; summary: string }> = {
-  lint: { run: async (args) => (await import('./cli/lintCommand.js')).runLintCommand(args), summary: 'lint SKILL.md files and skill folders' },
-  emulator: { run: async (args) => (await import('./cli/emulatorCommand.js')).runEmulatorCommand(args), summary: 'serve the local Skills API emulator' },
-  run: { run: async (args) => (await import('./cli/runCommand.js')).runRunCommand(args), summary: 'send a prompt with skills and stream the answer' },
+  lint: {
+    run: async (args) => (await import('./cli/lintCommand.js')).runLintCommand(args),
+    summary: 'lint SKILL.md files and skill folders',
+  },
+  emulator: {
+    run: async (args) => (await import('./cli/emulatorCommand.js')).runEmulatorCommand(args),
+    summary: 'serve the local Skills API emulator',
+  },
+  run: {
+    run: async (args) => (await import('./cli/runCommand.js')).runRunCommand(args),
+    summary: 'send a prompt with skills and stream the answer',
+  },
   pack: { run: async (args) => (await import('./cli/packCommand.js')).runPackCommand(args), summary: 'zip a skill folder for claude.ai' },
-  publish: { run: async (args) => (await import('./cli/publishCommand.js')).runPublishCommand(args), summary: 'upload a skill folder as a new skill or version' },
-  diff: { run: async (args) => (await import('./cli/diffCommand.js')).runDiffCommand(args), summary: 'compare a skill folder with a remote version' },
-  eval: { run: async (args) => (await import('./cli/evalCommand.js')).runEvalCommand(args), summary: "run a skill's trigger and output evals through the API" },
-  tune: { run: async (args) => (await import('./cli/tuneCommand.js')).runTuneCommand(args), summary: "tune a skill's description on its trigger evals through the API" },
+  publish: {
+    run: async (args) => (await import('./cli/publishCommand.js')).runPublishCommand(args),
+    summary: 'upload a skill folder as a new skill or version',
+  },
+  diff: {
+    run: async (args) => (await import('./cli/diffCommand.js')).runDiffCommand(args),
+    summary: 'compare a skill folder with a remote version',
+  },
+  eval: {
+    run: async (args) => (await import('./cli/evalCommand.js')).runEvalCommand(args),
+    summary: "run a skill's trigger and output evals through the API",
+  },
+  tune: {
+    run: async (args) => (await import('./cli/tuneCommand.js')).runTuneCommand(args),
+    summary: "tune a skill's description on its trigger evals through the API",
+  },
 };
 
 function usage(): string {
   const lines = Object.entries(SUBCOMMANDS).map(([name, { summary }]) => `  ${name.padEnd(10)} ${summary}`);
-  return ['Usage: skillsmith <command> [options]', '', 'Commands:', ...lines, '', 'Run `skillsmith <command> --help` for its options.'].join('\n');
+  return [
+    'Usage: skillsmith <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run `skillsmith <command> --help` for its options.',
+  ].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -40,7 +40,15 @@ export async function traceMainThread(cdp: CDPSession): Promise<() => Promise<Ma
     const start = events.find((event) => event.name === REPLAY_MARKS.start);
     const end = events.find((event) => event.name === REPLAY_MARKS.end);
     if (!start || !end) throw new Error('The trace has no replay marks.');
-    const tasks = events.filter((event) => event.name === TASK && event.ph === 'X' && event.pid === start.pid && event.tid === start.tid && event.ts >= start.ts && event.ts <= end.ts);
+    const tasks = events.filter(
+      (event) =>
+        event.name === TASK &&
+        event.ph === 'X' &&
+        event.pid === start.pid &&
+        event.tid === start.tid &&
+        event.ts >= start.ts &&
+        event.ts <= end.ts,
+    );
     return { cpu: tasks.map((task) => (task.tdur ?? task.dur ?? 0) / 1000), wall: tasks.map((task) => (task.dur ?? 0) / 1000) };
   };
 }

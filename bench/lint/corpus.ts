@@ -28,7 +28,11 @@ function pick<T>(random: () => number, items: readonly T[]): T {
 type ExtraFiles = Map<string, string | Buffer>;
 
 /** The Markdown body of a skill: headings, prose, lists, tables, code blocks and links, about `lines` long. */
-export function skillBody(lines: number, random: () => number, files: readonly string[] = ['reference/guide.md', 'scripts/run.py']): string {
+export function skillBody(
+  lines: number,
+  random: () => number,
+  files: readonly string[] = ['reference/guide.md', 'scripts/run.py'],
+): string {
   const out: string[] = ['', `# ${pick(random, WORDS)} ${pick(random, WORDS)}`, ''];
   const link = (): string => {
     const roll = random();
@@ -40,7 +44,13 @@ export function skillBody(lines: number, random: () => number, files: readonly s
   while (out.length < lines) {
     const roll = random();
     if (roll < 0.08) out.push('', `## ${pick(random, WORDS)} step ${out.length}`, '');
-    else if (roll < 0.14) out.push('```bash', `python scripts/${pick(random, WORDS)}.py --input data.csv`, `# then ${pick(random, SENTENCES).toLowerCase()}`, '```');
+    else if (roll < 0.14)
+      out.push(
+        '```bash',
+        `python scripts/${pick(random, WORDS)}.py --input data.csv`,
+        `# then ${pick(random, SENTENCES).toLowerCase()}`,
+        '```',
+      );
     else if (roll < 0.18) out.push('', '| field | meaning |', '|---|---|', `| ${pick(random, WORDS)} | ${pick(random, SENTENCES)} |`, '');
     else if (roll < 0.35) out.push(`- ${pick(random, SENTENCES)} See ${link()} and \`${pick(random, files.length > 0 ? files : ['x'])}\`.`);
     else if (roll < 0.45) out.push(`${Math.floor(random() * 9) + 1}. ${pick(random, SENTENCES)}`);
@@ -60,13 +70,21 @@ function extraFiles(random: () => number): ExtraFiles {
   if (random() < 0.35) return files;
   for (let i = 1 + Math.floor(random() * 4); i > 0; i--) {
     const name = `scripts/${pick(random, WORDS)}_${i}.${pick(random, ['py', 'sh', 'js'])}`;
-    files.set(name, `#!/usr/bin/env python3\n"""${pick(random, SENTENCES)}"""\n` + 'print("step")\n'.repeat(5 + Math.floor(random() * 150)));
+    files.set(
+      name,
+      `#!/usr/bin/env python3\n"""${pick(random, SENTENCES)}"""\n` + 'print("step")\n'.repeat(5 + Math.floor(random() * 150)),
+    );
   }
   if (random() < 0.6) {
-    for (let i = 1 + Math.floor(random() * 3); i > 0; i--) files.set(`references/${pick(random, WORDS)}-${i}.md`, `# Reference\n\n${pick(random, SENTENCES)}\n`.repeat(3 + Math.floor(random() * 60)));
+    for (let i = 1 + Math.floor(random() * 3); i > 0; i--)
+      files.set(
+        `references/${pick(random, WORDS)}-${i}.md`,
+        `# Reference\n\n${pick(random, SENTENCES)}\n`.repeat(3 + Math.floor(random() * 60)),
+      );
   }
   if (random() < 0.2) files.set(`assets/template-${Math.floor(random() * 9)}.xlsx`, Buffer.alloc(1024 + Math.floor(random() * 16_384), 7));
-  if (random() < 0.2) files.set('LICENSE.txt', 'MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy.\n');
+  if (random() < 0.2)
+    files.set('LICENSE.txt', 'MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy.\n');
   return files;
 }
 
@@ -89,9 +107,16 @@ function skillMd(folder: string, files: readonly string[], random: () => number)
 function skillParents(repo: string, random: () => number): { dir: string; most: number }[] {
   const roll = random();
   if (roll < 0.45) return [{ dir: path.join(repo, 'skills'), most: 40 }];
-  if (roll < 0.75) return Array.from({ length: 2 + Math.floor(random() * 7) }, (_, i) => ({ dir: path.join(repo, 'plugins', `${pick(random, WORDS)}-plugin-${i}`, 'skills'), most: 6 }));
+  if (roll < 0.75)
+    return Array.from({ length: 2 + Math.floor(random() * 7) }, (_, i) => ({
+      dir: path.join(repo, 'plugins', `${pick(random, WORDS)}-plugin-${i}`, 'skills'),
+      most: 6,
+    }));
   if (roll < 0.85) return [{ dir: path.join(repo, '.claude', 'skills'), most: 12 }];
-  return Array.from({ length: 2 + Math.floor(random() * 4) }, (_, i) => ({ dir: path.join(repo, 'src', 'skills', `group-${i}`), most: 10 }));
+  return Array.from({ length: 2 + Math.floor(random() * 4) }, (_, i) => ({
+    dir: path.join(repo, 'src', 'skills', `group-${i}`),
+    most: 10,
+  }));
 }
 
 function write(file: string, content: string | Buffer): void {

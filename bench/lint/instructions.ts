@@ -21,11 +21,11 @@ const run = promisify(execFile);
 /** The main thread's instruction count of one fresh `node args` process under callgrind. */
 async function mainThreadInstructions(args: string[], scratch: string, label: string): Promise<number> {
   const out = path.join(scratch, `${label}.callgrind`);
-  await run('valgrind', ['--tool=callgrind', '--separate-threads=yes', `--callgrind-out-file=${out}`, process.execPath, ...args], { maxBuffer: 256 * 1024 * 1024 }).catch(
-    (error: { code?: number }) => {
-      if (error.code !== 1) throw error; // exit 1 only means the corpus has lint errors, as intended
-    },
-  );
+  await run('valgrind', ['--tool=callgrind', '--separate-threads=yes', `--callgrind-out-file=${out}`, process.execPath, ...args], {
+    maxBuffer: 256 * 1024 * 1024,
+  }).catch((error: { code?: number }) => {
+    if (error.code !== 1) throw error; // exit 1 only means the corpus has lint errors, as intended
+  });
   const summary = /^summary: (\d+)$/m.exec(await readFile(`${out}-01`, 'utf8')); // thread 1 is the main thread
   if (!summary) throw new Error(`no instruction count for ${label}`);
   return Number(summary[1]);
@@ -49,7 +49,9 @@ async function main(): Promise<void> {
     console.log(`  node -e ""                    ${millions(bare)}   (start-up, in both of the others)`);
     console.log(`  I/O floor                     ${millions(floor)}   work beyond start-up ${millions(floor - bare)}`);
     console.log(`  skillsmith lint --format json ${millions(lint)}   work beyond start-up ${millions(lint - bare)}`);
-    console.log(`  ratio ${(lint / floor).toFixed(2)}x the floor (wall-time target <= 1.50x); work beyond start-up ${((lint - bare) / (floor - bare)).toFixed(2)}x`);
+    console.log(
+      `  ratio ${(lint / floor).toFixed(2)}x the floor (wall-time target <= 1.50x); work beyond start-up ${((lint - bare) / (floor - bare)).toFixed(2)}x`,
+    );
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -8,7 +8,8 @@ const BINARY_FILES = 500;
 const TEXT_BYTES = 8 * 1024;
 const BINARY_BYTES = 26 * 1024;
 
-const WORDS = 'skill upload folder zip version claude table parse report file script check lint diff export publish the a of to and with'.split(' ');
+const WORDS =
+  'skill upload folder zip version claude table parse report file script check lint diff export publish the a of to and with'.split(' ');
 
 function textOf(next: () => number, bytes: number): string {
   const lines: string[] = [];
@@ -38,7 +39,8 @@ async function put(dir: string, path: string, data: string | Uint8Array): Promis
 export async function generateSkillFolder(dir: string): Promise<{ files: string[]; bytes: number }> {
   const next = random(42);
   const files: Record<string, string | Uint8Array> = {
-    'SKILL.md': '---\nname: bench-skill\ndescription: A generated skill for the publish benchmark. Use when measuring.\n---\n# Bench\n\nSee [the first topic](references/part-00/topic-0000.md).\n',
+    'SKILL.md':
+      '---\nname: bench-skill\ndescription: A generated skill for the publish benchmark. Use when measuring.\n---\n# Bench\n\nSee [the first topic](references/part-00/topic-0000.md).\n',
   };
   for (let i = 0; i < TEXT_FILES; i++) files[textPath(i)] = textOf(next, TEXT_BYTES);
   for (let i = 0; i < BINARY_FILES; i++) files[binaryPath(i)] = binaryOf(next, BINARY_BYTES);
@@ -46,7 +48,10 @@ export async function generateSkillFolder(dir: string): Promise<{ files: string[
   for (let i = 0; i < 20; i++) await put(dir, `node_modules/dep/file-${i}.js`, 'module.exports = 1;\n');
   await put(dir, 'scripts/__pycache__/x.cpython-312.pyc', binaryOf(next, 512));
   const paths = Object.keys(files).sort();
-  return { files: paths, bytes: Object.values(files).reduce((sum, data) => sum + (typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength), 0) };
+  return {
+    files: paths,
+    bytes: Object.values(files).reduce((sum, data) => sum + (typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength), 0),
+  };
 }
 
 /**

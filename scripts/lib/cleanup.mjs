@@ -20,7 +20,10 @@ export function createCleanup() {
     })();
     return running;
   };
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ]) {
     process.once(signal, () => {
       console.error(`\n${signal}: cleaning up…`);
       run().finally(() => process.exit(code));

@@ -17,6 +17,9 @@ function isNpmScriptDir(dir) {
  */
 export function withoutNpmEnv(env) {
   const clean = Object.fromEntries(Object.entries(env).filter(([name]) => !isNpmVariable(name)));
-  if (env.PATH !== undefined) clean.PATH = env.PATH.split(path.delimiter).filter((dir) => !isNpmScriptDir(dir)).join(path.delimiter);
+  if (env.PATH !== undefined)
+    clean.PATH = env.PATH.split(path.delimiter)
+      .filter((dir) => !isNpmScriptDir(dir))
+      .join(path.delimiter);
   return clean;
 }

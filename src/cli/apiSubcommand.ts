@@ -33,7 +33,9 @@ export async function chooseModel(name: string, given: string | undefined, sdk: 
   try {
     return defaultModel(await listModels(sdk));
   } catch (error) {
-    terminalOutput(io.stderr).text(`skillsmith ${name}: could not list the models (${messageOf(error)}); using ${FALLBACK_MODEL}. Pass --model to choose.\n`);
+    terminalOutput(io.stderr).text(
+      `skillsmith ${name}: could not list the models (${messageOf(error)}); using ${FALLBACK_MODEL}. Pass --model to choose.\n`,
+    );
     return FALLBACK_MODEL;
   }
 }

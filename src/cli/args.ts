@@ -12,7 +12,10 @@ import { messageOf } from '../core/messageOf';
 export type OptionTable = NonNullable<ParseArgsConfig['options']>;
 
 /** The options every command has besides its own: `--format` (used only when it has formats) and `--help`. */
-type CommonOptions<Format extends string> = { format: { type: 'string'; default: Format }; help: { type: 'boolean'; short: 'h'; default: false } };
+type CommonOptions<Format extends string> = {
+  format: { type: 'string'; default: Format };
+  help: { type: 'boolean'; short: 'h'; default: false };
+};
 
 /** The values `util.parseArgs` reads with `Options` and the common options. */
 export type OptionValues<Options extends OptionTable, Format extends string> = ReturnType<
@@ -58,7 +61,10 @@ export function parseCommandArgs<Options extends OptionTable, Format extends str
   args: readonly string[],
 ): Request | 'help' {
   const formats = command.formats;
-  const commonOptions = { help: { type: 'boolean', short: 'h', default: false }, ...(formats ? { format: { type: 'string', default: formats[0] } } : {}) } as const;
+  const commonOptions = {
+    help: { type: 'boolean', short: 'h', default: false },
+    ...(formats ? { format: { type: 'string', default: formats[0] } } : {}),
+  } as const;
   let parsed;
   try {
     parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { ...command.options, ...commonOptions } });
@@ -114,7 +120,9 @@ export function wholeNumber(flag: string, raw: string | undefined, min: number, 
   if (raw === undefined) return undefined;
   const value = Number(raw);
   if (raw.trim() !== '' && Number.isInteger(value) && value >= min && value <= max) return value;
-  throw new UsageError(`--${flag} must be a whole number ${max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`}, not '${raw}'.`);
+  throw new UsageError(
+    `--${flag} must be a whole number ${max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`}, not '${raw}'.`,
+  );
 }
 
 /** A `util.parseArgs` error said shortly: which option is unknown or needs a value. */

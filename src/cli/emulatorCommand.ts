@@ -27,7 +27,13 @@ const EMULATOR_ARGS = commandArgs({
   },
   read: ({ values, positionals }): EmulatorRequest => {
     if (positionals.length > 0) throw new UsageError(`Unexpected argument '${positionals[0]}'.`);
-    return { port: wholeNumber('port', values.port, 0, 65535) ?? 0, host: values.host, dataDir: values.data, seed: values.seed, apiKey: values['api-key'] };
+    return {
+      port: wholeNumber('port', values.port, 0, 65535) ?? 0,
+      host: values.host,
+      dataDir: values.data,
+      seed: values.seed,
+      apiKey: values['api-key'],
+    };
   },
 });
 
@@ -41,11 +47,14 @@ async function serve(options: EmulatorRequest): Promise<number> {
   try {
     emulator = await startEmulator(options);
   } catch (error) {
-    process.stderr.write(`skillsmith emulator: could not start on ${options.host}:${options.port}: ${messageOf(error)}\nPick another --port (0 picks a free one) or --data folder.\n`);
+    process.stderr.write(
+      `skillsmith emulator: could not start on ${options.host}:${options.port}: ${messageOf(error)}\nPick another --port (0 picks a free one) or --data folder.\n`,
+    );
     return 1;
   }
   process.stdout.write(`Skills API emulator listening on ${emulator.url}\n`);
-  if (!isLoopback(options.host)) process.stderr.write('Note: not bound to loopback, so the /_emulator admin routes (faults, reset, fill) are off.\n');
+  if (!isLoopback(options.host))
+    process.stderr.write('Note: not bound to loopback, so the /_emulator admin routes (faults, reset, fill) are off.\n');
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
     process.once('SIGTERM', () => resolve('SIGTERM'));

@@ -92,7 +92,12 @@ export const EVAL_ARGS = commandArgs({
     const otherSkills = values['other-skill'].map((spec) => parseSkillSpec(spec, 'other-skill'));
     const baselineText = values.baseline.trim();
     if (baselineText === '') throw new UsageError('--baseline needs none, without-skill or a version.');
-    const baseline: Baseline = baselineText === 'none' ? { kind: 'none' } : baselineText === 'without-skill' ? { kind: 'without-skill' } : { kind: 'version', version: baselineText };
+    const baseline: Baseline =
+      baselineText === 'none'
+        ? { kind: 'none' }
+        : baselineText === 'without-skill'
+          ? { kind: 'without-skill' }
+          : { kind: 'version', version: baselineText };
     return {
       path,
       skillId: values['skill-id']?.trim() || undefined,
@@ -118,6 +123,7 @@ export const EVAL_ARGS = commandArgs({
 function rate(flag: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) throw new UsageError(`--${flag} must be a number from 0 to 1, not '${raw}'.`);
+  if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1)
+    throw new UsageError(`--${flag} must be a number from 0 to 1, not '${raw}'.`);
   return value;
 }

@@ -65,13 +65,21 @@ async function evaluate(args: EvalArgs, io: EvalIo): Promise<number> {
       maxRequests: args.maxRequests,
       inputFolder: evals.skillFolder,
       signal: controller.signal,
-      onPlan: (estimate) => io.stderr.write(`skillsmith eval: ${planText(estimate, evals.triggers.length, evals.outputs.length, args.runs, args.maxRequests)}.\n`),
+      onPlan: (estimate) =>
+        io.stderr.write(
+          `skillsmith eval: ${planText(estimate, evals.triggers.length, evals.outputs.length, args.runs, args.maxRequests)}.\n`,
+        ),
     });
     if (result.cancelled) {
       io.stderr.write('skillsmith eval: interrupted; no results written.\n');
       return 130;
     }
-    const saved = await saveResults(evals, result.runs, { model, graderModel: args.graderModel ?? model, runsPerCase: args.runs, ...(args.out ? { folder: path.resolve(args.out) } : {}) });
+    const saved = await saveResults(evals, result.runs, {
+      model,
+      graderModel: args.graderModel ?? model,
+      runsPerCase: args.runs,
+      ...(args.out ? { folder: path.resolve(args.out) } : {}),
+    });
     const report: EvalReport = {
       evals,
       cases: saved.cases,
@@ -86,8 +94,14 @@ async function evaluate(args: EvalArgs, io: EvalIo): Promise<number> {
     if (args.format === 'json') stdout.formatted(jsonReport(report));
     else stdout.text(args.format === 'junit' ? junitReport(report) : textReport(report));
     const errored = saved.cases.filter((item) => item.verdict === 'errored').length;
-    if (result.capReached) io.stderr.write(`skillsmith eval: stopped at the cap of ${countOf(args.maxRequests, 'request')} (--max-requests); the runs not sent or not finished errored.\n`);
-    if (errored > 0) io.stderr.write(`skillsmith eval: ${countOf(errored, 'case')} errored: some runs did not complete, so ${errored === 1 ? 'it has' : 'they have'} no verdict.\n`);
+    if (result.capReached)
+      io.stderr.write(
+        `skillsmith eval: stopped at the cap of ${countOf(args.maxRequests, 'request')} (--max-requests); the runs not sent or not finished errored.\n`,
+      );
+    if (errored > 0)
+      io.stderr.write(
+        `skillsmith eval: ${countOf(errored, 'case')} errored: some runs did not complete, so ${errored === 1 ? 'it has' : 'they have'} no verdict.\n`,
+      );
     return report.unmet.length > 0 || errored > 0 || result.capReached ? 1 : 0;
   } catch (error) {
     if (error instanceof CostCapError || error instanceof EvalFileError) return usage(io, `${error.message} (--max-requests sets the cap)`);
@@ -98,12 +112,17 @@ async function evaluate(args: EvalArgs, io: EvalIo): Promise<number> {
 }
 
 /** The thresholds the configuration under test does not meet, as sentences. */
-export function unmetThresholds(args: Pick<EvalArgs, 'minTriggerRate' | 'minPassRate'>, tested: ConfigurationSummary | undefined): string[] {
+export function unmetThresholds(
+  args: Pick<EvalArgs, 'minTriggerRate' | 'minPassRate'>,
+  tested: ConfigurationSummary | undefined,
+): string[] {
   const unmet: string[] = [];
   const triggerRate = tested?.triggerRate ?? Number.NaN;
   const passRate = tested && tested.outputRuns > 0 ? tested.passRate.mean : Number.NaN;
-  if (args.minTriggerRate !== undefined && !(triggerRate >= args.minTriggerRate)) unmet.push(`trigger rate ${Number.isNaN(triggerRate) ? 'n/a (no trigger cases)' : triggerRate.toFixed(2)} < ${args.minTriggerRate}`);
-  if (args.minPassRate !== undefined && !(passRate >= args.minPassRate)) unmet.push(`pass rate ${Number.isNaN(passRate) ? 'n/a (no output cases)' : passRate.toFixed(2)} < ${args.minPassRate}`);
+  if (args.minTriggerRate !== undefined && !(triggerRate >= args.minTriggerRate))
+    unmet.push(`trigger rate ${Number.isNaN(triggerRate) ? 'n/a (no trigger cases)' : triggerRate.toFixed(2)} < ${args.minTriggerRate}`);
+  if (args.minPassRate !== undefined && !(passRate >= args.minPassRate))
+    unmet.push(`pass rate ${Number.isNaN(passRate) ? 'n/a (no output cases)' : passRate.toFixed(2)} < ${args.minPassRate}`);
   return unmet;
 }
 
@@ -129,7 +148,11 @@ async function findSkillId(sdk: Anthropic, name: string, io: EvalIo): Promise<st
     return null;
   }
   if (matches.length === 1) return matches[0] ?? null;
-  terminalOutput(io.stderr).text(matches.length === 0 ? `skillsmith eval: no custom skill is named ${name}; publish it first or pass --skill-id.\n` : `skillsmith eval: ${formatCount(matches.length)} custom skills are named ${name} (${matches.join(', ')}); pass --skill-id.\n`);
+  terminalOutput(io.stderr).text(
+    matches.length === 0
+      ? `skillsmith eval: no custom skill is named ${name}; publish it first or pass --skill-id.\n`
+      : `skillsmith eval: ${formatCount(matches.length)} custom skills are named ${name} (${matches.join(', ')}); pass --skill-id.\n`,
+  );
   return null;
 }
 
@@ -142,7 +165,10 @@ async function findSkillId(sdk: Anthropic, name: string, io: EvalIo): Promise<st
 function planText(estimate: CostEstimate, triggers: number, outputs: number, runs: number, cap: number): string {
   const cases = `${countOf(triggers, 'trigger case')} and ${countOf(outputs, 'output case')}, ${countOf(runs, 'run')} each`;
   const requests = `${countOf(estimate.requests, 'request')}, up to ${formatCount(estimate.worstCaseRequests)} if every run continues after pause_turn (cap ${formatCount(cap)})`;
-  const cached = estimate.cacheReadTokens > 0 ? ` (${formatCount(estimate.cacheReadTokens)} of them from the prompt cache, at a tenth of the price)` : '';
+  const cached =
+    estimate.cacheReadTokens > 0
+      ? ` (${formatCount(estimate.cacheReadTokens)} of them from the prompt cache, at a tenth of the price)`
+      : '';
   return `${requests}; about ${countOf(estimate.inputTokens, 'input token')}${cached} and up to ${countOf(estimate.maxOutputTokens, 'output token')} (${cases})`;
 }
 

@@ -35,21 +35,30 @@ export function textReport(report: EvalReport): string {
   const lines: string[] = [];
   for (const item of report.cases) {
     const label = oneLine(caseLabel(report.evals, item.caseKey), 80);
-    const figure = item.kind === 'output' && item.completed > 0 ? `pass rate ${percent(item.passRate)}, ${caseRateText(item)}` : caseRateText(item);
+    const figure =
+      item.kind === 'output' && item.completed > 0 ? `pass rate ${percent(item.passRate)}, ${caseRateText(item)}` : caseRateText(item);
     lines.push(`${MARKS[item.verdict]} [${item.configuration}] ${label} — ${figure}`);
     if (item.passed) continue;
     const runs = report.runs.filter((run) => run.caseKey === item.caseKey && run.configuration === item.configuration && !run.passed);
     const errored = runs.find((run) => run.error !== null);
     if (errored) lines.push(`    run ${errored.runNumber}: ${oneLine(errored.error ?? '', 200)}`);
     if (item.verdict === 'errored' || item.kind === 'trigger') continue;
-    for (const expectation of runs[0]?.expectations.filter((entry) => !entry.passed) ?? []) lines.push(`    ✗ ${oneLine(expectation.text, 100)} — ${oneLine(expectation.evidence, 160)}`);
+    for (const expectation of runs[0]?.expectations.filter((entry) => !entry.passed) ?? [])
+      lines.push(`    ✗ ${oneLine(expectation.text, 100)} — ${oneLine(expectation.evidence, 160)}`);
   }
   lines.push('');
   for (const summary of report.configurations) {
     const parts: string[] = [];
-    if (summary.triggerRuns > 0) parts.push(`trigger rate ${percent(summary.triggerRate)} (precision ${percent(summary.triggerPrecision)}, recall ${percent(summary.triggerRecall)})`);
-    if (summary.outputRuns > 0) parts.push(`pass rate ${percent(summary.passRate.mean)} ± ${percent(summary.passRate.stddev)}, tokens ${formatCount(Math.round(summary.tokens.mean))} per run`);
-    if (summary.erroredRuns > 0) parts.push(`${countOf(summary.erroredRuns, 'run')} did not complete and ${summary.erroredRuns === 1 ? 'is' : 'are'} not counted`);
+    if (summary.triggerRuns > 0)
+      parts.push(
+        `trigger rate ${percent(summary.triggerRate)} (precision ${percent(summary.triggerPrecision)}, recall ${percent(summary.triggerRecall)})`,
+      );
+    if (summary.outputRuns > 0)
+      parts.push(
+        `pass rate ${percent(summary.passRate.mean)} ± ${percent(summary.passRate.stddev)}, tokens ${formatCount(Math.round(summary.tokens.mean))} per run`,
+      );
+    if (summary.erroredRuns > 0)
+      parts.push(`${countOf(summary.erroredRuns, 'run')} did not complete and ${summary.erroredRuns === 1 ? 'is' : 'are'} not counted`);
     lines.push(`${summary.configuration}: ${parts.length > 0 ? parts.join('; ') : 'no run completed'}`);
   }
   if (report.capReached !== null) lines.push(`Stopped at the cap of ${countOf(report.capReached, 'request')}.`);
@@ -64,8 +73,18 @@ export function jsonReport(report: EvalReport): string {
   return `${JSON.stringify(
     {
       skill: { name: report.evals.name, folder: report.evals.skillFolder, files: report.evals.files },
-      cases: report.cases.map((item) => ({ ...item, triggerRate: number(item.triggerRate), passRate: number(item.passRate), label: caseLabel(report.evals, item.caseKey) })),
-      configurations: report.configurations.map((summary) => ({ ...summary, triggerRate: number(summary.triggerRate), triggerPrecision: number(summary.triggerPrecision), triggerRecall: number(summary.triggerRecall) })),
+      cases: report.cases.map((item) => ({
+        ...item,
+        triggerRate: number(item.triggerRate),
+        passRate: number(item.passRate),
+        label: caseLabel(report.evals, item.caseKey),
+      })),
+      configurations: report.configurations.map((summary) => ({
+        ...summary,
+        triggerRate: number(summary.triggerRate),
+        triggerPrecision: number(summary.triggerPrecision),
+        triggerRecall: number(summary.triggerRecall),
+      })),
       resultsFolder: report.resultsFolder,
       unmet: report.unmet,
       requestsSent: report.requestsSent,
@@ -87,7 +106,9 @@ export function junitReport(report: EvalReport): string {
     const name = `[${item.configuration}] ${caseLabel(report.evals, item.caseKey)}`;
     const open = `    <testcase classname="${xml(report.evals.name)}.${item.kind}" name="${xml(name)}">`;
     if (item.passed) return `${open}</testcase>`;
-    const mine = report.runs.filter((entry) => entry.caseKey === item.caseKey && entry.configuration === item.configuration && !entry.passed);
+    const mine = report.runs.filter(
+      (entry) => entry.caseKey === item.caseKey && entry.configuration === item.configuration && !entry.passed,
+    );
     if (item.verdict === 'errored') {
       const run = mine.find((entry) => entry.error !== null);
       return `${open}\n      <error message="${xml(`${caseRateText(item)}: ${run?.error ?? ''}`)}">${xml(run?.transcript ?? '')}</error>\n    </testcase>`;
@@ -101,7 +122,6 @@ export function junitReport(report: EvalReport): string {
 function percent(value: number): string {
   return Number.isFinite(value) ? `${Math.round(value * 100)}%` : 'n/a';
 }
-
 
 function xml(text: string): string {
   return text

@@ -30,7 +30,10 @@ function lint(parsed: LintArgs): number {
     let skill;
     try {
       const result = lintSkillFolder(dir, { profile: parsed.profile, uploadLimitBytes: parsed.uploadLimitBytes, entries });
-      skill = reportSkill(parsed.only === 'security' ? { ...result, diagnostics: result.diagnostics.filter((d) => isSecurityRule(d.rule)) } : result, paths);
+      skill = reportSkill(
+        parsed.only === 'security' ? { ...result, diagnostics: result.diagnostics.filter((d) => isSecurityRule(d.rule)) } : result,
+        paths,
+      );
     } catch (error) {
       unlintable.push(`${dir} cannot be read: ${messageOf(error)}`);
       return;

@@ -142,9 +142,26 @@ function toReported(d: Diagnostic, dir: string): ReportedDiagnostic {
   const { start, end } = d.range;
   if (d.file !== undefined) {
     const file = dir === '.' ? d.file : `${dir}/${d.file}`;
-    return { file, rule: d.rule, severity: d.severity, message: d.message, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+    return {
+      file,
+      rule: d.rule,
+      severity: d.severity,
+      message: d.message,
+      line: start.line + 1,
+      column: start.character + 1,
+      endLine: end.line + 1,
+      endColumn: end.character + 1,
+    };
   }
-  return { rule: d.rule, severity: d.severity, message: d.message, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+  return {
+    rule: d.rule,
+    severity: d.severity,
+    message: d.message,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+  };
 }
 
 /** `target` relative to `cwd` (a relative `target` is only normalised), with forward slashes; `.` for the folder itself. */

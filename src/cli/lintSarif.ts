@@ -14,12 +14,17 @@ export function sarifWriter(profile: Profile, version: string, write: (chunk: st
     rules: RULE_IDS.map((id) => ({
       id,
       shortDescription: { text: RULES[id].summary },
-      help: { text: `${RULES[id].summary} See ${RULE_DOCS_FILE}#${id}.`, markdown: `${RULES[id].summary} See [${id}](${RULE_DOCS_FILE}#${id}).` },
+      help: {
+        text: `${RULES[id].summary} See ${RULE_DOCS_FILE}#${id}.`,
+        markdown: `${RULES[id].summary} See [${id}](${RULE_DOCS_FILE}#${id}).`,
+      },
       defaultConfiguration: { level: levelOf(RULES[id].severity[profile]) },
       ...propertiesOf(id),
     })),
   };
-  write(`{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":${JSON.stringify(driver)}},"results":[`);
+  write(
+    `{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":${JSON.stringify(driver)}},"results":[`,
+  );
   let first = true;
   return {
     skill(skill) {
@@ -31,7 +36,14 @@ export function sarifWriter(profile: Profile, version: string, write: (chunk: st
           ruleIndex: RULE_IDS.indexOf(d.rule),
           level: LEVELS[d.severity],
           message: { text: d.message },
-          locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn } } }],
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri },
+                region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+              },
+            },
+          ],
         };
         write((first ? '\n' : ',\n') + JSON.stringify(result));
         first = false;

@@ -32,7 +32,9 @@ export function textWriter(profile: Profile, colour: boolean, write: (chunk: str
         out.push(paint('bold', escapeControls(file)));
         for (const d of diagnostics.sort(byPosition)) {
           const where = `${d.line}:${d.column}`.padEnd(8);
-          out.push(`  ${paint('dim', where)}${paint(d.severity, d.severity.padEnd(8))}${escapeControls(d.message)}  ${paint('dim', d.rule)}`);
+          out.push(
+            `  ${paint('dim', where)}${paint(d.severity, d.severity.padEnd(8))}${escapeControls(d.message)}  ${paint('dim', d.rule)}`,
+          );
         }
         out.push('');
       }

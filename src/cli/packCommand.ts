@@ -46,7 +46,10 @@ async function pack(request: PackRequest): Promise<number> {
   const stderr = terminalOutput(process.stderr);
   let prepared;
   try {
-    prepared = await prepareUpload(request.dir, { ...request.upload, packOutput: path.resolve(request.output ?? `${folderNameOf(request.dir)}.zip`) });
+    prepared = await prepareUpload(request.dir, {
+      ...request.upload,
+      packOutput: path.resolve(request.output ?? `${folderNameOf(request.dir)}.zip`),
+    });
   } catch (error) {
     stderr.text(`skillsmith pack: ${request.dir} cannot be read: ${messageOf(error)}\n`);
     return 2;
@@ -59,7 +62,9 @@ async function pack(request: PackRequest): Promise<number> {
   const output = request.output ?? `${prepared.folderName}.zip`;
   const zip = await zipFileSet(await readPreparedFiles(prepared));
   await writeAtomically(output, zip);
-  stdout.text(`Packed ${prepared.folderName} (${countOf(prepared.collected.files.length, 'file')}, ${formatBytes(prepared.totalBytes)}) into ${output}\n`);
+  stdout.text(
+    `Packed ${prepared.folderName} (${countOf(prepared.collected.files.length, 'file')}, ${formatBytes(prepared.totalBytes)}) into ${output}\n`,
+  );
   return 0;
 }
 

@@ -13,7 +13,16 @@ import { messageOf } from '../core/messageOf';
 import { commandArgs, runWithArgs, UsageError, type OptionValues, type ParsedArgs } from './args';
 import { publishFromVersion, type FromVersionRequest } from './publishFromVersion';
 import { checksReport, checksText, fileListJson, fileListText } from './uploadReport';
-import { API_OPTIONS, API_OPTIONS_HELP, clientOptionsOf, onePath, UPLOAD_OPTIONS, UPLOAD_OPTIONS_HELP, uploadOptionsOf, type FolderRequest } from './uploadArgs';
+import {
+  API_OPTIONS,
+  API_OPTIONS_HELP,
+  clientOptionsOf,
+  onePath,
+  UPLOAD_OPTIONS,
+  UPLOAD_OPTIONS_HELP,
+  uploadOptionsOf,
+  type FolderRequest,
+} from './uploadArgs';
 
 const HELP = `Usage: skillsmith publish PATH (--skill-id ID | --new [--display-name T]) [--dry-run] [--format text|json]
        skillsmith publish --from-version V --skill-id ID [--dry-run] [--format text|json]
@@ -80,7 +89,9 @@ async function publish(request: PublishRequest): Promise<number> {
   }
   const displayName = request.target && 'newSkill' in request.target ? request.target.displayName : undefined;
   const nameProblem = displayName === undefined ? undefined : checkDisplayName(displayName, 'claude-api');
-  const checked = nameProblem ? { ...prepared, diagnostics: [...prepared.diagnostics, nameProblem], errors: [...prepared.errors, nameProblem] } : prepared;
+  const checked = nameProblem
+    ? { ...prepared, diagnostics: [...prepared.diagnostics, nameProblem], errors: [...prepared.errors, nameProblem] }
+    : prepared;
   if (request.dryRun) return dryRun(checked, request);
   if (!request.json) stderr.formatted(checksText(checked, process.cwd(), process.stderr));
   if (checked.errors.length > 0) return failed(request, 'Fix the lint errors first; nothing was uploaded.', checked);
@@ -95,7 +106,9 @@ async function publish(request: PublishRequest): Promise<number> {
     } else {
       const tag = await tagOf(skills, result);
       const version = `${tag ? `${tag}, ` : ''}version ${result.version} (${countOf(result.files, 'file')}, ${formatBytes(result.bytes)})`;
-      const what = result.created ? `Created skill ${result.skillId} from ${prepared.folderName}` : `Published ${prepared.folderName} to skill ${result.skillId}`;
+      const what = result.created
+        ? `Created skill ${result.skillId} from ${prepared.folderName}`
+        : `Published ${prepared.folderName} to skill ${result.skillId}`;
       stdout.text(`${what}: ${version}.\n`);
     }
     return 0;
@@ -125,9 +138,14 @@ function readRequest({ values, positionals, format }: ParsedArgs<typeof OPTIONS,
   if (values['display-name'] !== undefined && !values.new) throw new UsageError('--display-name names a new skill: use it with --new.');
   if (values['skill-id'] === '') throw new UsageError('--skill-id needs a skill id.');
   const dryRun = values['dry-run'] ?? false;
-  if (!dryRun && values['skill-id'] === undefined && !values.new) throw new UsageError('Choose --skill-id ID (a new version) or --new (a new skill).');
+  if (!dryRun && values['skill-id'] === undefined && !values.new)
+    throw new UsageError('Choose --skill-id ID (a new version) or --new (a new skill).');
   const target: PublishTarget | undefined =
-    values['skill-id'] !== undefined ? { skillId: values['skill-id'] } : values.new ? { newSkill: true, displayName: values['display-name'] } : undefined;
+    values['skill-id'] !== undefined
+      ? { skillId: values['skill-id'] }
+      : values.new
+        ? { newSkill: true, displayName: values['display-name'] }
+        : undefined;
   return { dir, target, dryRun, json: format === 'json', values };
 }
 
@@ -135,9 +153,11 @@ function readRequest({ values, positionals, format }: ParsedArgs<typeof OPTIONS,
 function readFromVersionRequest(values: PublishRequest['values'], positionals: readonly string[], format: 'text' | 'json'): PublishRequest {
   const version = values['from-version'] ?? '';
   if (version === '') throw new UsageError('--from-version needs a version: its id or its label (v3).');
-  if (positionals.length > 0) throw new UsageError('--from-version publishes a version\'s files, not a folder: leave out the PATH.');
-  if (values.new || values['display-name'] !== undefined) throw new UsageError('--from-version adds a version to an existing skill: use --skill-id ID, not --new.');
-  if (values['allow-secret'] !== undefined || values['upload-limit-mb'] !== undefined) throw new UsageError('--allow-secret and --upload-limit-mb apply to a folder, not to --from-version.');
+  if (positionals.length > 0) throw new UsageError("--from-version publishes a version's files, not a folder: leave out the PATH.");
+  if (values.new || values['display-name'] !== undefined)
+    throw new UsageError('--from-version adds a version to an existing skill: use --skill-id ID, not --new.');
+  if (values['allow-secret'] !== undefined || values['upload-limit-mb'] !== undefined)
+    throw new UsageError('--allow-secret and --upload-limit-mb apply to a folder, not to --from-version.');
   const skillId = values['skill-id'] ?? '';
   if (skillId === '') throw new UsageError('--from-version needs the skill: add --skill-id ID.');
   const json = format === 'json';
@@ -151,7 +171,15 @@ function dryRun(prepared: PreparedUpload, request: PublishRequest): number {
   if (request.json) {
     const skillId = request.target && 'skillId' in request.target ? request.target.skillId : null;
     const checks = checksReport(prepared, process.cwd()).diagnostics;
-    const document = { skill_id: skillId, version: null, files: prepared.collected.files.length, bytes: prepared.totalBytes, dry_run: true, ...fileListJson(prepared), diagnostics: checks };
+    const document = {
+      skill_id: skillId,
+      version: null,
+      files: prepared.collected.files.length,
+      bytes: prepared.totalBytes,
+      dry_run: true,
+      ...fileListJson(prepared),
+      diagnostics: checks,
+    };
     stdout.json(document);
   } else {
     stdout.text(fileListText(prepared));
@@ -166,7 +194,7 @@ function failed(request: PublishRequest, message: string, prepared?: PreparedUpl
   if (request.json) {
     const apiError = error as Partial<SkillsApiError & { rule: string }> | undefined;
     const detail = { message, rule: apiError?.rule, status: apiError?.status, request_id: apiError?.requestId };
-    const diagnostics = prepared ? (checksReport(prepared, process.cwd()).diagnostics) : undefined;
+    const diagnostics = prepared ? checksReport(prepared, process.cwd()).diagnostics : undefined;
     stdout.json({ error: detail, diagnostics });
   } else {
     stderr.text(`skillsmith publish: ${message}\n`);

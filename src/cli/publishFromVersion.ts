@@ -40,8 +40,11 @@ export async function publishFromVersion(request: FromVersionRequest, options: C
   const unchanged = isIdentical(plan.changes);
   if (!request.json) process.stdout.write(changesText(plan, label));
   if (request.dryRun || unchanged) {
-    const why = unchanged ? `${from} has the same files as the latest, ${tagOf(plan.latest)}: nothing to publish.` : 'Dry run: nothing was published.';
-    if (request.json) process.stdout.write(JSON.stringify({ ...summaryJson(plan), version: null, unchanged, dry_run: request.dryRun }) + '\n');
+    const why = unchanged
+      ? `${from} has the same files as the latest, ${tagOf(plan.latest)}: nothing to publish.`
+      : 'Dry run: nothing was published.';
+    if (request.json)
+      process.stdout.write(JSON.stringify({ ...summaryJson(plan), version: null, unchanged, dry_run: request.dryRun }) + '\n');
     else process.stdout.write(why + '\n');
     return 0;
   }
@@ -49,10 +52,17 @@ export async function publishFromVersion(request: FromVersionRequest, options: C
     const result = await api.restoreVersion(client, plan);
     const tag = versionTag(plan.versions.length + 1);
     if (request.json) process.stdout.write(JSON.stringify({ ...summaryJson(plan), version: result.version }) + '\n');
-    else process.stdout.write(`Published ${tag} (version ${result.version}) with the ${countOf(result.files, 'file')} of ${from} (${formatBytes(result.bytes)}): it is the latest now.\n`);
+    else
+      process.stdout.write(
+        `Published ${tag} (version ${result.version}) with the ${countOf(result.files, 'file')} of ${from} (${formatBytes(result.bytes)}): it is the latest now.\n`,
+      );
     return 0;
   } catch (error) {
-    return fail(request, `Could not publish ${from}'s files as a new version of ${request.skillId}: ${describe(error, api.SkillsApiError)}`, 1);
+    return fail(
+      request,
+      `Could not publish ${from}'s files as a new version of ${request.skillId}: ${describe(error, api.SkillsApiError)}`,
+      1,
+    );
   }
 }
 

@@ -69,7 +69,10 @@ async function stream(session: ChatSession, prompt: string, args: RunArgs, io: R
   try {
     const turn = await session.send(prompt);
     if (args.format === 'text') printer.finish(turn);
-    else if (turn.error) terminalOutput(io.stderr).text(`skillsmith run: ${turn.error.message}${turn.error.requestId ? ` (request id ${turn.error.requestId})` : ''}\n`);
+    else if (turn.error)
+      terminalOutput(io.stderr).text(
+        `skillsmith run: ${turn.error.message}${turn.error.requestId ? ` (request id ${turn.error.requestId})` : ''}\n`,
+      );
     return turn;
   } finally {
     stopListening();

@@ -5,8 +5,6 @@ import { countOf, formatCount } from '../core/text/count';
 import { terminalSafe } from './terminalText';
 import type { TextSink } from './textSink';
 
-
-
 /** Follows a session's updates and prints them as they arrive. */
 export class RunPrinter {
   private endsWithNewline = true;
@@ -81,7 +79,8 @@ export class RunPrinter {
 function describeInput(block: ToolCallBlock): string {
   const input = block.input ?? {};
   const field = (name: string): string | undefined => (typeof input[name] === 'string' ? input[name] : undefined);
-  const shown = field('command') !== undefined && block.kind === 'bash' ? field('command') : field('path') ?? field('code') ?? block.inputJson;
+  const shown =
+    field('command') !== undefined && block.kind === 'bash' ? field('command') : (field('path') ?? field('code') ?? block.inputJson);
   return (shown ?? '').replace(/\n/g, '\n    ');
 }
 
@@ -127,9 +126,12 @@ export function summary(turn: AssistantTurn): string[] {
   const lines = [`— ${turn.status}${turn.stopReason ? ` (${turn.stopReason})` : ''}${continued} · ${turn.model}${counted}`];
   if (turn.container) {
     const skills = turn.container.skills.map((skill) => `${skill.skillId}@${skill.version}`).join(', ');
-    lines.push(`— container ${turn.container.id}${turn.container.expiresAt ? ` (expires ${turn.container.expiresAt})` : ''}${skills ? ` · skills: ${skills}` : ''}`);
+    lines.push(
+      `— container ${turn.container.id}${turn.container.expiresAt ? ` (expires ${turn.container.expiresAt})` : ''}${skills ? ` · skills: ${skills}` : ''}`,
+    );
   }
-  if (turn.files.length > 0) lines.push(`— files: ${turn.files.map((file) => (file.filename ? `${file.filename} (${file.fileId})` : file.fileId)).join(', ')}`);
+  if (turn.files.length > 0)
+    lines.push(`— files: ${turn.files.map((file) => (file.filename ? `${file.filename} (${file.fileId})` : file.fileId)).join(', ')}`);
   if (turn.error) lines.push(`skillsmith run: ${turn.error.message}${turn.error.requestId ? ` (request id ${turn.error.requestId})` : ''}`);
   return lines.map(terminalSafe);
 }

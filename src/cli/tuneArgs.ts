@@ -83,7 +83,8 @@ export const TUNE_ARGS = commandArgs({
     if (path === undefined || positionals.length !== 1) throw new UsageError('Give one PATH: the skill folder.');
     const holdoutText = values.holdout;
     const holdout = holdoutText === undefined ? DEFAULT_HOLDOUT : Number(holdoutText);
-    if (holdoutText !== undefined && (holdoutText.trim() === '' || !(holdout >= 0.1 && holdout <= 0.9))) throw new UsageError(`--holdout must be a number from 0.1 to 0.9, not '${holdoutText}'.`);
+    if (holdoutText !== undefined && (holdoutText.trim() === '' || !(holdout >= 0.1 && holdout <= 0.9)))
+      throw new UsageError(`--holdout must be a number from 0.1 to 0.9, not '${holdoutText}'.`);
     return {
       path,
       candidates: values.candidate,

@@ -34,7 +34,10 @@ export function runTuneCommand(argv: string[], io: EvalIo = processIo): Promise<
 async function tune(args: TuneArgs, io: EvalIo): Promise<number> {
   const sdk = sdkFromEnvironment('tune', args.baseUrl, io);
   if (!sdk) return 2;
-  const client = createSkillsClient({ apiKey: io.env['ANTHROPIC_API_KEY']?.trim(), baseUrl: args.baseUrl ?? (io.env['ANTHROPIC_BASE_URL']?.trim() || undefined) });
+  const client = createSkillsClient({
+    apiKey: io.env['ANTHROPIC_API_KEY']?.trim(),
+    baseUrl: args.baseUrl ?? (io.env['ANTHROPIC_BASE_URL']?.trim() || undefined),
+  });
   const model = await chooseModel('tune', args.model, sdk, io);
   const controller = new AbortController();
   let interrupted = false;
@@ -60,7 +63,8 @@ async function tune(args: TuneArgs, io: EvalIo): Promise<number> {
       onEvent: (event) => io.stderr.write(progressLine(event, args)),
     });
   } catch (error) {
-    if (error instanceof CostCapError) return usage(io, `${error.message.replace('This eval run', 'This tuning')} (--max-requests sets the cap)`);
+    if (error instanceof CostCapError)
+      return usage(io, `${error.message.replace('This eval run', 'This tuning')} (--max-requests sets the cap)`);
     if (error instanceof TuneError || error instanceof EvalFileError) return usage(io, error.message);
     io.stderr.write(`skillsmith tune: the tuning stopped: ${messageOf(error)} The temporary skills were deleted.\n`);
     return 1;
@@ -68,10 +72,18 @@ async function tune(args: TuneArgs, io: EvalIo): Promise<number> {
     stopListening();
   }
   if (result.cancelled) {
-    io.stderr.write(result.leftBehind.length === 0 ? 'skillsmith tune: interrupted; every temporary skill was deleted.\n' : `skillsmith tune: interrupted; could not delete ${result.leftBehind.map((item) => item.skillId).join(', ')}: delete them by hand.\n`);
+    io.stderr.write(
+      result.leftBehind.length === 0
+        ? 'skillsmith tune: interrupted; every temporary skill was deleted.\n'
+        : `skillsmith tune: interrupted; could not delete ${result.leftBehind.map((item) => item.skillId).join(', ')}: delete them by hand.\n`,
+    );
     return 130;
   }
-  const resultsFile = await saveTuning(folder, tuningJson(result, args.runs, args.seed, args.holdout), args.out ? path.resolve(args.out) : undefined);
+  const resultsFile = await saveTuning(
+    folder,
+    tuningJson(result, args.runs, args.seed, args.holdout),
+    args.out ? path.resolve(args.out) : undefined,
+  );
   let applied = false;
   if (args.apply && !result.noCandidates && result.winner !== result.current) {
     try {
@@ -84,7 +96,10 @@ async function tune(args: TuneArgs, io: EvalIo): Promise<number> {
   const relative = path.relative(process.cwd(), resultsFile);
   const shown = relative.startsWith('..') || path.isAbsolute(relative) ? resultsFile : relative;
   const stdout = terminalOutput(io.stdout);
-  if (args.format === 'json') stdout.formatted(`${JSON.stringify({ ...tuningJson(result, args.runs, args.seed, args.holdout), applied, results_file: resultsFile }, null, 2)}\n`);
+  if (args.format === 'json')
+    stdout.formatted(
+      `${JSON.stringify({ ...tuningJson(result, args.runs, args.seed, args.holdout), applied, results_file: resultsFile }, null, 2)}\n`,
+    );
   else stdout.text(tuneText(result, shown, applied));
   return result.noCandidates || result.capReached || (args.apply && !applied && result.winner !== result.current) ? 1 : 0;
 }
@@ -99,7 +114,9 @@ function progressLine(event: TuneEvent, args: TuneArgs): string {
     case 'dropped':
       return `skillsmith tune: dropped "${oneLine(event.description, 60)}": ${oneLine(event.reason, 160)}\n`;
     case 'proposals':
-      return event.problem === null ? `skillsmith tune: round ${event.round}: the model proposed ${countOf(event.count, 'description')}.\n` : `skillsmith tune: round ${event.round}: the model proposed nothing usable (${event.problem}).\n`;
+      return event.problem === null
+        ? `skillsmith tune: round ${event.round}: the model proposed ${countOf(event.count, 'description')}.\n`
+        : `skillsmith tune: round ${event.round}: the model proposed nothing usable (${event.problem}).\n`;
     case 'measured':
       return '';
   }

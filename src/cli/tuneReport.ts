@@ -11,18 +11,23 @@ export function tuneText(result: TuneResult, resultsFile: string | null, applied
   lines.push('Current', header, row(result.current), '');
   for (const round of result.rounds) {
     lines.push(`Round ${round.round}`);
-    if (round.proposalProblem !== null) lines.push(`  The model proposed nothing usable (${round.proposalProblem}); going on with your candidates.`);
+    if (round.proposalProblem !== null)
+      lines.push(`  The model proposed nothing usable (${round.proposalProblem}); going on with your candidates.`);
     if (round.measurements.length > 0) lines.push(header, ...round.measurements.map(row));
     for (const dropped of round.dropped) lines.push(`  dropped  ${oneLine(dropped.description, 60)}: ${oneLine(dropped.reason, 160)}`);
     lines.push('');
   }
-  if (result.noCandidates) lines.push('No candidate could be measured: give one with --candidate, or let the model propose (--rounds 1 or more).');
+  if (result.noCandidates)
+    lines.push('No candidate could be measured: give one with --candidate, or let the model propose (--rounds 1 or more).');
   else if (result.winner === result.current) lines.push('The current description stays: no candidate did better on holdout.');
   else lines.push(`Winner on holdout: ${oneLine(result.winner.description, 1_100)}`);
   if (applied) lines.push("Applied: SKILL.md's description is now the winner.");
-  lines.push(`Requests: ${formatCount(result.requestsSent)} sent; measuring every description on every case would have sent ${formatCount(result.naiveRequests)}.`);
+  lines.push(
+    `Requests: ${formatCount(result.requestsSent)} sent; measuring every description on every case would have sent ${formatCount(result.naiveRequests)}.`,
+  );
   if (result.capReached) lines.push('Stopped at the request cap (--max-requests).');
-  for (const left of result.leftBehind) lines.push(`Could not delete the temporary skill ${left.skillId} (${oneLine(left.reason, 200)}): delete it by hand.`);
+  for (const left of result.leftBehind)
+    lines.push(`Could not delete the temporary skill ${left.skillId} (${oneLine(left.reason, 200)}): delete it by hand.`);
   if (resultsFile) lines.push(`Results: ${resultsFile}`);
   return `${lines.join('\n')}\n`;
 }

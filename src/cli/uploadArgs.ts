@@ -49,7 +49,8 @@ export function uploadOptionsOf(values: { readonly 'allow-secret'?: string[]; re
 /** The bytes of an `--upload-limit-mb` value (MB of 1024 × 1024 bytes, as the setting counts); throws `UsageError` unless it is a number above 0. */
 export function uploadLimitBytesOf(raw: string): number {
   const megabytes = Number(raw);
-  if (raw.trim() === '' || !(Number.isFinite(megabytes) && megabytes > 0)) throw new UsageError(`--upload-limit-mb needs a number above 0, not "${raw}".`);
+  if (raw.trim() === '' || !(Number.isFinite(megabytes) && megabytes > 0))
+    throw new UsageError(`--upload-limit-mb needs a number above 0, not "${raw}".`);
   return Math.round(megabytes * 1024 * 1024);
 }
 

@@ -28,7 +28,9 @@ export function checksText(prepared: PreparedUpload, cwd: string, stream: { read
 export function fileListText(prepared: PreparedUpload): string {
   const { files, leftOut } = prepared.collected;
   const width = Math.max(0, ...files.map((f) => f.relativePath.length), ...leftOut.map((f) => f.relativePath.length));
-  const lines = [`${prepared.folderName}: ${countOf(files.length, 'file')}, ${formatBytes(prepared.totalBytes)} of ${formatBytes(prepared.limitBytes)}`];
+  const lines = [
+    `${prepared.folderName}: ${countOf(files.length, 'file')}, ${formatBytes(prepared.totalBytes)} of ${formatBytes(prepared.limitBytes)}`,
+  ];
   for (const file of files) lines.push(`  ${file.relativePath.padEnd(width)}  ${formatBytes(file.size).padStart(9)}`);
   if (leftOut.length > 0) {
     lines.push('Left out:');
@@ -38,7 +40,10 @@ export function fileListText(prepared: PreparedUpload): string {
 }
 
 /** The file list as JSON data, for `--format json`. */
-export function fileListJson(prepared: PreparedUpload): { file_list: { path: string; size: number }[]; left_out: { path: string; reason: string }[] } {
+export function fileListJson(prepared: PreparedUpload): {
+  file_list: { path: string; size: number }[];
+  left_out: { path: string; reason: string }[];
+} {
   return {
     file_list: prepared.collected.files.map((f) => ({ path: f.relativePath, size: f.size })),
     left_out: prepared.collected.leftOut.map((f) => ({ path: f.relativePath, reason: f.reason })),

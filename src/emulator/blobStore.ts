@@ -30,7 +30,8 @@ export class BlobStore {
     const path = join(this.dir, sha256);
     if (!this.present.has(sha256)) throw new Error(`the blob ${path} is missing`);
     const data = new Uint8Array(readFileSync(path));
-    if (data.byteLength !== size || sha256Of(data) !== sha256) throw new Error(`the blob ${path} does not hold the contents its name promises`);
+    if (data.byteLength !== size || sha256Of(data) !== sha256)
+      throw new Error(`the blob ${path} does not hold the contents its name promises`);
     return data;
   }
 

@@ -31,8 +31,10 @@ export async function handleChatApi(ctx: ChatRouteContext): Promise<void> {
   const method = ctx.req.method ?? 'GET';
   const [, resource] = segments;
   if (resource === 'messages' && segments.length === 2 && method === 'POST') return handleMessages(ctx);
-  if (resource === 'models' && method === 'GET' && segments.length === 2) return sendJson(ctx.res, 200, listModelsJson(ctx.url.searchParams), ctx.requestId);
-  if (resource === 'models' && method === 'GET' && segments.length === 3) return sendJson(ctx.res, 200, modelJsonById(segments[2] ?? ''), ctx.requestId);
+  if (resource === 'models' && method === 'GET' && segments.length === 2)
+    return sendJson(ctx.res, 200, listModelsJson(ctx.url.searchParams), ctx.requestId);
+  if (resource === 'models' && method === 'GET' && segments.length === 3)
+    return sendJson(ctx.res, 200, modelJsonById(segments[2] ?? ''), ctx.requestId);
   if (resource === 'files') return handleFiles(ctx.req, segments, ctx.chat, ctx.res, ctx.requestId);
   throw notFound(`No route for ${method} ${ctx.url.pathname}.`);
 }

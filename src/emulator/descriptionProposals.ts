@@ -14,13 +14,23 @@ export function proposedDescriptions(prompt: string): Json {
   const description = typeof current === 'string' ? current : '';
   const words = new Set<string>();
   for (const item of Array.isArray(missed) ? missed : []) {
-    if (typeof item === 'object' && item !== null && (item as Json)['should_trigger'] === true && typeof (item as Json)['query'] === 'string') {
+    if (
+      typeof item === 'object' &&
+      item !== null &&
+      (item as Json)['should_trigger'] === true &&
+      typeof (item as Json)['query'] === 'string'
+    ) {
       for (const word of contentWords(String((item as Json)['query']))) words.add(word);
     }
   }
   const first = description.split(/(?<=[.!?])\s+/)[0] ?? description;
-  const wider = words.size > 0 ? `${description} Use it also for requests about ${[...words].join(', ')}.` : `${description} Use it whenever a file needs this.`;
-  return { descriptions: [wider, first === description ? `${description.split(/\s+/).slice(0, 3).join(' ')}.` : first, `<b>${description}</b>`] };
+  const wider =
+    words.size > 0
+      ? `${description} Use it also for requests about ${[...words].join(', ')}.`
+      : `${description} Use it whenever a file needs this.`;
+  return {
+    descriptions: [wider, first === description ? `${description.split(/\s+/).slice(0, 3).join(' ')}.` : first, `<b>${description}</b>`],
+  };
 }
 
 /** The JSON value on the line after `marker`, or undefined. */

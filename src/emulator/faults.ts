@@ -69,7 +69,8 @@ function checkRule(value: unknown): FaultRule {
   for (const key of ['method', 'path'] as const) {
     if (rule[key] !== undefined && typeof rule[key] !== 'string') throw new Error(`${key} must be a string.`);
   }
-  if (typeof rule.path === 'string' && rule.path.length > MAX_GLOB_LENGTH) throw new Error(`path must be at most ${MAX_GLOB_LENGTH} characters.`);
+  if (typeof rule.path === 'string' && rule.path.length > MAX_GLOB_LENGTH)
+    throw new Error(`path must be at most ${MAX_GLOB_LENGTH} characters.`);
   for (const key of ['retryAfterSeconds', 'retryAfterMs', 'latencyMs'] as const) {
     if (rule[key] !== undefined && !isNonNegativeNumber(rule[key])) throw new Error(`${key} must be a number of at least 0.`);
   }
@@ -81,7 +82,8 @@ function checkRule(value: unknown): FaultRule {
   if (rule.status !== undefined && !(Number.isInteger(rule.status) && Number(rule.status) >= 400 && Number(rule.status) <= 599)) {
     throw new Error('status must be an HTTP error status between 400 and 599.');
   }
-  if (rule.times !== undefined && !(Number.isInteger(rule.times) && Number(rule.times) >= 1)) throw new Error('times must be a positive integer.');
+  if (rule.times !== undefined && !(Number.isInteger(rule.times) && Number(rule.times) >= 1))
+    throw new Error('times must be a positive integer.');
   if (rule.status === undefined && !rule.drop && rule.latencyMs === undefined && rule.stream === undefined) {
     throw new Error('A fault needs a status, drop: true, latencyMs, or stream.');
   }

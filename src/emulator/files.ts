@@ -14,7 +14,13 @@ const MULTIPART_OVERHEAD = 64 * 1024;
  * `POST /v1/files` (a multipart `file` part: an upload for `container_upload`), `GET /v1/files/{id}` (metadata) and
  * `GET /v1/files/{id}/content` (the bytes; only of files the scripted model produced, as the service allows).
  */
-export async function handleFiles(req: IncomingMessage, segments: readonly string[], chat: ChatState, res: ServerResponse, requestId: string): Promise<void> {
+export async function handleFiles(
+  req: IncomingMessage,
+  segments: readonly string[],
+  chat: ChatState,
+  res: ServerResponse,
+  requestId: string,
+): Promise<void> {
   const method = req.method ?? 'GET';
   if (method === 'POST' && segments.length === 2) return sendJson(res, 200, metadataJson(await uploadFile(req, chat)), requestId);
   const [, , fileId = '', content] = segments;

@@ -67,13 +67,16 @@ function checkFields(parsed: ParsedSkillMd): SkillIdentity | string {
   if (description === undefined || description === null) return 'SKILL.md frontmatter must have a description.';
   if (typeof description !== 'string') return `description must be a string, but YAML reads it as ${describeValue(description)}: quote it.`;
   if (description.trim() === '') return 'description must not be empty.';
-  if (description.length > DESCRIPTION_LIMIT) return `description must be at most ${DESCRIPTION_LIMIT} characters; it has ${description.length}.`;
+  if (description.length > DESCRIPTION_LIMIT)
+    return `description must be at most ${DESCRIPTION_LIMIT} characters; it has ${description.length}.`;
   const tag = description.match(XML_TAG)?.[0];
   if (tag) return `description must not contain XML tags; it contains ${tag}.`;
-  if (compatibility && typeof compatibility.value !== 'string') return `compatibility must be a string, but YAML reads it as ${describeValue(compatibility.value)}.`;
+  if (compatibility && typeof compatibility.value !== 'string')
+    return `compatibility must be a string, but YAML reads it as ${describeValue(compatibility.value)}.`;
   if (compatibility && String(compatibility.value).length > COMPATIBILITY_LIMIT) {
     return `compatibility must be at most ${COMPATIBILITY_LIMIT} characters; it has ${String(compatibility.value).length}.`;
   }
-  if (metadata && !metadata.children) return `metadata must be a mapping of keys to values, but YAML reads it as ${describeValue(metadata.value)}.`;
+  if (metadata && !metadata.children)
+    return `metadata must be a mapping of keys to values, but YAML reads it as ${describeValue(metadata.value)}.`;
   return { name, description };
 }

@@ -24,7 +24,9 @@ export function forcedToolInput(prompt: string, inputSchema: Json): Json {
 }
 
 function verdict(text: string, transcript: string): Json {
-  const quoted = [...text.matchAll(/'([^']+)'|"([^"]+)"|“([^”]+)”/g)].map((match) => (match[1] ?? match[2] ?? match[3] ?? '').toLowerCase());
+  const quoted = [...text.matchAll(/'([^']+)'|"([^"]+)"|“([^”]+)”/g)].map((match) =>
+    (match[1] ?? match[2] ?? match[3] ?? '').toLowerCase(),
+  );
   if (quoted.length > 0) {
     const missing = quoted.filter((phrase) => !transcript.includes(phrase));
     return missing.length === 0
@@ -34,5 +36,9 @@ function verdict(text: string, transcript: string): Json {
   const words = [...contentWords(text)];
   const found = words.filter((word) => transcript.includes(word));
   const passed = words.length > 0 && found.length * 3 >= words.length * 2;
-  return { text, passed, evidence: `${found.length} of ${words.length} of its words are in the transcript${found.length > 0 ? `: ${found.join(', ')}` : ''}.` };
+  return {
+    text,
+    passed,
+    evidence: `${found.length} of ${words.length} of its words are in the transcript${found.length > 0 ? `: ${found.join(', ')}` : ''}.`,
+  };
 }

@@ -3,7 +3,13 @@ import { isIPv4 } from 'node:net';
 import { errorTypeOf } from './apiError';
 
 /** Writes a JSON answer with the service's headers. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  requestId: string,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json',

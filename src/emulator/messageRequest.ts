@@ -55,7 +55,9 @@ export function readMessageRequest(body: unknown): MessageRequest {
   const lastUser = [...messages].reverse().find((message) => message.role === 'user');
   const skills = readSkills(body['container']);
   if (skills.length > 0 && !hasCodeExecution(body['tools'])) {
-    throw badRequest('container.skills requires the code execution tool: add {"type": "code_execution_20260521", "name": "code_execution"} to tools.');
+    throw badRequest(
+      'container.skills requires the code execution tool: add {"type": "code_execution_20260521", "name": "code_execution"} to tools.',
+    );
   }
   const container = body['container'];
   const containerId = isObject(container) && typeof container['id'] === 'string' && container['id'] !== '' ? container['id'] : null;
@@ -78,8 +80,11 @@ function readForcedTool(choice: unknown, tools: unknown): MessageRequest['forced
   if (!isObject(choice) || choice['type'] !== 'tool') return null;
   const name = choice['name'];
   if (typeof name !== 'string' || name === '') throw badRequest('tool_choice.name: Field required.');
-  const tool = Array.isArray(tools) ? tools.find((item) => isObject(item) && item['name'] === name && item['type'] === undefined) : undefined;
-  if (!isObject(tool) || !isObject(tool['input_schema'])) throw badRequest(`tool_choice: the tool '${name}' is not among the custom tools of the request.`);
+  const tool = Array.isArray(tools)
+    ? tools.find((item) => isObject(item) && item['name'] === name && item['type'] === undefined)
+    : undefined;
+  if (!isObject(tool) || !isObject(tool['input_schema']))
+    throw badRequest(`tool_choice: the tool '${name}' is not among the custom tools of the request.`);
   return { name, inputSchema: tool['input_schema'] };
 }
 
@@ -134,9 +139,11 @@ function readSkills(container: unknown): RequestedSkill[] {
   return skills.map((skill, index) => {
     if (!isObject(skill)) throw badRequest(`container.skills.${index}: must be an object.`);
     const { type, skill_id: skillId, version } = skill;
-    if (type !== 'anthropic' && type !== 'custom') throw badRequest(`container.skills.${index}.type: Input should be 'anthropic' or 'custom'.`);
+    if (type !== 'anthropic' && type !== 'custom')
+      throw badRequest(`container.skills.${index}.type: Input should be 'anthropic' or 'custom'.`);
     if (typeof skillId !== 'string' || skillId === '') throw badRequest(`container.skills.${index}.skill_id: Field required.`);
-    if (version !== undefined && version !== null && typeof version !== 'string') throw badRequest(`container.skills.${index}.version: must be a string.`);
+    if (version !== undefined && version !== null && typeof version !== 'string')
+      throw badRequest(`container.skills.${index}.version: must be a string.`);
     if (seen.has(skillId)) throw badRequest(`container.skills: skill ${skillId} is listed more than once.`);
     seen.add(skillId);
     return { type, skillId, version: version || 'latest' };

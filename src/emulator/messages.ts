@@ -43,29 +43,53 @@ export async function handleMessages(ctx: MessagesContext): Promise<void> {
   const containerJson = { id: container.id, expires_at: container.expiresAt, skills: container.skills };
   const id = `msg_${randomKey()}`;
   if (!request.stream) {
-    return sendJson(ctx.res, 200, {
-      id,
-      type: 'message',
-      role: 'assistant',
-      model: request.model,
-      content: wholeBlocks(reply.blocks),
-      stop_reason: reply.stopReason,
-      stop_sequence: null,
-      usage: { ...usage, output_tokens: reply.outputTokens },
-      container: containerJson,
-    }, ctx.requestId);
+    return sendJson(
+      ctx.res,
+      200,
+      {
+        id,
+        type: 'message',
+        role: 'assistant',
+        model: request.model,
+        content: wholeBlocks(reply.blocks),
+        stop_reason: reply.stopReason,
+        stop_sequence: null,
+        usage: { ...usage, output_tokens: reply.outputTokens },
+        container: containerJson,
+      },
+      ctx.requestId,
+    );
   }
-  const start = { id, type: 'message', role: 'assistant', model: request.model, content: [], stop_reason: null, stop_sequence: null, usage: { ...usage, output_tokens: 1 } };
+  const start = {
+    id,
+    type: 'message',
+    role: 'assistant',
+    model: request.model,
+    content: [],
+    stop_reason: null,
+    stop_sequence: null,
+    usage: { ...usage, output_tokens: 1 },
+  };
   const delta = {
     type: 'message_delta',
     delta: { stop_reason: reply.stopReason, stop_sequence: null, container: containerJson },
     usage: { ...usage, output_tokens: reply.outputTokens },
   };
-  await writeEventStream(ctx.res, messageEvents({ start, blocks: reply.blocks, delta }), countEvents(reply.blocks), ctx.requestId, ctx.streamFault);
+  await writeEventStream(
+    ctx.res,
+    messageEvents({ start, blocks: reply.blocks, delta }),
+    countEvents(reply.blocks),
+    ctx.requestId,
+    ctx.streamFault,
+  );
 }
 
 /** A skill of the request, found in the store and read (its SKILL.md and file list). */
-function resolveSkill(store: SkillStore, requested: RequestedSkill, beta: boolean): ContainerSkill & { readonly type: 'anthropic' | 'custom' } {
+function resolveSkill(
+  store: SkillStore,
+  requested: RequestedSkill,
+  beta: boolean,
+): ContainerSkill & { readonly type: 'anthropic' | 'custom' } {
   const skill = findSkill(store, requested);
   const version = store.findVersion(skill, requested.version);
   const prefix = `${version.directory}/`;
@@ -85,7 +109,9 @@ function resolveSkill(store: SkillStore, requested: RequestedSkill, beta: boolea
 /** Custom skills by id; Anthropic skills by id or by their short name (`xlsx`), as the service names them. */
 function findSkill(store: SkillStore, requested: RequestedSkill): StoredSkill {
   const candidates = store.list(requested.type);
-  const skill = candidates.find((candidate) => candidate.id === requested.skillId || (requested.type === 'anthropic' && candidate.name === requested.skillId));
+  const skill = candidates.find(
+    (candidate) => candidate.id === requested.skillId || (requested.type === 'anthropic' && candidate.name === requested.skillId),
+  );
   if (!skill) throw notFound(`container.skills: ${requested.type} skill ${requested.skillId} not found.`);
   return skill;
 }
@@ -99,7 +125,8 @@ function openContainer(chat: ChatState, id: string | null): EmulatedContainer {
   if (id === null) return chat.createContainer();
   const container = chat.findContainer(id);
   if (!container) throw notFound(`container: ${id} not found.`);
-  if (Date.parse(container.expiresAt) <= Date.now()) throw badRequest(`container: ${id} has expired; send the request without a container id to start a new one.`);
+  if (Date.parse(container.expiresAt) <= Date.now())
+    throw badRequest(`container: ${id} has expired; send the request without a container id to start a new one.`);
   return container;
 }
 
@@ -117,7 +144,8 @@ function usageOf(chat: ChatState, request: MessageRequest, skills: readonly Cont
 
 function parseJson(raw: Buffer): unknown {
   const text = raw.toString('utf8');
-  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) throw badRequest(`The request body nests more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep.`);
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH))
+    throw badRequest(`The request body nests more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep.`);
   try {
     return JSON.parse(text);
   } catch {

@@ -18,8 +18,26 @@ export const MODELS: readonly EmulatedModel[] = [
   model('claude-opus-5-5', 'Claude Opus 5.5', '2026-09-24T00:00:00Z', 'opus', 128_000),
   model('claude-sonnet-5-5', 'Claude Sonnet 5.5', '2026-09-24T00:00:00Z', 'sonnet', 128_000),
   model('claude-haiku-5-5', 'Claude Haiku 5.5', '2026-09-24T00:00:00Z', 'haiku', 64_000),
-  model('claude-opus-4-6', 'Claude Opus 4.6', '2026-02-05T00:00:00Z', 'opus', 128_000, 'deprecated', '2026-09-24T00:00:00Z', '2027-02-05T00:00:00Z'),
-  model('claude-sonnet-4-5-20250929', 'Claude Sonnet 4.5', '2025-09-29T00:00:00Z', 'sonnet', 64_000, 'retired', '2026-05-29T00:00:00Z', '2026-11-30T00:00:00Z'),
+  model(
+    'claude-opus-4-6',
+    'Claude Opus 4.6',
+    '2026-02-05T00:00:00Z',
+    'opus',
+    128_000,
+    'deprecated',
+    '2026-09-24T00:00:00Z',
+    '2027-02-05T00:00:00Z',
+  ),
+  model(
+    'claude-sonnet-4-5-20250929',
+    'Claude Sonnet 4.5',
+    '2025-09-29T00:00:00Z',
+    'sonnet',
+    64_000,
+    'retired',
+    '2026-05-29T00:00:00Z',
+    '2026-11-30T00:00:00Z',
+  ),
 ];
 
 const MODEL_PAGES = { defaultLimit: 20, maxLimit: 1000 };

@@ -14,7 +14,9 @@ import { forbidden } from './apiError';
 export function assertOwnOrigin(req: IncomingMessage, boundHost: string): void {
   const host = req.headers.host ?? '';
   if (!isOwnHost(host, boundHost, req.socket.localPort)) {
-    throw forbidden(`The Host header "${host}" does not name this emulator, so the request was refused (DNS rebinding protection). Address it as http://127.0.0.1:${req.socket.localPort}.`);
+    throw forbidden(
+      `The Host header "${host}" does not name this emulator, so the request was refused (DNS rebinding protection). Address it as http://127.0.0.1:${req.socket.localPort}.`,
+    );
   }
   const origin = req.headers.origin;
   if (origin !== undefined && origin !== `http://${host.toLowerCase()}`) {

@@ -81,9 +81,10 @@ export function openDataFolder(dataDir: string, minCompactBytes = MIN_COMPACT_BY
     if (loaded.rewrite) {
       for (const skill of loaded.state.skills) putFiles(blobs, skill.versions);
       writeSnapshot(loaded.state);
-    }
-    else snapshotBytes = statSync(indexPath).size;
-    blobs.removeAllBut(new Set(loaded.state.skills.flatMap((skill) => skill.versions.flatMap((version) => version.files.map((file) => file.sha256)))));
+    } else snapshotBytes = statSync(indexPath).size;
+    blobs.removeAllBut(
+      new Set(loaded.state.skills.flatMap((skill) => skill.versions.flatMap((version) => version.files.map((file) => file.sha256)))),
+    );
   }
   return {
     state: loaded?.state ?? null,
@@ -162,7 +163,8 @@ function loadState(indexPath: string, logPath: string, blobs: BlobStore): Loaded
   const snapshot = readText(indexPath);
   const log = readText(logPath);
   if (snapshot === null && log === null) return null;
-  const refuse = (path: string, reason: string): Error => new Error(`${path} is not an emulator state file (${reason}); move it away or pick another --data folder.`);
+  const refuse = (path: string, reason: string): Error =>
+    new Error(`${path} is not an emulator state file (${reason}); move it away or pick another --data folder.`);
   let parsed: unknown = { format: FORMAT, seq: 0, skills: [] };
   if (snapshot !== null) {
     try {
@@ -172,7 +174,8 @@ function loadState(indexPath: string, logPath: string, blobs: BlobStore): Loaded
     }
   }
   if (!isObject(parsed) || !Array.isArray(parsed.skills) || !parsed.skills.every(isSkill)) throw refuse(indexPath, 'not the shape of one');
-  if (parsed.format !== undefined && parsed.format !== FORMAT) throw refuse(indexPath, `format ${String(parsed.format)}, which this emulator does not read`);
+  if (parsed.format !== undefined && parsed.format !== FORMAT)
+    throw refuse(indexPath, `format ${String(parsed.format)}, which this emulator does not read`);
   const snapshotSeq = typeof parsed.seq === 'number' && Number.isSafeInteger(parsed.seq) ? parsed.seq : 0;
   const entries = logEntries(log ?? '', (reason) => refuse(logPath, reason)).filter((entry) => entry.seq > snapshotSeq);
   const skills = parsed.skills;
@@ -260,7 +263,9 @@ function replay(state: EmulatorState, entry: LogEntry, blobs: BlobStore): void {
 }
 
 /** A version as the index holds it: files by hash, or (format 1, before blobs) inline as base64. */
-type SavedVersion = Omit<StoredVersion, 'files'> & { readonly files: ReadonlyArray<IndexedFile | { readonly path: string; readonly base64: string }> };
+type SavedVersion = Omit<StoredVersion, 'files'> & {
+  readonly files: ReadonlyArray<IndexedFile | { readonly path: string; readonly base64: string }>;
+};
 type SavedSkill = Omit<StoredSkill, 'versions'> & { readonly versions: SavedVersion[] };
 
 function loadVersion(version: SavedVersion, blobs: BlobStore): StoredVersion {
@@ -313,7 +318,9 @@ function isVersion(value: unknown): value is SavedVersion {
 function isSavedFile(value: unknown): boolean {
   if (!isObject(value) || typeof value.path !== 'string') return false;
   if (typeof value.base64 === 'string') return true;
-  return typeof value.sha256 === 'string' && /^[0-9a-f]{64}$/.test(value.sha256) && Number.isSafeInteger(value.size) && Number(value.size) >= 0;
+  return (
+    typeof value.sha256 === 'string' && /^[0-9a-f]{64}$/.test(value.sha256) && Number.isSafeInteger(value.size) && Number(value.size) >= 0
+  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

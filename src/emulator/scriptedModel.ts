@@ -52,7 +52,12 @@ const FILLER = ['lorem', 'ipsum', 'dolor', 'sit', 'amet', 'consectetur', 'adipis
 const PAUSE_MARKER = /\[pause_turn \d+ of \d+\]/g;
 
 /** Composes the reply to a request in `container`, storing any file it produces in `state`. */
-export function scriptedReply(request: MessageRequest, skills: readonly ContainerSkill[], container: EmulatedContainer, state: ChatState): ScriptedReply {
+export function scriptedReply(
+  request: MessageRequest,
+  skills: readonly ContainerSkill[],
+  container: EmulatedContainer,
+  state: ChatState,
+): ScriptedReply {
   const prompt = request.prompt;
   const reply = new ReplyBuilder(request.maxTokens);
   if (request.forcedTool) return reply.forcedTool(request.forcedTool.name, forcedToolInput(prompt, request.forcedTool.inputSchema));
@@ -132,7 +137,10 @@ class ReplyBuilder {
 }
 
 function introduction(prompt: string, skills: readonly ContainerSkill[], used: readonly ContainerSkill[]): string {
-  const quoted = prompt.split('\n').map((line) => `> ${line}`).join('\n');
+  const quoted = prompt
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
   const attached =
     skills.length === 0
       ? 'No skills are attached to the container.'
@@ -149,9 +157,19 @@ function readSkill(reply: ReplyBuilder, skill: ContainerSkill): void {
   reply.tool('text_editor_code_execution', { command: 'view', path: `${root}/SKILL.md` }, (toolUseId) => ({
     type: 'text_editor_code_execution_tool_result',
     tool_use_id: toolUseId,
-    content: { type: 'text_editor_code_execution_view_result', file_type: 'text', content: skill.skillMd, num_lines: lines.length, start_line: 1, total_lines: lines.length },
+    content: {
+      type: 'text_editor_code_execution_view_result',
+      file_type: 'text',
+      content: skill.skillMd,
+      num_lines: lines.length,
+      start_line: 1,
+      total_lines: lines.length,
+    },
   }));
-  const listing = skill.files.map((file) => `${root}/${file}`).sort().join('\n');
+  const listing = skill.files
+    .map((file) => `${root}/${file}`)
+    .sort()
+    .join('\n');
   reply.tool('bash_code_execution', { command: `find ${root}/ -type f | sort` }, (toolUseId) => bashResult(toolUseId, `${listing}\n`, []));
 }
 
@@ -170,7 +188,9 @@ function produceFile(reply: ReplyBuilder, prompt: string, skills: readonly Conta
   }));
   if (!created) return;
   const file = state.addFile(filename, 'text/markdown', new TextEncoder().encode(text));
-  reply.tool('bash_code_execution', { command: 'ls /tmp/outputs/' }, (toolUseId) => bashResult(toolUseId, 'emulator-report.md\n', [file.id]));
+  reply.tool('bash_code_execution', { command: 'ls /tmp/outputs/' }, (toolUseId) =>
+    bashResult(toolUseId, 'emulator-report.md\n', [file.id]),
+  );
   reply.text(`I wrote \`${path}\`; it is downloadable as file \`${file.id}\`.\n`);
 }
 
@@ -196,7 +216,8 @@ function requestedPauses(prompt: string): number {
 
 function countPauses(resumed: readonly Json[]): number {
   let count = 0;
-  for (const block of resumed) if (block['type'] === 'text' && typeof block['text'] === 'string') count += block['text'].match(PAUSE_MARKER)?.length ?? 0;
+  for (const block of resumed)
+    if (block['type'] === 'text' && typeof block['text'] === 'string') count += block['text'].match(PAUSE_MARKER)?.length ?? 0;
   return count;
 }
 

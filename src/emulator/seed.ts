@@ -28,23 +28,45 @@ export function seedSkills(now = Date.now()): StoredSkill[] {
   const day = 86_400_000;
   const anthropic = [
     { name: 'xlsx', title: 'Excel spreadsheets', description: 'Create, edit and analyse Excel spreadsheets with formulas and charts.' },
-    { name: 'pptx', title: 'PowerPoint presentations', description: 'Create and edit PowerPoint presentations with layouts and speaker notes.' },
+    {
+      name: 'pptx',
+      title: 'PowerPoint presentations',
+      description: 'Create and edit PowerPoint presentations with layouts and speaker notes.',
+    },
     { name: 'docx', title: 'Word documents', description: 'Create and edit Word documents with tracked changes and comments.' },
     { name: 'pdf', title: 'PDF documents', description: 'Extract text and tables from PDFs, fill forms, merge and split documents.' },
   ].map(({ name, title, description }, index) =>
     storedSkill('anthropic', title, exampleFiles(name, description), 1 + (index % 2), now - 30 * day + index * day),
   );
   const custom = [
-    storedSkill('custom', 'Release notes', exampleFiles('release-notes', 'Writes release notes from merged pull requests. Use when preparing a release.', {
-      'templates/notes.md': '## {{version}}\n\n{{changes}}\n',
-    }), 3, now - 10 * day),
-    storedSkill('custom', 'CSV cleaner', exampleFiles('csv-cleaner', 'Cleans and normalises CSV files. Use when a CSV has messy headers or encodings.', {
-      'scripts/clean.py': 'import csv\nimport sys\n\nprint("cleaning", sys.argv[1:])\n',
-      'assets/sample.bin': new Uint8Array([0, 1, 2, 253, 254, 255]),
-    }), 2, now - 5 * day),
-    storedSkill('custom', 'Brand voice', exampleFiles('brand-voice', 'Rewrites copy in the house brand voice. Use for marketing text.', {
-      'reference/tone.md': '# Tone\n\nWarm, brief, concrete.\n',
-    }), 4, now - 2 * day),
+    storedSkill(
+      'custom',
+      'Release notes',
+      exampleFiles('release-notes', 'Writes release notes from merged pull requests. Use when preparing a release.', {
+        'templates/notes.md': '## {{version}}\n\n{{changes}}\n',
+      }),
+      3,
+      now - 10 * day,
+    ),
+    storedSkill(
+      'custom',
+      'CSV cleaner',
+      exampleFiles('csv-cleaner', 'Cleans and normalises CSV files. Use when a CSV has messy headers or encodings.', {
+        'scripts/clean.py': 'import csv\nimport sys\n\nprint("cleaning", sys.argv[1:])\n',
+        'assets/sample.bin': new Uint8Array([0, 1, 2, 253, 254, 255]),
+      }),
+      2,
+      now - 5 * day,
+    ),
+    storedSkill(
+      'custom',
+      'Brand voice',
+      exampleFiles('brand-voice', 'Rewrites copy in the house brand voice. Use for marketing text.', {
+        'reference/tone.md': '# Tone\n\nWarm, brief, concrete.\n',
+      }),
+      4,
+      now - 2 * day,
+    ),
   ];
   return [...anthropic, ...custom];
 }
@@ -53,6 +75,12 @@ export function seedSkills(now = Date.now()): StoredSkill[] {
 export function generatedSkills(count: number, versionsPerSkill: number, now = Date.now()): StoredSkill[] {
   return Array.from({ length: count }, (_, index) => {
     const name = `generated-skill-${index + 1}`;
-    return storedSkill('custom', `Generated skill ${index + 1}`, exampleFiles(name, `Generated skill number ${index + 1}.`), versionsPerSkill, now - (count - index) * 1000);
+    return storedSkill(
+      'custom',
+      `Generated skill ${index + 1}`,
+      exampleFiles(name, `Generated skill number ${index + 1}.`),
+      versionsPerSkill,
+      now - (count - index) * 1000,
+    );
   });
 }

@@ -54,7 +54,12 @@ export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: Se
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, requestId: string, deps: HandlerDeps & { readonly chat: ChatState }): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  deps: HandlerDeps & { readonly chat: ChatState },
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
   const method = req.method ?? 'GET';
   deps.onRequest({ method, path: url.pathname, headers: req.headers });
@@ -70,7 +75,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, requestId: stri
   if (fault && (await applyFault(fault, res, requestId, deps))) return;
   authenticate(req, deps.apiKey);
   if (!req.headers['anthropic-version']) throw badRequest('anthropic-version: header is required.');
-  const beta = String(req.headers['anthropic-beta'] ?? '').split(',').some((name) => name.trim() === SKILLS_BETA);
+  const beta = String(req.headers['anthropic-beta'] ?? '')
+    .split(',')
+    .some((name) => name.trim() === SKILLS_BETA);
   if (isChatApiPath(url.pathname)) {
     return handleChatApi({ req, res, url, store: deps.store, chat: deps.chat, beta, requestId, streamFault: fault?.stream });
   }

@@ -10,7 +10,12 @@ export function skillJson(skill: StoredSkill, beta: boolean): Json {
   const common = { id: skill.id, type: 'skill', created_at: skill.createdAt, updated_at: skill.updatedAt };
   return beta
     ? { ...common, display_title: skill.displayName, latest_version: latest?.label ?? null, source: skill.source }
-    : { ...common, display_name: skill.displayName, latest_version_id: latest ? gaVersionId(latest.key) : null, source: { type: skill.source } };
+    : {
+        ...common,
+        display_name: skill.displayName,
+        latest_version_id: latest ? gaVersionId(latest.key) : null,
+        source: { type: skill.source },
+      };
 }
 
 /** A version in the GA shape, or the beta shape when `beta`. */

@@ -24,10 +24,15 @@ export function* messageEvents(message: StreamedMessage): Generator<string> {
   for (const [index, block] of message.blocks.entries()) {
     if (block.kind === 'text') {
       yield sse('content_block_start', { type: 'content_block_start', index, content_block: { type: 'text', text: '' } });
-      for (const text of block.pieces) yield sse('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'text_delta', text } });
+      for (const text of block.pieces)
+        yield sse('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'text_delta', text } });
     } else if (block.kind === 'tool' || block.kind === 'client_tool') {
       const type = block.kind === 'tool' ? 'server_tool_use' : 'tool_use';
-      yield sse('content_block_start', { type: 'content_block_start', index, content_block: { type, id: block.id, name: block.name, input: {} } });
+      yield sse('content_block_start', {
+        type: 'content_block_start',
+        index,
+        content_block: { type, id: block.id, name: block.name, input: {} },
+      });
       for (const partial_json of jsonPieces(block.input)) {
         yield sse('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json } });
       }
@@ -67,8 +72,19 @@ export function wholeBlocks(blocks: readonly ScriptedBlock[]): Json[] {
  * client goes away. With a fault, half the events go out and then the connection is cut, or an
  * `error` event ends the stream.
  */
-export async function writeEventStream(res: ServerResponse, events: Iterable<string>, total: number, requestId: string, fault?: StreamFault): Promise<void> {
-  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'request-id': requestId });
+export async function writeEventStream(
+  res: ServerResponse,
+  events: Iterable<string>,
+  total: number,
+  requestId: string,
+  fault?: StreamFault,
+): Promise<void> {
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+    'request-id': requestId,
+  });
   const faultAt = fault ? Math.floor(total / 2) : Infinity;
   let batch = '';
   let written = 0;

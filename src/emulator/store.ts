@@ -73,7 +73,9 @@ export class SkillStore {
   addVersion(skill: StoredSkill, upload: CheckedUpload): StoredVersion {
     assertWritable(skill);
     if (upload.name !== skill.name) {
-      throw badRequest(`The SKILL.md name "${upload.name}" does not match this skill's name "${skill.name}"; every version of a skill must keep the same name.`);
+      throw badRequest(
+        `The SKILL.md name "${upload.name}" does not match this skill's name "${skill.name}"; every version of a skill must keep the same name.`,
+      );
     }
     const version = makeVersion(upload);
     const updatedAt = skill.updatedAt;

@@ -79,12 +79,14 @@ export function checkUpload(files: readonly UploadedFile[]): CheckedUpload {
     if (/[\\\0]/.test(path) || segments.some((s) => s === '' || s === '.' || s === '..')) {
       throw badRequest(`Invalid file path "${path.slice(0, 200)}": use relative paths with forward slashes.`);
     }
-    if (segments.length < 2) throw badRequest(`"${path.slice(0, 200)}" is not inside a folder: all files must be in one top-level directory.`);
+    if (segments.length < 2)
+      throw badRequest(`"${path.slice(0, 200)}" is not inside a folder: all files must be in one top-level directory.`);
     addPath(tree, path);
     directories.add(segments[0]);
   }
   const [directory, other] = [...directories];
-  if (other !== undefined) throw badRequest(`All files must be in the same top-level directory; this upload has "${directory}" and "${other}".`);
+  if (other !== undefined)
+    throw badRequest(`All files must be in the same top-level directory; this upload has "${directory}" and "${other}".`);
   const skillMd = files.find((file) => file.path === `${directory}/SKILL.md`);
   if (!skillMd) throw badRequest(`SKILL.md must be at the root of the top-level directory "${directory}".`);
   const identity = readSkillIdentity(skillMd.data);

@@ -36,7 +36,8 @@ export async function run({ page, screenshot }) {
   assert.match(await bash.locator('.tool-return').innerText(), /0$/);
   await reply.locator('.turn-footer .files button', { hasText: 'Save to Workspace…' }).waitFor();
   const meta = await reply.locator('.turn-meta').innerText();
-  for (const field of ['Tokens:', 'Container: ', 'Skill versions: ', 'Stop reason: end_turn']) assert.ok(meta.includes(field), `the turn shows "${field}": ${meta}`);
+  for (const field of ['Tokens:', 'Container: ', 'Skill versions: ', 'Stop reason: end_turn'])
+    assert.ok(meta.includes(field), `the turn shows "${field}": ${meta}`);
   await screenshot('chat-reply', { readme: 'chat' });
 
   // Scrolled up to reread the reply, the user sends again: the new exchange comes into view.
@@ -50,5 +51,4 @@ export async function run({ page, screenshot }) {
     return box.top < log.bottom && box.bottom > log.top;
   });
   assert.ok(inView, 'the new reply is scrolled into view');
-
 }

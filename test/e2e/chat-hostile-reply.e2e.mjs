@@ -14,7 +14,7 @@ export const name = 'a hostile reply (img onerror, script, javascript: and comma
 const HOSTILE = [
   'Hostile payloads follow.',
   '',
-  '<img src=x onerror="window.pwned=\'img\';document.title=\'pwned\'">',
+  "<img src=x onerror=\"window.pwned='img';document.title='pwned'\">",
   '',
   '<script>window.pwned = "script"; document.body.dataset.pwned = "script";</script>',
   '',
@@ -27,7 +27,9 @@ export async function run({ page, screenshot, emulatorUrl }) {
   const frame = await openChat(page);
   await frame.evaluate(() => {
     window.cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (event) => window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
   });
   const reply = (await sendPrompt(frame, HOSTILE)).locator('.markdown', { hasText: 'Hostile payloads follow.' });
   await reply.waitFor();
@@ -48,7 +50,12 @@ export async function run({ page, screenshot, emulatorUrl }) {
   await screenshot('chat-hostile-reply');
 
   await commandLink.click();
-  const marks = await frame.evaluate(() => ({ pwned: window.pwned ?? null, title: document.title, data: document.body.dataset.pwned ?? null, violations: window.cspViolations }));
+  const marks = await frame.evaluate(() => ({
+    pwned: window.pwned ?? null,
+    title: document.title,
+    data: document.body.dataset.pwned ?? null,
+    violations: window.cspViolations,
+  }));
   assert.deepEqual(marks.violations, [], 'nothing reached the CSP: the sanitiser removed it first');
   assert.equal(marks.pwned, null, 'no payload ran');
   assert.equal(marks.data, null, 'no payload ran');

@@ -20,7 +20,10 @@ async function useTheme(page, theme) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.fill('>Preferences: Color Theme');
-  await page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) }).click();
+  await page
+    .locator('.quick-input-widget .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) })
+    .click();
   await input.fill(theme);
   await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: theme }).first().waitFor();
   await input.press('Enter');
@@ -45,7 +48,10 @@ export async function run({ page, screenshot }) {
   for (const [theme, shot] of THEMES) {
     await useTheme(page, theme);
     frame = await chatFrame(page);
-    const codicon = await frame.locator('.turn.assistant .turn-author .codicon').first().evaluate((icon) => getComputedStyle(icon, '::before').fontFamily);
+    const codicon = await frame
+      .locator('.turn.assistant .turn-author .codicon')
+      .first()
+      .evaluate((icon) => getComputedStyle(icon, '::before').fontFamily);
     assert.match(codicon, /codicon/, 'icons come from the codicon font');
     await screenshot(shot);
   }

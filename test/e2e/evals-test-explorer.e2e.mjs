@@ -9,7 +9,7 @@ import { keepSampleSkill } from './support/sampleSkill.mjs';
 import { openWorkspaceFile } from './support/workbench.mjs';
 
 /** The journey's name, as the runner prints it. */
-export const name = 'evals in the Test Explorer: run the sample skill\'s cases against its draft and read a failure\'s transcript';
+export const name = "evals in the Test Explorer: run the sample skill's cases against its draft and read a failure's transcript";
 
 const TRIGGERS = `[
   { "query": "Release notes for merged PRs", "should_trigger": true },
@@ -32,7 +32,10 @@ const OUTPUTS = `{
 /** The Test Explorer's row of the item labelled `label` (its label is followed by its description in the row). */
 function testRow(container, label) {
   const start = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
-  return container.locator('.monaco-list-row').filter({ has: container.page().locator('.monaco-tl-contents > .label', { hasText: start }) }).first();
+  return container
+    .locator('.monaco-list-row')
+    .filter({ has: container.page().locator('.monaco-tl-contents > .label', { hasText: start }) })
+    .first();
 }
 
 /** The modal dialog that shows `text`, once it is up; presses `button`. */

@@ -19,7 +19,13 @@ export async function run({ page, screenshot }) {
   const entry = page.locator('.context-view .monaco-menu .action-item', { hasText: 'Export Skill as .zip…' });
   for (let attempt = 1; ; attempt++) {
     await folder.click({ button: 'right' });
-    if (await entry.waitFor({ state: 'visible', timeout: 2000 }).then(() => true, () => attempt >= 10)) break;
+    if (
+      await entry.waitFor({ state: 'visible', timeout: 2000 }).then(
+        () => true,
+        () => attempt >= 10,
+      )
+    )
+      break;
     await page.keyboard.press('Escape');
   }
   await entry.waitFor({ state: 'visible' });
@@ -30,7 +36,9 @@ export async function run({ page, screenshot }) {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible' });
   // The dialog proposes <folder>.zip beside the folder (it fills the box after it opens).
-  await page.waitForFunction(() => document.querySelector('.quick-input-widget .quick-input-box input')?.value.endsWith('/workspace/release-notes.zip'));
+  await page.waitForFunction(() =>
+    document.querySelector('.quick-input-widget .quick-input-box input')?.value.endsWith('/workspace/release-notes.zip'),
+  );
   await screenshot('export-save-dialog');
   await input.press('Enter');
 

@@ -8,7 +8,8 @@ import { keepSampleSkill, SAMPLE_SKILL_MD } from './support/sampleSkill.mjs';
 import { openSkillsView, openWorkspaceFile, treeRow } from './support/workbench.mjs';
 
 /** The journey's name, as the runner prints it. */
-export const name = 'publish a folder from the tree, see its drift badge after an edit, compare the folder with the remote, cancel a publish';
+export const name =
+  'publish a folder from the tree, see its drift badge after an edit, compare the folder with the remote, cancel a publish';
 
 const ADDED = 'Keep every line short.';
 
@@ -33,7 +34,9 @@ export async function run({ page, screenshot, emulatorUrl, workspace }) {
     await folder.waitFor();
     // A file decoration's badge is drawn by CSS after the label.
     await page.waitForFunction(() => {
-      const row = [...document.querySelectorAll('.explorer-folders-view .monaco-list-row')].find((candidate) => candidate.textContent?.includes('release-notes'));
+      const row = [...document.querySelectorAll('.explorer-folders-view .monaco-list-row')].find((candidate) =>
+        candidate.textContent?.includes('release-notes'),
+      );
       const label = row?.querySelector('.monaco-icon-label');
       return label !== undefined && label !== null && getComputedStyle(label, '::after').content.includes('↑');
     });

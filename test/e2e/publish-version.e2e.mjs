@@ -23,7 +23,11 @@ export async function run({ page, screenshot, emulatorUrl, workspace }) {
     await startPaletteCommand(page, 'Skillsmith: Publish Skill…');
     const link = await quickInput(page, 'Publish release-notes to');
     await link.locator('.monaco-list-row', { hasText: 'Release notes' }).waitFor();
-    assert.equal(await link.locator('.monaco-list-row', { hasText: /PDF documents|Excel/ }).count(), 0, 'Anthropic skills are never offered');
+    assert.equal(
+      await link.locator('.monaco-list-row', { hasText: /PDF documents|Excel/ }).count(),
+      0,
+      'Anthropic skills are never offered',
+    );
     await screenshot('publish-link-pick');
     await page.keyboard.press('Enter');
 
@@ -42,7 +46,11 @@ export async function run({ page, screenshot, emulatorUrl, workspace }) {
     await page.locator('.notifications-toasts', { hasText: 'Published a new version of "Release notes"' }).waitFor();
     const revealed = page.locator('.part.sidebar .monaco-list-row.selected[aria-level="3"]');
     await revealed.waitFor();
-    assert.match(await revealed.locator('.label-name').innerText(), /^v\d+$/, 'the revealed version is named by its short label, which fits');
+    assert.match(
+      await revealed.locator('.label-name').innerText(),
+      /^v\d+$/,
+      'the revealed version is named by its short label, which fits',
+    );
     assert.match(await revealed.locator('.label-description').innerText(), /^latest · /, 'the revealed version is the latest, said first');
     await page.locator('.notifications-toasts .monaco-button', { hasText: 'Copy Version ID' }).waitFor();
     await screenshot('publish-revealed', { readme: 'tree' });

@@ -22,11 +22,25 @@ export async function run({ page, screenshot }) {
   const descriptions = await versions.evaluateAll((rows) => rows.map((row) => row.querySelector('.label-description')?.textContent ?? ''));
   assert.equal(descriptions.length, 3, `three versions, got ${descriptions.join(' | ')}`);
   assert.match(descriptions[0] ?? '', /^latest · /, 'the first version is the latest');
-  assert.ok(descriptions.slice(1).every((text) => !text.includes('latest')), 'only the first is marked');
-  assert.deepEqual(await versions.locator('.label-name').allInnerTexts(), ['v3', 'v2', 'v1'], 'each version is named by its ordinal, newest first');
+  assert.ok(
+    descriptions.slice(1).every((text) => !text.includes('latest')),
+    'only the first is marked',
+  );
+  assert.deepEqual(
+    await versions.locator('.label-name').allInnerTexts(),
+    ['v3', 'v2', 'v1'],
+    'each version is named by its ordinal, newest first',
+  );
   const created = descriptions.map((text) => Date.parse(text.replace(/^latest · /, '').replace(/\s+/g, ' ')));
-  assert.ok(created.every((time) => !Number.isNaN(time)), `each version's description is its creation date and time: ${descriptions.join(' | ')}`);
-  assert.deepEqual(created, [...created].sort((a, b) => b - a), 'newest first');
+  assert.ok(
+    created.every((time) => !Number.isNaN(time)),
+    `each version's description is its creation date and time: ${descriptions.join(' | ')}`,
+  );
+  assert.deepEqual(
+    created,
+    [...created].sort((a, b) => b - a),
+    'newest first',
+  );
   await screenshot('remote-skill-versions');
 
   await hoverAfresh(skill);
@@ -65,7 +79,9 @@ export async function run({ page, screenshot }) {
   await screenshot('remote-file-read-only');
 
   // Breadcrumbs read as the tree does: the skill's name, the version's date, then the files.
-  const crumbs = (await page.locator('.breadcrumbs-control .monaco-breadcrumb-item').allInnerTexts()).map((text) => text.replace(/[\u00a0\u202f]/g, ' ').trim());
+  const crumbs = (await page.locator('.breadcrumbs-control .monaco-breadcrumb-item').allInnerTexts()).map((text) =>
+    text.replace(/[\u00a0\u202f]/g, ' ').trim(),
+  );
   const newest = (await versions.first().locator('.label-name').innerText()).replace(/[\u00a0\u202f]/g, ' ');
   // The file's crumbs end at SKILL.md; the outline may add a symbol crumb after it once Markdown symbols load.
   const fileEnd = crumbs.lastIndexOf('SKILL.md') + 1;

@@ -17,7 +17,10 @@ function contextMenu(row, label) {
 async function dialog(page) {
   const box = page.locator('.monaco-dialog-box');
   await box.waitFor();
-  return { text: (await box.innerText()).replace(/[\u00a0\u202f]/g, ' '), press: (label) => box.getByRole('button', { name: label }).click() };
+  return {
+    text: (await box.innerText()).replace(/[\u00a0\u202f]/g, ' '),
+    press: (label) => box.getByRole('button', { name: label }).click(),
+  };
 }
 
 /** Deletes the oldest version of "Release notes", then starts deleting "Brand voice" and cancels it midway. */

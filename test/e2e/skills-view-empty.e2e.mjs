@@ -24,4 +24,3 @@ export async function run({ page, screenshot, emulatorUrl }) {
   await welcome.getByRole('button', { name: 'Refresh' }).click();
   await sideBar.locator('.monaco-list-row', { hasText: 'Brand voice' }).waitFor();
 }
-

@@ -31,4 +31,3 @@ export async function run({ page, screenshot, emulatorUrl }) {
   await sideBar.locator('.monaco-list-row', { hasText: 'Could not load' }).first().waitFor({ state: 'detached' });
   await treeRow(sideBar, 'Brand voice').waitFor();
 }
-

@@ -18,7 +18,14 @@ export async function run({ page, screenshot, emulatorUrl }) {
     await welcome.getByRole('button', { name: 'Show Log' }).waitFor();
     const said = await welcome.innerText();
     assert.match(said, /The Skills API is overloaded \(529\), so the skills could not be loaded\. Try again in a few minutes\./);
-    assert.equal(await sideBar.getByText(/Could not load/).filter({ visible: true }).count(), 0, `said once, by the welcome: ${said}`);
+    assert.equal(
+      await sideBar
+        .getByText(/Could not load/)
+        .filter({ visible: true })
+        .count(),
+      0,
+      `said once, by the welcome: ${said}`,
+    );
     assert.equal(await sideBar.locator('.monaco-list-row').filter({ visible: true }).count(), 0, 'no groups under the welcome');
     await screenshot('skills-view-load-error');
   } finally {

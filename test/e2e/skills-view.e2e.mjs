@@ -10,10 +10,20 @@ export async function run({ page, screenshot }) {
   await skillsActivityIcon(page).click();
   const sideBar = page.locator('.part.sidebar');
   // With one view the side bar's title reads "Skills: Remote Skills"; with more, the view has its own header.
-  await sideBar.getByText(/Remote Skills/i).filter({ visible: true }).first().waitFor();
+  await sideBar
+    .getByText(/Remote Skills/i)
+    .filter({ visible: true })
+    .first()
+    .waitFor();
   const rows = sideBar.locator('.monaco-list-row');
-  await rows.filter({ hasText: /^Custom/ }).first().waitFor();
-  await rows.filter({ hasText: /^Anthropic/ }).first().waitFor();
+  await rows
+    .filter({ hasText: /^Custom/ })
+    .first()
+    .waitFor();
+  await rows
+    .filter({ hasText: /^Anthropic/ })
+    .first()
+    .waitFor();
   assert.ok((await rows.count()) > 2, 'the groups should list skills');
   await screenshot('skills-view');
 }

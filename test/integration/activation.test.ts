@@ -32,7 +32,11 @@ suite('Activation', () => {
     const declared = (manifest.contributes?.commands ?? []).map((c) => c.command);
     assert.ok(declared.length > 0, 'the manifest declares no commands');
     const registered = new Set(await vscode.commands.getCommands(true));
-    assert.deepEqual(declared.filter((id) => !registered.has(id)), [], 'commands declared but not registered');
+    assert.deepEqual(
+      declared.filter((id) => !registered.has(id)),
+      [],
+      'commands declared but not registered',
+    );
   });
 
   test('activate() reports its own duration, which the run prints as a figure', async () => {
@@ -52,12 +56,20 @@ suite('Activation', () => {
 
   test('in Production and Development mode activate exports nothing, and the prompts commands ask are frozen', () => {
     for (const mode of [vscode.ExtensionMode.Production, vscode.ExtensionMode.Development]) {
-      assert.equal(exportsFor(mode, () => assert.fail('the seams are not even built')), undefined, vscode.ExtensionMode[mode]);
+      assert.equal(
+        exportsFor(mode, () => assert.fail('the seams are not even built')),
+        undefined,
+        vscode.ExtensionMode[mode],
+      );
     }
     const prompts: Prompts = interactivePrompts;
     assert.ok(Object.isFrozen(prompts));
-    assert.throws(() => {
-      prompts.confirm = async () => true;
-    }, TypeError, 'nobody can switch off a confirmation');
+    assert.throws(
+      () => {
+        prompts.confirm = async () => true;
+      },
+      TypeError,
+      'nobody can switch off a confirmation',
+    );
   });
 });

@@ -119,7 +119,11 @@ suite('Test chat', () => {
     assert.match(roots[0], /\/dist\/webview$/);
     assert.equal(panel.panel.webview.options.enableCommandUris, false);
     const { model, maxTokens } = panel.chatSettings;
-    assert.deepEqual({ model, maxTokens }, { model: FALLBACK_MODEL, maxTokens: DEFAULT_MAX_TOKENS }, 'the defaults of skillsmith run and the evals');
+    assert.deepEqual(
+      { model, maxTokens },
+      { model: FALLBACK_MODEL, maxTokens: DEFAULT_MAX_TOKENS },
+      'the defaults of skillsmith run and the evals',
+    );
   });
 
   test('"Test in Chat" on a skill of the tree adds it, with its versions to choose from', async () => {
@@ -157,7 +161,11 @@ suite('Test chat', () => {
     assert.ok(anthropic, 'the Anthropic skill picked is added');
     assert.equal(anthropic.version, 'latest');
     await panel.receive({ type: 'removeSkill', skillId: anthropic.skillId });
-    assert.equal(panel.chatSettings.skills.some((skill) => skill.type === 'anthropic'), false, 'and can be removed');
+    assert.equal(
+      panel.chatSettings.skills.some((skill) => skill.type === 'anthropic'),
+      false,
+      'and can be removed',
+    );
   });
 
   test('a prompt streams the answer and the tool calls with their output to the webview', async () => {
@@ -178,10 +186,20 @@ suite('Test chat', () => {
     // What the page was told: the text in streamed pieces, the tool result once it arrived.
     const appended = recorded.updates.filter((update) => update.type === 'textAppended');
     assert.ok(appended.length > 0, 'text arrived as appends, not as whole copies');
-    const streamedText = recorded.updates.flatMap((update) => (update.type === 'textAppended' ? [update.text] : update.type === 'blockAdded' && update.block.type === 'text' ? [update.block.text] : [])).join('');
+    const streamedText = recorded.updates
+      .flatMap((update) =>
+        update.type === 'textAppended'
+          ? [update.text]
+          : update.type === 'blockAdded' && update.block.type === 'text'
+            ? [update.block.text]
+            : [],
+      )
+      .join('');
     assert.equal(streamedText, textOf(turn));
     assert.ok(
-      recorded.updates.some((update) => update.type === 'blockChanged' && update.block.type === 'tool' && update.block.result?.kind === 'bash'),
+      recorded.updates.some(
+        (update) => update.type === 'blockChanged' && update.block.type === 'tool' && update.block.result?.kind === 'bash',
+      ),
       'the bash output was posted',
     );
   });
@@ -224,7 +242,11 @@ suite('Test chat', () => {
       saveAs.push(vscode.workspace.asRelativePath(suggested));
       return undefined;
     };
-    for (const [named, expected] of [['../../escaped.md', 'escaped.md'], ['.vscode/settings.json', 'settings.json'], ['..', undefined]] as const) {
+    for (const [named, expected] of [
+      ['../../escaped.md', 'escaped.md'],
+      ['.vscode/settings.json', 'settings.json'],
+      ['..', undefined],
+    ] as const) {
       const finished = nextTurn(panel);
       await panel.receive({ type: 'send', text: `Please create a file named "${named}".` });
       const file = (await finished).files[0];
@@ -233,12 +255,19 @@ suite('Test chat', () => {
       assert.equal(file.filename, plain, 'the name shown is one plain file name');
       const target = vscode.Uri.joinPath(workspaceRoot(), plain);
       await panel.receive({ type: 'saveFile', fileId: file.fileId });
-      assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), /^# Emulator report/, `saved as ${plain} in the workspace folder`);
+      assert.match(
+        new TextDecoder().decode(await vscode.workspace.fs.readFile(target)),
+        /^# Emulator report/,
+        `saved as ${plain} in the workspace folder`,
+      );
       await vscode.workspace.fs.delete(target);
     }
     assert.deepEqual(saveAs, [], 'plain names in the workspace folder need no question');
     const parent = vscode.Uri.joinPath(workspaceRoot(), '..');
-    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(parent, 'escaped.md'))), 'nothing was written outside the workspace');
+    await assert.rejects(
+      Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(parent, 'escaped.md'))),
+      'nothing was written outside the workspace',
+    );
   });
 
   test('a prompt over the limit is refused with a warning and sends nothing; the page checks the same limit first', async () => {
@@ -254,7 +283,10 @@ suite('Test chat', () => {
 
   test('Stop ends a long reply as stopped, keeps what was shown, and the panel is ready again', async () => {
     const panel = await openReadyPanel(chat);
-    const firstText = nextPosted(panel, (message) => message.type === 'updates' && message.updates.some((update) => update.type === 'textAppended'));
+    const firstText = nextPosted(
+      panel,
+      (message) => message.type === 'updates' && message.updates.some((update) => update.type === 'textAppended'),
+    );
     const finished = nextTurn(panel);
     const idle = nextPosted(panel, (message) => message.type === 'busy' && !message.busy);
     await panel.receive({ type: 'setOptions', options: { model: 'claude-sonnet-5-5', maxTokens: 120_000, systemPrompt: '' } });

@@ -83,15 +83,23 @@ suite('Diff', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('the remote side of a folder comparison has the local files\' paths, so a changed file is not shown as renamed', async () => {
+  test("the remote side of a folder comparison has the local files' paths, so a changed file is not shown as renamed", async () => {
     const local = vscode.Uri.joinPath(folder, 'SKILL.md');
-    const remote = toMirroredRemoteUri({ skillId: first.skillId, versionRef: first.version.ref, path: 'diffed-skill/SKILL.md' }, 'diffed-skill', folder);
+    const remote = toMirroredRemoteUri(
+      { skillId: first.skillId, versionRef: first.version.ref, path: 'diffed-skill/SKILL.md' },
+      'diffed-skill',
+      folder,
+    );
     assert.equal(remote.scheme, 'skillsmith-remote');
     assert.equal(remote.path, local.path, 'the diff editor pairs the two sides by path');
     assert.deepEqual(fromRemoteUri(remote), { skillId: first.skillId, versionRef: first.version.ref, path: 'diffed-skill/SKILL.md' });
-    assert.deepEqual(fromRemoteUri(vscode.Uri.joinPath(remote, '..', 'notes', 'old.md')).path, 'diffed-skill/notes/old.md', 'derived URIs resolve too');
+    assert.deepEqual(
+      fromRemoteUri(vscode.Uri.joinPath(remote, '..', 'notes', 'old.md')).path,
+      'diffed-skill/notes/old.md',
+      'derived URIs resolve too',
+    );
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(remote));
-    assert.match(text, /name: diffed-skill/, 'the remote file system serves the version\'s file under the local path');
+    assert.match(text, /name: diffed-skill/, "the remote file system serves the version's file under the local path");
     assert.doesNotMatch(text, /Changed for the diff/, 'the published content, not the edited one');
   });
 

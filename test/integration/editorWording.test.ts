@@ -6,12 +6,15 @@ import { displayPath } from '../../src/extension/ui/displayPath';
 import { errorMessage, noKeyMessage } from '../../src/extension/ui/errorMessage';
 
 suite('Editor wording', () => {
-  test('a missing key gets the editor\'s own hint on top of the neutral core message', () => {
+  test("a missing key gets the editor's own hint on top of the neutral core message", () => {
     const said = errorMessage(new SkillsApiError('no-key', 'No Anthropic API key is set.'));
     assert.equal(said, 'No Anthropic API key is set. Run "Skillsmith: Set API Key…" or set the ANTHROPIC_API_KEY environment variable.');
     assert.equal(noKeyMessage(), said, 'the chat and the evals say it in the same words');
     assert.equal(errorMessage(noKeyError()), said);
-    assert.equal(errorMessage(new SkillsApiError('server', 'The Skills API had a server error (500).')), 'The Skills API had a server error (500).');
+    assert.equal(
+      errorMessage(new SkillsApiError('server', 'The Skills API had a server error (500).')),
+      'The Skills API had a server error (500).',
+    );
     assert.match(errorMessage(new SkillsApiError('offline', 'Could not reach the Skills API.')), /skillsmith\.api\.baseUrl/);
   });
 

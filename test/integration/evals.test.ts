@@ -11,7 +11,10 @@ function workspaceRoot(): vscode.Uri {
 }
 
 /** Resolves with the diagnostics of `uri` once `accept` is true of them. */
-function diagnosticsOf(uri: vscode.Uri, accept: (diagnostics: readonly vscode.Diagnostic[]) => boolean): Promise<readonly vscode.Diagnostic[]> {
+function diagnosticsOf(
+  uri: vscode.Uri,
+  accept: (diagnostics: readonly vscode.Diagnostic[]) => boolean,
+): Promise<readonly vscode.Diagnostic[]> {
   return new Promise((resolve) => {
     const check = (): boolean => {
       const diagnostics = vscode.languages.getDiagnostics(uri);
@@ -33,7 +36,9 @@ suite('Evals: eval files in the editor', () => {
   suiteSetup(async () => {
     await vscode.workspace.fs.writeFile(
       vscode.Uri.joinPath(folder, 'SKILL.md'),
-      encoder.encode('---\nname: eval-scaffold-skill\ndescription: Cleans and normalises CSV files. Use when a CSV has messy headers.\n---\n\n# Body\n'),
+      encoder.encode(
+        '---\nname: eval-scaffold-skill\ndescription: Cleans and normalises CSV files. Use when a CSV has messy headers.\n---\n\n# Body\n',
+      ),
     );
   });
 
@@ -43,9 +48,18 @@ suite('Evals: eval files in the editor', () => {
   });
 
   test('Create Eval Files writes both files from the description, opens the trigger set, and never overwrites', async () => {
-    const written = await vscode.commands.executeCommand<vscode.Uri[]>('skillsmith.evals.scaffold', vscode.Uri.joinPath(folder, 'SKILL.md'));
-    assert.deepEqual(written.map((uri) => uri.path.slice(folder.path.length)), ['/evals/trigger-evals.json', '/evals/evals.json']);
-    const triggers = JSON.parse(decoder.decode(await vscode.workspace.fs.readFile(written[0]!))) as { query: string; should_trigger: boolean }[];
+    const written = await vscode.commands.executeCommand<vscode.Uri[]>(
+      'skillsmith.evals.scaffold',
+      vscode.Uri.joinPath(folder, 'SKILL.md'),
+    );
+    assert.deepEqual(
+      written.map((uri) => uri.path.slice(folder.path.length)),
+      ['/evals/trigger-evals.json', '/evals/evals.json'],
+    );
+    const triggers = JSON.parse(decoder.decode(await vscode.workspace.fs.readFile(written[0]!))) as {
+      query: string;
+      should_trigger: boolean;
+    }[];
     assert.deepEqual(triggers[0], { query: 'Please help: cleans and normalises CSV files.', should_trigger: true });
     assert.equal(vscode.window.activeTextEditor?.document.uri.path, written[0]!.path);
     await vscode.workspace.fs.writeFile(written[1]!, encoder.encode('{"evals": []}\n'));
@@ -59,6 +73,9 @@ suite('Evals: eval files in the editor', () => {
     await vscode.workspace.fs.writeFile(file, encoder.encode('{\n  "evals": [\n    { "id": "one", "prompt": "p" }\n  ]\n}\n'));
     await vscode.window.showTextDocument(file);
     const diagnostics = await diagnosticsOf(file, (list) => list.length > 0);
-    assert.ok(diagnostics.some((diagnostic) => diagnostic.range.start.line === 2 && /integer/i.test(diagnostic.message)), diagnostics.map((d) => d.message).join('; '));
+    assert.ok(
+      diagnostics.some((diagnostic) => diagnostic.range.start.line === 2 && /integer/i.test(diagnostic.message)),
+      diagnostics.map((d) => d.message).join('; '),
+    );
   });
 });

@@ -84,7 +84,9 @@ suite('Evals in the Test Explorer', () => {
 
   /** The case item of `caseKey` in `file` (trigger-evals.json or evals.json). */
   function caseItem(file: string, caseKey: string): vscode.TestItem {
-    const item = skillItem().children.get(`file:${vscode.Uri.joinPath(folder, 'evals', file).toString()}`)?.children.get(`case:${vscode.Uri.joinPath(folder, 'evals', file).toString()}#${caseKey}`);
+    const item = skillItem()
+      .children.get(`file:${vscode.Uri.joinPath(folder, 'evals', file).toString()}`)
+      ?.children.get(`case:${vscode.Uri.joinPath(folder, 'evals', file).toString()}#${caseKey}`);
     assert.ok(item, `${file} lists ${caseKey}`);
     return item;
   }
@@ -93,7 +95,11 @@ suite('Evals in the Test Explorer', () => {
     return Object.fromEntries(reports.map((report) => [report.id.slice(report.id.lastIndexOf('#') + 1), report.state]));
   }
 
-  function run(include?: readonly vscode.TestItem[], mode: 'draft' | 'remote' = 'draft', token = new vscode.CancellationTokenSource().token): Promise<CaseReport[]> {
+  function run(
+    include?: readonly vscode.TestItem[],
+    mode: 'draft' | 'remote' = 'draft',
+    token = new vscode.CancellationTokenSource().token,
+  ): Promise<CaseReport[]> {
     return feature.run(new vscode.TestRunRequest(include ?? [skillItem()]), token, mode);
   }
 
@@ -104,29 +110,42 @@ suite('Evals in the Test Explorer', () => {
 
   test("lists the skill folder's eval files and their cases, with ranges on the lines of each case", () => {
     const files = children(skillItem());
-    assert.deepEqual(files.map((item) => [item.label, item.description]), [['trigger-evals.json', 'trigger cases'], ['evals.json', 'output cases']]);
+    assert.deepEqual(
+      files.map((item) => [item.label, item.description]),
+      [
+        ['trigger-evals.json', 'trigger cases'],
+        ['evals.json', 'output cases'],
+      ],
+    );
     const triggers = children(files[0]!);
-    assert.deepEqual(triggers.map((item) => [item.label, item.description, item.range?.start.line]), [
-      ['Fix the messy headers in this CSV', 'should trigger', 1],
-      ['What is the capital of France?', 'should not trigger', 2],
-      ['Tidy up my spreadsheet columns', 'should trigger', 3],
-    ]);
-    assert.deepEqual(children(files[1]!).map((item) => [item.label, item.range?.start.line]), [
-      ['#1 Clean the messy CSV headers and create a report file', 3],
-      ['#2 Normalise the CSV encodings of data.csv', 9],
-    ]);
+    assert.deepEqual(
+      triggers.map((item) => [item.label, item.description, item.range?.start.line]),
+      [
+        ['Fix the messy headers in this CSV', 'should trigger', 1],
+        ['What is the capital of France?', 'should not trigger', 2],
+        ['Tidy up my spreadsheet columns', 'should trigger', 3],
+      ],
+    );
+    assert.deepEqual(
+      children(files[1]!).map((item) => [item.label, item.range?.start.line]),
+      [
+        ['#1 Clean the messy CSV headers and create a report file', 3],
+        ['#2 Normalise the CSV encodings of data.csv', 9],
+      ],
+    );
     assert.equal(triggers[0]?.uri?.toString(), vscode.Uri.joinPath(folder, 'evals', 'trigger-evals.json').toString());
   });
 
   test('an edited eval file updates its items; a broken one says what is wrong', async () => {
     const file = vscode.Uri.joinPath(folder, 'evals', 'trigger-evals.json');
-    const rebuilt = (until: () => boolean) => new Promise<void>((resolve) => {
-      const subscription = feature.tree.onDidChange((changed) => {
-        if (changed.toString() !== folder.toString() || !until()) return;
-        subscription.dispose();
-        resolve();
+    const rebuilt = (until: () => boolean) =>
+      new Promise<void>((resolve) => {
+        const subscription = feature.tree.onDidChange((changed) => {
+          if (changed.toString() !== folder.toString() || !until()) return;
+          subscription.dispose();
+          resolve();
+        });
       });
-    });
     const triggerFile = () => skillItem().children.get(`file:${file.toString()}`);
     const problem = () => triggerFile()?.children.get(`problem:${file.toString()}`);
     let changed = rebuilt(() => problem() !== undefined);
@@ -145,13 +164,14 @@ suite('Evals in the Test Explorer', () => {
     const file = vscode.Uri.joinPath(folder, 'evals', 'evals.json');
     const outputFile = () => skillItem().children.get(`file:${file.toString()}`);
     const problem = () => outputFile()?.children.get(`problem:${file.toString()}`);
-    const rebuilt = (until: () => boolean) => new Promise<void>((resolve) => {
-      const subscription = feature.tree.onDidChange((changed) => {
-        if (changed.toString() !== folder.toString() || !until()) return;
-        subscription.dispose();
-        resolve();
+    const rebuilt = (until: () => boolean) =>
+      new Promise<void>((resolve) => {
+        const subscription = feature.tree.onDidChange((changed) => {
+          if (changed.toString() !== folder.toString() || !until()) return;
+          subscription.dispose();
+          resolve();
+        });
       });
-    });
     let changed = rebuilt(() => problem() !== undefined);
     await editAndSave(file, OUTPUTS.replace('  ]\n}', '  ,\n    { "id": 3, "prompt": "Tidy the CSV" }\n  ]\n}'));
     await changed;
@@ -170,7 +190,11 @@ suite('Evals in the Test Explorer', () => {
       return true;
     };
     const reports = await run();
-    assert.deepEqual(states(reports), { 'trigger-0': 'passed', 'trigger-1': 'passed', 'trigger-2': 'failed', 'eval-1': 'passed', 'eval-2': 'failed' }, JSON.stringify({ confirmations, outcome, reports }));
+    assert.deepEqual(
+      states(reports),
+      { 'trigger-0': 'passed', 'trigger-1': 'passed', 'trigger-2': 'failed', 'eval-1': 'passed', 'eval-2': 'failed' },
+      JSON.stringify({ confirmations, outcome, reports }),
+    );
     assert.equal(confirmations.length, 2, confirmations.join(' | '));
     assert.match(confirmations[0] ?? '', /Run 5 eval cases of .*csv-tidy, 3 times each\?/);
     assert.match(confirmations[1] ?? '', /csv-tidy is not published yet/);
@@ -238,7 +262,13 @@ suite('Evals in the Test Explorer', () => {
       source.cancel();
       return true;
     };
-    assert.deepEqual(Object.values(states(await run(undefined, 'draft', source.token))), ['skipped', 'skipped', 'skipped', 'skipped', 'skipped']);
+    assert.deepEqual(Object.values(states(await run(undefined, 'draft', source.token))), [
+      'skipped',
+      'skipped',
+      'skipped',
+      'skipped',
+      'skipped',
+    ]);
     assert.equal(resultFolders().length, written);
   });
 
@@ -268,7 +298,11 @@ suite('Evals in the Test Explorer', () => {
     session.remote.prompts.pickVersion = async (_title, versions) => versions[0];
     const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('skillsmith.evals.compareVersions', folder);
     assert.ok(uri, 'the comparison opened');
-    assert.match(confirmations.at(-1) ?? '', /Run 5 eval cases of .*csv-tidy on 2 versions, 3 times each\?/, 'the cases are counted once, the versions apart');
+    assert.match(
+      confirmations.at(-1) ?? '',
+      /Run 5 eval cases of .*csv-tidy on 2 versions, 3 times each\?/,
+      'the cases are counted once, the versions apart',
+    );
     const text = (await vscode.workspace.openTextDocument(uri)).getText();
     assert.match(text, /^# Evals of csv-tidy: two versions/);
     assert.match(text, /\| Trigger precision \| 100% \| 100% \|/);

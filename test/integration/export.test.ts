@@ -3,12 +3,25 @@ import * as vscode from 'vscode';
 import { unzipFileSet } from '../../src/core/bundle/unzipFileSet';
 import { ruleOf, waitForDiagnostics, waitForRule, withLintSetting, workspaceRoot } from './support/diagnostics';
 
-const SKILL_MD = ['---', 'name: export-me', 'description: Exports itself. Use when testing the export.', '---', '', '# Export me', '', 'Run [the script](scripts/run.py).', ''].join('\n');
+const SKILL_MD = [
+  '---',
+  'name: export-me',
+  'description: Exports itself. Use when testing the export.',
+  '---',
+  '',
+  '# Export me',
+  '',
+  'Run [the script](scripts/run.py).',
+  '',
+].join('\n');
 
 /** Writes `files` (relative path to text or bytes) under `folder` through VS Code's file system. */
 async function writeFiles(folder: vscode.Uri, files: Record<string, string | Uint8Array>): Promise<void> {
   for (const [relative, content] of Object.entries(files)) {
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, relative), typeof content === 'string' ? new TextEncoder().encode(content) : content);
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(folder, relative),
+      typeof content === 'string' ? new TextEncoder().encode(content) : content,
+    );
   }
 }
 
@@ -42,17 +55,28 @@ suite('Export Skill as .zip', () => {
       'evals/evals.json': '[]',
     });
     const target = vscode.Uri.joinPath(scratchFolder.uri, 'export-me.zip');
-    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('skillsmith.skill.export', vscode.Uri.joinPath(folder, 'SKILL.md'), target);
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      'skillsmith.skill.export',
+      vscode.Uri.joinPath(folder, 'SKILL.md'),
+      target,
+    );
     assert.equal(written?.toString(), target.toString());
     const set = unzipFileSet(await vscode.workspace.fs.readFile(target));
     assert.equal(set.folderName, 'export-me');
-    assert.deepEqual(set.files.map((f) => f.path), ['SKILL.md', 'assets/blob.bin', 'scripts/run.py']);
+    assert.deepEqual(
+      set.files.map((f) => f.path),
+      ['SKILL.md', 'assets/blob.bin', 'scripts/run.py'],
+    );
     assert.deepEqual([...set.files[1].data], [...blob]);
     assert.equal(new TextDecoder().decode(set.files[0].data), SKILL_MD);
 
     const again = vscode.Uri.joinPath(scratchFolder.uri, 'again.zip');
     await vscode.commands.executeCommand('skillsmith.skill.export', folder, again);
-    assert.deepEqual(await vscode.workspace.fs.readFile(again), await vscode.workspace.fs.readFile(target), 'the same folder gives the same bytes');
+    assert.deepEqual(
+      await vscode.workspace.fs.readFile(again),
+      await vscode.workspace.fs.readFile(target),
+      'the same folder gives the same bytes',
+    );
   });
 
   test('refuses a folder with lint errors and writes nothing', async () => {
@@ -60,7 +84,13 @@ suite('Export Skill as .zip', () => {
     await writeFiles(folder, { 'SKILL.md': '---\nname: Broken Skill\n---\n' });
     const target = vscode.Uri.joinPath(scratchFolder.uri, 'broken.zip');
     assert.equal(await vscode.commands.executeCommand('skillsmith.skill.export', folder, target), undefined);
-    assert.equal(await vscode.workspace.fs.stat(target).then(() => true, () => false), false);
+    assert.equal(
+      await vscode.workspace.fs.stat(target).then(
+        () => true,
+        () => false,
+      ),
+      false,
+    );
   });
 
   test('is offered in the palette, on SKILL.md editor titles and in the Explorer', async () => {
@@ -69,9 +99,20 @@ suite('Export Skill as .zip', () => {
     const command = manifest.contributes.commands.find((c: { command: string }) => c.command === 'skillsmith.skill.export');
     assert.equal(command.category, 'Skillsmith');
     const menus = manifest.contributes.menus;
-    assert.ok(menus['editor/title'].some((m: { command: string; when: string }) => m.command === 'skillsmith.skill.export' && /SKILL\.md/.test(m.when)));
-    assert.ok(menus['explorer/context'].some((m: { command: string; when: string }) => m.command === 'skillsmith.skill.export' && /skillsmith\.skillFolders/.test(m.when)));
-    assert.ok(!menus.commandPalette.some((m: { command: string }) => m.command === 'skillsmith.skill.export'), 'not hidden from the palette');
+    assert.ok(
+      menus['editor/title'].some(
+        (m: { command: string; when: string }) => m.command === 'skillsmith.skill.export' && /SKILL\.md/.test(m.when),
+      ),
+    );
+    assert.ok(
+      menus['explorer/context'].some(
+        (m: { command: string; when: string }) => m.command === 'skillsmith.skill.export' && /skillsmith\.skillFolders/.test(m.when),
+      ),
+    );
+    assert.ok(
+      !menus.commandPalette.some((m: { command: string }) => m.command === 'skillsmith.skill.export'),
+      'not hidden from the palette',
+    );
   });
 });
 
@@ -80,7 +121,11 @@ suite('Upload rules in the editor', () => {
 
   test('a link to a file .skillignore leaves out is link-broken with its own message, as in the CLI', async () => {
     const folder = vscode.Uri.joinPath(scratchFolder.uri, 'export-me');
-    await writeFiles(folder, { 'SKILL.md': SKILL_MD.replace('scripts/run.py', 'drafts/plan.md'), 'drafts/plan.md': 'x', '.skillignore': 'drafts/\n' });
+    await writeFiles(folder, {
+      'SKILL.md': SKILL_MD.replace('scripts/run.py', 'drafts/plan.md'),
+      'drafts/plan.md': 'x',
+      '.skillignore': 'drafts/\n',
+    });
     const uri = vscode.Uri.joinPath(folder, 'SKILL.md');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const broken = await waitForRule(uri, 'link-broken');

@@ -91,7 +91,11 @@ suite('SKILL.md language features', () => {
     assert.equal(fix.isPreferred, true);
     const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, format.range);
     const slugFixes = offered.filter((action) => action.edit?.get(uri).some((edit) => edit.newText === 'pdf-tools'));
-    assert.deepEqual(slugFixes.map((action) => action.title), [fix.title], 'both findings offer the slug; it is offered once');
+    assert.deepEqual(
+      slugFixes.map((action) => action.title),
+      [fix.title],
+      'both findings offer the slug; it is offered once',
+    );
     assert.ok(fix.edit);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.equal(editor.document.lineAt(1).text, 'name: pdf-tools');
@@ -150,7 +154,10 @@ suite('SKILL.md language features', () => {
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
     const titles = lenses.map((lens) => `${lens.range.start.line}: ${lens.command?.title ?? ''}`);
     assert.ok(titles.includes('2: description 64 / 1,024 chars'), titles.join(' | '));
-    assert.ok(titles.some((title) => /^4: body \d+ \/ 500 lines · ~\d+ \/ 5,000 tokens$/.test(title)), titles.join(' | '));
+    assert.ok(
+      titles.some((title) => /^4: body \d+ \/ 500 lines · ~\d+ \/ 5,000 tokens$/.test(title)),
+      titles.join(' | '),
+    );
   });
 
   test('a body over its budgets says so in its code lens', async () => {
@@ -166,8 +173,15 @@ suite('SKILL.md language features', () => {
     const editor = await open(uri);
     await waitForRule(uri, 'unknown-key');
     const sourceActions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.skillsmith');
-    assert.deepEqual(sourceActions.map((action) => action.kind?.value), ['source.fixAll.skillsmith']);
+      'vscode.executeCodeActionProvider',
+      uri,
+      new vscode.Range(0, 0, 0, 0),
+      'source.fixAll.skillsmith',
+    );
+    assert.deepEqual(
+      sourceActions.map((action) => action.kind?.value),
+      ['source.fixAll.skillsmith'],
+    );
     await vscode.commands.executeCommand('skillsmith.lint.fixAll', uri);
     assert.equal(editor.document.lineAt(1).text, 'name: pdf-tools');
     assert.doesNotMatch(editor.document.getText(), /^author:/m);
@@ -183,7 +197,10 @@ suite('SKILL.md language features', () => {
     assert.ok(rename.command);
     await vscode.commands.executeCommand(rename.command.command, ...(rename.command.arguments ?? []));
     const renamed = vscode.Uri.joinPath(uri, '..', 'SKILL.md');
-    assert.deepEqual((await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(uri, '..'))).map(([name]) => name), ['SKILL.md']);
+    assert.deepEqual(
+      (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(uri, '..'))).map(([name]) => name),
+      ['SKILL.md'],
+    );
     await waitForDiagnostics(uri, (diagnostics) => diagnostics.length === 0);
     assert.deepEqual(rulesOf(renamed), []);
   });
@@ -238,7 +255,8 @@ suite('SKILL.md language features', () => {
   test('Lint All Skills in Workspace reports files that are not open', async () => {
     const unopened = vscode.Uri.joinPath(workspaceRoot(), 'lint', 'unopened-skill', 'SKILL.md');
     const misCased = await writeSkill('pdf-tools', VALID, 'Skill.md');
-    const isOpen = (uri: vscode.Uri): boolean => vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
+    const isOpen = (uri: vscode.Uri): boolean =>
+      vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
     assert.ok(!isOpen(unopened) && !isOpen(misCased));
     await vscode.commands.executeCommand('skillsmith.lint.workspace');
     assert.deepEqual(rulesOf(misCased), ['skill-md-case']);
@@ -251,7 +269,8 @@ suite('SKILL.md language features', () => {
   });
 
   test('the Problems panel holds every skill folder, linted in the background without opening SKILL.md', async () => {
-    const isOpen = (uri: vscode.Uri): boolean => vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
+    const isOpen = (uri: vscode.Uri): boolean =>
+      vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
     const broken = vscode.Uri.joinPath(workspaceRoot(), 'broken-example', 'SKILL.md');
     assert.ok(!isOpen(broken), 'the broken sample is not open');
     await waitForRule(broken, 'name-format');
@@ -259,7 +278,10 @@ suite('SKILL.md language features', () => {
     // A skill folder that appears is linted; a file written beside its SKILL.md lints it again.
     const folder = vscode.Uri.joinPath(workspaceRoot(), 'lint', 'appearing-skill');
     const skillMd = vscode.Uri.joinPath(folder, 'SKILL.md');
-    const linked = VALID.replace('name: pdf-tools', 'name: appearing-skill').replace('return them as CSV.', 'return them as CSV, as [the guide](guide.md) says.');
+    const linked = VALID.replace('name: pdf-tools', 'name: appearing-skill').replace(
+      'return them as CSV.',
+      'return them as CSV, as [the guide](guide.md) says.',
+    );
     try {
       await vscode.workspace.fs.writeFile(skillMd, new TextEncoder().encode(linked));
       await waitForRule(skillMd, 'link-broken');

@@ -62,10 +62,16 @@ suite('Publish', () => {
     assert.deepEqual(offered, [], 'no custom skill carries the name, and Anthropic skills are never offered');
     const [preview] = previews;
     assert.ok(preview, 'a preview was shown before the upload');
-    assert.deepEqual(preview.files.map((file) => file.path), ['fresh-skill/SKILL.md', 'fresh-skill/scripts/run.py']);
+    assert.deepEqual(
+      preview.files.map((file) => file.path),
+      ['fresh-skill/SKILL.md', 'fresh-skill/scripts/run.py'],
+    );
     assert.deepEqual(preview.leftOut, [{ path: '.DS_Store', reason: 'default-exclude' }]);
     assert.equal(preview.comparison.kind, 'new-skill');
-    assert.equal(preview.totalBytes, preview.files.reduce((sum, file) => sum + file.bytes, 0));
+    assert.equal(
+      preview.totalBytes,
+      preview.files.reduce((sum, file) => sum + file.bytes, 0),
+    );
     const stored = session.emulator.admin.store.find(outcome.skillId);
     assert.equal(stored.displayName, 'fresh-skill (test)', 'the display name asked for');
     assert.equal(session.publish.links.get(folder)?.skillId, outcome.skillId, 'the folder is linked to the new skill');
@@ -94,7 +100,13 @@ suite('Publish', () => {
     assert.equal(offered, undefined, 'the link answers: no skill is asked for');
     assert.equal(second.skillId, first.skillId);
     assert.notEqual(second.version.id, first.version.id);
-    assert.deepEqual(previews.at(-1)?.comparison, { kind: 'changed', version: first.version.ref, added: [], removed: [], changed: ['SKILL.md'] });
+    assert.deepEqual(previews.at(-1)?.comparison, {
+      kind: 'changed',
+      version: first.version.ref,
+      added: [],
+      removed: [],
+      changed: ['SKILL.md'],
+    });
     assert.equal(session.emulator.admin.store.find(first.skillId).versions.length, 2);
   });
 
@@ -105,7 +117,10 @@ suite('Publish', () => {
       return matches[0] ? { kind: 'existing', skill: matches[0] } : undefined;
     };
     const outcome = assertRevealed(await publish(folder));
-    assert.deepEqual(offered?.map((skill) => skill.title), ['Release notes']);
+    assert.deepEqual(
+      offered?.map((skill) => skill.title),
+      ['Release notes'],
+    );
     assert.equal(session.emulator.admin.store.find(outcome.skillId).displayName, 'Release notes');
   });
 
@@ -132,7 +147,10 @@ suite('Publish', () => {
     assertRevealed(outcome);
     assert.ok(outcome.kind === 'published');
     assert.equal(outcome.skillId, brandVoice.id);
-    assert.ok(listed.some((candidate) => candidate.path.endsWith('/release-notes')), 'every skill folder of the workspace is offered');
+    assert.ok(
+      listed.some((candidate) => candidate.path.endsWith('/release-notes')),
+      'every skill folder of the workspace is offered',
+    );
     assert.equal(session.publish.links.get(folder)?.skillId, brandVoice.id);
   });
 
@@ -157,7 +175,9 @@ suite('Publish', () => {
     assert.equal(previews.length, 0, 'no preview: nothing would be sent');
     assert.equal(session.emulator.admin.store.list('custom').length, before);
     const problems = vscode.languages.getDiagnostics(vscode.Uri.joinPath(folder, 'scripts', 'report.sh'));
-    const found = problems.find((problem) => (typeof problem.code === 'object' ? problem.code.value : problem.code) === 'security-exfiltration');
+    const found = problems.find(
+      (problem) => (typeof problem.code === 'object' ? problem.code.value : problem.code) === 'security-exfiltration',
+    );
     assert.ok(found, `the Problems panel shows the finding on the script: ${problems.map((p) => p.message).join(' | ')}`);
     assert.equal(found.range.start.line, 1, 'on the line of the curl');
     assert.equal(found.severity, vscode.DiagnosticSeverity.Error);
@@ -173,7 +193,10 @@ suite('Publish', () => {
     };
     const outcome = assertRevealed(await publish(folder));
     assert.deepEqual(asked, ['scripts/run.py']);
-    assert.deepEqual(previews.at(-1)?.files.map((file) => file.path), ['keyed/SKILL.md']);
+    assert.deepEqual(
+      previews.at(-1)?.files.map((file) => file.path),
+      ['keyed/SKILL.md'],
+    );
     assert.deepEqual(previews.at(-1)?.leftOut, [{ path: 'scripts/run.py', reason: 'secret' }]);
     const stored = session.emulator.admin.store.find(outcome.skillId).versions.at(-1);
     assert.ok(!stored?.files.some((file) => new TextDecoder().decode(file.data).includes(key)), 'the key never left the machine');
@@ -192,14 +215,23 @@ suite('Publish', () => {
 
     session.publish.prompts.askAboutSecrets = async () => 'leave-out';
     assertRevealed(await publish(folder));
-    assert.deepEqual(previews.at(-1)?.files.map((file) => file.path), ['with-secret/SKILL.md']);
+    assert.deepEqual(
+      previews.at(-1)?.files.map((file) => file.path),
+      ['with-secret/SKILL.md'],
+    );
     assert.deepEqual(previews.at(-1)?.leftOut, [{ path: '.env', reason: 'secret' }]);
 
     session.publish.prompts.askAboutSecrets = async () => 'upload';
     const uploaded = assertRevealed(await publish(folder));
-    assert.deepEqual(previews.at(-1)?.files.map((file) => file.path), ['with-secret/.env', 'with-secret/SKILL.md']);
+    assert.deepEqual(
+      previews.at(-1)?.files.map((file) => file.path),
+      ['with-secret/.env', 'with-secret/SKILL.md'],
+    );
     const stored = session.emulator.admin.store.find(uploaded.skillId).versions.at(-1);
-    assert.ok(stored?.files.some((file) => file.path === 'with-secret/.env'), 'the allowed file was uploaded');
+    assert.ok(
+      stored?.files.some((file) => file.path === 'with-secret/.env'),
+      'the allowed file was uploaded',
+    );
     assert.deepEqual(session.publish.links.get(folder)?.published?.allowedSecrets, ['.env']);
   });
 
@@ -230,7 +262,10 @@ suite('Publish', () => {
     await edited;
     assert.equal(decoration()?.badge, '↑');
     const tooltip = String(decoration()?.tooltip);
-    assert.match(tooltip, /^publish-tests\/drifting-skill: edited since v1 \(.*\d:\d\d:\d\d.*\) of "drifting-skill \(test\)" was published from it$/);
+    assert.match(
+      tooltip,
+      /^publish-tests\/drifting-skill: edited since v1 \(.*\d:\d\d:\d\d.*\) of "drifting-skill \(test\)" was published from it$/,
+    );
     assert.doesNotMatch(tooltip, /skver_|\/tmp\//, 'no ids, no absolute paths');
 
     const stored = session.emulator.admin.store.find(published.skillId);
@@ -240,7 +275,11 @@ suite('Publish', () => {
     await moved;
     assert.equal(decoration()?.badge, '⇅', 'edited here and newer remotely');
 
-    const cleared = decorationSettles(session.publish, folder, () => drift.driftOf(folder)?.edited === false && drift.driftOf(folder)?.remoteNewer === false);
+    const cleared = decorationSettles(
+      session.publish,
+      folder,
+      () => drift.driftOf(folder)?.edited === false && drift.driftOf(folder)?.remoteNewer === false,
+    );
     assertRevealed(await publish(folder));
     await cleared;
     assert.equal(decoration(), undefined, 'the badge goes after a publish');
@@ -263,7 +302,10 @@ suite('Publish', () => {
     asked.length = 0;
     assert.equal((await publish(folder)).kind, 'cancelled');
     assert.equal(asked.length, 1, `only the nothing-changed question was asked: ${asked.join(' | ')}`);
-    assert.match(asked[0] ?? '', /^Nothing changed in publish-tests\/unchanged-secret since v1 \(.*\) of "unchanged-secret \(test\)" was published from it\.$/);
+    assert.match(
+      asked[0] ?? '',
+      /^Nothing changed in publish-tests\/unchanged-secret since v1 \(.*\) of "unchanged-secret \(test\)" was published from it\.$/,
+    );
     assert.equal(session.emulator.admin.store.find(first.skillId).versions.length, 1, 'nothing was sent');
 
     asked.length = 0;
@@ -283,10 +325,16 @@ suite('Publish', () => {
     const preview = previews.at(-1);
     assert.ok(preview);
     const rows = previewItems(preview).map((item) => `${item.label}${item.description ? ` — ${item.description}` : ''}`);
-    assert.ok(rows.includes('$(diff-modified) marked-skill/SKILL.md — changed · ' + sizeOf(preview, 'marked-skill/SKILL.md')), rows.join('\n'));
+    assert.ok(
+      rows.includes('$(diff-modified) marked-skill/SKILL.md — changed · ' + sizeOf(preview, 'marked-skill/SKILL.md')),
+      rows.join('\n'),
+    );
     assert.ok(rows.includes('$(diff-added) marked-skill/new.md — added · 4 B'), rows.join('\n'));
     assert.ok(rows.includes('$(file) marked-skill/same.md — 5 B'), 'an unchanged file is not marked');
-    assert.ok(rows.some((row) => row.startsWith('$(diff-removed) marked-skill/old.md — removed')), rows.join('\n'));
+    assert.ok(
+      rows.some((row) => row.startsWith('$(diff-removed) marked-skill/old.md — removed')),
+      rows.join('\n'),
+    );
     assert.ok(rows.includes('$(diff) Files differ: 1 changed, 1 added, 1 removed'), rows.join('\n'));
   });
 

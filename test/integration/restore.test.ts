@@ -54,7 +54,10 @@ suite('Restore as Latest', () => {
     assert.ok(outcome.kind === 'restored');
     assert.deepEqual(outcome.comparison, { added: ['notes.md'], removed: ['extra.md'], changed: ['SKILL.md'], binary: [] });
     assert.match(asked?.message ?? '', /^Restore v1 \(.+\) of "restored-skill" as the latest version\?$/);
-    assert.equal(asked?.detail, 'A new version, v3, gets exactly the files of v1: 1 file changed, 1 file added, 1 file removed against the latest, v2. Users of the skill get it from then on.');
+    assert.equal(
+      asked?.detail,
+      'A new version, v3, gets exactly the files of v1: 1 file changed, 1 file added, 1 file removed against the latest, v2. Users of the skill get it from then on.',
+    );
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
     assert.match(tab?.label ?? '', /^v2 \(latest\) ↔ v1 \(restored\)/, 'the multi-file diff editor shows the preview');
 

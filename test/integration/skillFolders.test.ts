@@ -46,7 +46,8 @@ suite('Skill folders', () => {
 
   test('one search lists every folder holding a SKILL.md, sorted by path, and the SKILL.md files for the linter', async () => {
     const listed = (await folders.list()).map((folder) => vscode.workspace.asRelativePath(folder, false));
-    for (const expected of ['broken-example', 'lint/unopened-skill', 'release-notes']) assert.ok(listed.includes(expected), `${expected} in ${listed.join(', ')}`);
+    for (const expected of ['broken-example', 'lint/unopened-skill', 'release-notes'])
+      assert.ok(listed.includes(expected), `${expected} in ${listed.join(', ')}`);
     assert.deepEqual(listed, [...listed].sort());
     const files = (await folders.skillMdFiles()).map((file) => vscode.workspace.asRelativePath(file, false));
     assert.ok(files.includes('release-notes/SKILL.md'));
@@ -98,7 +99,10 @@ suite('Skill folders', () => {
     await folders.list();
 
     const added = nextChange(folders, isIt);
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'SKILL.md'), encoder.encode('---\nname: watched-skill\ndescription: Watched.\n---\n'));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(folder, 'SKILL.md'),
+      encoder.encode('---\nname: watched-skill\ndescription: Watched.\n---\n'),
+    );
     await added;
     assert.ok((await folders.list()).some(isIt));
     assert.equal(await folders.isSkillFolder(folder), true);
@@ -112,11 +116,18 @@ suite('Skill folders', () => {
 
   test('a linked folder knows whether its draft changed since the version published from it', async () => {
     const folder = vscode.Uri.joinPath(scratch(), 'drafted-skill');
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'SKILL.md'), encoder.encode('---\nname: drafted-skill\ndescription: Drafted.\n---\n\nBody.\n'));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(folder, 'SKILL.md'),
+      encoder.encode('---\nname: drafted-skill\ndescription: Drafted.\n---\n\nBody.\n'),
+    );
     assert.equal(await folders.changedSincePublished(folder), undefined, 'nothing was published from it');
 
     const hash = await folders.draftHash(folder);
-    await folders.links.set(folder, { skillId: 'skill_drafted', title: 'Drafted', published: { id: 'skillver_1', ref: 'skillver_1', hash, allowedSecrets: [] } });
+    await folders.links.set(folder, {
+      skillId: 'skill_drafted',
+      title: 'Drafted',
+      published: { id: 'skillver_1', ref: 'skillver_1', hash, allowedSecrets: [] },
+    });
     assert.equal(folders.link(folder)?.skillId, 'skill_drafted');
     assert.equal(await folders.changedSincePublished(folder), false);
 

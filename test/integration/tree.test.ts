@@ -122,7 +122,10 @@ suite('Remote skills tree', () => {
     assert.equal(remote.auth.state, 'signedIn');
 
     const roots = await children(remote);
-    assert.deepEqual(roots.map((node) => node.id), ['group:custom', 'group:anthropic']);
+    assert.deepEqual(
+      roots.map((node) => node.id),
+      ['group:custom', 'group:anthropic'],
+    );
     assert.equal(remote.tree.state, 'ok');
     const custom = await children(remote, roots[0]);
     assert.equal(custom.filter((node) => kindOf(node) === 'skill').length, PAGE_SIZE);
@@ -180,7 +183,10 @@ suite('Remote skills tree', () => {
     const files = await children(remote, folder);
     const skillMd = files.find((node) => (node as FileNode).path.endsWith('/SKILL.md'));
     assert.ok(skillMd, `SKILL.md is listed among ${files.map((node) => node.id).join(', ')}`);
-    assert.ok(files.some((node) => (node as FileNode).path.endsWith('/templates')), 'subfolders are listed');
+    assert.ok(
+      files.some((node) => (node as FileNode).path.endsWith('/templates')),
+      'subfolders are listed',
+    );
     assert.equal(remote.tree.getParent(skillMd), folder);
 
     const uri = (skillMd as FileNode).uri;
@@ -239,7 +245,11 @@ suite('Remote skills tree', () => {
     await redrawn;
     assert.equal(asked.length, 1);
     const label = labelOf(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    assert.match(asked[0] ?? '', new RegExp(`^Delete version ${label}( \\(.*\\))? of "Release notes"\\?$`), 'named as the row is (with its time when the row shows its ordinal), not by id');
+    assert.match(
+      asked[0] ?? '',
+      new RegExp(`^Delete version ${label}( \\(.*\\))? of "Release notes"\\?$`),
+      'named as the row is (with its time when the row shows its ordinal), not by id',
+    );
     const after = await children(remote, skill);
     assert.ok(!after.some((node) => node.id === target.id), 'the deleted version is gone');
     const stored = emulator.admin.store.list('custom').find((entry) => entry.displayName === 'Release notes');
@@ -269,7 +279,10 @@ suite('Remote skills tree', () => {
     await flagged;
     emulator.admin.clearFaults();
     const during = await children(remote, custom);
-    assert.deepEqual(during.filter((node) => kindOf(node) === 'skill').map((node) => node.id), before.filter((id) => id.startsWith('skill:')));
+    assert.deepEqual(
+      during.filter((node) => kindOf(node) === 'skill').map((node) => node.id),
+      before.filter((id) => id.startsWith('skill:')),
+    );
     assert.ok(!during.some((node) => node.id.endsWith(':error')), 'no row repeats what the message says');
     assert.equal(custom.toTreeItem().description, 'not refreshed');
     assert.equal(remote.tree.state, 'ok');
@@ -331,7 +344,10 @@ suite('Remote skills tree', () => {
     assert.equal(skillNode?.id, `skill:${created.id}`);
     assert.equal((await children(remote, custom))[0]?.id, skillNode?.id, 'the new skill is listed first, as the service lists it');
     await remote.treeView.reveal(skillNode!, { select: true, focus: true });
-    assert.deepEqual(remote.treeView.selection.map((node) => node.id), [skillNode!.id]);
+    assert.deepEqual(
+      remote.treeView.selection.map((node) => node.id),
+      [skillNode!.id],
+    );
 
     const version = await client.createVersion(created.id, folderOf('published-skill'));
     const fired: Array<string | undefined> = [];
@@ -341,7 +357,10 @@ suite('Remote skills tree', () => {
     assert.deepEqual(fired, [skillNode!.id], 'only the skill is redrawn');
     assert.ok(versionNode);
     await remote.treeView.reveal(versionNode, { select: true, focus: true });
-    assert.deepEqual(remote.treeView.selection.map((node) => node.id), [versionNode.id]);
+    assert.deepEqual(
+      remote.treeView.selection.map((node) => node.id),
+      [versionNode.id],
+    );
     const versions = await children(remote, skillNode);
     assert.equal(versions[0]?.id, versionNode.id);
     assert.match(String(versions[0]?.toTreeItem().description), /^latest/, 'the skill was read again: the new version is its latest');

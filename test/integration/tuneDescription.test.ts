@@ -29,8 +29,11 @@ suite('Tune Skill Description', () => {
     await session.close();
   });
 
-  test('asks the cost first, measures the typed and the model\'s candidates, shows the table, applies the winner in one undoable edit, leaves no temporary skill', async () => {
-    const before = session.emulator.admin.store.list('custom').map((item) => item.id).sort();
+  test("asks the cost first, measures the typed and the model's candidates, shows the table, applies the winner in one undoable edit, leaves no temporary skill", async () => {
+    const before = session.emulator.admin.store
+      .list('custom')
+      .map((item) => item.id)
+      .sort();
     session.remote.prompts.askText = async () => 'A skill.\n';
     session.remote.prompts.confirm = async (message, detail, action) => {
       asked.push(`${message} ${detail} [${action}]`);
@@ -46,12 +49,23 @@ suite('Tune Skill Description', () => {
     assert.match(table, /\| model \|/);
     assert.match(table, /Dropped ".*&lt;b&gt;/, 'a proposed tag is shown as typed, never rendered');
     assert.match(table, /★ The winner on the holdout cases\./);
-    assert.deepEqual(session.emulator.admin.store.list('custom').map((item) => item.id).sort(), before, 'every temporary skill is gone, the others untouched');
+    assert.deepEqual(
+      session.emulator.admin.store
+        .list('custom')
+        .map((item) => item.id)
+        .sort(),
+      before,
+      'every temporary skill is gone, the others untouched',
+    );
     assert.match(asked[1] ?? '', /Use the tuned description in .*csv-tidy\?.*\[Apply\]$/);
     assert.ok(outcome.applied);
     const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'SKILL.md'));
     assert.ok(document.getText().includes(outcome.winner), document.getText());
-    assert.equal(document.getText().replace(/^description: .*$/m, ''), original.replace(/^description: .*$/m, ''), 'only the description changed');
+    assert.equal(
+      document.getText().replace(/^description: .*$/m, ''),
+      original.replace(/^description: .*$/m, ''),
+      'only the description changed',
+    );
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('undo');
     assert.equal(document.getText(), original, 'one undo restores it');

@@ -39,7 +39,11 @@ describe('the skillsmith npm package (npm pack ./packages/cli, installed with np
     const packed = await run('npm', ['pack', './packages/cli', '--pack-destination', scratch, '--json'], { cwd: REPO_ROOT, env: npmEnv });
     [report] = JSON.parse(packed.stdout) as PackReport[];
     // An empty cache and --offline: an install that needed anything from a registry would fail here.
-    await run('npm', ['install', '--global', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, path.join(scratch, report.filename)], { cwd: scratch, env: npmEnv });
+    await run(
+      'npm',
+      ['install', '--global', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, path.join(scratch, report.filename)],
+      { cwd: scratch, env: npmEnv },
+    );
     cpSync(FIXTURES, path.join(scratch, 'skills'), { recursive: true });
   });
 
@@ -49,7 +53,9 @@ describe('the skillsmith npm package (npm pack ./packages/cli, installed with np
 
   it('is skillsmith-<version>.tgz holding the bundles, the manifest, the README and the licence, and nothing else', () => {
     assert.equal(report.filename, `skillsmith-${version}.tgz`);
-    const subcommands = readdirSync(path.join(REPO_ROOT, 'src', 'cli')).filter((f) => /^[a-z]+Command\.ts$/.test(f)).map((f) => `dist/cli-${f.replace(/\.ts$/, '.js')}`);
+    const subcommands = readdirSync(path.join(REPO_ROOT, 'src', 'cli'))
+      .filter((f) => /^[a-z]+Command\.ts$/.test(f))
+      .map((f) => `dist/cli-${f.replace(/\.ts$/, '.js')}`);
     const expected = ['LICENSE', 'README.md', 'package.json', 'dist/api.js', 'dist/cli.js', 'dist/yaml.js', ...subcommands];
     assert.deepEqual(report.files.map((f) => f.path).sort(), expected.sort());
   });
@@ -63,7 +69,10 @@ describe('the skillsmith npm package (npm pack ./packages/cli, installed with np
     assert.equal(version, extension.version);
   });
 
-  for (const [label, node] of [['the Node running the tests', () => process.execPath], ['Node 24', () => node24]] as const) {
+  for (const [label, node] of [
+    ['the Node running the tests', () => process.execPath],
+    ['Node 24', () => node24],
+  ] as const) {
     it(`runs --help and lints, on ${label}`, async () => {
       const help = await skillsmith(['--help'], node());
       assert.equal(help.code, 0, help.stderr);
@@ -95,7 +104,10 @@ describe('the skillsmith npm package (npm pack ./packages/cli, installed with np
           if (match) resolve(match[1]);
         });
       });
-      const published = await skillsmith(['publish', 'skills/good-skill', '--new', '--format', 'json'], process.execPath, { ANTHROPIC_BASE_URL: url, ANTHROPIC_API_KEY: 'emulator-local-key' });
+      const published = await skillsmith(['publish', 'skills/good-skill', '--new', '--format', 'json'], process.execPath, {
+        ANTHROPIC_BASE_URL: url,
+        ANTHROPIC_API_KEY: 'emulator-local-key',
+      });
       assert.equal(published.code, 0, published.stderr);
       assert.match(JSON.parse(published.stdout).skill_id, /^skill_/);
     } finally {

@@ -19,7 +19,9 @@ describe('the VSIX (npm run package)', () => {
   });
 
   it('carries the extension and what it shows, not the CLI, sources or sourcemaps', () => {
-    const files = Object.keys(zip.files).filter((name) => name.startsWith('extension/') && !name.endsWith('/')).sort();
+    const files = Object.keys(zip.files)
+      .filter((name) => name.startsWith('extension/') && !name.endsWith('/'))
+      .sort();
     assert.deepEqual(files, [
       'extension/LICENSE.txt',
       'extension/changelog.md',

@@ -78,7 +78,12 @@ async function provisionFromNpmScript(root: string, extra: Record<string, string
   );
   /** The environment the nested npm saw in the install folder `folder`. */
   const npmEnv = (folder: string): Map<string, string> =>
-    new Map(readFileSync(path.join(record, `${folder}.env`), 'utf8').split('\n').filter(Boolean).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+    new Map(
+      readFileSync(path.join(record, `${folder}.env`), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
   return { ...result, cache, npmEnv };
 }
 
@@ -124,6 +129,12 @@ describe('provision.sh started from an npm script', () => {
 });
 
 test('runner scripts start provision.sh without what an outer npm exported', () => {
-  const env = withoutNpmEnv({ ...OUTER_NPM_ENV, HOME: '/root', PATH: ['/work/repo/node_modules/.bin', '/usr/lib/node_modules/npm/node_modules/@npmcli/run-script/lib/node-gyp-bin', '/usr/bin'].join(path.delimiter) });
+  const env = withoutNpmEnv({
+    ...OUTER_NPM_ENV,
+    HOME: '/root',
+    PATH: ['/work/repo/node_modules/.bin', '/usr/lib/node_modules/npm/node_modules/@npmcli/run-script/lib/node-gyp-bin', '/usr/bin'].join(
+      path.delimiter,
+    ),
+  });
   assert.deepEqual(env, { HOME: '/root', PATH: '/usr/bin' });
 });

@@ -23,7 +23,8 @@ export type BodyEnd = 'finished' | 'closed';
 
 /** Starts a server on 127.0.0.1 (a free port); every request 404s until `serve` gives it a handler. */
 export async function startHostileServer(): Promise<HostileServer> {
-  let handler: HostileHandler = (_request, response) => json(response, 404, { type: 'error', error: { type: 'not_found_error', message: 'No case is served.' } });
+  let handler: HostileHandler = (_request, response) =>
+    json(response, 404, { type: 'error', error: { type: 'not_found_error', message: 'No case is served.' } });
   const server = createServer((request, response) => handler(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -42,7 +43,11 @@ export async function startHostileServer(): Promise<HostileServer> {
 /** Answers `status` with `body` as JSON. */
 export function json(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'request-id': 'req_hostile' });
+  response.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    'request-id': 'req_hostile',
+  });
   response.end(text);
 }
 
@@ -101,14 +106,31 @@ export function sse(response: ServerResponse, events: readonly SseEvent[]): void
 /** A streamed Messages answer whose one bash call printed `stdout`, then said `text`. */
 export function bashTurnEvents(command: string, stdout: string, text: string): SseEvent[] {
   const usage = { input_tokens: 10, output_tokens: 5, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 };
-  const message = { id: 'msg_hostile', type: 'message', role: 'assistant', model: 'claude-sonnet-5-5', content: [], stop_reason: null, stop_sequence: null, usage };
+  const message = {
+    id: 'msg_hostile',
+    type: 'message',
+    role: 'assistant',
+    model: 'claude-sonnet-5-5',
+    content: [],
+    stop_reason: null,
+    stop_sequence: null,
+    usage,
+  };
   const result = { type: 'bash_code_execution_result', stdout, stderr: '', return_code: 0, content: [] };
   return [
     { type: 'message_start', message },
-    { type: 'content_block_start', index: 0, content_block: { type: 'server_tool_use', id: 'srvtoolu_1', name: 'bash_code_execution', input: {} } },
+    {
+      type: 'content_block_start',
+      index: 0,
+      content_block: { type: 'server_tool_use', id: 'srvtoolu_1', name: 'bash_code_execution', input: {} },
+    },
     { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: JSON.stringify({ command }) } },
     { type: 'content_block_stop', index: 0 },
-    { type: 'content_block_start', index: 1, content_block: { type: 'bash_code_execution_tool_result', tool_use_id: 'srvtoolu_1', content: result } },
+    {
+      type: 'content_block_start',
+      index: 1,
+      content_block: { type: 'bash_code_execution_tool_result', tool_use_id: 'srvtoolu_1', content: result },
+    },
     { type: 'content_block_stop', index: 1 },
     { type: 'content_block_start', index: 2, content_block: { type: 'text', text: '' } },
     { type: 'content_block_delta', index: 2, delta: { type: 'text_delta', text } },

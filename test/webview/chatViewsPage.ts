@@ -40,12 +40,25 @@ window.streamMarkdown = (text, size, sliced) => {
 };
 
 /** Each label is its key, with the placeholders of the templates the tests read. */
-const labels = { ...Object.fromEntries(LABEL_KEYS.map((key) => [key, key])), tokenCounts: '{0} in, {1} out', tokenCountsUnfinished: '{0} in' } as Labels;
+const labels = {
+  ...Object.fromEntries(LABEL_KEYS.map((key) => [key, key])),
+  tokenCounts: '{0} in, {1} out',
+  tokenCountsUnfinished: '{0} in',
+} as Labels;
 
 window.streamToolInput = (pieces) => {
   const view = new ToolView(labels);
   document.body.replaceChildren(view.element);
-  const block: ToolCallBlock = { type: 'tool', id: 'srvtoolu_1', name: 'text_editor_code_execution', kind: 'create', inputJson: '', inputDone: false, input: null, result: null };
+  const block: ToolCallBlock = {
+    type: 'tool',
+    id: 'srvtoolu_1',
+    name: 'text_editor_code_execution',
+    kind: 'create',
+    inputJson: '',
+    inputDone: false,
+    input: null,
+    result: null,
+  };
   const shown: ToolInputShown[] = [];
   let first: Element | null = null;
   const show = () => {
@@ -70,7 +83,10 @@ window.markdownHtml = (text) => fullHtml(text);
 
 window.drawTurn = (turnJson) => {
   const turn = JSON.parse(turnJson) as AssistantTurn;
-  const names = { name: (skillId: string, version: string) => (skillId === 'skill_1' && version === 'skver_3' ? 'Release notes v3' : `${skillId} ${version}`) };
+  const names = {
+    name: (skillId: string, version: string) =>
+      skillId === 'skill_1' && version === 'skver_3' ? 'Release notes v3' : `${skillId} ${version}`,
+  };
   const view = new AssistantTurnView(labels, { save: () => {}, copy: () => {}, setApiKey: () => {} }, names, turn.id);
   document.body.replaceChildren(view.element);
   view.update(turn);

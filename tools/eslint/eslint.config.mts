@@ -17,7 +17,17 @@ const featureType = (name: string): string => `feature-${name}`;
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'out/**', 'node_modules/**', 'tools/eslint/node_modules/**', '.vscode-test/**', 'test/fixtures/**', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      'tools/eslint/node_modules/**',
+      '.vscode-test/**',
+      'test/fixtures/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
   },
   ...tseslint.configs.recommended,
   {
@@ -45,26 +55,31 @@ export default tseslint.config(
       ],
     },
     rules: {
-      'boundaries/dependencies': [2, {
-        default: 'allow',
-        policies: [
-          // Features are siblings: a feature uses services/, ui/, shared/ and core/, never another feature.
-          ...FEATURES.map((name) => ({
-            from: { element: { type: featureType(name) } },
-            disallow: { to: { element: { types: { anyOf: FEATURES.filter((other) => other !== name).map(featureType) } } } },
-          })),
-          // What the features share knows no feature.
-          {
-            from: { element: { types: { anyOf: SHARED.map((name) => `extension-${name}`) } } },
-            disallow: { to: { element: { types: { anyOf: FEATURES.map(featureType) } } } },
-          },
-          // core/ runs in the CLI and in tests: it knows nothing of the extension.
-          {
-            from: { element: { type: 'core' } },
-            disallow: { to: { element: { types: { anyOf: [...SHARED.map((name) => `extension-${name}`), ...FEATURES.map(featureType)] } } } },
-          },
-        ],
-      }],
+      'boundaries/dependencies': [
+        2,
+        {
+          default: 'allow',
+          policies: [
+            // Features are siblings: a feature uses services/, ui/, shared/ and core/, never another feature.
+            ...FEATURES.map((name) => ({
+              from: { element: { type: featureType(name) } },
+              disallow: { to: { element: { types: { anyOf: FEATURES.filter((other) => other !== name).map(featureType) } } } },
+            })),
+            // What the features share knows no feature.
+            {
+              from: { element: { types: { anyOf: SHARED.map((name) => `extension-${name}`) } } },
+              disallow: { to: { element: { types: { anyOf: FEATURES.map(featureType) } } } },
+            },
+            // core/ runs in the CLI and in tests: it knows nothing of the extension.
+            {
+              from: { element: { type: 'core' } },
+              disallow: {
+                to: { element: { types: { anyOf: [...SHARED.map((name) => `extension-${name}`), ...FEATURES.map(featureType)] } } },
+              },
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -101,7 +101,13 @@ class SdkSkillsClient implements SkillsClient {
   downloadVersion(skillId: string, ref: string, signal?: AbortSignal): Promise<Uint8Array> {
     return this.call(async (sdk) => {
       const response = await sdk.beta.skills.versions.download(ref, { skill_id: skillId, betas: this.betas }, { signal });
-      return readBoundedBody(response, { maxBytes: MAX_VERSION_DOWNLOAD_BYTES, stall: this.stall, signal, what: 'the skill version', capReason: 'No skill version is that large: check that the API base URL points at the Claude API.' });
+      return readBoundedBody(response, {
+        maxBytes: MAX_VERSION_DOWNLOAD_BYTES,
+        stall: this.stall,
+        signal,
+        what: 'the skill version',
+        capReason: 'No skill version is that large: check that the API base URL points at the Claude API.',
+      });
     });
   }
 
@@ -125,6 +131,10 @@ function readAll<T>(items: readonly unknown[] | undefined, read: (raw: unknown) 
 }
 
 function readOne<T>(item: T | null): T {
-  if (item === null) throw new SkillsApiError('unknown', 'The Skills API sent an answer Skillsmith cannot read. Check that the API base URL points at the Claude API.');
+  if (item === null)
+    throw new SkillsApiError(
+      'unknown',
+      'The Skills API sent an answer Skillsmith cannot read. Check that the API base URL points at the Claude API.',
+    );
   return item;
 }

@@ -1,9 +1,4 @@
-import {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-} from '@anthropic-ai/sdk';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import { messageOf } from '../messageOf';
 import { NO_KEY_MESSAGE } from './noKey';
 import type { ApiErrorKind } from './types';
@@ -82,7 +77,13 @@ export function toSkillsApiError(error: unknown, api: ApiContext = SKILLS_API): 
   return new SkillsApiError('unknown', `Unexpected error talking to ${api.name}: ${messageOf(error)}`);
 }
 
-function fromStatus(api: ApiContext, status: number, apiMessage: string | null, requestId: string | undefined, headers: Headers | undefined): SkillsApiError {
+function fromStatus(
+  api: ApiContext,
+  status: number,
+  apiMessage: string | null,
+  requestId: string | undefined,
+  headers: Headers | undefined,
+): SkillsApiError {
   const said = apiMessage ? `: ${asSentence(apiMessage)}` : '.';
   const make = (kind: ApiErrorKind, message: string, retryAfter?: number): SkillsApiError =>
     new SkillsApiError(kind, message, status, requestId, retryAfter);
@@ -97,7 +98,10 @@ function fromStatus(api: ApiContext, status: number, apiMessage: string | null, 
     case 409:
       return make('conflict', `The request conflicts with another change (409)${said} Refresh and try again.`);
     case 413:
-      return make('too-large', `The upload is too large (413)${said} A skill must stay under 30 MB in total; remove large files and try again.`);
+      return make(
+        'too-large',
+        `The upload is too large (413)${said} A skill must stay under 30 MB in total; remove large files and try again.`,
+      );
     case 429: {
       const wait = retryAfterSeconds(headers);
       const when = wait === undefined ? 'in a little while' : `in ${Math.max(1, Math.ceil(wait))} s`;

@@ -12,4 +12,13 @@ export { findVersion, latestOf, planRestore, restoreVersion, type RestorePlan } 
 export { versionReference, type VersionReference } from './versionReference';
 export * from '../chat';
 export * from '../evals';
-export { versionLabel, versionLabeler, versionLabelParts, versionOrdinals, versionTag, versionTime, type OrderedVersion, type VersionLabelParts } from './versionLabel';
+export {
+  versionLabel,
+  versionLabeler,
+  versionLabelParts,
+  versionOrdinals,
+  versionTag,
+  versionTime,
+  type OrderedVersion,
+  type VersionLabelParts,
+} from './versionLabel';

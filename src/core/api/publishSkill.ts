@@ -31,7 +31,13 @@ export class PublishRefusedError extends SkillsApiError {
     /** The lint rule that checks for this before publishing. */
     readonly rule: RuleId | undefined,
   ) {
-    super(cause.kind, rule ? `${cause.message} Lint rule ${rule} checks this before publishing.` : cause.message, cause.status, cause.requestId, cause.retryAfterSeconds);
+    super(
+      cause.kind,
+      rule ? `${cause.message} Lint rule ${rule} checks this before publishing.` : cause.message,
+      cause.status,
+      cause.requestId,
+      cause.retryAfterSeconds,
+    );
   }
 }
 
@@ -48,7 +54,8 @@ export async function publishSkill(client: SkillsClient, files: FileSet, options
       return { skillId: options.skillId, version: version.ref, created: false, ...summary };
     }
     const skill = await client.createSkill(upload, options.displayName, options.signal);
-    if (!skill.latestVersion) throw new SkillsApiError('unknown', `The Skills API created skill ${skill.id} but named no version of it. Refresh the skills list.`);
+    if (!skill.latestVersion)
+      throw new SkillsApiError('unknown', `The Skills API created skill ${skill.id} but named no version of it. Refresh the skills list.`);
     return { skillId: skill.id, version: skill.latestVersion, created: true, ...summary };
   } catch (error) {
     const apiError = toSkillsApiError(error);

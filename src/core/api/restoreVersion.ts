@@ -56,11 +56,18 @@ export async function planRestore(client: SkillsClient, skillId: string, wanted:
     const known = versions.length === 0 ? 'it has no versions' : `its versions are ${versionTag(1)} to ${versionTag(versions.length)}`;
     throw new SkillsApiError('not-found', `Skill ${skillId} has no version ${wanted}: ${known}.`);
   }
-  const [files, latestFiles] = await Promise.all([downloadFileSet(client, skillId, source.ref, signal), downloadFileSet(client, skillId, latest.ref, signal)]);
+  const [files, latestFiles] = await Promise.all([
+    downloadFileSet(client, skillId, source.ref, signal),
+    downloadFileSet(client, skillId, latest.ref, signal),
+  ]);
   return { skillId, versions, source, latest, files, changes: diffFileSets(latestFiles, files) };
 }
 
 /** Publishes the plan's files as a new version of its skill: the restored version becomes the latest. */
-export function restoreVersion(client: SkillsClient, plan: Pick<RestorePlan, 'skillId' | 'files'>, signal?: AbortSignal): Promise<PublishResult> {
+export function restoreVersion(
+  client: SkillsClient,
+  plan: Pick<RestorePlan, 'skillId' | 'files'>,
+  signal?: AbortSignal,
+): Promise<PublishResult> {
   return publishSkill(client, plan.files, { skillId: plan.skillId, signal });
 }

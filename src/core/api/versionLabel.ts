@@ -40,7 +40,12 @@ export interface VersionLabelParts {
 }
 
 /** The parts of `version`'s label, its ordinal looked up in `ordinals` (from `versionOrdinals` over its skill's versions). */
-export function versionLabelParts(version: SkillVersion, ordinals: ReadonlyMap<string, number>, locale?: string, timeZone?: string): VersionLabelParts {
+export function versionLabelParts(
+  version: SkillVersion,
+  ordinals: ReadonlyMap<string, number>,
+  locale?: string,
+  timeZone?: string,
+): VersionLabelParts {
   const ordinal = ordinals.get(version.id);
   return { tag: ordinal === undefined ? undefined : versionTag(ordinal), time: versionTime(version.createdAt, locale, timeZone) };
 }

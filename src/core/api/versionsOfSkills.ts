@@ -4,8 +4,7 @@ import type { SkillsClient, SkillVersion } from './types';
 
 /** The versions of one skill, or why they could not be listed. */
 export type VersionsOutcome =
-  | { readonly ok: true; readonly versions: readonly SkillVersion[] }
-  | { readonly ok: false; readonly error: SkillsApiError };
+  { readonly ok: true; readonly versions: readonly SkillVersion[] } | { readonly ok: false; readonly error: SkillsApiError };
 
 /** Options of `listVersionsOfSkills`. */
 export interface VersionsOfSkillsOptions {

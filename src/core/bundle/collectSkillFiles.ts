@@ -118,11 +118,19 @@ class Walk {
   sort(prefix: string, entries: readonly Dirent[], names: readonly Dirent<Buffer>[] | undefined): NextReads {
     this.seen += entries.length;
     if (this.seen > this.maxEntries) throw new Error(`${this.root} holds more than ${this.maxEntries} files and folders.`);
-    const notUtf8 = names ? new Set(names.filter((e) => !Buffer.from(e.name.toString('utf8'), 'utf8').equals(e.name)).map((e) => e.name.toString('utf8'))) : undefined;
+    const notUtf8 = names
+      ? new Set(names.filter((e) => !Buffer.from(e.name.toString('utf8'), 'utf8').equals(e.name)).map((e) => e.name.toString('utf8')))
+      : undefined;
     const next: NextReads = { folders: [], files: [] };
     for (const entry of entries) {
       const relative = prefix + entry.name;
-      const kind: EntryKind | undefined = entry.isSymbolicLink() ? 'symlink' : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : undefined;
+      const kind: EntryKind | undefined = entry.isSymbolicLink()
+        ? 'symlink'
+        : entry.isDirectory()
+          ? 'folder'
+          : entry.isFile()
+            ? 'file'
+            : undefined;
       if (kind === undefined) continue; // sockets, FIFOs, devices: never part of a skill
       const shown = kind === 'folder' ? `${relative}/` : relative;
       const reason = notUtf8?.has(entry.name) ? 'not-utf8' : this.rules.leftOutReason(relative, kind);

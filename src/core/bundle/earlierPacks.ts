@@ -17,11 +17,18 @@ export async function leaveOutPacks(collected: SkillFiles, output: string, folde
   const target = path.resolve(output);
   const packs = new Set<string>();
   for (const file of collected.files) {
-    if (path.resolve(file.absolutePath) === target || (file.relativePath.toLowerCase().endsWith('.zip') && (await firstEntryUnder(file.absolutePath, folderName)))) packs.add(file.relativePath);
+    if (
+      path.resolve(file.absolutePath) === target ||
+      (file.relativePath.toLowerCase().endsWith('.zip') && (await firstEntryUnder(file.absolutePath, folderName)))
+    )
+      packs.add(file.relativePath);
   }
   if (packs.size === 0) return collected;
   const leftOut = collected.leftOut.concat([...packs].map((relativePath) => ({ relativePath, reason: 'pack-output' as const })));
-  return { files: collected.files.filter((f) => !packs.has(f.relativePath)), leftOut: leftOut.sort((a, b) => (a.relativePath < b.relativePath ? -1 : 1)) };
+  return {
+    files: collected.files.filter((f) => !packs.has(f.relativePath)),
+    leftOut: leftOut.sort((a, b) => (a.relativePath < b.relativePath ? -1 : 1)),
+  };
 }
 
 /** True when the zip at `file` starts with an entry named `folderName/…`. */

@@ -55,7 +55,9 @@ async function readInside(root: string, absolutePath: string, relativePath: stri
     const real = await fs.realpath(absolutePath).catch(() => undefined);
     const there = real === expected ? await fs.stat(real).catch(() => undefined) : undefined;
     if (!there || there.ino !== opened.ino || there.dev !== opened.dev) {
-      throw new Error(`\`${relativePath}\` moved outside the skill folder while it was being read (a folder above it was replaced by a link); nothing was sent. Check the folder and try again.`);
+      throw new Error(
+        `\`${relativePath}\` moved outside the skill folder while it was being read (a folder above it was replaced by a link); nothing was sent. Check the folder and try again.`,
+      );
     }
     const data = await handle.readFile();
     return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);

@@ -46,7 +46,13 @@ export async function prepareUpload(dir: string, options: UploadOptions = {}): P
   const collected = options.packOutput === undefined ? walked : await leaveOutPacks(walked, options.packOutput, folderNameOf(dir));
   const total = totalBytes(collected.files);
   const read = total <= limitBytes ? await readFileSet(dir, collected) : undefined;
-  const { file, diagnostics } = lintSkillFolder(dir, { profile: 'claude-api', collected, contents: read, allowSecrets: options.allowSecrets, uploadLimitBytes: limitBytes });
+  const { file, diagnostics } = lintSkillFolder(dir, {
+    profile: 'claude-api',
+    collected,
+    contents: read,
+    allowSecrets: options.allowSecrets,
+    uploadLimitBytes: limitBytes,
+  });
   const { files, contents } = leaveOutKeys(collected, read, diagnostics, file);
   return {
     dir,
@@ -66,13 +72,21 @@ export async function prepareUpload(dir: string, options: UploadOptions = {}): P
  * cannot travel without its SKILL.md): such a file is left out as a secret, as one named like a secret is, so
  * publishing "without the secrets" leaves it behind and allowing it by name brings it back.
  */
-function leaveOutKeys(collected: SkillFiles, contents: FileSet | undefined, diagnostics: readonly Diagnostic[], skillMd: string | undefined): { files: SkillFiles; contents: FileSet | undefined } {
+function leaveOutKeys(
+  collected: SkillFiles,
+  contents: FileSet | undefined,
+  diagnostics: readonly Diagnostic[],
+  skillMd: string | undefined,
+): { files: SkillFiles; contents: FileSet | undefined } {
   const keyed = new Set<string>();
   for (const d of diagnostics) if (d.rule === 'upload-secret' && d.file !== undefined && d.file !== skillMd) keyed.add(d.file);
   if (keyed.size === 0) return { files: collected, contents };
   const leftOut = collected.leftOut.concat([...keyed].map((relativePath) => ({ relativePath, reason: 'secret' as const })));
   return {
-    files: { files: collected.files.filter((f) => !keyed.has(f.relativePath)), leftOut: leftOut.sort((a, b) => (a.relativePath < b.relativePath ? -1 : 1)) },
+    files: {
+      files: collected.files.filter((f) => !keyed.has(f.relativePath)),
+      leftOut: leftOut.sort((a, b) => (a.relativePath < b.relativePath ? -1 : 1)),
+    },
     contents: contents && { folderName: contents.folderName, files: contents.files.filter((f) => !keyed.has(f.path)) },
   };
 }
@@ -83,10 +97,13 @@ function leaveOutKeys(collected: SkillFiles, contents: FileSet | undefined, diag
  */
 export async function readPreparedFiles(prepared: PreparedUpload): Promise<FileSet> {
   const set = prepared.contents;
-  if (prepared.errors.length > 0 || set === undefined) throw new Error(`${prepared.dir} has ${countOf(prepared.errors.length, 'error')} to fix first: ${prepared.errors[0]?.message}`);
+  if (prepared.errors.length > 0 || set === undefined)
+    throw new Error(`${prepared.dir} has ${countOf(prepared.errors.length, 'error')} to fix first: ${prepared.errors[0]?.message}`);
   const bytes = fileSetBytes(set);
   if (bytes > prepared.limitBytes) {
-    throw new Error(`The files of ${prepared.folderName} grew to ${formatBytes(bytes)} while being read, over the ${formatBytes(prepared.limitBytes)} limit. Check the folder and try again.`);
+    throw new Error(
+      `The files of ${prepared.folderName} grew to ${formatBytes(bytes)} while being read, over the ${formatBytes(prepared.limitBytes)} limit. Check the folder and try again.`,
+    );
   }
   return set;
 }

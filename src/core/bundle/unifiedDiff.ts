@@ -20,7 +20,8 @@ export function formatUnifiedDiff(diff: FileSetDiff): string {
   const parts: { path: string; text: string }[] = [];
   for (const file of diff.added) parts.push({ path: file.path, text: fileDiff('/dev/null', `b/${file.path}`, undefined, file.data) });
   for (const file of diff.removed) parts.push({ path: file.path, text: fileDiff(`a/${file.path}`, '/dev/null', file.data, undefined) });
-  for (const file of diff.changed) parts.push({ path: file.path, text: fileDiff(`a/${file.path}`, `b/${file.path}`, file.before, file.after) });
+  for (const file of diff.changed)
+    parts.push({ path: file.path, text: fileDiff(`a/${file.path}`, `b/${file.path}`, file.before, file.after) });
   return parts
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map((part) => part.text)
@@ -39,7 +40,9 @@ function fileDiff(oldName: string, newName: string, before: Uint8Array | undefin
   });
   if (patch === undefined) return replacementPatch(oldName, newName, oldText, newText);
   // An empty file added or removed has no hunks: say so, as `diff -N` would show nothing.
-  return patch.includes('\n@@ ') ? patch : `Empty file ${oldName === '/dev/null' ? newName : oldName} ${oldName === '/dev/null' ? 'added' : 'removed'}\n`;
+  return patch.includes('\n@@ ')
+    ? patch
+    : `Empty file ${oldName === '/dev/null' ? newName : oldName} ${oldName === '/dev/null' ? 'added' : 'removed'}\n`;
 }
 
 /** A unified diff of one hunk that removes every old line and adds every new one. */
@@ -47,7 +50,9 @@ function replacementPatch(oldName: string, newName: string, oldText: string, new
   const old = linesOf(oldText, '-');
   const added = linesOf(newText, '+');
   const range = (count: number): string => `${count === 0 ? 0 : 1},${count}`;
-  return [`--- ${oldName}`, `+++ ${newName}`, `@@ -${range(old.count)} +${range(added.count)} @@`, ...old.lines, ...added.lines, ''].join('\n');
+  return [`--- ${oldName}`, `+++ ${newName}`, `@@ -${range(old.count)} +${range(added.count)} @@`, ...old.lines, ...added.lines, ''].join(
+    '\n',
+  );
 }
 
 /** The lines of `text` with `prefix`, and the marker unified diffs put after a last line without a newline. */

@@ -12,7 +12,8 @@ import { sortEntries, type FileSet } from './fileSet';
 export function unzipFileSet(bytes: Uint8Array, limits?: ZipLimits): FileSet {
   const entries = readZip(bytes, limits);
   const folders = new Set(entries.map((entry) => (entry.path.includes('/') ? entry.path.slice(0, entry.path.indexOf('/')) : '')));
-  if (folders.has('')) throw new ZipError('The archive has files outside a top-level folder; a skill zip keeps every file under one folder.');
+  if (folders.has(''))
+    throw new ZipError('The archive has files outside a top-level folder; a skill zip keeps every file under one folder.');
   if (folders.size !== 1) {
     const names = [...folders].sort().slice(0, 3).join(', ');
     throw new ZipError(`The archive has ${countOf(folders.size, 'top-level folder')} (${names}); a skill zip has exactly one.`);

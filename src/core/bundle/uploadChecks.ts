@@ -21,7 +21,9 @@ export function checkUpload(collected: SkillFiles, profile: Profile, limitBytes 
   const found: Diagnostic[] = [];
   const total = totalBytes(collected.files);
   if (total > limitBytes) {
-    const largest = largestFiles(collected.files, LARGEST_SHOWN).map((f) => `\`${f.relativePath}\` (${formatBytes(f.size)})`).join(', ');
+    const largest = largestFiles(collected.files, LARGEST_SHOWN)
+      .map((f) => `\`${f.relativePath}\` (${formatBytes(f.size)})`)
+      .join(', ');
     found.push(
       ...folderDiagnostic(
         'upload-too-large',
@@ -36,11 +38,36 @@ export function checkUpload(collected: SkillFiles, profile: Profile, limitBytes 
     if (reason === 'secret' || reason === 'symlink' || reason === 'not-utf8') paths[reason].push(relativePath);
     else if (relativePath !== SKILLIGNORE) excluded.push(relativePath);
   }
-  found.push(...eachPath('upload-secret', paths.secret, profile, (p) => `\`${p}\` looks like a secret, so it is not uploaded. Delete it, list it in .skillignore, or allow it by name if it must be uploaded.`));
-  found.push(...eachPath('upload-symlink', paths.symlink, profile, (p) => `\`${p}\` is a symbolic link, which is never uploaded. Replace it with the file itself or list it in .skillignore.`));
-  found.push(...eachPath('upload-name-not-utf8', paths['not-utf8'], profile, (p) => `\`${p}\` has a name that is not valid UTF-8 (shown as \uFFFD), so no upload can carry it. Rename it.`));
+  found.push(
+    ...eachPath(
+      'upload-secret',
+      paths.secret,
+      profile,
+      (p) =>
+        `\`${p}\` looks like a secret, so it is not uploaded. Delete it, list it in .skillignore, or allow it by name if it must be uploaded.`,
+    ),
+  );
+  found.push(
+    ...eachPath(
+      'upload-symlink',
+      paths.symlink,
+      profile,
+      (p) => `\`${p}\` is a symbolic link, which is never uploaded. Replace it with the file itself or list it in .skillignore.`,
+    ),
+  );
+  found.push(
+    ...eachPath(
+      'upload-name-not-utf8',
+      paths['not-utf8'],
+      profile,
+      (p) => `\`${p}\` has a name that is not valid UTF-8 (shown as \uFFFD), so no upload can carry it. Rename it.`,
+    ),
+  );
   if (excluded.length > 0) {
-    const shown = excluded.slice(0, 5).map((p) => `\`${p}\``).join(', ');
+    const shown = excluded
+      .slice(0, 5)
+      .map((p) => `\`${p}\``)
+      .join(', ');
     const more = excluded.length > 5 ? ` and ${excluded.length - 5} more` : '';
     found.push(...folderDiagnostic('upload-excluded', profile, `Left out of the upload: ${shown}${more}.`));
   }
@@ -65,13 +92,22 @@ export function checkUploadPaths(folderName: string, collected: SkillFiles, prof
       reasons.set(relativePath, error.message);
     }
   }
-  return eachPath('upload-path-refused', refused, profile, (p) => `\`${p}\` cannot be uploaded: ${reasons.get(p)} Rename it (or the folder) so every path is distinct and plain.`);
+  return eachPath(
+    'upload-path-refused',
+    refused,
+    profile,
+    (p) => `\`${p}\` cannot be uploaded: ${reasons.get(p)} Rename it (or the folder) so every path is distinct and plain.`,
+  );
 }
 
 /** The `display-name-too-long` finding for a display name, or undefined when it fits. */
 export function checkDisplayName(displayName: string, profile: Profile): Diagnostic | undefined {
   if (displayName.length <= DISPLAY_NAME_LIMIT) return undefined;
-  return folderDiagnostic('display-name-too-long', profile, `The display name has ${formatCount(displayName.length)} characters; the limit is ${formatCount(DISPLAY_NAME_LIMIT)}. Shorten it.`)[0];
+  return folderDiagnostic(
+    'display-name-too-long',
+    profile,
+    `The display name has ${formatCount(displayName.length)} characters; the limit is ${formatCount(DISPLAY_NAME_LIMIT)}. Shorten it.`,
+  )[0];
 }
 
 /** One finding of `rule` per path, up to the cap; one more says how many paths were left out. */

@@ -14,10 +14,14 @@ export interface UploadIndex {
 export function uploadIndexOf(collected: SkillFiles): UploadIndex {
   const present = new Set<string>();
   for (const { relativePath } of collected.files) {
-    for (let slash = relativePath.indexOf('/'); slash >= 0; slash = relativePath.indexOf('/', slash + 1)) present.add(relativePath.slice(0, slash));
+    for (let slash = relativePath.indexOf('/'); slash >= 0; slash = relativePath.indexOf('/', slash + 1))
+      present.add(relativePath.slice(0, slash));
     present.add(relativePath);
   }
-  const leftOut = collected.leftOut.length === 0 ? undefined : new Map(collected.leftOut.map(({ relativePath, reason }) => [relativePath.replace(/\/$/, ''), reason]));
+  const leftOut =
+    collected.leftOut.length === 0
+      ? undefined
+      : new Map(collected.leftOut.map(({ relativePath, reason }) => [relativePath.replace(/\/$/, ''), reason]));
   return {
     has: (relativePath) => present.has(relativePath),
     leftOutReason: (relativePath) => {

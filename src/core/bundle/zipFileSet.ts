@@ -26,7 +26,13 @@ export async function zipFileSet(set: FileSet): Promise<Uint8Array> {
   const entries = toFolderFiles(set).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const entry of entries) {
     const compression = isBinary(entry.data) ? 'STORE' : 'DEFLATE';
-    zip.file(entry.path, entry.data, { date: FIXED_DATE, createFolders: false, binary: true, compression, compressionOptions: { level: 1 } });
+    zip.file(entry.path, entry.data, {
+      date: FIXED_DATE,
+      createFolders: false,
+      binary: true,
+      compression,
+      compressionOptions: { level: 1 },
+    });
   }
   return zip.generateAsync({ type: 'uint8array', platform: 'DOS' });
 }

@@ -3,7 +3,16 @@ import { completeParts, historyFromView } from './history';
 import { emptyUsage, TurnReducer } from './reducer';
 import { buildRequest, type MessagesRequest } from './requests';
 import { downloadFile, fileNames, listModels } from './serviceCalls';
-import type { ApiForm, CallOptions, ChatListener, ChatSession, ChatSessionOptions, DownloadedFile, ModelInfo, SendOptions } from './session';
+import type {
+  ApiForm,
+  CallOptions,
+  ChatListener,
+  ChatSession,
+  ChatSessionOptions,
+  DownloadedFile,
+  ModelInfo,
+  SendOptions,
+} from './session';
 import { cutStreamError, turnErrorFrom } from './turnErrors';
 import type { ChatUpdate } from './updates';
 import type { AssistantTurn, ChatTurn, ChatViewModel, ContainerInfo, TurnError, UserTurn } from './viewModel';
@@ -87,9 +96,16 @@ class StreamingChatSession implements ChatSession {
       error: null,
     };
     this.addTurn(turn);
-    const reducer = new TurnReducer(turn, (update) => this.emit(() => update), () => this.listeners.size > 0);
+    const reducer = new TurnReducer(
+      turn,
+      (update) => this.emit(() => update),
+      () => this.listeners.size > 0,
+    );
     const attachments = options.attachments ?? [];
-    const content = attachments.length === 0 ? text : [{ type: 'text', text }, ...attachments.map((fileId) => ({ type: 'container_upload', file_id: fileId }))];
+    const content =
+      attachments.length === 0
+        ? text
+        : [{ type: 'text', text }, ...attachments.map((fileId) => ({ type: 'container_upload', file_id: fileId }))];
     const asked: HistoryMessage[] = [...this.history, { role: 'user', content }];
     try {
       await this.runTurn(settings, asked, reducer, controller.signal, generation);
@@ -143,7 +159,13 @@ class StreamingChatSession implements ChatSession {
   }
 
   /** The requests of one turn: the first, then a continuation after each `pause_turn`, up to the limit. */
-  private async runTurn(settings: ResolvedOptions, asked: readonly HistoryMessage[], reducer: TurnReducer, signal: AbortSignal, generation: number): Promise<void> {
+  private async runTurn(
+    settings: ResolvedOptions,
+    asked: readonly HistoryMessage[],
+    reducer: TurnReducer,
+    signal: AbortSignal,
+    generation: number,
+  ): Promise<void> {
     const turn = reducer.turn;
     let requestId: string | null = null;
     try {
@@ -165,7 +187,11 @@ class StreamingChatSession implements ChatSession {
         this.adoptContainer(turn.container, generation);
         if (signal.aborted) return this.end(reducer, settings.apiForm, 'stopped');
         if (!reducer.complete) return this.end(reducer, settings.apiForm, 'error', cutStreamError(requestId));
-        if (turn.stopReason !== 'pause_turn' || turn.continuations >= settings.maxContinuations || settings.allowContinuation?.() === false) {
+        if (
+          turn.stopReason !== 'pause_turn' ||
+          turn.continuations >= settings.maxContinuations ||
+          settings.allowContinuation?.() === false
+        ) {
           await this.nameFiles(reducer, settings.apiForm, signal);
           return reducer.finish(signal.aborted ? 'stopped' : 'done');
         }
@@ -201,7 +227,14 @@ class StreamingChatSession implements ChatSession {
   private async nameFiles(reducer: TurnReducer, form: ApiForm, signal: AbortSignal): Promise<void> {
     const unnamed = reducer.turn.files.filter((file) => file.filename === undefined).slice(0, MAX_NAMED_FILES);
     if (unnamed.length === 0) return;
-    reducer.nameFiles(await fileNames(this.sdk, form, unnamed.map((file) => file.fileId), { signal }));
+    reducer.nameFiles(
+      await fileNames(
+        this.sdk,
+        form,
+        unnamed.map((file) => file.fileId),
+        { signal },
+      ),
+    );
   }
 
   /** The container this request continues in: the turn's own (after `pause_turn`), else the conversation's. */

@@ -119,7 +119,16 @@ export class TurnReducer {
     } else if (start.type === 'server_tool_use') {
       const id = String(start['id'] ?? '');
       const name = String(start['name'] ?? '');
-      const block: ToolCallBlock = { type: 'tool', id, name, kind: toolKind(name, null), inputJson: '', inputDone: false, input: null, result: null };
+      const block: ToolCallBlock = {
+        type: 'tool',
+        id,
+        name,
+        kind: toolKind(name, null),
+        inputJson: '',
+        inputDone: false,
+        input: null,
+        result: null,
+      };
       this.slots.set(index, { kind: 'tool', viewIndex: blocks.length, block, start });
       this.toolsById.set(id, blocks.length);
       this.addBlock(block);
@@ -188,7 +197,11 @@ export class TurnReducer {
     if (fresh.length > 0) this.change({ files: [...this.turn.files, ...fresh] });
   }
 
-  private messageDelta(stopReason: string | null | undefined, container: WireContainer | null | undefined, usage: WireUsage | null | undefined): void {
+  private messageDelta(
+    stopReason: string | null | undefined,
+    container: WireContainer | null | undefined,
+    usage: WireUsage | null | undefined,
+  ): void {
     this.takeUsage(usage);
     this.change({
       ...(stopReason !== undefined ? { stopReason } : {}),

@@ -80,7 +80,11 @@ export function withCacheBreakpoints(messages: readonly HistoryMessage[]): reado
     left--;
     const blocks = typeof message.content === 'string' ? [{ type: 'text', text: message.content }] : message.content;
     const last = blocks.map((block) => block.type).lastIndexOf('text');
-    if (last >= 0) marked[index] = { role: 'user', content: blocks.map((block, at) => (at === last ? { ...block, cache_control: CACHE_BREAKPOINT } : block)) };
+    if (last >= 0)
+      marked[index] = {
+        role: 'user',
+        content: blocks.map((block, at) => (at === last ? { ...block, cache_control: CACHE_BREAKPOINT } : block)),
+      };
   }
   return marked;
 }

@@ -31,7 +31,12 @@ export async function listModels(sdk: Anthropic, options: CallOptions = {}): Pro
   } catch (error) {
     const failure = callError(error);
     if (failure.kind !== 'not-found') throw failure;
-    throw new SkillsApiError(failure.kind, `The service has no model list (${failure.status ?? 404} at /v1/models).`, failure.status, failure.requestId);
+    throw new SkillsApiError(
+      failure.kind,
+      `The service has no model list (${failure.status ?? 404} at /v1/models).`,
+      failure.status,
+      failure.requestId,
+    );
   }
   return models;
 }
@@ -42,13 +47,21 @@ export async function downloadFile(sdk: Anthropic, form: ApiForm, fileId: string
   try {
     const metadata = await fileMetadata(sdk, form, fileId, options);
     if (metadata.size_bytes > MAX_DOWNLOAD_BYTES) {
-      throw new SkillsApiError('too-large', `The file is ${Math.ceil(metadata.size_bytes / 1048576)} MB, more than the ${MAX_DOWNLOAD_BYTES / 1048576} MB the chat downloads.`);
+      throw new SkillsApiError(
+        'too-large',
+        `The file is ${Math.ceil(metadata.size_bytes / 1048576)} MB, more than the ${MAX_DOWNLOAD_BYTES / 1048576} MB the chat downloads.`,
+      );
     }
     const response =
       form === 'beta'
         ? await sdk.beta.files.download(fileId, { betas: [FILES_BETA] }, request)
         : await sdk.files.download(fileId, {}, request);
-    const bytes = await readBoundedBody(response, { maxBytes: MAX_DOWNLOAD_BYTES, signal: options.signal, what: 'the file', capReason: `The chat downloads files up to ${MAX_DOWNLOAD_BYTES / 1048576} MB.` });
+    const bytes = await readBoundedBody(response, {
+      maxBytes: MAX_DOWNLOAD_BYTES,
+      signal: options.signal,
+      what: 'the file',
+      capReason: `The chat downloads files up to ${MAX_DOWNLOAD_BYTES / 1048576} MB.`,
+    });
     return { fileId, filename: safeFileName(metadata.filename, fileId), mimeType: metadata.mime_type || null, bytes };
   } catch (error) {
     throw callError(error);
@@ -56,7 +69,12 @@ export async function downloadFile(sdk: Anthropic, form: ApiForm, fileId: string
 }
 
 /** The safe names of produced files (`safeFileName`), by id; a file whose metadata cannot be read is left out. */
-export async function fileNames(sdk: Anthropic, form: ApiForm, fileIds: readonly string[], options: CallOptions = {}): Promise<Map<string, string>> {
+export async function fileNames(
+  sdk: Anthropic,
+  form: ApiForm,
+  fileIds: readonly string[],
+  options: CallOptions = {},
+): Promise<Map<string, string>> {
   const named = await Promise.all(
     fileIds.map((fileId) =>
       fileMetadata(sdk, form, fileId, options).then(
@@ -68,9 +86,16 @@ export async function fileNames(sdk: Anthropic, form: ApiForm, fileIds: readonly
   return new Map(named.filter((entry) => entry !== null));
 }
 
-function fileMetadata(sdk: Anthropic, form: ApiForm, fileId: string, options: CallOptions): Promise<{ filename: string; mime_type: string; size_bytes: number }> {
+function fileMetadata(
+  sdk: Anthropic,
+  form: ApiForm,
+  fileId: string,
+  options: CallOptions,
+): Promise<{ filename: string; mime_type: string; size_bytes: number }> {
   const request = { signal: options.signal };
-  return form === 'beta' ? sdk.beta.files.retrieveMetadata(fileId, { betas: [FILES_BETA] }, request) : sdk.files.retrieveMetadata(fileId, {}, request);
+  return form === 'beta'
+    ? sdk.beta.files.retrieveMetadata(fileId, { betas: [FILES_BETA] }, request)
+    : sdk.files.retrieveMetadata(fileId, {}, request);
 }
 
 /**
@@ -84,7 +109,10 @@ export function safeFileName(name: string | null | undefined, fallback: string):
 
 function plainName(name: string | null | undefined): string {
   const last = (name ?? '').split(/[\\/]/).pop() ?? '';
-  return last.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').replace(/^[\s.]+|[\s.]+$/g, '').slice(0, 255);
+  return last
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+    .replace(/^[\s.]+|[\s.]+$/g, '')
+    .slice(0, 255);
 }
 
 function callError(error: unknown): SkillsApiError {

@@ -100,7 +100,8 @@ export interface ChatSession {
   /** True while a turn streams (from `send` until its promise settles). */
   readonly busy: boolean;
   /** The options the next request is built from. */
-  readonly options: Required<Omit<ChatSessionOptions, 'system' | 'allowContinuation'>> & Pick<ChatSessionOptions, 'system' | 'allowContinuation'>;
+  readonly options: Required<Omit<ChatSessionOptions, 'system' | 'allowContinuation'>> &
+    Pick<ChatSessionOptions, 'system' | 'allowContinuation'>;
 
   /**
    * Subscribes to changes. The listener is called synchronously for every update, in order; it is not

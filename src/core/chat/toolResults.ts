@@ -53,12 +53,7 @@ export function readToolResult(block: WireBlock): { result: ToolResult; files: P
 /** A text editor result: the viewed content, the changed lines of an edit, whether a create overwrote. */
 function editorResult(content: Record<string, unknown>): ToolResult {
   const lines = content['lines'];
-  const shown =
-    typeof content['content'] === 'string'
-      ? content['content']
-      : Array.isArray(lines)
-        ? lines.map(String).join('\n')
-        : null;
+  const shown = typeof content['content'] === 'string' ? content['content'] : Array.isArray(lines) ? lines.map(String).join('\n') : null;
   const isFileUpdate = typeof content['is_file_update'] === 'boolean' ? content['is_file_update'] : null;
   if (shown === null) return { kind: 'editor', content: null, isFileUpdate };
   const [kept, omitted] = bounded(shown);

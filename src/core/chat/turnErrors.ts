@@ -25,8 +25,10 @@ export function turnErrorFrom(error: unknown, context: FailureContext): TurnErro
   }
   const known = toSkillsApiError(error, CLAUDE_API);
   const requestId = known.requestId ?? context.requestId ?? undefined;
-  if (context.midStream && known.kind === 'offline') return { kind: 'offline', message: `The connection broke off in the middle of the answer. ${KEPT}`, requestId };
-  if (context.midStream && known.kind === 'timeout') return { kind: 'timeout', message: `The Claude API did not answer in time. ${KEPT}`, requestId };
+  if (context.midStream && known.kind === 'offline')
+    return { kind: 'offline', message: `The connection broke off in the middle of the answer. ${KEPT}`, requestId };
+  if (context.midStream && known.kind === 'timeout')
+    return { kind: 'timeout', message: `The Claude API did not answer in time. ${KEPT}`, requestId };
   return { kind: known.kind, message: known.message, requestId };
 }
 

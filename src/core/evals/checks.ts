@@ -29,13 +29,22 @@ export function runChecks(checks: readonly EvalCheck[], turn: AssistantTurn, dir
     switch (check.type) {
       case 'contains': {
         const passed = answer.includes(check.value);
-        return { text: `The answer contains "${check.value}"`, passed, evidence: passed ? 'Found in the answer.' : 'Not found in the answer.' };
+        return {
+          text: `The answer contains "${check.value}"`,
+          passed,
+          evidence: passed ? 'Found in the answer.' : 'Not found in the answer.',
+        };
       }
       case 'matches': {
         const text = `The answer matches /${check.pattern}/${check.flags ?? ''}`;
         const match = boundedExec(new RegExp(check.pattern, check.flags), answer);
         if (match === 'timeout') {
-          return { text, passed: false, unjudged: true, evidence: `The pattern ran longer than ${MATCH_TIMEOUT_MS} ms on the answer (${countOf(answer.length, 'character')}) and was stopped: simplify it (nested repeats such as (a+)+ backtrack without end).` };
+          return {
+            text,
+            passed: false,
+            unjudged: true,
+            evidence: `The pattern ran longer than ${MATCH_TIMEOUT_MS} ms on the answer (${countOf(answer.length, 'character')}) and was stopped: simplify it (nested repeats such as (a+)+ backtrack without end).`,
+          };
         }
         return { text, passed: match !== null, evidence: match ? `Matched "${match[0].slice(0, 200)}".` : 'No match in the answer.' };
       }
@@ -51,7 +60,11 @@ export function runChecks(checks: readonly EvalCheck[], turn: AssistantTurn, dir
       case 'script_ran': {
         const ran = skillUses(turn).get(directory)?.scriptsRun ?? [];
         const passed = ran.includes(check.script.replace(/^\.\//, ''));
-        return { text: `The script ${check.script} ran`, passed, evidence: ran.length === 0 ? 'No script of the skill ran.' : `Ran: ${ran.join(', ')}.` };
+        return {
+          text: `The script ${check.script} ran`,
+          passed,
+          evidence: ran.length === 0 ? 'No script of the skill ran.' : `Ran: ${ran.join(', ')}.`,
+        };
       }
     }
   });

@@ -34,15 +34,27 @@ export function comparisonMarkdown(input: ComparisonInput): string {
     row('Trigger precision', a?.triggerPrecision, b?.triggerPrecision, percent),
     row('Trigger recall', a?.triggerRecall, b?.triggerRecall, percent),
     row('Trigger runs as expected', a?.triggerRate, b?.triggerRate, percent),
-    row('Output pass rate', outputs(a, (s) => s.passRate.mean), outputs(b, (s) => s.passRate.mean), percent),
-    row('Tokens per output run', outputs(a, (s) => s.tokens.mean), outputs(b, (s) => s.tokens.mean), (value) => formatCount(Math.round(value))),
+    row(
+      'Output pass rate',
+      outputs(a, (s) => s.passRate.mean),
+      outputs(b, (s) => s.passRate.mean),
+      percent,
+    ),
+    row(
+      'Tokens per output run',
+      outputs(a, (s) => s.tokens.mean),
+      outputs(b, (s) => s.tokens.mean),
+      (value) => formatCount(Math.round(value)),
+    ),
     '',
   ];
   if (input.evals.triggers.length > 0) {
     lines.push('## Trigger cases', '', '| Query | Expected | A | B |', '|---|---|---|---|');
     for (const item of input.evals.triggers) {
       const key = `trigger-${item.index}`;
-      lines.push(`| ${text(item.query)} | ${item.shouldTrigger ? 'triggers' : 'does not trigger'} | ${triggerCell(cases, key, 'with_skill')} | ${triggerCell(cases, key, 'old_skill')} |`);
+      lines.push(
+        `| ${text(item.query)} | ${item.shouldTrigger ? 'triggers' : 'does not trigger'} | ${triggerCell(cases, key, 'with_skill')} | ${triggerCell(cases, key, 'old_skill')} |`,
+      );
     }
     lines.push('');
   }

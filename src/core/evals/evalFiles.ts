@@ -32,23 +32,37 @@ const BOOLEAN = 'must be true or false.';
 const INTEGER = 'must be an integer.';
 
 /** An object's message: for a missing key what its value must be (`required`), else `message`. */
-const objectMessage = (message: string, required: Record<string, string> = {}) => (issue: v.BaseIssue<unknown>): string => {
-  const key = issue.path?.at(-1)?.key;
-  return issue.input === undefined && typeof key === 'string' ? (required[key] ?? 'is required.') : message;
-};
+const objectMessage =
+  (message: string, required: Record<string, string> = {}) =>
+  (issue: v.BaseIssue<unknown>): string => {
+    const key = issue.path?.at(-1)?.key;
+    return issue.input === undefined && typeof key === 'string' ? (required[key] ?? 'is required.') : message;
+  };
 
-const nonEmptyText = v.pipe(v.string(TEXT), v.check((text) => text.trim() !== '', TEXT));
+const nonEmptyText = v.pipe(
+  v.string(TEXT),
+  v.check((text) => text.trim() !== '', TEXT),
+);
 const optionalText = v.optional(v.string('must be a string.'), '');
-const stringList = v.optional(v.custom<string[]>((value) => Array.isArray(value) && value.every((item) => typeof item === 'string'), 'must be a list of strings.'), []);
+const stringList = v.optional(
+  v.custom<string[]>((value) => Array.isArray(value) && value.every((item) => typeof item === 'string'), 'must be a list of strings.'),
+  [],
+);
 
 const matchesCheck = v.pipe(
-  v.object({ type: v.literal('matches'), pattern: nonEmptyText, flags: v.optional(v.string('must be a string.')) }, objectMessage('must be an object with a "type".', { pattern: TEXT })),
+  v.object(
+    { type: v.literal('matches'), pattern: nonEmptyText, flags: v.optional(v.string('must be a string.')) },
+    objectMessage('must be an object with a "type".', { pattern: TEXT }),
+  ),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     try {
       new RegExp(dataset.value.pattern, dataset.value.flags);
     } catch (error) {
-      addIssue({ message: `is not a valid regular expression (${messageOf(error)}).`, path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'pattern', value: dataset.value.pattern }] });
+      addIssue({
+        message: `is not a valid regular expression (${messageOf(error)}).`,
+        path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'pattern', value: dataset.value.pattern }],
+      });
     }
   }),
 );
@@ -61,7 +75,10 @@ const checkSchema = v.variant(
     v.object({ type: v.literal('file_exists'), name: nonEmptyText }, objectMessage('must be an object with a "type".', { name: TEXT })),
     v.object({ type: v.literal('script_ran'), script: nonEmptyText }, objectMessage('must be an object with a "type".', { script: TEXT })),
   ],
-  (issue) => (issue.path?.at(-1)?.key === 'type' ? 'must be one of "contains", "matches", "file_exists", "script_ran".' : 'must be an object with a "type".'),
+  (issue) =>
+    issue.path?.at(-1)?.key === 'type'
+      ? 'must be one of "contains", "matches", "file_exists", "script_ran".'
+      : 'must be an object with a "type".',
 );
 
 const outputCaseSchema = v.object(
@@ -112,13 +129,22 @@ export function parseOutputEvals(text: string, file: string): OutputEvalFile {
   const cases = parsed.output.evals.map((value, index): OutputEvalCase => {
     const where = `evals[${index}]`;
     const line = lines[index] ?? 0;
-    if (seen.has(value.id)) throw new EvalFileError(file, `${where}.id`, `${value.id} is used by an earlier case; ids must be unique.`, line);
+    if (seen.has(value.id))
+      throw new EvalFileError(file, `${where}.id`, `${value.id} is used by an earlier case; ids must be unique.`, line);
     seen.add(value.id);
     const expectations = [...value.expectations, ...value.assertions];
     if (expectations.length === 0 && value.checks.length === 0) {
       throw new EvalFileError(file, where, `eval ${value.id} has nothing to grade: add expectations, assertions or checks.`, line);
     }
-    return { id: value.id, prompt: value.prompt, expectedOutput: value.expected_output, files: value.files, expectations, checks: value.checks.map(toCheck), line };
+    return {
+      id: value.id,
+      prompt: value.prompt,
+      expectedOutput: value.expected_output,
+      files: value.files,
+      expectations,
+      checks: value.checks.map(toCheck),
+      line,
+    };
   });
   return { skillName: parsed.output.skill_name, evals: cases };
 }
@@ -139,12 +165,20 @@ export function parseTriggerEvals(text: string, file: string): TriggerEvalCase[]
 }
 
 function toCheck(check: v.InferOutput<typeof checkSchema>): EvalCheck {
-  if (check.type === 'matches') return check.flags === undefined ? { type: 'matches', pattern: check.pattern } : { type: 'matches', pattern: check.pattern, flags: check.flags };
+  if (check.type === 'matches')
+    return check.flags === undefined
+      ? { type: 'matches', pattern: check.pattern }
+      : { type: 'matches', pattern: check.pattern, flags: check.flags };
   return check;
 }
 
 /** The error of a schema issue: its path as `evals[2].checks[0].type`, the line of the case it is in. */
-function issueError(file: string, issue: v.BaseIssue<unknown> | undefined, prefix: string, lineOf: (index: number) => number | undefined): EvalFileError {
+function issueError(
+  file: string,
+  issue: v.BaseIssue<unknown> | undefined,
+  prefix: string,
+  lineOf: (index: number) => number | undefined,
+): EvalFileError {
   let where = prefix;
   let caseIndex: number | undefined;
   for (const item of issue?.path ?? []) {
@@ -165,7 +199,12 @@ function parseJson(text: string, file: string): unknown {
     const reason = messageOf(error);
     const position = /at position (\d+)/.exec(reason);
     const line = position ? lineAt(body, Number(position[1])) : lineAt(body, body.trimEnd().length);
-    throw new EvalFileError(file, '', `is not valid JSON at line ${line + 1}: ${reason.replace(/\s*\(line \d+ column \d+\)$/, '')}. Fix the file and save it again.`, line);
+    throw new EvalFileError(
+      file,
+      '',
+      `is not valid JSON at line ${line + 1}: ${reason.replace(/\s*\(line \d+ column \d+\)$/, '')}. Fix the file and save it again.`,
+      line,
+    );
   }
 }
 

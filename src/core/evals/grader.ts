@@ -56,7 +56,12 @@ export function graderPrompt(expectations: readonly string[], transcript: string
 }
 
 /** Grades `expectations` against `transcript`. Rejects with the SDK's error when the request fails. */
-export async function gradeExpectations(sdk: Anthropic, expectations: readonly string[], transcript: string, options: GraderOptions): Promise<Grading> {
+export async function gradeExpectations(
+  sdk: Anthropic,
+  expectations: readonly string[],
+  transcript: string,
+  options: GraderOptions,
+): Promise<Grading> {
   if (expectations.length === 0) return { expectations: [], inputTokens: 0, outputTokens: 0 };
   const message = await sdk.messages.create(
     {
@@ -70,7 +75,11 @@ export async function gradeExpectations(sdk: Anthropic, expectations: readonly s
   );
   const call = message.content.find((block) => block.type === 'tool_use' && block.name === GRADER_TOOL);
   const input = call && call.type === 'tool_use' ? call.input : undefined;
-  return { expectations: readVerdicts(expectations, input), inputTokens: message.usage.input_tokens, outputTokens: message.usage.output_tokens };
+  return {
+    expectations: readVerdicts(expectations, input),
+    inputTokens: message.usage.input_tokens,
+    outputTokens: message.usage.output_tokens,
+  };
 }
 
 /** The verdict of each expectation from the tool input, in order; one the grader did not give fails and says so. */

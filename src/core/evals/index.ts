@@ -4,8 +4,27 @@ export { EvalFileError, OUTPUT_EVALS_FILE, TRIGGER_EVALS_FILE, parseOutputEvals,
 export { skillUses, triggered, type SkillUse } from './skillActivity';
 export { answerText, runChecks, type GradedExpectation } from './checks';
 export { GRADER_TOOL, gradeExpectations, graderPrompt, readVerdicts, type GraderOptions, type Grading } from './grader';
-export { CostCapError, estimateCost, planJobs, type Baseline, type Configuration, type CostEstimate, type EvalCases, type EvalJob } from './plan';
-export { DEFAULT_CONCURRENCY, DEFAULT_MAX_REQUESTS, DEFAULT_RUNS, estimateRun, runEvals, type CaseRun, type EvalRunOptions, type EvalRunResult, type EvalSkill } from './runEvals';
+export {
+  CostCapError,
+  estimateCost,
+  planJobs,
+  type Baseline,
+  type Configuration,
+  type CostEstimate,
+  type EvalCases,
+  type EvalJob,
+} from './plan';
+export {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_MAX_REQUESTS,
+  DEFAULT_RUNS,
+  estimateRun,
+  runEvals,
+  type CaseRun,
+  type EvalRunOptions,
+  type EvalRunResult,
+  type EvalSkill,
+} from './runEvals';
 export { runPassRate, summariseCases, summariseConfigurations, type CaseSummary, type ConfigurationSummary } from './summary';
 export { statsOf, signed, type Stats } from './stats';
 export { benchmarkJson, gradingJson, triggerResultsJson, type BenchmarkMetadata } from './reports';

@@ -16,7 +16,10 @@ export const MAX_INPUT_FILE_BYTES = 32 * 1024 * 1024;
 
 /** An input file that cannot be uploaded, with what to change. */
 export class InputFileError extends Error {
-  constructor(readonly file: string, problem: string) {
+  constructor(
+    readonly file: string,
+    problem: string,
+  ) {
     super(`The input file "${file}" ${problem}`);
     this.name = 'InputFileError';
   }
@@ -27,14 +30,21 @@ export class InputFileError extends Error {
  * leaves the folder, a symlink, a folder, a missing file or one over `MAX_INPUT_FILE_BYTES` is refused before
  * anything is sent (`InputFileError`); an API failure rejects with the SDK's error.
  */
-export async function uploadInputFiles(sdk: Anthropic, folder: string, files: readonly string[], form: ApiForm, signal?: AbortSignal): Promise<string[]> {
+export async function uploadInputFiles(
+  sdk: Anthropic,
+  folder: string,
+  files: readonly string[],
+  form: ApiForm,
+  signal?: AbortSignal,
+): Promise<string[]> {
   const read = await Promise.all(files.map((file) => readInputFile(folder, file)));
   const ids: string[] = [];
   for (const { name, bytes } of read) {
     const file = await toFile(bytes, name);
-    const uploaded = form === 'beta'
-      ? await sdk.beta.files.upload({ file, betas: [FILES_BETA] }, { signal })
-      : await sdk.files.upload({ file }, { signal });
+    const uploaded =
+      form === 'beta'
+        ? await sdk.beta.files.upload({ file, betas: [FILES_BETA] }, { signal })
+        : await sdk.files.upload({ file }, { signal });
     ids.push(uploaded.id);
   }
   return ids;
@@ -44,13 +54,15 @@ async function readInputFile(folder: string, file: string): Promise<{ name: stri
   const root = path.resolve(folder);
   const absolute = path.resolve(root, file);
   const relative = path.relative(root, absolute);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) throw new InputFileError(file, 'is outside the skill folder: give a path inside it.');
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative))
+    throw new InputFileError(file, 'is outside the skill folder: give a path inside it.');
   const stat = await fs.lstat(absolute).catch(() => null);
   if (!stat) throw new InputFileError(file, 'does not exist in the skill folder.');
   if (stat.isSymbolicLink()) throw new InputFileError(file, 'is a symbolic link: evals upload regular files only.');
   // A linked folder on the way (`data` -> /etc for `data/x`) leaves the skill folder although the last segment is a file.
   const real = path.relative(await fs.realpath(root), await fs.realpath(absolute));
-  if (real === '' || real.startsWith('..') || path.isAbsolute(real)) throw new InputFileError(file, 'is outside the skill folder (a folder on its path is a link out of it): give a path inside it.');
+  if (real === '' || real.startsWith('..') || path.isAbsolute(real))
+    throw new InputFileError(file, 'is outside the skill folder (a folder on its path is a link out of it): give a path inside it.');
   if (!stat.isFile()) throw new InputFileError(file, 'is not a file.');
   if (stat.size > MAX_INPUT_FILE_BYTES) throw new InputFileError(file, `is larger than ${MAX_INPUT_FILE_BYTES / 1024 / 1024} MB.`);
   return { name: path.basename(absolute), bytes: await fs.readFile(absolute) };

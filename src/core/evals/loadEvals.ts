@@ -27,7 +27,9 @@ export async function loadEvals(target: string): Promise<LoadedEvals> {
   if (!stat) throw new Error(`${target} does not exist: give a skill folder or an eval file.`);
   const skillFolder = stat.isDirectory() ? target : await skillFolderAbove(path.dirname(target), target);
   const { name, description } = await readSkillIdentity(skillFolder);
-  const candidates = stat.isDirectory() ? [path.join(skillFolder, OUTPUT_EVALS_FILE), path.join(skillFolder, TRIGGER_EVALS_FILE)] : [target];
+  const candidates = stat.isDirectory()
+    ? [path.join(skillFolder, OUTPUT_EVALS_FILE), path.join(skillFolder, TRIGGER_EVALS_FILE)]
+    : [target];
   let triggers: TriggerEvalCase[] = [];
   let outputs: OutputEvalCase[] = [];
   const files: string[] = [];
@@ -41,7 +43,8 @@ export async function loadEvals(target: string): Promise<LoadedEvals> {
     if (isTriggerSet(text, file)) triggers = parseTriggerEvals(text, file);
     else outputs = [...parseOutputEvals(text, file).evals];
   }
-  if (files.length === 0) throw new Error(`${skillFolder} has no ${OUTPUT_EVALS_FILE} or ${TRIGGER_EVALS_FILE}: add one, or give an eval file.`);
+  if (files.length === 0)
+    throw new Error(`${skillFolder} has no ${OUTPUT_EVALS_FILE} or ${TRIGGER_EVALS_FILE}: add one, or give an eval file.`);
   return { skillFolder, name, description, triggers, outputs, files };
 }
 
@@ -65,9 +68,10 @@ export async function readRegularFile(file: string): Promise<string> {
   const handle = await fs.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw new Error(stat.isDirectory() ? 'it is a folder, not a file' : 'it is not a regular file (a pipe, socket or device)');
+    if (!stat.isFile())
+      throw new Error(stat.isDirectory() ? 'it is a folder, not a file' : 'it is not a regular file (a pipe, socket or device)');
     if (stat.size > MAX_EVAL_FILE_BYTES) throw new Error(`it is larger than ${MAX_EVAL_FILE_BYTES / 1024 / 1024} MB`);
-    return (await handle.readFile('utf8'));
+    return await handle.readFile('utf8');
   } finally {
     await handle.close();
   }
@@ -100,7 +104,13 @@ function isTriggerSet(text: string, file: string): boolean {
 
 async function skillFolderAbove(dir: string, file: string): Promise<string> {
   for (let current = path.resolve(dir); ; current = path.dirname(current)) {
-    if (await fs.stat(path.join(current, 'SKILL.md')).then(() => true, () => false)) return current;
+    if (
+      await fs.stat(path.join(current, 'SKILL.md')).then(
+        () => true,
+        () => false,
+      )
+    )
+      return current;
     if (path.dirname(current) === current) throw new Error(`${file} is not inside a skill folder (no SKILL.md above it).`);
   }
 }

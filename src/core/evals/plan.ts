@@ -9,7 +9,8 @@ import type { OutputEvalCase, TriggerEvalCase } from './types';
 export type Configuration = 'with_skill' | 'without_skill' | 'old_skill';
 
 /** What the cases are compared against. */
-export type Baseline = { readonly kind: 'none' } | { readonly kind: 'without-skill' } | { readonly kind: 'version'; readonly version: string };
+export type Baseline =
+  { readonly kind: 'none' } | { readonly kind: 'without-skill' } | { readonly kind: 'version'; readonly version: string };
 
 /** One request to make (and, for an output case with expectations, its grader request). */
 export type EvalJob =
@@ -52,7 +53,8 @@ export function planJobs(cases: EvalCases, runs: number, baseline: Baseline): Ev
   const jobs: EvalJob[] = [];
   for (const configuration of configurations) {
     for (let runNumber = 1; runNumber <= runs; runNumber++) {
-      if (configuration !== 'without_skill') for (const item of cases.triggers) jobs.push({ kind: 'trigger', case: item, configuration, runNumber });
+      if (configuration !== 'without_skill')
+        for (const item of cases.triggers) jobs.push({ kind: 'trigger', case: item, configuration, runNumber });
       for (const item of cases.outputs) jobs.push({ kind: 'output', case: item, configuration, runNumber });
     }
   }
@@ -92,7 +94,9 @@ export class CostCapError extends Error {
     readonly estimate: CostEstimate,
     readonly maxRequests: number,
   ) {
-    super(`This eval run would send ${countOf(estimate.requests, 'request')} (up to ${formatCount(estimate.worstCaseRequests)} with continuations; about ${countOf(estimate.inputTokens, 'input token')} and up to ${countOf(estimate.maxOutputTokens, 'output token')}), over the cap of ${formatCount(maxRequests)}; run fewer cases or runs, or raise the cap.`);
+    super(
+      `This eval run would send ${countOf(estimate.requests, 'request')} (up to ${formatCount(estimate.worstCaseRequests)} with continuations; about ${countOf(estimate.inputTokens, 'input token')} and up to ${countOf(estimate.maxOutputTokens, 'output token')}), over the cap of ${formatCount(maxRequests)}; run fewer cases or runs, or raise the cap.`,
+    );
     this.name = 'CostCapError';
   }
 }

@@ -22,19 +22,34 @@ export function gradingJson(run: CaseRun): object {
   const passed = run.expectations.filter((item) => item.passed).length;
   return {
     expectations: run.expectations.map(({ text, passed: ok, evidence }) => ({ text, passed: ok, evidence })),
-    summary: { passed, failed: run.expectations.length - passed, total: run.expectations.length, pass_rate: round2(completed(run) ? runPassRate(run) : 0) },
-    execution_metrics: { total_tool_calls: run.toolCalls, errors_encountered: run.error === null ? 0 : 1, transcript_chars: run.transcript.length },
+    summary: {
+      passed,
+      failed: run.expectations.length - passed,
+      total: run.expectations.length,
+      pass_rate: round2(completed(run) ? runPassRate(run) : 0),
+    },
+    execution_metrics: {
+      total_tool_calls: run.toolCalls,
+      errors_encountered: run.error === null ? 0 : 1,
+      transcript_chars: run.transcript.length,
+    },
     timing: { total_duration_seconds: round1(run.timeSeconds) },
   };
 }
 
 /** skill-creator's `benchmark.json` of the output runs, with `run_summary` per configuration and the delta of the first two. */
-export function benchmarkJson(metadata: BenchmarkMetadata, cases: readonly OutputEvalCase[], runs: readonly CaseRun[], summaries: readonly ConfigurationSummary[]): object {
+export function benchmarkJson(
+  metadata: BenchmarkMetadata,
+  cases: readonly OutputEvalCase[],
+  runs: readonly CaseRun[],
+  summaries: readonly ConfigurationSummary[],
+): object {
   const outputs = runs.filter((run) => run.kind === 'output');
   const names = new Map(cases.map((item) => [`eval-${item.id}`, { id: item.id, name: evalName(item) }]));
   const runSummary: Record<string, object> = {};
   for (const summary of summaries) {
-    if (summary.outputRuns > 0) runSummary[summary.configuration] = { pass_rate: summary.passRate, time_seconds: summary.timeSeconds, tokens: summary.tokens };
+    if (summary.outputRuns > 0)
+      runSummary[summary.configuration] = { pass_rate: summary.passRate, time_seconds: summary.timeSeconds, tokens: summary.tokens };
   }
   const [primary, baseline] = summaries.filter((summary) => summary.outputRuns > 0);
   if (primary) {
@@ -81,9 +96,17 @@ export function benchmarkJson(metadata: BenchmarkMetadata, cases: readonly Outpu
 }
 
 /** The trigger results as skill-creator's `run_eval.py` prints them, for the configuration under test. */
-export function triggerResultsJson(skillName: string, description: string, cases: readonly TriggerEvalCase[], runs: readonly CaseRun[]): object {
+export function triggerResultsJson(
+  skillName: string,
+  description: string,
+  cases: readonly TriggerEvalCase[],
+  runs: readonly CaseRun[],
+): object {
   const byKey = new Map(cases.map((item) => [`trigger-${item.index}`, item]));
-  const summaries = summariseCases(runs.filter((run) => run.kind === 'trigger' && run.configuration === 'with_skill'), (key) => byKey.get(key)?.shouldTrigger ?? false);
+  const summaries = summariseCases(
+    runs.filter((run) => run.kind === 'trigger' && run.configuration === 'with_skill'),
+    (key) => byKey.get(key)?.shouldTrigger ?? false,
+  );
   const results = summaries.map((summary) => {
     const item = byKey.get(summary.caseKey);
     return {

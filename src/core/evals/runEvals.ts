@@ -12,7 +12,16 @@ import type { AssistantTurn, ChosenSkill } from '../chat/viewModel';
 import { runChecks, type GradedExpectation } from './checks';
 import { gradeExpectations } from './grader';
 import { uploadInputFiles } from './inputFiles';
-import { CostCapError, estimateCost, planJobs, type Baseline, type Configuration, type CostEstimate, type EvalCases, type EvalJob } from './plan';
+import {
+  CostCapError,
+  estimateCost,
+  planJobs,
+  type Baseline,
+  type Configuration,
+  type CostEstimate,
+  type EvalCases,
+  type EvalJob,
+} from './plan';
 import { RequestBudget } from './requestBudget';
 import { skillUses } from './skillActivity';
 import { transcriptOf } from './transcript';
@@ -110,9 +119,12 @@ export async function runEvals(sdk: Anthropic, cases: EvalCases, options: EvalRu
   const attachmentsOf = (item: OutputEvalCase): Promise<string[]> => {
     let upload = uploads.get(item.id);
     if (!upload) {
-      upload = item.files.length === 0 ? Promise.resolve([])
-        : options.inputFolder === undefined ? Promise.reject(new Error('no folder to read them from was given'))
-        : uploadInputFiles(sdk, options.inputFolder, item.files, options.apiForm ?? 'ga', options.signal);
+      upload =
+        item.files.length === 0
+          ? Promise.resolve([])
+          : options.inputFolder === undefined
+            ? Promise.reject(new Error('no folder to read them from was given'))
+            : uploadInputFiles(sdk, options.inputFolder, item.files, options.apiForm ?? 'ga', options.signal);
       upload.catch(() => undefined);
       uploads.set(item.id, upload);
     }
@@ -138,7 +150,10 @@ export async function runEvals(sdk: Anthropic, cases: EvalCases, options: EvalRu
  * The cost guard, before anything is sent: what a run of `cases` with `options` will cost; throws a `CostCapError`
  * when it is over `maxRequests`. `runEvals` applies it too; callers use it to ask the user first.
  */
-export function estimateRun(cases: EvalCases, options: Pick<EvalRunOptions, 'runs' | 'baseline' | 'maxTokens' | 'maxRequests'>): CostEstimate {
+export function estimateRun(
+  cases: EvalCases,
+  options: Pick<EvalRunOptions, 'runs' | 'baseline' | 'maxTokens' | 'maxRequests'>,
+): CostEstimate {
   return guardedEstimate(planJobs(cases, options.runs ?? DEFAULT_RUNS, options.baseline), options);
 }
 
@@ -149,7 +164,13 @@ function guardedEstimate(jobs: readonly EvalJob[], options: Pick<EvalRunOptions,
   return estimate;
 }
 
-async function runJob(sdk: Anthropic, job: EvalJob, options: EvalRunOptions, budget: RequestBudget, attachmentsOf: (item: OutputEvalCase) => Promise<string[]>): Promise<CaseRun> {
+async function runJob(
+  sdk: Anthropic,
+  job: EvalJob,
+  options: EvalRunOptions,
+  budget: RequestBudget,
+  attachmentsOf: (item: OutputEvalCase) => Promise<string[]>,
+): Promise<CaseRun> {
   const started = performance.now();
   const prompt = job.kind === 'trigger' ? job.case.query : job.case.prompt;
   let attachments: string[] = [];
@@ -157,7 +178,11 @@ async function runJob(sdk: Anthropic, job: EvalJob, options: EvalRunOptions, bud
     try {
       attachments = await attachmentsOf(job.case);
     } catch (caught) {
-      return notRun(job, `Could not upload the input files of eval ${job.case.id}: ${messageOf(caught)}`, (performance.now() - started) / 1000);
+      return notRun(
+        job,
+        `Could not upload the input files of eval ${job.case.id}: ${messageOf(caught)}`,
+        (performance.now() - started) / 1000,
+      );
     }
   }
   if (!budget.take()) return notRun(job, budget.refusal, (performance.now() - started) / 1000);
@@ -166,7 +191,13 @@ async function runJob(sdk: Anthropic, job: EvalJob, options: EvalRunOptions, bud
     continuationRefused = !budget.take();
     return !continuationRefused;
   };
-  const session = createChatSession(sdk, { model: options.model, maxTokens: options.maxTokens, skills: skillsFor(job.configuration, options), apiForm: options.apiForm ?? 'ga', allowContinuation });
+  const session = createChatSession(sdk, {
+    model: options.model,
+    maxTokens: options.maxTokens,
+    skills: skillsFor(job.configuration, options),
+    apiForm: options.apiForm ?? 'ga',
+    allowContinuation,
+  });
   const turn = await session.send(prompt, { signal: options.signal, attachments });
   const transcript = transcriptOf(prompt, turn);
   const base = {
@@ -180,7 +211,16 @@ async function runJob(sdk: Anthropic, job: EvalJob, options: EvalRunOptions, bud
   const triggered = skillUses(turn).has(options.skill.directory);
   if (job.kind === 'trigger') {
     const seconds = (performance.now() - started) / 1000;
-    return { ...base, kind: 'trigger', passed: error === null && triggered === job.case.shouldTrigger, triggered, expectations: [], tokens: tokensOf(turn), timeSeconds: seconds, error };
+    return {
+      ...base,
+      kind: 'trigger',
+      passed: error === null && triggered === job.case.shouldTrigger,
+      triggered,
+      expectations: [],
+      tokens: tokensOf(turn),
+      timeSeconds: seconds,
+      error,
+    };
   }
   const checks = runChecks(job.case.checks, turn, options.skill.directory);
   let graded: GradedExpectation[] = [];
@@ -190,7 +230,11 @@ async function runJob(sdk: Anthropic, job: EvalJob, options: EvalRunOptions, bud
     if (!budget.take()) failure = `The expectations were not graded. ${budget.refusal}`;
     else {
       try {
-        const grading = await gradeExpectations(sdk, job.case.expectations, transcript, { model: options.graderModel, maxTokens: GRADER_MAX_TOKENS, signal: options.signal });
+        const grading = await gradeExpectations(sdk, job.case.expectations, transcript, {
+          model: options.graderModel,
+          maxTokens: GRADER_MAX_TOKENS,
+          signal: options.signal,
+        });
         graded = grading.expectations;
         graderTokens = grading.inputTokens + grading.outputTokens;
       } catch (caught) {

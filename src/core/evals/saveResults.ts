@@ -34,7 +34,14 @@ export async function saveResults(evals: LoadedEvals, runs: readonly CaseRun[], 
   const shouldTrigger = shouldTriggerOf(evals.triggers);
   const configurations = summariseConfigurations(runs, shouldTrigger);
   const timestamp = new Date().toISOString();
-  const metadata = { skillName: evals.name, skillPath: evals.skillFolder, executorModel: run.model, graderModel: run.graderModel, timestamp, runsPerConfiguration: run.runsPerCase };
+  const metadata = {
+    skillName: evals.name,
+    skillPath: evals.skillFolder,
+    executorModel: run.model,
+    graderModel: run.graderModel,
+    timestamp,
+    runsPerConfiguration: run.runsPerCase,
+  };
   const resultsFolder = await writeResults(run.folder ?? path.join(evals.skillFolder, RESULTS_FOLDER), timestamp, {
     runs,
     benchmark: benchmarkJson(metadata, evals.outputs, runs, configurations),

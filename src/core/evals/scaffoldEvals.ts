@@ -5,7 +5,11 @@
  */
 
 /** Requests that no skill about anything in particular should pick up. */
-const UNRELATED_QUERIES = ['What is the capital of France?', 'Write a haiku about autumn leaves.', 'Explain the difference between TCP and UDP in two sentences.'];
+const UNRELATED_QUERIES = [
+  'What is the capital of France?',
+  'Write a haiku about autumn leaves.',
+  'Explain the difference between TCP and UDP in two sentences.',
+];
 
 /** The text of `evals/trigger-evals.json` for a skill with this description. */
 export function scaffoldTriggerEvals(description: string): string {

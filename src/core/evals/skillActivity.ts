@@ -13,7 +13,24 @@ export interface SkillUse {
 }
 
 /** Commands that show a file's contents. */
-const READERS = new Set(['cat', 'head', 'tail', 'less', 'more', 'sed', 'awk', 'bat', 'nl', 'view', 'grep', 'rg', 'cut', 'strings', 'xxd', 'od']);
+const READERS = new Set([
+  'cat',
+  'head',
+  'tail',
+  'less',
+  'more',
+  'sed',
+  'awk',
+  'bat',
+  'nl',
+  'view',
+  'grep',
+  'rg',
+  'cut',
+  'strings',
+  'xxd',
+  'od',
+]);
 /** Commands that run the script named after them. */
 const INTERPRETERS = /^(python\d?(\.\d+)?|bash|sh|zsh|node|deno|bun|ruby|perl|php|Rscript|pwsh|tsx|ts-node|uv|uvx)$/;
 /** A path under `/skills/`: its directory and the rest. */
@@ -71,7 +88,9 @@ function bashEvents(command: string): ToolEvent[] {
   for (const segment of command.split(/&&|\|\||[;|\n]/)) {
     const words = shellWords(segment)
       .filter((word) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word))
-      .map((word, index) => (index > 0 || word.includes('/')) && cwd && !word.startsWith('/') && !word.startsWith('-') ? `${cwd}/${word}` : word);
+      .map((word, index) =>
+        (index > 0 || word.includes('/')) && cwd && !word.startsWith('/') && !word.startsWith('-') ? `${cwd}/${word}` : word,
+      );
     if (words[0] === 'sudo' || words[0] === 'exec' || words[0] === 'time') words.shift();
     const [program, ...args] = words;
     if (program === undefined) continue;

@@ -69,14 +69,27 @@ export function summariseCases(runs: readonly CaseRun[], shouldTrigger: (caseKey
     const passes = done.filter((run) => run.passed).length;
     const triggers = done.filter((run) => run.triggered).length;
     const triggerRate = ratio(triggers, done.length);
-    const base = { caseKey: first.caseKey, configuration: first.configuration, runs: group.length, completed: done.length, passes, triggers, triggerRate };
+    const base = {
+      caseKey: first.caseKey,
+      configuration: first.configuration,
+      runs: group.length,
+      completed: done.length,
+      passes,
+      triggers,
+      triggerRate,
+    };
     const verdictOf = (passed: boolean): Pick<CaseSummary, 'verdict' | 'passed'> => {
       const verdict: CaseVerdict = done.length < group.length ? 'errored' : passed ? 'passed' : 'failed';
       return { verdict, passed: verdict === 'passed' };
     };
     if (first.kind === 'trigger') {
       const expected = shouldTrigger(first.caseKey);
-      return { kind: 'trigger', ...base, passRate: ratio(passes, done.length), ...verdictOf(expected ? triggerRate >= 0.5 : triggerRate < 0.5) };
+      return {
+        kind: 'trigger',
+        ...base,
+        passRate: ratio(passes, done.length),
+        ...verdictOf(expected ? triggerRate >= 0.5 : triggerRate < 0.5),
+      };
     }
     const passRate = done.length === 0 ? Number.NaN : statsOf(done.map(runPassRate)).mean;
     return { kind: 'output', ...base, passRate, ...verdictOf(passes * 2 > done.length) };
@@ -85,8 +98,12 @@ export function summariseCases(runs: readonly CaseRun[], shouldTrigger: (caseKey
 
 /** A case's rate in words: "2/3 triggered" or "1/3 runs passed" over completed runs, and how many runs did not complete. */
 export function caseRateText(summary: CaseSummary): string {
-  if (summary.completed === 0) return summary.runs === 1 ? 'the run did not complete' : `none of ${formatCount(summary.runs)} runs completed`;
-  const rate = summary.kind === 'trigger' ? `${summary.triggers}/${summary.completed} triggered` : `${summary.passes}/${summary.completed} runs passed`;
+  if (summary.completed === 0)
+    return summary.runs === 1 ? 'the run did not complete' : `none of ${formatCount(summary.runs)} runs completed`;
+  const rate =
+    summary.kind === 'trigger'
+      ? `${summary.triggers}/${summary.completed} triggered`
+      : `${summary.passes}/${summary.completed} runs passed`;
   const missing = summary.runs - summary.completed;
   return missing === 0 ? rate : `${rate}; ${countOf(missing, 'run')} did not complete`;
 }
@@ -102,18 +119,20 @@ export function summariseConfigurations(runs: readonly CaseRun[], shouldTrigger:
     const outputs = mine.filter((run) => run.kind === 'output');
     const should = triggers.filter((run) => shouldTrigger(run.caseKey));
     const fired = triggers.filter((run) => run.triggered);
-    return [{
-      configuration,
-      triggerRate: ratio(triggers.filter((run) => run.triggered === shouldTrigger(run.caseKey)).length, triggers.length),
-      triggerRecall: ratio(should.filter((run) => run.triggered).length, should.length),
-      triggerPrecision: ratio(fired.filter((run) => shouldTrigger(run.caseKey)).length, fired.length),
-      passRate: statsOf(outputs.map(runPassRate)),
-      timeSeconds: statsOf(outputs.map((run) => run.timeSeconds)),
-      tokens: statsOf(outputs.map((run) => run.tokens)),
-      outputRuns: outputs.length,
-      triggerRuns: triggers.length,
-      erroredRuns: all.length - mine.length,
-    }];
+    return [
+      {
+        configuration,
+        triggerRate: ratio(triggers.filter((run) => run.triggered === shouldTrigger(run.caseKey)).length, triggers.length),
+        triggerRecall: ratio(should.filter((run) => run.triggered).length, should.length),
+        triggerPrecision: ratio(fired.filter((run) => shouldTrigger(run.caseKey)).length, fired.length),
+        passRate: statsOf(outputs.map(runPassRate)),
+        timeSeconds: statsOf(outputs.map((run) => run.timeSeconds)),
+        tokens: statsOf(outputs.map((run) => run.tokens)),
+        outputRuns: outputs.length,
+        triggerRuns: triggers.length,
+        erroredRuns: all.length - mine.length,
+      },
+    ];
   });
 }
 

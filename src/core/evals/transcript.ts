@@ -12,7 +12,12 @@ export function transcriptOf(prompt: string, turn: AssistantTurn): string {
     else if (block.type === 'container_upload') lines.push(`[uploaded file ${block.fileId}]`);
     else {
       const input = block.input ?? {};
-      const shown = block.kind === 'bash' ? String(input['command'] ?? '') : block.kind === 'code' ? String(input['code'] ?? '') : `${String(input['command'] ?? block.kind)} ${String(input['path'] ?? '')}`;
+      const shown =
+        block.kind === 'bash'
+          ? String(input['command'] ?? '')
+          : block.kind === 'code'
+            ? String(input['code'] ?? '')
+            : `${String(input['command'] ?? block.kind)} ${String(input['path'] ?? '')}`;
       lines.push(`[${block.name}] ${shown}`);
       const result = block.result;
       if (result?.kind === 'bash') {

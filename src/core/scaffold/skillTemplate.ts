@@ -34,7 +34,8 @@ function skillMd(spec: NewSkillSpec): string {
   const extras = spec.extras ?? [];
   const resources: string[] = [];
   if (extras.includes('scripts')) resources.push('- [scripts/example.py](scripts/example.py): run it with `python scripts/example.py`.');
-  if (extras.includes('references')) resources.push('- [references/REFERENCE.md](references/REFERENCE.md): details to read only when needed.');
+  if (extras.includes('references'))
+    resources.push('- [references/REFERENCE.md](references/REFERENCE.md): details to read only when needed.');
   const lines = [
     '---',
     `name: ${spec.name}`,

@@ -59,8 +59,15 @@ export function colonValueFixes(parsed: ParsedSkillMd, found: ColonValue): Fix[]
   const eol = lineBreakOf(parsed.text);
   const indent = ' '.repeat(found.indent + 2);
   return [
-    { title: `Quote the value of \`${found.key}\``, isPreferred: true, edits: [{ range: found.value, newText: JSON.stringify(found.valueLines.join(' ')) }] },
-    { title: `Turn \`${found.key}\` into a \`>-\` block`, edits: [{ range: found.value, newText: `>-${found.valueLines.map((l) => eol + indent + l).join('')}` }] },
+    {
+      title: `Quote the value of \`${found.key}\``,
+      isPreferred: true,
+      edits: [{ range: found.value, newText: JSON.stringify(found.valueLines.join(' ')) }],
+    },
+    {
+      title: `Turn \`${found.key}\` into a \`>-\` block`,
+      edits: [{ range: found.value, newText: `>-${found.valueLines.map((l) => eol + indent + l).join('')}` }],
+    },
   ];
 }
 

@@ -201,7 +201,13 @@ const TEXT_AFTER_QUOTE = 'The frontmatter is not valid YAML: Unexpected scalar a
  * plain text straight after the closing quote on the same line (`'the team's style`: one fault over that text).
  * Undefined for anything else (escapes, more quotes, odd characters), which the `yaml` package reads instead.
  */
-function quoteFault(lines: LineIndex, line: number, text: string, rawValue: string, closeLine: number): { problem: SyntaxProblem; unclosed: boolean } | undefined {
+function quoteFault(
+  lines: LineIndex,
+  line: number,
+  text: string,
+  rawValue: string,
+  closeLine: number,
+): { problem: SyntaxProblem; unclosed: boolean } | undefined {
   const quote = rawValue[0];
   if (quote === '"' && rawValue.includes('\\')) return undefined;
   let close = -1;
@@ -224,7 +230,10 @@ function quoteFault(lines: LineIndex, line: number, text: string, rawValue: stri
   const after = rawValue.slice(close + 1);
   if (after === '' || /\s/.test(after[0]) || after.includes("'") || after.includes('"') || !isSafePlainString(after)) return undefined;
   const start = text.length - after.length;
-  return { problem: { message: TEXT_AFTER_QUOTE, range: { start: { line, character: start }, end: { line, character: text.length } } }, unclosed: false };
+  return {
+    problem: { message: TEXT_AFTER_QUOTE, range: { start: { line, character: start }, end: { line, character: text.length } } },
+    unclosed: false,
+  };
 }
 
 /**
@@ -238,7 +247,10 @@ function addColonProblems(problems: SyntaxProblem[], text: string, rawValue: str
   NESTING_COLON.lastIndex = 0;
   for (let colon = NESTING_COLON.exec(rawValue); colon; colon = NESTING_COLON.exec(rawValue)) {
     if (!isSafePlainString(rawValue.slice(from, colon.index))) return false;
-    found.push({ message: NESTED_MAPPING, range: { start: { line, character: start + from }, end: { line, character: start + from + 1 } } });
+    found.push({
+      message: NESTED_MAPPING,
+      range: { start: { line, character: start + from }, end: { line, character: start + from + 1 } },
+    });
     from = colon.index + colon[0].length;
   }
   const last = rawValue.slice(from);

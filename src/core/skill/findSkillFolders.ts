@@ -73,7 +73,10 @@ function search(dir: string, entries: readonly Dirent[], state: SearchState): vo
       children = readdirSync(subfolder, { withFileTypes: true });
     } catch (error) {
       const badName = e.name.includes('\uFFFD') && (error as NodeJS.ErrnoException).code === 'ENOENT';
-      state.unreadable.push({ path: subfolder, reason: badName ? 'cannot be read: its name is not valid UTF-8; rename it' : describeFsError(error) });
+      state.unreadable.push({
+        path: subfolder,
+        reason: badName ? 'cannot be read: its name is not valid UTF-8; rename it' : describeFsError(error),
+      });
       continue;
     }
     search(subfolder, children, state);

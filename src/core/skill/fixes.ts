@@ -50,9 +50,7 @@ function ownsItsLines(parsed: ParsedSkillMd, entry: FrontmatterEntry): boolean {
   if (entry.keyRange.start.character !== 0) return false;
   return parsed.entries.every(
     (other) =>
-      other === entry ||
-      other.keyRange.start.line > entry.valueRange.end.line ||
-      other.valueRange.end.line < entry.keyRange.start.line,
+      other === entry || other.keyRange.start.line > entry.valueRange.end.line || other.valueRange.end.line < entry.keyRange.start.line,
   );
 }
 

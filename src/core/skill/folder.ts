@@ -56,8 +56,15 @@ export function lintSkillFolder(dir: string, options: LintFolderOptions): SkillF
   const index = uploadIndexOf(collected);
   const bytes = options.contents ? new Map(options.contents.files.map((f) => [f.path, f.data])) : undefined;
   const inMemory = bytes?.get(fileName);
-  const text = inMemory ? Buffer.from(inMemory.buffer, inMemory.byteOffset, inMemory.byteLength).toString('utf8') : readFileSync(file, 'utf8');
-  const diagnostics = lintSkillMd(text, { profile, folderName: folderNameOf(dir), fileExists: index.has, leftOutReason: index.leftOutReason });
+  const text = inMemory
+    ? Buffer.from(inMemory.buffer, inMemory.byteOffset, inMemory.byteLength).toString('utf8')
+    : readFileSync(file, 'utf8');
+  const diagnostics = lintSkillMd(text, {
+    profile,
+    folderName: folderNameOf(dir),
+    fileExists: index.has,
+    leftOutReason: index.leftOutReason,
+  });
   const scanned = scanFiles(collected, fileName, profile, bytes, new Set(options.allowSecrets));
   return { dir, file, diagnostics: skillMdCaseDiagnostics(fileName, profile).concat(diagnostics, scanned, upload) };
 }
@@ -67,7 +74,13 @@ export function lintSkillFolder(dir: string, options: LintFolderOptions): SkillF
  * `bytes` when given, else read from disk. A file that vanished or changed kind since the walk is not scanned (an
  * upload refuses it when it reads it).
  */
-function scanFiles(collected: SkillFiles, skillMd: string, profile: Profile, bytes: ReadonlyMap<string, Uint8Array> | undefined, allowed: ReadonlySet<string>): Diagnostic[] {
+function scanFiles(
+  collected: SkillFiles,
+  skillMd: string,
+  profile: Profile,
+  bytes: ReadonlyMap<string, Uint8Array> | undefined,
+  allowed: ReadonlySet<string>,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const { relativePath, absolutePath, size } of collected.files) {
     if (relativePath === skillMd) continue;
@@ -81,7 +94,15 @@ function scanFiles(collected: SkillFiles, skillMd: string, profile: Profile, byt
     }
     for (const f of findings) {
       const severity = severityOf(f.rule, profile);
-      if (severity !== 'off') diagnostics.push({ rule: f.rule, severity, message: f.message, range: f.range, fixes: f.fixes, ...(f.file === undefined ? {} : { file: f.file }) });
+      if (severity !== 'off')
+        diagnostics.push({
+          rule: f.rule,
+          severity,
+          message: f.message,
+          range: f.range,
+          fixes: f.fixes,
+          ...(f.file === undefined ? {} : { file: f.file }),
+        });
     }
   }
   return diagnostics;

@@ -23,7 +23,7 @@ export const FRONTMATTER_KEYS: readonly KeyInfo[] = [
   {
     key: 'name',
     summary:
-      'The skill\'s identifier: lowercase letters, digits and single inner hyphens, at most 64 characters, matching the folder name. It may not contain `anthropic` or `claude` (Claude API).\n\nExample: `name: pdf-tools`',
+      "The skill's identifier: lowercase letters, digits and single inner hyphens, at most 64 characters, matching the folder name. It may not contain `anthropic` or `claude` (Claude API).\n\nExample: `name: pdf-tools`",
     profiles: EVERY_PROFILE,
     limit: 64,
   },
@@ -48,7 +48,8 @@ export const FRONTMATTER_KEYS: readonly KeyInfo[] = [
   },
   {
     key: 'metadata',
-    summary: 'A mapping of extra string keys to string values, for anything else.\n\nExample:\n```yaml\nmetadata:\n  author: my-team\n  version: "1.0"\n```',
+    summary:
+      'A mapping of extra string keys to string values, for anything else.\n\nExample:\n```yaml\nmetadata:\n  author: my-team\n  version: "1.0"\n```',
     profiles: EVERY_PROFILE,
   },
   {
@@ -65,7 +66,7 @@ export const FRONTMATTER_KEYS: readonly KeyInfo[] = [
   },
   {
     key: 'argument-hint',
-    summary: 'Claude Code: the hint shown after `/name` for the skill\'s arguments.\n\nExample: `argument-hint: [file] [format]`',
+    summary: "Claude Code: the hint shown after `/name` for the skill's arguments.\n\nExample: `argument-hint: [file] [format]`",
     profiles: CLAUDE_CODE,
   },
   {
@@ -75,7 +76,8 @@ export const FRONTMATTER_KEYS: readonly KeyInfo[] = [
   },
   {
     key: 'disable-model-invocation',
-    summary: 'Claude Code: `true` keeps Claude from loading the skill on its own; only `/name` runs it.\n\nExample: `disable-model-invocation: true`',
+    summary:
+      'Claude Code: `true` keeps Claude from loading the skill on its own; only `/name` runs it.\n\nExample: `disable-model-invocation: true`',
     profiles: CLAUDE_CODE,
     values: BOOLEAN,
   },
@@ -119,7 +121,7 @@ export const FRONTMATTER_KEYS: readonly KeyInfo[] = [
   },
   {
     key: 'hooks',
-    summary: 'Claude Code: hooks scoped to the skill\'s lifetime, in the same shape as settings hooks.',
+    summary: "Claude Code: hooks scoped to the skill's lifetime, in the same shape as settings hooks.",
     profiles: CLAUDE_CODE,
   },
   {
@@ -129,7 +131,7 @@ export const FRONTMATTER_KEYS: readonly KeyInfo[] = [
   },
   {
     key: 'shell',
-    summary: 'Claude Code: the shell for the skill\'s inline commands.\n\nExample: `shell: bash`',
+    summary: "Claude Code: the shell for the skill's inline commands.\n\nExample: `shell: bash`",
     profiles: CLAUDE_CODE,
     values: ['bash', 'powershell'],
   },

@@ -69,7 +69,13 @@ function checkLine(
     const start = match.index + match[0].length - raw.length;
     if (target.outside) {
       if (found.admits('link-outside')) {
-        found.findings.push(finding('link-outside', `\`${raw}\` points outside the skill folder; it will not be uploaded. Copy the file into the folder.`, lineSpan(line, start, raw.length)));
+        found.findings.push(
+          finding(
+            'link-outside',
+            `\`${raw}\` points outside the skill folder; it will not be uploaded. Copy the file into the folder.`,
+            lineSpan(line, start, raw.length),
+          ),
+        );
       }
     } else if (fileExists && !fileExists(target.path) && found.admits('link-broken')) {
       const reason = leftOutReason?.(target.path);
@@ -100,7 +106,7 @@ function inSpans(spans: readonly number[], at: number): boolean {
 function codeSpans(line: string): number[] {
   const starts: number[] = [];
   const lengths: number[] = [];
-  for (let at = line.indexOf('`'); at >= 0; ) {
+  for (let at = line.indexOf('`'); at >= 0;) {
     let end = at + 1;
     while (line.charCodeAt(end) === 96) end++;
     starts.push(at);

@@ -34,7 +34,15 @@ export function lintSkillMd(text: string, options: LintOptions): Diagnostic[] {
   } catch (error) {
     const reason = messageOf(error);
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return [{ rule: 'yaml-syntax', severity: 'error', message: `SKILL.md could not be checked (${reason}); simplify its frontmatter.`, range, fixes: [] }];
+    return [
+      {
+        rule: 'yaml-syntax',
+        severity: 'error',
+        message: `SKILL.md could not be checked (${reason}); simplify its frontmatter.`,
+        range,
+        fixes: [],
+      },
+    ];
   }
 }
 

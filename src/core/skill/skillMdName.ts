@@ -8,5 +8,9 @@ export const SKILL_MD = 'SKILL.md';
 /** `skill-md-case` for a file named `fileName` when that is a mis-cased SKILL.md; none otherwise (or when the rule is off). */
 export function skillMdCaseDiagnostics(fileName: string, profile: Profile): Diagnostic[] {
   if (fileName === SKILL_MD || fileName.toUpperCase() !== SKILL_MD.toUpperCase()) return [];
-  return folderDiagnostic('skill-md-case', profile, `The file is named \`${fileName}\`; rename it to \`${SKILL_MD}\` (upper case), or it is not found.`);
+  return folderDiagnostic(
+    'skill-md-case',
+    profile,
+    `The file is named \`${fileName}\`; rename it to \`${SKILL_MD}\` (upper case), or it is not found.`,
+  );
 }

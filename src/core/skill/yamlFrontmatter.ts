@@ -31,7 +31,10 @@ export function parseFrontmatterWithYaml(lines: LineIndex, firstLine: number, cl
     const yaml = loadYaml();
     const doc = yaml.parseDocument(source, { version: '1.1', uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' });
     if (doc.errors.length > 0) {
-      return { entries: [], problems: doc.errors.map((e) => ({ message: describeError(e), range: span(e.pos[0], Math.max(e.pos[1], e.pos[0])) })) };
+      return {
+        entries: [],
+        problems: doc.errors.map((e) => ({ message: describeError(e), range: span(e.pos[0], Math.max(e.pos[1], e.pos[0])) })),
+      };
     }
     const contents = doc.contents;
     if (contents === null || (yaml.isScalar(contents) && contents.value === null)) return { entries: [], problems: [] };

@@ -91,9 +91,12 @@ function keyOf(name: string): string {
 function clash<T>(existing: TreeNode<T>, path: string, depth: number): ZipError {
   const existingPath = existing.kind === 'file' ? existing.path : prefix(existing.via, existing.depth);
   if (existing.name !== path.split('/')[depth]) {
-    return new ZipError(`"${shorten(existingPath)}" and "${shorten(prefix(path, depth + 1))}" differ only in case or Unicode form; one would overwrite the other on Windows and macOS.`);
+    return new ZipError(
+      `"${shorten(existingPath)}" and "${shorten(prefix(path, depth + 1))}" differ only in case or Unicode form; one would overwrite the other on Windows and macOS.`,
+    );
   }
-  if (existing.kind === 'folder') return new ZipError(`"${shorten(path)}" is a file, but "${shorten(existing.via)}" needs it to be a folder.`);
+  if (existing.kind === 'folder')
+    return new ZipError(`"${shorten(path)}" is a file, but "${shorten(existing.via)}" needs it to be a folder.`);
   if (existingPath === path) return new ZipError(`"${shorten(path)}" appears twice.`);
   return new ZipError(`"${shorten(existingPath)}" is a file, but "${shorten(path)}" needs it to be a folder.`);
 }
@@ -101,7 +104,9 @@ function clash<T>(existing: TreeNode<T>, path: string, depth: number): ZipError 
 function checkedSegments(path: string): string[] {
   const segments = path.split('/');
   if (segments.length > PATH_LIMITS.maxDepth) {
-    throw new ZipError(`"${shorten(path)}" is ${countOf(segments.length, 'level')} deep; at most ${formatCount(PATH_LIMITS.maxDepth)} are allowed.`);
+    throw new ZipError(
+      `"${shorten(path)}" is ${countOf(segments.length, 'level')} deep; at most ${formatCount(PATH_LIMITS.maxDepth)} are allowed.`,
+    );
   }
   const pathBytes = Buffer.byteLength(path);
   if (pathBytes > PATH_LIMITS.maxPathBytes) {
@@ -110,7 +115,9 @@ function checkedSegments(path: string): string[] {
   for (const name of segments) {
     const nameBytes = Buffer.byteLength(name);
     if (nameBytes > PATH_LIMITS.maxNameBytes) {
-      throw new ZipError(`A name in "${shorten(path)}" is ${nameBytes} bytes long; a file or folder name may be at most ${PATH_LIMITS.maxNameBytes} bytes.`);
+      throw new ZipError(
+        `A name in "${shorten(path)}" is ${nameBytes} bytes long; a file or folder name may be at most ${PATH_LIMITS.maxNameBytes} bytes.`,
+      );
     }
   }
   return segments;

@@ -76,7 +76,7 @@ function readCentralDirectory(bytes: Uint8Array, view: DataView, eocd: number, m
   const end = start + size;
   if (end > eocd) throw new ZipError('The zip archive is damaged (its central directory overlaps its end record).');
   const entries: CentralEntry[] = [];
-  for (let offset = start; offset < end; ) {
+  for (let offset = start; offset < end;) {
     if (entries.length === maxEntries) {
       throw new ZipError(`The archive has at least ${maxEntries + 1} entries; at most ${maxEntries} are allowed.`);
     }
@@ -90,7 +90,9 @@ function readCentralDirectory(bytes: Uint8Array, view: DataView, eocd: number, m
       entries.length > MAX_ENTRIES_WITHOUT_ZIP64
         ? `over ${formatCount(MAX_ENTRIES_WITHOUT_ZIP64)} entries an archive needs zip64`
         : 'the archive is damaged';
-    throw new ZipError(`The archive holds ${countOf(entries.length, 'entry', 'entries')} but says it holds ${formatCount(declared)}: ${reason}. It was refused rather than read in part.`);
+    throw new ZipError(
+      `The archive holds ${countOf(entries.length, 'entry', 'entries')} but says it holds ${formatCount(declared)}: ${reason}. It was refused rather than read in part.`,
+    );
   }
   return entries;
 }
@@ -143,7 +145,8 @@ function readCentralEntry(bytes: Uint8Array, view: DataView, at: number): Centra
 /** The entry's bytes, decompressed and checked against the CRC-32 the archive records. */
 function readEntryData(bytes: Uint8Array, view: DataView, entry: CentralEntry): Uint8Array {
   const data = readStoredOrInflated(bytes, view, entry);
-  if (crc32(data) !== entry.crc32) throw new ZipError(`The archive entry "${entry.rawName}" is damaged: its CRC-32 does not match its contents.`);
+  if (crc32(data) !== entry.crc32)
+    throw new ZipError(`The archive entry "${entry.rawName}" is damaged: its CRC-32 does not match its contents.`);
   return data;
 }
 

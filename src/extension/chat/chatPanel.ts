@@ -1,6 +1,15 @@
 import * as vscode from 'vscode';
 import type { AssistantTurn, ChatViewModel } from '../../core/chat/viewModel';
-import { MAX_PROMPT_CHARS, oversizedPrompt, parseWebviewMessage, type ChatSettings, type HostMessage, type PanelState, type SkillChoice, type WebviewMessage } from '../../shared/chat/protocol';
+import {
+  MAX_PROMPT_CHARS,
+  oversizedPrompt,
+  parseWebviewMessage,
+  type ChatSettings,
+  type HostMessage,
+  type PanelState,
+  type SkillChoice,
+  type WebviewMessage,
+} from '../../shared/chat/protocol';
 import type { ApiSession } from '../services/api/apiSession';
 import { errorMessage } from '../ui/errorMessage';
 import { chatLabels } from './chatLabels';
@@ -188,7 +197,11 @@ export class ChatPanel implements vscode.Disposable {
   private async refuseLongPrompt(length: number): Promise<void> {
     this.deps.log.warn(`Chat: refused a prompt of ${length} characters (at most ${MAX_PROMPT_CHARS})`);
     void vscode.window.showWarningMessage(
-      vscode.l10n.t('The prompt has {0} characters; the chat sends at most {1}. Shorten it to send it.', length.toLocaleString(vscode.env.language), MAX_PROMPT_CHARS.toLocaleString(vscode.env.language)),
+      vscode.l10n.t(
+        'The prompt has {0} characters; the chat sends at most {1}. Shorten it to send it.',
+        length.toLocaleString(vscode.env.language),
+        MAX_PROMPT_CHARS.toLocaleString(vscode.env.language),
+      ),
     );
   }
 
@@ -217,7 +230,13 @@ export class ChatPanel implements vscode.Disposable {
 
   private postInit(): void {
     const state: PanelState = { conversation: this.conversation, settings: this.settings.current };
-    this.page.post({ type: 'init', state, busy: this.sending || (this.sessions.current?.busy ?? false), models: this.models, labels: chatLabels() });
+    this.page.post({
+      type: 'init',
+      state,
+      busy: this.sending || (this.sessions.current?.busy ?? false),
+      models: this.models,
+      labels: chatLabels(),
+    });
   }
 
   /** Shows the panel. */

@@ -34,7 +34,9 @@ export class ChatPanels {
       this.current.reveal();
       return this.current;
     }
-    const panel = vscode.window.createWebviewPanel(CHAT_VIEW_TYPE, vscode.l10n.t('Skill Test Chat'), vscode.ViewColumn.Active, { retainContextWhenHidden: false });
+    const panel = vscode.window.createWebviewPanel(CHAT_VIEW_TYPE, vscode.l10n.t('Skill Test Chat'), vscode.ViewColumn.Active, {
+      retainContextWhenHidden: false,
+    });
     return this.adopt(new ChatPanel(panel, this.deps, undefined));
   }
 
@@ -50,7 +52,9 @@ export class ChatPanels {
   async testNode(node: TestableNode): Promise<void> {
     const skill = 'version' in node ? node.parent.skill : node.skill;
     const version = 'version' in node ? node.version.ref : 'latest';
-    await this.test(skillChoice(await this.deps.api.getClient(), { type: skillType(skill), skillId: skill.id, title: skill.title || skill.id }, version));
+    await this.test(
+      skillChoice(await this.deps.api.getClient(), { type: skillType(skill), skillId: skill.id, title: skill.title || skill.id }, version),
+    );
   }
 
   /**

@@ -32,7 +32,13 @@ export interface ChatPrompts {
 /** The prompts a person answers (frozen: nothing can switch a question off). */
 export const interactiveChatPrompts: ChatPrompts = Object.freeze<ChatPrompts>({
   async pickSkills(items, title) {
-    const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+    const picked = await vscode.window.showQuickPick(items, {
+      title,
+      canPickMany: true,
+      matchOnDescription: true,
+      matchOnDetail: true,
+      ignoreFocusOut: true,
+    });
     return picked && picked.length > 0 ? picked : undefined;
   },
   async confirmOverwrite(uri) {
@@ -55,7 +61,10 @@ export const interactiveChatPrompts: ChatPrompts = Object.freeze<ChatPrompts>({
     const published = vscode.l10n.t('Test the Published Version');
     const answer = await vscode.window.showWarningMessage(
       vscode.l10n.t('{0} changed since it was last published to "{1}".', folder, skill),
-      { modal: true, detail: vscode.l10n.t('Publish it as a new version and test that, or test the version published from here without your changes?') },
+      {
+        modal: true,
+        detail: vscode.l10n.t('Publish it as a new version and test that, or test the version published from here without your changes?'),
+      },
       publish,
       published,
     );

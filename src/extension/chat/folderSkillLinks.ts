@@ -17,7 +17,10 @@ export function folderSkillLinks(folders: SkillFolders, prompts: ChatPrompts, lo
       if (!folder) return { kind: 'cancelled' };
       const link = folders.link(folder);
       if (!link) return { kind: 'unlinked', folder };
-      const linked = (version: string): LinkedSkill => ({ kind: 'linked', skill: { type: 'custom', skillId: link.skillId, title: link.title, version } });
+      const linked = (version: string): LinkedSkill => ({
+        kind: 'linked',
+        skill: { type: 'custom', skillId: link.skillId, title: link.title, version },
+      });
       const published = link.published;
       if (!published) return linked('latest');
       if ((await folders.changedSincePublished(folder)) !== true) return linked(published.ref);

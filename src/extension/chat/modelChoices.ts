@@ -11,7 +11,9 @@ export async function modelChoices(session: ChatSession, log: vscode.LogOutputCh
   try {
     return (await session.listModels()).map((model) => model.id);
   } catch (error) {
-    log.warn(`Chat: could not list the models: ${errorMessage(error)} The model field offers the current models Skillsmith knows (${KNOWN_MODELS.join(', ')}).`);
+    log.warn(
+      `Chat: could not list the models: ${errorMessage(error)} The model field offers the current models Skillsmith knows (${KNOWN_MODELS.join(', ')}).`,
+    );
     return KNOWN_MODELS;
   }
 }

@@ -47,7 +47,9 @@ export function registerChat(context: vscode.ExtensionContext, services: Service
       chat().open();
     }),
     vscode.commands.registerCommand('skillsmith.chat.testSkill', (node: TestableNode) => chat().testNode(node)),
-    vscode.commands.registerCommand('skillsmith.chat.testSkillMd', (uri?: vscode.Uri) => chat().testSkillMd(uri ?? vscode.window.activeTextEditor?.document.uri)),
+    vscode.commands.registerCommand('skillsmith.chat.testSkillMd', (uri?: vscode.Uri) =>
+      chat().testSkillMd(uri ?? vscode.window.activeTextEditor?.document.uri),
+    ),
     { dispose: () => panels?.panel?.dispose() },
   );
   return { panel: () => panels?.panel, prompts, revive: (panel, state) => chat().revive(panel, state) };

@@ -17,10 +17,17 @@ import type { ChatPrompts } from './chatPrompts';
  * saved in the status bar (a notification would cover the chat's Send button). Resolves with where it was saved,
  * or undefined when cancelled or failed (the failure is shown).
  */
-export async function saveProducedFile(session: ChatSession, produced: ProducedFile, prompts: ChatPrompts, log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
+export async function saveProducedFile(
+  session: ChatSession,
+  produced: ProducedFile,
+  prompts: ChatPrompts,
+  log: vscode.LogOutputChannel,
+): Promise<vscode.Uri | undefined> {
   const shownName = produced.filename ?? vscode.l10n.t('the produced file');
   try {
-    const file = await withCancellableProgress(vscode.l10n.t('Downloading {0}', shownName), (_progress, signal) => session.downloadFile(produced.fileId, { signal }));
+    const file = await withCancellableProgress(vscode.l10n.t('Downloading {0}', shownName), (_progress, signal) =>
+      session.downloadFile(produced.fileId, { signal }),
+    );
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     let target: vscode.Uri | undefined;
     if (!folder) {

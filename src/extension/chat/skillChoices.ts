@@ -32,14 +32,22 @@ async function versionsOf(client: SkillsClient, skillId: string): Promise<SkillC
     return [...versions]
       .sort((a, b) => ordinal(b) - ordinal(a))
       .slice(0, VERSIONS_LIMIT)
-      .map((version) => ({ ref: version.ref, label: versionLabel(version, ordinals, vscode.env.language), tag: versionTag(ordinal(version)) }));
+      .map((version) => ({
+        ref: version.ref,
+        label: versionLabel(version, ordinals, vscode.env.language),
+        tag: versionTag(ordinal(version)),
+      }));
   } catch {
     return [];
   }
 }
 
 /** The chip of a skill, with its versions listed. */
-export async function skillChoice(client: SkillsClient, skill: { type: 'anthropic' | 'custom'; skillId: string; title: string }, version = 'latest'): Promise<SkillChoice> {
+export async function skillChoice(
+  client: SkillsClient,
+  skill: { type: 'anthropic' | 'custom'; skillId: string; title: string },
+  version = 'latest',
+): Promise<SkillChoice> {
   return { ...skill, version, versions: await versionsOf(client, skill.skillId) };
 }
 
@@ -55,7 +63,8 @@ export async function skillPickItems(client: SkillsClient, chosen: readonly Skil
     if (free.length === 0) return;
     items.push({ label, kind: vscode.QuickPickItemKind.Separator, skillId: '', skillType: 'custom', title: '' });
     // Names only: an id is no help in choosing, and an Anthropic skill's id is its name again ("pdf pdf").
-    for (const skill of free) items.push({ label: skill.title || skill.id, skillId: skill.id, skillType: skillType(skill), title: skill.title || skill.id });
+    for (const skill of free)
+      items.push({ label: skill.title || skill.id, skillId: skill.id, skillType: skillType(skill), title: skill.title || skill.id });
   };
   group(vscode.l10n.t('Custom'), custom);
   group(vscode.l10n.t('Anthropic'), anthropic);
@@ -66,7 +75,12 @@ export async function skillPickItems(client: SkillsClient, chosen: readonly Skil
  * Asks which skills to add (custom and Anthropic ones, as the service lists them, without those `chosen`); resolves
  * with their chips, or undefined when cancelled. A list that cannot be read is said in an error message.
  */
-export async function pickSkillChoices(client: SkillsClient, prompts: ChatPrompts, chosen: readonly SkillChoice[], title: string): Promise<SkillChoice[] | undefined> {
+export async function pickSkillChoices(
+  client: SkillsClient,
+  prompts: ChatPrompts,
+  chosen: readonly SkillChoice[],
+  title: string,
+): Promise<SkillChoice[] | undefined> {
   const items = skillPickItems(client, chosen);
   items.catch((error: unknown) => {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not list the skills: {0}', errorMessage(error)));

@@ -31,6 +31,9 @@ export async function copyTurn(conversation: ChatViewModel, turnId: string): Pro
 
 /** Opens the conversation as a new, unsaved Markdown document beside the chat (the user saves it where they like). */
 export async function exportTranscript(conversation: ChatViewModel, title: string): Promise<void> {
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: transcriptMarkdown(conversation, title, words()) });
+  const document = await vscode.workspace.openTextDocument({
+    language: 'markdown',
+    content: transcriptMarkdown(conversation, title, words()),
+  });
   await vscode.window.showTextDocument(document, { preview: false, viewColumn: vscode.ViewColumn.Beside });
 }

@@ -26,7 +26,12 @@ export function fenced(text: string, language = ''): string {
 }
 
 function toolMarkdown(block: ToolCallBlock, words: TranscriptWords): string {
-  const input = block.input && typeof block.input.command === 'string' && block.kind === 'bash' ? block.input.command : block.input ? JSON.stringify(block.input, null, 2) : block.inputJson;
+  const input =
+    block.input && typeof block.input.command === 'string' && block.kind === 'bash'
+      ? block.input.command
+      : block.input
+        ? JSON.stringify(block.input, null, 2)
+        : block.inputJson;
   const parts = [`**${block.name}** (${words.input})`, fenced(input, block.kind === 'bash' ? 'bash' : 'json')];
   const result = block.result;
   if (result?.kind === 'bash') {

@@ -11,9 +11,19 @@ export function coalesceUpdates(updates: readonly ChatUpdate[]): ChatUpdate[] {
   const merged: ChatUpdate[] = [];
   for (const update of updates) {
     const last = merged[merged.length - 1];
-    if (last?.type === 'textAppended' && update.type === 'textAppended' && last.turnId === update.turnId && last.blockIndex === update.blockIndex) {
+    if (
+      last?.type === 'textAppended' &&
+      update.type === 'textAppended' &&
+      last.turnId === update.turnId &&
+      last.blockIndex === update.blockIndex
+    ) {
       merged[merged.length - 1] = { ...last, text: last.text + update.text };
-    } else if (last?.type === 'toolInputAppended' && update.type === 'toolInputAppended' && last.turnId === update.turnId && last.blockIndex === update.blockIndex) {
+    } else if (
+      last?.type === 'toolInputAppended' &&
+      update.type === 'toolInputAppended' &&
+      last.turnId === update.turnId &&
+      last.blockIndex === update.blockIndex
+    ) {
       merged[merged.length - 1] = { ...last, json: last.json + update.json };
     } else if (update.type === 'snapshot') {
       merged.length = 0;

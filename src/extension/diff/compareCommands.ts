@@ -51,7 +51,12 @@ export async function compareFolderWithRemote(context: CompareContext, given?: v
       const files = await versionFiles(context, version, signal);
       const remote: ComparedSide = {
         files,
-        uriOf: (path) => toMirroredRemoteUri({ skillId: version.skillId, versionRef: version.ref, path: prefixOf(files) + path }, files.folderName, folder),
+        uriOf: (path) =>
+          toMirroredRemoteUri(
+            { skillId: version.skillId, versionRef: version.ref, path: prefixOf(files) + path },
+            files.folderName,
+            folder,
+          ),
       };
       const local = await localSide(folder, link.published?.allowedSecrets ?? []);
       return compareFileSets(vscode.l10n.t('{0} ↔ {1}', versionLabel(version, ordinals), displayPath(folder)), remote, local);
@@ -66,7 +71,11 @@ export async function compareFolderWithRemote(context: CompareContext, given?: v
  * "Compare Versions" in the tree: the two versions selected, older on the left; with one selected, the user
  * picks the other among the skill's versions.
  */
-export async function compareVersions(context: CompareContext, node: RemoteVersionItem, selected?: readonly unknown[]): Promise<Comparison | undefined> {
+export async function compareVersions(
+  context: CompareContext,
+  node: RemoteVersionItem,
+  selected?: readonly unknown[],
+): Promise<Comparison | undefined> {
   const chosen = (selected ?? []).filter(isVersionNode);
   try {
     let other: SkillVersion | undefined = chosen.find((candidate) => candidate.id !== node.id)?.version;
@@ -74,10 +83,17 @@ export async function compareVersions(context: CompareContext, node: RemoteVersi
     if (!other) {
       const others = versions.filter((version) => version.ref !== node.version.ref);
       if (others.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no other version to compare with.', skillLabel(node.parent.skill)));
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('"{0}" has no other version to compare with.', skillLabel(node.parent.skill)),
+        );
         return undefined;
       }
-      other = await context.services.prompts.pickVersion(vscode.l10n.t('Compare {0} with…', versionLabel(node.version, ordinals)), others, versions[0]?.ref, ordinals);
+      other = await context.services.prompts.pickVersion(
+        vscode.l10n.t('Compare {0} with…', versionLabel(node.version, ordinals)),
+        others,
+        versions[0]?.ref,
+        ordinals,
+      );
       if (!other) return undefined;
     }
     const [older, newer] = [node.version, other].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
@@ -99,9 +115,17 @@ export async function compareVersions(context: CompareContext, node: RemoteVersi
  * A version's files, from the upload cache or the service, opened through the read-only remote file system.
  * `names` is what the URIs' paths read as (their ids ride in the query).
  */
-export async function remoteSide(context: CompareContext, version: SkillVersion, names: RemoteNames, signal: AbortSignal): Promise<ComparedSide> {
+export async function remoteSide(
+  context: CompareContext,
+  version: SkillVersion,
+  names: RemoteNames,
+  signal: AbortSignal,
+): Promise<ComparedSide> {
   const files = await versionFiles(context, version, signal);
-  return { files, uriOf: (path) => toRemoteUri({ skillId: version.skillId, versionRef: version.ref, path: prefixOf(files) + path }, names) };
+  return {
+    files,
+    uriOf: (path) => toRemoteUri({ skillId: version.skillId, versionRef: version.ref, path: prefixOf(files) + path }, names),
+  };
 }
 
 /** A version's files, from the upload cache or the service. */
@@ -122,6 +146,11 @@ async function localSide(folder: vscode.Uri, allowSecrets: readonly string[]): P
 
 /** Tree selections hold nodes of every kind: only versions are compared. */
 function isVersionNode(node: unknown): node is RemoteVersionItem {
-  return typeof node === 'object' && node !== null && typeof (node as { id?: unknown }).id === 'string'
-    && (node as { id: string }).id.startsWith('version:') && 'version' in node;
+  return (
+    typeof node === 'object' &&
+    node !== null &&
+    typeof (node as { id?: unknown }).id === 'string' &&
+    (node as { id: string }).id.startsWith('version:') &&
+    'version' in node
+  );
 }

@@ -37,7 +37,12 @@ export async function compareFileSets(title: string, before: ComparedSide, after
     binary: [...binary].sort(),
   };
   const entries: ChangeEntry[] = [
-    ...comparison.changed.map((path) => ({ resource: after.uriOf(path), original: before.uriOf(path), modified: after.uriOf(path), label: path })),
+    ...comparison.changed.map((path) => ({
+      resource: after.uriOf(path),
+      original: before.uriOf(path),
+      modified: after.uriOf(path),
+      label: path,
+    })),
     ...comparison.added.map((path) => ({ resource: after.uriOf(path), original: undefined, modified: after.uriOf(path), label: path })),
     ...comparison.removed.map((path) => ({ resource: before.uriOf(path), original: before.uriOf(path), modified: undefined, label: path })),
   ].filter((entry) => !binary.has(entry.label));

@@ -17,7 +17,11 @@ export interface ChangeEntry {
 export async function openChanges(title: string, entries: readonly ChangeEntry[]): Promise<void> {
   const commands = await vscode.commands.getCommands(true);
   if (commands.includes('vscode.changes')) {
-    await vscode.commands.executeCommand('vscode.changes', title, entries.map((entry) => [entry.resource, entry.original, entry.modified]));
+    await vscode.commands.executeCommand(
+      'vscode.changes',
+      title,
+      entries.map((entry) => [entry.resource, entry.original, entry.modified]),
+    );
     return;
   }
   const picked = await vscode.window.showQuickPick(

@@ -12,7 +12,9 @@ export function registerDiff(context: vscode.ExtensionContext, services: Service
   const compare: CompareContext = { services };
   context.subscriptions.push(
     vscode.commands.registerCommand('skillsmith.diff.withRemote', (uri?: vscode.Uri) => compareFolderWithRemote(compare, uri)),
-    vscode.commands.registerCommand('skillsmith.diff.versions', (node: RemoteVersionItem, selected?: readonly unknown[]) => compareVersions(compare, node, selected)),
+    vscode.commands.registerCommand('skillsmith.diff.versions', (node: RemoteVersionItem, selected?: readonly unknown[]) =>
+      compareVersions(compare, node, selected),
+    ),
     vscode.commands.registerCommand('skillsmith.version.restore', (node: RemoteVersionItem) => restoreAsLatest({ services, remote }, node)),
   );
 }

@@ -37,20 +37,26 @@ export async function restoreAsLatest(context: RestoreContext, node: RemoteVersi
   try {
     const client = await services.session.getClient();
     const api = loadApiModule();
-    const plan = await withCancellableProgress(vscode.l10n.t('Comparing with the latest version of "{0}"', name), async (_progress, signal) => {
-      const versions: SkillVersion[] = [];
-      for await (const version of client.iterateVersions(skill.id, { signal })) versions.push(version);
-      const latest = api.latestOf(versions);
-      if (!latest) return undefined;
-      const ordinals = versionOrdinals(versions);
-      const label = (version: SkillVersion) => versionLabel(version, ordinals);
-      const tag = (version: SkillVersion) => versionTag(ordinals.get(version.id) ?? versions.length);
-      // Both sides' paths read the same (only their queries differ), so each file is paired with itself.
-      const title = vscode.l10n.t('{0} (latest) ↔ {1} (restored)', tag(latest), tag(node.version));
-      const names = { skill: name, version: title };
-      const [before, after] = await Promise.all([remoteSide(context, latest, names, signal), remoteSide(context, node.version, names, signal)]);
-      return { latest, label, tag, title, before, after, next: versionTag(versions.length + 1) };
-    });
+    const plan = await withCancellableProgress(
+      vscode.l10n.t('Comparing with the latest version of "{0}"', name),
+      async (_progress, signal) => {
+        const versions: SkillVersion[] = [];
+        for await (const version of client.iterateVersions(skill.id, { signal })) versions.push(version);
+        const latest = api.latestOf(versions);
+        if (!latest) return undefined;
+        const ordinals = versionOrdinals(versions);
+        const label = (version: SkillVersion) => versionLabel(version, ordinals);
+        const tag = (version: SkillVersion) => versionTag(ordinals.get(version.id) ?? versions.length);
+        // Both sides' paths read the same (only their queries differ), so each file is paired with itself.
+        const title = vscode.l10n.t('{0} (latest) ↔ {1} (restored)', tag(latest), tag(node.version));
+        const names = { skill: name, version: title };
+        const [before, after] = await Promise.all([
+          remoteSide(context, latest, names, signal),
+          remoteSide(context, node.version, names, signal),
+        ]);
+        return { latest, label, tag, title, before, after, next: versionTag(versions.length + 1) };
+      },
+    );
     if (!plan) {
       void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" lists no versions any more: refresh the Skills view.', name));
       return { kind: 'no-versions' };
@@ -58,26 +64,42 @@ export async function restoreAsLatest(context: RestoreContext, node: RemoteVersi
     const { latest, label, tag } = plan;
     if (isIdentical(diffFileSets(plan.before.files, plan.after.files))) {
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('{0} of "{1}" has the same files as the latest version, {2}: nothing to restore.', label(node.version), name, tag(latest)),
+        vscode.l10n.t(
+          '{0} of "{1}" has the same files as the latest version, {2}: nothing to restore.',
+          label(node.version),
+          name,
+          tag(latest),
+        ),
       );
       return { kind: 'unchanged' };
     }
     const comparison = await compareFileSets(plan.title, plan.before, plan.after);
     const confirmed = await services.prompts.confirm(
       vscode.l10n.t('Restore {0} of "{1}" as the latest version?', label(node.version), name),
-      vscode.l10n.t('A new version, {0}, gets exactly the files of {1}: {2} against the latest, {3}. Users of the skill get it from then on.', plan.next, tag(node.version), changesSummary(comparison), tag(latest)),
+      vscode.l10n.t(
+        'A new version, {0}, gets exactly the files of {1}: {2} against the latest, {3}. Users of the skill get it from then on.',
+        plan.next,
+        tag(node.version),
+        changesSummary(comparison),
+        tag(latest),
+      ),
       vscode.l10n.t('Restore as Latest'),
     );
     if (!confirmed) return { kind: 'cancelled' };
-    const version = await withCancellableProgress(vscode.l10n.t('Restoring {0} of "{1}"', tag(node.version), name), async (_progress, signal) => {
-      const result = await api.restoreVersion(client, { skillId: skill.id, files: plan.after.files }, signal);
-      return client.getVersion(skill.id, result.version, signal);
-    });
+    const version = await withCancellableProgress(
+      vscode.l10n.t('Restoring {0} of "{1}"', tag(node.version), name),
+      async (_progress, signal) => {
+        const result = await api.restoreVersion(client, { skillId: skill.id, files: plan.after.files }, signal);
+        return client.getVersion(skill.id, result.version, signal);
+      },
+    );
     services.log.info(`Restored ${node.version.id} of ${skill.id} as ${version.id}`);
     await context.remote.revealVersion(skill.id, version).catch((error: unknown) => {
       services.log.warn(`Restored ${version.id}, but could not show it in the tree: ${errorMessage(error)}`);
     });
-    void vscode.window.showInformationMessage(vscode.l10n.t('Restored {0} of "{1}" as {2}, the latest version.', tag(node.version), name, plan.next));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Restored {0} of "{1}" as {2}, the latest version.', tag(node.version), name, plan.next),
+    );
     return { kind: 'restored', version, comparison };
   } catch (error) {
     if (apiErrorKind(error) === 'cancelled') return { kind: 'cancelled' };
@@ -90,9 +112,21 @@ export async function restoreAsLatest(context: RestoreContext, node: RemoteVersi
 function changesSummary(comparison: Comparison): string {
   const { changed, added, removed } = comparison;
   const parts = [
-    changed.length === 1 ? vscode.l10n.t('1 file changed') : changed.length > 1 ? vscode.l10n.t('{0} files changed', formatCount(changed.length)) : undefined,
-    added.length === 1 ? vscode.l10n.t('1 file added') : added.length > 1 ? vscode.l10n.t('{0} files added', formatCount(added.length)) : undefined,
-    removed.length === 1 ? vscode.l10n.t('1 file removed') : removed.length > 1 ? vscode.l10n.t('{0} files removed', formatCount(removed.length)) : undefined,
+    changed.length === 1
+      ? vscode.l10n.t('1 file changed')
+      : changed.length > 1
+        ? vscode.l10n.t('{0} files changed', formatCount(changed.length))
+        : undefined,
+    added.length === 1
+      ? vscode.l10n.t('1 file added')
+      : added.length > 1
+        ? vscode.l10n.t('{0} files added', formatCount(added.length))
+        : undefined,
+    removed.length === 1
+      ? vscode.l10n.t('1 file removed')
+      : removed.length > 1
+        ? vscode.l10n.t('{0} files removed', formatCount(removed.length))
+        : undefined,
   ];
   return parts.filter((part) => part !== undefined).join(', ');
 }

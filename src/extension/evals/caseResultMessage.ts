@@ -27,9 +27,13 @@ export function caseOutcome(runs: readonly CaseRun[], summary: CaseSummary, shou
   const rate = rateOf(summary);
   const durationMs = Math.round(runs.reduce((sum, run) => sum + run.timeSeconds, 0) * 1000);
   if (passed) return { passed, rate, errored: false, failure: '', transcript: '', durationMs };
-  const lines = [kind === 'trigger'
-    ? (shouldTrigger ? vscode.l10n.t('{0}; it should trigger in most runs.', rate) : vscode.l10n.t('{0}; it should not trigger.', rate))
-    : vscode.l10n.t('{0}; most runs should pass.', rate)];
+  const lines = [
+    kind === 'trigger'
+      ? shouldTrigger
+        ? vscode.l10n.t('{0}; it should trigger in most runs.', rate)
+        : vscode.l10n.t('{0}; it should not trigger.', rate)
+      : vscode.l10n.t('{0}; most runs should pass.', rate),
+  ];
   // Runs that failed for the same reasons are told once: "Runs 1, 2, 3:".
   const reasons = new Map<string, number[]>();
   const ordered = [...runs].sort((a, b) => a.runNumber - b.runNumber);
@@ -40,7 +44,8 @@ export function caseOutcome(runs: readonly CaseRun[], summary: CaseSummary, shou
     for (const expectation of run.expectations) {
       if (!expectation.passed) why.push(`  ✗ ${expectation.text}: ${expectation.evidence}`);
     }
-    if (kind === 'trigger' && run.error === null) why.push(run.triggered ? vscode.l10n.t('  The skill was used.') : vscode.l10n.t('  The skill was not used.'));
+    if (kind === 'trigger' && run.error === null)
+      why.push(run.triggered ? vscode.l10n.t('  The skill was used.') : vscode.l10n.t('  The skill was not used.'));
     const key = why.join('\n');
     reasons.set(key, [...(reasons.get(key) ?? []), run.runNumber]);
   }
@@ -55,12 +60,17 @@ export function caseOutcome(runs: readonly CaseRun[], summary: CaseSummary, shou
 /** "2/3 triggered", "1/3 runs passed", over the completed runs, then how many runs did not complete. */
 function rateOf(summary: CaseSummary): string {
   if (summary.completed === 0) {
-    return summary.runs === 1 ? vscode.l10n.t('the run did not complete') : vscode.l10n.t('none of {0} runs completed', summary.runs.toLocaleString());
+    return summary.runs === 1
+      ? vscode.l10n.t('the run did not complete')
+      : vscode.l10n.t('none of {0} runs completed', summary.runs.toLocaleString());
   }
-  const rate = summary.kind === 'trigger'
-    ? vscode.l10n.t('{0}/{1} triggered', summary.triggers, summary.completed)
-    : vscode.l10n.t('{0}/{1} runs passed', summary.passes, summary.completed);
+  const rate =
+    summary.kind === 'trigger'
+      ? vscode.l10n.t('{0}/{1} triggered', summary.triggers, summary.completed)
+      : vscode.l10n.t('{0}/{1} runs passed', summary.passes, summary.completed);
   const missing = summary.runs - summary.completed;
   if (missing === 0) return rate;
-  return missing === 1 ? vscode.l10n.t('{0}; 1 run did not complete', rate) : vscode.l10n.t('{0}; {1} runs did not complete', rate, missing.toLocaleString());
+  return missing === 1
+    ? vscode.l10n.t('{0}; 1 run did not complete', rate)
+    : vscode.l10n.t('{0}; {1} runs did not complete', rate, missing.toLocaleString());
 }

@@ -34,13 +34,19 @@ export async function compareEvalVersions(context: TargetContext, arg?: unknown)
     const evals = await api.loadEvals(folder.fsPath);
     const pickedA = await pickVersion(context, folder, vscode.l10n.t('Compare the evals of {0}: version A', name));
     if (!pickedA) return undefined;
-    const pickedB = await pickVersion(context, folder, vscode.l10n.t('Compare the evals of {0} on {1} with version B', name, pickedA.label), pickedA.version.ref);
+    const pickedB = await pickVersion(
+      context,
+      folder,
+      vscode.l10n.t('Compare the evals of {0} on {1} with version B', name, pickedA.label),
+      pickedA.version.ref,
+    );
     if (!pickedB) return undefined;
     const [a, b] = [pickedA.version, pickedB.version];
     const settings = evalSettings(folder);
     const baseline = { kind: 'version', version: b.ref } as const;
     const estimate = api.estimateRun(evals, { ...settings, baseline });
-    if (!(await confirmCost(context.services.prompts, name, evals.triggers.length + evals.outputs.length, settings.runs, estimate, 2))) return undefined;
+    if (!(await confirmCost(context.services.prompts, name, evals.triggers.length + evals.outputs.length, settings.runs, estimate, 2)))
+      return undefined;
     const sdk = await context.services.session.getSdk();
     if (!sdk) {
       void showNoKeyError();
@@ -59,7 +65,14 @@ export async function compareEvalVersions(context: TargetContext, arg?: unknown)
     });
     if (result.cancelled) return undefined;
     await api.saveResults(evals, result.runs, resultsDescription(settings));
-    const markdown = api.comparisonMarkdown({ evals, runs: result.runs, versionA: pickedA.label, versionB: pickedB.label, runsPerCase: settings.runs, model: settings.model });
+    const markdown = api.comparisonMarkdown({
+      evals,
+      runs: result.runs,
+      versionA: pickedA.label,
+      versionB: pickedB.label,
+      runsPerCase: settings.runs,
+      model: settings.model,
+    });
     const uri = vscode.Uri.from({ scheme: COMPARISON_SCHEME, path: `/${evals.name} ${pickedA.short} vs ${pickedB.short}.md` });
     comparisons.set(uri.toString(), markdown);
     await vscode.commands.executeCommand('markdown.showPreview', uri);

@@ -15,7 +15,10 @@ export class EvalFeature implements vscode.Disposable {
   readonly tree: EvalTestTree;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(controller: vscode.TestController, private readonly context: TargetContext) {
+  constructor(
+    controller: vscode.TestController,
+    private readonly context: TargetContext,
+  ) {
     this.tree = new EvalTestTree(controller, context.services.folders);
     this.disposables = [
       this.tree,

@@ -30,22 +30,37 @@ export async function draftTarget(context: TargetContext, folder: vscode.Uri): P
   const link = folders.link(folder);
   const published = link?.published;
   if (link && published && (await folders.changedSincePublished(folder)) === false) {
-    return { skillId: link.skillId, version: published.ref, label: vscode.l10n.t('the published draft, {0}', rememberedVersionLabel(published)) };
+    return {
+      skillId: link.skillId,
+      version: published.ref,
+      label: vscode.l10n.t('the published draft, {0}', rememberedVersionLabel(published)),
+    };
   }
   const name = displayPath(folder);
   const action = vscode.l10n.t('Publish and Run');
   const message = link
-    ? vscode.l10n.t('{0} changed since its last published version. Publish it as a new version of "{1}" and run the evals against it?', name, link.title)
+    ? vscode.l10n.t(
+        '{0} changed since its last published version. Publish it as a new version of "{1}" and run the evals against it?',
+        name,
+        link.title,
+      )
     : vscode.l10n.t('{0} is not published yet. Publish it and run the evals against it?', name);
-  const detail = vscode.l10n.t('The evals run against a published version of the skill, as API users get it. Run them against a remote version instead with the "Run Against a Remote Version" profile.');
+  const detail = vscode.l10n.t(
+    'The evals run against a published version of the skill, as API users get it. Run them against a remote version instead with the "Run Against a Remote Version" profile.',
+  );
   if (!(await context.services.prompts.confirm(message, detail, action))) return undefined;
   const outcome = await vscode.commands.executeCommand<PublishOutcome | undefined>('skillsmith.publish.folder', folder);
   if (outcome?.kind !== 'published') {
-    context.services.log.info(`Evals of ${folder.fsPath} not run: the publish ended ${outcome ? JSON.stringify(outcome) : 'without an outcome'}`);
+    context.services.log.info(
+      `Evals of ${folder.fsPath} not run: the publish ended ${outcome ? JSON.stringify(outcome) : 'without an outcome'}`,
+    );
     return undefined;
   }
   const remembered = context.services.folders.link(folder)?.published;
-  const label = remembered?.id === outcome.version.id ? rememberedVersionLabel(remembered) : rememberedVersionLabel({ id: outcome.version.id, createdAt: outcome.version.createdAt });
+  const label =
+    remembered?.id === outcome.version.id
+      ? rememberedVersionLabel(remembered)
+      : rememberedVersionLabel({ id: outcome.version.id, createdAt: outcome.version.createdAt });
   return { skillId: outcome.skillId, version: outcome.version.ref, label: vscode.l10n.t('the new version, {0}', label) };
 }
 
@@ -64,10 +79,17 @@ export interface PickedVersion {
 }
 
 /** A version of the folder's linked skill, picked by the user; undefined after saying why when the folder is not linked. */
-export async function pickVersion(context: TargetContext, folder: vscode.Uri, title: string, except?: string): Promise<PickedVersion | undefined> {
+export async function pickVersion(
+  context: TargetContext,
+  folder: vscode.Uri,
+  title: string,
+  except?: string,
+): Promise<PickedVersion | undefined> {
   const link = context.services.folders.link(folder);
   if (!link) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not linked to a remote skill yet. Publish it once to link it.', displayPath(folder)));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('{0} is not linked to a remote skill yet. Publish it once to link it.', displayPath(folder)),
+    );
     return undefined;
   }
   const all = await listSkillVersions(await context.services.session.getClient(), link.skillId);

@@ -1,6 +1,14 @@
 import * as vscode from 'vscode';
 import type { SkillFolders } from '../services/skillFolders/skillFolders';
-import { buildSkillItem, describedWithRate, EVAL_FILES, fingerprintOf, skillItemId, type EvalCaseRef, type LastRate } from './evalTestItems';
+import {
+  buildSkillItem,
+  describedWithRate,
+  EVAL_FILES,
+  fingerprintOf,
+  skillItemId,
+  type EvalCaseRef,
+  type LastRate,
+} from './evalTestItems';
 
 /**
  * The Test Explorer's eval items: a skill folder per item, its eval files under it, their cases under those.
@@ -82,20 +90,27 @@ export class EvalTestTree implements vscode.Disposable {
 
   private async listAll(): Promise<void> {
     const folders = await this.folders.list();
-    const items = await Promise.all(folders.map((folder) => buildSkillItem(this.controller, folder, { cases: this.cases, rates: this.rates })));
+    const items = await Promise.all(
+      folders.map((folder) => buildSkillItem(this.controller, folder, { cases: this.cases, rates: this.rates })),
+    );
     this.controller.items.replace(items.filter((item): item is vscode.TestItem => item !== undefined));
     for (const folder of folders) this.changed.fire(folder);
   }
 
   /** Rebuilds the items of `folder` (removes them when it has no eval file or no SKILL.md any more). */
   private refresh(folder: vscode.Uri): Promise<void> {
-    this.queue = this.queue.then(() => this.rebuild(folder), () => this.rebuild(folder));
+    this.queue = this.queue.then(
+      () => this.rebuild(folder),
+      () => this.rebuild(folder),
+    );
     return this.queue;
   }
 
   private async rebuild(folder: vscode.Uri): Promise<void> {
     await this.discovered;
-    const item = (await this.folders.isSkillFolder(folder)) ? await buildSkillItem(this.controller, folder, { cases: this.cases, rates: this.rates }) : undefined;
+    const item = (await this.folders.isSkillFolder(folder))
+      ? await buildSkillItem(this.controller, folder, { cases: this.cases, rates: this.rates })
+      : undefined;
     if (item) this.controller.items.add(item);
     else {
       this.controller.items.delete(skillItemId(folder));

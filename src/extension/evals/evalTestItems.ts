@@ -47,7 +47,11 @@ const LABEL_LENGTH = 80;
  * lines of the file). A file that does not parse gets the item's `error` and no children. Fills `state.cases` with the
  * folder's cases; resolves with undefined when the folder has no eval file (its item is then removed).
  */
-export async function buildSkillItem(controller: vscode.TestController, folder: vscode.Uri, state: ItemState): Promise<vscode.TestItem | undefined> {
+export async function buildSkillItem(
+  controller: vscode.TestController,
+  folder: vscode.Uri,
+  state: ItemState,
+): Promise<vscode.TestItem | undefined> {
   const id = skillItemId(folder);
   const built = new Map<string, EvalCaseRef>();
   const skillMd = vscode.Uri.joinPath(folder, 'SKILL.md');
@@ -63,7 +67,8 @@ export async function buildSkillItem(controller: vscode.TestController, folder: 
       item.range = new vscode.Range(0, 0, 0, 0);
     } catch (error) {
       const problem = error instanceof EvalFileError ? `${error.where ? `${error.where}: ` : ''}${error.problem}` : String(error);
-      if (error instanceof EvalFileError && error.line !== undefined) item.children.replace([problemItem(controller, uri, error.line, problem)]);
+      if (error instanceof EvalFileError && error.line !== undefined)
+        item.children.replace([problemItem(controller, uri, error.line, problem)]);
       else item.error = problem;
     }
     files.push(item);
@@ -86,7 +91,14 @@ export function skillItemId(folder: vscode.Uri): string {
   return `skill:${folder.toString()}`;
 }
 
-function caseItems(controller: vscode.TestController, folder: vscode.Uri, file: vscode.Uri, relative: string, text: string, state: ItemState): vscode.TestItem[] {
+function caseItems(
+  controller: vscode.TestController,
+  folder: vscode.Uri,
+  file: vscode.Uri,
+  relative: string,
+  text: string,
+  state: ItemState,
+): vscode.TestItem[] {
   const make = (caseKey: string, label: string, description: string, line: number, kind: EvalCaseRef['kind']): vscode.TestItem => {
     const item = controller.createTestItem(`case:${file.toString()}#${caseKey}`, label, file);
     item.range = new vscode.Range(line, 0, line, 0);
@@ -97,10 +109,18 @@ function caseItems(controller: vscode.TestController, folder: vscode.Uri, file: 
   };
   if (relative === TRIGGER_EVALS_FILE) {
     return parseTriggerEvals(text, relative).map((item) =>
-      make(`trigger-${item.index}`, shorten(item.query), item.shouldTrigger ? vscode.l10n.t('should trigger') : vscode.l10n.t('should not trigger'), item.line, 'trigger'));
+      make(
+        `trigger-${item.index}`,
+        shorten(item.query),
+        item.shouldTrigger ? vscode.l10n.t('should trigger') : vscode.l10n.t('should not trigger'),
+        item.line,
+        'trigger',
+      ),
+    );
   }
   return parseOutputEvals(text, relative).evals.map((item) =>
-    make(`eval-${item.id}`, `#${item.id} ${shorten(item.prompt)}`, shorten(item.expectedOutput), item.line, 'output'));
+    make(`eval-${item.id}`, `#${item.id} ${shorten(item.prompt)}`, shorten(item.expectedOutput), item.line, 'output'),
+  );
 }
 
 /** The case an eval-file error is about, at its line, carrying the error (the file's cases are not listed until it is fixed). */

@@ -35,9 +35,14 @@ export function registerEvals(context: vscode.ExtensionContext, services: Servic
   };
   controller.refreshHandler = () => feature().tree.rediscover();
   const profile = (label: string, mode: 'draft' | 'remote', isDefault: boolean): vscode.TestRunProfile =>
-    controller.createRunProfile(label, vscode.TestRunProfileKind.Run, async (request, token) => {
-      await feature().run(request, token, mode);
-    }, isDefault);
+    controller.createRunProfile(
+      label,
+      vscode.TestRunProfileKind.Run,
+      async (request, token) => {
+        await feature().run(request, token, mode);
+      },
+      isDefault,
+    );
   context.subscriptions.push(
     controller,
     profile(vscode.l10n.t('Run Against the Local Draft'), 'draft', true),

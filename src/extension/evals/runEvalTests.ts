@@ -29,7 +29,12 @@ export type EvalRunMode = 'draft' | 'remote';
  * through core's `runEvals`. Each case is reported once its runs are in; cancelling the run aborts the requests.
  * Resolves with what was reported per item.
  */
-export async function runEvalTests(context: EvalRunContext, request: vscode.TestRunRequest, token: vscode.CancellationToken, mode: EvalRunMode): Promise<CaseReport[]> {
+export async function runEvalTests(
+  context: EvalRunContext,
+  request: vscode.TestRunRequest,
+  token: vscode.CancellationToken,
+  mode: EvalRunMode,
+): Promise<CaseReport[]> {
   await context.tree.settled();
   const items = context.tree.casesOf(request.include, request.exclude);
   const byFolder = new Map<string, { folder: vscode.Uri; items: vscode.TestItem[] }>();
@@ -40,7 +45,10 @@ export async function runEvalTests(context: EvalRunContext, request: vscode.Test
     group.items.push(item);
     byFolder.set(ref.folder.toString(), group);
   }
-  const run = new ReportedRun(context.tree.controller.createTestRun(request, undefined, true), (item) => context.tree.currentItem(item.id) ?? item);
+  const run = new ReportedRun(
+    context.tree.controller.createTestRun(request, undefined, true),
+    (item) => context.tree.currentItem(item.id) ?? item,
+  );
   try {
     for (const { items: group } of byFolder.values()) group.forEach((item) => run.run.enqueued(item));
     for (const { folder, items: group } of byFolder.values()) {
@@ -53,7 +61,14 @@ export async function runEvalTests(context: EvalRunContext, request: vscode.Test
   return run.reports;
 }
 
-async function runFolder(context: EvalRunContext, run: ReportedRun, folder: vscode.Uri, items: vscode.TestItem[], mode: EvalRunMode, token: vscode.CancellationToken): Promise<void> {
+async function runFolder(
+  context: EvalRunContext,
+  run: ReportedRun,
+  folder: vscode.Uri,
+  items: vscode.TestItem[],
+  mode: EvalRunMode,
+  token: vscode.CancellationToken,
+): Promise<void> {
   const api = loadApiModule();
   const finish = (report: (item: vscode.TestItem) => void): void => {
     for (const item of items) if (!run.has(item)) report(item);
@@ -73,18 +88,31 @@ async function runFolder(context: EvalRunContext, run: ReportedRun, folder: vsco
     }
     const settings = evalSettings(folder);
     const estimate = api.estimateRun(cases, { ...settings, baseline: { kind: 'none' } });
-    if (!(await confirmCost(context.services.prompts, name, cases.triggers.length + cases.outputs.length, settings.runs, estimate))) return finish((item) => skipped(run, context.tree, item));
-    const target = mode === 'draft' ? await draftTarget(context, folder) : await pickedTarget(context, folder, vscode.l10n.t('Run the evals of {0} against which version?', name));
+    if (!(await confirmCost(context.services.prompts, name, cases.triggers.length + cases.outputs.length, settings.runs, estimate)))
+      return finish((item) => skipped(run, context.tree, item));
+    const target =
+      mode === 'draft'
+        ? await draftTarget(context, folder)
+        : await pickedTarget(context, folder, vscode.l10n.t('Run the evals of {0} against which version?', name));
     if (!target) return finish((item) => skipped(run, context.tree, item));
     const sdk = await context.services.session.getSdk();
     if (!sdk) return finish((item) => run.errored(item, new vscode.TestMessage(noKeyMessage())));
-    run.run.appendOutput(`${(estimate.requests === 1
-      ? vscode.l10n.t('Running the evals of {0} against {1}: 1 request', name, target.label)
-      : vscode.l10n.t('Running the evals of {0} against {1}: {2} requests', name, target.label, formatCount(estimate.requests)))}\r\n`);
+    run.run.appendOutput(
+      `${
+        estimate.requests === 1
+          ? vscode.l10n.t('Running the evals of {0} against {1}: 1 request', name, target.label)
+          : vscode.l10n.t('Running the evals of {0} against {1}: {2} requests', name, target.label, formatCount(estimate.requests))
+      }\r\n`,
+    );
     const byKey = new Map<string, vscode.TestItem>();
     for (const item of items) {
       const ref = refs.get(item.id);
-      if (ref && (ref.kind === 'trigger' ? cases.triggers.some((t) => `trigger-${t.index}` === ref.caseKey) : cases.outputs.some((o) => `eval-${o.id}` === ref.caseKey))) {
+      if (
+        ref &&
+        (ref.kind === 'trigger'
+          ? cases.triggers.some((t) => `trigger-${t.index}` === ref.caseKey)
+          : cases.outputs.some((o) => `eval-${o.id}` === ref.caseKey))
+      ) {
         byKey.set(ref.caseKey, item);
         run.run.started(item);
       }
@@ -115,15 +143,18 @@ async function runFolder(context: EvalRunContext, run: ReportedRun, folder: vsco
       }
       const saved = await api.saveResults({ ...evals, ...cases }, result.runs, resultsDescription(settings));
       run.run.appendOutput(`${vscode.l10n.t('Results of {0}: {1}', name, saved.resultsFolder)}\r\n`);
-      context.services.log.info(`Evals of ${folder.fsPath} against ${target.skillId}@${target.version}: ${result.runs.length} runs, results in ${saved.resultsFolder}`);
+      context.services.log.info(
+        `Evals of ${folder.fsPath} against ${target.skillId}@${target.version}: ${result.runs.length} runs, results in ${saved.resultsFolder}`,
+      );
     } finally {
       linked.dispose();
     }
     finish((item) => run.skipped(item));
   } catch (error) {
-    const message = error instanceof api.CostCapError
-      ? vscode.l10n.t('{0} The cap is the setting skillsmith.evals.maxRequests.', error.message)
-      : vscode.l10n.t('Could not run the evals of {0}: {1}', name, errorMessage(error));
+    const message =
+      error instanceof api.CostCapError
+        ? vscode.l10n.t('{0} The cap is the setting skillsmith.evals.maxRequests.', error.message)
+        : vscode.l10n.t('Could not run the evals of {0}: {1}', name, errorMessage(error));
     context.services.log.warn(message);
     finish((item) => run.errored(item, new vscode.TestMessage(message)));
   }
@@ -136,7 +167,14 @@ function skipped(run: ReportedRun, tree: EvalTestTree, item: vscode.TestItem): v
 }
 
 /** Reports one case by core's verdict: passed, failed or errored with its rate, the failure with its transcript. */
-function report(run: ReportedRun, tree: EvalTestTree, requested: vscode.TestItem, runs: readonly CaseRun[], summary: CaseSummary, shouldTrigger: boolean): void {
+function report(
+  run: ReportedRun,
+  tree: EvalTestTree,
+  requested: vscode.TestItem,
+  runs: readonly CaseRun[],
+  summary: CaseSummary,
+  shouldTrigger: boolean,
+): void {
   const outcome = caseOutcome(runs, summary, shouldTrigger);
   const item = tree.currentItem(requested.id) ?? requested;
   const location = item.uri && item.range ? new vscode.Location(item.uri, item.range) : undefined;

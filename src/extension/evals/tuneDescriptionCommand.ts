@@ -43,7 +43,12 @@ export async function tuneSkillDescription(services: Services, arg?: unknown): P
   try {
     const evals = await api.loadEvals(folder.fsPath);
     if (evals.triggers.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no trigger cases: tuning measures the description on evals/trigger-evals.json. Create it with "Create Eval Files".', name));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t(
+          '{0} has no trigger cases: tuning measures the description on evals/trigger-evals.json. Create it with "Create Eval Files".',
+          name,
+        ),
+      );
       return undefined;
     }
     const typed = await services.prompts.askText(
@@ -51,11 +56,27 @@ export async function tuneSkillDescription(services: Services, arg?: unknown): P
       vscode.l10n.t('Your own candidate descriptions, one per line (optional): the model proposes more.'),
     );
     if (typed === undefined) return undefined;
-    const candidates = typed.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+    const candidates = typed
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
     const settings = evalSettings(folder);
-    const estimate = api.tuningEstimate(evals.triggers.length, settings.runs, 1 + candidates.length + api.DEFAULT_PROPOSALS, 1, settings.maxTokens);
+    const estimate = api.tuningEstimate(
+      evals.triggers.length,
+      settings.runs,
+      1 + candidates.length + api.DEFAULT_PROPOSALS,
+      1,
+      settings.maxTokens,
+    );
     if (estimate.requests > settings.maxRequests) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Tuning {0} would send {1} requests, over the cap of {2}. Raise the setting skillsmith.evals.maxRequests or lower skillsmith.evals.runs.', name, formatCount(estimate.requests), formatCount(settings.maxRequests)));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t(
+          'Tuning {0} would send {1} requests, over the cap of {2}. Raise the setting skillsmith.evals.maxRequests or lower skillsmith.evals.runs.',
+          name,
+          formatCount(estimate.requests),
+          formatCount(settings.maxRequests),
+        ),
+      );
       return undefined;
     }
     const go = await services.prompts.confirm(
@@ -87,9 +108,15 @@ export async function tuneSkillDescription(services: Services, arg?: unknown): P
         maxRequests: settings.maxRequests,
         signal,
         onEvent: (event) => progress.report({ message: progressMessage(event) }),
-      }));
+      }),
+    );
     if (result.leftBehind.length > 0) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Some temporary skills could not be deleted: {0}. Delete them in the Skills view.', result.leftBehind.map((item) => item.reason).join('; ')));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          'Some temporary skills could not be deleted: {0}. Delete them in the Skills view.',
+          result.leftBehind.map((item) => item.reason).join('; '),
+        ),
+      );
     }
     if (result.cancelled) return undefined;
     const table = vscode.Uri.from({ scheme: TUNING_SCHEME, path: `/${evals.name} tuning.md` });
@@ -132,7 +159,11 @@ async function applyWinner(folder: vscode.Uri, description: string): Promise<boo
 function progressMessage(event: TuneEvent): string {
   switch (event.type) {
     case 'plan':
-      return vscode.l10n.t('{0} train and {1} holdout cases', formatCount(event.split.train.length), formatCount(event.split.holdout.length));
+      return vscode.l10n.t(
+        '{0} train and {1} holdout cases',
+        formatCount(event.split.train.length),
+        formatCount(event.split.holdout.length),
+      );
     case 'dropped':
       return vscode.l10n.t('A candidate was dropped: {0}', event.reason);
     case 'proposals':
@@ -154,18 +185,29 @@ function tuningMarkdown(result: TuneResult): string {
     const mark = item === result.winner ? ' ★' : '';
     return `| ${cell(item.description)}${mark} | ${sourceLabel(item.source)} | ${percent(item.train, 'precision')} | ${percent(item.train, 'recall')} | ${item.holdout ? percent(item.holdout, 'precision') : '—'} | ${item.holdout ? percent(item.holdout, 'recall') : '—'} | ${formatCount(item.tokens)} |`;
   };
-  const lines = [`# ${vscode.l10n.t('Tuning the description of {0}', result.skillName)}`, '', `## ${vscode.l10n.t('Current description')}`, '', ...header, row(result.current)];
+  const lines = [
+    `# ${vscode.l10n.t('Tuning the description of {0}', result.skillName)}`,
+    '',
+    `## ${vscode.l10n.t('Current description')}`,
+    '',
+    ...header,
+    row(result.current),
+  ];
   for (const round of result.rounds) {
     lines.push('', `## ${vscode.l10n.t('Round {0}', formatCount(round.round))}`, '');
     if (round.proposalProblem) lines.push(cell(round.proposalProblem), '');
     if (round.measurements.length > 0) lines.push(...header, ...round.measurements.map(row));
-    for (const dropped of round.dropped) lines.push('', vscode.l10n.t('Dropped "{0}": {1}', cell(dropped.description), cell(dropped.reason)));
+    for (const dropped of round.dropped)
+      lines.push('', vscode.l10n.t('Dropped "{0}": {1}', cell(dropped.description), cell(dropped.reason)));
   }
-  lines.push('', result.noCandidates
-    ? vscode.l10n.t('No candidate could be measured.')
-    : result.winner === result.current
-      ? vscode.l10n.t('No candidate beat the current description on the holdout cases.')
-      : vscode.l10n.t('★ The winner on the holdout cases.'));
+  lines.push(
+    '',
+    result.noCandidates
+      ? vscode.l10n.t('No candidate could be measured.')
+      : result.winner === result.current
+        ? vscode.l10n.t('No candidate beat the current description on the holdout cases.')
+        : vscode.l10n.t('★ The winner on the holdout cases.'),
+  );
   return `${lines.join('\n')}\n`;
 }
 

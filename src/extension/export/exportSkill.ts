@@ -33,17 +33,28 @@ export async function exportSkill({ folders, log }: Services, arg?: unknown, tar
   const destination = target ?? (await askForDestination(folder, prepared.folderName));
   if (!destination || (target && (await uriExists(target)) && !(await confirmReplace(target)))) return undefined;
   const checked = prepared;
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Exporting {0}…', checked.folderName) }, async () => {
-    const started = Date.now();
-    const zip = await zipFileSet(await readPreparedFiles(checked));
-    await vscode.workspace.fs.writeFile(destination, zip);
-    log.info(`Exported ${checked.dir} (${checked.collected.files.length} files, ${zip.byteLength} bytes zipped) to ${destination.toString(true)} in ${Date.now() - started} ms`);
-  });
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Exporting {0}…', checked.folderName) },
+    async () => {
+      const started = Date.now();
+      const zip = await zipFileSet(await readPreparedFiles(checked));
+      await vscode.workspace.fs.writeFile(destination, zip);
+      log.info(
+        `Exported ${checked.dir} (${checked.collected.files.length} files, ${zip.byteLength} bytes zipped) to ${destination.toString(true)} in ${Date.now() - started} ms`,
+      );
+    },
+  );
   const where = vscode.workspace.asRelativePath(destination);
   void vscode.window.showInformationMessage(
     checked.collected.files.length === 1
       ? vscode.l10n.t('Exported {0} (1 file, {1}) to {2}.', checked.folderName, formatBytes(checked.totalBytes), where)
-      : vscode.l10n.t('Exported {0} ({1} files, {2}) to {3}.', checked.folderName, formatCount(checked.collected.files.length), formatBytes(checked.totalBytes), where),
+      : vscode.l10n.t(
+          'Exported {0} ({1} files, {2}) to {3}.',
+          checked.folderName,
+          formatCount(checked.collected.files.length),
+          formatBytes(checked.totalBytes),
+          where,
+        ),
   );
   return destination;
 }
@@ -55,12 +66,23 @@ export async function exportSkill({ folders, log }: Services, arg?: unknown, tar
 function refuse(folder: vscode.Uri, prepared: PreparedUpload, problems: readonly Diagnostic[]): undefined {
   const open = vscode.l10n.t('Go to the First Problem');
   const lines = problems.map((d) => `${d.file ? `${d.file}: ` : ''}${d.message} (${d.rule})`);
-  const detail = lines.slice(0, 5).join('\n') + (lines.length > 5 ? `\n${vscode.l10n.t('…and {0} more', formatCount(lines.length - 5))}` : '');
-  const message = problems.length === 1
-    ? vscode.l10n.t('{0} cannot be exported until its error is fixed: {1}', prepared.folderName, detail)
-    : vscode.l10n.t('{0} cannot be exported until its {1} errors are fixed: {2}', prepared.folderName, formatCount(problems.length), detail);
+  const detail =
+    lines.slice(0, 5).join('\n') + (lines.length > 5 ? `\n${vscode.l10n.t('…and {0} more', formatCount(lines.length - 5))}` : '');
+  const message =
+    problems.length === 1
+      ? vscode.l10n.t('{0} cannot be exported until its error is fixed: {1}', prepared.folderName, detail)
+      : vscode.l10n.t(
+          '{0} cannot be exported until its {1} errors are fixed: {2}',
+          prepared.folderName,
+          formatCount(problems.length),
+          detail,
+        );
   const first = problems[0];
-  const file = first.file ? vscode.Uri.joinPath(folder, ...first.file.split('/')) : prepared.skillMd ? vscode.Uri.file(prepared.skillMd) : undefined;
+  const file = first.file
+    ? vscode.Uri.joinPath(folder, ...first.file.split('/'))
+    : prepared.skillMd
+      ? vscode.Uri.file(prepared.skillMd)
+      : undefined;
   void vscode.window.showErrorMessage(message, ...(file ? [open] : [])).then((choice) => {
     if (choice === open && file) void vscode.window.showTextDocument(file, { selection: toVscodeRange(first.range) });
   });
@@ -71,9 +93,10 @@ function refuse(folder: vscode.Uri, prepared: PreparedUpload, problems: readonly
 async function confirmWarnings(folderName: string, warnings: readonly Diagnostic[]): Promise<boolean> {
   const exportAnyway = vscode.l10n.t('Export Anyway');
   const detail = warnings.map((d) => `${d.file ?? 'SKILL.md'}:${d.range.start.line + 1}: ${d.message} (${d.rule})`).join('\n');
-  const message = warnings.length === 1
-    ? vscode.l10n.t('{0} has 1 security warning. Export anyway?', folderName)
-    : vscode.l10n.t('{0} has {1} security warnings. Export anyway?', folderName, warnings.length);
+  const message =
+    warnings.length === 1
+      ? vscode.l10n.t('{0} has 1 security warning. Export anyway?', folderName)
+      : vscode.l10n.t('{0} has {1} security warnings. Export anyway?', folderName, warnings.length);
   return (await vscode.window.showWarningMessage(message, { modal: true, detail }, exportAnyway)) === exportAnyway;
 }
 
@@ -105,6 +128,10 @@ function askForDestination(folder: vscode.Uri, folderName: string): Thenable<vsc
 
 async function confirmReplace(target: vscode.Uri): Promise<boolean> {
   const replace = vscode.l10n.t('Replace');
-  const answer = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. Replace it?', vscode.workspace.asRelativePath(target)), { modal: true }, replace);
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} already exists. Replace it?', vscode.workspace.asRelativePath(target)),
+    { modal: true },
+    replace,
+  );
   return answer === replace;
 }

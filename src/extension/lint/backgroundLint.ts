@@ -48,13 +48,20 @@ export class BackgroundLint implements vscode.Disposable {
       const stop = pass.token.onCancellationRequested(() => aborted.abort());
       let linted = 0;
       try {
-        await forEachConcurrently(files, CONCURRENCY, async (file) => {
-          if (await this.lintClosed(file)) linted++;
-        }, aborted.signal);
+        await forEachConcurrently(
+          files,
+          CONCURRENCY,
+          async (file) => {
+            if (await this.lintClosed(file)) linted++;
+          },
+          aborted.signal,
+        );
       } finally {
         stop.dispose();
       }
-      this.log.info(`Background lint: ${linted} of ${files.length} closed SKILL.md files in ${Date.now() - started} ms${pass.token.isCancellationRequested ? ' (cancelled)' : ''}`);
+      this.log.info(
+        `Background lint: ${linted} of ${files.length} closed SKILL.md files in ${Date.now() - started} ms${pass.token.isCancellationRequested ? ' (cancelled)' : ''}`,
+      );
       return linted;
     } finally {
       if (this.pass === pass) this.pass = undefined;

@@ -71,7 +71,10 @@ export class SecurityDiagnostics implements vscode.Disposable {
     const security = result.diagnostics.filter((d) => isSecurityRule(d.rule));
     const byFile = new Map<string, { uri: vscode.Uri; found: Diagnostic[] }>();
     for (const d of security) {
-      const uri = d.file !== undefined ? vscode.Uri.joinPath(folder, ...d.file.split('/')) : vscode.Uri.file(result.file ?? vscode.Uri.joinPath(folder, 'SKILL.md').fsPath);
+      const uri =
+        d.file !== undefined
+          ? vscode.Uri.joinPath(folder, ...d.file.split('/'))
+          : vscode.Uri.file(result.file ?? vscode.Uri.joinPath(folder, 'SKILL.md').fsPath);
       const entry = byFile.get(uri.toString()) ?? { uri, found: [] };
       entry.found.push(d);
       byFile.set(uri.toString(), entry);
@@ -86,7 +89,10 @@ export class SecurityDiagnostics implements vscode.Disposable {
   }
 
   private set(uri: vscode.Uri, diagnostics: readonly Diagnostic[]): void {
-    this.collection.set(uri, diagnostics.map((d) => toVscodeDiagnostic(d, this.extensionUri)));
+    this.collection.set(
+      uri,
+      diagnostics.map((d) => toVscodeDiagnostic(d, this.extensionUri)),
+    );
   }
 }
 

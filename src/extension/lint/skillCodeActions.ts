@@ -101,7 +101,10 @@ function quickFix(document: vscode.TextDocument, fix: Fix, shown: vscode.Diagnos
   action.isPreferred = fix.isPreferred === true;
   if (fix.edits.length > 0) {
     action.edit = new vscode.WorkspaceEdit();
-    action.edit.set(document.uri, fix.edits.map((edit) => new vscode.TextEdit(toVscodeRange(edit.range), edit.newText)));
+    action.edit.set(
+      document.uri,
+      fix.edits.map((edit) => new vscode.TextEdit(toVscodeRange(edit.range), edit.newText)),
+    );
   }
   if (fix.renameFolderTo !== undefined) {
     action.command = { title: fix.title, command: RENAME_COMMAND, arguments: [folderOf(document.uri), fix.renameFolderTo] };

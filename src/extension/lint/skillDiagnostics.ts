@@ -84,7 +84,10 @@ export class SkillDiagnostics implements vscode.Disposable {
   }
 
   private publish(uri: vscode.Uri, diagnostics: readonly Diagnostic[]): void {
-    this.collection.set(uri, diagnostics.map((diagnostic) => toVscodeDiagnostic(diagnostic, this.extensionUri)));
+    this.collection.set(
+      uri,
+      diagnostics.map((diagnostic) => toVscodeDiagnostic(diagnostic, this.extensionUri)),
+    );
   }
 
   /** A linter failure on a strange file is logged and yields no diagnostics; it never breaks the editor. */

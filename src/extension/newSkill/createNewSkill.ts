@@ -85,7 +85,9 @@ export async function createNewSkill(arg: unknown, { folders, log }: Services): 
 
   const folder = vscode.Uri.joinPath(parent, name);
   if (await uriExists(folder)) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('A folder named {0} already exists in {1}; nothing was created.', name, parent.fsPath));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('A folder named {0} already exists in {1}; nothing was created.', name, parent.fsPath),
+    );
     return undefined;
   }
   const files = renderSkillTemplate({ name, description, extras });

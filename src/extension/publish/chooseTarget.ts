@@ -8,8 +8,7 @@ import type { PublishPrompts } from './publishPrompts';
 
 /** Where an upload goes: a new version of an existing custom skill, or a new skill with a display name. */
 export type PublishDestination =
-  | { readonly kind: 'existing'; readonly skill: Skill }
-  | { readonly kind: 'new'; readonly displayName: string };
+  { readonly kind: 'existing'; readonly skill: Skill } | { readonly kind: 'new'; readonly displayName: string };
 
 /** What choosing a target works with. */
 export interface TargetContext {
@@ -26,7 +25,12 @@ const LOOKUP_CONCURRENCY = 4;
  * the skill still exists; else the user's pick among the custom skills whose latest version carries the
  * frontmatter `name` (Anthropic skills are never offered), or a new skill. Undefined when the user cancelled.
  */
-export async function chooseTarget(context: TargetContext, folder: vscode.Uri, skillName: string, chosen?: Skill): Promise<PublishDestination | undefined> {
+export async function chooseTarget(
+  context: TargetContext,
+  folder: vscode.Uri,
+  skillName: string,
+  chosen?: Skill,
+): Promise<PublishDestination | undefined> {
   if (chosen) return { kind: 'existing', skill: chosen };
   const link = context.links.get(folder);
   if (link) {

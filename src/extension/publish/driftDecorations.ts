@@ -57,7 +57,10 @@ export class DriftDecorations implements vscode.FileDecorationProvider, vscode.D
 
   /** Checks the linked folder that holds `uri` (a saved or created file), if any. */
   checkContaining(uri: vscode.Uri): Promise<void> {
-    const folder = this.links.all().map(([linked]) => linked).find((linked) => isInside(uri, linked));
+    const folder = this.links
+      .all()
+      .map(([linked]) => linked)
+      .find((linked) => isInside(uri, linked));
     return folder ? this.check(folder) : Promise.resolve();
   }
 

@@ -53,13 +53,15 @@ export async function passLintGate(
     return { kind: 'blocked' };
   }
   const warnings = prepared.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning');
-  const goOn = warnings.length === 0 || await context.prompts.confirm(
-    warnings.length === 1
-      ? vscode.l10n.t('{0} has 1 warning. Publish anyway?', prepared.folderName)
-      : vscode.l10n.t('{0} has {1} warnings. Publish anyway?', prepared.folderName, formatCount(warnings.length)),
-    warnings.map(describe).join('\n'),
-    vscode.l10n.t('Publish Anyway'),
-  );
+  const goOn =
+    warnings.length === 0 ||
+    (await context.prompts.confirm(
+      warnings.length === 1
+        ? vscode.l10n.t('{0} has 1 warning. Publish anyway?', prepared.folderName)
+        : vscode.l10n.t('{0} has {1} warnings. Publish anyway?', prepared.folderName, formatCount(warnings.length)),
+      warnings.map(describe).join('\n'),
+      vscode.l10n.t('Publish Anyway'),
+    ));
   return goOn ? { kind: 'pass', prepared, allowedSecrets } : { kind: 'cancelled' };
 }
 
@@ -78,14 +80,26 @@ async function showBlocking(context: LintGateContext, folder: vscode.Uri, prepar
   for (const { uri, errors } of byFile.values()) {
     const shown = vscode.languages.getDiagnostics(uri);
     const missing = errors.filter((error) => !shown.some((diagnostic) => isSameDiagnostic(diagnostic, error)));
-    context.problems.set(uri, missing.map((error) => toVscodeDiagnostic(error, context.extensionUri)));
+    context.problems.set(
+      uri,
+      missing.map((error) => toVscodeDiagnostic(error, context.extensionUri)),
+    );
   }
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   const count = prepared.errors.length;
   void vscode.window.showErrorMessage(
     count === 1
-      ? vscode.l10n.t('Not published: {0} has 1 problem to fix first (see the Problems panel): {1}', prepared.folderName, prepared.errors[0]?.message ?? '')
-      : vscode.l10n.t('Not published: {0} has {1} problems to fix first (see the Problems panel). The first: {2}', prepared.folderName, formatCount(count), prepared.errors[0]?.message ?? ''),
+      ? vscode.l10n.t(
+          'Not published: {0} has 1 problem to fix first (see the Problems panel): {1}',
+          prepared.folderName,
+          prepared.errors[0]?.message ?? '',
+        )
+      : vscode.l10n.t(
+          'Not published: {0} has {1} problems to fix first (see the Problems panel). The first: {2}',
+          prepared.folderName,
+          formatCount(count),
+          prepared.errors[0]?.message ?? '',
+        ),
   );
 }
 

@@ -8,7 +8,13 @@ export type PreviewComparison =
   | { readonly kind: 'new-skill' }
   | { readonly kind: 'unchanged'; readonly version: string }
   /** The paths (relative to the skill folder) added, removed and changed since the latest version. */
-  | { readonly kind: 'changed'; readonly version: string; readonly added: readonly string[]; readonly removed: readonly string[]; readonly changed: readonly string[] }
+  | {
+      readonly kind: 'changed';
+      readonly version: string;
+      readonly added: readonly string[];
+      readonly removed: readonly string[];
+      readonly changed: readonly string[];
+    }
   | { readonly kind: 'unknown'; readonly version: string; readonly reason: string };
 
 /** Everything the preview shows before an upload: nothing has been sent yet. */
@@ -40,14 +46,21 @@ export function previewItems(preview: PublishPreview): PreviewItem[] {
   const count = preview.files.length;
   const { comparison } = preview;
   const inFolder = (path: string): string => `${preview.folderName}/${path}`;
-  const marks = new Map<string, FileMark>(comparison.kind === 'changed'
-    ? [...comparison.added.map((path): [string, FileMark] => [inFolder(path), 'added']), ...comparison.changed.map((path): [string, FileMark] => [inFolder(path), 'changed'])]
-    : []);
+  const marks = new Map<string, FileMark>(
+    comparison.kind === 'changed'
+      ? [
+          ...comparison.added.map((path): [string, FileMark] => [inFolder(path), 'added']),
+          ...comparison.changed.map((path): [string, FileMark] => [inFolder(path), 'changed']),
+        ]
+      : [],
+  );
   const removed = comparison.kind === 'changed' ? comparison.removed.map(inFolder) : [];
   const publish: PreviewItem = {
-    label: `$(cloud-upload) ${count === 1
-      ? vscode.l10n.t('Publish 1 file ({0})', formatBytes(preview.totalBytes))
-      : vscode.l10n.t('Publish {0} files ({1})', formatCount(count), formatBytes(preview.totalBytes))}`,
+    label: `$(cloud-upload) ${
+      count === 1
+        ? vscode.l10n.t('Publish 1 file ({0})', formatBytes(preview.totalBytes))
+        : vscode.l10n.t('Publish {0} files ({1})', formatCount(count), formatBytes(preview.totalBytes))
+    }`,
     action: 'publish',
     alwaysShow: true,
   };
@@ -58,9 +71,11 @@ export function previewItems(preview: PublishPreview): PreviewItem[] {
     ...(unchanged ? [cancel, publish] : [publish, cancel]),
     separator(vscode.l10n.t('Compared with the latest version')),
     comparisonItem(preview.comparison),
-    separator(count === 1
-      ? vscode.l10n.t('1 file, {0} of {1}', formatBytes(preview.totalBytes), formatBytes(preview.limitBytes))
-      : vscode.l10n.t('{0} files, {1} of {2}', formatCount(count), formatBytes(preview.totalBytes), formatBytes(preview.limitBytes))),
+    separator(
+      count === 1
+        ? vscode.l10n.t('1 file, {0} of {1}', formatBytes(preview.totalBytes), formatBytes(preview.limitBytes))
+        : vscode.l10n.t('{0} files, {1} of {2}', formatCount(count), formatBytes(preview.totalBytes), formatBytes(preview.limitBytes)),
+    ),
     ...preview.files.map((file) => fileItem(file, marks.get(file.path))),
     ...(removed.length > 0 ? [separator(vscode.l10n.t('Removed ({0})', formatCount(removed.length)))] : []),
     ...removed.map((path): PreviewItem => ({ label: `$(diff-removed) ${path}`, description: vscode.l10n.t('removed') })),

@@ -47,15 +47,18 @@ export interface PublishContext {
 export async function publishFolder(context: PublishContext, folder: vscode.Uri, chosen?: Skill): Promise<PublishOutcome> {
   const { log } = context.services;
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Publishing is off in an untrusted workspace. Trust this workspace to publish its skills.'));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('Publishing is off in an untrusted workspace. Trust this workspace to publish its skills.'),
+    );
     return { kind: 'blocked' };
   }
   try {
     if (!(await publishesChange(context, folder, chosen))) return { kind: 'cancelled' };
-    const prepare = async (allowSecrets: readonly string[]) => vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking {0}', folderName(folder)) },
-      () => prepareUpload(folder.fsPath, { limitBytes: uploadLimitBytesFor(folder), allowSecrets }),
-    );
+    const prepare = async (allowSecrets: readonly string[]) =>
+      vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking {0}', folderName(folder)) },
+        () => prepareUpload(folder.fsPath, { limitBytes: uploadLimitBytesFor(folder), allowSecrets }),
+      );
     const gate = await passLintGate(
       { ...context, prompts: context.services.prompts, publishPrompts: context.prompts },
       folder,
@@ -64,23 +67,25 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
     );
     if (gate.kind !== 'pass') return gate;
     const { prepared, allowedSecrets } = gate;
-    const skillName = await frontmatterName(folder) ?? prepared.folderName;
+    const skillName = (await frontmatterName(folder)) ?? prepared.folderName;
     const client = await context.services.session.getClient();
     const target = await chooseTarget({ links: context.links, prompts: context.prompts, client }, folder, skillName, chosen);
     if (!target) return { kind: 'cancelled' };
     const set = await readPreparedFiles(prepared);
     const hash = hashFileSet(set);
-    const comparison = target.kind === 'new'
-      ? { kind: 'new-skill' as const }
-      : await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Comparing with the latest version') },
-        () => compareWithLatest(context.services.archives, target.skill, set, hash, context.links.get(folder)),
-      );
+    const comparison =
+      target.kind === 'new'
+        ? { kind: 'new-skill' as const }
+        : await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Comparing with the latest version') },
+            () => compareWithLatest(context.services.archives, target.skill, set, hash, context.links.get(folder)),
+          );
     const preview: PublishPreview = {
       title: titleOf(prepared.folderName, target),
-      placeholder: comparison.kind === 'unchanged'
-        ? vscode.l10n.t('Nothing changed since the latest version: cancel, or publish the same files again')
-        : vscode.l10n.t('Check the files, then publish'),
+      placeholder:
+        comparison.kind === 'unchanged'
+          ? vscode.l10n.t('Nothing changed since the latest version: cancel, or publish the same files again')
+          : vscode.l10n.t('Check the files, then publish'),
       folderName: set.folderName,
       files: set.files.map((file) => ({ path: `${set.folderName}/${file.path}`, bytes: file.data.byteLength })),
       totalBytes: fileSetBytes(set),
@@ -91,7 +96,10 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
     if (!(await context.prompts.preview(preview))) return { kind: 'cancelled' };
     let uploaded = await upload(client, target, set, prepared.folderName);
     // A busy or failing service (529, 5xx, a timeout) is worth another try with the same files and choices.
-    while (uploaded.kind === 'unavailable' && (await context.prompts.retryPublish(retryMessage(prepared.folderName, target, uploaded.message)))) {
+    while (
+      uploaded.kind === 'unavailable' &&
+      (await context.prompts.retryPublish(retryMessage(prepared.folderName, target, uploaded.message)))
+    ) {
       uploaded = await upload(client, target, set, prepared.folderName);
     }
     if (uploaded.kind !== 'published') {
@@ -105,7 +113,14 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
     await context.links.set(folder, {
       skillId: skill.id,
       title: skillLabel(skill),
-      published: { id: version.id, ref: version.ref, hash, allowedSecrets, createdAt: version.createdAt, ...(ordinal === undefined ? {} : { ordinal }) },
+      published: {
+        id: version.id,
+        ref: version.ref,
+        hash,
+        allowedSecrets,
+        createdAt: version.createdAt,
+        ...(ordinal === undefined ? {} : { ordinal }),
+      },
     });
     context.problems.delete(vscode.Uri.joinPath(folder, SKILL_MD));
     await keepUpload(context, skill.id, version.ref, set);
@@ -136,7 +151,12 @@ async function publishesChange(context: PublishContext, folder: vscode.Uri, chos
     return true;
   }
   return context.prompts.publishUnchanged(
-    vscode.l10n.t('Nothing changed in {0} since {1} of "{2}" was published from it.', displayPath(folder), rememberedVersionLabel(published), link.title),
+    vscode.l10n.t(
+      'Nothing changed in {0} since {1} of "{2}" was published from it.',
+      displayPath(folder),
+      rememberedVersionLabel(published),
+      link.title,
+    ),
   );
 }
 
@@ -146,7 +166,13 @@ type UploadResult =
   | Extract<PublishOutcome, { kind: 'cancelled' | 'refused' }>;
 
 /** What a retry may fix: the service was busy, failed, or could not be reached in time. */
-const TRANSIENT: ReadonlySet<ApiErrorKind | undefined> = new Set<ApiErrorKind | undefined>(['overloaded', 'server', 'rate-limited', 'timeout', 'offline']);
+const TRANSIENT: ReadonlySet<ApiErrorKind | undefined> = new Set<ApiErrorKind | undefined>([
+  'overloaded',
+  'server',
+  'rate-limited',
+  'timeout',
+  'offline',
+]);
 
 /** Sends the files under a cancellable progress (Cancel aborts the request), then reads back what was made. */
 async function upload(client: SkillsClient, target: PublishDestination, set: FileSet, name: string): Promise<UploadResult> {
@@ -154,9 +180,15 @@ async function upload(client: SkillsClient, target: PublishDestination, set: Fil
     return await withCancellableProgress(vscode.l10n.t('Publishing {0}', name), async (progress, signal) => {
       const size = formatBytes(fileSetBytes(set));
       progress.report({
-        message: set.files.length === 1 ? vscode.l10n.t('Uploading 1 file ({0})', size) : vscode.l10n.t('Uploading {0} files ({1})', formatCount(set.files.length), size),
+        message:
+          set.files.length === 1
+            ? vscode.l10n.t('Uploading 1 file ({0})', size)
+            : vscode.l10n.t('Uploading {0} files ({1})', formatCount(set.files.length), size),
       });
-      const options = target.kind === 'existing' ? { skillId: target.skill.id, signal } : { newSkill: true as const, displayName: target.displayName, signal };
+      const options =
+        target.kind === 'existing'
+          ? { skillId: target.skill.id, signal }
+          : { newSkill: true as const, displayName: target.displayName, signal };
       const result = await loadApiModule().publishSkill(client, set, options);
       progress.report({ message: vscode.l10n.t('Reading the new version') });
       const [skill, version] = await Promise.all([
@@ -168,7 +200,10 @@ async function upload(client: SkillsClient, target: PublishDestination, set: Fil
   } catch (error) {
     if (apiErrorKind(error) === 'cancelled') {
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('Publishing {0} was cancelled. If the upload had already reached the service, the version may exist: refresh the Skills view to see.', name),
+        vscode.l10n.t(
+          'Publishing {0} was cancelled. If the upload had already reached the service, the version may exist: refresh the Skills view to see.',
+          name,
+        ),
       );
       return { kind: 'cancelled' };
     }
@@ -205,7 +240,12 @@ async function ordinalOf(client: SkillsClient, version: SkillVersion): Promise<n
 function retryMessage(folderName: string, target: PublishDestination, reason: string): string {
   return target.kind === 'new'
     ? vscode.l10n.t('Not published: {0} could not be uploaded as the new skill "{1}". {2}', folderName, target.displayName, reason)
-    : vscode.l10n.t('Not published: {0} could not be uploaded as a new version of "{1}". {2}', folderName, skillLabel(target.skill), reason);
+    : vscode.l10n.t(
+        'Not published: {0} could not be uploaded as a new version of "{1}". {2}',
+        folderName,
+        skillLabel(target.skill),
+        reason,
+      );
 }
 
 /** Says it worked (that it created the skill, on a first publish), with the version id one click away. */

@@ -5,9 +5,7 @@ import { skillLabel } from '../ui/labels';
 import { previewItems, type PreviewAction, type PublishPreview } from './previewItems';
 
 /** The user's answer to "publish to which skill?". */
-export type LinkChoice =
-  | { readonly kind: 'existing'; readonly skill: Skill }
-  | { readonly kind: 'new' };
+export type LinkChoice = { readonly kind: 'existing'; readonly skill: Skill } | { readonly kind: 'new' };
 
 /**
  * The questions publish asks, behind one seam so integration tests can answer them without a person
@@ -44,13 +42,18 @@ export const interactivePublishPrompts: PublishPrompts = Object.freeze({
         choice: { kind: 'existing', skill },
       })),
       { label: '', kind: vscode.QuickPickItemKind.Separator },
-      { label: `$(add) ${vscode.l10n.t('New skill…')}`, detail: vscode.l10n.t('Create a custom skill from this folder'), choice: { kind: 'new' } },
+      {
+        label: `$(add) ${vscode.l10n.t('New skill…')}`,
+        detail: vscode.l10n.t('Create a custom skill from this folder'),
+        choice: { kind: 'new' },
+      },
     ];
     const picked = await vscode.window.showQuickPick(items, {
       title: vscode.l10n.t('Publish {0} to…', skillName),
-      placeHolder: matches.length > 0
-        ? vscode.l10n.t('Pick the skill to add a version to, or create a new one')
-        : vscode.l10n.t('No custom skill is named {0} yet: create one', skillName),
+      placeHolder:
+        matches.length > 0
+          ? vscode.l10n.t('Pick the skill to add a version to, or create a new one')
+          : vscode.l10n.t('No custom skill is named {0} yet: create one', skillName),
     });
     return picked?.choice;
   },
@@ -69,7 +72,14 @@ export const interactivePublishPrompts: PublishPrompts = Object.freeze({
       paths.length === 1
         ? vscode.l10n.t('1 file looks like a secret and is left out of the upload.')
         : vscode.l10n.t('{0} files look like secrets and are left out of the upload.', formatCount(paths.length)),
-      { modal: true, detail: [...paths, '', vscode.l10n.t('Upload them only if they hold no credentials. List them in .skillignore to stop this question.')].join('\n') },
+      {
+        modal: true,
+        detail: [
+          ...paths,
+          '',
+          vscode.l10n.t('Upload them only if they hold no credentials. List them in .skillignore to stop this question.'),
+        ].join('\n'),
+      },
       leaveOut,
       upload,
     );

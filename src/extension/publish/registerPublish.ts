@@ -27,7 +27,8 @@ const TREE_SETTLE_MS = 300;
  * publish. No I/O here: links and badges are read when first needed.
  */
 export function registerPublish(context: vscode.ExtensionContext, services: Services, remote: RemoteSkillsView): PublishFeature {
-  const prompts: PublishPrompts = context.extensionMode === vscode.ExtensionMode.Test ? { ...interactivePublishPrompts } : interactivePublishPrompts;
+  const prompts: PublishPrompts =
+    context.extensionMode === vscode.ExtensionMode.Test ? { ...interactivePublishPrompts } : interactivePublishPrompts;
   const { folders } = services;
   const { links } = folders;
   const problems = vscode.languages.createDiagnosticCollection('skillsmith-publish');
@@ -75,7 +76,12 @@ export function registerPublish(context: vscode.ExtensionContext, services: Serv
 }
 
 /** Tells the tree about the new version and reveals it, selected; the publish itself worked even when this fails. */
-async function revealVersion(remote: RemoteSkillsView, log: vscode.LogOutputChannel, skillId: string, version: SkillVersion): Promise<void> {
+async function revealVersion(
+  remote: RemoteSkillsView,
+  log: vscode.LogOutputChannel,
+  skillId: string,
+  version: SkillVersion,
+): Promise<void> {
   try {
     await remote.revealVersion(skillId, version);
   } catch (error) {

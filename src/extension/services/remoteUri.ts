@@ -40,7 +40,11 @@ export function toRemoteUri(location: RemoteLocation, names: RemoteNames): vscod
 export function toMirroredRemoteUri(location: RemoteLocation, root: string, folder: vscode.Uri): vscode.Uri {
   const inside = root === '' ? location.path : location.path.slice(root.length + 1);
   const query = new URLSearchParams({ skill: location.skillId, version: location.versionRef, root, at: folder.path }).toString();
-  return vscode.Uri.from({ scheme: REMOTE_SCHEME, path: [folder.path.replace(/\/+$/, ''), ...inside.split('/').filter(Boolean)].join('/'), query });
+  return vscode.Uri.from({
+    scheme: REMOTE_SCHEME,
+    path: [folder.path.replace(/\/+$/, ''), ...inside.split('/').filter(Boolean)].join('/'),
+    query,
+  });
 }
 
 /** Parses a URI built by `toRemoteUri` (the two name segments are skipped) or `toMirroredRemoteUri`; throws `FileNotFound` for anything else. */
@@ -49,7 +53,8 @@ export function fromRemoteUri(uri: vscode.Uri): RemoteLocation {
   const skillId = query.get('skill');
   const versionRef = query.get('version');
   const at = query.get('at');
-  if (uri.scheme === REMOTE_SCHEME && skillId && versionRef && at !== null) return mirroredLocation(uri, skillId, versionRef, at, query.get('root') ?? '');
+  if (uri.scheme === REMOTE_SCHEME && skillId && versionRef && at !== null)
+    return mirroredLocation(uri, skillId, versionRef, at, query.get('root') ?? '');
   const segments = uri.path.split('/').filter(Boolean);
   if (uri.scheme !== REMOTE_SCHEME || !skillId || !versionRef || segments.length < 2) {
     throw vscode.FileSystemError.FileNotFound(uri);

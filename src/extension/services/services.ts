@@ -43,9 +43,7 @@ export function createServices(context: vscode.ExtensionContext, log: vscode.Log
   const uploads = new UploadCache(context.globalStorageUri, context.globalState);
   const archives = new VersionArchiveCache(() => session.getClient(), uploads);
   const links = new LinkStore(context.workspaceState);
-  const prompts: Prompts = context.extensionMode === vscode.ExtensionMode.Test
-    ? { ...interactivePrompts }
-    : interactivePrompts;
+  const prompts: Prompts = context.extensionMode === vscode.ExtensionMode.Test ? { ...interactivePrompts } : interactivePrompts;
   const folders = new SkillFolders(links, prompts, log);
   context.subscriptions.push(keys, session, auth, links, folders);
   return { log, keys, session, auth, prompts, archives, uploads, folders };

@@ -80,16 +80,18 @@ export class PagedList<T> {
 
   /** One load at a time: a second call while one runs waits for it. Failures are recorded, not thrown. */
   private run(load: () => Promise<void>): Promise<void> {
-    this.pending ??= load().then(
-      () => {
-        this.failure = undefined;
-      },
-      (failure: unknown) => {
-        this.failure = failure instanceof Error ? failure : new Error(String(failure));
-      },
-    ).finally(() => {
-      this.pending = undefined;
-    });
+    this.pending ??= load()
+      .then(
+        () => {
+          this.failure = undefined;
+        },
+        (failure: unknown) => {
+          this.failure = failure instanceof Error ? failure : new Error(String(failure));
+        },
+      )
+      .finally(() => {
+        this.pending = undefined;
+      });
     return this.pending;
   }
 }

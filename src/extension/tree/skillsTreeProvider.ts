@@ -218,14 +218,10 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   private async fileChildren(node: VersionNode | FileNode): Promise<TreeNode[]> {
     const versionNode = node instanceof VersionNode ? node : node.version;
     try {
-      const archive = await withViewProgress(() =>
-        this.services.archives.get(versionNode.version.skillId, versionNode.version.ref),
-      );
+      const archive = await withViewProgress(() => this.services.archives.get(versionNode.version.skillId, versionNode.version.ref));
       const folder = archive.get(node instanceof VersionNode ? '' : node.path);
       if (folder?.kind !== 'folder') return [];
-      return folder.children.map(
-        (path) => new FileNode(node, versionNode, path, archive.get(path)?.kind === 'folder'),
-      );
+      return folder.children.map((path) => new FileNode(node, versionNode, path, archive.get(path)?.kind === 'folder'));
     } catch (error) {
       this.failedFiles.add(versionNode);
       return [new ErrorNode(node, errorMessage(error))];
@@ -236,17 +232,19 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     const idsBefore = group.skills.items.map((skill) => skill.id).join('\n');
     const failedBefore = group.skills.failure !== undefined;
     await group.skills.reload(pageSize());
-    const groupChanged = group.skills.items.map((skill) => skill.id).join('\n') !== idsBefore
-      || (group.skills.failure !== undefined) !== failedBefore;
-    await Promise.all(group.skills.items.map(async (skill) => {
-      const skillNode = group.skillNodes.get(skill.id);
-      if (!skillNode) return;
-      const versionsFailed = skillNode.versions.failure !== undefined;
-      if (!versionsFailed && JSON.stringify(skillNode.skill) === JSON.stringify(skill)) return;
-      skillNode.skill = skill;
-      if (skillNode.versions.isLoaded || versionsFailed) await skillNode.versions.reload(pageSize());
-      if (!groupChanged) this.changed.fire(skillNode);
-    }));
+    const groupChanged =
+      group.skills.items.map((skill) => skill.id).join('\n') !== idsBefore || (group.skills.failure !== undefined) !== failedBefore;
+    await Promise.all(
+      group.skills.items.map(async (skill) => {
+        const skillNode = group.skillNodes.get(skill.id);
+        if (!skillNode) return;
+        const versionsFailed = skillNode.versions.failure !== undefined;
+        if (!versionsFailed && JSON.stringify(skillNode.skill) === JSON.stringify(skill)) return;
+        skillNode.skill = skill;
+        if (skillNode.versions.isLoaded || versionsFailed) await skillNode.versions.reload(pageSize());
+        if (!groupChanged) this.changed.fire(skillNode);
+      }),
+    );
     if (groupChanged) this.changed.fire(group);
   }
 
@@ -261,8 +259,8 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   }
 
   private createGroups(): GroupNode[] {
-    return SOURCES.map((source) =>
-      new GroupNode(source, async (cursor, limit) => (await this.client()).listSkills({ source, page: cursor, limit })),
+    return SOURCES.map(
+      (source) => new GroupNode(source, async (cursor, limit) => (await this.client()).listSkills({ source, page: cursor, limit })),
     );
   }
 
@@ -276,11 +274,12 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
    */
   private async publishState(): Promise<TreeState> {
     const loaded = this.groups.filter((group) => group.skills.isLoaded);
-    const state: TreeState = loaded.length === 0
-      ? 'error'
-      : loaded.every((group) => group.skills.items.length === 0) && this.groups.every((group) => !group.skills.failure)
-        ? 'empty'
-        : 'ok';
+    const state: TreeState =
+      loaded.length === 0
+        ? 'error'
+        : loaded.every((group) => group.skills.items.length === 0) && this.groups.every((group) => !group.skills.failure)
+          ? 'empty'
+          : 'ok';
     this.messageChanged.fire(state === 'error' ? undefined : this.failureMessage());
     const welcome = state === 'error' ? errorWelcome(this.groups.find((group) => group.skills.failure)?.skills.failure) : undefined;
     if (welcome !== this.currentWelcome) {

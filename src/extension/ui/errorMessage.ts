@@ -22,7 +22,8 @@ export function noKeyMessage(): string {
 /** Says that no API key is set, offering "Set API Key…", which runs that command. */
 export async function showNoKeyError(): Promise<void> {
   const setKey = vscode.l10n.t('Set API Key…');
-  if ((await vscode.window.showErrorMessage(noKeyMessage(), setKey)) === setKey) await vscode.commands.executeCommand('skillsmith.auth.setKey');
+  if ((await vscode.window.showErrorMessage(noKeyMessage(), setKey)) === setKey)
+    await vscode.commands.executeCommand('skillsmith.auth.setKey');
 }
 
 function editorHint(kind: ApiErrorKind | undefined): string | undefined {

@@ -20,7 +20,12 @@ export interface Prompts {
    * One of `versions` (listed in the order given, newest first), each labelled with its ordinal from `ordinals`
    * (over every version of the skill); the one whose ref is `latestRef` is marked latest.
    */
-  pickVersion(title: string, versions: readonly SkillVersion[], latestRef: string | undefined, ordinals: ReadonlyMap<string, number>): Promise<SkillVersion | undefined>;
+  pickVersion(
+    title: string,
+    versions: readonly SkillVersion[],
+    latestRef: string | undefined,
+    ordinals: ReadonlyMap<string, number>,
+  ): Promise<SkillVersion | undefined>;
   /** Free text the user types (empty is an answer); undefined when dismissed. */
   askText(title: string, prompt: string): Promise<string | undefined>;
 }
@@ -56,7 +61,11 @@ export const interactivePrompts: Prompts = Object.freeze<Prompts>({
   },
   async pickSkillFolder(title, folders) {
     const picked = await vscode.window.showQuickPick(
-      folders.map((folder) => ({ label: `$(folder) ${folder.path.slice(folder.path.lastIndexOf('/') + 1)}`, description: whereIs(folder), folder })),
+      folders.map((folder) => ({
+        label: `$(folder) ${folder.path.slice(folder.path.lastIndexOf('/') + 1)}`,
+        description: whereIs(folder),
+        folder,
+      })),
       { title, placeHolder: vscode.l10n.t('Pick a skill folder of this workspace'), matchOnDescription: true },
     );
     return picked?.folder;

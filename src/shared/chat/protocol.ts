@@ -135,13 +135,20 @@ export const LABEL_KEYS = [
 export type Labels = { readonly [key in (typeof LABEL_KEYS)[number]]: string };
 
 const labelsSchema = v.custom<Labels>(
-  (value) => typeof value === 'object' && value !== null && LABEL_KEYS.every((key) => typeof (value as Record<string, unknown>)[key] === 'string'),
+  (value) =>
+    typeof value === 'object' && value !== null && LABEL_KEYS.every((key) => typeof (value as Record<string, unknown>)[key] === 'string'),
 );
 
 /** Messages from the host to the webview. */
 export type HostMessage =
   /** Everything, after the webview (re)loaded or the conversation was started over. */
-  | { readonly type: 'init'; readonly state: PanelState; readonly busy: boolean; readonly models: readonly string[]; readonly labels: Labels }
+  | {
+      readonly type: 'init';
+      readonly state: PanelState;
+      readonly busy: boolean;
+      readonly models: readonly string[];
+      readonly labels: Labels;
+    }
   /** The conversation's changes since the last message, in order (batched by the host). */
   | { readonly type: 'updates'; readonly updates: readonly ChatUpdate[] }
   | { readonly type: 'settings'; readonly settings: ChatSettings }

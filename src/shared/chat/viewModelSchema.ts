@@ -1,7 +1,16 @@
 import * as v from 'valibot';
 import type { ApiErrorKind } from '../../core/api/types';
 import type { ChatUpdate } from '../../core/chat/updates';
-import type { AssistantBlock, AssistantTurn, ChatTurn, ChatViewModel, ContainerInfo, ToolResult, TurnError, Usage } from '../../core/chat/viewModel';
+import type {
+  AssistantBlock,
+  AssistantTurn,
+  ChatTurn,
+  ChatViewModel,
+  ContainerInfo,
+  ToolResult,
+  TurnError,
+  Usage,
+} from '../../core/chat/viewModel';
 
 /*
  * Schemas of the conversation's view model (src/core/chat/viewModel.ts), for checking it where it crosses a
@@ -72,10 +81,7 @@ const assistantTurn: v.GenericSchema<AssistantTurn> = v.looseObject({
   error: v.nullable(turnError),
 });
 
-const chatTurnSchema: v.GenericSchema<ChatTurn> = v.union([
-  v.looseObject({ role: v.literal('user'), id: text, text }),
-  assistantTurn,
-]);
+const chatTurnSchema: v.GenericSchema<ChatTurn> = v.union([v.looseObject({ role: v.literal('user'), id: text, text }), assistantTurn]);
 
 /** The whole conversation. */
 export const chatViewModelSchema: v.GenericSchema<ChatViewModel> = v.looseObject({

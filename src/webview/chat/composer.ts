@@ -64,7 +64,10 @@ export class Composer {
     this.settingsElement = el('div', {
       className: 'settings',
       children: [
-        el('div', { className: 'skills-row', children: [el('span', { className: 'row-label', text: labels.skills }), addSkill, this.skills] }),
+        el('div', {
+          className: 'skills-row',
+          children: [el('span', { className: 'row-label', text: labels.skills }), addSkill, this.skills],
+        }),
         el('div', {
           className: 'options-row',
           children: [
@@ -79,7 +82,15 @@ export class Composer {
       ],
     });
 
-    this.prompt = el('textarea', { attrs: { id: 'prompt', rows: '3', placeholder: labels.promptPlaceholder, 'aria-label': labels.promptPlaceholder, 'aria-describedby': 'prompt-note' } });
+    this.prompt = el('textarea', {
+      attrs: {
+        id: 'prompt',
+        rows: '3',
+        placeholder: labels.promptPlaceholder,
+        'aria-label': labels.promptPlaceholder,
+        'aria-describedby': 'prompt-note',
+      },
+    });
     this.prompt.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
       event.preventDefault();
@@ -89,7 +100,10 @@ export class Composer {
     this.note.hidden = true;
     this.sendButton = el('button', { className: 'send', text: labels.send, attrs: { type: 'button' } });
     this.sendButton.addEventListener('click', () => (this.busy ? actions.stop() : this.submit()));
-    this.promptElement = el('div', { className: 'prompt-area', children: [this.note, el('div', { className: 'prompt-row', children: [this.prompt, this.sendButton] })] });
+    this.promptElement = el('div', {
+      className: 'prompt-area',
+      children: [this.note, el('div', { className: 'prompt-row', children: [this.prompt, this.sendButton] })],
+    });
   }
 
   /** Whether the system prompt is open. */

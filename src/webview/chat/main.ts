@@ -1,6 +1,13 @@
 import '../../../media/chat.css';
 import '@vscode/codicons/dist/codicon.css';
-import { parseHostMessage, parsePanelState, type HostMessage, type Labels, type PanelState, type WebviewMessage } from '../../shared/chat/protocol';
+import {
+  parseHostMessage,
+  parsePanelState,
+  type HostMessage,
+  type Labels,
+  type PanelState,
+  type WebviewMessage,
+} from '../../shared/chat/protocol';
 import { Composer } from './composer';
 import { ConversationView } from './conversationView';
 import { button, el } from './dom';
@@ -23,13 +30,13 @@ class ChatPage {
   private stickToBottom = true;
   private readonly toolbarButtons: readonly HTMLButtonElement[];
 
-  constructor(
-    root: HTMLElement,
-    labels: Labels,
-    initial: Extract<HostMessage, { type: 'init' }>,
-  ) {
+  constructor(root: HTMLElement, labels: Labels, initial: Extract<HostMessage, { type: 'init' }>) {
     this.state = initial.state;
-    const actions = { save: (file: { fileId: string }) => post({ type: 'saveFile', fileId: file.fileId }), copy: (turnId: string) => post({ type: 'copyTurn', turnId }), setApiKey: () => post({ type: 'setApiKey' }) };
+    const actions = {
+      save: (file: { fileId: string }) => post({ type: 'saveFile', fileId: file.fileId }),
+      copy: (turnId: string) => post({ type: 'copyTurn', turnId }),
+      setApiKey: () => post({ type: 'setApiKey' }),
+    };
     this.conversation = new ConversationView(labels, actions, this.skillNames(), () => this.drawn());
     this.composer = new Composer(labels, {
       send: (text) => {
@@ -48,7 +55,11 @@ class ChatPage {
       button(labels.exportMarkdown, labels.exportMarkdown, () => post({ type: 'exportMarkdown' }), 'secondary'),
     ];
     const toolbar = el('div', { className: 'toolbar', attrs: { role: 'toolbar' }, children: this.toolbarButtons });
-    root.replaceChildren(el('header', { children: [toolbar, this.composer.settingsElement] }), this.conversation.element, el('footer', { children: [this.composer.promptElement] }));
+    root.replaceChildren(
+      el('header', { children: [toolbar, this.composer.settingsElement] }),
+      this.conversation.element,
+      el('footer', { children: [this.composer.promptElement] }),
+    );
     this.conversation.element.addEventListener('scroll', () => {
       const view = this.conversation.element;
       this.stickToBottom = view.scrollHeight - view.scrollTop - view.clientHeight < 40;
@@ -115,7 +126,11 @@ class ChatPage {
   private save(): void {
     if (this.saveTimer !== null) clearTimeout(this.saveTimer);
     this.saveTimer = null;
-    host.setState({ conversation: this.conversation.model, settings: this.state.settings, view: { systemPromptOpen: this.composer.systemOpen } });
+    host.setState({
+      conversation: this.conversation.model,
+      settings: this.state.settings,
+      view: { systemPromptOpen: this.composer.systemOpen },
+    });
   }
 }
 

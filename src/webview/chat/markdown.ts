@@ -77,7 +77,8 @@ export function linkTarget(target: EventTarget | null): string | undefined {
 }
 
 /** A little of each construct a reply uses, to warm the parser and the sanitiser up. */
-const WARM_UP = '# Title\n\nSome *text* with `code` and a [link](https://example.com).\n\n- one\n- two\n\n```js\nconst x = 1;\n```\n\n> quote\n';
+const WARM_UP =
+  '# Title\n\nSome *text* with `code` and a [link](https://example.com).\n\n- one\n- two\n\n```js\nconst x = 1;\n```\n\n> quote\n';
 
 /**
  * Renders a small sample while the page is idle, so the first reply does not pay for compiling the parser and

@@ -105,7 +105,7 @@ export class MarkdownBlock {
     const ends = this.scan.ends;
     while (this.chunksLeft()) {
       const batch: string[] = [];
-      for (let start = this.tailStart(), size = 0; this.rendered + batch.length < ends.length && size < BATCH_CHARS; ) {
+      for (let start = this.tailStart(), size = 0; this.rendered + batch.length < ends.length && size < BATCH_CHARS;) {
         const end = ends[this.rendered + batch.length];
         batch.push(this.text.slice(start, end));
         size += end - start;

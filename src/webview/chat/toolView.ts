@@ -17,7 +17,10 @@ function summary(block: ToolCallBlock): string {
 
 function output(label: string, text: string, className: string): HTMLElement | null {
   if (!text) return null;
-  return el('div', { className: `tool-output ${className}`, children: [el('div', { className: 'tool-output-label', text: label }), el('pre', { text })] });
+  return el('div', {
+    className: `tool-output ${className}`,
+    children: [el('div', { className: 'tool-output-label', text: label }), el('pre', { text })],
+  });
 }
 
 /**
@@ -30,7 +33,10 @@ class StreamedInput {
   private shown = '';
 
   constructor(label: string) {
-    this.element = el('div', { className: 'tool-output tool-input', children: [el('div', { className: 'tool-output-label', text: label }), el('pre', { children: [this.node] })] });
+    this.element = el('div', {
+      className: 'tool-output tool-input',
+      children: [el('div', { className: 'tool-output-label', text: label }), el('pre', { children: [this.node] })],
+    });
     this.element.hidden = true;
   }
 
@@ -49,9 +55,15 @@ export function fileList(files: readonly ProducedFile[], labels: Labels, save: S
     className: 'files',
     children: files.map((file) => {
       const name = file.filename ?? file.fileId;
-      const saveButton = el('button', { className: 'secondary', text: labels.saveToWorkspace, attrs: { type: 'button', 'aria-label': `${labels.saveToWorkspace} ${name}` } });
+      const saveButton = el('button', {
+        className: 'secondary',
+        text: labels.saveToWorkspace,
+        attrs: { type: 'button', 'aria-label': `${labels.saveToWorkspace} ${name}` },
+      });
       saveButton.addEventListener('click', () => save(file));
-      return el('li', { children: [el('span', { className: 'codicon codicon-file' }), el('span', { className: 'file-name', text: name }), saveButton] });
+      return el('li', {
+        children: [el('span', { className: 'codicon codicon-file' }), el('span', { className: 'file-name', text: name }), saveButton],
+      });
     }),
   });
 }
@@ -59,7 +71,10 @@ export function fileList(files: readonly ProducedFile[], labels: Labels, save: S
 /** The names of the files a tool call produced (their Save buttons are in the turn's footer). */
 function fileNames(files: readonly ProducedFile[], labels: Labels): HTMLElement | null {
   if (files.length === 0) return null;
-  return el('ul', { className: 'files', children: files.map((file) => el('li', { text: `${labels.file}: ${file.filename ?? file.fileId}` })) });
+  return el('ul', {
+    className: 'files',
+    children: files.map((file) => el('li', { text: `${labels.file}: ${file.filename ?? file.fileId}` })),
+  });
 }
 
 /**
@@ -95,7 +110,10 @@ export class ToolView {
     this.head.replaceChildren(
       ...[
         el('span', { className: 'codicon codicon-chevron-right tool-chevron', attrs: { 'aria-hidden': 'true' } }),
-        el('span', { className: `codicon codicon-${state === 'running' ? 'loading codicon-modifier-spin' : state === 'failed' ? 'error' : 'check'} tool-state`, attrs: { 'aria-hidden': 'true' } }),
+        el('span', {
+          className: `codicon codicon-${state === 'running' ? 'loading codicon-modifier-spin' : state === 'failed' ? 'error' : 'check'} tool-state`,
+          attrs: { 'aria-hidden': 'true' },
+        }),
         el('span', { className: 'tool-kind', text: block.kind }),
         el('code', { className: 'tool-summary', text: summary(block) }),
         result ? null : el('span', { className: 'tool-running', text: labels.running }),

@@ -32,10 +32,14 @@ function metaLine(turn: AssistantTurn, labels: Labels, names: SkillNames): HTMLE
   const usage = turn.usage;
   // Every input token the requests sent, whether the prompt cache read it, wrote it, or neither (the API counts the three apart).
   const input = formatCount(usage.inputTokens + usage.cacheReadTokens + usage.cacheCreationTokens);
-  const tokens = turn.status === 'done' ? format(labels.tokenCounts, input, formatCount(usage.outputTokens)) : format(labels.tokenCountsUnfinished, input);
+  const tokens =
+    turn.status === 'done'
+      ? format(labels.tokenCounts, input, formatCount(usage.outputTokens))
+      : format(labels.tokenCountsUnfinished, input);
   const items = [el('span', { text: `${labels.tokens}: ${tokens}` })];
   const add = (text: string) => items.push(el('span', { text }));
-  if (usage.cacheReadTokens || usage.cacheCreationTokens) add(format(labels.cacheCounts, formatCount(usage.cacheReadTokens), formatCount(usage.cacheCreationTokens)));
+  if (usage.cacheReadTokens || usage.cacheCreationTokens)
+    add(format(labels.cacheCounts, formatCount(usage.cacheReadTokens), formatCount(usage.cacheCreationTokens)));
   if (turn.container) {
     add(`${labels.container}: ${turn.container.id}`);
     const skills = turn.container.skills;
@@ -53,9 +57,16 @@ function metaLine(turn: AssistantTurn, labels: Labels, names: SkillNames): HTMLE
 
 function errorBox(turn: AssistantTurn, labels: Labels, actions: TurnActions): HTMLElement | null {
   if (!turn.error) return null;
-  const requestId = turn.error.requestId ? el('div', { className: 'request-id', text: `${labels.requestId}: ${turn.error.requestId}` }) : null;
-  const signIn = turn.error.kind === 'auth' || turn.error.kind === 'no-key' ? button(labels.setApiKey, labels.setApiKey, actions.setApiKey) : null;
-  return el('div', { className: 'turn-error', attrs: { role: 'alert' }, children: [el('div', { text: turn.error.message }), requestId, signIn] });
+  const requestId = turn.error.requestId
+    ? el('div', { className: 'request-id', text: `${labels.requestId}: ${turn.error.requestId}` })
+    : null;
+  const signIn =
+    turn.error.kind === 'auth' || turn.error.kind === 'no-key' ? button(labels.setApiKey, labels.setApiKey, actions.setApiKey) : null;
+  return el('div', {
+    className: 'turn-error',
+    attrs: { role: 'alert' },
+    children: [el('div', { text: turn.error.message }), requestId, signIn],
+  });
 }
 
 /** A user turn: its text, as text. */
@@ -63,7 +74,16 @@ export function userTurnElement(turn: UserTurn, labels: Labels): HTMLElement {
   return el('section', {
     className: 'turn user',
     attrs: { 'aria-label': labels.you },
-    children: [el('div', { className: 'turn-author', children: [el('span', { className: 'codicon codicon-account', attrs: { 'aria-hidden': 'true' } }), el('span', { text: labels.you })] }), el('div', { className: 'user-text', text: turn.text })],
+    children: [
+      el('div', {
+        className: 'turn-author',
+        children: [
+          el('span', { className: 'codicon codicon-account', attrs: { 'aria-hidden': 'true' } }),
+          el('span', { text: labels.you }),
+        ],
+      }),
+      el('div', { className: 'user-text', text: turn.text }),
+    ],
   });
 }
 
@@ -90,9 +110,18 @@ export class AssistantTurnView {
     const copy = iconButton('copy', labels.copy, () => actions.copy(turnId));
     const author = el('div', {
       className: 'turn-author',
-      children: [el('span', { className: 'codicon codicon-sparkle', attrs: { 'aria-hidden': 'true' } }), el('span', { text: labels.claude }), this.model, copy],
+      children: [
+        el('span', { className: 'codicon codicon-sparkle', attrs: { 'aria-hidden': 'true' } }),
+        el('span', { text: labels.claude }),
+        this.model,
+        copy,
+      ],
     });
-    this.element = el('section', { className: 'turn assistant', attrs: { 'aria-label': labels.claude }, children: [author, this.blocksElement, this.footer] });
+    this.element = el('section', {
+      className: 'turn assistant',
+      attrs: { 'aria-label': labels.claude },
+      children: [author, this.blocksElement, this.footer],
+    });
   }
 
   /** Redraws the blocks at `indexes` (all when undefined) and the footer. */
@@ -108,7 +137,11 @@ export class AssistantTurnView {
       if (block) this.updateBlock(index, block);
     }
     this.footer.replaceChildren(
-      ...[errorBox(turn, this.labels, this.actions), fileList(turn.files, this.labels, this.actions.save), metaLine(turn, this.labels, this.names)].filter((part): part is HTMLElement => part !== null),
+      ...[
+        errorBox(turn, this.labels, this.actions),
+        fileList(turn.files, this.labels, this.actions.save),
+        metaLine(turn, this.labels, this.names),
+      ].filter((part): part is HTMLElement => part !== null),
     );
   }
 

@@ -62,7 +62,10 @@ export async function openSkillsView(page) {
 /** The tree or list row under `container` whose label is exactly `label`. */
 export function treeRow(container, label) {
   const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  return container.locator('.monaco-list-row').filter({ has: container.page().locator('.label-name', { hasText: exact }) }).first();
+  return container
+    .locator('.monaco-list-row')
+    .filter({ has: container.page().locator('.label-name', { hasText: exact }) })
+    .first();
 }
 
 /** Clicks a collapsed tree row and waits until it shows as expanded. */

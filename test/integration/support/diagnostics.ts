@@ -18,7 +18,10 @@ export function rulesOf(uri: vscode.Uri): string[] {
 }
 
 /** Resolves with Skillsmith's diagnostics of `uri` as soon as `predicate` holds for them (now or after a change). */
-export function waitForDiagnostics(uri: vscode.Uri, predicate: (diagnostics: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  predicate: (diagnostics: vscode.Diagnostic[]) => boolean,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve) => {
     const check = (): boolean => {
       const found = ours(uri);
@@ -53,7 +56,10 @@ export function workspaceRoot(): vscode.Uri {
 export async function withLintSetting(uri: vscode.Uri, key: string, value: unknown, body: () => Promise<void>): Promise<void> {
   const settings = vscode.workspace.getConfiguration('skillsmith.lint', uri);
   const settingsFolder = vscode.Uri.joinPath(workspaceRoot(), '.vscode');
-  const hadSettingsFolder = await vscode.workspace.fs.stat(settingsFolder).then(() => true, () => false);
+  const hadSettingsFolder = await vscode.workspace.fs.stat(settingsFolder).then(
+    () => true,
+    () => false,
+  );
   await settings.update(key, value, vscode.ConfigurationTarget.WorkspaceFolder);
   try {
     await body();

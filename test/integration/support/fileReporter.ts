@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import Mocha from 'mocha';
 
-const { EVENT_SUITE_BEGIN, EVENT_SUITE_END, EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING, EVENT_RUN_END } =
-  Mocha.Runner.constants;
+const { EVENT_SUITE_BEGIN, EVENT_SUITE_END, EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING, EVENT_RUN_END } = Mocha.Runner.constants;
 
 /** The environment variable naming the file the reporter mirrors its output into. */
 export const TEST_LOG_ENV = 'SKILLSMITH_TEST_LOG';

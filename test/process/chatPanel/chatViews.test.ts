@@ -16,14 +16,25 @@ import { REPLY } from '../../unit/chatPanel/markdownSample';
 const CHROMIUM = process.env.SKILLSMITH_CHROMIUM ?? '/usr/bin/chromium';
 
 /** A long reply: the sample many times, so chunks fill several sections and batches. */
-const LONG_REPLY = Array.from({ length: 12 }, (_, index) => `## Part ${index + 1}\n\n${REPLY.replace(/an unclosed fence[\s\S]*$/, 'closed\n```\n')}`).join('\n\n');
+const LONG_REPLY = Array.from(
+  { length: 12 },
+  (_, index) => `## Part ${index + 1}\n\n${REPLY.replace(/an unclosed fence[\s\S]*$/, 'closed\n```\n')}`,
+).join('\n\n');
 
 describe('streamed text in the chat page', () => {
   let browser: Browser;
   let page: Page;
 
   before(async () => {
-    const bundle = await esbuild.build({ entryPoints: [join(__dirname, '..', '..', 'webview', 'chatViewsPage.ts')], bundle: true, format: 'iife', platform: 'browser', target: 'es2022', write: false, logLevel: 'warning' });
+    const bundle = await esbuild.build({
+      entryPoints: [join(__dirname, '..', '..', 'webview', 'chatViewsPage.ts')],
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2022',
+      write: false,
+      logLevel: 'warning',
+    });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
     page = await browser.newPage();
     await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body></body></html>');
@@ -68,8 +79,14 @@ describe('streamed text in the chat page', () => {
   });
 
   it('shows a link the sanitiser refused as plain text followed by its target', async () => {
-    const html = await page.evaluate((text) => (globalThis as unknown as StreamGlobals).markdownHtml(text), '[run](command:skillsmith.auth.signOut) and [docs](https://example.com/docs)');
-    assert.equal(html, '<p><span class="refused-link">run (command:skillsmith.auth.signOut)</span> and <a href="https://example.com/docs" rel="noopener noreferrer" title="https://example.com/docs">docs</a></p>\n');
+    const html = await page.evaluate(
+      (text) => (globalThis as unknown as StreamGlobals).markdownHtml(text),
+      '[run](command:skillsmith.auth.signOut) and [docs](https://example.com/docs)',
+    );
+    assert.equal(
+      html,
+      '<p><span class="refused-link">run (command:skillsmith.auth.signOut)</span> and <a href="https://example.com/docs" rel="noopener noreferrer" title="https://example.com/docs">docs</a></p>\n',
+    );
   });
 
   it('draws a turn with its model, one Save button per file, names for skill versions, and no output count when it failed', async () => {
@@ -79,7 +96,18 @@ describe('streamed text in the chat page', () => {
       id: 'a-1',
       model: 'claude-sonnet-5-5',
       status: 'error',
-      blocks: [{ type: 'tool', id: 't1', name: 'bash_code_execution', kind: 'bash', inputJson: '{"command":"ls"}', inputDone: true, input: { command: 'ls' }, result: { kind: 'bash', stdout: 'report.md', stderr: '', returnCode: 0, files: [file] } }],
+      blocks: [
+        {
+          type: 'tool',
+          id: 't1',
+          name: 'bash_code_execution',
+          kind: 'bash',
+          inputJson: '{"command":"ls"}',
+          inputDone: true,
+          input: { command: 'ls' },
+          result: { kind: 'bash', stdout: 'report.md', stderr: '', returnCode: 0, files: [file] },
+        },
+      ],
       continuations: 0,
       stopReason: null,
       usage: { inputTokens: 1234, outputTokens: 1, cacheReadTokens: 0, cacheCreationTokens: 0 },
@@ -88,7 +116,13 @@ describe('streamed text in the chat page', () => {
       error: { message: 'The connection broke off.' },
     };
     const shown = await page.evaluate((json) => (globalThis as unknown as StreamGlobals).drawTurn(json), JSON.stringify(turn));
-    const expected: TurnShown = { author: 'claudeclaude-sonnet-5-5', saveButtons: ['saveToWorkspace'], meta: shown.meta, toolFiles: ['file: report.md'], metaTooltips: ['skill_1@skver_3'] };
+    const expected: TurnShown = {
+      author: 'claudeclaude-sonnet-5-5',
+      saveButtons: ['saveToWorkspace'],
+      meta: shown.meta,
+      toolFiles: ['file: report.md'],
+      metaTooltips: ['skill_1@skver_3'],
+    };
     assert.deepEqual(shown, expected);
     assert.match(shown.meta, /^tokens: 1,234 in/);
     assert.doesNotMatch(shown.meta, /out/, 'a failed turn was never told its output count');

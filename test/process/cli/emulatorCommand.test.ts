@@ -13,7 +13,9 @@ const CLI = join(__dirname, '..', '..', '..', 'src', 'cli.ts');
 
 describe('skillsmith emulator (CLI)', () => {
   it('prints the listening line, serves the seeded skills, and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'emulator', '--port', '0', '--seed'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'emulator', '--port', '0', '--seed'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const lines = createInterface({ input: child.stdout });
     const [first] = (await once(lines, 'line')) as [string];
     const match = /^Skills API emulator listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(first);
@@ -44,7 +46,9 @@ describe('skillsmith emulator (CLI)', () => {
   it('keeps every acknowledged change of --data when the process is killed in the middle of a burst', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'skillsmith-emulator-'));
     try {
-      const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'emulator', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'emulator', '--port', '0', '--data', dataDir], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
       const sdk = sdkFor(/listening on (\S+)/.exec(line)?.[1] ?? '');
       const acknowledged: string[] = [];

@@ -27,7 +27,11 @@ const PRINT_MAX_RSS = join(ROOT, 'test', 'support', 'printMaxRss.mjs');
 /** Runs `skillsmith ARGS` as a process against `url`; resolves with its exit code and output, whatever the code. */
 function skillsmith(url: string, args: readonly string[], cwd = ROOT): Promise<Outcome> {
   const env = { ...process.env, NO_COLOR: '1', ANTHROPIC_API_KEY: TEST_KEY, ANTHROPIC_BASE_URL: url };
-  return outcomeOf(process.execPath, ['--import', pathToFileURL(PRINT_MAX_RSS).href, CLI, ...args], { cwd, env, maxBuffer: 256 * 1024 * 1024 });
+  return outcomeOf(process.execPath, ['--import', pathToFileURL(PRINT_MAX_RSS).href, CLI, ...args], {
+    cwd,
+    env,
+    maxBuffer: 256 * 1024 * 1024,
+  });
 }
 
 describe('the built CLI against a hostile server (a process)', () => {
@@ -53,14 +57,19 @@ describe('the built CLI against a hostile server (a process)', () => {
       const outcome = await skillsmith(server.url, ['diff', 'calm-skill', '--skill-id', 'skill_x'], root);
       console.log(`# diff: ${/max-rss (\d+ MB)/.exec(outcome.stderr)?.[1]} peak for a 1,024 MB body`);
       assert.equal(outcome.code, 2, outcome.stderr);
-      assert.match(outcome.stderr, /Could not download version latest of skill_x: The download of the skill version was stopped: it is larger than 39\.8 MB\./);
+      assert.match(
+        outcome.stderr,
+        /Could not download version latest of skill_x: The download of the skill version was stopped: it is larger than 39\.8 MB\./,
+      );
       assert.equal(await body, 'closed');
     });
   });
 
   describe('control sequences from files and the service are escaped, as lint escapes them', () => {
     it('diff: in remote and local file contents', async () => {
-      const remote = await zipFileSet(fileSetOf('calm-skill', { 'SKILL.md': skillMd('calm-skill'), 'notes.md': `remote ${CLIPBOARD} notes\n` }));
+      const remote = await zipFileSet(
+        fileSetOf('calm-skill', { 'SKILL.md': skillMd('calm-skill'), 'notes.md': `remote ${CLIPBOARD} notes\n` }),
+      );
       server.serve((_request, response) => {
         response.writeHead(200, { 'content-type': 'application/zip', 'content-length': remote.byteLength });
         response.end(remote);
@@ -74,7 +83,10 @@ describe('the built CLI against a hostile server (a process)', () => {
 
     it('diff and publish: in the API error messages of a failure', async () => {
       server.serve((_request, response) => apiError(response, 400, `refused ${TITLE}${CLIPBOARD}`));
-      for (const args of [['diff', 'calm-skill', '--skill-id', 'skill_x'], ['publish', 'calm-skill', '--new']]) {
+      for (const args of [
+        ['diff', 'calm-skill', '--skill-id', 'skill_x'],
+        ['publish', 'calm-skill', '--new'],
+      ]) {
         const outcome = await skillsmith(server.url, args, root);
         assert.doesNotMatch(outcome.stderr, RAW_CONTROL, args[0]);
         assert.match(outcome.stderr, /refused \\x1B\]0;pwned\\x07\\x1B\]52;c;/, args[0]);
@@ -110,7 +122,9 @@ describe('the built CLI against a hostile server (a process)', () => {
 
     it('prints at most 200 lines of it and says how much was left out', async () => {
       const outcome = await skillsmith(server.url, ['run', '--model', 'claude-sonnet-5-5', 'print a lot']);
-      console.log(`# run, text: ${/max-rss (\d+ MB)/.exec(outcome.stderr)?.[1]} peak for ${(stdout.length / 1048576).toFixed(1)} MB of output`);
+      console.log(
+        `# run, text: ${/max-rss (\d+ MB)/.exec(outcome.stderr)?.[1]} peak for ${(stdout.length / 1048576).toFixed(1)} MB of output`,
+      );
       assert.equal(outcome.code, 0, outcome.stderr);
       assert.equal(outcome.stdout, 'Done.\n');
       assert.equal(outcome.stderr.split('\n').filter((line) => line.startsWith('  │ a line of output')).length, 200);

@@ -39,7 +39,10 @@ describe('skillsmith lint (built dist/cli.js)', () => {
     const { code, stdout } = await skillsmith(['lint', 'skills', '--format=json'], path.dirname(FIXTURES));
     assert.equal(code, 1);
     const report = JSON.parse(stdout);
-    assert.deepEqual(report.skills.map((s: { dir: string }) => s.dir), ['skills/bad-skill', 'skills/good-skill', 'skills/misnamed-case']);
+    assert.deepEqual(
+      report.skills.map((s: { dir: string }) => s.dir),
+      ['skills/bad-skill', 'skills/good-skill', 'skills/misnamed-case'],
+    );
     assert.deepEqual(report.skills[0].diagnostics[0], {
       rule: 'yaml-syntax',
       severity: 'error',
@@ -107,7 +110,10 @@ describe('skillsmith lint (built dist/cli.js)', () => {
     const skill = (name: string | Buffer, body: string, frontmatterName = 'hostile'): string => {
       const dir = Buffer.isBuffer(name) ? Buffer.concat([Buffer.from(root + path.sep), name]) : path.join(root, name);
       mkdirSync(dir, { recursive: true });
-      writeFileSync(Buffer.isBuffer(dir) ? Buffer.concat([dir, Buffer.from('/SKILL.md')]) : path.join(dir, 'SKILL.md'), `---\nname: ${frontmatterName}\ndescription: A test skill. Use when testing.\n---\n${body}`);
+      writeFileSync(
+        Buffer.isBuffer(dir) ? Buffer.concat([dir, Buffer.from('/SKILL.md')]) : path.join(dir, 'SKILL.md'),
+        `---\nname: ${frontmatterName}\ndescription: A test skill. Use when testing.\n---\n${body}`,
+      );
       return dir.toString();
     };
 
@@ -126,7 +132,10 @@ describe('skillsmith lint (built dist/cli.js)', () => {
 
     it('stops quietly when the reader of its output goes away (`skillsmith lint . | head`)', async () => {
       skill('many-links-for-head', '[x](missing.md) '.repeat(50_000));
-      const child = spawn(process.execPath, [CLI, 'lint', 'many-links-for-head', '--format', 'text'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [CLI, 'lint', 'many-links-for-head', '--format', 'text'], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.stdout.destroy(); // the reader leaves before the report is written
@@ -142,8 +151,14 @@ describe('skillsmith lint (built dist/cli.js)', () => {
       const { code, stdout, stderr } = await skillsmith(['lint', 'latin-names', '--format', 'json'], root);
       assert.equal(stderr, '');
       assert.equal(code, 1);
-      const rules = JSON.parse(stdout).skills[0].diagnostics.map((d: { rule: string; message: string }) => `${d.rule} ${d.message.split(' ')[0]}`);
-      assert.deepEqual(rules, ['link-broken `notes.md`', 'upload-name-not-utf8 `d\uFFFDj\uFFFD/`', 'upload-name-not-utf8 `r\uFFFDsum\uFFFD.md`']);
+      const rules = JSON.parse(stdout).skills[0].diagnostics.map(
+        (d: { rule: string; message: string }) => `${d.rule} ${d.message.split(' ')[0]}`,
+      );
+      assert.deepEqual(rules, [
+        'link-broken `notes.md`',
+        'upload-name-not-utf8 `d\uFFFDj\uFFFD/`',
+        'upload-name-not-utf8 `r\uFFFDsum\uFFFD.md`',
+      ]);
     });
 
     it('prints the terminal escapes of folder names and frontmatter values as text, not as commands', async () => {

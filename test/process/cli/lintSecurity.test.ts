@@ -38,7 +38,11 @@ describe('skillsmith lint: the security scan (built dist/cli.js)', () => {
     assert.equal(code, 1);
     const [skill] = JSON.parse(stdout).skills as { diagnostics: JsonDiagnostic[] }[];
     const found = skill.diagnostics.find((d) => d.rule === 'security-exfiltration');
-    assert.deepEqual(found && { file: found.file, line: found.line, column: found.column }, { file: 'threat-exfil-curl-env/scripts/report.sh', line: 2, column: 47 });
+    assert.deepEqual(found && { file: found.file, line: found.line, column: found.column }, {
+      file: 'threat-exfil-curl-env/scripts/report.sh',
+      line: 2,
+      column: 47,
+    });
   });
 
   it('puts the script in the SARIF location and the OWASP id, CWE and security-severity on the rule', async () => {
@@ -55,14 +59,22 @@ describe('skillsmith lint: the security scan (built dist/cli.js)', () => {
 
   it('--only security keeps the security rules and nothing else', async () => {
     const { stdout } = await skillsmith(['lint', '.', '--only', 'security', '--format', 'json']);
-    const rules = new Set((JSON.parse(stdout).skills as { diagnostics: JsonDiagnostic[] }[]).flatMap((s) => s.diagnostics.map((d) => d.rule)));
+    const rules = new Set(
+      (JSON.parse(stdout).skills as { diagnostics: JsonDiagnostic[] }[]).flatMap((s) => s.diagnostics.map((d) => d.rule)),
+    );
     assert.ok(rules.has('upload-secret') && rules.has('security-hidden-text'));
-    assert.deepEqual([...rules].filter((r) => !r.startsWith('security-') && r !== 'upload-secret' && r !== 'upload-symlink'), []);
+    assert.deepEqual(
+      [...rules].filter((r) => !r.startsWith('security-') && r !== 'upload-secret' && r !== 'upload-symlink'),
+      [],
+    );
   });
 
   it('prints each file under its own heading in text', async () => {
     const { stdout } = await skillsmith(['lint', 'threat-secret-aws']);
-    assert.match(stdout, /^threat-secret-aws\/config\.ini\n {2}2:21 {4}error {3}Line 2 of `config\.ini` looks like an AWS access key ID, so publish and pack refuse the folder\./m);
+    assert.match(
+      stdout,
+      /^threat-secret-aws\/config\.ini\n {2}2:21 {4}error {3}Line 2 of `config\.ini` looks like an AWS access key ID, so publish and pack refuse the folder\./m,
+    );
     assert.ok(!stdout.includes('AKIAZ7VQ3NP4XL2TW6RD'), 'the key itself is never printed');
   });
 

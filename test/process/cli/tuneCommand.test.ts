@@ -14,7 +14,11 @@ const FIXTURE = join(__dirname, '..', '..', 'fixtures', 'evals', 'csv-tidy');
 describe('skillsmith tune (as a process)', () => {
   const env = emulatorForSuite({ seed: true });
   const vars = (): NodeJS.ProcessEnv => ({ ANTHROPIC_API_KEY: TEST_KEY, ANTHROPIC_BASE_URL: env.emulator.url });
-  const skillIds = (): string[] => env.emulator.admin.store.list('custom').map((item) => item.id).sort();
+  const skillIds = (): string[] =>
+    env.emulator.admin.store
+      .list('custom')
+      .map((item) => item.id)
+      .sort();
   let root = '';
   let skill = '';
   let originalSkillMd = '';
@@ -29,7 +33,11 @@ describe('skillsmith tune (as a process)', () => {
   it('Ctrl-C in the middle deletes every temporary skill before it exits 130', async () => {
     await writeFile(join(skill, 'SKILL.md'), originalSkillMd);
     const before = skillIds();
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'tune', skill, '--runs', '3', '--candidate', 'Tidies CSV files.', '--model', 'm'], { env: { ...process.env, ...vars() } });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', CLI, 'tune', skill, '--runs', '3', '--candidate', 'Tidies CSV files.', '--model', 'm'],
+      { env: { ...process.env, ...vars() } },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();

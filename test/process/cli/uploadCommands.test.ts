@@ -33,7 +33,12 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
     emulator = await startEmulator();
     root = await mkdtemp(path.join(tmpdir(), 'skillsmith-cli-'));
     dir = path.join(root, 'cli-skill');
-    await writeTree(dir, { 'SKILL.md': skillMd('cli-skill'), 'scripts/run.py': 'print(1)\n', 'logo.bin': Uint8Array.of(0, 1, 2, 3), '__pycache__/x.pyc': 'x' });
+    await writeTree(dir, {
+      'SKILL.md': skillMd('cli-skill'),
+      'scripts/run.py': 'print(1)\n',
+      'logo.bin': Uint8Array.of(0, 1, 2, 3),
+      '__pycache__/x.pyc': 'x',
+    });
   });
   after(async () => {
     await emulator.close();
@@ -48,7 +53,11 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
       assert.equal((await skillsmith(['pack', 'cli-skill'])).code, 0);
       const [a, b] = await Promise.all([readFile(path.join(root, 'first.zip')), readFile(path.join(root, 'cli-skill.zip'))]);
       assert.deepEqual(a, b);
-      assert.deepEqual(Object.keys((await JSZip.loadAsync(a)).files), ['cli-skill/SKILL.md', 'cli-skill/logo.bin', 'cli-skill/scripts/run.py']);
+      assert.deepEqual(Object.keys((await JSZip.loadAsync(a)).files), [
+        'cli-skill/SKILL.md',
+        'cli-skill/logo.bin',
+        'cli-skill/scripts/run.py',
+      ]);
     });
 
     it('exits 1 on lint errors and writes nothing; 2 on usage errors', async () => {
@@ -93,7 +102,10 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
       assert.equal(skill.displayName, 'CLI skill');
       const version = await skillsmith(['publish', 'cli-skill', '--skill-id', document.skill_id]);
       assert.equal(version.code, 0, version.stderr);
-      assert.match(version.stdout, new RegExp(`^Published cli-skill to skill ${document.skill_id}: v2, version skver_\\w+ \\(3 files, \\d+ B\\)\\.\\n$`));
+      assert.match(
+        version.stdout,
+        new RegExp(`^Published cli-skill to skill ${document.skill_id}: v2, version skver_\\w+ \\(3 files, \\d+ B\\)\\.\\n$`),
+      );
       const again = await skillsmith(['publish', 'cli-skill', '--new']);
       assert.match(again.stdout, /^Created skill skill_\w+ from cli-skill: v1, version skver_\w+ \(3 files, \d+ B\)\.\n$/);
       assert.equal(skill.versions.length, 2);
@@ -123,7 +135,13 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
     });
 
     it('exits 2 on usage errors and without a key', async () => {
-      for (const args of [['cli-skill'], ['cli-skill', '--new', '--skill-id', 'x'], ['cli-skill', '--display-name', 'x'], ['cli-skill', '--new', '--format', 'xml'], ['cli-skill', '--bogus']]) {
+      for (const args of [
+        ['cli-skill'],
+        ['cli-skill', '--new', '--skill-id', 'x'],
+        ['cli-skill', '--display-name', 'x'],
+        ['cli-skill', '--new', '--format', 'xml'],
+        ['cli-skill', '--bogus'],
+      ]) {
         assert.equal((await skillsmith(['publish', ...args])).code, 2, args.join(' '));
       }
       const noKey = await skillsmith(['publish', 'cli-skill', '--new'], { ANTHROPIC_API_KEY: '' });
@@ -132,7 +150,9 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
     });
 
     it('takes the base URL from --base-url over ANTHROPIC_BASE_URL', async () => {
-      const outcome = await skillsmith(['publish', 'cli-skill', '--new', '--base-url', emulator.url, '--format', 'json'], { ANTHROPIC_BASE_URL: 'http://127.0.0.1:9' });
+      const outcome = await skillsmith(['publish', 'cli-skill', '--new', '--base-url', emulator.url, '--format', 'json'], {
+        ANTHROPIC_BASE_URL: 'http://127.0.0.1:9',
+      });
       assert.equal(outcome.code, 0, outcome.stderr);
     });
   });
@@ -169,8 +189,14 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
 
     before(async () => {
       client = createSkillsClient({ apiKey: TEST_KEY, baseUrl: emulator.url, maxRetries: 0 });
-      ({ skillId } = await publishSkill(client, fileSetOf('roll-back', { 'SKILL.md': skillMd('roll-back'), 'notes.md': 'first\n' }), { newSkill: true }));
-      await publishSkill(client, fileSetOf('roll-back', { 'SKILL.md': skillMd('roll-back', 'Broken.\n'), 'scripts/run.py': 'print(1)\n' }), { skillId });
+      ({ skillId } = await publishSkill(client, fileSetOf('roll-back', { 'SKILL.md': skillMd('roll-back'), 'notes.md': 'first\n' }), {
+        newSkill: true,
+      }));
+      await publishSkill(
+        client,
+        fileSetOf('roll-back', { 'SKILL.md': skillMd('roll-back', 'Broken.\n'), 'scripts/run.py': 'print(1)\n' }),
+        { skillId },
+      );
     });
 
     it('--dry-run prints what changes against the latest and publishes nothing', async () => {
@@ -187,7 +213,10 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
       const restored = await skillsmith(['publish', '--from-version', 'v1', '--skill-id', skillId]);
       assert.equal(restored.code, 0, restored.stderr);
       assert.match(restored.stdout, /\nPublished v3 \(version skver_\w+\) with the 2 files of v1 \(\d+ B\): it is the latest now\.\n$/);
-      const [latest, original] = await Promise.all([downloadFileSet(client, skillId, 'latest'), downloadFileSet(client, skillId, first.ref)]);
+      const [latest, original] = await Promise.all([
+        downloadFileSet(client, skillId, 'latest'),
+        downloadFileSet(client, skillId, first.ref),
+      ]);
       assert.deepEqual(latest.files, original.files);
 
       const again = await skillsmith(['publish', '--from-version', first.ref, '--skill-id', skillId, '--format', 'json']);
@@ -195,7 +224,17 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
       const { bytes, replaced, ...document } = JSON.parse(again.stdout);
       assert.equal(typeof bytes, 'number');
       assert.match(replaced, /^skver_/);
-      assert.deepEqual(document, { skill_id: skillId, restored_from: first.ref, files: 2, added: [], removed: [], changed: [], version: null, unchanged: true, dry_run: false });
+      assert.deepEqual(document, {
+        skill_id: skillId,
+        restored_from: first.ref,
+        files: 2,
+        added: [],
+        removed: [],
+        changed: [],
+        version: null,
+        unchanged: true,
+        dry_run: false,
+      });
       assert.equal((await collect(client.iterateVersions(skillId))).length, 3, 'the same files again publish nothing');
     });
 
@@ -203,7 +242,12 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
       const missing = await skillsmith(['publish', '--from-version', 'v7', '--skill-id', skillId]);
       assert.equal(missing.code, 1);
       assert.match(missing.stderr, new RegExp(`Skill ${skillId} has no version v7: its versions are v1 to v\\d\\.`));
-      for (const args of [['--from-version', 'v1'], ['--from-version', 'v1', '--skill-id', skillId, 'folder'], ['--from-version', 'v1', '--new'], ['--from-version', '', '--skill-id', skillId]]) {
+      for (const args of [
+        ['--from-version', 'v1'],
+        ['--from-version', 'v1', '--skill-id', skillId, 'folder'],
+        ['--from-version', 'v1', '--new'],
+        ['--from-version', '', '--skill-id', skillId],
+      ]) {
         assert.equal((await skillsmith(['publish', ...args])).code, 2, args.join(' '));
       }
       assert.equal((await skillsmith(['publish', '--from-version', 'v1', '--skill-id', skillId], { ANTHROPIC_API_KEY: '' })).code, 2);
@@ -213,7 +257,10 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
   it('lint --upload-limit-mb sets the size at which upload-too-large fires', async () => {
     const small = await skillsmith(['lint', 'cli-skill', '--upload-limit-mb', '0.0001', '--format', 'json']);
     assert.equal(small.code, 1);
-    assert.deepEqual(JSON.parse(small.stdout).skills[0].diagnostics.map((d: { rule: string }) => d.rule), ['upload-too-large', 'upload-excluded']);
+    assert.deepEqual(
+      JSON.parse(small.stdout).skills[0].diagnostics.map((d: { rule: string }) => d.rule),
+      ['upload-too-large', 'upload-excluded'],
+    );
     const roomy = await skillsmith(['lint', 'cli-skill', '--upload-limit-mb', '1', '--format', 'json']);
     assert.equal(roomy.code, 0, roomy.stdout);
   });
@@ -221,7 +268,10 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
   it('loads the SDK (dist/api.js) only to talk to the API: not for lint, pack or a dry run', async () => {
     // A preload that reports, on exit, whether dist/api.js was required.
     const probe = path.join(root, 'probe.cjs');
-    await writeFile(probe, "const M = require('module'); const load = M._load; let api = false; M._load = function (request, ...rest) { if (/[\\\\/]api\\.js$/.test(request)) api = true; return load.call(this, request, ...rest); }; process.on('exit', () => process.stderr.write(api ? 'API-LOADED' : 'API-NOT-LOADED'));\n");
+    await writeFile(
+      probe,
+      "const M = require('module'); const load = M._load; let api = false; M._load = function (request, ...rest) { if (/[\\\\/]api\\.js$/.test(request)) api = true; return load.call(this, request, ...rest); }; process.on('exit', () => process.stderr.write(api ? 'API-LOADED' : 'API-NOT-LOADED'));\n",
+    );
     const loads = async (args: string[]): Promise<boolean> => {
       const outcome = await skillsmith(args, { NODE_OPTIONS: `--require ${probe}` });
       assert.match(outcome.stderr, /API-(NOT-)?LOADED$/, outcome.stderr);

@@ -13,7 +13,8 @@ describe('downloads from a hostile server are bounded in size and time', () => {
   let server: HostileServer;
   /** How the last served body ended. */
   let body: Promise<BodyEnd>;
-  const client = (stall?: { windowMs: number; minBytes: number }) => createSkillsClient({ apiKey: TEST_KEY, baseUrl: server.url, maxRetries: 0, stall });
+  const client = (stall?: { windowMs: number; minBytes: number }) =>
+    createSkillsClient({ apiKey: TEST_KEY, baseUrl: server.url, maxRetries: 0, stall });
   before(async () => {
     server = await startHostileServer();
   });
@@ -25,7 +26,9 @@ describe('downloads from a hostile server are bounded in size and time', () => {
     });
     const before = process.memoryUsage().rss;
     const error = await failsWith(client().downloadVersion('skill_x', 'latest'), 'too-large');
-    console.log(`# rss grew by ${((process.memoryUsage().rss - before) / MB).toFixed(0)} MB for a 1,024 MB body (cap ${(MAX_VERSION_DOWNLOAD_BYTES / MB).toFixed(0)} MB)`);
+    console.log(
+      `# rss grew by ${((process.memoryUsage().rss - before) / MB).toFixed(0)} MB for a 1,024 MB body (cap ${(MAX_VERSION_DOWNLOAD_BYTES / MB).toFixed(0)} MB)`,
+    );
     assert.match(error.message, /larger than 39\.8 MB\. No skill version is that large/);
     assert.equal(await body, 'closed');
   });
@@ -60,7 +63,15 @@ describe('downloads from a hostile server are bounded in size and time', () => {
   it("stops a produced file at the chat's cap however small its metadata says it is", async () => {
     server.serve((request, response) => {
       if (request.url?.endsWith('/content')) body = hugeBody(response, MAX_DOWNLOAD_BYTES + 100 * MB);
-      else json(response, 200, { id: 'file_x', type: 'file', filename: 'small.txt', mime_type: 'text/plain', size_bytes: 12, created_at: '2026-01-01T00:00:00Z' });
+      else
+        json(response, 200, {
+          id: 'file_x',
+          type: 'file',
+          filename: 'small.txt',
+          mime_type: 'text/plain',
+          size_bytes: 12,
+          created_at: '2026-01-01T00:00:00Z',
+        });
     });
     const error = await failsWith(downloadFile(sdkFor(server.url), 'ga', 'file_x'), 'too-large');
     assert.match(error.message, /larger than 200\.0 MB\. The chat downloads files up to 200 MB\./);

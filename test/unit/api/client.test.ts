@@ -24,9 +24,17 @@ for (const betaShape of [false, true]) {
       assert.equal(second.items.length, 2);
       assert.equal(second.nextPage, null);
       const everything = await collect(client.iterateSkills({ limit: 3 }));
-      assert.deepEqual(everything.map((s) => s.id), [...first.items, ...second.items].map((s) => s.id));
+      assert.deepEqual(
+        everything.map((s) => s.id),
+        [...first.items, ...second.items].map((s) => s.id),
+      );
       const anthropic = await collect(client.iterateSkills({ source: 'anthropic' }));
-      assert.deepEqual(anthropic.map((s) => s.title).sort(), ['Excel spreadsheets', 'PDF documents', 'PowerPoint presentations', 'Word documents']);
+      assert.deepEqual(anthropic.map((s) => s.title).sort(), [
+        'Excel spreadsheets',
+        'PDF documents',
+        'PowerPoint presentations',
+        'Word documents',
+      ]);
       assert.ok(anthropic.every((s) => s.source === 'anthropic'));
     });
 
@@ -69,9 +77,15 @@ for (const betaShape of [false, true]) {
         assert.match(error.requestId ?? '', /^req_/);
         return true;
       });
-      await assert.rejects(client.deleteSkill(skill.id), (error: unknown) => error instanceof SkillsApiError && /delete its versions/.test(error.message));
+      await assert.rejects(
+        client.deleteSkill(skill.id),
+        (error: unknown) => error instanceof SkillsApiError && /delete its versions/.test(error.message),
+      );
       const [pdf] = emulator.admin.store.list('anthropic');
-      await assert.rejects(client.deleteSkill(pdf?.id ?? ''), (error: unknown) => error instanceof SkillsApiError && error.kind === 'permission');
+      await assert.rejects(
+        client.deleteSkill(pdf?.id ?? ''),
+        (error: unknown) => error instanceof SkillsApiError && error.kind === 'permission',
+      );
     });
   });
 }
@@ -87,7 +101,10 @@ describe('SkillsClient options', () => {
     const seen: string[] = [];
     const stop = emulator.admin.onRequest((request) => seen.push(request.path));
     const client = createSkillsClient({ apiKey: undefined, baseUrl: emulator.url });
-    await assert.rejects(client.listSkills(), (error: unknown) => error instanceof SkillsApiError && error.kind === 'no-key' && /API key/.test(error.message));
+    await assert.rejects(
+      client.listSkills(),
+      (error: unknown) => error instanceof SkillsApiError && error.kind === 'no-key' && /API key/.test(error.message),
+    );
     await assert.rejects(collect(client.iterateSkills()), (error: unknown) => error instanceof SkillsApiError && error.kind === 'no-key');
     stop();
     assert.deepEqual(seen, []);
@@ -97,7 +114,12 @@ describe('SkillsClient options', () => {
     const lines: string[] = [];
     const workspaces: unknown[] = [];
     const stop = emulator.admin.onRequest((request) => workspaces.push(request.headers['anthropic-workspace-id']));
-    const client = createSkillsClient({ apiKey: TEST_KEY, baseUrl: emulator.url, workspaceId: 'wrkspc_test', log: (line) => lines.push(line) });
+    const client = createSkillsClient({
+      apiKey: TEST_KEY,
+      baseUrl: emulator.url,
+      workspaceId: 'wrkspc_test',
+      log: (line) => lines.push(line),
+    });
     await client.listSkills({ limit: 2 });
     await assert.rejects(client.getSkill('skill_missing'));
     stop();
@@ -112,7 +134,10 @@ describe('SkillsClient options', () => {
     const strict = await startEmulator({ apiKey: TEST_KEY });
     try {
       const client = createSkillsClient({ apiKey: 'another-test-key', baseUrl: strict.url });
-      await assert.rejects(client.listSkills(), (error: unknown) => error instanceof SkillsApiError && error.kind === 'auth' && error.status === 401);
+      await assert.rejects(
+        client.listSkills(),
+        (error: unknown) => error instanceof SkillsApiError && error.kind === 'auth' && error.status === 401,
+      );
     } finally {
       await strict.close();
     }

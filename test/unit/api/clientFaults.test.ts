@@ -46,7 +46,15 @@ describe('SkillsClient under injected faults', () => {
   });
 
   it('maps the other statuses to what the user can do', async () => {
-    const cases: Array<[number, ApiErrorKind]> = [[401, 'auth'], [403, 'permission'], [404, 'not-found'], [409, 'conflict'], [413, 'too-large'], [400, 'bad-request'], [418, 'unknown']];
+    const cases: Array<[number, ApiErrorKind]> = [
+      [401, 'auth'],
+      [403, 'permission'],
+      [404, 'not-found'],
+      [409, 'conflict'],
+      [413, 'too-large'],
+      [400, 'bad-request'],
+      [418, 'unknown'],
+    ];
     for (const [status, kind] of cases) {
       emulator.admin.injectFault({ status });
       const error = await failsWith(clientWith().listSkills(), kind);

@@ -36,12 +36,18 @@ for (const betaShape of [false, true]) {
         onVersionDeleted: (version) => forgotten.push(version.ref),
       });
       assert.equal(result.deleted, true);
-      assert.deepEqual(result.deleted && result.versionsDeleted.map((version) => version.ref), listed.map((version) => version.ref));
-      assert.deepEqual(forgotten, listed.map((version) => version.ref));
-      assert.deepEqual(steps.map(({ version, done, total }) => [version?.ref ?? 'skill', done, total]), [
-        ...listed.map((version, index) => [version.ref, index, 4]),
-        ['skill', 3, 4],
-      ]);
+      assert.deepEqual(
+        result.deleted && result.versionsDeleted.map((version) => version.ref),
+        listed.map((version) => version.ref),
+      );
+      assert.deepEqual(
+        forgotten,
+        listed.map((version) => version.ref),
+      );
+      assert.deepEqual(
+        steps.map(({ version, done, total }) => [version?.ref ?? 'skill', done, total]),
+        [...listed.map((version, index) => [version.ref, index, 4]), ['skill', 3, 4]],
+      );
       await assert.rejects(client.getSkill(skillId), isKind('not-found'));
     });
 

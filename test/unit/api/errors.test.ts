@@ -48,7 +48,9 @@ describe('toSkillsApiError', () => {
       cancelledError(),
       toSkillsApiError(new APIConnectionError({ message: 'refused' })),
       toSkillsApiError(new APIConnectionTimeoutError()),
-      ...[400, 401, 403, 404, 409, 413, 429, 500, 529].map((status) => toSkillsApiError(APIError.generate(status, undefined, undefined, new Headers()))),
+      ...[400, 401, 403, 404, 409, 413, 429, 500, 529].map((status) =>
+        toSkillsApiError(APIError.generate(status, undefined, undefined, new Headers())),
+      ),
     ].map((error) => error.message);
     for (const message of messages) assert.doesNotMatch(message, /Skillsmith:|skillsmith\.|VS Code|command/i, message);
     assert.equal(noKeyError().kind, 'no-key');
@@ -75,7 +77,10 @@ describe('one translator for the Skills API and the Claude API', () => {
       assert.doesNotMatch(claude.message, /Skills API|refresh the list/, claude.message);
     }
     assert.match(toSkillsApiError(APIError.generate(404, undefined, undefined, new Headers()), CLAUDE_API).message, /Check the model id/);
-    assert.equal(toSkillsApiError(APIError.generate(429, undefined, undefined, new Headers({ 'retry-after': '3' })), CLAUDE_API).message, 'Rate limited by the Claude API (429). Try again in 3 s.');
+    assert.equal(
+      toSkillsApiError(APIError.generate(429, undefined, undefined, new Headers({ 'retry-after': '3' })), CLAUDE_API).message,
+      'Rate limited by the Claude API (429). Try again in 3 s.',
+    );
   });
 
   it("gives a chat turn the Claude API's message, except for a connection lost mid-answer", () => {
@@ -83,7 +88,10 @@ describe('one translator for the Skills API and the Claude API', () => {
       const turn = turnErrorFrom(failure, { requestId: null, midStream: false });
       assert.equal(turn.message, toSkillsApiError(failure, CLAUDE_API).message);
     }
-    assert.match(turnErrorFrom(new APIConnectionError({ message: 'reset' }), { requestId: 'req_1', midStream: true }).message, /broke off in the middle of the answer\. What arrived so far is kept/);
+    assert.match(
+      turnErrorFrom(new APIConnectionError({ message: 'reset' }), { requestId: 'req_1', midStream: true }).message,
+      /broke off in the middle of the answer\. What arrived so far is kept/,
+    );
   });
 });
 

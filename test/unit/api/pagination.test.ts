@@ -32,7 +32,10 @@ describe('iteratePages', () => {
   });
 
   it('stops on an empty page even when it names a next page', async () => {
-    const { fetchPage } = scripted([{ items: [1], nextPage: 'a' }, { items: [], nextPage: 'b' }]);
+    const { fetchPage } = scripted([
+      { items: [1], nextPage: 'a' },
+      { items: [], nextPage: 'b' },
+    ]);
     assert.deepEqual(await collect(iteratePages(fetchPage)), [1]);
   });
 

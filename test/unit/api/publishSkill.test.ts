@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import JSZip from 'jszip';
-import { createSkillsClient, downloadFileSet, publishSkill, PublishRefusedError, SkillsApiError, type SkillsClient } from '../../../src/core/api';
+import {
+  createSkillsClient,
+  downloadFileSet,
+  publishSkill,
+  PublishRefusedError,
+  SkillsApiError,
+  type SkillsClient,
+} from '../../../src/core/api';
 import { hashFileSet } from '../../../src/core/bundle/hashFileSet';
 import { prepareUpload, readPreparedFiles } from '../../../src/core/bundle/prepareUpload';
 import { ZipError } from '../../../src/core/zip/zipError';
@@ -33,12 +40,18 @@ for (const betaShape of [false, true]) {
       const dir = path.join(root, 'round-trip');
       await writeTree(dir, { 'SKILL.md': skillMd('round-trip'), ...AWKWARD_FILES, 'node_modules/left/out.js': 'x' });
       const files = await readPreparedFiles(await prepareUpload(dir));
-      assert.deepEqual(files.files.map((f) => f.path), ['SKILL.md', 'assets/blob.bin', 'empty.txt', 'reference/résumé – naïve 日本.md', 'scripts/deep/er/run.py']);
+      assert.deepEqual(
+        files.files.map((f) => f.path),
+        ['SKILL.md', 'assets/blob.bin', 'empty.txt', 'reference/résumé – naïve 日本.md', 'scripts/deep/er/run.py'],
+      );
 
       const created = await publishSkill(client, files, { newSkill: true, displayName: 'Round trip' });
       assert.equal(created.created, true);
       assert.equal(created.files, 5);
-      assert.equal(created.bytes, files.files.reduce((sum, f) => sum + f.data.byteLength, 0));
+      assert.equal(
+        created.bytes,
+        files.files.reduce((sum, f) => sum + f.data.byteLength, 0),
+      );
       assert.equal(created.hash, hashFileSet(files));
       assert.equal((await client.getSkill(created.skillId)).title, 'Round trip');
 
@@ -66,12 +79,18 @@ for (const betaShape of [false, true]) {
         return true;
       });
       const long = fileSetOf('ok', { 'SKILL.md': skillMd('ok') });
-      await assert.rejects(publishSkill(client, long, { newSkill: true, displayName: 'x'.repeat(256) }), { name: 'SkillsApiError', rule: 'display-name-too-long' });
+      await assert.rejects(publishSkill(client, long, { newSkill: true, displayName: 'x'.repeat(256) }), {
+        name: 'SkillsApiError',
+        rule: 'display-name-too-long',
+      });
       const unknownKey = fileSetOf('ok', { 'SKILL.md': '---\nname: ok\ndescription: Fine.\nwhen_to_use: Always.\n---\n' });
       await assert.rejects(publishSkill(client, unknownKey, { newSkill: true }), { rule: 'unknown-key' });
       const first = await publishSkill(client, long, { newSkill: true });
       const renamed = fileSetOf('ok', { 'SKILL.md': skillMd('other-name') });
-      await assert.rejects(publishSkill(client, renamed, { skillId: first.skillId }), (error: unknown) => error instanceof PublishRefusedError && error.rule === undefined && /same name/.test(error.message));
+      await assert.rejects(
+        publishSkill(client, renamed, { skillId: first.skillId }),
+        (error: unknown) => error instanceof PublishRefusedError && error.rule === undefined && /same name/.test(error.message),
+      );
     });
 
     it('names the lint rule of each refusal that one covers', async () => {
@@ -103,7 +122,10 @@ for (const betaShape of [false, true]) {
 
     it('passes other failures through as they are, and cancels with the signal', async () => {
       const files = fileSetOf('ok', { 'SKILL.md': skillMd('ok') });
-      await assert.rejects(publishSkill(client, files, { skillId: 'skill_missing' }), (error: unknown) => error instanceof SkillsApiError && !(error instanceof PublishRefusedError) && error.kind === 'not-found');
+      await assert.rejects(
+        publishSkill(client, files, { skillId: 'skill_missing' }),
+        (error: unknown) => error instanceof SkillsApiError && !(error instanceof PublishRefusedError) && error.kind === 'not-found',
+      );
       const controller = new AbortController();
       controller.abort();
       await assert.rejects(publishSkill(client, files, { newSkill: true, signal: controller.signal }), { kind: 'cancelled' });
@@ -117,7 +139,9 @@ function hostileService(zip: Uint8Array): Promise<{ url: string; server: Server 
     res.writeHead(200, { 'content-type': 'application/zip', 'content-length': zip.byteLength, 'request-id': 'req_hostile' });
     res.end(zip);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })),
+  );
 }
 
 /** Zips `skill/evil.txt`, then rewrites that name in place to `name` (same length), as a hostile server could. */
@@ -166,7 +190,10 @@ describe('downloadFileSet refuses a hostile archive and writes nothing', () => {
       const cwd = await mkdtemp(path.join(tmpdir(), 'skillsmith-hostile-'));
       try {
         const client = createSkillsClient({ apiKey: TEST_KEY, baseUrl: url, maxRetries: 0 });
-        await assert.rejects(downloadFileSet(client, 'skill_x', 'latest'), (error: unknown) => error instanceof ZipError && reason.test(error.message));
+        await assert.rejects(
+          downloadFileSet(client, 'skill_x', 'latest'),
+          (error: unknown) => error instanceof ZipError && reason.test(error.message),
+        );
         assert.deepEqual(await readdir(cwd), []);
       } finally {
         server.close();

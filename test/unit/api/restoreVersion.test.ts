@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createSkillsClient, downloadFileSet, findVersion, planRestore, publishSkill, restoreVersion, SkillsApiError, versionReference, type SkillsClient } from '../../../src/core/api';
+import {
+  createSkillsClient,
+  downloadFileSet,
+  findVersion,
+  planRestore,
+  publishSkill,
+  restoreVersion,
+  SkillsApiError,
+  versionReference,
+  type SkillsClient,
+} from '../../../src/core/api';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { fileSetOf, skillMd } from '../bundle/support';
 import { TEST_KEY } from '../emulator/support';
@@ -22,8 +32,14 @@ for (const betaShape of [false, true]) {
     async function skillWithThreeVersions(name: string): Promise<string> {
       const v1 = fileSetOf(name, { 'SKILL.md': skillMd(name), 'notes.md': 'first\n' });
       const { skillId } = await publishSkill(client, v1, { newSkill: true });
-      await publishSkill(client, fileSetOf(name, { 'SKILL.md': skillMd(name), 'notes.md': 'first\n', 'scripts/run.py': Uint8Array.of(0, 1, 2) }), { skillId });
-      await publishSkill(client, fileSetOf(name, { 'SKILL.md': skillMd(name, 'Edited.\n'), 'scripts/run.py': Uint8Array.of(0, 1, 2) }), { skillId });
+      await publishSkill(
+        client,
+        fileSetOf(name, { 'SKILL.md': skillMd(name), 'notes.md': 'first\n', 'scripts/run.py': Uint8Array.of(0, 1, 2) }),
+        { skillId },
+      );
+      await publishSkill(client, fileSetOf(name, { 'SKILL.md': skillMd(name, 'Edited.\n'), 'scripts/run.py': Uint8Array.of(0, 1, 2) }), {
+        skillId,
+      });
       return skillId;
     }
 
@@ -31,9 +47,18 @@ for (const betaShape of [false, true]) {
       const skillId = await skillWithThreeVersions('restore-plan');
       const plan = await planRestore(client, skillId, 'v1');
       assert.equal(plan.versions.length, 3);
-      assert.deepEqual(plan.changes.changed.map((f) => f.path), ['SKILL.md']);
-      assert.deepEqual(plan.changes.added.map((f) => f.path), ['notes.md']);
-      assert.deepEqual(plan.changes.removed.map((f) => f.path), ['scripts/run.py']);
+      assert.deepEqual(
+        plan.changes.changed.map((f) => f.path),
+        ['SKILL.md'],
+      );
+      assert.deepEqual(
+        plan.changes.added.map((f) => f.path),
+        ['notes.md'],
+      );
+      assert.deepEqual(
+        plan.changes.removed.map((f) => f.path),
+        ['scripts/run.py'],
+      );
       assert.equal((await planRestore(client, skillId, plan.source.ref)).source.id, plan.source.id);
       assert.equal(findVersion(plan.versions, 'V3')?.id, plan.latest.id);
     });
@@ -47,7 +72,10 @@ for (const betaShape of [false, true]) {
       const latest = await downloadFileSet(client, skillId, 'latest');
       const restored = await downloadFileSet(client, skillId, result.version);
       for (const files of [latest, restored]) {
-        assert.deepEqual(files.files.map((f) => [f.path, Buffer.from(f.data).toString('hex')]), plan.files.files.map((f) => [f.path, Buffer.from(f.data).toString('hex')]));
+        assert.deepEqual(
+          files.files.map((f) => [f.path, Buffer.from(f.data).toString('hex')]),
+          plan.files.files.map((f) => [f.path, Buffer.from(f.data).toString('hex')]),
+        );
       }
     });
 
@@ -66,6 +94,10 @@ for (const betaShape of [false, true]) {
 describe('versionReference', () => {
   it('is the {type, skill_id, version} object container.skills takes', () => {
     assert.deepEqual(versionReference({ skillId: 'skill_1', ref: 'skver_2' }), { type: 'custom', skill_id: 'skill_1', version: 'skver_2' });
-    assert.deepEqual(versionReference({ skillId: 'xlsx', ref: '20251013' }, 'anthropic'), { type: 'anthropic', skill_id: 'xlsx', version: '20251013' });
+    assert.deepEqual(versionReference({ skillId: 'xlsx', ref: '20251013' }, 'anthropic'), {
+      type: 'anthropic',
+      skill_id: 'xlsx',
+      version: '20251013',
+    });
   });
 });

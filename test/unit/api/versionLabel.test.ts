@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SkillVersion } from '../../../src/core/api/types';
-import { versionLabel, versionLabeler, versionLabelParts, versionOrdinals, versionTag, versionTime } from '../../../src/core/api/versionLabel';
+import {
+  versionLabel,
+  versionLabeler,
+  versionLabelParts,
+  versionOrdinals,
+  versionTag,
+  versionTime,
+} from '../../../src/core/api/versionLabel';
 
 /** ICU versions differ on the space before "PM" (a narrow no-break space in newer ones). */
 function plain(text: string | undefined): string | undefined {
@@ -21,20 +28,37 @@ describe('version labels', () => {
 
   it('numbers versions by creation order, oldest first, whatever order they are listed in', () => {
     const ordinals = versionOrdinals(sameMinute);
-    assert.deepEqual([...ordinals.entries()].sort(), [['skver_a', 1], ['skver_b', 2], ['skver_c', 3]]);
+    assert.deepEqual([...ordinals.entries()].sort(), [
+      ['skver_a', 1],
+      ['skver_b', 2],
+      ['skver_c', 3],
+    ]);
     assert.deepEqual(versionOrdinals([...sameMinute].reverse()), ordinals);
   });
 
   it('orders versions of the same instant by their beta label, then by id', () => {
     const at = '2026-12-06T20:17:03Z';
-    const ordinals = versionOrdinals([version('x2', at, '1765052223000010'), version('x1', at, '999'), version('x3', at, '1765052223000009')]);
+    const ordinals = versionOrdinals([
+      version('x2', at, '1765052223000010'),
+      version('x1', at, '999'),
+      version('x3', at, '1765052223000009'),
+    ]);
     assert.deepEqual([ordinals.get('x1'), ordinals.get('x3'), ordinals.get('x2')], [1, 2, 3]);
-    assert.deepEqual([...versionOrdinals([version('b', at), version('a', at)]).entries()], [['a', 1], ['b', 2]]);
+    assert.deepEqual(
+      [...versionOrdinals([version('b', at), version('a', at)]).entries()],
+      [
+        ['a', 1],
+        ['b', 2],
+      ],
+    );
   });
 
   it('tells three versions of one minute apart: unique tags, times to the second', () => {
     const labelOf = versionLabeler(sameMinute, 'en-US', 'UTC');
-    assert.deepEqual(sameMinute.map((v) => plain(labelOf(v))), ['v3 (Dec 6, 2026, 8:17:41 PM)', 'v1 (Dec 6, 2026, 8:17:03 PM)', 'v2 (Dec 6, 2026, 8:17:03 PM)']);
+    assert.deepEqual(
+      sameMinute.map((v) => plain(labelOf(v))),
+      ['v3 (Dec 6, 2026, 8:17:41 PM)', 'v1 (Dec 6, 2026, 8:17:03 PM)', 'v2 (Dec 6, 2026, 8:17:03 PM)'],
+    );
     assert.equal(new Set(sameMinute.map(labelOf)).size, 3);
   });
 

@@ -20,7 +20,16 @@ function gatedClient(): { client: SkillsClient; maxInFlight: () => number; relea
       });
       inFlight--;
       if (skillId === 'broken') throw new SkillsApiError('server', 'Server trouble.', 500);
-      yield { id: `v-${skillId}`, ref: `v-${skillId}`, version: null, skillId, name: skillId, description: '', directory: null, createdAt: '' };
+      yield {
+        id: `v-${skillId}`,
+        ref: `v-${skillId}`,
+        version: null,
+        skillId,
+        name: skillId,
+        description: '',
+        directory: null,
+        createdAt: '',
+      };
     },
   } as unknown as SkillsClient;
   const releaseAll = (): void => {

@@ -30,10 +30,15 @@ describe('forEachConcurrently', () => {
     const controller = new AbortController();
     const first = deferred();
     const started: number[] = [];
-    const done = forEachConcurrently(['a', 'b', 'c', 'd'], 1, async (_item, index) => {
-      started.push(index);
-      if (index === 0) await first.promise;
-    }, controller.signal);
+    const done = forEachConcurrently(
+      ['a', 'b', 'c', 'd'],
+      1,
+      async (_item, index) => {
+        started.push(index);
+        if (index === 0) await first.promise;
+      },
+      controller.signal,
+    );
     controller.abort();
     first.resolve();
     await done;
@@ -42,8 +47,11 @@ describe('forEachConcurrently', () => {
 
   it('resolves at once for no items, and rejects with a task error', async () => {
     await forEachConcurrently([], 4, () => Promise.reject(new Error('never called')));
-    await assert.rejects(forEachConcurrently([1, 2], 2, async (item) => {
-      if (item === 2) throw new Error('task 2 failed');
-    }), /task 2 failed/);
+    await assert.rejects(
+      forEachConcurrently([1, 2], 2, async (item) => {
+        if (item === 2) throw new Error('task 2 failed');
+      }),
+      /task 2 failed/,
+    );
   });
 });

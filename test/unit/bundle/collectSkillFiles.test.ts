@@ -82,7 +82,10 @@ describe('collectSkillFiles', () => {
   it('uploads a secret only when it is allowed by its path', async () => {
     const collected = await collectSkillFiles(dir, { allowSecrets: ['certs/server.pem', 'server.pem'] });
     assert.ok(collected.files.some((f) => f.relativePath === 'certs/server.pem'));
-    assert.deepEqual(collected.leftOut.filter((f) => f.reason === 'secret').map((f) => f.relativePath), ['config/.env.local']);
+    assert.deepEqual(
+      collected.leftOut.filter((f) => f.reason === 'secret').map((f) => f.relativePath),
+      ['config/.env.local'],
+    );
   });
 
   it('.skillignore cannot bring back what is left out by default', async () => {
@@ -106,10 +109,26 @@ describe('collectSkillFiles', () => {
     const cwd = process.cwd();
     process.chdir(dir);
     try {
-      for (const root of [dir, `${dir}${path.sep}`, path.join(dir, 'scripts', '..'), `${dir}${path.sep}.${path.sep}`, '.', `.${path.sep}`, path.join('..', path.basename(dir))]) {
+      for (const root of [
+        dir,
+        `${dir}${path.sep}`,
+        path.join(dir, 'scripts', '..'),
+        `${dir}${path.sep}.${path.sep}`,
+        '.',
+        `.${path.sep}`,
+        path.join('..', path.basename(dir)),
+      ]) {
         const paths = collectSkillFilesSync(root).files.map((f) => f.absolutePath);
-        assert.deepEqual(paths, collectSkillFilesSync(root).files.map((f) => path.join(root, f.relativePath)), root);
-        assert.deepEqual((await collectSkillFiles(root)).files.map((f) => f.absolutePath), paths, root);
+        assert.deepEqual(
+          paths,
+          collectSkillFilesSync(root).files.map((f) => path.join(root, f.relativePath)),
+          root,
+        );
+        assert.deepEqual(
+          (await collectSkillFiles(root)).files.map((f) => f.absolutePath),
+          paths,
+          root,
+        );
       }
     } finally {
       process.chdir(cwd);
@@ -124,7 +143,21 @@ describe('collectSkillFiles', () => {
   it('leaves out by name exactly what the default excludes do as gitignore patterns', () => {
     const patterns = ignore().add([...DEFAULT_EXCLUDES]);
     const entries: [string, EntryKind][] = [];
-    for (const name of ['.git', 'node_modules', '__pycache__', '.DS_Store', 'x.pyc', 'git', '.gitkeep', 'node_modules.md', 'e.pyc.txt', '.skillignore', '.skillignore.bak', 'evals', 'evals.md']) {
+    for (const name of [
+      '.git',
+      'node_modules',
+      '__pycache__',
+      '.DS_Store',
+      'x.pyc',
+      'git',
+      '.gitkeep',
+      'node_modules.md',
+      'e.pyc.txt',
+      '.skillignore',
+      '.skillignore.bak',
+      'evals',
+      'evals.md',
+    ]) {
       for (const at of ['', 'a/', 'a/b/']) for (const kind of ['file', 'folder', 'symlink'] as const) entries.push([at + name, kind]);
     }
     for (const [relativePath, kind] of entries) {
@@ -141,7 +174,10 @@ describe('collectSkillFiles', () => {
     writeFileSync(path.join(latin, 'real-\uFFFD.md'), 'a real U+FFFD is valid UTF-8');
     for (const collected of [collectSkillFilesSync(latin), await collectSkillFiles(latin)]) {
       assert.deepEqual(collected.leftOut, [{ relativePath: 'r\uFFFDs.md', reason: 'not-utf8' }]);
-      assert.deepEqual(collected.files.map((f) => f.relativePath), ['ok/a.md', 'real-\uFFFD.md']);
+      assert.deepEqual(
+        collected.files.map((f) => f.relativePath),
+        ['ok/a.md', 'real-\uFFFD.md'],
+      );
     }
   });
 
@@ -152,10 +188,31 @@ describe('collectSkillFiles', () => {
 
 describe('looksLikeSecret', () => {
   it('knows the usual secret file names, and leaves ordinary files alone', () => {
-    for (const name of ['.env', '.env.production', 'a/b/key.pem', 'tls.key', 'id_rsa', 'id_ed25519', 'id_rsa.old', '.npmrc', 'gcp-credentials.json', 'credentials.json', 'client_secret_123.json']) {
+    for (const name of [
+      '.env',
+      '.env.production',
+      'a/b/key.pem',
+      'tls.key',
+      'id_rsa',
+      'id_ed25519',
+      'id_rsa.old',
+      '.npmrc',
+      'gcp-credentials.json',
+      'credentials.json',
+      'client_secret_123.json',
+    ]) {
       assert.equal(looksLikeSecret(name), true, name);
     }
-    for (const name of ['SKILL.md', 'environment.md', 'keys.md', 'scripts/key_points.py', 'credentials.md', 'monkey.json', 'id_ed25519.pub', 'keys/id_rsa.pub']) {
+    for (const name of [
+      'SKILL.md',
+      'environment.md',
+      'keys.md',
+      'scripts/key_points.py',
+      'credentials.md',
+      'monkey.json',
+      'id_ed25519.pub',
+      'keys/id_rsa.pub',
+    ]) {
       assert.equal(looksLikeSecret(name), false, name);
     }
   });

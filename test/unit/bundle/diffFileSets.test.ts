@@ -22,9 +22,21 @@ const after = fileSetOf('local-name', {
 describe('diffFileSets', () => {
   it('lists added, removed and changed paths, telling binary from text, ignoring the folder names', () => {
     const diff = diffFileSets(before, after);
-    assert.deepEqual(diff.added.map((f) => f.path), ['new.md']);
-    assert.deepEqual(diff.removed.map((f) => f.path), ['empty-gone.txt', 'gone.md']);
-    assert.deepEqual(diff.changed.map((f) => [f.path, f.binary]), [['SKILL.md', false], ['logo.png', true]]);
+    assert.deepEqual(
+      diff.added.map((f) => f.path),
+      ['new.md'],
+    );
+    assert.deepEqual(
+      diff.removed.map((f) => f.path),
+      ['empty-gone.txt', 'gone.md'],
+    );
+    assert.deepEqual(
+      diff.changed.map((f) => [f.path, f.binary]),
+      [
+        ['SKILL.md', false],
+        ['logo.png', true],
+      ],
+    );
     assert.equal(diff.unchanged, 1);
     assert.equal(isIdentical(diff), false);
     assert.equal(isIdentical(diffFileSets(before, { ...before, folderName: 'renamed' })), true);

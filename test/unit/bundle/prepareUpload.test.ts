@@ -14,7 +14,8 @@ describe('prepareUpload', () => {
   });
   after(() => rm(root, { recursive: true, force: true }));
 
-  const rulesOf = (prepared: { diagnostics: readonly { rule: string; severity: string }[] }): string[] => prepared.diagnostics.map((d) => `${d.rule}:${d.severity}`);
+  const rulesOf = (prepared: { diagnostics: readonly { rule: string; severity: string }[] }): string[] =>
+    prepared.diagnostics.map((d) => `${d.rule}:${d.severity}`);
 
   it('lints with the claude-api profile and reads the files of a clean folder under its own name', async () => {
     const dir = path.join(root, 'clean-skill');
@@ -25,7 +26,10 @@ describe('prepareUpload', () => {
     assert.equal(prepared.folderName, 'clean-skill');
     assert.equal(prepared.totalBytes, Buffer.byteLength(skillMd('clean-skill')) + 9);
     const set = await readPreparedFiles(prepared);
-    assert.deepEqual(set.files.map((f) => f.path), ['SKILL.md', 'scripts/run.py']);
+    assert.deepEqual(
+      set.files.map((f) => f.path),
+      ['SKILL.md', 'scripts/run.py'],
+    );
     assert.equal(new TextDecoder().decode(set.files[1].data), 'print(1)\n');
   });
 
@@ -33,7 +37,10 @@ describe('prepareUpload', () => {
     const dir = path.join(root, 'bad-skill');
     await writeTree(dir, { 'SKILL.md': '---\nname: Bad Skill\ndescription: x\n---\nBody\n' });
     const prepared = await prepareUpload(dir);
-    assert.deepEqual(prepared.errors.map((d) => d.rule), ['name-format']);
+    assert.deepEqual(
+      prepared.errors.map((d) => d.rule),
+      ['name-format'],
+    );
     await assert.rejects(readPreparedFiles(prepared), /has 1 error to fix first/);
   });
 
@@ -52,7 +59,10 @@ describe('prepareUpload', () => {
     const dir = path.join(root, 'big-skill');
     await writeTree(dir, { 'SKILL.md': skillMd('big-skill'), 'data/huge.bin': new Uint8Array(3000), 'data/mid.bin': new Uint8Array(1500) });
     const prepared = await prepareUpload(dir, { limitBytes: 2048 });
-    assert.deepEqual(prepared.errors.map((d) => d.rule), ['upload-too-large']);
+    assert.deepEqual(
+      prepared.errors.map((d) => d.rule),
+      ['upload-too-large'],
+    );
     assert.match(prepared.errors[0].message, /The largest: `data\/huge\.bin` \(2\.9 KB\), `data\/mid\.bin` \(1\.5 KB\)/);
   });
 
@@ -63,7 +73,10 @@ describe('prepareUpload', () => {
     await symlink(path.join(root, 'outside.txt'), path.join(dir, 'outside-link.md'));
     const prepared = await prepareUpload(dir);
     assert.deepEqual(rulesOf(prepared), ['upload-symlink:error']);
-    assert.deepEqual(prepared.collected.files.map((f) => f.relativePath), ['SKILL.md', 'notes.md']);
+    assert.deepEqual(
+      prepared.collected.files.map((f) => f.relativePath),
+      ['SKILL.md', 'notes.md'],
+    );
     await unlink(path.join(dir, 'notes.md'));
     await symlink(path.join(root, 'outside.txt'), path.join(dir, 'notes.md'));
     await assert.rejects(readFileSet(dir, prepared.collected), { code: 'ELOOP' });
@@ -72,7 +85,13 @@ describe('prepareUpload', () => {
   it('says when a link names a file that exists but is left out of uploads', async () => {
     const dir = path.join(root, 'linked-skill');
     const body = 'See [draft](drafts/plan.md), [env](.env), [missing](nowhere.md) and [evals](evals/cases.json).\n';
-    await writeTree(dir, { 'SKILL.md': skillMd('linked-skill', body), 'drafts/plan.md': 'x', '.skillignore': 'drafts/\n', '.env': 'A=b\n', 'evals/cases.json': '[]' });
+    await writeTree(dir, {
+      'SKILL.md': skillMd('linked-skill', body),
+      'drafts/plan.md': 'x',
+      '.skillignore': 'drafts/\n',
+      '.env': 'A=b\n',
+      'evals/cases.json': '[]',
+    });
     const links = (await prepareUpload(dir)).diagnostics.filter((d) => d.rule === 'link-broken').map((d) => d.message);
     assert.deepEqual(links, [
       '`drafts/plan.md` is left out of uploads (listed in .skillignore), so this link breaks once the skill is uploaded: include the file or drop the link.',
@@ -94,9 +113,15 @@ describe('prepareUpload', () => {
     assert.match(secret.message, /^Line 2 of `scripts\/run\.py` looks like an Anthropic API key/);
     assert.ok(!secret.message.includes(key.slice(20)));
     assert.deepEqual(prepared.collected.leftOut, [{ relativePath: 'scripts/run.py', reason: 'secret' }]);
-    assert.deepEqual(prepared.contents?.files.map((f) => f.path), ['SKILL.md']);
+    assert.deepEqual(
+      prepared.contents?.files.map((f) => f.path),
+      ['SKILL.md'],
+    );
     const allowed = await prepareUpload(dir, { allowSecrets: ['scripts/run.py'] });
     assert.deepEqual(allowed.errors, []);
-    assert.deepEqual((await readPreparedFiles(allowed)).files.map((f) => f.path), ['SKILL.md', 'scripts/run.py']);
+    assert.deepEqual(
+      (await readPreparedFiles(allowed)).files.map((f) => f.path),
+      ['SKILL.md', 'scripts/run.py'],
+    );
   });
 });

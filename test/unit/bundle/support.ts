@@ -18,7 +18,10 @@ export function skillMd(name: string, body = 'Run `scripts/run.py`.\n'): string 
 /** A file set from relative paths and texts or bytes, sorted by path. */
 export function fileSetOf(folderName: string, files: Record<string, string | Uint8Array>): FileSet {
   const encoder = new TextEncoder();
-  const entries = Object.entries(files).map(([p, content]) => ({ path: p, data: typeof content === 'string' ? encoder.encode(content) : content }));
+  const entries = Object.entries(files).map(([p, content]) => ({
+    path: p,
+    data: typeof content === 'string' ? encoder.encode(content) : content,
+  }));
   return { folderName, files: entries.sort((a, b) => (a.path < b.path ? -1 : 1)) };
 }
 

@@ -48,8 +48,15 @@ describe('the upload is exactly the folder', () => {
       const refused = lintSkillFolder(dir, { profile: 'claude-api' }).diagnostics.filter((d) => d.rule === 'upload-path-refused');
       assert.equal(refused.length, 1);
       assert.match(refused[0].message, /^`refs\/a\.txt` cannot be uploaded: .*differ only in case/);
-      const upload = [{ path: 'cased/SKILL.md', data: Buffer.from(skillMd('cased')) }, { path: 'cased/refs/A.txt', data: Buffer.from('A') }, { path: 'cased/refs/a.txt', data: Buffer.from('a') }];
-      assert.throws(() => checkUpload(upload), (error: unknown) => error instanceof EmulatorApiError && error.status === 400);
+      const upload = [
+        { path: 'cased/SKILL.md', data: Buffer.from(skillMd('cased')) },
+        { path: 'cased/refs/A.txt', data: Buffer.from('A') },
+        { path: 'cased/refs/a.txt', data: Buffer.from('a') },
+      ];
+      assert.throws(
+        () => checkUpload(upload),
+        (error: unknown) => error instanceof EmulatorApiError && error.status === 400,
+      );
     });
 
     it('a top folder named like a drive', async () => {
@@ -58,7 +65,10 @@ describe('the upload is exactly the folder', () => {
       await writeFile(path.join(dir, 'SKILL.md'), skillMd('c'));
       const refused = lintSkillFolder(dir, { profile: 'claude-api' }).diagnostics.filter((d) => d.rule === 'upload-path-refused');
       assert.match(refused[0]?.message ?? '', /^`SKILL\.md` cannot be uploaded: The path "C:\/SKILL\.md" starts with a drive letter/);
-      assert.throws(() => checkUpload([{ path: 'C:/SKILL.md', data: Buffer.from(skillMd('c')) }]), (error: unknown) => error instanceof EmulatorApiError && /drive letter/.test(error.message));
+      assert.throws(
+        () => checkUpload([{ path: 'C:/SKILL.md', data: Buffer.from(skillMd('c')) }]),
+        (error: unknown) => error instanceof EmulatorApiError && /drive letter/.test(error.message),
+      );
       const zip = await zipFileSet({ folderName: 'C:', files: [{ path: 'SKILL.md', data: Buffer.from(skillMd('c')) }] });
       assert.throws(() => readZip(zip), /drive letter/);
     });
@@ -71,7 +81,13 @@ describe('the upload is exactly the folder', () => {
     await writeFile(path.join(dir, 'old-build.zip'), earlier);
     await writeFile(path.join(dir, 'packed.zip'), earlier);
     const prepared = await prepareUpload(dir, { packOutput: path.join(dir, 'packed.zip') });
-    assert.deepEqual(prepared.collected.files.map((f) => f.relativePath), ['SKILL.md', 'data/table.zip']);
-    assert.deepEqual(prepared.collected.leftOut.filter((f) => f.reason === 'pack-output').map((f) => f.relativePath), ['old-build.zip', 'packed.zip']);
+    assert.deepEqual(
+      prepared.collected.files.map((f) => f.relativePath),
+      ['SKILL.md', 'data/table.zip'],
+    );
+    assert.deepEqual(
+      prepared.collected.leftOut.filter((f) => f.reason === 'pack-output').map((f) => f.relativePath),
+      ['old-build.zip', 'packed.zip'],
+    );
   });
 });

@@ -24,10 +24,15 @@ describe('TurnReducer', () => {
 
   it('with nobody listening builds no updates, and the turn comes out the same', () => {
     const { reducer, turn } = reducing();
-    const quiet = new TurnReducer(newTurn(), () => assert.fail('an update was emitted while nobody listened'), () => false);
+    const quiet = new TurnReducer(
+      newTurn(),
+      () => assert.fail('an update was emitted while nobody listened'),
+      () => false,
+    );
     for (const each of [reducer, quiet]) {
       each.beginRequest(false);
-      for (const event of message([...textBlock(0, 'Hi'), ...toolUse(1, 'srvtoolu_1', 'bash_code_execution', '{"command": "ls"}')])) each.apply(event);
+      for (const event of message([...textBlock(0, 'Hi'), ...toolUse(1, 'srvtoolu_1', 'bash_code_execution', '{"command": "ls"}')]))
+        each.apply(event);
       each.finish('done');
     }
     assert.deepEqual(quiet.turn, turn);
@@ -61,7 +66,10 @@ describe('TurnReducer', () => {
       ...toolUse(3, 't4', 'web_fetch', '{}'),
     ]);
     for (const event of events) reducer.apply(event);
-    assert.deepEqual(turn.blocks.map((block) => block.type === 'tool' && block.kind), ['view', 'str_replace', 'code', 'other']);
+    assert.deepEqual(
+      turn.blocks.map((block) => block.type === 'tool' && block.kind),
+      ['view', 'str_replace', 'code', 'other'],
+    );
   });
 
   it('attaches results to their calls: stdout, stderr, return code, produced files, editor results, errors', () => {
@@ -77,20 +85,53 @@ describe('TurnReducer', () => {
           stdout: 'made\n',
           stderr: 'warning: x\n',
           return_code: 3,
-          content: [{ type: 'bash_code_execution_output', file_id: 'file_a' }, { type: 'bash_code_execution_output', file_id: 'file_b' }],
+          content: [
+            { type: 'bash_code_execution_output', file_id: 'file_a' },
+            { type: 'bash_code_execution_output', file_id: 'file_b' },
+          ],
         },
       }),
       ...toolUse(2, 'e1', 'text_editor_code_execution', '{"command":"view","path":"/x"}'),
-      ...resultBlock(3, { type: 'text_editor_code_execution_tool_result', tool_use_id: 'e1', content: { type: 'text_editor_code_execution_view_result', content: 'line 1\nline 2', file_type: 'text' } }),
+      ...resultBlock(3, {
+        type: 'text_editor_code_execution_tool_result',
+        tool_use_id: 'e1',
+        content: { type: 'text_editor_code_execution_view_result', content: 'line 1\nline 2', file_type: 'text' },
+      }),
       ...toolUse(4, 'e2', 'text_editor_code_execution', '{"command":"create","path":"/y","file_text":"z"}'),
-      ...resultBlock(5, { type: 'text_editor_code_execution_tool_result', tool_use_id: 'e2', content: { type: 'text_editor_code_execution_create_result', is_file_update: true } }),
+      ...resultBlock(5, {
+        type: 'text_editor_code_execution_tool_result',
+        tool_use_id: 'e2',
+        content: { type: 'text_editor_code_execution_create_result', is_file_update: true },
+      }),
       ...toolUse(6, 'e3', 'text_editor_code_execution', '{"command":"str_replace","path":"/y","old_str":"z","new_str":"w"}'),
-      ...resultBlock(7, { type: 'text_editor_code_execution_tool_result', tool_use_id: 'e3', content: { type: 'text_editor_code_execution_str_replace_result', lines: ['w', 'v'], new_start: 1 } }),
+      ...resultBlock(7, {
+        type: 'text_editor_code_execution_tool_result',
+        tool_use_id: 'e3',
+        content: { type: 'text_editor_code_execution_str_replace_result', lines: ['w', 'v'], new_start: 1 },
+      }),
       ...toolUse(8, 'b2', 'bash_code_execution', '{"command":"sleep 999"}'),
-      ...resultBlock(9, { type: 'bash_code_execution_tool_result', tool_use_id: 'b2', content: { type: 'bash_code_execution_tool_result_error', error_code: 'execution_time_exceeded' } }),
+      ...resultBlock(9, {
+        type: 'bash_code_execution_tool_result',
+        tool_use_id: 'b2',
+        content: { type: 'bash_code_execution_tool_result_error', error_code: 'execution_time_exceeded' },
+      }),
       ...toolUse(10, 'e4', 'text_editor_code_execution', '{"command":"view","path":"/nope"}'),
-      ...resultBlock(11, { type: 'text_editor_code_execution_tool_result', tool_use_id: 'e4', content: { type: 'text_editor_code_execution_tool_result_error', error_code: 'file_not_found', error_message: 'No such file' } }),
-      ...resultBlock(12, { type: 'bash_code_execution_tool_result', tool_use_id: 'b1', content: { type: 'bash_code_execution_result', stdout: '', stderr: '', return_code: 0, content: [{ type: 'bash_code_execution_output', file_id: 'file_a' }] } }),
+      ...resultBlock(11, {
+        type: 'text_editor_code_execution_tool_result',
+        tool_use_id: 'e4',
+        content: { type: 'text_editor_code_execution_tool_result_error', error_code: 'file_not_found', error_message: 'No such file' },
+      }),
+      ...resultBlock(12, {
+        type: 'bash_code_execution_tool_result',
+        tool_use_id: 'b1',
+        content: {
+          type: 'bash_code_execution_result',
+          stdout: '',
+          stderr: '',
+          return_code: 0,
+          content: [{ type: 'bash_code_execution_output', file_id: 'file_a' }],
+        },
+      }),
       ...resultBlock(13, { type: 'container_upload', file_id: 'file_up' }),
     ]);
     for (const event of events) reducer.apply(event);
@@ -111,9 +152,17 @@ describe('TurnReducer', () => {
   it('keeps the container with its expiry and resolved skills', () => {
     const { reducer, turn } = reducing();
     reducer.beginRequest(false);
-    const container = { id: 'container_1', expires_at: '2027-01-01T00:00:00Z', skills: [{ type: 'custom', skill_id: 'skill_1', version: 'skver_9' }] };
+    const container = {
+      id: 'container_1',
+      expires_at: '2027-01-01T00:00:00Z',
+      skills: [{ type: 'custom', skill_id: 'skill_1', version: 'skver_9' }],
+    };
     for (const event of message(textBlock(0, 'hi'), 'end_turn', { container })) reducer.apply(event);
-    assert.deepEqual(turn.container, { id: 'container_1', expiresAt: '2027-01-01T00:00:00Z', skills: [{ type: 'custom', skillId: 'skill_1', version: 'skver_9' }] });
+    assert.deepEqual(turn.container, {
+      id: 'container_1',
+      expiresAt: '2027-01-01T00:00:00Z',
+      skills: [{ type: 'custom', skillId: 'skill_1', version: 'skver_9' }],
+    });
     assert.deepEqual(containerInfo({ id: 'c' }), { id: 'c', expiresAt: null, skills: [] });
   });
 
@@ -126,9 +175,18 @@ describe('TurnReducer', () => {
     const firstBlocks = turn.blocks.length;
     const firstContent = reducer.assistantContent.length;
     const firstUsage = { ...turn.usage };
-    assert.deepEqual(reducer.assistantContent.map((block) => block.type), [
-      'text', 'server_tool_use', 'text_editor_code_execution_tool_result', 'server_tool_use', 'bash_code_execution_tool_result', 'text', 'text',
-    ]);
+    assert.deepEqual(
+      reducer.assistantContent.map((block) => block.type),
+      [
+        'text',
+        'server_tool_use',
+        'text_editor_code_execution_tool_result',
+        'server_tool_use',
+        'bash_code_execution_tool_result',
+        'text',
+        'text',
+      ],
+    );
     assert.match(String(reducer.assistantContent.at(-1)?.['text']), /\[pause_turn 1 of 1\]/);
     reducer.beginRequest(true);
     for (const event of resumed ?? []) reducer.apply(event);
@@ -138,7 +196,8 @@ describe('TurnReducer', () => {
     assert.ok(turn.blocks.length > firstBlocks);
     assert.ok(reducer.assistantContent.length > firstContent);
     assert.equal(turn.usage.outputTokens > firstUsage.outputTokens, true);
-    const inputOf = (events: typeof paused): number => (events?.[0]?.type === 'message_start' ? Number(events[0].message.usage?.input_tokens) : Number.NaN);
+    const inputOf = (events: typeof paused): number =>
+      events?.[0]?.type === 'message_start' ? Number(events[0].message.usage?.input_tokens) : Number.NaN;
     assert.equal(turn.usage.inputTokens, inputOf(paused) + inputOf(resumed), 'input tokens summed over both requests');
     const listing = turn.blocks.find((block): block is ToolCallBlock => block.type === 'tool' && block.kind === 'bash');
     assert.deepEqual(listing?.input, { command: 'find /skills/csv-cleaner/ -type f | sort' });
@@ -151,7 +210,10 @@ describe('TurnReducer', () => {
   it('keeps what was shown when the stream fails halfway, and completes a tool call cut off mid-input', () => {
     const { reducer, turn, mirror } = reducing();
     reducer.beginRequest(false);
-    const events = message([...textBlock(0, 'Looking at ', 'the files'), ...toolUse(1, 'b1', 'bash_code_execution', '{"command": "ls', ' /sk')]);
+    const events = message([
+      ...textBlock(0, 'Looking at ', 'the files'),
+      ...toolUse(1, 'b1', 'bash_code_execution', '{"command": "ls', ' /sk'),
+    ]);
     const cut = events.slice(0, events.length - 3);
     for (const event of cut) reducer.apply(event);
     assert.equal(reducer.complete, false);
@@ -187,8 +249,12 @@ describe('TurnReducer', () => {
       { type: 'content_block_delta', index: 0, delta: { type: 'signature_delta', signature: 'sig' } },
       { type: 'content_block_stop', index: 0 },
       ...textBlock(1, 'ok'),
-    ])) reducer.apply(event);
+    ]))
+      reducer.apply(event);
     assert.deepEqual(turn.blocks, [{ type: 'text', text: 'ok' }]);
-    assert.deepEqual(reducer.assistantContent, [{ type: 'thinking', thinking: 'hmm', signature: 'sig' }, { type: 'text', text: 'ok' }]);
+    assert.deepEqual(reducer.assistantContent, [
+      { type: 'thinking', thinking: 'hmm', signature: 'sig' },
+      { type: 'text', text: 'ok' },
+    ]);
   });
 });

@@ -11,7 +11,10 @@ describe('chat requests', () => {
       ...base,
       form: 'ga',
       system: 'Be brief.',
-      skills: [{ type: 'custom', skillId: 'skill_1', version: 'skver_2' }, { type: 'anthropic', skillId: 'xlsx' }],
+      skills: [
+        { type: 'custom', skillId: 'skill_1', version: 'skver_2' },
+        { type: 'anthropic', skillId: 'xlsx' },
+      ],
       containerId: 'container_1',
     });
     assert.deepEqual(request, {
@@ -19,7 +22,13 @@ describe('chat requests', () => {
       max_tokens: 1000,
       system: 'Be brief.',
       messages: [{ role: 'user', content: [{ type: 'text', text: 'hi', cache_control: { type: 'ephemeral' } }] }],
-      container: { id: 'container_1', skills: [{ type: 'custom', skill_id: 'skill_1', version: 'skver_2' }, { type: 'anthropic', skill_id: 'xlsx', version: 'latest' }] },
+      container: {
+        id: 'container_1',
+        skills: [
+          { type: 'custom', skill_id: 'skill_1', version: 'skver_2' },
+          { type: 'anthropic', skill_id: 'xlsx', version: 'latest' },
+        ],
+      },
       tools: [{ type: 'code_execution_20260521', name: 'code_execution', cache_control: { type: 'ephemeral' } }],
       stream: true,
     });
@@ -43,7 +52,13 @@ describe('chat requests', () => {
       { role: 'assistant' as const, content: [{ type: 'text', text: 'answer' }] },
       { role: 'user' as const, content: 'first' },
       { role: 'assistant' as const, content: [{ type: 'text', text: 'answer' }] },
-      { role: 'user' as const, content: [{ type: 'text', text: 'second' }, { type: 'container_upload', file_id: 'file_1' }] },
+      {
+        role: 'user' as const,
+        content: [
+          { type: 'text', text: 'second' },
+          { type: 'container_upload', file_id: 'file_1' },
+        ],
+      },
       { role: 'assistant' as const, content: [{ type: 'text', text: 'paused' }] },
     ];
     const kept = structuredClone(history);
@@ -53,7 +68,13 @@ describe('chat requests', () => {
       history[1],
       { role: 'user', content: [{ type: 'text', text: 'first', cache_control: { type: 'ephemeral' } }] },
       history[3],
-      { role: 'user', content: [{ type: 'text', text: 'second', cache_control: { type: 'ephemeral' } }, { type: 'container_upload', file_id: 'file_1' }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'second', cache_control: { type: 'ephemeral' } },
+          { type: 'container_upload', file_id: 'file_1' },
+        ],
+      },
       history[5],
     ]);
     assert.deepEqual(history, kept, 'the history itself is not marked');

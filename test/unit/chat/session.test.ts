@@ -56,15 +56,21 @@ describe('ChatSession through the SDK against the emulator', () => {
     assert.match(text, /Skillsmith emulator/);
     assert.match(text, /> What can you do with csv-cleaner and xlsx\?/);
     const tools = turn.blocks.filter((block): block is ToolCallBlock => block.type === 'tool');
-    assert.deepEqual(tools.map((tool) => `${tool.kind} ${String(tool.input?.['path'] ?? tool.input?.['command'])}`), [
-      'view /skills/csv-cleaner/SKILL.md',
-      'bash find /skills/csv-cleaner/ -type f | sort',
-      'view /skills/xlsx/SKILL.md',
-      'bash find /skills/xlsx/ -type f | sort',
-    ]);
+    assert.deepEqual(
+      tools.map((tool) => `${tool.kind} ${String(tool.input?.['path'] ?? tool.input?.['command'])}`),
+      [
+        'view /skills/csv-cleaner/SKILL.md',
+        'bash find /skills/csv-cleaner/ -type f | sort',
+        'view /skills/xlsx/SKILL.md',
+        'bash find /skills/xlsx/ -type f | sort',
+      ],
+    );
     const listing = tools[1]?.result;
     assert.equal(listing?.kind, 'bash');
-    assert.equal(listing?.kind === 'bash' && listing.stdout, '/skills/csv-cleaner/SKILL.md\n/skills/csv-cleaner/assets/sample.bin\n/skills/csv-cleaner/scripts/clean.py\n');
+    assert.equal(
+      listing?.kind === 'bash' && listing.stdout,
+      '/skills/csv-cleaner/SKILL.md\n/skills/csv-cleaner/assets/sample.bin\n/skills/csv-cleaner/scripts/clean.py\n',
+    );
     assert.ok(turn.container?.id.startsWith('container_'));
     assert.match(turn.container?.skills[0]?.version ?? '', /^skver_/, 'latest resolved to a version id');
     assert.equal(turn.container?.skills[1]?.skillId, 'xlsx');
@@ -216,7 +222,10 @@ describe('ChatSession through the SDK against the emulator', () => {
     const turn = await chat.send('hello');
     assert.equal(turn.status, 'error');
     assert.equal(turn.error?.kind, 'overloaded');
-    assert.match(turn.error?.message ?? '', /error in the middle of the answer \(overloaded_error\): Overloaded\. What arrived so far is kept/);
+    assert.match(
+      turn.error?.message ?? '',
+      /error in the middle of the answer \(overloaded_error\): Overloaded\. What arrived so far is kept/,
+    );
     assert.match(turn.error?.requestId ?? '', /^req_/);
     assert.ok(turn.blocks.length > 0);
     assert.match(turn.blocks[0]?.type === 'text' ? turn.blocks[0].text : '', /Skillsmith emulator/);
@@ -251,7 +260,12 @@ describe('ChatSession through the SDK against the emulator', () => {
     assert.equal(badVersion.error?.kind, 'not-found');
     assert.match(badVersion.error?.message ?? '', /Version 123/);
     const names = ['csv-cleaner', 'brand-voice', 'release-notes'];
-    const nine = [...names.map(customSkill), ...['xlsx', 'pptx', 'docx', 'pdf'].map((skillId): ChosenSkill => ({ type: 'anthropic', skillId })), { type: 'anthropic' as const, skillId: 'a' }, { type: 'anthropic' as const, skillId: 'b' }];
+    const nine = [
+      ...names.map(customSkill),
+      ...['xlsx', 'pptx', 'docx', 'pdf'].map((skillId): ChosenSkill => ({ type: 'anthropic', skillId })),
+      { type: 'anthropic' as const, skillId: 'a' },
+      { type: 'anthropic' as const, skillId: 'b' },
+    ];
     const tooMany = await session({ skills: nine }).send('hi');
     assert.equal(tooMany.error?.kind, 'bad-request');
     assert.match(tooMany.error?.message ?? '', /at most 8 skills/);
@@ -264,14 +278,19 @@ describe('ChatSession through the SDK against the emulator', () => {
       const fileId = turn.files[0]?.fileId;
       assert.ok(fileId, 'the turn lists the produced file');
       assert.deepEqual(turn.files, [{ fileId, filename: 'emulator-report.md' }], 'named from the Files API before the turn ends');
-      const producer = turn.blocks.find((block): block is ToolCallBlock => block.type === 'tool' && block.result?.kind === 'bash' && block.result.files.length > 0);
+      const producer = turn.blocks.find(
+        (block): block is ToolCallBlock => block.type === 'tool' && block.result?.kind === 'bash' && block.result.files.length > 0,
+      );
       assert.deepEqual(producer?.result?.kind === 'bash' && producer.result.files, [{ fileId, filename: 'emulator-report.md' }]);
       const file = await chat.downloadFile(fileId);
       assert.equal(file.filename, 'emulator-report.md');
       assert.equal(file.mimeType, 'text/markdown');
       assert.match(new TextDecoder().decode(file.bytes), /Prompt: Please create a report file/);
     }
-    await assert.rejects(session().downloadFile('file_nope'), (error: unknown) => error instanceof SkillsApiError && error.kind === 'not-found');
+    await assert.rejects(
+      session().downloadFile('file_nope'),
+      (error: unknown) => error instanceof SkillsApiError && error.kind === 'not-found',
+    );
   });
 
   it('lists the current models and picks a current default, never a retired one', async () => {
@@ -281,7 +300,10 @@ describe('ChatSession through the SDK against the emulator', () => {
     assert.ok(models.every((model) => model.lifecycle !== 'retired'));
     assert.equal(defaultModel(models), 'claude-sonnet-5-5');
     env.emulator.admin.injectFault({ path: '/v1/models', status: 503 });
-    await assert.rejects(session().listModels(), (error: unknown) => error instanceof SkillsApiError && error.kind === 'server' && /Claude API/.test(error.message));
+    await assert.rejects(
+      session().listModels(),
+      (error: unknown) => error instanceof SkillsApiError && error.kind === 'server' && /Claude API/.test(error.message),
+    );
     env.emulator.admin.injectFault({ path: '/v1/models', status: 404 });
     await assert.rejects(session().listModels(), (error: unknown) => {
       assert.ok(error instanceof SkillsApiError);

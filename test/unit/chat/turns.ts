@@ -13,7 +13,19 @@ export function recordedRequests(name: string): StreamEvent[][] {
 
 /** An empty assistant turn, streaming. */
 export function newTurn(id = 'a-1'): AssistantTurn {
-  return { role: 'assistant', id, model: 'claude-sonnet-5-5', status: 'streaming', blocks: [], continuations: 0, stopReason: null, usage: emptyUsage(), container: null, files: [], error: null };
+  return {
+    role: 'assistant',
+    id,
+    model: 'claude-sonnet-5-5',
+    status: 'streaming',
+    blocks: [],
+    continuations: 0,
+    stopReason: null,
+    usage: emptyUsage(),
+    container: null,
+    files: [],
+    error: null,
+  };
 }
 
 /** A reducer over a new turn that records its updates, and a copy of the view kept in step by `applyChatUpdate`. */
@@ -21,14 +33,22 @@ export function reducing(): { reducer: TurnReducer; turn: AssistantTurn; updates
   const turn = newTurn();
   const updates: ChatUpdate[] = [];
   const reducer = new TurnReducer(turn, (update) => updates.push(structuredClone(update)));
-  const mirror = (): ChatViewModel => updates.reduce(applyChatUpdate, { turns: [structuredClone({ ...newTurn(turn.id) })], container: null });
+  const mirror = (): ChatViewModel =>
+    updates.reduce(applyChatUpdate, { turns: [structuredClone({ ...newTurn(turn.id) })], container: null });
   return { reducer, turn, updates, mirror };
 }
 
 /** Events of a message: start, the given content events, a message delta with the stop reason, stop. */
-export function message(content: StreamEvent[], stopReason = 'end_turn', extra: { usage?: Record<string, number>; container?: Record<string, unknown> } = {}): StreamEvent[] {
+export function message(
+  content: StreamEvent[],
+  stopReason = 'end_turn',
+  extra: { usage?: Record<string, number>; container?: Record<string, unknown> } = {},
+): StreamEvent[] {
   return [
-    { type: 'message_start', message: { id: 'msg_1', usage: { input_tokens: 10, output_tokens: 1, cache_read_input_tokens: 3, cache_creation_input_tokens: 4 } } },
+    {
+      type: 'message_start',
+      message: { id: 'msg_1', usage: { input_tokens: 10, output_tokens: 1, cache_read_input_tokens: 3, cache_creation_input_tokens: 4 } },
+    },
     ...content,
     {
       type: 'message_delta',
@@ -52,7 +72,11 @@ export function textBlock(index: number, ...pieces: string[]): StreamEvent[] {
 export function toolUse(index: number, id: string, name: string, ...jsonPieces: string[]): StreamEvent[] {
   return [
     { type: 'content_block_start', index, content_block: { type: 'server_tool_use', id, name, input: {} } },
-    ...jsonPieces.map((partial_json): StreamEvent => ({ type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json } })),
+    ...jsonPieces.map((partial_json): StreamEvent => ({
+      type: 'content_block_delta',
+      index,
+      delta: { type: 'input_json_delta', partial_json },
+    })),
     { type: 'content_block_stop', index },
   ];
 }

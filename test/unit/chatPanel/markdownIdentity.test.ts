@@ -11,8 +11,6 @@ import { REPLY } from './markdownSample';
  * chatViews.test.ts.)
  */
 
-
-
 /** What the streaming renderer shows for `text`: its chunks and its tail, each rendered apart. */
 function streamedHtml(text: string, scan = newChunkScan()): string {
   scanChunks(scan, text);
@@ -54,7 +52,8 @@ describe('streamed Markdown renders as the whole text does', () => {
   });
 
   it('stops cutting once a line may define a link reference, which applies to the whole text', () => {
-    const text = 'Uses [the docs][docs] here.\n\nMore text.\n\n- item [docs]\n\n> [other]: https://other.example\n\nLast [other].\n\n[docs]: https://docs.example\n\nAfter.\n';
+    const text =
+      'Uses [the docs][docs] here.\n\nMore text.\n\n- item [docs]\n\n> [other]: https://other.example\n\nLast [other].\n\n[docs]: https://docs.example\n\nAfter.\n';
     const scan = newChunkScan();
     scanChunks(scan, text.slice(0, text.indexOf('> [other]')));
     assert.equal(scan.definesReference, false);

@@ -1,7 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyChatUpdate } from '../../../src/core/chat/updates';
-import { LABEL_KEYS, MAX_PROMPT_CHARS, oversizedPrompt, parseHostMessage, parsePanelState, parseWebviewMessage } from '../../../src/shared/chat/protocol';
+import {
+  LABEL_KEYS,
+  MAX_PROMPT_CHARS,
+  oversizedPrompt,
+  parseHostMessage,
+  parsePanelState,
+  parseWebviewMessage,
+} from '../../../src/shared/chat/protocol';
 import { newTurn, recordedRequests, reducing } from '../chat/turns';
 
 /** The updates the reducer makes for the recorded pause_turn-and-file turn (text, tool calls, results, a file). */
@@ -16,7 +23,14 @@ function recordedUpdates() {
   return { updates, mirror };
 }
 
-const settings = { skills: [{ type: 'custom', skillId: 'skill_1', title: 'Release notes', version: 'latest', versions: [{ ref: 'skver_1', label: 'Nov 1' }] }], model: 'claude-sonnet-5-5', maxTokens: 4096, systemPrompt: '' };
+const settings = {
+  skills: [
+    { type: 'custom', skillId: 'skill_1', title: 'Release notes', version: 'latest', versions: [{ ref: 'skver_1', label: 'Nov 1' }] },
+  ],
+  model: 'claude-sonnet-5-5',
+  maxTokens: 4096,
+  systemPrompt: '',
+};
 
 describe('chat protocol: messages from the webview', () => {
   it('accepts each message the page sends', () => {
@@ -59,7 +73,13 @@ describe('chat protocol: messages from the webview', () => {
 
   it('tells a prompt refused for its length alone from any other refused message, so the host can say why', () => {
     assert.equal(oversizedPrompt({ type: 'send', text: 'x'.repeat(MAX_PROMPT_CHARS + 1) }), MAX_PROMPT_CHARS + 1);
-    for (const other of [{ type: 'send', text: 'x'.repeat(MAX_PROMPT_CHARS) }, { type: 'send', text: 42 }, { type: 'openLink', url: 'x'.repeat(MAX_PROMPT_CHARS + 1) }, null, 'send']) {
+    for (const other of [
+      { type: 'send', text: 'x'.repeat(MAX_PROMPT_CHARS) },
+      { type: 'send', text: 42 },
+      { type: 'openLink', url: 'x'.repeat(MAX_PROMPT_CHARS + 1) },
+      null,
+      'send',
+    ]) {
       assert.equal(oversizedPrompt(other), undefined);
     }
   });
@@ -71,7 +91,11 @@ describe('chat protocol: messages from the host', () => {
     assert.ok(updates.length > 10);
     const checked = parseHostMessage({ type: 'updates', updates });
     assert.ok(checked?.type === 'updates', 'the updates fit the protocol');
-    assert.deepEqual(structuredClone(checked.updates).reduce(applyChatUpdate, { turns: [newTurn()], container: null }), mirror(), 'nothing was dropped by the check');
+    assert.deepEqual(
+      structuredClone(checked.updates).reduce(applyChatUpdate, { turns: [newTurn()], container: null }),
+      mirror(),
+      'nothing was dropped by the check',
+    );
     const view = { turns: mirror().turns, container: null };
     const labels = Object.fromEntries(LABEL_KEYS.map((key) => [key, key]));
     const init = { type: 'init', state: { conversation: view, settings }, busy: false, models: ['claude-sonnet-5-5'], labels };
@@ -80,10 +104,22 @@ describe('chat protocol: messages from the host', () => {
 
   it('refuses a message with a wrong field, and an init without every label', () => {
     assert.equal(parseHostMessage({ type: 'busy', busy: 'yes' }), undefined);
-    assert.equal(parseHostMessage({ type: 'updates', updates: [{ type: 'textAppended', turnId: 'a', blockIndex: -1, text: 'x' }] }), undefined);
+    assert.equal(
+      parseHostMessage({ type: 'updates', updates: [{ type: 'textAppended', turnId: 'a', blockIndex: -1, text: 'x' }] }),
+      undefined,
+    );
     assert.equal(parseHostMessage({ type: 'updates', updates: [{ type: 'eval', code: 'alert(1)' }] }), undefined);
     const labels = Object.fromEntries(LABEL_KEYS.slice(1).map((key) => [key, key]));
-    assert.equal(parseHostMessage({ type: 'init', state: { conversation: { turns: [], container: null }, settings }, busy: false, models: [], labels }), undefined);
+    assert.equal(
+      parseHostMessage({
+        type: 'init',
+        state: { conversation: { turns: [], container: null }, settings },
+        busy: false,
+        models: [],
+        labels,
+      }),
+      undefined,
+    );
   });
 
   it('checks a saved panel state before the serializer uses it', () => {

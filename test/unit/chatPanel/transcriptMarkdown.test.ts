@@ -4,12 +4,28 @@ import type { AssistantTurn } from '../../../src/core/chat/viewModel';
 import { fenced, transcriptMarkdown, type TranscriptWords } from '../../../src/extension/chat/transcriptMarkdown';
 
 const words: TranscriptWords = {
-  you: 'You', claude: 'Claude', input: 'input', output: 'Output', errors: 'Errors', returnCode: 'Return code',
-  toolError: 'Tool error', file: 'File', tokens: 'Tokens in / out', cache: 'Cache read / written', container: 'Container', stopReason: 'Stop reason', error: 'Error',
+  you: 'You',
+  claude: 'Claude',
+  input: 'input',
+  output: 'Output',
+  errors: 'Errors',
+  returnCode: 'Return code',
+  toolError: 'Tool error',
+  file: 'File',
+  tokens: 'Tokens in / out',
+  cache: 'Cache read / written',
+  container: 'Container',
+  stopReason: 'Stop reason',
+  error: 'Error',
 };
 
 const reply: AssistantTurn = {
-  role: 'assistant', id: 'a-1', model: 'claude-sonnet-5-5', status: 'done', continuations: 0, stopReason: 'end_turn',
+  role: 'assistant',
+  id: 'a-1',
+  model: 'claude-sonnet-5-5',
+  status: 'done',
+  continuations: 0,
+  stopReason: 'end_turn',
   usage: { inputTokens: 2, outputTokens: 34, cacheReadTokens: 6, cacheCreationTokens: 4 },
   container: { id: 'container_1', expiresAt: null, skills: [] },
   files: [{ fileId: 'file_1', filename: 'report.md' }],
@@ -17,7 +33,13 @@ const reply: AssistantTurn = {
   blocks: [
     { type: 'text', text: 'Here is the listing:' },
     {
-      type: 'tool', id: 't1', name: 'bash_code_execution', kind: 'bash', inputJson: '{"command":"ls"}', inputDone: true, input: { command: 'ls' },
+      type: 'tool',
+      id: 't1',
+      name: 'bash_code_execution',
+      kind: 'bash',
+      inputJson: '{"command":"ls"}',
+      inputDone: true,
+      input: { command: 'ls' },
       result: { kind: 'bash', stdout: 'a.md\n```\n', stderr: '', returnCode: 0, files: [] },
     },
   ],
@@ -30,7 +52,11 @@ describe('transcript Markdown', () => {
   });
 
   it('writes turns, tool calls with their output, files and figures', () => {
-    const markdown = transcriptMarkdown({ turns: [{ role: 'user', id: 'u-1', text: 'List files' }, reply], container: null }, 'Skill Test Chat', words);
+    const markdown = transcriptMarkdown(
+      { turns: [{ role: 'user', id: 'u-1', text: 'List files' }, reply], container: null },
+      'Skill Test Chat',
+      words,
+    );
     assert.equal(
       markdown,
       [

@@ -26,7 +26,10 @@ describe('coalesceUpdates', () => {
 
   it('drops what a snapshot replaces', () => {
     const snapshot: ChatUpdate = { type: 'snapshot', viewModel: { turns: [], container: null } };
-    assert.deepEqual(coalesceUpdates([{ type: 'containerChanged', container: null }, snapshot, { type: 'containerChanged', container: null }]), [snapshot, { type: 'containerChanged', container: null }]);
+    assert.deepEqual(
+      coalesceUpdates([{ type: 'containerChanged', container: null }, snapshot, { type: 'containerChanged', container: null }]),
+      [snapshot, { type: 'containerChanged', container: null }],
+    );
   });
 
   it('gives the page the same conversation as the updates one by one, for a recorded turn', () => {
@@ -74,7 +77,10 @@ describe('UpdateBatcher', () => {
   it('hands on what waited a frame at the next update, also when no timer gets to run', async () => {
     const flushed: ChatUpdate[][] = [];
     let clock = 0;
-    const batcher = new UpdateBatcher((updates) => flushed.push(updates), () => clock);
+    const batcher = new UpdateBatcher(
+      (updates) => flushed.push(updates),
+      () => clock,
+    );
     const append = (text: string): void => batcher.push({ type: 'textAppended', turnId: 'a', blockIndex: 0, text });
     // A stream delivered in one go: every event handled in promise callbacks, the clock moving 1 ms per event.
     await Array.from('abcdefghijklmnopqrstuvwxyz0123456789').reduce(

@@ -11,6 +11,9 @@ describe('the API key of the CLI', () => {
   });
 
   it("says a key is missing in the core's words, then how to set one here", () => {
-    assert.equal(noKeyText('publish'), `skillsmith publish: ${noKeyError().message} Set ANTHROPIC_API_KEY to your key (the key is read from the environment only).\n`);
+    assert.equal(
+      noKeyText('publish'),
+      `skillsmith publish: ${noKeyError().message} Set ANTHROPIC_API_KEY to your key (the key is read from the environment only).\n`,
+    );
   });
 });

@@ -16,7 +16,12 @@ const SKILL = join(__dirname, '..', '..', 'fixtures', 'evals', 'csv-cleaner');
 async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io: EvalIo = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env, onInterrupt: () => () => {} };
+  const io: EvalIo = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env,
+    onInterrupt: () => () => {},
+  };
   const code = await runEvalCommand(argv, io);
   return { code, stdout, stderr };
 }
@@ -32,13 +37,22 @@ describe('skillsmith eval', () => {
   after(() => rm(out, { recursive: true, force: true }));
 
   it('runs both eval files of a skill folder, prints each case and the rates, writes results, exit 0', async () => {
-    const { code, stdout, stderr } = await run([SKILL, '--skill-id', skillId(), '--runs', '2', '--out', out, '--model', 'claude-sonnet-5-5'], vars());
+    const { code, stdout, stderr } = await run(
+      [SKILL, '--skill-id', skillId(), '--runs', '2', '--out', out, '--model', 'claude-sonnet-5-5'],
+      vars(),
+    );
     assert.equal(code, 0, stderr);
-    assert.match(stderr, /^skillsmith eval: 16 requests, up to 52 if every run continues after pause_turn \(cap 1,000\); about [\d,]+ input tokens \([\d,]+ of them from the prompt cache, at a tenth of the price\) and up to \d{1,3}(,\d{3})* output tokens \(4 trigger cases and 2 output cases, 2 runs each\)\.\n$/);
+    assert.match(
+      stderr,
+      /^skillsmith eval: 16 requests, up to 52 if every run continues after pause_turn \(cap 1,000\); about [\d,]+ input tokens \([\d,]+ of them from the prompt cache, at a tenth of the price\) and up to \d{1,3}(,\d{3})* output tokens \(4 trigger cases and 2 output cases, 2 runs each\)\.\n$/,
+    );
     assert.match(stdout, /✓ \[with_skill\] should trigger: Fix the messy headers in this CSV — 2\/2 triggered/);
     assert.match(stdout, /✗ \[with_skill\] should trigger: Tidy up my spreadsheet columns — 0\/2 triggered/);
     assert.match(stdout, /✓ \[with_skill\] eval 1: .* — pass rate 100%, 2\/2 runs passed/);
-    assert.match(stdout, /✗ \[with_skill\] eval 2: .* — pass rate 0%, 0\/2 runs passed\n {4}✗ It mentions 'UTF-8' — The transcript does not contain "utf-8"\./);
+    assert.match(
+      stdout,
+      /✗ \[with_skill\] eval 2: .* — pass rate 0%, 0\/2 runs passed\n {4}✗ It mentions 'UTF-8' — The transcript does not contain "utf-8"\./,
+    );
     assert.match(stdout, /with_skill: trigger rate 75% \(precision 100%, recall 67%\); pass rate 50% ± 58%, tokens \d+ per run\n/);
     const [folder] = await readdir(out).then((names) => names.filter((name) => name !== '.gitignore'));
     assert.deepEqual((await readdir(join(out, folder!))).sort(), ['benchmark.json', 'eval-1', 'eval-2', 'trigger-results.json']);
@@ -50,7 +64,12 @@ describe('skillsmith eval', () => {
       await mkdir(join(folder, 'evals', 'files'), { recursive: true });
       await writeFile(join(folder, 'SKILL.md'), '---\nname: csv-cleaner\ndescription: Cleans and normalises CSV files.\n---\n');
       await writeFile(join(folder, 'evals', 'files', 'data.csv'), 'a,b\n');
-      await writeFile(join(folder, 'evals', 'evals.json'), JSON.stringify({ evals: [{ id: 1, prompt: 'Clean my CSV', files: ['evals/files/data.csv'], checks: [{ type: 'contains', value: 'data.csv' }] }] }));
+      await writeFile(
+        join(folder, 'evals', 'evals.json'),
+        JSON.stringify({
+          evals: [{ id: 1, prompt: 'Clean my CSV', files: ['evals/files/data.csv'], checks: [{ type: 'contains', value: 'data.csv' }] }],
+        }),
+      );
       const { code, stdout, stderr } = await run([folder, '--skill-id', skillId(), '--runs', '1', '--out', out], vars());
       assert.equal(code, 0, stderr);
       assert.match(stdout, /✓ \[with_skill\] eval 1: .* — pass rate 100%, 1\/1 runs passed/);
@@ -60,25 +79,96 @@ describe('skillsmith eval', () => {
   });
 
   it('exit 1 when a threshold is not met; --format junit and json', async () => {
-    const junit = await run([join(SKILL, 'evals', 'trigger-evals.json'), '--skill-id', skillId(), '--runs', '1', '--out', out, '--format', 'junit', '--min-trigger-rate', '0.9'], vars());
+    const junit = await run(
+      [
+        join(SKILL, 'evals', 'trigger-evals.json'),
+        '--skill-id',
+        skillId(),
+        '--runs',
+        '1',
+        '--out',
+        out,
+        '--format',
+        'junit',
+        '--min-trigger-rate',
+        '0.9',
+      ],
+      vars(),
+    );
     assert.equal(junit.code, 1);
-    assert.match(junit.stdout, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites>\n {2}<testsuite name="skill evals: csv-cleaner" tests="4" failures="1" errors="0">/);
+    assert.match(
+      junit.stdout,
+      /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites>\n {2}<testsuite name="skill evals: csv-cleaner" tests="4" failures="1" errors="0">/,
+    );
     assert.match(junit.stdout, /<failure message="triggered 0 of 1 runs">User: Tidy up my spreadsheet columns/);
-    const json = await run([join(SKILL, 'evals', 'evals.json'), '--skill-id', skillId(), '--runs', '1', '--out', out, '--format', 'json', '--min-pass-rate', '0.5'], vars());
+    const json = await run(
+      [
+        join(SKILL, 'evals', 'evals.json'),
+        '--skill-id',
+        skillId(),
+        '--runs',
+        '1',
+        '--out',
+        out,
+        '--format',
+        'json',
+        '--min-pass-rate',
+        '0.5',
+      ],
+      vars(),
+    );
     assert.equal(json.code, 0);
-    const report = JSON.parse(json.stdout) as { cases: { caseKey: string; passed: boolean }[]; configurations: { triggerRate: number | null }[]; unmet: string[] };
-    assert.deepEqual(report.cases.map((item) => [item.caseKey, item.passed]), [['eval-1', true], ['eval-2', false]]);
+    const report = JSON.parse(json.stdout) as {
+      cases: { caseKey: string; passed: boolean }[];
+      configurations: { triggerRate: number | null }[];
+      unmet: string[];
+    };
+    assert.deepEqual(
+      report.cases.map((item) => [item.caseKey, item.passed]),
+      [
+        ['eval-1', true],
+        ['eval-2', false],
+      ],
+    );
     assert.equal(report.configurations[0]?.triggerRate, null);
-    const unmet = await run([join(SKILL, 'evals', 'evals.json'), '--skill-id', skillId(), '--runs', '1', '--out', out, '--min-pass-rate', '0.6', '--min-trigger-rate', '0.5'], vars());
+    const unmet = await run(
+      [
+        join(SKILL, 'evals', 'evals.json'),
+        '--skill-id',
+        skillId(),
+        '--runs',
+        '1',
+        '--out',
+        out,
+        '--min-pass-rate',
+        '0.6',
+        '--min-trigger-rate',
+        '0.5',
+      ],
+      vars(),
+    );
     assert.equal(unmet.code, 1);
-    assert.match(unmet.stdout, /Threshold not met: trigger rate n\/a \(no trigger cases\) < 0\.5\nThreshold not met: pass rate 0\.50 < 0\.6\n$/);
+    assert.match(
+      unmet.stdout,
+      /Threshold not met: trigger rate n\/a \(no trigger cases\) < 0\.5\nThreshold not met: pass rate 0\.50 < 0\.6\n$/,
+    );
   });
 
   it('finds the published skill by its name, and says when none or several have it', async () => {
     const none = await run([SKILL, '--out', out], vars());
     assert.equal(none.code, 2);
     assert.match(none.stderr, /no custom skill is named csv-cleaner; publish it first or pass --skill-id/);
-    const upload = async (): Promise<string> => (await env.sdk.skills.create({ files: [await toFile(Buffer.from('---\nname: csv-cleaner\ndescription: Cleans and normalises CSV files.\n---\n'), 'csv-cleaner/SKILL.md')] })).id;
+    const upload = async (): Promise<string> =>
+      (
+        await env.sdk.skills.create({
+          files: [
+            await toFile(
+              Buffer.from('---\nname: csv-cleaner\ndescription: Cleans and normalises CSV files.\n---\n'),
+              'csv-cleaner/SKILL.md',
+            ),
+          ],
+        })
+      ).id;
     const first = await upload();
     const found = await run([join(SKILL, 'evals', 'trigger-evals.json'), '--runs', '1', '--out', out, '--format', 'json'], vars());
     assert.equal(found.code, 0, found.stderr);
@@ -96,7 +186,10 @@ describe('skillsmith eval', () => {
       [[SKILL, '--format', 'xml'], /Unknown format 'xml'/],
       [['/nowhere/at/all'], /\/nowhere\/at\/all does not exist/],
       [[join(SKILL, 'SKILL.md')], /SKILL\.md: is not valid JSON/],
-      [[SKILL, '--skill-id', 'skill_x', '--max-requests', '5'], /would send 24 requests \(up to 78 with continuations; .*\), over the cap of 5/],
+      [
+        [SKILL, '--skill-id', 'skill_x', '--max-requests', '5'],
+        /would send 24 requests \(up to 78 with continuations; .*\), over the cap of 5/,
+      ],
     ];
     for (const [argv, message] of cases) {
       const result = await run(argv, vars());
@@ -105,12 +198,18 @@ describe('skillsmith eval', () => {
     }
     assert.equal((await run([SKILL], {})).code, 2);
     const parsed = (args: string[]): unknown => parseCommandArgs(EVAL_ARGS, args);
-    assert.deepEqual(parsed([SKILL, '--baseline', 'skver_1']), { ...(parsed([SKILL]) as object), baseline: { kind: 'version', version: 'skver_1' } });
+    assert.deepEqual(parsed([SKILL, '--baseline', 'skver_1']), {
+      ...(parsed([SKILL]) as object),
+      baseline: { kind: 'version', version: 'skver_1' },
+    });
   });
 
   it('every request refused (a wrong key): each case errs, with <error> in JUnit and exit 1, though nothing failed', async () => {
     env.emulator.admin.injectFault({ path: '/v1/messages', status: 401, times: 8 });
-    const { code, stdout, stderr } = await run([join(SKILL, 'evals', 'trigger-evals.json'), '--skill-id', skillId(), '--runs', '2', '--out', out, '--format', 'junit'], vars());
+    const { code, stdout, stderr } = await run(
+      [join(SKILL, 'evals', 'trigger-evals.json'), '--skill-id', skillId(), '--runs', '2', '--out', out, '--format', 'junit'],
+      vars(),
+    );
     assert.equal(code, 1);
     assert.match(stdout, /tests="4" failures="0" errors="4">/);
     assert.doesNotMatch(stdout, /<testcase [^>]*><\/testcase>/, 'no case passes');
@@ -127,8 +226,14 @@ describe('skillsmith eval', () => {
     try {
       await mkdir(join(folder, 'evals'));
       await writeFile(join(folder, 'SKILL.md'), '---\nname: csv-cleaner\ndescription: Cleans and normalises CSV files.\n---\n');
-      await writeFile(join(folder, 'evals', 'trigger-evals.json'), JSON.stringify([{ query: 'pause x3 and clean the messy CSV headers', should_trigger: true }]));
-      const { code, stdout, stderr } = await run([folder, '--skill-id', skillId(), '--runs', '2', '--concurrency', '1', '--max-requests', '3', '--out', out], vars());
+      await writeFile(
+        join(folder, 'evals', 'trigger-evals.json'),
+        JSON.stringify([{ query: 'pause x3 and clean the messy CSV headers', should_trigger: true }]),
+      );
+      const { code, stdout, stderr } = await run(
+        [folder, '--skill-id', skillId(), '--runs', '2', '--concurrency', '1', '--max-requests', '3', '--out', out],
+        vars(),
+      );
       assert.equal(code, 1);
       assert.match(stderr, /^skillsmith eval: 2 requests, up to 8 if every run continues after pause_turn \(cap 3\)/);
       assert.match(stderr, /stopped at the cap of 3 requests \(--max-requests\)/);
@@ -143,12 +248,31 @@ describe('skillsmith eval', () => {
     const server = createServer((_request, response) => {
       pages++;
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ data: [{ id: `skill_${pages}`, type: 'skill', display_name: 'other', source: 'custom', latest_version: '1', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' }], has_more: true, next_page: `page_${pages}` }));
+      response.end(
+        JSON.stringify({
+          data: [
+            {
+              id: `skill_${pages}`,
+              type: 'skill',
+              display_name: 'other',
+              source: 'custom',
+              latest_version: '1',
+              created_at: '2026-01-01T00:00:00Z',
+              updated_at: '2026-01-01T00:00:00Z',
+            },
+          ],
+          has_more: true,
+          next_page: `page_${pages}`,
+        }),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as AddressInfo;
-      const result = await run([SKILL, '--out', out, '--model', 'm'], { ANTHROPIC_API_KEY: TEST_KEY, ANTHROPIC_BASE_URL: `http://127.0.0.1:${port}` });
+      const result = await run([SKILL, '--out', out, '--model', 'm'], {
+        ANTHROPIC_API_KEY: TEST_KEY,
+        ANTHROPIC_BASE_URL: `http://127.0.0.1:${port}`,
+      });
       assert.equal(result.code, 2);
       assert.match(result.stderr, /the skills list did not end after 100 pages; pass --skill-id/);
       assert.equal(pages, 100);

@@ -45,15 +45,29 @@ describe('lint report paths', () => {
     const forward = new RelativePaths(cwd);
     const backward = new RelativePaths(cwd);
     const expected = targets.map((t) => relativePath(cwd, t));
-    assert.deepEqual(targets.map((t) => forward.of(t)), expected);
-    assert.deepEqual([...targets].reverse().map((t) => backward.of(t)), [...expected].reverse());
-    assert.deepEqual(targets.map((t) => forward.of(t)), expected);
+    assert.deepEqual(
+      targets.map((t) => forward.of(t)),
+      expected,
+    );
+    assert.deepEqual(
+      [...targets].reverse().map((t) => backward.of(t)),
+      [...expected].reverse(),
+    );
+    assert.deepEqual(
+      targets.map((t) => forward.of(t)),
+      expected,
+    );
   });
 
   it('names a file from its folder exactly as path.relative would', () => {
     const paths = new RelativePaths(cwd);
     for (const folder of targets) {
-      for (const file of [path.join(folder, 'SKILL.md'), `${folder}${path.sep}skill.md`, path.join(folder, '..', 'SKILL.md'), path.join(cwd, 'x', 'SKILL.md')]) {
+      for (const file of [
+        path.join(folder, 'SKILL.md'),
+        `${folder}${path.sep}skill.md`,
+        path.join(folder, '..', 'SKILL.md'),
+        path.join(cwd, 'x', 'SKILL.md'),
+      ]) {
         assert.equal(paths.fileIn(folder, paths.of(folder), file), relativePath(cwd, file), `${folder} ${file}`);
       }
     }
@@ -63,7 +77,12 @@ describe('lint report paths', () => {
 });
 
 describe('lint report JSON', () => {
-  const skill = (overrides: Partial<ReportedSkill>): ReportedSkill => ({ dir: 'skills/a', file: 'skills/a/SKILL.md', diagnostics: [], ...overrides });
+  const skill = (overrides: Partial<ReportedSkill>): ReportedSkill => ({
+    dir: 'skills/a',
+    file: 'skills/a/SKILL.md',
+    diagnostics: [],
+    ...overrides,
+  });
   /** A diagnostic with its fields in the order the report gives them. */
   const diagnostic = (message: string, rule: ReportedDiagnostic['rule'] = 'link-broken', line = 3): ReportedDiagnostic => ({
     rule,
@@ -81,7 +100,9 @@ describe('lint report JSON', () => {
       skill({ file: null }),
       skill({ dir: 'we"ird\\path\n\u0000\u2028é😀', file: 'tab\there/SKILL.md' }),
       skill({ diagnostics: [diagnostic('plain')] }),
-      skill({ diagnostics: [diagnostic('`quoted` "x" \\ \r\n \u001b[31m \ud800 lone surrogate'), diagnostic('two', 'yaml-syntax', 1000000)] }),
+      skill({
+        diagnostics: [diagnostic('`quoted` "x" \\ \r\n \u001b[31m \ud800 lone surrogate'), diagnostic('two', 'yaml-syntax', 1000000)],
+      }),
     ];
     for (const s of skills) assert.equal(skillJson(s), JSON.stringify(s));
   });

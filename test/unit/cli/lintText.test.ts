@@ -19,13 +19,28 @@ function text(skills: ReportedSkill[], colour = false): string {
 
 describe('the text output', () => {
   it("lists a file's findings in the order they appear in it", () => {
-    const lines = text([{ dir: 'demo', file: 'demo/SKILL.md', diagnostics: [at(2, 7, 'name-format'), at(2, 1, 'unknown-key'), at(1, 1, 'description-missing')] }]).split('\n');
-    assert.deepEqual(lines.slice(1, 4).map((line) => line.trim().split(/\s+/)[0]), ['1:1', '2:1', '2:7']);
+    const lines = text([
+      {
+        dir: 'demo',
+        file: 'demo/SKILL.md',
+        diagnostics: [at(2, 7, 'name-format'), at(2, 1, 'unknown-key'), at(1, 1, 'description-missing')],
+      },
+    ]).split('\n');
+    assert.deepEqual(
+      lines.slice(1, 4).map((line) => line.trim().split(/\s+/)[0]),
+      ['1:1', '2:1', '2:7'],
+    );
   });
 
   it('prints the control characters of folder names and frontmatter values as visible escapes, never raw', () => {
     const folder = 'evil\x1b[2J\x1b]0;pwned\x07';
-    const out = text([{ dir: folder, file: `${folder}/SKILL.md`, diagnostics: [at(2, 7, 'name-format', '`name` is `a\x1b[31mred\u202e\x9b1m\r\nfake` here.')] }]);
+    const out = text([
+      {
+        dir: folder,
+        file: `${folder}/SKILL.md`,
+        diagnostics: [at(2, 7, 'name-format', '`name` is `a\x1b[31mred\u202e\x9b1m\r\nfake` here.')],
+      },
+    ]);
     assert.doesNotMatch(out, /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]/, 'no control character other than line feeds');
     assert.ok(out.startsWith('evil\\x1B[2J\\x1B]0;pwned\\x07/SKILL.md\n'), out);
     assert.ok(out.includes('`a\\x1B[31mred\\u202E\\x9B1m\\x0D\\x0Afake`'), out);

@@ -14,14 +14,34 @@ describe('skillsmith run arguments', () => {
     assert.deepEqual(parseSkillSpec('pdf@latest'), { type: 'anthropic', skillId: 'pdf', version: 'latest' });
     assert.deepEqual(parseSkillSpec('custom:my-id@1759178010641129'), { type: 'custom', skillId: 'my-id', version: '1759178010641129' });
     assert.deepEqual(parseSkillSpec('anthropic:skill_x'), { type: 'anthropic', skillId: 'skill_x' });
-    assert.match(usageError(() => parseSkillSpec('xlsx@')), /^--skill 'xlsx@' .* version after @/);
-    assert.match(usageError(() => parseSkillSpec('@1', 'other-skill')), /^--other-skill '@1' needs an id/);
+    assert.match(
+      usageError(() => parseSkillSpec('xlsx@')),
+      /^--skill 'xlsx@' .* version after @/,
+    );
+    assert.match(
+      usageError(() => parseSkillSpec('@1', 'other-skill')),
+      /^--other-skill '@1' needs an id/,
+    );
   });
 
   it('takes repeated skills, a model, the format and the prompt', () => {
-    const args = parseRunArgs(['--skill', 'xlsx', '--skill=skill_1@v2', '--model', 'claude-opus-5-5', '--format', 'json', '--beta', 'Make', 'a chart']);
+    const args = parseRunArgs([
+      '--skill',
+      'xlsx',
+      '--skill=skill_1@v2',
+      '--model',
+      'claude-opus-5-5',
+      '--format',
+      'json',
+      '--beta',
+      'Make',
+      'a chart',
+    ]);
     assert.ok(args !== 'help');
-    assert.deepEqual(args.skills, [{ type: 'anthropic', skillId: 'xlsx' }, { type: 'custom', skillId: 'skill_1', version: 'v2' }]);
+    assert.deepEqual(args.skills, [
+      { type: 'anthropic', skillId: 'xlsx' },
+      { type: 'custom', skillId: 'skill_1', version: 'v2' },
+    ]);
     assert.equal(args.model, 'claude-opus-5-5');
     assert.equal(args.format, 'json');
     assert.equal(args.apiForm, 'beta');

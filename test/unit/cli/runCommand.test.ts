@@ -6,9 +6,13 @@ import { terminalSafe } from '../../../src/cli/terminalText';
 import type { ChatViewModel } from '../../../src/core/chat/viewModel';
 import { emulatorForSuite, TEST_KEY } from '../emulator/support';
 
-
 /** Runs the command in this process with captured output; Ctrl+C is pressed after `interruptAfter` writes to stdout. */
-async function run(argv: string[], env: NodeJS.ProcessEnv, stdin = '', interruptAfter = Infinity): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  stdin = '',
+  interruptAfter = Infinity,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   let writes = 0;
@@ -40,14 +44,20 @@ describe('skillsmith run', () => {
   const customId = (): string => env.emulator.admin.store.list('custom').find((skill) => skill.name === 'brand-voice')?.id ?? '';
 
   it('streams the answer to stdout and the tool calls with their output to stderr', async () => {
-    const { code, stdout, stderr } = await run(['--skill', customId(), '--skill', 'xlsx', 'Write brand copy, then create a report file'], vars());
+    const { code, stdout, stderr } = await run(
+      ['--skill', customId(), '--skill', 'xlsx', 'Write brand copy, then create a report file'],
+      vars(),
+    );
     assert.equal(code, 0);
     assert.match(stdout, /^This is the Skillsmith emulator/);
     assert.match(stdout, /> Write brand copy, then create a report file/);
     assert.match(stdout, /\*\*brand-voice\*\*/);
     assert.doesNotMatch(stdout, /\[bash\]/);
     assert.match(stderr, /\[view\] \/skills\/brand-voice\/SKILL\.md\n {2}\(\d+ lines\)/);
-    assert.match(stderr, /\[bash\] find \/skills\/brand-voice\/ -type f \| sort\n {2}│ \/skills\/brand-voice\/SKILL\.md\n {2}│ \/skills\/brand-voice\/reference\/tone\.md/);
+    assert.match(
+      stderr,
+      /\[bash\] find \/skills\/brand-voice\/ -type f \| sort\n {2}│ \/skills\/brand-voice\/SKILL\.md\n {2}│ \/skills\/brand-voice\/reference\/tone\.md/,
+    );
     assert.match(stderr, /\[create\] \/tmp\/outputs\/emulator-report\.md\n {2}file created/);
     assert.match(stderr, /produced file file_/);
     assert.match(stderr, /— files: emulator-report\.md \(file_\w+\)/);
@@ -57,7 +67,11 @@ describe('skillsmith run', () => {
   });
 
   it('prints the final view model as JSON with --format json, the prompt read from stdin', async () => {
-    const { code, stdout, stderr } = await run(['--skill', 'pdf@latest', '--format', 'json', '--model', 'claude-haiku-5-5', '-'], vars(), 'pause x1 please');
+    const { code, stdout, stderr } = await run(
+      ['--skill', 'pdf@latest', '--format', 'json', '--model', 'claude-haiku-5-5', '-'],
+      vars(),
+      'pause x1 please',
+    );
     assert.equal(code, 0);
     assert.equal(stderr, '');
     const view = JSON.parse(stdout) as ChatViewModel;
@@ -72,7 +86,10 @@ describe('skillsmith run', () => {
   it('exits 1 with the message and request id when the turn ends in an error', async () => {
     const { code, stderr } = await run(['--skill', 'skill_missing', 'hi'], vars());
     assert.equal(code, 1);
-    assert.match(stderr, /skillsmith run: Not found \(404\): container\.skills: custom skill skill_missing not found\..*\(request id req_\w+\)/);
+    assert.match(
+      stderr,
+      /skillsmith run: Not found \(404\): container\.skills: custom skill skill_missing not found\..*\(request id req_\w+\)/,
+    );
     env.emulator.admin.injectFault({ path: '/v1/messages', stream: 'error' });
     const broken = await run(['--format', 'json', 'hi'], vars());
     assert.equal(broken.code, 1);
@@ -98,7 +115,10 @@ describe('skillsmith run', () => {
 
   it('falls back to a current model with a note when the model list fails, and uses --base-url', async () => {
     env.emulator.admin.injectFault({ path: '/v1/models', status: 404 });
-    const { code, stderr } = await run(['--base-url', env.emulator.url, 'hi'], { ANTHROPIC_API_KEY: TEST_KEY, ANTHROPIC_BASE_URL: 'http://127.0.0.1:9' });
+    const { code, stderr } = await run(['--base-url', env.emulator.url, 'hi'], {
+      ANTHROPIC_API_KEY: TEST_KEY,
+      ANTHROPIC_BASE_URL: 'http://127.0.0.1:9',
+    });
     assert.equal(code, 0);
     assert.match(stderr, /could not list the models .*; using claude-sonnet-5-5/);
     assert.match(stderr, /· claude-sonnet-5-5 ·/);

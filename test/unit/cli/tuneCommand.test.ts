@@ -15,7 +15,11 @@ const FIXTURE = join(__dirname, '..', '..', 'fixtures', 'evals', 'csv-tidy');
 describe('skillsmith tune', () => {
   const env = emulatorForSuite({ seed: true });
   const vars = (): NodeJS.ProcessEnv => ({ ANTHROPIC_API_KEY: TEST_KEY, ANTHROPIC_BASE_URL: env.emulator.url });
-  const skillIds = (): string[] => env.emulator.admin.store.list('custom').map((item) => item.id).sort();
+  const skillIds = (): string[] =>
+    env.emulator.admin.store
+      .list('custom')
+      .map((item) => item.id)
+      .sort();
   let root = '';
   let skill = '';
   let originalSkillMd = '';
@@ -30,7 +34,12 @@ describe('skillsmith tune', () => {
   async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     let stdout = '';
     let stderr = '';
-    const io: EvalIo = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env: vars(), onInterrupt: () => () => {} };
+    const io: EvalIo = {
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+      env: vars(),
+      onInterrupt: () => () => {},
+    };
     const code = await runTuneCommand(argv, io);
     return { code, stdout, stderr };
   }
@@ -38,7 +47,18 @@ describe('skillsmith tune', () => {
   it('prints a table per round and the winner, saves tuning.json, and --apply changes only the description', async () => {
     await writeFile(join(skill, 'SKILL.md'), originalSkillMd);
     const before = skillIds();
-    const { code, stdout, stderr } = await run([skill, '--runs', '2', '--seed', '7', '--candidate', 'A skill.', '--apply', '--model', 'claude-sonnet-5-5']);
+    const { code, stdout, stderr } = await run([
+      skill,
+      '--runs',
+      '2',
+      '--seed',
+      '7',
+      '--candidate',
+      'A skill.',
+      '--apply',
+      '--model',
+      'claude-sonnet-5-5',
+    ]);
     assert.equal(code, 0, stderr);
     assert.match(stderr, /^skillsmith tune: 6 train and 4 holdout cases, 2 runs each; at most [\d,]+ requests/);
     assert.match(stderr, /dropped "<b>Cleans messy CSV files\.<\/b>": .*XML/);
@@ -53,7 +73,9 @@ describe('skillsmith tune', () => {
     const winner = /^Winner on holdout: (.*)$/m.exec(stdout)?.[1] ?? '';
     assert.equal(skillMd, originalSkillMd.replace('Cleans messy CSV files.', winner), 'only the description changed');
     const [results] = await readdir(join(skill, 'evals', 'results')).then((names) => names.filter((name) => name.endsWith('-tune')));
-    const saved = JSON.parse(await readFile(join(skill, 'evals', 'results', results!, 'tuning.json'), 'utf8')) as { winner: { description: string; changed: boolean } };
+    const saved = JSON.parse(await readFile(join(skill, 'evals', 'results', results!, 'tuning.json'), 'utf8')) as {
+      winner: { description: string; changed: boolean };
+    };
     assert.deepEqual(saved.winner, { description: winner, source: 'model', changed: true });
     assert.deepEqual(skillIds(), before, 'every temporary skill is gone');
   });
@@ -66,11 +88,19 @@ describe('skillsmith tune', () => {
   });
 
   it('usage errors exit 2 with what to do', async () => {
-    for (const [argv, message] of [[[], /Give one PATH/], [[skill, '--holdout', '1'], /--holdout must be a number from 0\.1 to 0\.9/], [[skill, '--rounds', '11'], /--rounds must be a whole number from 0 to 10/], [[skill, '--max-requests', '5', '--model', 'm'], /This tuning would send .* over the cap of 5/]] as const) {
+    for (const [argv, message] of [
+      [[], /Give one PATH/],
+      [[skill, '--holdout', '1'], /--holdout must be a number from 0\.1 to 0\.9/],
+      [[skill, '--rounds', '11'], /--rounds must be a whole number from 0 to 10/],
+      [[skill, '--max-requests', '5', '--model', 'm'], /This tuning would send .* over the cap of 5/],
+    ] as const) {
       const result = await run([...argv]);
       assert.equal(result.code, 2, argv.join(' '));
       assert.match(result.stderr, message);
     }
-    assert.deepEqual((parseCommandArgs(TUNE_ARGS, [skill, '--candidate', 'a', '--candidate', 'b']) as { candidates: readonly string[] }).candidates, ['a', 'b']);
+    assert.deepEqual(
+      (parseCommandArgs(TUNE_ARGS, [skill, '--candidate', 'a', '--candidate', 'b']) as { candidates: readonly string[] }).candidates,
+      ['a', 'b'],
+    );
   });
 });

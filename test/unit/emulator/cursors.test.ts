@@ -46,7 +46,10 @@ describe('emulator page tokens are keyset cursors (through the real SDK)', () =>
   it('deleting a skill already returned does not skip the next one', async () => {
     const all = fillSkills(8);
     const first = await env.sdk.beta.skills.list({ limit: 3 });
-    assert.deepEqual(first.data.map((skill) => skill.id), all.slice(0, 3));
+    assert.deepEqual(
+      first.data.map((skill) => skill.id),
+      all.slice(0, 3),
+    );
     await deleteSkill(all[1] ?? '');
     assert.deepEqual(await idsAfter(first.next_page), all.slice(3));
   });
@@ -71,7 +74,10 @@ describe('emulator page tokens are keyset cursors (through the real SDK)', () =>
     const skillId = skill?.id ?? '';
     const all = (await env.sdk.beta.skills.versions.list(skillId, { limit: 100 })).data.map((version) => version.id);
     const first = await env.sdk.beta.skills.versions.list(skillId, { limit: 2 });
-    assert.deepEqual(first.data.map((version) => version.id), all.slice(0, 2));
+    assert.deepEqual(
+      first.data.map((version) => version.id),
+      all.slice(0, 2),
+    );
     await env.sdk.beta.skills.versions.delete(all[1] ?? '', { skill_id: skillId });
     const rest: string[] = [];
     for await (const version of env.sdk.beta.skills.versions.list(skillId, { limit: 2, page: first.next_page })) rest.push(version.id);
@@ -85,7 +91,10 @@ describe('emulator page tokens are keyset cursors (through the real SDK)', () =>
     for await (const skill of env.sdk.beta.skills.list({ limit: 2 })) ids.push(skill.id);
     assert.equal(ids.length, 7);
     assert.equal(new Set(ids).size, 7);
-    assert.deepEqual(ids, env.emulator.admin.store.list().map((skill) => skill.id));
+    assert.deepEqual(
+      ids,
+      env.emulator.admin.store.list().map((skill) => skill.id),
+    );
   });
 
   it('keeps the source filter across pages', async () => {
@@ -95,7 +104,10 @@ describe('emulator page tokens are keyset cursors (through the real SDK)', () =>
     assert.deepEqual(names.sort(), ['Excel spreadsheets', 'PDF documents', 'PowerPoint presentations', 'Word documents']);
     const custom = await env.sdk.beta.skills.list({ limit: 2, source: 'custom' });
     const rest = await env.sdk.beta.skills.list({ limit: 2, source: 'custom', page: custom.next_page });
-    assert.deepEqual(rest.data.map((skill) => skill.display_name), ['Release notes']);
+    assert.deepEqual(
+      rest.data.map((skill) => skill.display_name),
+      ['Release notes'],
+    );
     assert.equal(rest.next_page, null);
   });
 

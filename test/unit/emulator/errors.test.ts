@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { APIError, AuthenticationError, BadRequestError, ContentTooLargeError, NotFoundError, PermissionDeniedError } from '@anthropic-ai/sdk';
+import {
+  APIError,
+  AuthenticationError,
+  BadRequestError,
+  ContentTooLargeError,
+  NotFoundError,
+  PermissionDeniedError,
+} from '@anthropic-ai/sdk';
 import { seedSkills } from '../../../src/emulator/seed';
 import type { UploadedFile } from '../../../src/emulator/upload';
 import { emulatorForSuite, sdkFor, skillFolder, TEST_KEY, uploadables } from './support';
@@ -35,9 +42,13 @@ describe('emulator errors', () => {
   });
 
   it('accepts the key as x-api-key or as a bearer token, and requires anthropic-version', async () => {
-    const viaHeader = await fetch(`${env.emulator.url}/v1/skills`, { headers: { 'x-api-key': TEST_KEY, 'anthropic-version': '2023-06-01' } });
+    const viaHeader = await fetch(`${env.emulator.url}/v1/skills`, {
+      headers: { 'x-api-key': TEST_KEY, 'anthropic-version': '2023-06-01' },
+    });
     assert.equal(viaHeader.status, 200);
-    const viaBearer = await fetch(`${env.emulator.url}/v1/skills`, { headers: { authorization: `Bearer ${TEST_KEY}`, 'anthropic-version': '2023-06-01' } });
+    const viaBearer = await fetch(`${env.emulator.url}/v1/skills`, {
+      headers: { authorization: `Bearer ${TEST_KEY}`, 'anthropic-version': '2023-06-01' },
+    });
     assert.equal(viaBearer.status, 200);
     const noVersion = await fetch(`${env.emulator.url}/v1/skills`, { headers: { 'x-api-key': TEST_KEY } });
     assert.equal(noVersion.status, 400);
@@ -74,7 +85,11 @@ describe('emulator errors', () => {
     const big = { path: 'huge-skill/data.bin', data: new Uint8Array(30 * 1024 * 1024) };
     await assert.rejects(create([...skillFolder('huge-skill'), big]), ContentTooLargeError);
     const huger = { path: 'huge-skill/more.bin', data: new Uint8Array(2 * 1024 * 1024) };
-    await assert.rejects(create([...skillFolder('huge-skill'), big, huger]), ContentTooLargeError, 'a body past the limit is drained, then refused');
+    await assert.rejects(
+      create([...skillFolder('huge-skill'), big, huger]),
+      ContentTooLargeError,
+      'a body past the limit is drained, then refused',
+    );
   });
 
   it('keeps Anthropic skills read-only (403)', async () => {

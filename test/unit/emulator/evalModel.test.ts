@@ -14,7 +14,11 @@ describe('emulator: the scripted model can be evaluated', () => {
   const csvCleaner = (): string => env.emulator.admin.store.list('custom').find((skill) => skill.name === 'csv-cleaner')?.id ?? '';
 
   it('tells a better description from a worse one on the same queries, the same way every time', () => {
-    const should = ['Tidy the spreadsheet columns of this export', 'Fix the messy headers in this CSV file', 'Repair the spreadsheet encoding of my export'];
+    const should = [
+      'Tidy the spreadsheet columns of this export',
+      'Fix the messy headers in this CSV file',
+      'Repair the spreadsheet encoding of my export',
+    ];
     const shouldNot = ['Plan a weekend trip to Rome', 'Write a haiku about autumn leaves'];
     const rates = (description: string): [number, number] => [
       should.filter((query) => promptTriggers(query, 'csv-tidy', description)).length,
@@ -38,20 +42,39 @@ describe('emulator: the scripted model can be evaluated', () => {
   });
 
   it('through the SDK, it reads /skills/<dir>/SKILL.md only when the prompt triggers the skill', async () => {
-    const chat = () => createChatSession(env.sdk, { model: MODEL, maxTokens: 4096, skills: [{ type: 'custom', skillId: csvCleaner() }, { type: 'anthropic', skillId: 'xlsx' }] });
+    const chat = () =>
+      createChatSession(env.sdk, {
+        model: MODEL,
+        maxTokens: 4096,
+        skills: [
+          { type: 'custom', skillId: csvCleaner() },
+          { type: 'anthropic', skillId: 'xlsx' },
+        ],
+      });
     const hit = await chat().send('Fix the messy headers in my CSV files');
     assert.deepEqual([...skillUses(hit).keys()], ['csv-cleaner']);
     assert.match(hit.blocks.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join(''), /Reading the SKILL\.md of 1 skill\./);
     const miss = await chat().send('What is the capital of France?');
     assert.equal(miss.status, 'done');
     assert.equal(miss.blocks.filter((block) => block.type === 'tool').length, 0);
-    assert.match(miss.blocks.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join(''), /None of the 2 skills in the container matches the prompt\./);
+    assert.match(
+      miss.blocks.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join(''),
+      /None of the 2 skills in the container matches the prompt\./,
+    );
   });
 
   it("answers a grader request's forced tool with a structured verdict per expectation", async () => {
     const transcript = 'User: clean it\n\nAssistant: I removed 3 duplicate rows and wrote cleaned.csv.';
-    const grading = await gradeExpectations(env.sdk, ["The answer mentions 'cleaned.csv'", 'Duplicate rows were removed', "It mentions 'encoding'"], transcript, { model: MODEL });
-    assert.deepEqual(grading.expectations.map((item) => item.passed), [true, true, false]);
+    const grading = await gradeExpectations(
+      env.sdk,
+      ["The answer mentions 'cleaned.csv'", 'Duplicate rows were removed', "It mentions 'encoding'"],
+      transcript,
+      { model: MODEL },
+    );
+    assert.deepEqual(
+      grading.expectations.map((item) => item.passed),
+      [true, true, false],
+    );
     assert.match(grading.expectations[2]?.evidence ?? '', /does not contain "encoding"/);
     assert.ok(grading.inputTokens > 0 && grading.outputTokens > 0);
   });
@@ -68,10 +91,18 @@ describe('emulator: the scripted model can be evaluated', () => {
     assert.equal(final.stop_reason, 'tool_use');
     const call = final.content[0];
     assert.equal(call?.type, 'tool_use');
-    assert.deepEqual(call?.type === 'tool_use' && call.input, { verdicts: [{ text: "says 'hi'", passed: true, evidence: 'The transcript contains "hi".' }] });
+    assert.deepEqual(call?.type === 'tool_use' && call.input, {
+      verdicts: [{ text: "says 'hi'", passed: true, evidence: 'The transcript contains "hi".' }],
+    });
     await assert.rejects(
-      env.sdk.messages.create({ model: MODEL, max_tokens: 100, messages: [{ role: 'user', content: 'x' }], tool_choice: { type: 'tool', name: 'missing' } }),
-      (error: unknown) => error instanceof Error && 'status' in error && error.status === 400 && /tool 'missing' is not among/.test(error.message),
+      env.sdk.messages.create({
+        model: MODEL,
+        max_tokens: 100,
+        messages: [{ role: 'user', content: 'x' }],
+        tool_choice: { type: 'tool', name: 'missing' },
+      }),
+      (error: unknown) =>
+        error instanceof Error && 'status' in error && error.status === 400 && /tool 'missing' is not among/.test(error.message),
     );
   });
 });

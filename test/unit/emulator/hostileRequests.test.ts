@@ -10,7 +10,11 @@ describe('the emulator under hostile requests', () => {
   const env = emulatorForSuite({ seed: true });
 
   it('refuses a latency no timer can wait for, instead of answering at once', async () => {
-    const response = await fetch(`${env.emulator.url}/_emulator/faults`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ latencyMs: 3e9 }) });
+    const response = await fetch(`${env.emulator.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: JSON_TYPE,
+      body: JSON.stringify({ latencyMs: 3e9 }),
+    });
     assert.equal(response.status, 400);
     assert.match(((await response.json()) as { error: { message: string } }).error.message, /latencyMs must be at most 600,000/);
     assert.throws(() => env.emulator.admin.injectFault({ latencyMs: 2 ** 31 }), /latencyMs must be at most/);
@@ -18,15 +22,25 @@ describe('the emulator under hostile requests', () => {
   });
 
   it('keeps a file name as sent: percent%22.txt comes back as percent%22.txt', async () => {
-    const files = exampleFiles('percent-names', 'Has odd file names. Use when testing.', { 'percent%22.txt': 'a', 'line%0A.txt': 'b', 'plain%25.txt': 'c' });
+    const files = exampleFiles('percent-names', 'Has odd file names. Use when testing.', {
+      'percent%22.txt': 'a',
+      'line%0A.txt': 'b',
+      'plain%25.txt': 'c',
+    });
     const skill = await env.sdk.beta.skills.create({ files: await uploadables(files) });
     const download = await env.sdk.beta.skills.versions.download(skill.latest_version_id ?? '', { skill_id: skill.id });
-    const names = readZip(new Uint8Array(await download.arrayBuffer())).map((file) => file.path).sort();
+    const names = readZip(new Uint8Array(await download.arrayBuffer()))
+      .map((file) => file.path)
+      .sort();
     assert.deepEqual(names, files.map((file) => file.path).sort());
   });
 
   it('answers 413 for an admin body over its limit', async () => {
-    const response = await fetch(`${env.emulator.url}/_emulator/faults`, { method: 'POST', headers: JSON_TYPE, body: `${' '.repeat(2 * 1024 * 1024)}{"status":500}` });
+    const response = await fetch(`${env.emulator.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: JSON_TYPE,
+      body: `${' '.repeat(2 * 1024 * 1024)}{"status":500}`,
+    });
     assert.equal(response.status, 413);
     assert.equal(((await response.json()) as { error: { type: string } }).error.type, 'request_too_large');
   });

@@ -39,7 +39,8 @@ describe('emulator lists and pagination through the real SDK', () => {
     for await (const version of env.sdk.beta.skills.versions.list(id, { limit: 3 })) ga.push(version.id);
     assert.equal(ga.length, 7);
     const labels: string[] = [];
-    for await (const version of env.sdk.beta.skills.versions.list(id, { limit: 2, betas: BETA })) labels.push(String((version as unknown as { version: string }).version));
+    for await (const version of env.sdk.beta.skills.versions.list(id, { limit: 2, betas: BETA }))
+      labels.push(String((version as unknown as { version: string }).version));
     assert.deepEqual(labels, [...labels].sort().reverse(), 'newest first');
     assert.equal(new Set(labels).size, 7);
   });

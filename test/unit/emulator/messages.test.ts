@@ -9,9 +9,22 @@ const TOOL = [{ type: 'code_execution_20260521', name: 'code_execution' }];
 interface WireMessage {
   readonly type: string;
   readonly stop_reason: string;
-  readonly content: readonly { readonly type: string; readonly text?: string; readonly content?: { readonly content?: readonly { readonly file_id: string }[] } }[];
-  readonly container: { readonly id: string; readonly expires_at: string; readonly skills: readonly { readonly skill_id: string; readonly version: string }[] };
-  readonly usage: { readonly input_tokens: number; readonly output_tokens: number; readonly cache_read_input_tokens: number; readonly cache_creation_input_tokens: number };
+  readonly content: readonly {
+    readonly type: string;
+    readonly text?: string;
+    readonly content?: { readonly content?: readonly { readonly file_id: string }[] };
+  }[];
+  readonly container: {
+    readonly id: string;
+    readonly expires_at: string;
+    readonly skills: readonly { readonly skill_id: string; readonly version: string }[];
+  };
+  readonly usage: {
+    readonly input_tokens: number;
+    readonly output_tokens: number;
+    readonly cache_read_input_tokens: number;
+    readonly cache_creation_input_tokens: number;
+  };
 }
 
 const message = async (response: Response | Promise<Response>): Promise<WireMessage> => (await (await response).json()) as WireMessage;
@@ -54,9 +67,18 @@ describe('emulator: Messages, Models and Files', () => {
     const answer = await message(response);
     assert.equal(answer.type, 'message');
     assert.equal(answer.stop_reason, 'end_turn');
-    assert.deepEqual(answer.content.map((block) => block.type), [
-      'text', 'server_tool_use', 'text_editor_code_execution_tool_result', 'server_tool_use', 'bash_code_execution_tool_result', 'text', 'text',
-    ]);
+    assert.deepEqual(
+      answer.content.map((block) => block.type),
+      [
+        'text',
+        'server_tool_use',
+        'text_editor_code_execution_tool_result',
+        'server_tool_use',
+        'bash_code_execution_tool_result',
+        'text',
+        'text',
+      ],
+    );
     assert.match(answer.container.id, /^container_/);
     assert.ok(Date.parse(answer.container.expires_at) > Date.now());
     assert.equal(answer.container.skills[0]?.skill_id, 'xlsx');
@@ -77,13 +99,18 @@ describe('emulator: Messages, Models and Files', () => {
     assert.ok(delta.usage.output_tokens > 0);
     const inputDeltas = stream.filter((event) => (event.data['delta'] as { type?: string } | undefined)?.type === 'input_json_delta');
     assert.ok(inputDeltas.length > 2, 'tool input is streamed in pieces');
-    const results = stream.filter((event) => event.event === 'content_block_start' && String((event.data['content_block'] as { type: string }).type).endsWith('_tool_result'));
+    const results = stream.filter(
+      (event) =>
+        event.event === 'content_block_start' && String((event.data['content_block'] as { type: string }).type).endsWith('_tool_result'),
+    );
     assert.equal(results.length, 2, 'results arrive whole in content_block_start');
   });
 
   it('reuses a container by id and refuses an unknown one', async () => {
     const first = await message(post(request()));
-    const second = await message(post(request({ container: { id: first.container.id, skills: [{ type: 'anthropic', skill_id: 'xlsx' }] } })));
+    const second = await message(
+      post(request({ container: { id: first.container.id, skills: [{ type: 'anthropic', skill_id: 'xlsx' }] } })),
+    );
     assert.equal(second.container.id, first.container.id);
     const unknown = await post(request({ container: { id: 'container_nope' } }));
     assert.equal(unknown.status, 404);
@@ -96,9 +123,16 @@ describe('emulator: Messages, Models and Files', () => {
     const first = await message(post(request({ messages: [marked(`first question ${'y'.repeat(400)}`)] })));
     assert.ok(first.usage.cache_creation_input_tokens > 100, 'the first turn writes its prefix');
     assert.equal(first.usage.cache_read_input_tokens, 0);
-    const history = [{ role: 'user', content: [{ type: 'text', text: `first question ${'y'.repeat(400)}` }] }, { role: 'assistant', content: [{ type: 'text', text: 'an answer' }] }];
+    const history = [
+      { role: 'user', content: [{ type: 'text', text: `first question ${'y'.repeat(400)}` }] },
+      { role: 'assistant', content: [{ type: 'text', text: 'an answer' }] },
+    ];
     const second = await message(post(request({ messages: [...history, marked('second question')] })));
-    assert.equal(second.usage.cache_read_input_tokens, first.usage.cache_creation_input_tokens, 'the second turn reads exactly what the first wrote');
+    assert.equal(
+      second.usage.cache_read_input_tokens,
+      first.usage.cache_creation_input_tokens,
+      'the second turn reads exactly what the first wrote',
+    );
     assert.ok(second.usage.cache_creation_input_tokens > 0, 'and writes the rest up to its own breakpoint');
     const other = await message(post(request({ model: 'claude-haiku-5-5', messages: [...history, marked('second question')] })));
     assert.equal(other.usage.cache_read_input_tokens, 0, 'the cache is per model');
@@ -107,10 +141,27 @@ describe('emulator: Messages, Models and Files', () => {
   it('refuses what the service refuses, with its error bodies', async () => {
     const cases: [Record<string, unknown>, number, string, RegExp][] = [
       [request({ tools: [] }), 400, 'invalid_request_error', /requires the code execution tool/],
-      [request({ container: { skills: Array.from({ length: 9 }, (_, i) => ({ type: 'anthropic', skill_id: `s${i}` })) } }), 400, 'invalid_request_error', /at most 8 skills/],
+      [
+        request({ container: { skills: Array.from({ length: 9 }, (_, i) => ({ type: 'anthropic', skill_id: `s${i}` })) } }),
+        400,
+        'invalid_request_error',
+        /at most 8 skills/,
+      ],
       [request({ container: { skills: [{ type: 'custom', skill_id: 'skill_nope' }] } }), 404, 'not_found_error', /skill_nope not found/],
       [request({ container: { skills: [{ type: 'anthropic', skill_id: 'xlsx', version: '42' }] } }), 404, 'not_found_error', /Version 42/],
-      [request({ container: { skills: [{ type: 'anthropic', skill_id: 'xlsx' }, { type: 'anthropic', skill_id: 'xlsx' }] } }), 400, 'invalid_request_error', /more than once/],
+      [
+        request({
+          container: {
+            skills: [
+              { type: 'anthropic', skill_id: 'xlsx' },
+              { type: 'anthropic', skill_id: 'xlsx' },
+            ],
+          },
+        }),
+        400,
+        'invalid_request_error',
+        /more than once/,
+      ],
       [request({ model: 'claude-sonnet-4-5-20250929' }), 404, 'not_found_error', /model: claude-sonnet-4-5-20250929/],
       [request({ model: 'claude-nonexistent' }), 404, 'not_found_error', /model/],
       [request({ max_tokens: undefined }), 400, 'invalid_request_error', /max_tokens/],
@@ -134,16 +185,25 @@ describe('emulator: Messages, Models and Files', () => {
     const response = await fetch(`${env.emulator.url}/v1/messages?beta=true`, {
       method: 'POST',
       headers: { ...HEADERS, 'anthropic-beta': 'code-execution-2025-08-25,skills-2025-10-02' },
-      body: JSON.stringify(request({ tools: [{ type: 'code_execution_20250825', name: 'code_execution' }], container: { skills: [{ type: 'custom', skill_id: env.emulator.admin.store.list('custom')[0]?.id }] } })),
+      body: JSON.stringify(
+        request({
+          tools: [{ type: 'code_execution_20250825', name: 'code_execution' }],
+          container: { skills: [{ type: 'custom', skill_id: env.emulator.admin.store.list('custom')[0]?.id }] },
+        }),
+      ),
     });
     assert.equal(response.status, 200);
     assert.match((await message(response)).container.skills[0]?.version ?? '', /^\d+$/);
   });
 
   it('writes a long reply of exactly N tokens, and cuts at max_tokens', async () => {
-    const long = await message(post(request({ container: undefined, messages: [{ role: 'user', content: 'reply with 5000 tokens' }], max_tokens: 6000 })));
+    const long = await message(
+      post(request({ container: undefined, messages: [{ role: 'user', content: 'reply with 5000 tokens' }], max_tokens: 6000 })),
+    );
     assert.equal(long.content.at(-1)?.text?.trim().split(/\s+/).length, 5000);
-    const cut = await message(post(request({ container: undefined, messages: [{ role: 'user', content: 'reply with 5000 tokens' }], max_tokens: 100 })));
+    const cut = await message(
+      post(request({ container: undefined, messages: [{ role: 'user', content: 'reply with 5000 tokens' }], max_tokens: 100 })),
+    );
     assert.equal(cut.stop_reason, 'max_tokens');
     assert.equal(cut.usage.output_tokens, 100);
   });
@@ -155,7 +215,9 @@ describe('emulator: Messages, Models and Files', () => {
     assert.deepEqual((withError.at(-1)?.data as { error: unknown }).error, { type: 'overloaded_error', message: 'Overloaded' });
     assert.ok(!withError.some((event) => event.event === 'message_stop'));
     env.emulator.admin.injectFault({ path: '/v1/messages', stream: 'cut' });
-    const response = await post(request({ stream: true, container: undefined, messages: [{ role: 'user', content: '20000 tokens' }], max_tokens: 30000 }));
+    const response = await post(
+      request({ stream: true, container: undefined, messages: [{ role: 'user', content: '20000 tokens' }], max_tokens: 30000 }),
+    );
     await assert.rejects(response.text(), /terminated/);
   });
 
@@ -164,16 +226,24 @@ describe('emulator: Messages, Models and Files', () => {
     for await (const model of env.sdk.models.list({ limit: 2 })) ids.push(model.id);
     assert.deepEqual(ids, ['claude-opus-5-5', 'claude-sonnet-5-5', 'claude-haiku-5-5', 'claude-opus-4-6']);
     const retired = await env.sdk.models.list({ lifecycle: ['retired'] });
-    assert.deepEqual(retired.data.map((model) => model.id), ['claude-sonnet-4-5-20250929']);
+    assert.deepEqual(
+      retired.data.map((model) => model.id),
+      ['claude-sonnet-4-5-20250929'],
+    );
     assert.equal((await env.sdk.models.retrieve('claude-haiku-5-5')).max_tokens, 64000);
     const page = await env.sdk.models.list({ limit: 2, after_id: 'claude-sonnet-5-5' });
-    assert.deepEqual(page.data.map((model) => model.id), ['claude-haiku-5-5', 'claude-opus-4-6']);
+    assert.deepEqual(
+      page.data.map((model) => model.id),
+      ['claude-haiku-5-5', 'claude-opus-4-6'],
+    );
     assert.equal(page.has_more, false);
   });
 
   it('serves produced files: metadata and content, 404 for others', async () => {
     const answer = await message(post(request({ messages: [{ role: 'user', content: 'make a report file' }] })));
-    const result = answer.content.find((block) => block.type === 'bash_code_execution_tool_result' && (block.content?.content?.length ?? 0) > 0);
+    const result = answer.content.find(
+      (block) => block.type === 'bash_code_execution_tool_result' && (block.content?.content?.length ?? 0) > 0,
+    );
     const fileId = result?.content?.content?.[0]?.file_id ?? '';
     const metadata = await env.sdk.files.retrieveMetadata(fileId);
     assert.equal(metadata.filename, 'emulator-report.md');

@@ -28,9 +28,17 @@ describe('fault path globs', () => {
 
   it('do not hang the emulator on a glob that would backtrack as a regular expression', { timeout: 30_000 }, async () => {
     const rule = { path: '/**a**a**a**a**a**a**a**b', status: 500 };
-    const added = await fetch(`${env.emulator.url}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rule) });
+    const added = await fetch(`${env.emulator.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(rule),
+    });
     assert.equal(added.status, 200);
-    await assert.rejects(env.sdk.skills.retrieve(`skill_${'a'.repeat(5000)}`), NotFoundError, 'the path does not match, so the request is answered normally');
+    await assert.rejects(
+      env.sdk.skills.retrieve(`skill_${'a'.repeat(5000)}`),
+      NotFoundError,
+      'the path does not match, so the request is answered normally',
+    );
     await assert.rejects(env.sdk.skills.retrieve(`skill_${'a'.repeat(20)}b`), /500/, 'a matching path gets the fault');
   });
 

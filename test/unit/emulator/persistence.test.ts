@@ -42,9 +42,18 @@ describe('emulator --data', () => {
       async (second) => {
         const sdk = sdkFor(second.url);
         const skills = (await sdk.beta.skills.list()).data;
-        assert.deepEqual(skills.map((skill) => skill.id), [created.id], 'saved state wins over --seed');
+        assert.deepEqual(
+          skills.map((skill) => skill.id),
+          [created.id],
+          'saved state wins over --seed',
+        );
         const zip = new Uint8Array(await (await sdk.beta.skills.versions.download('latest', { skill_id: created.id })).arrayBuffer());
-        assert.deepEqual(readZip(zip).map((file) => [file.path, Buffer.from(file.data).toString('hex')]).sort(), folder.map((file) => [file.path, Buffer.from(file.data).toString('hex')]).sort());
+        assert.deepEqual(
+          readZip(zip)
+            .map((file) => [file.path, Buffer.from(file.data).toString('hex')])
+            .sort(),
+          folder.map((file) => [file.path, Buffer.from(file.data).toString('hex')]).sort(),
+        );
       },
       true,
     );
@@ -87,7 +96,10 @@ describe('emulator --data', () => {
       await sdk.skills.create({ files: await uploadables(skillFolder('saved')) });
     });
     await withEmulator(dataDir, async (emulator) => {
-      assert.deepEqual((await sdkFor(emulator.url).skills.list()).data.map((skill) => skill.display_name), ['saved']);
+      assert.deepEqual(
+        (await sdkFor(emulator.url).skills.list()).data.map((skill) => skill.display_name),
+        ['saved'],
+      );
     });
   });
 
@@ -103,7 +115,10 @@ describe('emulator --data', () => {
       await assert.rejects(sdk.skills.versions.delete(skill.latest_version_id ?? '', { skill_id: skill.id }), InternalServerError);
       assert.equal((await sdk.skills.list()).data.length, 1);
       const versions = (await sdk.skills.versions.list(skill.id)).data;
-      assert.deepEqual(versions.map((version) => version.id), [skill.latest_version_id]);
+      assert.deepEqual(
+        versions.map((version) => version.id),
+        [skill.latest_version_id],
+      );
       assert.equal((await sdk.skills.retrieve(skill.id)).updated_at, skill.updated_at);
       assert.ok(!readdirSync(dataDir).some((name) => name.endsWith('.tmp')), 'the failed write removed its temporary file');
     });
@@ -126,7 +141,10 @@ describe('emulator --data', () => {
         const now = statSync(join(dataDir, 'blobs', name));
         assert.deepEqual([now.ino, now.mtimeMs], [stat.ino, stat.mtimeMs], `${name} was not rewritten`);
       }
-      assert.ok(statSync(join(dataDir, STATE)).size + statSync(join(dataDir, LOG)).size < 8 * 1024, 'the index and its log hold no file contents');
+      assert.ok(
+        statSync(join(dataDir, STATE)).size + statSync(join(dataDir, LOG)).size < 8 * 1024,
+        'the index and its log hold no file contents',
+      );
     });
   });
 
@@ -154,7 +172,10 @@ describe('emulator --data', () => {
     const [first] = readdirSync(join(dataDir, 'blobs'));
     const blob = join(dataDir, 'blobs', first ?? '');
     writeFileSync(blob, 'altered');
-    await assert.rejects(startEmulator({ dataDir }), /not an emulator state file \(the blob .* does not hold the contents its name promises\); move it away/);
+    await assert.rejects(
+      startEmulator({ dataDir }),
+      /not an emulator state file \(the blob .* does not hold the contents its name promises\); move it away/,
+    );
     rmSync(blob);
     await assert.rejects(startEmulator({ dataDir }), /the blob .* is missing\); move it away/);
   });
@@ -177,8 +198,22 @@ describe('emulator --data', () => {
   it('reads a state file of the earlier format, with contents inline, and moves them to blobs on the next change', async () => {
     const dataDir = freshFolder();
     const files = skillFolder('old-skill');
-    const version = { key: '01old', label: '1700000000000000', name: 'old-skill', description: 'Old.', directory: 'old-skill', createdAt: '2024-01-01T00:00:00.000Z' };
-    const skill = { id: 'skill_01old', displayName: 'Old', source: 'custom', createdAt: version.createdAt, updatedAt: version.createdAt, name: 'old-skill' };
+    const version = {
+      key: '01old',
+      label: '1700000000000000',
+      name: 'old-skill',
+      description: 'Old.',
+      directory: 'old-skill',
+      createdAt: '2024-01-01T00:00:00.000Z',
+    };
+    const skill = {
+      id: 'skill_01old',
+      displayName: 'Old',
+      source: 'custom',
+      createdAt: version.createdAt,
+      updatedAt: version.createdAt,
+      name: 'old-skill',
+    };
     const inline = files.map((file) => ({ path: file.path, base64: Buffer.from(file.data).toString('base64') }));
     writeFileSync(join(dataDir, STATE), JSON.stringify({ skills: [{ ...skill, versions: [{ ...version, files: inline }] }] }));
     await withEmulator(dataDir, async (emulator) => {

@@ -28,10 +28,16 @@ describe('emulator --data: a change costs what it changes', () => {
     const emulator = await startEmulator({ dataDir });
     let created;
     try {
-      const fill = await fetch(`${emulator.url}/_emulator/fill`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ skills: 500, versionsPerSkill: 10 }) });
+      const fill = await fetch(`${emulator.url}/_emulator/fill`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ skills: 500, versionsPerSkill: 10 }),
+      });
       assert.equal(fill.status, 200);
       const snapshot = statSync(join(dataDir, STATE));
-      created = await sdkFor(emulator.url).skills.create({ files: await uploadables(exampleFiles('one-file', 'One file. Use when testing.')) });
+      created = await sdkFor(emulator.url).skills.create({
+        files: await uploadables(exampleFiles('one-file', 'One file. Use when testing.')),
+      });
       const now = statSync(join(dataDir, STATE));
       assert.deepEqual([now.ino, now.mtimeMs, now.size], [snapshot.ino, snapshot.mtimeMs, snapshot.size], 'the snapshot was not rewritten');
       assert.ok(statSync(join(dataDir, LOG)).size < 2048, 'the log grew by about the change');
@@ -72,7 +78,13 @@ describe('emulator --data: a change costs what it changes', () => {
     const reopened = openDataFolder(dataDir);
     assert.deepEqual(reopened.state, store.state);
     assert.equal(logSize(), 0, 'opening folds the log');
-    assert.deepEqual(reopened.state?.skills.map((skill) => [skill.id, skill.versions.length]), [[first.id, 5], [second.id, 1]]);
+    assert.deepEqual(
+      reopened.state?.skills.map((skill) => [skill.id, skill.versions.length]),
+      [
+        [first.id, 5],
+        [second.id, 1],
+      ],
+    );
   });
 
   it('drops a torn last line and never replays a change the snapshot already holds', () => {
@@ -83,9 +95,16 @@ describe('emulator --data: a change costs what it changes', () => {
     const log = readFileSync(join(dataDir, LOG), 'utf8');
     appendFileSync(join(dataDir, LOG), '{"seq":3,"type":"deleteSkill","skil');
     const folded = openDataFolder(dataDir);
-    assert.deepEqual(folded.state?.skills.map((skill) => skill.id), [kept.id]);
+    assert.deepEqual(
+      folded.state?.skills.map((skill) => skill.id),
+      [kept.id],
+    );
     writeFileSync(join(dataDir, LOG), log);
-    assert.deepEqual(openDataFolder(dataDir).state?.skills.map((skill) => skill.id), [kept.id], 'the snapshot holds seq 2, so its line is skipped');
+    assert.deepEqual(
+      openDataFolder(dataDir).state?.skills.map((skill) => skill.id),
+      [kept.id],
+      'the snapshot holds seq 2, so its line is skipped',
+    );
   });
 
   it('refuses a log line that is not a change, saying what to do', async () => {
@@ -93,6 +112,9 @@ describe('emulator --data: a change costs what it changes', () => {
     const store = new SkillStore({ skills: [] }, openDataFolder(dataDir).save);
     store.replaceAll([]);
     writeFileSync(join(dataDir, LOG), '{"seq":5,"type":"dropTables"}\n');
-    await assert.rejects(startEmulator({ dataDir }), /skills-emulator-log\.jsonl is not an emulator state file \(line 1 is not a change\); move it away/);
+    await assert.rejects(
+      startEmulator({ dataDir }),
+      /skills-emulator-log\.jsonl is not an emulator state file \(line 1 is not a change\); move it away/,
+    );
   });
 });

@@ -33,7 +33,10 @@ describe('emulator routes through the real SDK', () => {
     assert.equal((await env.sdk.beta.skills.retrieve(skill.id)).latest_version_id, second.id);
 
     const listed = await env.sdk.beta.skills.versions.list(skill.id);
-    assert.deepEqual(listed.data.map((v) => v.id), [second.id, skill.latest_version_id]);
+    assert.deepEqual(
+      listed.data.map((v) => v.id),
+      [second.id, skill.latest_version_id],
+    );
     assert.equal((await env.sdk.beta.skills.versions.retrieve('latest', { skill_id: skill.id })).id, second.id);
     assert.deepEqual(await env.sdk.beta.skills.versions.retrieve(second.id, { skill_id: skill.id }), second);
 
@@ -43,7 +46,10 @@ describe('emulator routes through the real SDK', () => {
     assert.deepEqual([...files.keys()].sort(), folder.map((f) => f.path).sort());
     for (const file of folder) assert.deepEqual(files.get(file.path), file.data);
 
-    assert.deepEqual(await env.sdk.beta.skills.versions.delete(second.id, { skill_id: skill.id }), { id: second.id, type: 'skill_version_deleted' });
+    assert.deepEqual(await env.sdk.beta.skills.versions.delete(second.id, { skill_id: skill.id }), {
+      id: second.id,
+      type: 'skill_version_deleted',
+    });
     await env.sdk.beta.skills.versions.delete(skill.latest_version_id, { skill_id: skill.id });
     assert.deepEqual(await env.sdk.beta.skills.delete(skill.id), { id: skill.id, type: 'skill_deleted' });
   });
@@ -57,7 +63,10 @@ describe('emulator routes through the real SDK', () => {
     assert.match(String(skill['latest_version']), /^\d{16}$/);
     assert.equal('display_name' in skill, false);
 
-    const version = (await env.sdk.beta.skills.versions.create(created.id, { files: await uploadables(folder), betas: BETA })) as unknown as Record<string, unknown>;
+    const version = (await env.sdk.beta.skills.versions.create(created.id, {
+      files: await uploadables(folder),
+      betas: BETA,
+    })) as unknown as Record<string, unknown>;
     assert.match(String(version['id']), /^skillver_/);
     assert.equal(version['directory'], 'beta-skill');
     const label = String(version['version']);
@@ -65,13 +74,18 @@ describe('emulator routes through the real SDK', () => {
 
     const fetched = await env.sdk.beta.skills.versions.retrieve(label, { skill_id: created.id, betas: BETA });
     assert.equal(fetched.id, version['id']);
-    const zip = await unzip(await (await env.sdk.beta.skills.versions.download(label, { skill_id: created.id, betas: BETA })).arrayBuffer());
+    const zip = await unzip(
+      await (await env.sdk.beta.skills.versions.download(label, { skill_id: created.id, betas: BETA })).arrayBuffer(),
+    );
     assert.deepEqual(zip.get('beta-skill/assets/blob.bin'), folder[2]?.data);
 
     const deleted = await env.sdk.beta.skills.versions.delete(label, { skill_id: created.id, betas: BETA });
     assert.deepEqual(deleted, { id: version['id'], type: 'skill_version_deleted' });
     const remaining = await env.sdk.beta.skills.versions.list(created.id, { betas: BETA });
-    assert.deepEqual(remaining.data.map((v) => (v as unknown as Record<string, unknown>)['version']), [skill['latest_version']]);
+    assert.deepEqual(
+      remaining.data.map((v) => (v as unknown as Record<string, unknown>)['version']),
+      [skill['latest_version']],
+    );
   });
 
   it('uses the display name from the frontmatter name when none is given', async () => {

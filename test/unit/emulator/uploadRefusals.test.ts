@@ -37,12 +37,17 @@ describe('emulator refuses what the service refuses', () => {
   });
 
   it('accepts all six keys the API knows', async () => {
-    const skill = await create(withFrontmatter(`${valid}\nlicense: MIT\ncompatibility: Needs python3\nallowed-tools: Read Bash\nmetadata:\n  author: me`));
+    const skill = await create(
+      withFrontmatter(`${valid}\nlicense: MIT\ncompatibility: Needs python3\nallowed-tools: Read Bash\nmetadata:\n  author: me`),
+    );
     assert.equal(skill.display_name, 'ok-name');
   });
 
   it('refuses a name that is not lowercase letters, digits and single hyphens', async () => {
-    await refuses(withFrontmatter('name: PDF_Tools\ndescription: d'), /name "PDF_Tools" may contain only lowercase letters, digits and single hyphens/);
+    await refuses(
+      withFrontmatter('name: PDF_Tools\ndescription: d'),
+      /name "PDF_Tools" may contain only lowercase letters, digits and single hyphens/,
+    );
     await refuses(withFrontmatter('name: double--hyphen\ndescription: d'), /single hyphens/);
   });
 
@@ -80,7 +85,10 @@ describe('emulator refuses what the service refuses', () => {
   });
 
   it('refuses a description with an XML tag', async () => {
-    await refuses(withFrontmatter('name: ok-name\ndescription: Use <example>this</example> well'), /must not contain XML tags; it contains <example>/);
+    await refuses(
+      withFrontmatter('name: ok-name\ndescription: Use <example>this</example> well'),
+      /must not contain XML tags; it contains <example>/,
+    );
   });
 
   it('accepts a bare <, > or -> in a description: they are not tags', async () => {
@@ -89,15 +97,24 @@ describe('emulator refuses what the service refuses', () => {
   });
 
   it('refuses a compatibility over 500 characters', async () => {
-    await refuses(withFrontmatter(`${valid}\ncompatibility: ${'c'.repeat(501)}`), /compatibility must be at most 500 characters; it has 501/);
+    await refuses(
+      withFrontmatter(`${valid}\ncompatibility: ${'c'.repeat(501)}`),
+      /compatibility must be at most 500 characters; it has 501/,
+    );
   });
 
   it('refuses metadata that is not a mapping', async () => {
-    await refuses(withFrontmatter(`${valid}\nmetadata: just text`), /metadata must be a mapping of keys to values, but YAML reads it as a string/);
+    await refuses(
+      withFrontmatter(`${valid}\nmetadata: just text`),
+      /metadata must be a mapping of keys to values, but YAML reads it as a string/,
+    );
   });
 
   it('refuses frontmatter that is not valid YAML, saying where', async () => {
-    await refuses(withFrontmatter('name: ok-name\ndescription: Use when: x'), /^SKILL\.md line 3: The frontmatter is not valid YAML: .* Quote a value/);
+    await refuses(
+      withFrontmatter('name: ok-name\ndescription: Use when: x'),
+      /^SKILL\.md line 3: The frontmatter is not valid YAML: .* Quote a value/,
+    );
   });
 
   it('refuses a SKILL.md without frontmatter, or whose frontmatter is never closed', async () => {
@@ -115,16 +132,25 @@ describe('emulator refuses what the service refuses', () => {
   });
 
   it('refuses an upload without SKILL.md at the root of its folder', async () => {
-    await refuses([{ path: 'my-skill/docs/SKILL.md', data: new Uint8Array(1) }], /SKILL\.md must be at the root of the top-level directory "my-skill"/);
+    await refuses(
+      [{ path: 'my-skill/docs/SKILL.md', data: new Uint8Array(1) }],
+      /SKILL\.md must be at the root of the top-level directory "my-skill"/,
+    );
   });
 
   it('refuses files in more than one top-level folder', async () => {
-    await refuses([...skillFolder('two-roots'), { path: 'elsewhere/x.txt', data: new Uint8Array(1) }], /same top-level directory; this upload has "two-roots" and "elsewhere"/);
+    await refuses(
+      [...skillFolder('two-roots'), { path: 'elsewhere/x.txt', data: new Uint8Array(1) }],
+      /same top-level directory; this upload has "two-roots" and "elsewhere"/,
+    );
   });
 
   it('refuses a new version whose name changed', async () => {
     const skill = await create(skillFolder('first-name'));
-    await refuses(env.sdk.skills.versions.create(skill.id, { files: await uploadables(skillFolder('other-name')) }), /does not match this skill's name "first-name"/);
+    await refuses(
+      env.sdk.skills.versions.create(skill.id, { files: await uploadables(skillFolder('other-name')) }),
+      /does not match this skill's name "first-name"/,
+    );
   });
 
   it('refuses a display name over 255 characters', async () => {
@@ -132,7 +158,10 @@ describe('emulator refuses what the service refuses', () => {
   });
 
   describe('and what it could not serve back', () => {
-    const withExtra = (name: string, extra: readonly string[]): UploadedFile[] => [...skillFolder(name), ...extra.map((path) => ({ path, data: new Uint8Array(1) }))];
+    const withExtra = (name: string, extra: readonly string[]): UploadedFile[] => [
+      ...skillFolder(name),
+      ...extra.map((path) => ({ path, data: new Uint8Array(1) })),
+    ];
 
     it('refuses a 70,000-character file name', async () => {
       await refuses(withExtra('long-name', [`long-name/${'n'.repeat(70_000)}`]), /is 70010 bytes long; a path may be at most 4096 bytes/);
@@ -146,13 +175,20 @@ describe('emulator refuses what the service refuses', () => {
       await refuses(withExtra('cased', ['cased/a.txt', 'cased/A.txt']), /"cased\/a\.txt" and "cased\/A\.txt" differ only in case/);
     });
 
-    it('refuses a file whose path is also another file\'s folder', async () => {
+    it("refuses a file whose path is also another file's folder", async () => {
       await refuses(withExtra('clash', ['clash/a', 'clash/a/b']), /"clash\/a" is a file, but "clash\/a\/b" needs it to be a folder/);
     });
 
     it('refuses more than 65,535 files, which its zip could not count without zip64 (checked directly: the SDK takes half a minute to send so many)', () => {
-      const many = withExtra('many', Array.from({ length: 65_533 }, (_, i) => `many/f${i}`));
-      assert.throws(() => checkUpload(many), (error: unknown) => error instanceof EmulatorApiError && error.status === 400 && /The upload has 65536 files; at most 65535/.test(error.message));
+      const many = withExtra(
+        'many',
+        Array.from({ length: 65_533 }, (_, i) => `many/f${i}`),
+      );
+      assert.throws(
+        () => checkUpload(many),
+        (error: unknown) =>
+          error instanceof EmulatorApiError && error.status === 400 && /The upload has 65536 files; at most 65535/.test(error.message),
+      );
       assert.equal(checkUpload(many.slice(0, -1)).files.length, 65_535);
     });
 

@@ -26,10 +26,13 @@ describe('eval files', () => {
   it("reads skill-creator's evals.json with its optional checks, and the line of each case", () => {
     const file = parseOutputEvals(OUTPUT, 'evals/evals.json');
     assert.equal(file.skillName, 'pdf-tools');
-    assert.deepEqual(file.evals.map((item) => [item.id, item.line, item.files, item.checks.length]), [
-      [1, 3, ['evals/files/form.pdf'], 2],
-      [2, 11, [], 0],
-    ]);
+    assert.deepEqual(
+      file.evals.map((item) => [item.id, item.line, item.files, item.checks.length]),
+      [
+        [1, 3, ['evals/files/form.pdf'], 2],
+        [2, 11, [], 0],
+      ],
+    );
     assert.equal(file.evals[1]?.expectedOutput, '');
     assert.deepEqual(file.evals[1]?.expectations, ['Both files are merged']);
   });
@@ -40,24 +43,38 @@ describe('eval files', () => {
   });
 
   it('a case with nothing to grade is an error at its line, naming the case', () => {
-    const text = '{\n  "evals": [\n    {"id": 1, "prompt": "p", "checks": [{"type": "contains", "value": "x"}]},\n    {"id": 3, "prompt": "q", "expectations": []}\n  ]\n}';
+    const text =
+      '{\n  "evals": [\n    {"id": 1, "prompt": "p", "checks": [{"type": "contains", "value": "x"}]},\n    {"id": 3, "prompt": "q", "expectations": []}\n  ]\n}';
     assert.throws(
       () => parseOutputEvals(text, 'evals.json'),
-      (error: unknown) => error instanceof EvalFileError && error.line === 3 && error.where === 'evals[1]' && error.problem === 'eval 3 has nothing to grade: add expectations, assertions or checks.',
+      (error: unknown) =>
+        error instanceof EvalFileError &&
+        error.line === 3 &&
+        error.where === 'evals[1]' &&
+        error.problem === 'eval 3 has nothing to grade: add expectations, assertions or checks.',
     );
   });
 
   it('a problem inside a case, and broken JSON, carry their line', () => {
     const text = '{\n  "evals": [\n    {"id": 1, "prompt": "p", "expectations": ["a"]},\n    {"id": 2, "prompt": ""}\n  ]\n}';
-    assert.throws(() => parseOutputEvals(text, 'e.json'), (error: unknown) => error instanceof EvalFileError && error.line === 3 && error.where === 'evals[1].prompt');
+    assert.throws(
+      () => parseOutputEvals(text, 'e.json'),
+      (error: unknown) => error instanceof EvalFileError && error.line === 3 && error.where === 'evals[1].prompt',
+    );
     assert.throws(
       () => parseTriggerEvals('[\n  {"query": "a", "should_trigger": true},\n  {"query": "b" "should_trigger": true}\n]', 't.json'),
-      (error: unknown) => error instanceof EvalFileError && error.line === 2 && /^is not valid JSON at line 3: .*\. Fix the file and save it again\.$/.test(error.problem),
+      (error: unknown) =>
+        error instanceof EvalFileError &&
+        error.line === 2 &&
+        /^is not valid JSON at line 3: .*\. Fix the file and save it again\.$/.test(error.problem),
     );
   });
 
   it('reads a trigger set as a list of {query, should_trigger}, and the {"evals": [{prompt}]} form', () => {
-    const list = parseTriggerEvals('[\n  {"query": "fill this PDF form", "should_trigger": true},\n  {"query": "weather?", "should_trigger": false}\n]', 't.json');
+    const list = parseTriggerEvals(
+      '[\n  {"query": "fill this PDF form", "should_trigger": true},\n  {"query": "weather?", "should_trigger": false}\n]',
+      't.json',
+    );
     assert.deepEqual(list, [
       { index: 0, query: 'fill this PDF form', shouldTrigger: true, line: 1 },
       { index: 1, query: 'weather?', shouldTrigger: false, line: 2 },
@@ -72,10 +89,26 @@ describe('eval files', () => {
       [() => parseOutputEvals('[]', 'e.json'), /^e\.json: must be an object/],
       [() => parseOutputEvals('{"evals": [{"id": 1}]}', 'e.json'), /^e\.json \(evals\[0\]\.prompt\): must be a non-empty string\.$/],
       [() => parseOutputEvals('{"evals": [{"id": "1", "prompt": "x"}]}', 'e.json'), /\(evals\[0\]\.id\): must be an integer/],
-      [() => parseOutputEvals('{"evals": [{"id": 1, "prompt": "x", "assertions": ["a"]}, {"id": 1, "prompt": "y", "assertions": ["a"]}]}', 'e.json'), /\(evals\[1\]\.id\): 1 is used by an earlier case/],
-      [() => parseOutputEvals('{"evals": [{"id": 1, "prompt": "x", "expectations": [3]}]}', 'e.json'), /\(evals\[0\]\.expectations\): must be a list of strings/],
-      [() => parseOutputEvals('{"evals": [{"id": 1, "prompt": "x", "checks": [{"type": "matches", "pattern": "("}]}]}', 'e.json'), /\(evals\[0\]\.checks\[0\]\.pattern\): is not a valid regular expression/],
-      [() => parseOutputEvals('{"evals": [{"id": 1, "prompt": "x", "checks": [{"type": "smells"}]}]}', 'e.json'), /\(evals\[0\]\.checks\[0\]\.type\): must be one of/],
+      [
+        () =>
+          parseOutputEvals(
+            '{"evals": [{"id": 1, "prompt": "x", "assertions": ["a"]}, {"id": 1, "prompt": "y", "assertions": ["a"]}]}',
+            'e.json',
+          ),
+        /\(evals\[1\]\.id\): 1 is used by an earlier case/,
+      ],
+      [
+        () => parseOutputEvals('{"evals": [{"id": 1, "prompt": "x", "expectations": [3]}]}', 'e.json'),
+        /\(evals\[0\]\.expectations\): must be a list of strings/,
+      ],
+      [
+        () => parseOutputEvals('{"evals": [{"id": 1, "prompt": "x", "checks": [{"type": "matches", "pattern": "("}]}]}', 'e.json'),
+        /\(evals\[0\]\.checks\[0\]\.pattern\): is not a valid regular expression/,
+      ],
+      [
+        () => parseOutputEvals('{"evals": [{"id": 1, "prompt": "x", "checks": [{"type": "smells"}]}]}', 'e.json'),
+        /\(evals\[0\]\.checks\[0\]\.type\): must be one of/,
+      ],
       [() => parseTriggerEvals('{"query": "x"}', 't.json'), /^t\.json: must be a list of \{"query", "should_trigger"\}/],
       [() => parseTriggerEvals('[{"query": "x", "should_trigger": "yes"}]', 't.json'), /\(\[0\]\.should_trigger\): must be true or false/],
       [() => parseTriggerEvals('[{"query": "x"}]', 't.json'), /\(\[0\]\.should_trigger\): must be true or false/],
@@ -94,7 +127,10 @@ describe('loading eval files', () => {
       await mkdir(join(folder, 'evals'));
       await writeFile(join(folder, 'SKILL.md'), '---\nname: fifo\ndescription: d\n---\n');
       execFileSync('mkfifo', [join(folder, 'evals', 'evals.json')]);
-      await assert.rejects(loadEvals(folder), (error: unknown) => error instanceof EvalFileError && /cannot be read \(it is not a regular file/.test(error.message));
+      await assert.rejects(
+        loadEvals(folder),
+        (error: unknown) => error instanceof EvalFileError && /cannot be read \(it is not a regular file/.test(error.message),
+      );
       await rm(join(folder, 'SKILL.md'));
       execFileSync('mkfifo', [join(folder, 'SKILL.md')]);
       await assert.rejects(loadEvals(folder), /has no readable SKILL\.md \(it is not a regular file/);

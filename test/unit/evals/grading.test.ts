@@ -22,13 +22,21 @@ describe('grading', () => {
       turn,
       'pdf-tools',
     );
-    assert.deepEqual(results.map((result) => result.passed), [true, false, true, false, true, false, true, false]);
+    assert.deepEqual(
+      results.map((result) => result.passed),
+      [true, false, true, false, true, false, true, false],
+    );
     assert.equal(results[5]?.evidence, 'Produced: filled.pdf.');
     assert.equal(results[7]?.evidence, 'Ran: scripts/fill.py.');
   });
 
   it('reads the structured verdict in order; a missing or malformed verdict fails and says so', () => {
-    const verdicts = readVerdicts(['A', 'B', 'C'], { verdicts: [{ text: 'A', passed: true, evidence: 'quoted' }, { text: 'B', passed: 'yes' }] });
+    const verdicts = readVerdicts(['A', 'B', 'C'], {
+      verdicts: [
+        { text: 'A', passed: true, evidence: 'quoted' },
+        { text: 'B', passed: 'yes' },
+      ],
+    });
     assert.deepEqual(verdicts, [
       { text: 'A', passed: true, evidence: 'quoted' },
       { text: 'B', passed: false, unjudged: true, evidence: 'The grader gave no verdict for this expectation.' },

@@ -31,7 +31,13 @@ describe("output cases' input files go through the Files API", () => {
   });
 
   const options = (): EvalRunOptions => seededRunOptions(env, { inputFolder: folder });
-  const outputs = (files: string[]) => parseOutputEvals(JSON.stringify({ evals: [{ id: 7, prompt: 'Clean the messy CSV headers', files, checks: [{ type: 'contains', value: 'data.csv' }] }] }), 'evals.json').evals;
+  const outputs = (files: string[]) =>
+    parseOutputEvals(
+      JSON.stringify({
+        evals: [{ id: 7, prompt: 'Clean the messy CSV headers', files, checks: [{ type: 'contains', value: 'data.csv' }] }],
+      }),
+      'evals.json',
+    ).evals;
 
   function recordRequests(): { seen: SeenRequest[]; stop: () => void } {
     const seen: SeenRequest[] = [];
@@ -46,7 +52,14 @@ describe("output cases' input files go through the Files API", () => {
     } finally {
       recording.stop();
     }
-    assert.deepEqual(result.runs.map((run) => [run.passed, run.error]), [[true, null], [true, null], [true, null]]);
+    assert.deepEqual(
+      result.runs.map((run) => [run.passed, run.error]),
+      [
+        [true, null],
+        [true, null],
+        [true, null],
+      ],
+    );
     assert.match(result.runs[0]?.transcript ?? '', /Your files are in the container: data\.csv/);
     const uploads = recording.seen.filter((request) => request.method === 'POST' && request.path === '/v1/files');
     assert.equal(uploads.length, 1, 'one upload for the three runs');
@@ -60,7 +73,12 @@ describe("output cases' input files go through the Files API", () => {
     assert.equal(metadata.downloadable, false, 'an uploaded file is not downloadable, as on the service');
   });
 
-  for (const [file, problem] of [['../outside.csv', /outside the skill folder/], ['evals/files/link.csv', /symbolic link/], ['evals/files/missing.csv', /does not exist/], ['data/x', /outside the skill folder \(a folder on its path is a link out of it\)/]] as const) {
+  for (const [file, problem] of [
+    ['../outside.csv', /outside the skill folder/],
+    ['evals/files/link.csv', /symbolic link/],
+    ['evals/files/missing.csv', /does not exist/],
+    ['data/x', /outside the skill folder \(a folder on its path is a link out of it\)/],
+  ] as const) {
     it(`refuses ${file} before anything is sent: the case's runs fail and say why`, async () => {
       const recording = recordRequests();
       let result;
@@ -80,7 +98,19 @@ describe("output cases' input files go through the Files API", () => {
 
   it('the emulator refuses a container_upload of a file it does not have, as the service does', async () => {
     await assert.rejects(
-      env.sdk.messages.create({ model: 'claude-sonnet-5-5', max_tokens: 100, messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }, { type: 'container_upload', file_id: 'file_nope' }] }] }),
+      env.sdk.messages.create({
+        model: 'claude-sonnet-5-5',
+        max_tokens: 100,
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'hi' },
+              { type: 'container_upload', file_id: 'file_nope' },
+            ],
+          },
+        ],
+      }),
       (error: unknown) => (error as { status?: number }).status === 400 && /file_nope not found/.test(String(error)),
     );
   });

@@ -30,7 +30,10 @@ const OUTPUTS = parseOutputEvals(
         prompt: 'Clean the messy CSV headers and create a report file',
         expected_output: 'A report',
         expectations: ["The answer mentions 'emulator-report.md'", "It mentions 'encoding detection'"],
-        checks: [{ type: 'file_exists', name: 'emulator-report.md' }, { type: 'contains', value: 'csv-cleaner' }],
+        checks: [
+          { type: 'file_exists', name: 'emulator-report.md' },
+          { type: 'contains', value: 'csv-cleaner' },
+        ],
       },
     ],
   }),
@@ -48,19 +51,25 @@ describe('runEvals through the SDK against the emulator', () => {
     assert.equal(result.runs.length, 12);
     assert.equal(result.cancelled, false);
     const cases = summariseCases(result.runs, shouldTrigger);
-    assert.deepEqual(cases.map((item) => [item.caseKey, item.triggerRate, item.passed]), [
-      ['trigger-0', 1, true],
-      ['trigger-1', 0, true],
-      ['trigger-2', 0, false],
-      ['eval-1', 1, false],
-    ]);
+    assert.deepEqual(
+      cases.map((item) => [item.caseKey, item.triggerRate, item.passed]),
+      [
+        ['trigger-0', 1, true],
+        ['trigger-1', 0, true],
+        ['trigger-2', 0, false],
+        ['eval-1', 1, false],
+      ],
+    );
     const output = result.runs.find((run) => run.kind === 'output')!;
-    assert.deepEqual(output.expectations.map((item) => [item.text, item.passed]), [
-      ["The answer mentions 'emulator-report.md'", true],
-      ["It mentions 'encoding detection'", false],
-      ['A file named "emulator-report.md" was produced', true],
-      ['The answer contains "csv-cleaner"', true],
-    ]);
+    assert.deepEqual(
+      output.expectations.map((item) => [item.text, item.passed]),
+      [
+        ["The answer mentions 'emulator-report.md'", true],
+        ["It mentions 'encoding detection'", false],
+        ['A file named "emulator-report.md" was produced', true],
+        ['The answer contains "csv-cleaner"', true],
+      ],
+    );
     const [summary] = summariseConfigurations(result.runs, shouldTrigger);
     assert.equal(summary?.triggerRate, 6 / 9);
     assert.equal(summary?.passRate.mean, 0.75);
@@ -69,13 +78,31 @@ describe('runEvals through the SDK against the emulator', () => {
   });
 
   it('baselines: without the skill, and another version of it', async () => {
-    const without = await runEvals(env.sdk, { triggers: TRIGGERS, outputs: OUTPUTS }, options({ runs: 1, baseline: { kind: 'without-skill' } }));
+    const without = await runEvals(
+      env.sdk,
+      { triggers: TRIGGERS, outputs: OUTPUTS },
+      options({ runs: 1, baseline: { kind: 'without-skill' } }),
+    );
     const baseline = without.runs.filter((run) => run.configuration === 'without_skill');
-    assert.deepEqual(baseline.map((run) => [run.kind, run.triggered]), [['output', false]], 'no trigger runs without the skill');
+    assert.deepEqual(
+      baseline.map((run) => [run.kind, run.triggered]),
+      [['output', false]],
+      'no trigger runs without the skill',
+    );
     assert.equal(baseline[0]?.expectations.find((item) => item.text.startsWith('The answer contains'))?.passed, false);
     const versions = skill().versions.map((version) => gaVersionId(version.key));
-    const versus = await runEvals(env.sdk, { triggers: TRIGGERS.slice(0, 1), outputs: [] }, options({ runs: 1, baseline: { kind: 'version', version: versions[0]! } }));
-    assert.deepEqual(versus.runs.map((run) => [run.configuration, run.passed]), [['with_skill', true], ['old_skill', true]]);
+    const versus = await runEvals(
+      env.sdk,
+      { triggers: TRIGGERS.slice(0, 1), outputs: [] },
+      options({ runs: 1, baseline: { kind: 'version', version: versions[0]! } }),
+    );
+    assert.deepEqual(
+      versus.runs.map((run) => [run.configuration, run.passed]),
+      [
+        ['with_skill', true],
+        ['old_skill', true],
+      ],
+    );
     assert.ok(versus.runs[0]?.transcript.includes(`version \`${versions.at(-1)}\``), 'the version under test is latest');
     assert.ok(versus.runs[1]?.transcript.includes(`version \`${versions[0]}\``), 'the baseline ran the older version');
   });
@@ -84,7 +111,11 @@ describe('runEvals through the SDK against the emulator', () => {
     let requests = 0;
     const stop = env.emulator.admin.onRequest(() => requests++);
     try {
-      await assert.rejects(runEvals(env.sdk, { triggers: TRIGGERS, outputs: OUTPUTS }, options({ maxRequests: 10 })), (error: unknown) => error instanceof CostCapError && /15 requests \(up to 51 with continuations; .*\), over the cap of 10/.test(error.message));
+      await assert.rejects(
+        runEvals(env.sdk, { triggers: TRIGGERS, outputs: OUTPUTS }, options({ maxRequests: 10 })),
+        (error: unknown) =>
+          error instanceof CostCapError && /15 requests \(up to 51 with continuations; .*\), over the cap of 10/.test(error.message),
+      );
     } finally {
       stop();
     }
@@ -96,10 +127,13 @@ describe('runEvals through the SDK against the emulator', () => {
     const result = await runEvals(env.sdk, { triggers: TRIGGERS.slice(0, 2), outputs: [] }, options({ runs: 2 }));
     assert.equal(result.runs.length, 4);
     assert.ok(result.runs.every((run) => run.error !== null && !run.passed));
-    assert.deepEqual(summariseCases(result.runs, shouldTrigger).map((item) => [item.caseKey, item.verdict, item.completed]), [
-      ['trigger-0', 'errored', 0],
-      ['trigger-1', 'errored', 0],
-    ]);
+    assert.deepEqual(
+      summariseCases(result.runs, shouldTrigger).map((item) => [item.caseKey, item.verdict, item.completed]),
+      [
+        ['trigger-0', 'errored', 0],
+        ['trigger-1', 'errored', 0],
+      ],
+    );
   });
 
   it('enforces the cap on requests sent, continuations included: the run stops there and says so', async () => {
@@ -107,7 +141,10 @@ describe('runEvals through the SDK against the emulator', () => {
     const stop = env.emulator.admin.onRequest((request) => {
       if (request.method === 'POST' && request.path.startsWith('/v1/messages')) sent++;
     });
-    const paused = parseTriggerEvals(JSON.stringify([{ query: 'pause x3 then fix the messy headers in this CSV', should_trigger: true }]), 't.json');
+    const paused = parseTriggerEvals(
+      JSON.stringify([{ query: 'pause x3 then fix the messy headers in this CSV', should_trigger: true }]),
+      't.json',
+    );
     try {
       const result = await runEvals(env.sdk, { triggers: paused, outputs: [] }, options({ runs: 3, concurrency: 1, maxRequests: 5 }));
       assert.equal(result.estimate.requests, 3);
@@ -115,11 +152,14 @@ describe('runEvals through the SDK against the emulator', () => {
       assert.equal(sent, 5, 'never more than the cap');
       assert.equal(result.requestsSent, 5);
       assert.equal(result.capReached, true);
-      assert.deepEqual(result.runs.map((run) => run.error), [
-        null,
-        'The answer paused (pause_turn) and was not continued. Not sent: the run reached its cap of 5 requests.',
-        'Not sent: the run reached its cap of 5 requests.',
-      ]);
+      assert.deepEqual(
+        result.runs.map((run) => run.error),
+        [
+          null,
+          'The answer paused (pause_turn) and was not continued. Not sent: the run reached its cap of 5 requests.',
+          'Not sent: the run reached its cap of 5 requests.',
+        ],
+      );
       assert.equal(summariseCases(result.runs, shouldTrigger)[0]?.verdict, 'errored');
     } finally {
       stop();
@@ -127,9 +167,15 @@ describe('runEvals through the SDK against the emulator', () => {
   });
 
   it('a grader that gives no verdict, and a check that runs away, err the run instead of failing or passing it', async () => {
-    const [item] = parseOutputEvals(JSON.stringify({ evals: [{ id: 7, prompt: `Say ${'a'.repeat(40)}`, checks: [{ type: 'matches', pattern: '(a+)+b' }] }] }), 'e.json').evals;
+    const [item] = parseOutputEvals(
+      JSON.stringify({ evals: [{ id: 7, prompt: `Say ${'a'.repeat(40)}`, checks: [{ type: 'matches', pattern: '(a+)+b' }] }] }),
+      'e.json',
+    ).evals;
     const result = await runEvals(env.sdk, { triggers: [], outputs: [item!] }, options({ runs: 1 }));
-    assert.match(result.runs[0]?.error ?? '', /^The check "The answer matches \/\(a\+\)\+b\/" gave no verdict: The pattern ran longer than 500 ms/);
+    assert.match(
+      result.runs[0]?.error ?? '',
+      /^The check "The answer matches \/\(a\+\)\+b\/" gave no verdict: The pattern ran longer than 500 ms/,
+    );
     assert.equal(summariseCases(result.runs, shouldTrigger)[0]?.verdict, 'errored');
   });
 
@@ -140,7 +186,11 @@ describe('runEvals through the SDK against the emulator', () => {
     });
     const reported: string[] = [];
     try {
-      const result = await runEvals(env.sdk, { triggers: TRIGGERS, outputs: [] }, options({ runs: 1, concurrency: 1, signal: controller.signal, onRun: (run) => reported.push(run.caseKey) }));
+      const result = await runEvals(
+        env.sdk,
+        { triggers: TRIGGERS, outputs: [] },
+        options({ runs: 1, concurrency: 1, signal: controller.signal, onRun: (run) => reported.push(run.caseKey) }),
+      );
       assert.equal(result.cancelled, true);
       assert.deepEqual(result.runs, []);
       assert.deepEqual(reported, []);
@@ -152,7 +202,10 @@ describe('runEvals through the SDK against the emulator', () => {
   it('a request that fails is a failed run with its error; the other runs go on', async () => {
     env.emulator.admin.injectFault({ path: '/v1/messages', status: 500, times: 1 });
     const result = await runEvals(env.sdk, { triggers: TRIGGERS.slice(0, 1), outputs: [] }, options({ concurrency: 1 }));
-    assert.deepEqual(result.runs.map((run) => run.passed), [false, true, true]);
+    assert.deepEqual(
+      result.runs.map((run) => run.passed),
+      [false, true, true],
+    );
     assert.match(result.runs[0]?.error ?? '', /server|500|error/i);
   });
 
@@ -174,20 +227,41 @@ describe('runEvals through the SDK against the emulator', () => {
   });
 
   it("writes grading.json per output run, benchmark.json and trigger results in skill-creator's layout, git-ignored", async () => {
-    const result = await runEvals(env.sdk, { triggers: TRIGGERS, outputs: OUTPUTS }, options({ runs: 2, baseline: { kind: 'without-skill' } }));
+    const result = await runEvals(
+      env.sdk,
+      { triggers: TRIGGERS, outputs: OUTPUTS },
+      options({ runs: 2, baseline: { kind: 'without-skill' } }),
+    );
     const dir = await mkdtemp(path.join(tmpdir(), 'skillsmith-evals-'));
     try {
-      const meta = { skillName: 'csv-cleaner', skillPath: '/x', executorModel: 'm', graderModel: 'g', timestamp: '2026-12-01T10:00:00.000Z', runsPerConfiguration: 2 };
-      const files = { runs: result.runs, benchmark: benchmarkJson(meta, OUTPUTS, result.runs, summariseConfigurations(result.runs, shouldTrigger)), triggerResults: triggerResultsJson('csv-cleaner', 'd', TRIGGERS, result.runs) };
+      const meta = {
+        skillName: 'csv-cleaner',
+        skillPath: '/x',
+        executorModel: 'm',
+        graderModel: 'g',
+        timestamp: '2026-12-01T10:00:00.000Z',
+        runsPerConfiguration: 2,
+      };
+      const files = {
+        runs: result.runs,
+        benchmark: benchmarkJson(meta, OUTPUTS, result.runs, summariseConfigurations(result.runs, shouldTrigger)),
+        triggerResults: triggerResultsJson('csv-cleaner', 'd', TRIGGERS, result.runs),
+      };
       const results = path.join(dir, 'evals', 'results');
       const folder = await writeResults(results, meta.timestamp, files);
       const again = await writeResults(results, meta.timestamp, files);
       assert.equal(path.basename(folder), '2026-12-01T10-00-00-000Z');
       assert.equal(path.basename(again), '2026-12-01T10-00-00-000Z-2', 'an earlier run is never overwritten');
-      assert.equal(await readFile(path.join(results, '.gitignore'), 'utf8'), '# Skillsmith eval results\n*\n', 'the folder it made is ignored');
+      assert.equal(
+        await readFile(path.join(results, '.gitignore'), 'utf8'),
+        '# Skillsmith eval results\n*\n',
+        'the folder it made is ignored',
+      );
       assert.deepEqual((await readdir(folder)).sort(), ['benchmark.json', 'eval-1', 'trigger-results.json']);
       assert.deepEqual((await readdir(path.join(folder, 'eval-1'))).sort(), ['with_skill', 'without_skill']);
-      const grading = JSON.parse(await readFile(path.join(folder, 'eval-1', 'with_skill', 'run-2', 'grading.json'), 'utf8')) as { summary: { pass_rate: number } };
+      const grading = JSON.parse(await readFile(path.join(folder, 'eval-1', 'with_skill', 'run-2', 'grading.json'), 'utf8')) as {
+        summary: { pass_rate: number };
+      };
       assert.equal(grading.summary.pass_rate, 0.75);
     } finally {
       await rm(dir, { recursive: true, force: true });

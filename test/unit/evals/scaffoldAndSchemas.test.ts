@@ -12,28 +12,47 @@ describe('eval file scaffolds and schemas', () => {
   it('scaffolds both files from the description: what it does should trigger, unrelated requests should not', () => {
     const description = 'Cleans and normalises CSV files. Use when a CSV has messy headers.';
     const triggers = parseTriggerEvals(scaffoldTriggerEvals(description), 'trigger-evals.json');
-    assert.deepEqual(triggers.filter((item) => item.shouldTrigger).map((item) => item.query), ['Please help: cleans and normalises CSV files.']);
+    assert.deepEqual(
+      triggers.filter((item) => item.shouldTrigger).map((item) => item.query),
+      ['Please help: cleans and normalises CSV files.'],
+    );
     assert.equal(triggers.filter((item) => !item.shouldTrigger).length, 3);
     const outputs = parseOutputEvals(scaffoldOutputEvals('csv-cleaner', description), 'evals.json');
     assert.equal(outputs.skillName, 'csv-cleaner');
-    assert.deepEqual(outputs.evals.map((item) => [item.id, item.prompt]), [[1, 'Please help: cleans and normalises CSV files.']]);
+    assert.deepEqual(
+      outputs.evals.map((item) => [item.id, item.prompt]),
+      [[1, 'Please help: cleans and normalises CSV files.']],
+    );
     assert.equal(parseTriggerEvals(scaffoldTriggerEvals(''), 't.json')[0]?.query, 'Please help me with this task.');
   });
 
   it('the manifest validates both files with schemas the .vsix ships, and the schemas know every check type', () => {
     const manifest = json('package.json') as { contributes: { jsonValidation: { fileMatch: string; url: string }[] } };
-    assert.deepEqual(manifest.contributes.jsonValidation.map((entry) => entry.fileMatch), ['**/evals/evals.json', '**/evals/trigger-evals.json']);
+    assert.deepEqual(
+      manifest.contributes.jsonValidation.map((entry) => entry.fileMatch),
+      ['**/evals/evals.json', '**/evals/trigger-evals.json'],
+    );
     const allowList = readFileSync(join(ROOT, '.vscodeignore'), 'utf8');
     assert.match(allowList, /^!schemas\/\*\*$/m);
-    for (const entry of manifest.contributes.jsonValidation) assert.ok(entry.url.startsWith('./schemas/') && json(entry.url) !== null, entry.url);
-    type CheckSchema = { properties: { evals: { items: { required: string[]; properties: { checks: { items: { oneOf: { properties: { type: { const: string } } }[] } } } } } } };
+    for (const entry of manifest.contributes.jsonValidation)
+      assert.ok(entry.url.startsWith('./schemas/') && json(entry.url) !== null, entry.url);
+    type CheckSchema = {
+      properties: {
+        evals: {
+          items: { required: string[]; properties: { checks: { items: { oneOf: { properties: { type: { const: string } } }[] } } } };
+        };
+      };
+    };
     const evalsSchema = json('schemas/evals.schema.json') as CheckSchema;
     assert.deepEqual(evalsSchema.properties.evals.items.required, ['id', 'prompt']);
     const types = evalsSchema.properties.evals.items.properties.checks.items.oneOf.map((option) => option.properties.type.const);
     assert.deepEqual(types, ['contains', 'matches', 'file_exists', 'script_ran']);
     for (const type of types) {
       const field = { contains: 'value', matches: 'pattern', file_exists: 'name', script_ran: 'script' }[type] ?? '';
-      assert.doesNotThrow(() => parseOutputEvals(JSON.stringify({ evals: [{ id: 1, prompt: 'p', checks: [{ type, [field]: 'x' }] }] }), 'e.json'), type);
+      assert.doesNotThrow(
+        () => parseOutputEvals(JSON.stringify({ evals: [{ id: 1, prompt: 'p', checks: [{ type, [field]: 'x' }] }] }), 'e.json'),
+        type,
+      );
     }
     const triggerSchema = json('schemas/trigger-evals.schema.json') as { type: string; items: { required: string[] } };
     assert.deepEqual([triggerSchema.type, triggerSchema.items.required], ['array', ['query', 'should_trigger']]);

@@ -4,7 +4,12 @@ import type { StreamEvent } from '../../../src/core/chat/wire';
 import { message, reducing, resultBlock, textBlock, toolUse } from '../chat/turns';
 
 /** A tool call of a turn: the tool's name and its input. */
-export type Call = { readonly tool: 'bash_code_execution' | 'text_editor_code_execution' | 'code_execution'; readonly input: Record<string, unknown>; readonly stdout?: string; readonly fileId?: string };
+export type Call = {
+  readonly tool: 'bash_code_execution' | 'text_editor_code_execution' | 'code_execution';
+  readonly input: Record<string, unknown>;
+  readonly stdout?: string;
+  readonly fileId?: string;
+};
 
 /** The turn the reducer builds from `calls` (each with a result) followed by `answer` as text. */
 export function turnWith(calls: readonly Call[], answer = 'Done.'): AssistantTurn {
@@ -18,8 +23,29 @@ export function turnWith(calls: readonly Call[], answer = 'Done.'): AssistantTur
       ...resultBlock(
         2 * i + 1,
         call.tool === 'text_editor_code_execution'
-          ? { type: 'text_editor_code_execution_tool_result', tool_use_id: id, content: { type: 'text_editor_code_execution_view_result', file_type: 'text', content: call.stdout ?? '', num_lines: 1, start_line: 1, total_lines: 1 } }
-          : { type: 'bash_code_execution_tool_result', tool_use_id: id, content: { type: 'bash_code_execution_result', stdout: call.stdout ?? '', stderr: '', return_code: 0, content: call.fileId ? [{ type: 'bash_code_execution_output', file_id: call.fileId }] : [] } },
+          ? {
+              type: 'text_editor_code_execution_tool_result',
+              tool_use_id: id,
+              content: {
+                type: 'text_editor_code_execution_view_result',
+                file_type: 'text',
+                content: call.stdout ?? '',
+                num_lines: 1,
+                start_line: 1,
+                total_lines: 1,
+              },
+            }
+          : {
+              type: 'bash_code_execution_tool_result',
+              tool_use_id: id,
+              content: {
+                type: 'bash_code_execution_result',
+                stdout: call.stdout ?? '',
+                stderr: '',
+                return_code: 0,
+                content: call.fileId ? [{ type: 'bash_code_execution_output', file_id: call.fileId }] : [],
+              },
+            },
       ),
     );
   });
@@ -30,6 +56,11 @@ export function turnWith(calls: readonly Call[], answer = 'Done.'): AssistantTur
 }
 
 /** A bash call. */
-export const bash = (command: string, stdout = '', fileId?: string): Call => ({ tool: 'bash_code_execution', input: { command }, stdout, ...(fileId ? { fileId } : {}) });
+export const bash = (command: string, stdout = '', fileId?: string): Call => ({
+  tool: 'bash_code_execution',
+  input: { command },
+  stdout,
+  ...(fileId ? { fileId } : {}),
+});
 /** A text editor view. */
 export const view = (path: string): Call => ({ tool: 'text_editor_code_execution', input: { command: 'view', path } });

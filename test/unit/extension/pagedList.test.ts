@@ -4,7 +4,11 @@ import type { Page } from '../../../src/core/api/types';
 import { PagedList, type PageLoader } from '../../../src/extension/tree/pagedList';
 
 /** A loader over `items` whose cursors are offsets; `fail` makes the next call reject. */
-function loaderOver(items: readonly string[]): { loader: PageLoader<string>; calls: Array<[string | null, number]>; fail: (message: string) => void } {
+function loaderOver(items: readonly string[]): {
+  loader: PageLoader<string>;
+  calls: Array<[string | null, number]>;
+  fail: (message: string) => void;
+} {
   const calls: Array<[string | null, number]> = [];
   let failure: string | undefined;
   const loader: PageLoader<string> = async (cursor, limit): Promise<Page<string>> => {

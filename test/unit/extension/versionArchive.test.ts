@@ -15,12 +15,7 @@ test('folders follow from paths; folders come first, then names in order', () =>
   assert.deepEqual(archive.get(''), { kind: 'folder', path: '', children: ['my-skill'] });
   const top = archive.get('my-skill');
   assert.equal(top?.kind, 'folder');
-  assert.deepEqual(top.kind === 'folder' && top.children, [
-    'my-skill/examples',
-    'my-skill/scripts',
-    'my-skill/a.md',
-    'my-skill/SKILL.md',
-  ]);
+  assert.deepEqual(top.kind === 'folder' && top.children, ['my-skill/examples', 'my-skill/scripts', 'my-skill/a.md', 'my-skill/SKILL.md']);
   assert.equal(archive.get('my-skill/scripts/run.py')?.kind, 'file');
   assert.equal(archive.get('my-skill/missing'), undefined);
 });
@@ -31,16 +26,21 @@ test('SKILL.md is the one closest to the root', () => {
 });
 
 test('files lists every file in path order', () => {
-  assert.deepEqual(archive.files().map((file) => file.path), [
-    'my-skill/a.md',
-    'my-skill/examples/nested/SKILL.md',
-    'my-skill/scripts/run.py',
-    'my-skill/SKILL.md',
-  ]);
+  assert.deepEqual(
+    archive.files().map((file) => file.path),
+    ['my-skill/a.md', 'my-skill/examples/nested/SKILL.md', 'my-skill/scripts/run.py', 'my-skill/SKILL.md'],
+  );
 });
 
-test('refuses a file whose path is also another file\'s folder, instead of dropping one', () => {
-  assert.throws(() => new VersionArchive([{ path: 's/a', data: bytes('file') }, { path: 's/a/b', data: bytes('nested') }]), /"s\/a" is a file, but "s\/a\/b" needs it to be a folder/);
+test("refuses a file whose path is also another file's folder, instead of dropping one", () => {
+  assert.throws(
+    () =>
+      new VersionArchive([
+        { path: 's/a', data: bytes('file') },
+        { path: 's/a/b', data: bytes('nested') },
+      ]),
+    /"s\/a" is a file, but "s\/a\/b" needs it to be a folder/,
+  );
 });
 
 test('refuses an absurdly deep path with a clear error, quickly', () => {

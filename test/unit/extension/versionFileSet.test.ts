@@ -12,11 +12,17 @@ test('a version compares path for path with a local folder: its top-level folder
   ]);
   const set = fileSetOfArchive(archive);
   assert.equal(set.folderName, 'my-skill');
-  assert.deepEqual(set.files.map((file) => file.path), ['SKILL.md', 'scripts/run.py']);
+  assert.deepEqual(
+    set.files.map((file) => file.path),
+    ['SKILL.md', 'scripts/run.py'],
+  );
 });
 
 test('a version without a top-level folder keeps its paths as they are', () => {
   const set = fileSetOfArchive(new VersionArchive([{ path: 'SKILL.md', data: bytes('x') }]));
   assert.equal(set.folderName, '');
-  assert.deepEqual(set.files.map((file) => file.path), ['SKILL.md']);
+  assert.deepEqual(
+    set.files.map((file) => file.path),
+    ['SKILL.md'],
+  );
 });

@@ -18,13 +18,19 @@ describe('new skill template', () => {
           folderName: 'pdf-form-filler',
           fileExists: (p) => paths.has(p),
         });
-        assert.deepEqual(diagnostics.map((d) => `${d.rule}: ${d.message}`), []);
+        assert.deepEqual(
+          diagnostics.map((d) => `${d.rule}: ${d.message}`),
+          [],
+        );
       });
     }
   }
 
   it('writes SKILL.md first and only the extras asked for', () => {
-    assert.deepEqual(renderSkillTemplate({ name: 'a' }).map((f) => f.path), ['SKILL.md']);
+    assert.deepEqual(
+      renderSkillTemplate({ name: 'a' }).map((f) => f.path),
+      ['SKILL.md'],
+    );
     assert.deepEqual(
       renderSkillTemplate({ name: 'a', extras: ['references', 'scripts'] }).map((f) => f.path),
       ['SKILL.md', 'scripts/example.py', 'references/REFERENCE.md'],

@@ -8,7 +8,24 @@ import { scanText } from '../../../src/core/skill/security/scanText';
 import { prng } from '../skill/frontmatterFuzz';
 
 /** The anchors of the patterns, repeated: the text that makes each pattern start the most attempts. */
-const ANCHORS = ['curl ', 'wget -d ', '<!--', 'ignore all ', 'do not ', 'rm -rf ', '/dev/tcp/a/1', 'chmod +x ', 'cat ~/.ssh', '![a](https://x?', 'eyJaaaaaaaaaaaa.', 'sk-ant-a-', 'a://b:c', 'exec(', '\u200B', '\uDB40\uDC41'];
+const ANCHORS = [
+  'curl ',
+  'wget -d ',
+  '<!--',
+  'ignore all ',
+  'do not ',
+  'rm -rf ',
+  '/dev/tcp/a/1',
+  'chmod +x ',
+  'cat ~/.ssh',
+  '![a](https://x?',
+  'eyJaaaaaaaaaaaa.',
+  'sk-ant-a-',
+  'a://b:c',
+  'exec(',
+  '\u200B',
+  '\uDB40\uDC41',
+];
 
 describe('the security scan on hostile files', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'skillsmith-scan-fuzz-'));
@@ -21,7 +38,8 @@ describe('the security scan on hostile files', () => {
     const random = prng(16);
     writeFileSync(path.join(dir, 'assets', 'blob.bin'), Buffer.from(Array.from({ length: 1 << 20 }, () => Math.floor(random() * 256))));
     writeFileSync(path.join(dir, 'assets', 'line.txt'), 'x'.repeat(10 * 1024 * 1024));
-    for (const [i, anchor] of ANCHORS.entries()) writeFileSync(path.join(dir, 'assets', `anchor-${i}.txt`), anchor.repeat(Math.ceil((4 << 20) / anchor.length)));
+    for (const [i, anchor] of ANCHORS.entries())
+      writeFileSync(path.join(dir, 'assets', `anchor-${i}.txt`), anchor.repeat(Math.ceil((4 << 20) / anchor.length)));
     const { diagnostics } = lintSkillFolder(dir, { profile: 'claude-api' });
     assert.ok(diagnostics.some((d) => d.rule === 'upload-too-large'));
     assert.ok(diagnostics.some((d) => d.rule === 'security-destructive' && d.file === 'assets/huge.txt'));

@@ -18,8 +18,16 @@ export interface LabelledCase {
 
 /** Every labelled folder, in the order of labels.json. */
 export function labelledCases(): LabelledCase[] {
-  const labels = JSON.parse(readFileSync(path.join(LABELLED_ROOT, 'labels.json'), 'utf8')) as Record<string, { profile: Profile; expect: RuleId[] }>;
-  return Object.entries(labels).map(([name, { profile, expect }]) => ({ name, dir: path.join(LABELLED_ROOT, 'labelled', name), profile, expect }));
+  const labels = JSON.parse(readFileSync(path.join(LABELLED_ROOT, 'labels.json'), 'utf8')) as Record<
+    string,
+    { profile: Profile; expect: RuleId[] }
+  >;
+  return Object.entries(labels).map(([name, { profile, expect }]) => ({
+    name,
+    dir: path.join(LABELLED_ROOT, 'labelled', name),
+    profile,
+    expect,
+  }));
 }
 
 /** The security rules a lint of the folder raises, sorted, each once. */

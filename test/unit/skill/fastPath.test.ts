@@ -37,30 +37,57 @@ describe('the fast frontmatter reader', () => {
     assert.equal(parsed.usedFastPath, true);
     assert.deepEqual(
       parsed.entries.map((e) => e.value),
-      ['pdf-tools', 'Extracts tables. Use for PDFs.', 'MIT', 'Needs "git" and a \\ path', 'First paragraph.\n\nSecond paragraph.', ['Read', 'Bash(git:*)'], { author: 'me' }],
+      [
+        'pdf-tools',
+        'Extracts tables. Use for PDFs.',
+        'MIT',
+        'Needs "git" and a \\ path',
+        'First paragraph.\n\nSecond paragraph.',
+        ['Read', 'Bash(git:*)'],
+        { author: 'me' },
+      ],
     );
   });
 
   it('reads one-line flow lists, version numbers, YAML 1.1 booleans and integers itself', () => {
-    const parsed = parseSkillMd('---\nallowed-tools: [Read, "Bash(git:*)", \'Grep\']\nversion: 2.0.1-beta\nuser-invocable: yes\nmetadata:\n  version: 2\n  beta: Off\n---\n');
+    const parsed = parseSkillMd(
+      '---\nallowed-tools: [Read, "Bash(git:*)", \'Grep\']\nversion: 2.0.1-beta\nuser-invocable: yes\nmetadata:\n  version: 2\n  beta: Off\n---\n',
+    );
     assert.equal(parsed.usedFastPath, true);
-    assert.deepEqual(parsed.entries.map((e) => e.value), [['Read', 'Bash(git:*)', 'Grep'], '2.0.1-beta', true, { version: 2, beta: false }]);
+    assert.deepEqual(
+      parsed.entries.map((e) => e.value),
+      [['Read', 'Bash(git:*)', 'Grep'], '2.0.1-beta', true, { version: 2, beta: false }],
+    );
   });
 
   it('reads a plain value followed by a comment itself, the comment left out of the value and its range', () => {
-    const parsed = parseSkillMd('---\nname: pdf-tools # the id\ndescription: Reads C# files.   # Use when asked\nmetadata:\n  author: me # really\n---\n');
+    const parsed = parseSkillMd(
+      '---\nname: pdf-tools # the id\ndescription: Reads C# files.   # Use when asked\nmetadata:\n  author: me # really\n---\n',
+    );
     assert.equal(parsed.usedFastPath, true);
-    assert.deepEqual(parsed.entries.map((e) => e.value), ['pdf-tools', 'Reads C# files.', { author: 'me' }]);
+    assert.deepEqual(
+      parsed.entries.map((e) => e.value),
+      ['pdf-tools', 'Reads C# files.', { author: 'me' }],
+    );
     assert.deepEqual(parsed.entries[1]?.valueRange, { start: { line: 2, character: 13 }, end: { line: 2, character: 28 } });
-    assert.deepEqual(parsed.entries[2]?.valueRange, { start: { line: 4, character: 2 }, end: { line: 4, character: 21 } }, 'a mapping ends after the comment of its last value');
+    assert.deepEqual(
+      parsed.entries[2]?.valueRange,
+      { start: { line: 4, character: 2 }, end: { line: 4, character: 21 } },
+      'a mapping ends after the comment of its last value',
+    );
     assert.deepEqual(parseSkillMd(parsed.text, 'yaml').entries, parsed.entries);
   });
 
   it('reads a mapping nested one level under a top-level key itself, with its children and ranges', () => {
-    const parsed = parseSkillMd('---\nname: pdf-tools\nmetadata:\n  author: me\n  nested:\n    deep: yes\n    tag: x # t\n  after: 2\n---\n');
+    const parsed = parseSkillMd(
+      '---\nname: pdf-tools\nmetadata:\n  author: me\n  nested:\n    deep: yes\n    tag: x # t\n  after: 2\n---\n',
+    );
     assert.equal(parsed.usedFastPath, true);
     assert.deepEqual(parsed.entries[1]?.value, { author: 'me', nested: { deep: true, tag: 'x' }, after: 2 });
-    assert.deepEqual(parsed.entries[1]?.children?.[1]?.children?.map((child) => child.key), ['deep', 'tag']);
+    assert.deepEqual(
+      parsed.entries[1]?.children?.[1]?.children?.map((child) => child.key),
+      ['deep', 'tag'],
+    );
     assert.deepEqual(parseSkillMd(parsed.text, 'yaml').entries, parsed.entries);
     for (const deeper of ['metadata:\n  a:\n    b:\n      c: d', 'metadata:\n  a:\n  b: c', 'metadata:\n  a:\n    - b']) {
       assert.equal(parseSkillMd(`---\n${deeper}\n---\n`).usedFastPath, false, deeper);
@@ -68,7 +95,11 @@ describe('the fast frontmatter reader', () => {
   });
 
   it('reports a quote never closed, or text right after the closing quote, itself, as the yaml package does', () => {
-    for (const frontmatter of ["name: a\ndescription: 'Queries the warehouse.\nallowed-tools: Read, Glob\n\n", "description: 'Writes the team's house style.\nname: a\n", 'description: "open\nname: a\n']) {
+    for (const frontmatter of [
+      "name: a\ndescription: 'Queries the warehouse.\nallowed-tools: Read, Glob\n\n",
+      "description: 'Writes the team's house style.\nname: a\n",
+      'description: "open\nname: a\n',
+    ]) {
       const text = `---\n${frontmatter}---\nBody\n`;
       const fast = parseSkillMd(text);
       assert.equal(fast.usedFastPath, true, frontmatter);
@@ -82,8 +113,19 @@ describe('the fast frontmatter reader', () => {
 
   it('reads one-line key: value entries the way the yaml package does, tricky ones included', () => {
     const read = [
-      'name: pdf-tools', 'description: Use it, then (maybe) more; 100% sure/ok', 'name: yes', 'name: No', 'name: a: b', 'name: a:b', 'name: a #b',
-      'name: a#b', 'name: 1.0.0', 'name: <b>', 'name: $x', 'name:  two spaces', 'name: [a]',
+      'name: pdf-tools',
+      'description: Use it, then (maybe) more; 100% sure/ok',
+      'name: yes',
+      'name: No',
+      'name: a: b',
+      'name: a:b',
+      'name: a #b',
+      'name: a#b',
+      'name: 1.0.0',
+      'name: <b>',
+      'name: $x',
+      'name:  two spaces',
+      'name: [a]',
     ];
     for (const line of read) {
       const text = `---\n${line}\ndescription: d\n---\nBody.\n`;
@@ -92,14 +134,48 @@ describe('the fast frontmatter reader', () => {
       assert.deepEqual(content(fast), content(parseSkillMd(text, 'yaml')), line);
     }
     const leftToYaml = [
-      'on: x', 'yes: x', 'Y: x', '__proto__: x', 'name: nULL', 'name: a ', 'name: a\u00a0', 'name: a\u2028b', 'name: é and ü', 'name: \ud83d\ude00 emoji',
-      'name: ~x', 'name: a\u0085b', 'name: {a}',
+      'on: x',
+      'yes: x',
+      'Y: x',
+      '__proto__: x',
+      'name: nULL',
+      'name: a ',
+      'name: a\u00a0',
+      'name: a\u2028b',
+      'name: é and ü',
+      'name: \ud83d\ude00 emoji',
+      'name: ~x',
+      'name: a\u0085b',
+      'name: {a}',
     ];
     for (const line of leftToYaml) assert.equal(parseSkillMd(`---\n${line}\ndescription: d\n---\nBody.\n`).usedFastPath, false, line);
   });
 
   it('leaves anything unusual to the yaml package', () => {
-    for (const line of ['name: yEs', 'name: 012', 'name: -3', 'name: 1_000', 'name: 1.5', 'name: null', 'description: "a" # comment', 'x: [a] # comment', 'description: |', 'x: []', 'x: [a, [b]]', 'x: [a: b]', 'x: [a, null]', 'x: &a b', 'k: |+\n  a', 'k: >\n  a\n\n  b', 'k: |\n\n  a', 'k: |\n  a\n  \n  b', 'x: "esc\\nd"', 'x: "a"b"', 'k: |\n  a\n# not a comment\n  b', 'name:\tx']) {
+    for (const line of [
+      'name: yEs',
+      'name: 012',
+      'name: -3',
+      'name: 1_000',
+      'name: 1.5',
+      'name: null',
+      'description: "a" # comment',
+      'x: [a] # comment',
+      'description: |',
+      'x: []',
+      'x: [a, [b]]',
+      'x: [a: b]',
+      'x: [a, null]',
+      'x: &a b',
+      'k: |+\n  a',
+      'k: >\n  a\n\n  b',
+      'k: |\n\n  a',
+      'k: |\n  a\n  \n  b',
+      'x: "esc\\nd"',
+      'x: "a"b"',
+      'k: |\n  a\n# not a comment\n  b',
+      'name:\tx',
+    ]) {
       assert.equal(parseSkillMd(`---\n${line}\n---\n`).usedFastPath, false, line);
     }
   });
@@ -109,7 +185,8 @@ describe('the fast frontmatter reader', () => {
     let compared = 0;
     for (let i = 0; i < 12_000; i++) {
       const roll = random();
-      let frontmatter = roll < 0.35 ? typicalFrontmatter(random) : roll < 0.7 ? randomFrontmatter(random) : realisticFrontmatter(random, 'pdf-tools');
+      let frontmatter =
+        roll < 0.35 ? typicalFrontmatter(random) : roll < 0.7 ? randomFrontmatter(random) : realisticFrontmatter(random, 'pdf-tools');
       for (let m = random() < 0.5 ? 0 : 1 + Math.floor(random() * 2); m > 0; m--) frontmatter = mutate(frontmatter, random);
       const text = `---\n${frontmatter}---\n\nBody with a [link](x.md).\n`;
       const fast = parseSkillMd(text, 'auto');
@@ -119,7 +196,11 @@ describe('the fast frontmatter reader', () => {
       assert.deepEqual(content(fast), content(full), `readers differ on:\n${text}`);
       for (const profile of PROFILES) {
         const options = { profile, folderName: 'pdf-tools', fileExists: () => false };
-        assert.deepEqual(lintParsedSkillMd(fast, options), lintParsedSkillMd(full, options), `diagnostics differ (${profile}) on:\n${text}`);
+        assert.deepEqual(
+          lintParsedSkillMd(fast, options),
+          lintParsedSkillMd(full, options),
+          `diagnostics differ (${profile}) on:\n${text}`,
+        );
       }
     }
     assert.ok(compared > 3000, `only ${compared} inputs took the fast path`);

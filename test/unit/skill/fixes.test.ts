@@ -77,7 +77,10 @@ describe('fixes', () => {
 
   it('only offers the rename when the folder name is not a valid name', () => {
     const fixes = fixesOf(skillMd(...VALID), 'name-dir-mismatch', 'My Folder');
-    assert.deepEqual(fixes.map((f) => [f.renameFolderTo, f.isPreferred]), [['pdf-tools', true]]);
+    assert.deepEqual(
+      fixes.map((f) => [f.renameFolderTo, f.isPreferred]),
+      [['pdf-tools', true]],
+    );
   });
 
   it('strips XML tags from the description', () => {
@@ -90,7 +93,10 @@ describe('fixes', () => {
     const text = skillMd(VALID[0], 'description: Use when: the user', '  asks "nicely"');
     const [quote, block] = fixesOf(text, 'yaml-syntax');
     assert.equal(assertFixClears(text, 'yaml-syntax', quote), skillMd(VALID[0], 'description: "Use when: the user asks \\"nicely\\""'));
-    assert.equal(assertFixClears(text, 'yaml-syntax', block), skillMd(VALID[0], 'description: >-', '  Use when: the user', '  asks "nicely"'));
+    assert.equal(
+      assertFixClears(text, 'yaml-syntax', block),
+      skillMd(VALID[0], 'description: >-', '  Use when: the user', '  asks "nicely"'),
+    );
     assert.deepEqual(lint(applyEdits(text, block.edits)), []);
   });
 

@@ -19,11 +19,7 @@ describe('lintSkillFolder', () => {
   });
 
   it('uses the real folder name and files', async () => {
-    assert.deepEqual(await rules(path.join(FIXTURES, 'bad-skill')), [
-      'yaml-syntax:error',
-      'link-broken:warning',
-      'link-outside:warning',
-    ]);
+    assert.deepEqual(await rules(path.join(FIXTURES, 'bad-skill')), ['yaml-syntax:error', 'link-broken:warning', 'link-outside:warning']);
   });
 
   it('reports a mis-cased skill.md by profile, and still lints it', async () => {
@@ -45,7 +41,10 @@ describe('lintSkillFolder', () => {
       await mkdir(dir);
       const result = await lintSkillFolder(dir, { profile: 'claude-api' });
       assert.equal(result.file, undefined);
-      assert.deepEqual(result.diagnostics.map((d) => d.rule), ['skill-md-missing']);
+      assert.deepEqual(
+        result.diagnostics.map((d) => d.rule),
+        ['skill-md-missing'],
+      );
     });
 
     it('adds the upload findings, with a custom size limit', async () => {
@@ -55,7 +54,10 @@ describe('lintSkillFolder', () => {
       await writeFile(path.join(dir, '.env'), 'TOKEN=placeholder\n');
       await writeFile(path.join(dir, 'big.bin'), Buffer.alloc(2048));
       const result = await lintSkillFolder(dir, { profile: 'claude-api', uploadLimitBytes: 1024 });
-      assert.deepEqual(result.diagnostics.map((d) => `${d.rule}:${d.severity}`), ['upload-too-large:error', 'upload-secret:error', 'upload-excluded:info']);
+      assert.deepEqual(
+        result.diagnostics.map((d) => `${d.rule}:${d.severity}`),
+        ['upload-too-large:error', 'upload-secret:error', 'upload-excluded:info'],
+      );
     });
   });
 });
@@ -74,7 +76,8 @@ describe('findSkillFolders', () => {
   let root: string;
   before(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'skillsmith-find-'));
-    for (const dir of ['a/one', 'b/deeper/two', 'node_modules/dep', '.git/x', 'c/Case', 'plain/sub']) await mkdir(path.join(root, dir), { recursive: true });
+    for (const dir of ['a/one', 'b/deeper/two', 'node_modules/dep', '.git/x', 'c/Case', 'plain/sub'])
+      await mkdir(path.join(root, dir), { recursive: true });
     for (const file of ['a/one/SKILL.md', 'b/deeper/two/SKILL.md', 'node_modules/dep/SKILL.md', '.git/x/SKILL.md', 'c/Case/Skill.md']) {
       await writeFile(path.join(root, file), '---\n---\n');
     }
@@ -85,7 +88,10 @@ describe('findSkillFolders', () => {
 
   it('searches folders recursively, skipping node_modules and .git, and finds mis-cased files', async () => {
     const result = found([root]);
-    assert.deepEqual(result.folders, ['a/one', 'b/deeper/two', 'c/Case'].map((d) => path.join(root, d)));
+    assert.deepEqual(
+      result.folders,
+      ['a/one', 'b/deeper/two', 'c/Case'].map((d) => path.join(root, d)),
+    );
     assert.deepEqual(result.unreadable, []);
   });
 
@@ -105,7 +111,10 @@ describe('findSkillFolders', () => {
 
   it('visits a folder once, whichever paths lead to it', () => {
     const result = found([path.join(root, 'a'), path.join(root, 'a/one/SKILL.md'), root, path.join(root, 'a/one')]);
-    assert.deepEqual(result.folders, ['a/one', 'b/deeper/two', 'c/Case'].map((d) => path.join(root, d)));
+    assert.deepEqual(
+      result.folders,
+      ['a/one', 'b/deeper/two', 'c/Case'].map((d) => path.join(root, d)),
+    );
   });
 
   it('reports a subfolder it cannot read and still finds the skills beside it', async (t) => {
@@ -117,7 +126,10 @@ describe('findSkillFolders', () => {
       return readdirSync(dir, options);
     });
     const result = found([root]);
-    assert.deepEqual(result.folders, ['a/one', 'c/Case'].map((d) => path.join(root, d)));
+    assert.deepEqual(
+      result.folders,
+      ['a/one', 'c/Case'].map((d) => path.join(root, d)),
+    );
     assert.deepEqual(result.unreadable, [{ path: blocked, reason: 'cannot be read (permission denied)' }]);
   });
 });

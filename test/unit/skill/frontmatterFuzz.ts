@@ -12,18 +12,152 @@ export function prng(seed: number): () => number {
   };
 }
 
-const KEYS = ['name', 'description', 'license', 'compatibility', 'metadata', 'allowed-tools', 'when_to_use', 'version', 'x', 'yes', 'on', 'Name', '_k', 'a-b', 'null'];
+const KEYS = [
+  'name',
+  'description',
+  'license',
+  'compatibility',
+  'metadata',
+  'allowed-tools',
+  'when_to_use',
+  'version',
+  'x',
+  'yes',
+  'on',
+  'Name',
+  '_k',
+  'a-b',
+  'null',
+];
 const SCALARS = [
-  'pdf-tools', 'PDF Tools', 'yes', 'No', 'off', 'ON', 'true', 'null', '~', 'Null', '123', '1.5', '0x1F', '2024-01-01', '-x', '.inf',
-  'hello world', 'Use when: x', 'a:b', 'ends with:', 'a # comment', 'a#b', '"quoted"', "'single'", "'it''s'", '"esc\\"aped"', '"a: b"',
-  "'a: b'", '[a, b]', '{a: 1}', '&anchor value', '*alias', '!tag x', '|', '>-', '%x', '@x', '`x`', 'claude-helper', '<example>hi</example>',
-  'x, y [z] {w}', '(parens)', '/path/to', '$VAR', 'émoji 🎉', 'tab\there', 'trailing   ', '? q', '- item', ':x', 'a\u2028b', '=',
-  '<< merge', 'a  b', "'unterminated", '"unterminated', '""', "''", 'y', 'n', 'Y', 'N', '_', 'a\\b', 'x\u00a0y',
-  'yEs', 'TRUE', 'False', 'OFF', 'On', '0', '7', '-3', '+4', '012', '1_000', '1234567890123456', '123456789012345', '[yes, 2]',
-  'a: b: c', 'x: y:', 'Use when:  two spaces', 'a: yes', 'a: "q"', 'a:b: c', 'a: b #c', '1.2.0', '2.0.1-beta', '10.4.12', '1.2.3+build', '1.2.3.4', '1.2.3-', '01.2.3', '[Read, Grep]', '[a,b]', '[ a , b ]', '[]', '[a, [b]]',
-  '[a, "b c"]', "['x', y]", '[a b, c]', '[a, yes]', '[a,]', '[a: b]', '[a # c]', '[1, 2]', '[a, 1.2.0]',
-  "'the team's style", "'a'b", '"a"b', "'a' b", "'a''b'c", "'a'b c: d", "'open", '"open', "'it''s open",
-  'x # y # z', 'C# tips # c', '1.2.0 # v', 'yes # c', '123 # c', 'a  #  c', '"q" # c', "'q' # c", '[a] # c', 'a: b # c', '#x', 'a #',
+  'pdf-tools',
+  'PDF Tools',
+  'yes',
+  'No',
+  'off',
+  'ON',
+  'true',
+  'null',
+  '~',
+  'Null',
+  '123',
+  '1.5',
+  '0x1F',
+  '2024-01-01',
+  '-x',
+  '.inf',
+  'hello world',
+  'Use when: x',
+  'a:b',
+  'ends with:',
+  'a # comment',
+  'a#b',
+  '"quoted"',
+  "'single'",
+  "'it''s'",
+  '"esc\\"aped"',
+  '"a: b"',
+  "'a: b'",
+  '[a, b]',
+  '{a: 1}',
+  '&anchor value',
+  '*alias',
+  '!tag x',
+  '|',
+  '>-',
+  '%x',
+  '@x',
+  '`x`',
+  'claude-helper',
+  '<example>hi</example>',
+  'x, y [z] {w}',
+  '(parens)',
+  '/path/to',
+  '$VAR',
+  'émoji 🎉',
+  'tab\there',
+  'trailing   ',
+  '? q',
+  '- item',
+  ':x',
+  'a\u2028b',
+  '=',
+  '<< merge',
+  'a  b',
+  "'unterminated",
+  '"unterminated',
+  '""',
+  "''",
+  'y',
+  'n',
+  'Y',
+  'N',
+  '_',
+  'a\\b',
+  'x\u00a0y',
+  'yEs',
+  'TRUE',
+  'False',
+  'OFF',
+  'On',
+  '0',
+  '7',
+  '-3',
+  '+4',
+  '012',
+  '1_000',
+  '1234567890123456',
+  '123456789012345',
+  '[yes, 2]',
+  'a: b: c',
+  'x: y:',
+  'Use when:  two spaces',
+  'a: yes',
+  'a: "q"',
+  'a:b: c',
+  'a: b #c',
+  '1.2.0',
+  '2.0.1-beta',
+  '10.4.12',
+  '1.2.3+build',
+  '1.2.3.4',
+  '1.2.3-',
+  '01.2.3',
+  '[Read, Grep]',
+  '[a,b]',
+  '[ a , b ]',
+  '[]',
+  '[a, [b]]',
+  '[a, "b c"]',
+  "['x', y]",
+  '[a b, c]',
+  '[a, yes]',
+  '[a,]',
+  '[a: b]',
+  '[a # c]',
+  '[1, 2]',
+  '[a, 1.2.0]',
+  "'the team's style",
+  "'a'b",
+  '"a"b',
+  "'a' b",
+  "'a''b'c",
+  "'a'b c: d",
+  "'open",
+  '"open',
+  "'it''s open",
+  'x # y # z',
+  'C# tips # c',
+  '1.2.0 # v',
+  'yes # c',
+  '123 # c',
+  'a  #  c',
+  '"q" # c',
+  "'q' # c",
+  '[a] # c',
+  'a: b # c',
+  '#x',
+  'a #',
 ];
 
 function pick<T>(random: () => number, items: readonly T[]): T {
@@ -45,7 +179,10 @@ export function randomFrontmatter(random: () => number): string {
         if (random() < 0.2) {
           // A mapping one level further down, sometimes oddly indented, empty or deeper still.
           lines.push(`${indent}${pick(random, KEYS)}:`);
-          for (let g = Math.floor(random() * 3); g > 0; g--) lines.push(`${indent}${pick(random, ['  ', '  ', '    ', ' ', '', '      '])}${pick(random, KEYS)}:${pick(random, [' ', ' ', ''])}${pick(random, SCALARS)}`);
+          for (let g = Math.floor(random() * 3); g > 0; g--)
+            lines.push(
+              `${indent}${pick(random, ['  ', '  ', '    ', ' ', '', '      '])}${pick(random, KEYS)}:${pick(random, [' ', ' ', ''])}${pick(random, SCALARS)}`,
+            );
         } else {
           lines.push(`${random() < 0.1 ? '   ' : indent}${pick(random, KEYS)}: ${pick(random, SCALARS)}`);
         }
@@ -53,7 +190,8 @@ export function randomFrontmatter(random: () => number): string {
     } else if (roll < 0.22) {
       lines.push(`${key}: ${pick(random, ['>', '>-', '|', '|-', '|+', '>2'])}`);
       const indent = pick(random, ['  ', '  ', '    ']);
-      for (let c = Math.floor(random() * 4); c > 0; c--) lines.push(random() < 0.1 ? pick(random, ['', '      deeper', ' x']) : `${indent}${pick(random, SCALARS)}`);
+      for (let c = Math.floor(random() * 4); c > 0; c--)
+        lines.push(random() < 0.1 ? pick(random, ['', '      deeper', ' x']) : `${indent}${pick(random, SCALARS)}`);
     } else if (roll < 0.3) {
       lines.push(`${key}:`);
       const indent = pick(random, ['  ', '  ', '', '    ']);
@@ -67,7 +205,17 @@ export function randomFrontmatter(random: () => number): string {
   return lines.map((l) => (random() < 0.05 ? l + '  ' : l)).join(pick(random, ['\n', '\n', '\r\n'])) + '\n';
 }
 
-const TYPICAL_VALUES = ['pdf-tools', 'Extracts tables from PDF files. Use when the user mentions PDFs.', '"Quoted, with: a colon"', "'It''s fine'", 'MIT', 'Requires python3', 'Read Bash(git:*)', '"1.0"', 'me'];
+const TYPICAL_VALUES = [
+  'pdf-tools',
+  'Extracts tables from PDF files. Use when the user mentions PDFs.',
+  '"Quoted, with: a colon"',
+  "'It''s fine'",
+  'MIT',
+  'Requires python3',
+  'Read Bash(git:*)',
+  '"1.0"',
+  'me',
+];
 
 /** A frontmatter shaped like most real ones: plain or quoted one-line values and maybe a flat `metadata` block. */
 export function typicalFrontmatter(random: () => number): string {
@@ -79,7 +227,8 @@ export function typicalFrontmatter(random: () => number): string {
   if (random() < 0.2) lines.push(`compatibility: ${pick(random, ['>-', '|', '>'])}`, `  ${pick(random, TYPICAL_VALUES)}`, '  Second line.');
   if (random() < 0.5) {
     lines.push('metadata:');
-    for (let i = 0; i < 1 + Math.floor(random() * 3); i++) lines.push(`  ${pick(random, ['author', 'version', 'tags', 'name'])}: ${pick(random, TYPICAL_VALUES)}`);
+    for (let i = 0; i < 1 + Math.floor(random() * 3); i++)
+      lines.push(`  ${pick(random, ['author', 'version', 'tags', 'name'])}: ${pick(random, TYPICAL_VALUES)}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -112,7 +261,14 @@ const PURPOSES = [
 export function realisticFrontmatter(random: () => number, folder: string): string {
   const purpose = pick(random, PURPOSES);
   const trigger = `Use when the user asks about ${folder.replace(/-/g, ' ')}`;
-  const name = random() < 0.85 ? folder : pick(random, [folder.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => (dash ? ' ' : '') + c.toUpperCase()), `${folder}-skill`, `"${folder}"`]);
+  const name =
+    random() < 0.85
+      ? folder
+      : pick(random, [
+          folder.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => (dash ? ' ' : '') + c.toUpperCase()),
+          `${folder}-skill`,
+          `"${folder}"`,
+        ]);
   const lines = [`name: ${name}`];
   const style = random();
   if (style < 0.5) lines.push(`description: ${purpose}. ${trigger}.`);
@@ -124,19 +280,30 @@ export function realisticFrontmatter(random: () => number, folder: string): stri
   else if (style < 0.96) lines.push(`description: ${purpose} <example>${folder}</example>. ${trigger}.`);
   else if (style < 0.98) lines.push(`description: ${purpose}. # ${trigger}`);
   else lines.push(`description: '${purpose}. ${trigger}.`);
-  if (random() < 0.4) lines.push(`license: ${pick(random, ['MIT', 'Apache-2.0', 'Complete terms in LICENSE.txt', '"Proprietary. LICENSE.txt has complete terms"'])}`);
+  if (random() < 0.4)
+    lines.push(
+      `license: ${pick(random, ['MIT', 'Apache-2.0', 'Complete terms in LICENSE.txt', '"Proprietary. LICENSE.txt has complete terms"'])}`,
+    );
   const tools = random();
   if (tools < 0.15) lines.push(`allowed-tools: ${pick(random, TOOLS)} ${pick(random, TOOLS)}`);
   else if (tools < 0.22) lines.push(`allowed-tools: ${pick(random, TOOLS)}, ${pick(random, TOOLS)}`);
   else if (tools < 0.3) lines.push('allowed-tools:', `  - ${pick(random, TOOLS)}`, `  - "${pick(random, TOOLS)}"`);
   else if (tools < 0.31) lines.push(`allowed-tools: [${pick(random, TOOLS)}, ${pick(random, TOOLS)}]`);
   if (random() < 0.2) {
-    lines.push('metadata:', `  author: ${pick(random, ['anthropic', 'me', '"Jane Doe"', 'team-tools'])}`, `  version: ${pick(random, ['"1.0"', '"1.0"', '"2.1.0"', '1.2.0', '2'])}`);
+    lines.push(
+      'metadata:',
+      `  author: ${pick(random, ['anthropic', 'me', '"Jane Doe"', 'team-tools'])}`,
+      `  version: ${pick(random, ['"1.0"', '"1.0"', '"2.1.0"', '1.2.0', '2'])}`,
+    );
     if (random() < 0.3) lines.push(`  tags: ${pick(random, ['pdf, documents', '[pdf, docs]', 'data'])}`);
     if (random() < 0.1) lines.push('  nested:', '    deep: yes');
   }
-  if (random() < 0.1) lines.push(`compatibility: ${pick(random, ['Requires python3 and pdfplumber', '>-\n  Needs network access\n  and git'])}`);
-  if (random() < 0.1) lines.push(`${pick(random, ['version', 'author', 'tags', 'when_to_use', 'model', 'user-invocable'])}: ${pick(random, ['1.0.0', 'me', 'true', '[a, b]', 'sonnet', `Whenever ${folder} comes up`])}`);
+  if (random() < 0.1)
+    lines.push(`compatibility: ${pick(random, ['Requires python3 and pdfplumber', '>-\n  Needs network access\n  and git'])}`);
+  if (random() < 0.1)
+    lines.push(
+      `${pick(random, ['version', 'author', 'tags', 'when_to_use', 'model', 'user-invocable'])}: ${pick(random, ['1.0.0', 'me', 'true', '[a, b]', 'sonnet', `Whenever ${folder} comes up`])}`,
+    );
   if (random() < 0.05) lines.splice(1, 0, '# generated by the skill template');
   return lines.join('\n') + '\n';
 }

@@ -6,10 +6,17 @@ import { FRONTMATTER_KEYS, keysForProfile } from '../../../src/core/skill/frontm
 describe('frontmatter keys', () => {
   it('lists the API six in every profile and Claude Code keys only for claude-code', () => {
     const six = ['name', 'description', 'license', 'compatibility', 'metadata', 'allowed-tools'];
-    assert.deepEqual(keysForProfile('claude-api').map((k) => k.key), six);
-    assert.deepEqual(keysForProfile('spec').map((k) => k.key), six);
+    assert.deepEqual(
+      keysForProfile('claude-api').map((k) => k.key),
+      six,
+    );
+    assert.deepEqual(
+      keysForProfile('spec').map((k) => k.key),
+      six,
+    );
     const code = keysForProfile('claude-code').map((k) => k.key);
-    for (const key of ['when_to_use', 'argument-hint', 'disable-model-invocation', 'context', 'shell', 'hooks', 'paths']) assert.ok(code.includes(key), key);
+    for (const key of ['when_to_use', 'argument-hint', 'disable-model-invocation', 'context', 'shell', 'hooks', 'paths'])
+      assert.ok(code.includes(key), key);
     assert.equal(code.length, FRONTMATTER_KEYS.length);
   });
 

@@ -50,7 +50,42 @@ function reported(target: string): boolean {
   return lint(`---\n${VALID.join('\n')}\n---\n[x](${target})\n`, { fileExists: () => false }).some((d) => d.rule.startsWith('link'));
 }
 
-const PIECES = ['[a](b.md)', '![i](x/y.md)', '[t](<a b.md>)', '](../up.md)', '](  c.md)', '[', ']', '(', ')', '](', '![', '!', '`', '``', '```', '````', '~~~', ' ', '   ', '\t', 'a', 'b.md', 'x/y.md', '../up.md', '<', '>', '<a b.md>', 'http://q', '#f', '\n', '\n', '\r\n', '\r', '\u2028'];
+const PIECES = [
+  '[a](b.md)',
+  '![i](x/y.md)',
+  '[t](<a b.md>)',
+  '](../up.md)',
+  '](  c.md)',
+  '[',
+  ']',
+  '(',
+  ')',
+  '](',
+  '![',
+  '!',
+  '`',
+  '``',
+  '```',
+  '````',
+  '~~~',
+  ' ',
+  '   ',
+  '\t',
+  'a',
+  'b.md',
+  'x/y.md',
+  '../up.md',
+  '<',
+  '>',
+  '<a b.md>',
+  'http://q',
+  '#f',
+  '\n',
+  '\n',
+  '\r\n',
+  '\r',
+  '\u2028',
+];
 
 /** A body of random pieces: brackets, parentheses, backticks, fences, spaces, targets and every kind of line break. */
 function randomBody(random: () => number): string {

@@ -36,7 +36,10 @@ describe('lintSkillMd: structure', () => {
     assert.equal(d.rule, 'yaml-syntax');
     assert.match(d.message, /contains `: `/);
     assert.deepEqual(d.range, { start: { line: 2, character: 21 }, end: { line: 2, character: 22 } });
-    assert.deepEqual(d.fixes.map((f) => f.isPreferred === true), [true, false]);
+    assert.deepEqual(
+      d.fixes.map((f) => f.isPreferred === true),
+      [true, false],
+    );
   });
 
   it('flags a duplicate key by profile severity', () => {
@@ -257,14 +260,69 @@ describe('lintSkillMd: body and links', () => {
   });
 
   it('reads odd link targets as paths in the folder, outside it, or not paths at all', () => {
-    const targets = ['.env', '...', 'a/.b', 'a/..b', 'a:b/c', 'C:/x', 'a//b', 'a/', 'a\\b', '<a b.md>', 'a/./b', '%2e%2e/x', '..', '.', './', 'x/../..', 'x/../y', '/abs', '\\abs', 'a?', 'a#', '?q', 'é/ü.md', 'a%20b', 'a b', 'x.md:', 'a/b/c.d.e', '<>', '<..>', 'http:x', '1a:b', 'a+b.c:', 'a/b/'];
+    const targets = [
+      '.env',
+      '...',
+      'a/.b',
+      'a/..b',
+      'a:b/c',
+      'C:/x',
+      'a//b',
+      'a/',
+      'a\\b',
+      '<a b.md>',
+      'a/./b',
+      '%2e%2e/x',
+      '..',
+      '.',
+      './',
+      'x/../..',
+      'x/../y',
+      '/abs',
+      '\\abs',
+      'a?',
+      'a#',
+      '?q',
+      'é/ü.md',
+      'a%20b',
+      'a b',
+      'x.md:',
+      'a/b/c.d.e',
+      '<>',
+      '<..>',
+      'http:x',
+      '1a:b',
+      'a+b.c:',
+      'a/b/',
+    ];
     const text = `---\n${VALID.join('\n')}\n---\n${targets.map((t) => `[x](${t})`).join('\n')}\n`;
     const found = lint(text, { fileExists: (p) => p === 'y' }).filter((d) => d.rule.startsWith('link'));
-    const read = found.map((d) => [targets[d.range.start.line - 4], d.rule === 'link-outside' ? 'outside' : d.message.slice(1, d.message.indexOf('`', 1))]);
+    const read = found.map((d) => [
+      targets[d.range.start.line - 4],
+      d.rule === 'link-outside' ? 'outside' : d.message.slice(1, d.message.indexOf('`', 1)),
+    ]);
     assert.deepEqual(read, [
-      ['.env', '.env'], ['...', '...'], ['a/.b', 'a/.b'], ['a/..b', 'a/..b'], ['a//b', 'a/b'], ['a/', 'a'], ['a\\b', 'a/b'], ['<a b.md>', 'a b.md'],
-      ['a/./b', 'a/b'], ['%2e%2e/x', 'outside'], ['..', 'outside'], ['x/../..', 'outside'], ['a?', 'a'], ['a#', 'a'], ['é/ü.md', 'é/ü.md'],
-      ['a%20b', 'a b'], ['a b', 'a'], ['a/b/c.d.e', 'a/b/c.d.e'], ['<..>', 'outside'], ['1a:b', '1a:b'], ['a/b/', 'a/b'],
+      ['.env', '.env'],
+      ['...', '...'],
+      ['a/.b', 'a/.b'],
+      ['a/..b', 'a/..b'],
+      ['a//b', 'a/b'],
+      ['a/', 'a'],
+      ['a\\b', 'a/b'],
+      ['<a b.md>', 'a b.md'],
+      ['a/./b', 'a/b'],
+      ['%2e%2e/x', 'outside'],
+      ['..', 'outside'],
+      ['x/../..', 'outside'],
+      ['a?', 'a'],
+      ['a#', 'a'],
+      ['é/ü.md', 'é/ü.md'],
+      ['a%20b', 'a b'],
+      ['a b', 'a'],
+      ['a/b/c.d.e', 'a/b/c.d.e'],
+      ['<..>', 'outside'],
+      ['1a:b', '1a:b'],
+      ['a/b/', 'a/b'],
     ]);
   });
 

@@ -22,7 +22,8 @@ describe('parseSkillMd', () => {
   it('takes `---` with trailing spaces or tabs as a delimiter, and nothing longer or with other text', () => {
     assert.deepEqual(parseSkillMd('--- \t\nname: x\n---\t \r\nBody\n').frontmatter, { open: 0, close: 2 });
     assert.deepEqual(parseSkillMd('---\nname: x\n----\n---x\n -- \n--\n---\nBody\n').frontmatter, { open: 0, close: 6 });
-    for (const first of ['----', '---x', ' ---', '--', '']) assert.equal(parseSkillMd(`${first}\nname: x\n---\n`).frontmatter, undefined, first);
+    for (const first of ['----', '---x', ' ---', '--', ''])
+      assert.equal(parseSkillMd(`${first}\nname: x\n---\n`).frontmatter, undefined, first);
   });
 
   it('gives ranges of block values and nested mappings through the yaml package', () => {
@@ -31,7 +32,10 @@ describe('parseSkillMd', () => {
     const [description, metadata] = parsed.entries;
     assert.equal(description.value, 'Folded text');
     assert.deepEqual(description.valueRange, { start: { line: 1, character: 13 }, end: { line: 3, character: 6 } });
-    assert.deepEqual(metadata.children?.map((c) => [c.key, c.valueRange, c.value]), [['a', at(4, 14, 15), 1]]);
+    assert.deepEqual(
+      metadata.children?.map((c) => [c.key, c.valueRange, c.value]),
+      [['a', at(4, 14, 15), 1]],
+    );
   });
 
   it('counts positions after a BOM as an editor does, and handles CRLF', () => {
@@ -47,6 +51,9 @@ describe('parseSkillMd', () => {
   });
 
   it('keeps duplicate keys in source order', () => {
-    assert.deepEqual(parseSkillMd('---\nname: a\nname: b\n---\n').entries.map((e) => e.value), ['a', 'b']);
+    assert.deepEqual(
+      parseSkillMd('---\nname: a\nname: b\n---\n').entries.map((e) => e.value),
+      ['a', 'b'],
+    );
   });
 });

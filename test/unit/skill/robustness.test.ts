@@ -6,7 +6,9 @@ import { prng } from './frontmatterFuzz';
 import { lint, ruleSeverities, skillMd, VALID } from './helpers';
 
 function lintEveryProfile(text: string): Diagnostic[] {
-  return (['claude-api', 'spec', 'claude-code'] as const).flatMap((profile) => lintSkillMd(text, { profile, folderName: 'x', fileExists: () => false }));
+  return (['claude-api', 'spec', 'claude-code'] as const).flatMap((profile) =>
+    lintSkillMd(text, { profile, folderName: 'x', fileExists: () => false }),
+  );
 }
 
 describe('lintSkillMd never throws', () => {
@@ -32,7 +34,10 @@ describe('lintSkillMd never throws', () => {
 
   it('on deeply nested YAML', () => {
     const depth = 20_000;
-    for (const nested of [`x: ${'['.repeat(depth)}${']'.repeat(depth)}`, Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')]) {
+    for (const nested of [
+      `x: ${'['.repeat(depth)}${']'.repeat(depth)}`,
+      Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n'),
+    ]) {
       const found = lint(skillMd(...VALID, nested));
       assert.ok(found.every((d) => typeof d.message === 'string'));
     }
@@ -69,11 +74,21 @@ describe('lintSkillMd bounds what one file reports', () => {
   it('lists the first 1,000 findings of a rule and says how many more it left out, for any rule', () => {
     const keys = Array.from({ length: 1_500 }, (_, i) => `name: n${i}`).join('\n');
     const links = '[a](../out.md) [b](gone.md)\n'.repeat(2_500);
-    const found = lintSkillMd(`---\n${keys}\ndescription: Many. Use when testing.\n---\n${links}`, { profile: 'claude-api', fileExists: () => false });
-    for (const [rule, total] of [['duplicate-key', 1_499], ['link-outside', 2_500], ['link-broken', 2_500]] as const) {
+    const found = lintSkillMd(`---\n${keys}\ndescription: Many. Use when testing.\n---\n${links}`, {
+      profile: 'claude-api',
+      fileExists: () => false,
+    });
+    for (const [rule, total] of [
+      ['duplicate-key', 1_499],
+      ['link-outside', 2_500],
+      ['link-broken', 2_500],
+    ] as const) {
       const ofRule = found.filter((d) => d.rule === rule);
       assert.equal(ofRule.length, 1_001, rule);
-      assert.equal(ofRule[1_000].message, `${(total - 1_000).toLocaleString('en-US')} more \`${rule}\` findings in this file are left out (only the first 1000 are listed).`);
+      assert.equal(
+        ofRule[1_000].message,
+        `${(total - 1_000).toLocaleString('en-US')} more \`${rule}\` findings in this file are left out (only the first 1000 are listed).`,
+      );
       assert.deepEqual(ofRule[1_000].range, ofRule[999].range, `${rule}: the count sits on the last one listed`);
     }
   });

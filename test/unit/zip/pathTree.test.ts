@@ -21,7 +21,7 @@ describe('PathTree', () => {
     assert.equal(tree.find('s/SKILL.md/x'), undefined);
   });
 
-  it('refuses a file that is also another file\'s folder, in either order', () => {
+  it("refuses a file that is also another file's folder, in either order", () => {
     assert.throws(() => treeOf(['s/a', 's/a/b']), /"s\/a" is a file, but "s\/a\/b" needs it to be a folder/);
     assert.throws(() => treeOf(['s/a/b', 's/a']), /"s\/a" is a file, but "s\/a\/b" needs it to be a folder/);
   });

@@ -121,7 +121,10 @@ const numbered = (count: number): string[] => Array.from({ length: count }, (_, 
 test('counts the entries of the central directory itself: 70,001 entries are not read as 4,465, and the cap applies', () => {
   const bytes = storedZipOf(numbered(70_001));
   assert.throws(() => readZip(bytes), /at least 10001 entries; at most 10000 are allowed/);
-  assert.throws(() => readZip(bytes, { maxEntries: 100_000, maxTotalBytes: 1000 }), /holds 70,001 entries but says it holds 4,465: over 65,535 entries an archive needs zip64/);
+  assert.throws(
+    () => readZip(bytes, { maxEntries: 100_000, maxTotalBytes: 1000 }),
+    /holds 70,001 entries but says it holds 4,465: over 65,535 entries an archive needs zip64/,
+  );
 });
 
 test('reads an archive whose count is right, and refuses one whose count is wrong', () => {
@@ -143,7 +146,7 @@ test('refuses an entry whose contents do not match their CRC-32', async () => {
   }
 });
 
-test('refuses an archive where a file is also another file\'s folder, or two names differ only in case', () => {
+test("refuses an archive where a file is also another file's folder, or two names differ only in case", () => {
   assert.throws(() => readZip(storedZipOf(['s/a', 's/a/b'])), /"s\/a" is a file, but "s\/a\/b" needs it to be a folder/);
   assert.throws(() => readZip(storedZipOf(['s/a.txt', 's/A.txt'])), /differ only in case/);
 });

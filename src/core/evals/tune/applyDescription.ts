@@ -9,6 +9,7 @@ import { withDescription } from './candidateDescription';
  */
 export async function applyDescription(file: string, expected: string, description: string): Promise<void> {
   const text = await readRegularFile(file);
-  if (text.replace(/^\uFEFF/, '') !== expected.replace(/^\uFEFF/, '')) throw new Error('SKILL.md changed while the tuning ran; nothing was written. Copy the winning description by hand, or tune again.');
+  if (text.replace(/^\uFEFF/, '') !== expected.replace(/^\uFEFF/, ''))
+    throw new Error('SKILL.md changed while the tuning ran; nothing was written. Copy the winning description by hand, or tune again.');
   await fs.writeFile(file, withDescription(text, description));
 }

@@ -83,7 +83,11 @@ export async function measureDescription(
   const train = scoreOf(trainRuns, options.train);
   const missed = summariseCases(trainRuns, shouldTriggerOf(options.train))
     .filter((summary) => summary.verdict === 'failed')
-    .map((summary) => ({ case: options.train.find((item) => `trigger-${item.index}` === summary.caseKey)!, triggered: summary.triggers, runs: summary.completed }));
+    .map((summary) => ({
+      case: options.train.find((item) => `trigger-${item.index}` === summary.caseKey)!,
+      triggered: summary.triggers,
+      runs: summary.completed,
+    }));
   return {
     ...candidate,
     train,
@@ -94,22 +98,32 @@ export async function measureDescription(
   };
 }
 
-async function run(sdk: Anthropic, skillId: string, cases: readonly TriggerEvalCase[], runs: number, options: MeasureOptions): Promise<CaseRun[]> {
+async function run(
+  sdk: Anthropic,
+  skillId: string,
+  cases: readonly TriggerEvalCase[],
+  runs: number,
+  options: MeasureOptions,
+): Promise<CaseRun[]> {
   if (cases.length === 0) return [];
-  const result = await runEvals(sdk, { triggers: cases, outputs: [] }, {
-    skill: { skillId, directory: options.directory },
-    baseline: { kind: 'none' },
-    model: options.model,
-    graderModel: options.model,
-    maxTokens: options.maxTokens,
-    runs,
-    budget: options.budget,
-    maxRequests: options.budget.cap,
-    ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
-    ...(options.otherSkills ? { otherSkills: options.otherSkills } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onRun ? { onRun: options.onRun } : {}),
-  });
+  const result = await runEvals(
+    sdk,
+    { triggers: cases, outputs: [] },
+    {
+      skill: { skillId, directory: options.directory },
+      baseline: { kind: 'none' },
+      model: options.model,
+      graderModel: options.model,
+      maxTokens: options.maxTokens,
+      runs,
+      budget: options.budget,
+      maxRequests: options.budget.cap,
+      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+      ...(options.otherSkills ? { otherSkills: options.otherSkills } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onRun ? { onRun: options.onRun } : {}),
+    },
+  );
   return result.runs;
 }
 
@@ -117,5 +131,11 @@ async function run(sdk: Anthropic, skillId: string, cases: readonly TriggerEvalC
 export function scoreOf(runs: readonly CaseRun[], cases: readonly TriggerEvalCase[]): TriggerScore {
   const [summary] = summariseConfigurations(runs, shouldTriggerOf(cases));
   if (!summary) return { precision: Number.NaN, recall: Number.NaN, accuracy: Number.NaN, completedRuns: 0, erroredRuns: 0 };
-  return { precision: summary.triggerPrecision, recall: summary.triggerRecall, accuracy: summary.triggerRate, completedRuns: summary.triggerRuns, erroredRuns: summary.erroredRuns };
+  return {
+    precision: summary.triggerPrecision,
+    recall: summary.triggerRecall,
+    accuracy: summary.triggerRate,
+    completedRuns: summary.triggerRuns,
+    erroredRuns: summary.erroredRuns,
+  };
 }

@@ -61,7 +61,11 @@ const SCHEMA: Anthropic.Tool.InputSchema = {
 
 /** The user message: the instructions, then the data as JSON. */
 export function proposalPrompt(request: Pick<ProposalRequest, 'description' | 'skillMd' | 'missed' | 'count'>): string {
-  const missed = request.missed.map((item) => ({ query: item.query, should_trigger: item.shouldTrigger, triggered_runs: `${item.triggered}/${item.runs}` }));
+  const missed = request.missed.map((item) => ({
+    query: item.query,
+    should_trigger: item.shouldTrigger,
+    triggered_runs: `${item.triggered}/${item.runs}`,
+  }));
   return [
     INSTRUCTIONS,
     `Propose ${request.count} different descriptions.`,
@@ -101,14 +105,20 @@ export async function proposeDescriptions(sdk: Anthropic, request: ProposalReque
   const call = message.content.find((block) => block.type === 'tool_use' && block.name === PROPOSER_TOOL);
   if (!call || call.type !== 'tool_use') return { descriptions: [], problem: `the model answered without ${PROPOSER_TOOL}`, tokens };
   const input = call.input as { descriptions?: unknown };
-  const descriptions = Array.isArray(input.descriptions) ? input.descriptions.filter((item): item is string => typeof item === 'string' && item.trim() !== '').map((item) => item.trim()) : [];
+  const descriptions = Array.isArray(input.descriptions)
+    ? input.descriptions.filter((item): item is string => typeof item === 'string' && item.trim() !== '').map((item) => item.trim())
+    : [];
   return { descriptions, problem: descriptions.length === 0 ? 'the model proposed no description' : null, tokens };
 }
 
 /** The body's headings and first lines, cut to `BODY_SUMMARY_CHARACTERS`. */
 function bodySummary(skillMd: string): string {
   const parsed = parseSkillMd(skillMd);
-  const body = parsed.text.split(/\r?\n/).slice(parsed.bodyStartLine).map((line) => line.trim()).filter((line) => line !== '');
+  const body = parsed.text
+    .split(/\r?\n/)
+    .slice(parsed.bodyStartLine)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   const text = body.join('\n');
   return text.length > BODY_SUMMARY_CHARACTERS ? `${text.slice(0, BODY_SUMMARY_CHARACTERS - 1)}…` : text;
 }

@@ -38,10 +38,23 @@ export async function saveTuning(skillFolder: string, json: object, folder?: str
 }
 
 function measurementJson(item: Measurement): object {
-  return { description: item.description, source: item.source, train: scoreJson(item.train), holdout: item.holdout ? scoreJson(item.holdout) : null, stopped: item.stopped, tokens: item.tokens };
+  return {
+    description: item.description,
+    source: item.source,
+    train: scoreJson(item.train),
+    holdout: item.holdout ? scoreJson(item.holdout) : null,
+    stopped: item.stopped,
+    tokens: item.tokens,
+  };
 }
 
 function scoreJson(score: TriggerScore): object {
   const number = (value: number): number | null => (Number.isFinite(value) ? Math.round(value * 10_000) / 10_000 : null);
-  return { precision: number(score.precision), recall: number(score.recall), accuracy: number(score.accuracy), completed_runs: score.completedRuns, errored_runs: score.erroredRuns };
+  return {
+    precision: number(score.precision),
+    recall: number(score.recall),
+    accuracy: number(score.accuracy),
+    completed_runs: score.completedRuns,
+    errored_runs: score.erroredRuns,
+  };
 }

@@ -31,7 +31,9 @@ export class TemporarySkills {
    */
   async create(description: string): Promise<string> {
     const files = this.files.files.map((file) =>
-      file.path === this.skillMdPath ? { path: file.path, data: new TextEncoder().encode(withDescription(new TextDecoder().decode(file.data), description)) } : file,
+      file.path === this.skillMdPath
+        ? { path: file.path, data: new TextEncoder().encode(withDescription(new TextDecoder().decode(file.data), description)) }
+        : file,
     );
     const displayName = `${this.skillName} (tuning ${++this.made})`.slice(0, MAX_DISPLAY_NAME);
     const skill = await this.client.createSkill(toFolderFiles({ folderName: this.files.folderName, files }), displayName);

@@ -100,9 +100,13 @@ export class TuneError extends Error {
  */
 export async function tuneDescription(sdk: Anthropic, client: SkillsClient, folder: string, options: TuneOptions): Promise<TuneResult> {
   const evals = await loadEvals(folder);
-  if (evals.triggers.length === 0) throw new TuneError(`${path.basename(folder)} has no trigger cases (evals/trigger-evals.json): tuning measures the description on them.`);
+  if (evals.triggers.length === 0)
+    throw new TuneError(
+      `${path.basename(folder)} has no trigger cases (evals/trigger-evals.json): tuning measures the description on them.`,
+    );
   const prepared = await prepareUpload(folder);
-  if (prepared.errors.length > 0 || !prepared.skillMd) throw new TuneError(`${path.basename(folder)} cannot be uploaded as it is: ${prepared.errors[0]?.message ?? 'it has no SKILL.md.'}`);
+  if (prepared.errors.length > 0 || !prepared.skillMd)
+    throw new TuneError(`${path.basename(folder)} cannot be uploaded as it is: ${prepared.errors[0]?.message ?? 'it has no SKILL.md.'}`);
   const files = await readPreparedFiles(prepared);
   const skillMdPath = path.relative(folder, prepared.skillMd).split(path.sep).join('/');
   const skillMd = new TextDecoder().decode(files.files.find((file) => file.path === skillMdPath)?.data);
@@ -120,7 +124,16 @@ export async function tuneDescription(sdk: Anthropic, client: SkillsClient, fold
 
   const budget = new RequestBudget(cap);
   const temporary = new TemporarySkills(client, files, skillMdPath, evals.name);
-  const measureOptions = { train: split.train, holdout: split.holdout, directory: evals.name, runs, model: options.model, maxTokens: options.maxTokens, budget, ...optional(options) };
+  const measureOptions = {
+    train: split.train,
+    holdout: split.holdout,
+    directory: evals.name,
+    runs,
+    model: options.model,
+    maxTokens: options.maxTokens,
+    budget,
+    ...optional(options),
+  };
   const measure = async (description: string, source: Measurement['source'], best: number): Promise<Measurement | null> => {
     options.onEvent?.({ type: 'measuring', description, source });
     const skillId = await temporary.create(description);
@@ -143,15 +156,33 @@ export async function tuneDescription(sdk: Anthropic, client: SkillsClient, fold
     current = await measure(evals.description, 'current', Number.NEGATIVE_INFINITY);
     let best = current;
     for (let round = 1; current && best && round <= Math.max(1, rounds) && !options.signal?.aborted; round++) {
-      const queue: { description: string; source: Measurement['source'] }[] = round === 1 ? given.map((description) => ({ description, source: 'user' as const })) : [];
+      const queue: { description: string; source: Measurement['source'] }[] =
+        round === 1 ? given.map((description) => ({ description, source: 'user' as const })) : [];
       let proposalProblem: string | null = null;
       if (round <= rounds) {
         const allowed = budget.take();
         if (allowed) proposalRequests++;
         const proposal = allowed
-          ? await proposeDescriptions(sdk, { description: best.description, skillMd, missed: best.missed.map((item) => ({ query: item.case.query, shouldTrigger: item.case.shouldTrigger, triggered: item.triggered, runs: item.runs })), count: proposals, model: options.model, maxTokens: options.maxTokens, ...(options.signal ? { signal: options.signal } : {}) })
+          ? await proposeDescriptions(sdk, {
+              description: best.description,
+              skillMd,
+              missed: best.missed.map((item) => ({
+                query: item.case.query,
+                shouldTrigger: item.case.shouldTrigger,
+                triggered: item.triggered,
+                runs: item.runs,
+              })),
+              count: proposals,
+              model: options.model,
+              maxTokens: options.maxTokens,
+              ...(options.signal ? { signal: options.signal } : {}),
+            })
           : { descriptions: [], problem: 'the request cap was reached', tokens: 0 };
-        const seen = new Set([evals.description, ...done.flatMap((item) => item.measurements.map((measured) => measured.description)), ...queue.map((item) => item.description)]);
+        const seen = new Set([
+          evals.description,
+          ...done.flatMap((item) => item.measurements.map((measured) => measured.description)),
+          ...queue.map((item) => item.description),
+        ]);
         const fresh = proposal.descriptions.filter((description) => !seen.has(description)).slice(0, proposals);
         proposalProblem = proposal.problem;
         options.onEvent?.({ type: 'proposals', round, count: fresh.length, problem: proposal.problem });
@@ -205,7 +236,9 @@ export function pickWinner(measured: readonly Measurement[], byHoldout: boolean)
       winner = item;
       continue;
     }
-    const [mine, theirs] = byHoldout ? [score(item.holdout?.accuracy), score(winner.holdout?.accuracy)] : [score(item.train.accuracy), score(winner.train.accuracy)];
+    const [mine, theirs] = byHoldout
+      ? [score(item.holdout?.accuracy), score(winner.holdout?.accuracy)]
+      : [score(item.train.accuracy), score(winner.train.accuracy)];
     if (mine > theirs || (mine === theirs && item.description.length < winner.description.length)) winner = item;
   }
   return winner;

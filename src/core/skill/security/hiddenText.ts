@@ -45,7 +45,12 @@ export function findHiddenRuns(text: string, limit: number): HiddenRun[] {
     if (match[0].length === 2) {
       let end = start;
       let decoded = '';
-      while (end + 1 < text.length && text.charCodeAt(end) === 0xdb40 && text.charCodeAt(end + 1) >= 0xdc00 && text.charCodeAt(end + 1) <= 0xdc7f) {
+      while (
+        end + 1 < text.length &&
+        text.charCodeAt(end) === 0xdb40 &&
+        text.charCodeAt(end + 1) >= 0xdc00 &&
+        text.charCodeAt(end + 1) <= 0xdc7f
+      ) {
         const ascii = text.charCodeAt(end + 1) - 0xdc00;
         if (decoded.length < MAX_DECODED && ascii >= 0x20 && ascii < 0x7f) decoded += String.fromCharCode(ascii);
         end += 2;
@@ -54,7 +59,11 @@ export function findHiddenRuns(text: string, limit: number): HiddenRun[] {
       if (followsBlackFlag(text, start)) continue;
       const count = (end - start) / 2;
       const spelled = decoded.length > 0 ? ` that spell "${decoded}${count > MAX_DECODED ? '…' : ''}"` : '';
-      runs.push({ start, end, description: `${count.toLocaleString('en-US')} invisible Unicode tag character${count === 1 ? '' : 's'}${spelled}` });
+      runs.push({
+        start,
+        end,
+        description: `${count.toLocaleString('en-US')} invisible Unicode tag character${count === 1 ? '' : 's'}${spelled}`,
+      });
       continue;
     }
     const code = text.charCodeAt(start);

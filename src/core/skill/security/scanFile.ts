@@ -32,7 +32,8 @@ export function scanFileSync(absolutePath: string, size: number, target: ScanTar
     const wanted = Math.min(MAX_SCAN_BYTES, Math.max(size + 1, 1024));
     if (scratch.length < wanted) scratch = Buffer.allocUnsafe(Math.min(MAX_SCAN_BYTES, Math.max(wanted, scratch.length * 2)));
     let filled = 0;
-    for (let read = -1; read !== 0 && filled < scratch.length; filled += read) read = readSync(fd, scratch, filled, scratch.length - filled, null);
+    for (let read = -1; read !== 0 && filled < scratch.length; filled += read)
+      read = readSync(fd, scratch, filled, scratch.length - filled, null);
     return scanBytes(scratch.subarray(0, filled), target);
   } finally {
     closeSync(fd);

@@ -34,7 +34,15 @@ function scopesOf(target: ScanTarget, bytes: Uint8Array): ReadonlySet<FileScope>
 }
 
 /** Every word any pattern or key format starts from, each once, found in one pass per file. */
-const TRIGGERS = new TriggerSet([...new Set([...SECURITY_PATTERNS.flatMap((p) => p.triggers), ...KEY_FORMATS.flatMap((k) => k.triggers), ...SENDING_WORDS, 'curl', 'wget'])]);
+const TRIGGERS = new TriggerSet([
+  ...new Set([
+    ...SECURITY_PATTERNS.flatMap((p) => p.triggers),
+    ...KEY_FORMATS.flatMap((k) => k.triggers),
+    ...SENDING_WORDS,
+    'curl',
+    'wget',
+  ]),
+]);
 const PATTERN_TRIGGERS = SECURITY_PATTERNS.map((p) => p.triggers.map((word) => TRIGGERS.indexOf(word)));
 const KEY_TRIGGERS = KEY_FORMATS.map((k) => k.triggers.map((word) => TRIGGERS.indexOf(word)));
 /** For each trigger word, the patterns and key formats it starts (most files hold none, and need none looked at). */
@@ -108,7 +116,14 @@ function addHiddenText(bytes: Buffer, out: FindingsOf): void {
   if (runs.length === 0) return;
   const lines = new LineIndex(text);
   for (const run of runs) {
-    if (!out.addAt('security-hidden-text', lines.rangeOf(run.start, run.end), `Hidden text: ${run.description}. A reader does not see it; Claude does. Delete it.`)) break;
+    if (
+      !out.addAt(
+        'security-hidden-text',
+        lines.rangeOf(run.start, run.end),
+        `Hidden text: ${run.description}. A reader does not see it; Claude does. Delete it.`,
+      )
+    )
+      break;
   }
 }
 
@@ -156,18 +171,18 @@ class FileContext implements ScanContext {
 /** What each rule asks of the author, after what was found. */
 const HINTS: Readonly<Record<PatternRuleId, string>> = {
   'security-instruction-override': 'A skill adds to what Claude does; it must not overrule the user or the system. Remove it.',
-  'security-conceal-from-user': 'A skill must not act behind the user\'s back. Remove it, or tell the user instead.',
+  'security-conceal-from-user': "A skill must not act behind the user's back. Remove it, or tell the user instead.",
   'security-hidden-comment': 'What Claude reads should be what the reviewer sees. Make it visible text or delete it.',
   'security-greedy-description': 'Say when the skill applies, so Claude can choose it for the right requests only.',
   'security-exfiltration': 'Send only what the task needs, to a documented endpoint, and say so in SKILL.md.',
   'security-download-exec': 'Bundle the script in the skill, or install a pinned package version, so reviewers see what runs.',
   'security-reverse-shell': 'Nothing a skill does needs a remote shell. Remove it.',
   'security-obfuscated-exec': 'Ship the code in the clear so it can be reviewed.',
-  'security-credential-access': 'A skill must not read the user\'s credentials. Ask for the one token the task needs instead.',
+  'security-credential-access': "A skill must not read the user's credentials. Ask for the one token the task needs instead.",
   'security-persistence': 'A skill should leave nothing running after the task. Tell the user how to set it up instead.',
   'security-destructive': 'Delete only what the skill created, by its own path.',
   'security-miner': 'Remove it.',
-  'security-network-call': 'The API\'s code execution container has no network: bundle the data or the package with the skill.',
+  'security-network-call': "The API's code execution container has no network: bundle the data or the package with the skill.",
 };
 
 /** The findings of one file, at most MAX_SECURITY_FINDINGS_PER_RULE of a rule (one more says more were left out). */
@@ -221,7 +236,10 @@ class FindingsOf {
     if (count > MAX_SECURITY_FINDINGS_PER_RULE + 1) return false;
     this.counts.set(rule, count);
     this.lastLine.set(rule, range.start.line);
-    const text = count > MAX_SECURITY_FINDINGS_PER_RULE ? `More \`${rule}\` findings in this file are not listed (only the first ${MAX_SECURITY_FINDINGS_PER_RULE} are).` : message;
+    const text =
+      count > MAX_SECURITY_FINDINGS_PER_RULE
+        ? `More \`${rule}\` findings in this file are not listed (only the first ${MAX_SECURITY_FINDINGS_PER_RULE} are).`
+        : message;
     const found = finding(rule, text, range);
     this.findings.push(this.target.isSkillMd ? found : { ...found, file: this.target.relativePath });
     return count <= MAX_SECURITY_FINDINGS_PER_RULE;

@@ -39,7 +39,10 @@ export class UploadCache {
     try {
       return await vscode.workspace.fs.readFile(this.fileOf(skillId, ref));
     } catch {
-      await this.state.update(INDEX_KEY, this.index().filter((candidate) => candidate !== entry && !(candidate.skillId === skillId && candidate.ref === ref)));
+      await this.state.update(
+        INDEX_KEY,
+        this.index().filter((candidate) => candidate !== entry && !(candidate.skillId === skillId && candidate.ref === ref)),
+      );
       return undefined;
     }
   }
@@ -65,6 +68,10 @@ export class UploadCache {
 function isCachedUpload(value: unknown): value is CachedUpload {
   if (typeof value !== 'object' || value === null) return false;
   const entry = value as Record<string, unknown>;
-  return typeof entry.skillId === 'string' && typeof entry.ref === 'string'
-    && typeof entry.bytes === 'number' && typeof entry.storedAt === 'number';
+  return (
+    typeof entry.skillId === 'string' &&
+    typeof entry.ref === 'string' &&
+    typeof entry.bytes === 'number' &&
+    typeof entry.storedAt === 'number'
+  );
 }

@@ -18,7 +18,9 @@ export class VersionArchive {
 
   constructor(files: readonly ZipFile[]) {
     for (const file of files) this.tree.add(file.path, file.data);
-    this.sortedFiles = files.map((file) => ({ kind: 'file' as const, path: file.path, data: file.data })).sort((a, b) => a.path.localeCompare(b.path));
+    this.sortedFiles = files
+      .map((file) => ({ kind: 'file' as const, path: file.path, data: file.data }))
+      .sort((a, b) => a.path.localeCompare(b.path));
   }
 
   /** The entry at `path`, or undefined. */

@@ -107,9 +107,16 @@ function isSkillLink(value: unknown): value is SkillLink {
   if (typeof link.skillId !== 'string' || typeof link.title !== 'string') return false;
   if (link.published === undefined) return true;
   const published = link.published as Record<string, unknown> | null;
-  return typeof published === 'object' && published !== null
-    && typeof published.id === 'string' && typeof published.ref === 'string' && typeof published.hash === 'string'
-    && Array.isArray(published.allowedSecrets) && published.allowedSecrets.every((path) => typeof path === 'string')
-    && (published.ordinal === undefined || (typeof published.ordinal === 'number' && Number.isInteger(published.ordinal) && published.ordinal > 0))
-    && (published.createdAt === undefined || typeof published.createdAt === 'string');
+  return (
+    typeof published === 'object' &&
+    published !== null &&
+    typeof published.id === 'string' &&
+    typeof published.ref === 'string' &&
+    typeof published.hash === 'string' &&
+    Array.isArray(published.allowedSecrets) &&
+    published.allowedSecrets.every((path) => typeof path === 'string') &&
+    (published.ordinal === undefined ||
+      (typeof published.ordinal === 'number' && Number.isInteger(published.ordinal) && published.ordinal > 0)) &&
+    (published.createdAt === undefined || typeof published.createdAt === 'string')
+  );
 }

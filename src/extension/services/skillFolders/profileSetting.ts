@@ -14,5 +14,7 @@ export function profileFor(uri: vscode.Uri): Profile {
 /** `skillsmith.lint.uploadLimitMB` for `uri`, in bytes; the service's 30 MB when unset or not a positive number. */
 export function uploadLimitBytesFor(uri: vscode.Uri): number {
   const megabytes = vscode.workspace.getConfiguration(LINT_SETTINGS, uri).get<number>('uploadLimitMB');
-  return typeof megabytes === 'number' && Number.isFinite(megabytes) && megabytes > 0 ? Math.round(megabytes * 1024 * 1024) : DEFAULT_UPLOAD_LIMIT_BYTES;
+  return typeof megabytes === 'number' && Number.isFinite(megabytes) && megabytes > 0
+    ? Math.round(megabytes * 1024 * 1024)
+    : DEFAULT_UPLOAD_LIMIT_BYTES;
 }

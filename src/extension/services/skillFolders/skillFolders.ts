@@ -61,7 +61,10 @@ export class SkillFolders implements vscode.Disposable {
 
   /** Whether `folder` holds a `SKILL.md` now. */
   async isSkillFolder(folder: vscode.Uri): Promise<boolean> {
-    return vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, SKILL_MD)).then((stat) => (stat.type & vscode.FileType.File) !== 0, () => false);
+    return vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, SKILL_MD)).then(
+      (stat) => (stat.type & vscode.FileType.File) !== 0,
+      () => false,
+    );
   }
 
   /**
@@ -74,7 +77,10 @@ export class SkillFolders implements vscode.Disposable {
     if (isRemoteSkill(arg)) return this.pick(title, arg.skill.id);
     const given = arg === undefined ? vscode.window.activeTextEditor?.document.uri : uriOf(arg);
     if (given?.scheme === 'file') {
-      const stat = await vscode.workspace.fs.stat(given).then((found) => found, () => undefined);
+      const stat = await vscode.workspace.fs.stat(given).then(
+        (found) => found,
+        () => undefined,
+      );
       if (stat && (stat.type & vscode.FileType.Directory) !== 0) return given;
       if (stat && isSkillMd(given)) return folderOf(given);
       const containing = await this.containing(given);

@@ -7,6 +7,13 @@ import type { VersionNode } from '../nodes/versionNode';
 export async function copyVersionReference(node: VersionNode): Promise<string> {
   const reference = JSON.stringify(versionReference(node.version, node.parent.skill.source));
   await vscode.env.clipboard.writeText(reference);
-  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the reference to version {0} of "{1}"', versionLabel(node.version, node.parent.ordinals), skillLabel(node.parent.skill)), 3000);
+  vscode.window.setStatusBarMessage(
+    vscode.l10n.t(
+      'Copied the reference to version {0} of "{1}"',
+      versionLabel(node.version, node.parent.ordinals),
+      skillLabel(node.parent.skill),
+    ),
+    3000,
+  );
   return reference;
 }

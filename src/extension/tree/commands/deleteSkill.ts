@@ -36,10 +36,16 @@ export async function deleteSkill(context: CommandContext, node: SkillNode): Pro
           ordinals = versionOrdinals(versions);
           return confirmVersions(context, name, versions, ordinals);
         },
-        onProgress: ({ version, done, total }) => progress.report({
-          message: vscode.l10n.t('{0} ({1} of {2})', version ? versionLabel(version, ordinals) : name, formatCount(done + 1), formatCount(total)),
-          increment: done === 0 ? 0 : 100 / total,
-        }),
+        onProgress: ({ version, done, total }) =>
+          progress.report({
+            message: vscode.l10n.t(
+              '{0} ({1} of {2})',
+              version ? versionLabel(version, ordinals) : name,
+              formatCount(done + 1),
+              formatCount(total),
+            ),
+            increment: done === 0 ? 0 : 100 / total,
+          }),
         onVersionDeleted: (version) => {
           versionsDeleted++;
           context.archives.forget(id, version.ref);
@@ -63,7 +69,12 @@ export async function deleteSkill(context: CommandContext, node: SkillNode): Pro
   showStatus(vscode.l10n.t('$(trash) Deleted skill "{0}".', name));
 }
 
-function confirmVersions(context: CommandContext, name: string, versions: readonly SkillVersion[], ordinals: ReadonlyMap<string, number>): Promise<boolean> {
+function confirmVersions(
+  context: CommandContext,
+  name: string,
+  versions: readonly SkillVersion[],
+  ordinals: ReadonlyMap<string, number>,
+): Promise<boolean> {
   return context.prompts.confirm(
     versions.length === 1
       ? vscode.l10n.t('"{0}" still has 1 version. Delete it first, then the skill?', name)

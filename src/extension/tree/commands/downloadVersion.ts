@@ -30,9 +30,8 @@ export async function downloadVersion(context: CommandContext, node: VersionNode
   const destination = await context.prompts.pickFolder(vscode.l10n.t('Download version {1} of "{0}" into…', skill, when));
   if (!destination) return;
   try {
-    const archive = await withCancellableProgress(
-      vscode.l10n.t('Downloading version {1} of "{0}"', skill, when),
-      (_progress, signal) => context.archives.get(skillId, ref, signal),
+    const archive = await withCancellableProgress(vscode.l10n.t('Downloading version {1} of "{0}"', skill, when), (_progress, signal) =>
+      context.archives.get(skillId, ref, signal),
     );
     const targets: Target[] = archive.files().map((file) => ({
       path: file.path,
@@ -86,7 +85,12 @@ function landedIn(destination: vscode.Uri, targets: readonly Target[]): string {
 
 async function existingOf(uris: readonly vscode.Uri[]): Promise<vscode.Uri[]> {
   const found = await Promise.all(
-    uris.map((uri) => Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => uri, () => undefined)),
+    uris.map((uri) =>
+      Promise.resolve(vscode.workspace.fs.stat(uri)).then(
+        () => uri,
+        () => undefined,
+      ),
+    ),
   );
   return found.filter((uri): uri is vscode.Uri => uri !== undefined);
 }

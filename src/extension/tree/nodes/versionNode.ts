@@ -31,7 +31,10 @@ export class VersionNode implements TreeNode, RemoteVersionItem {
   /** The `skillsmith-remote:` URI of `path` inside this version ('' is its root), named as the tree names it. */
   uriOf(path: string): vscode.Uri {
     const { skillId, ref } = this.version;
-    return toRemoteUri({ skillId, versionRef: ref, path }, { skill: skillLabel(this.parent.skill), version: versionShortLabel(this.version, this.parent.ordinals) });
+    return toRemoteUri(
+      { skillId, versionRef: ref, path },
+      { skill: skillLabel(this.parent.skill), version: versionShortLabel(this.version, this.parent.ordinals) },
+    );
   }
 
   toTreeItem(): vscode.TreeItem {
@@ -51,7 +54,9 @@ export class VersionNode implements TreeNode, RemoteVersionItem {
     const lines = [
       `**${markdownText(versionLabel(this.version, ordinals))}** — ${markdownText(this.version.name)}`,
       markdownText(this.version.description),
-      [vscode.l10n.t('Created {0} ({1})', age, this.version.createdAt), vscode.l10n.t('Version: {0}', identifier)].map(markdownText).join('  \n'),
+      [vscode.l10n.t('Created {0} ({1})', age, this.version.createdAt), vscode.l10n.t('Version: {0}', identifier)]
+        .map(markdownText)
+        .join('  \n'),
     ];
     item.tooltip = new vscode.MarkdownString(lines.join('\n\n'));
     return item;
