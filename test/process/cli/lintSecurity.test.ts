@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import { writeGeneratedFixtures } from '../../support/generatedFixtures';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -30,6 +31,7 @@ interface JsonDiagnostic {
 
 describe('skillsmith lint: the security scan (built dist/cli.js)', () => {
   before(async () => {
+    writeGeneratedFixtures();
     await run(process.execPath, ['esbuild.js'], { cwd: ROOT });
   });
 

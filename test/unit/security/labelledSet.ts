@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { lintSkillFolder } from '../../../src/core/skill/folder';
 import { isSecurityRule } from '../../../src/core/skill/rules';
 import type { Profile, RuleId } from '../../../src/core/skill/types';
+import { writeGeneratedFixtures } from '../../support/generatedFixtures';
 
 /** Where the labelled folders are. */
 export const LABELLED_ROOT = path.join(__dirname, '..', '..', 'fixtures', 'security');
@@ -18,6 +19,7 @@ export interface LabelledCase {
 
 /** Every labelled folder, in the order of labels.json. */
 export function labelledCases(): LabelledCase[] {
+  writeGeneratedFixtures();
   const labels = JSON.parse(readFileSync(path.join(LABELLED_ROOT, 'labels.json'), 'utf8')) as Record<
     string,
     { profile: Profile; expect: RuleId[] }

@@ -190,7 +190,7 @@ describe('upload-secret by content', () => {
 
   it('passes placeholders, examples and environment references', () => {
     const text = [
-      'sk-ant-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      `sk-ant-${'x'.repeat(40)}`,
       'AKIAIOSFODNN7EXAMPLE',
       'postgres://user:password@localhost/db',
       'postgres://app:${DB_PASSWORD}@db/app',
