@@ -3,6 +3,7 @@
 // scrolled up brings the new exchange into view.
 import * as assert from 'node:assert/strict';
 import { chatFrame, sendPrompt } from './support/chat.mjs';
+import { runContextMenu } from './support/quickInput.mjs';
 import { openSkillsView, treeRow } from './support/workbench.mjs';
 
 /** The journey's name, as the runner prints it. */
@@ -13,8 +14,7 @@ const SKILL = 'Release notes';
 
 export async function run({ page, screenshot }) {
   const sideBar = await openSkillsView(page);
-  await treeRow(sideBar, SKILL).click({ button: 'right' });
-  await page.locator('.context-view .action-label', { hasText: /^Test in Chat$/ }).click();
+  await runContextMenu(page, treeRow(sideBar, SKILL), 'Test in Chat');
   const frame = await chatFrame(page);
   await page.mouse.move(700, 880); // away from the tree, whose hover would cover the chat
 

@@ -3,6 +3,7 @@
 // theme. A screenshot of each theme, looked at by a person; the checks here are what a theme must never break.
 import * as assert from 'node:assert/strict';
 import { chatFrame, sendPrompt } from './support/chat.mjs';
+import { runContextMenu } from './support/quickInput.mjs';
 import { openSkillsView, treeRow } from './support/workbench.mjs';
 
 /** The journey's name, as the runner prints it. */
@@ -32,8 +33,7 @@ async function useTheme(page, theme) {
 
 export async function run({ page, screenshot }) {
   const sideBar = await openSkillsView(page);
-  await treeRow(sideBar, 'CSV cleaner').click({ button: 'right' });
-  await page.locator('.context-view .action-label', { hasText: /^Test in Chat$/ }).click();
+  await runContextMenu(page, treeRow(sideBar, 'CSV cleaner'), 'Test in Chat');
   let frame = await chatFrame(page);
   await frame.locator('.skill-chip', { hasText: 'CSV cleaner' }).waitFor();
   const reply = await sendPrompt(frame, 'Clean my CSV file with csv-cleaner and create a file with a short report.');

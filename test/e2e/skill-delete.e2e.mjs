@@ -34,11 +34,12 @@ export async function run({ page, screenshot, emulatorUrl }) {
     const when = (await oldest.locator('.label-name').innerText()).replace(/[\u00a0\u202f]/g, ' ');
     await contextMenu(oldest, 'Delete Version…');
     const asked = await dialog(page);
-    assert.ok(asked.text.includes(`Delete the version of "Release notes" from ${when}?`), asked.text);
+    // The row's label is the version's ordinal ("v1"); the question adds its date and time to the second.
+    assert.match(asked.text, new RegExp(`Delete version ${when} \\([^)]*\\d:\\d\\d:\\d\\d[^)]*\\) of "Release notes"\\?`), asked.text);
     assert.doesNotMatch(asked.text, /skver_|skill_/, 'no ids in the question');
     await screenshot('delete-version-dialog');
     await asked.press('Delete Version');
-    await statusBar.getByText(`Deleted the version of "Release notes" from ${when}.`).waitFor();
+    await statusBar.getByText(new RegExp(`Deleted version ${when} \\(.*\\) of "Release notes"\\.`)).waitFor();
     await sideBar.locator('.monaco-list-row[aria-level="3"]').nth(2).waitFor({ state: 'detached' });
     await screenshot('delete-version-done');
 

@@ -42,7 +42,8 @@ export async function run({ page, screenshot }) {
 
   await openWorkspaceFile(page, 'broken-example/SKILL.md');
   const problems = await showProblems(page);
-  const nameFormat = problems.filter({ hasText: 'name-format' });
+  // Other folders' problems are listed too (every skill folder is linted in the background): this file's only.
+  const nameFormat = problems.filter({ hasText: 'name-format' }).filter({ hasText: 'Broken_Example' });
   await nameFormat.first().waitFor();
   // Line 2 is `name: Broken_Example`: with the cursor on the name, Ctrl+. lists the fixes for what is wrong there.
   await goToLine(page, editor, 2);
