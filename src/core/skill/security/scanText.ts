@@ -4,7 +4,7 @@ import { finding, type Finding } from '../finding';
 import { LineIndex } from '../text';
 import type { Range, RuleId } from '../types';
 import { ByteText } from './byteText';
-import { findHiddenRuns } from './hiddenText';
+import { findHiddenRuns, mayHoldHiddenText } from './hiddenText';
 import { SECURITY_PATTERNS, SENDING_WORDS, type FileScope, type PatternRuleId, type ScanContext } from './patterns';
 import { TriggerSet, type TriggerHits } from './triggers';
 
@@ -83,7 +83,7 @@ export function scanUtf8(bytes: Buffer, target: ScanTarget): Finding[] {
   const source = new ByteText(bytes);
   const out = new FindingsOf(source, target);
   const hits = TRIGGERS.find(bytes);
-  if (hits.mayHide) addHiddenText(bytes, out);
+  if (mayHoldHiddenText(bytes)) addHiddenText(bytes, out);
   if (hits.found.length === 0) return out.findings;
   const scopes = scopesOf(target, bytes);
   const context = new FileContext(source, hits);
@@ -109,7 +109,7 @@ export function scanUtf8(bytes: Buffer, target: ScanTarget): Finding[] {
   return out.findings;
 }
 
-/** Adds the hidden-text findings: the text is decoded whole, as only files holding a lead byte of such a character get here. */
+/** Adds the hidden-text findings: the text is decoded whole, as only files holding such a character get here. */
 function addHiddenText(bytes: Buffer, out: FindingsOf): void {
   const text = bytes.toString('utf8');
   const runs = findHiddenRuns(text, MAX_SECURITY_FINDINGS_PER_RULE + 1);
