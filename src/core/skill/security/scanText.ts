@@ -1,4 +1,5 @@
 /** The security scan of one file of a skill, read as UTF-8 text: hidden text, the `security-…` patterns and keys found by content. */
+import { isUtf8 } from 'node:buffer';
 import { isRealKey, KEY_FORMATS } from '../../bundle/secretContent';
 import { finding, type Finding } from '../finding';
 import { LineIndex } from '../text';
@@ -71,6 +72,17 @@ const WINDOW = 1000;
 /** The security findings of `text` (SKILL.md in the editor), the same as those of its UTF-8 bytes. Never throws. */
 export function scanText(text: string, target: ScanTarget): Finding[] {
   return scanUtf8(Buffer.from(text, 'utf8'), target);
+}
+
+/**
+ * The findings of `text`, which was decoded from `utf8` and then lost a leading byte-order mark if it had one: those
+ * bytes are scanned as they are when they are valid UTF-8 (they are then the text's own encoding), else the text is
+ * encoded again. Never throws.
+ */
+export function scanDecoded(text: string, utf8: Buffer, target: ScanTarget): Finding[] {
+  if (!isUtf8(utf8)) return scanText(text, target);
+  const bom = utf8.length >= 3 && utf8[0] === 0xef && utf8[1] === 0xbb && utf8[2] === 0xbf;
+  return scanUtf8(bom ? utf8.subarray(3) : utf8, target);
 }
 
 /**
