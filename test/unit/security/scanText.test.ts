@@ -3,6 +3,11 @@ import { describe, it } from 'node:test';
 import { lintSkillMd } from '../../../src/core/skill/lint';
 import { MAX_SECURITY_FINDINGS_PER_RULE, scanDecoded, scanText } from '../../../src/core/skill/security/scanText';
 import { stripBom } from '../../../src/core/skill/text';
+import { SECURITY_PATTERNS } from '../../../src/core/skill/security/patterns';
+import { KEY_FORMATS } from '../../../src/core/bundle/secretContent';
+import { labelledCases } from './labelledSet';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import type { RuleId } from '../../../src/core/skill/types';
 
 const script = (text: string, relativePath = 'scripts/run.sh') => scanText(text, { relativePath, isSkillMd: false });
@@ -143,6 +148,37 @@ describe('security patterns', () => {
     }
   }
 });
+
+describe('alsoOnLine', () => {
+  const threatTexts = Object.values(CASES).flatMap(({ threats }) => threats.map((t) => (typeof t === 'string' ? t : t[0])));
+  const lines = [...threatTexts, ...labelledLines()];
+  const entries = [...SECURITY_PATTERNS, ...KEY_FORMATS].filter((e) => e.alsoOnLine !== undefined);
+
+  it('holds for every match of its pattern in the threats and the labelled set', () => {
+    assert.ok(entries.length >= 5);
+    let matched = 0;
+    for (const { pattern, alsoOnLine = [] } of entries)
+      for (const line of lines)
+        for (const match of line.matchAll(new RegExp(pattern.source, pattern.flags))) {
+          matched++;
+          const lower = line.toLowerCase();
+          assert.ok(
+            alsoOnLine.some((word) => lower.includes(word)),
+            `${pattern.source.slice(0, 40)}… matched ${JSON.stringify(match[0])} on a line without ${alsoOnLine.join(', ')}`,
+          );
+        }
+    assert.ok(matched >= 10, `only ${matched} matches`);
+  });
+});
+
+/** Every line of every file of the labelled set. */
+function labelledLines(): string[] {
+  return labelledCases().flatMap(({ dir }) =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .flatMap((e) => readFileSync(path.join(e.parentPath, e.name), 'utf8').split(/\r\n|\r|\n/)),
+  );
+}
 
 describe('security-hidden-text', () => {
   it('decodes Unicode tag characters and places the finding on them', () => {

@@ -4,7 +4,7 @@
  * pass per pattern.
  */
 /** The most positions kept per word: enough for every finding a file may list, bounded on hostile text. */
-const MAX_POSITIONS = 200;
+export const MAX_TRIGGER_POSITIONS = 200;
 
 /** Each byte lower-cased (ASCII letters folded, everything else as it is). */
 const LOWER = new Uint8Array(256).map((_, code) => (code >= 65 && code <= 90 ? code + 32 : code));
@@ -71,7 +71,7 @@ export class TriggerSet {
     return this.names.indexOf(word.toLowerCase());
   }
 
-  /** Every position of every word in `bytes`, at most MAX_POSITIONS per word, each word's in order. Linear in their length. */
+  /** Every position of every word in `bytes`, at most MAX_TRIGGER_POSITIONS per word, each word's in order. Linear in their length. */
   find(bytes: Buffer): TriggerHits {
     const positions: (number[] | undefined)[] = new Array<number[] | undefined>(this.words.length);
     const found: number[] = [];
@@ -103,7 +103,7 @@ export class TriggerSet {
         list = positions[index] = [];
         found.push(index);
       }
-      if (list.length < MAX_POSITIONS) list.push(at);
+      if (list.length < MAX_TRIGGER_POSITIONS) list.push(at);
     }
   }
 }
