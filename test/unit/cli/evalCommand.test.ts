@@ -88,7 +88,7 @@ describe('skillsmith eval', () => {
       junit.stdout,
       /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites>\n {2}<testsuite name="skill evals: csv-cleaner" tests="4" failures="1" errors="0">/,
     );
-    assert.match(junit.stdout, /<failure message="triggered 0 of 1 runs">User: Tidy up my spreadsheet columns/);
+    assert.match(junit.stdout, /<failure message="triggered 0 of 1 run">User: Tidy up my spreadsheet columns/);
     const json = await runFile('evals.json', '--format', 'json', '--min-pass-rate', '0.5');
     assert.equal(json.code, 0);
     const report = JSON.parse(json.stdout) as {
