@@ -195,7 +195,8 @@ suite('Publish', () => {
     assert.ok(row, 'the finding has a row');
     assert.equal(row.label, '$(error) publish-tests/phones-home/scripts/report.sh:2');
     assert.equal(row.description, 'security-exfiltration');
-    assert.equal(row.detail, error.message);
+    assert.match(error.message, /\$\(env\)/, 'the message quotes the command');
+    assert.equal(row.detail, error.message.replace('$(env)', '\\$(env)'), 'shown as text, not as an icon');
     assert.ok(
       rows.some((item) => item.kind === vscode.QuickPickItemKind.Separator && item.label === '1 error to fix before publishing'),
       rows.map((item) => item.label).join('\n'),

@@ -41,6 +41,8 @@ export function registerLintFeatures(context: vscode.ExtensionContext, { log, fo
     vscode.workspace.onDidOpenTextDocument(scanSafely),
     vscode.workspace.onDidChangeTextDocument((event) => scanSafely(event.document)),
     vscode.workspace.onDidCloseTextDocument((document) => security.forget(document.uri)),
+    watcher.onDidDelete((uri) => security.forgetUnder(uri)),
+    vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => security.forgetUnder(uri))),
     vscode.commands.registerCommand('skillsmith.scanSkill', (arg?: unknown) =>
       isRemoteVersion(arg)
         ? scanVersionCommand(security, archives, log, arg)

@@ -64,12 +64,24 @@ export class SecurityDiagnostics implements vscode.Disposable {
     this.collection.delete(uri);
   }
 
+  /** Drops the findings of `uri` and of every file below it: it was deleted. */
+  forgetUnder(uri: vscode.Uri): void {
+    const prefix = `${uri.toString().replace(/\/$/, '')}/`;
+    const gone: vscode.Uri[] = [];
+    this.collection.forEach((found) => {
+      if (found.toString() === uri.toString() || found.toString().startsWith(prefix)) gone.push(found);
+    });
+    for (const found of gone) this.collection.delete(found);
+  }
+
   /**
    * Scans every file an upload of `folder` carries (SKILL.md's findings included) under the folder's profile and
-   * puts each file's findings on it in the Problems panel. Resolves to the findings, each with its file.
+   * puts each file's findings on it in the Problems panel, in place of what an earlier scan found there. Resolves to
+   * the findings, each with its file.
    */
   scanFolder(folder: vscode.Uri): Diagnostic[] {
     const result = lintSkillFolder(folder.fsPath, { profile: profileFor(folder) });
+    this.forgetUnder(folder);
     const skillMd = result.file !== undefined ? vscode.Uri.file(result.file) : vscode.Uri.joinPath(folder, SKILL_MD);
     return this.show(result.diagnostics, (file) => (file === undefined ? skillMd : vscode.Uri.joinPath(folder, ...file.split('/'))));
   }

@@ -3,6 +3,7 @@ import { SKILL_MD } from '../../core/skill/skillMdName';
 import type { Diagnostic } from '../../core/skill/types';
 import { formatCount } from '../../core/text/count';
 import { displayPath } from '../ui/displayPath';
+import { plainLabel } from '../ui/plainLabel';
 import { toVscodeRange } from '../ui/toVscodeDiagnostic';
 
 /** A lint finding as the publish preview lists it: what, by which rule, and where (openable at its line). */
@@ -73,9 +74,9 @@ export function findingItems(findings: readonly PreviewFinding[]): (vscode.Quick
 /** A finding's row: `$(error) scripts/report.sh:3`, the rule beside it, the message under it. */
 function findingItem(finding: PreviewFinding): FindingItem {
   return {
-    label: `$(${finding.severity}) ${whereOf(finding)}`,
+    label: `$(${finding.severity}) ${plainLabel(whereOf(finding))}`,
     description: finding.rule,
-    detail: finding.message,
+    detail: plainLabel(finding.message),
     finding,
   };
 }
