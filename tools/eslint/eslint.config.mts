@@ -1,10 +1,12 @@
-// The repository's lint: typescript-eslint's recommended rules (not type-checked yet) and the dependency rule of
-// docs/development.md, checked by `npm run lint` and by `npm test`. Loaded through the root eslint.config.mts.
+// The repository's lint: typescript-eslint's recommended rules, type-checked where the code is clean of them, and the
+// dependency rule of docs/development.md, checked by `npm run lint` and by `npm test`. Loaded through the root
+// eslint.config.mts.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import boundaries from 'eslint-plugin-boundaries';
 import tseslint from 'typescript-eslint';
 
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const extensionDir = fileURLToPath(new URL('../../src/extension/', import.meta.url));
 
 /** The extension's folders that everything may use; every other folder of src/extension/ is a feature. */
@@ -12,6 +14,9 @@ const SHARED = ['services', 'ui', 'shared'];
 const FEATURES = readdirSync(extensionDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && !SHARED.includes(entry.name))
   .map((entry) => entry.name);
+
+/** The code linted with the type-checked rules: each folder joins once it is clean of them, until the whole tree does. */
+const TYPE_CHECKED = ['src/core/**/*.ts'];
 
 const featureType = (name: string): string => `feature-${name}`;
 
@@ -35,6 +40,12 @@ export default tseslint.config(
       // `interface Window extends StreamGlobals {}` is how a global is augmented.
       '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
     },
+  },
+  {
+    // Type-aware: each file is checked against the program of its nearest tsconfig.json (Node side, webview, pages).
+    files: TYPE_CHECKED,
+    extends: [tseslint.configs.recommendedTypeCheckedOnly],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: repoRoot } },
   },
   {
     // The lazy loaders: a bundle (lazyBundle, at a path esbuild leaves alone) or a package required on first use,
