@@ -23,6 +23,7 @@ const TYPE_CHECKED = [
   'src/emulator/**/*.ts',
   'src/webview/**/*.ts',
   'src/shared/**/*.ts',
+  'test/unit/**/*.ts',
 ];
 
 const featureType = (name: string): string => `feature-${name}`;
@@ -53,6 +54,16 @@ export default tseslint.config(
     files: TYPE_CHECKED,
     extends: [tseslint.configs.recommendedTypeCheckedOnly],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: repoRoot } },
+  },
+  {
+    files: TYPE_CHECKED.filter((pattern) => pattern.startsWith('test/')),
+    rules: {
+      // node:test's runner awaits what `describe`, `it` and `test` return: a test file calls them without `await`.
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] }] },
+      ],
+    },
   },
   {
     // The lazy loaders: a bundle (lazyBundle, at a path esbuild leaves alone) or a package required on first use,

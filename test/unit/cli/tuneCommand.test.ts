@@ -73,7 +73,7 @@ describe('skillsmith tune', () => {
     const winner = /^Winner on holdout: (.*)$/m.exec(stdout)?.[1] ?? '';
     assert.equal(skillMd, originalSkillMd.replace('Cleans messy CSV files.', winner), 'only the description changed');
     const [results] = await readdir(join(skill, 'evals', 'results')).then((names) => names.filter((name) => name.endsWith('-tune')));
-    const saved = JSON.parse(await readFile(join(skill, 'evals', 'results', results!, 'tuning.json'), 'utf8')) as {
+    const saved = JSON.parse(await readFile(join(skill, 'evals', 'results', results, 'tuning.json'), 'utf8')) as {
       winner: { description: string; changed: boolean };
     };
     assert.deepEqual(saved.winner, { description: winner, source: 'model', changed: true });
