@@ -104,8 +104,9 @@ async function main(): Promise<void> {
       const [a, b] = await Promise.all([downloadFileSet(client, skillId, first.version), downloadFileSet(client, skillId, second.version)]);
       changes = formatUnifiedDiff(diffFileSets(a, b));
     };
-    const ourUnzipAndDiff = async (): Promise<void> => {
+    const ourUnzipAndDiff = (): Promise<void> => {
       changes = formatUnifiedDiff(diffFileSets(unzipFileSet(zipA), unzipFileSet(zipB)));
+      return Promise.resolve();
     };
     // The baseline unpacks into memory-backed /dev/shm where there is one: the fastest honest place for `unzip`.
     const unpackRoot = existsSync('/dev/shm') ? await mkdtemp('/dev/shm/skillsmith-bench-') : root;

@@ -24,6 +24,11 @@ const TYPE_CHECKED = [
   'src/webview/**/*.ts',
   'src/shared/**/*.ts',
   'test/unit/**/*.ts',
+  'test/process/**/*.ts',
+  'test/package/**/*.ts',
+  'test/support/**/*.ts',
+  'test/webview/**/*.ts',
+  'bench/**/*.ts',
 ];
 
 const featureType = (name: string): string => `feature-${name}`;
