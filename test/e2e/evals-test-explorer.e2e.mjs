@@ -1,7 +1,8 @@
 // Journey: the sample skill's evals in the Test Explorer. The Testing view lists its trigger and output cases; a run
-// of all of them against the local draft asks about the cost, publishes the draft as a new version (after asking,
-// through the publish preview), then shows each case passed or failed with its rate, and the failing trigger case's
-// message at its line in the editor, its transcript in the Test Results panel. The emulator and the files are restored at the end.
+// of all of them against the local draft asks first whether to publish the draft, then about the cost (each
+// question in a screenshot), publishes it as a new version through the publish preview while the Testing view stays
+// in front, then shows each case passed or failed with its rate, and the failing trigger case's message at its line in
+// the editor, its transcript in the Test Results panel. The emulator and the files are restored at the end.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { quickInput } from './support/quickInput.mjs';
@@ -29,19 +30,23 @@ const OUTPUTS = `{
 }
 `;
 
-/** The Test Explorer's row of the item labelled `label` (its label is followed by its description in the row). */
+/**
+ * The Test Explorer's row of the item labelled `label` (followed by its description in the row; a case's label may
+ * start with the rate of its last run: "3/3 triggered · ").
+ */
 function testRow(container, label) {
-  const start = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+  const start = new RegExp(`^(?:[^·]+ · )?${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
   return container
     .locator('.monaco-list-row')
     .filter({ has: container.page().locator('.monaco-tl-contents > .label', { hasText: start }) })
     .first();
 }
 
-/** The modal dialog that shows `text`, once it is up; presses `button`. */
-async function answerDialog(page, text, button) {
+/** The modal dialog that shows `text`, once it is up (in the screenshot `shot` when given); presses `button`. */
+async function answerDialog(page, text, button, shot) {
   const dialog = page.locator('.monaco-dialog-box', { hasText: text });
   await dialog.waitFor();
+  if (shot) await shot();
   await dialog.locator('.monaco-button', { hasText: button }).click();
   await dialog.waitFor({ state: 'hidden' });
 }
@@ -76,22 +81,27 @@ export async function run({ page, screenshot, emulatorUrl, workspace }) {
 
     await skill.hover();
     await skill.locator('.action-label[aria-label^="Run Test"]').click();
-    await answerDialog(page, 'Run 4 eval cases of release-notes, 3 times each?', 'Run Evals');
-    await answerDialog(page, 'release-notes is not published yet', 'Publish and Run');
+    await answerDialog(page, 'release-notes is not published yet', 'Publish and Run', () =>
+      screenshot('evals-test-explorer-publish-question'),
+    );
+    await answerDialog(page, 'Run 4 eval cases of release-notes, 3 times each?', 'Run Evals', () =>
+      screenshot('evals-test-explorer-cost-question'),
+    );
     const link = await quickInput(page, 'Publish release-notes to');
     await link.locator('.monaco-list-row', { hasText: 'Release notes' }).waitFor();
     await page.keyboard.press('Enter');
     const preview = await quickInput(page, 'as a new version of "Release notes"');
     await preview.locator('.monaco-list-row', { hasText: 'release-notes/SKILL.md' }).waitFor();
     await page.keyboard.press('Enter');
-    // Publishing reveals the new version in the Skills view; the Test Explorer is one click away.
+    // The publish leaves the Testing view in front: the run shows there.
     await page.locator('.notifications-toasts', { hasText: 'Published a new version of "Release notes"' }).waitFor();
-    await testingIcon.click();
 
     // Each case shows its rate beside it once its runs are in, and its state.
-    await missed.locator('.test-label-description', { hasText: '0/3 triggered · should trigger' }).waitFor();
-    await testRow(sideBar, 'Release notes for merged PRs').locator('.test-label-description', { hasText: '3/3 triggered' }).waitFor();
-    await testRow(sideBar, '#1 Draft the release notes').locator('.test-label-description', { hasText: '3/3 runs passed' }).waitFor();
+    // The rate starts the label, so a side bar of the default width shows it; the label is what a screen reader hears.
+    const label = (row, text) => row.locator('.monaco-tl-contents > .label', { hasText: text }).waitFor();
+    await label(missed, '0/3 triggered · Summarise the sprint · should trigger');
+    await label(testRow(sideBar, 'Release notes for merged PRs'), '3/3 triggered · Release notes for merged PRs');
+    await label(testRow(sideBar, '#1 Draft the release notes'), '3/3 runs passed · #1 Draft the release notes');
     await missed.locator('.computed-state.codicon-testing-failed-icon').waitFor();
     await testRow(sideBar, 'Capital of France?').locator('.computed-state.codicon-testing-passed-icon').waitFor();
     await screenshot('evals-test-explorer-results', { readme: 'test-explorer' });

@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { SkillVersion } from '../../src/core/api/types';
 import type { TestSeams } from '../../src/extension/exports';
+import { versionPickItems } from '../../src/extension/ui/prompts';
 import type { EvalFeature } from '../../src/extension/evals/evalFeature';
 import type { CaseReport } from '../../src/extension/evals/reportedRun';
 import { editAndSave, openPublishSession, type PublishSession } from './support/publishSession';
@@ -118,12 +120,13 @@ suite('Evals in the Test Explorer', () => {
       ],
     );
     const triggers = children(files[0]!);
+    // Everything in the label, no description: the Testing view's screen reader label is the description when there is one.
     assert.deepEqual(
       triggers.map((item) => [item.label, item.description, item.range?.start.line]),
       [
-        ['Fix the messy headers in this CSV', 'should trigger', 1],
-        ['What is the capital of France?', 'should not trigger', 2],
-        ['Tidy up my spreadsheet columns', 'should trigger', 3],
+        ['Fix the messy headers in this CSV · should trigger', undefined, 1],
+        ['What is the capital of France? · should not trigger', undefined, 2],
+        ['Tidy up my spreadsheet columns · should trigger', undefined, 3],
       ],
     );
     assert.deepEqual(
@@ -153,6 +156,14 @@ suite('Evals in the Test Explorer', () => {
     await changed;
     assert.match(String(problem()?.error), /\[1\]\.should_trigger: must be true or false/);
     assert.deepEqual([problem()?.label, problem()?.range?.start.line], ['Line 3', 2], 'the error is on the case, at its line');
+    changed = rebuilt(() => /^Not valid JSON/.test(String(problem()?.error)));
+    await editAndSave(file, '[\n  { "query": "y", "should_trigger": true },\n  { "query": "x" "should_trigger": true }\n]\n');
+    await changed;
+    assert.equal(
+      problem()?.error,
+      "Not valid JSON at 3:18 (line 3, column 18): expected ',' or '}' after property value. Fix the file and save it again.",
+      'a whole sentence, with the line and column, not cut',
+    );
     changed = rebuilt(() => triggerFile()?.children.size === 3);
     await editAndSave(file, TRIGGERS);
     await changed;
@@ -196,8 +207,8 @@ suite('Evals in the Test Explorer', () => {
       JSON.stringify({ confirmations, outcome, reports }),
     );
     assert.equal(confirmations.length, 2, confirmations.join(' | '));
-    assert.match(confirmations[0] ?? '', /Run 5 eval cases of .*csv-tidy, 3 times each\?/);
-    assert.match(confirmations[1] ?? '', /csv-tidy is not published yet/);
+    assert.match(confirmations[0] ?? '', /csv-tidy is not published yet/);
+    assert.match(confirmations[1] ?? '', /Run 5 eval cases of .*csv-tidy, 3 times each\?/);
     const link = session.publish.links.get(folder);
     assert.ok(link?.published, 'the draft was published and linked');
     const missed = reports.find((report) => report.id.endsWith('#trigger-2'));
@@ -208,7 +219,7 @@ suite('Evals in the Test Explorer', () => {
     assert.match(unmet?.message ?? '', /0\/3 runs passed/);
     assert.match(unmet?.message ?? '', /✗ The answer contains "no such words"/);
     assert.match(unmet?.message ?? '', /Your files are in the container: data\.csv/, 'the input file was uploaded and attached');
-    assert.equal(caseItem('trigger-evals.json', 'trigger-0').description, '3/3 triggered · should trigger');
+    assert.equal(caseItem('trigger-evals.json', 'trigger-0').label, '3/3 triggered · Fix the messy headers in this CSV · should trigger');
     assert.equal(resultFolders().length, 1, 'the results were written');
     assert.ok(fs.existsSync(path.join(folder.fsPath, 'evals', 'results', resultFolders()[0]!, 'benchmark.json')));
   });
@@ -224,8 +235,38 @@ suite('Evals in the Test Explorer', () => {
     assert.equal(versions(), before);
     await editAndSave(vscode.Uri.joinPath(folder, 'SKILL.md'), SKILL_MD.replace('Run the cleaner', 'Run the cleaner twice'));
     assert.deepEqual(states(await run(one)), { 'trigger-0': 'passed' });
-    assert.match(confirmations[2] ?? '', /changed since its last published version/);
+    assert.match(confirmations[1] ?? '', /changed since its last published version/);
     assert.equal(versions(), before + 1);
+  });
+
+  test('a changed draft asks to publish first, then the cost once; nothing starts before the answers and the Testing view stays in front', async () => {
+    const events: string[] = [];
+    session.remote.prompts.confirm = async (message) => {
+      events.push(`ask: ${message}`);
+      return true;
+    };
+    session.publish.prompts.preview = async () => {
+      events.push('publish preview');
+      return true;
+    };
+    const { controller } = seams.evals;
+    const createTestRun = controller.createTestRun.bind(controller);
+    controller.createTestRun = (...args) => {
+      events.push('run started');
+      return createTestRun(...args);
+    };
+    await vscode.commands.executeCommand('workbench.view.testing.focus');
+    try {
+      await editAndSave(vscode.Uri.joinPath(folder, 'SKILL.md'), SKILL_MD.replace('Run the cleaner', 'Run the cleaner once'));
+      assert.deepEqual(states(await run([caseItem('trigger-evals.json', 'trigger-0')])), { 'trigger-0': 'passed' });
+    } finally {
+      controller.createTestRun = createTestRun;
+    }
+    assert.equal(events.length, 4, events.join(' | '));
+    assert.match(events[0] ?? '', /^ask: .*csv-tidy (changed since its last published version|is not published yet)/);
+    assert.match(events[1] ?? '', /^ask: Run 1 eval case of .*csv-tidy, 3 times each\?$/);
+    assert.deepEqual(events.slice(2), ['publish preview', 'run started']);
+    assert.equal(session.remote.treeView.visible, false, 'the publish did not switch the side bar to the Skills view');
   });
 
   test('a case whose runs partly errored is errored, its rate counting only the runs that completed', async () => {
@@ -234,7 +275,10 @@ suite('Evals in the Test Explorer', () => {
       const reports = await run([caseItem('trigger-evals.json', 'trigger-0')]);
       assert.deepEqual(states(reports), { 'trigger-0': 'errored' }, JSON.stringify(reports));
       assert.match(reports[0]?.message ?? '', /^2\/2 triggered; 1 run did not complete; it should trigger in most runs\./);
-      assert.equal(caseItem('trigger-evals.json', 'trigger-0').description, '2/2 triggered; 1 run did not complete · should trigger');
+      assert.equal(
+        caseItem('trigger-evals.json', 'trigger-0').label,
+        '2/2 triggered; 1 run did not complete · Fix the messy headers in this CSV · should trigger',
+      );
     } finally {
       session.emulator.admin.clearFaults();
     }
@@ -243,14 +287,14 @@ suite('Evals in the Test Explorer', () => {
   test('a cancelled case is skipped and keeps no rate of an older run', async () => {
     const one = caseItem('trigger-evals.json', 'trigger-0');
     assert.deepEqual(states(await run([one])), { 'trigger-0': 'passed' });
-    assert.equal(caseItem('trigger-evals.json', 'trigger-0').description, '3/3 triggered · should trigger');
+    assert.equal(caseItem('trigger-evals.json', 'trigger-0').label, '3/3 triggered · Fix the messy headers in this CSV · should trigger');
     const source = new vscode.CancellationTokenSource();
     session.remote.prompts.confirm = async () => {
       source.cancel();
       return true;
     };
     assert.deepEqual(states(await run([one], 'draft', source.token)), { 'trigger-0': 'skipped' });
-    assert.equal(caseItem('trigger-evals.json', 'trigger-0').description, 'should trigger');
+    assert.equal(caseItem('trigger-evals.json', 'trigger-0').label, 'Fix the messy headers in this CSV · should trigger');
   });
 
   test('declining the cost question skips the cases; cancelling the run aborts it and writes nothing', async () => {
@@ -282,6 +326,34 @@ suite('Evals in the Test Explorer', () => {
     } finally {
       await vscode.workspace.getConfiguration('skillsmith').update('evals.maxRequests', undefined, vscode.ConfigurationTarget.Global);
     }
+  });
+
+  test("a version pick shows each version's description as its detail, what tells apart versions of one minute", () => {
+    const version = (ref: string, description: string): SkillVersion => ({
+      id: ref,
+      ref,
+      version: null,
+      skillId: 'skill_x',
+      name: SKILL,
+      description,
+      directory: null,
+      createdAt: '2026-12-06T20:17:03Z',
+    });
+    const items = versionPickItems(
+      [version('skver_2', 'Cleans CSV files.\nUse when headers are messy.'), version('skver_1', 'Cleans CSV files.')],
+      'skver_2',
+      new Map([
+        ['skver_2', 2],
+        ['skver_1', 1],
+      ]),
+    );
+    assert.deepEqual(
+      items.map((item) => [item.description, item.detail]),
+      [
+        ['latest', 'Cleans CSV files. Use when headers are messy.'],
+        [undefined, 'Cleans CSV files.'],
+      ],
+    );
   });
 
   test('the remote-version profile runs against the version picked; Compare Eval Results shows both versions side by side', async () => {
