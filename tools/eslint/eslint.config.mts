@@ -26,6 +26,7 @@ const TYPE_CHECKED = [
   'test/unit/**/*.ts',
   'test/process/**/*.ts',
   'test/package/**/*.ts',
+  'test/integration/**/*.ts',
   'test/support/**/*.ts',
   'test/webview/**/*.ts',
   'bench/**/*.ts',
