@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ApiErrorKind, Skill, SkillsClient, SkillVersion } from '../../core/api/types';
 import { fileSetBytes, type FileSet } from '../../core/bundle/fileSet';
 import { hashFileSet } from '../../core/bundle/hashFileSet';
-import { prepareUpload, readPreparedFiles } from '../../core/bundle/prepareUpload';
+import { prepareUpload, readPreparedFiles, type PreparedUpload } from '../../core/bundle/prepareUpload';
 import { zipFileSet } from '../../core/bundle/zipFileSet';
 import { formatBytes } from '../../core/bundle/uploadChecks';
 import { formatCount } from '../../core/text/count';
@@ -23,6 +23,7 @@ import { chooseTarget, type PublishDestination } from './chooseTarget';
 import { compareWithLatest } from './compareWithLatest';
 import type { LinkStore } from '../services/skillFolders/linkStore';
 import { passLintGate } from './lintGate';
+import { previewFindingsOf } from './previewFindings';
 import type { PublishPreview } from './previewItems';
 import type { PublishPrompts } from './publishPrompts';
 import { showRefusal } from './showRefusal';
@@ -60,12 +61,11 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
         { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking {0}', folderName(folder)) },
         () => prepareUpload(folder.fsPath, { limitBytes: uploadLimitBytesFor(folder), allowSecrets }),
       );
-    const gate = await passLintGate(
-      { ...context, prompts: context.services.prompts, publishPrompts: context.prompts },
-      folder,
-      await prepare([]),
-      prepare,
-    );
+    const gate = await passLintGate({ ...context, publishPrompts: context.prompts }, folder, await prepare([]), prepare);
+    if (gate.kind === 'blocked-by-findings') {
+      await context.prompts.preview(blockedPreview(folder, gate.prepared));
+      return { kind: 'blocked' };
+    }
     if (gate.kind !== 'pass') return gate;
     const { prepared, allowedSecrets } = gate;
     const skillName = (await frontmatterName(folder)) ?? prepared.folderName;
@@ -93,6 +93,7 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
       limitBytes: prepared.limitBytes,
       leftOut: prepared.collected.leftOut.map((entry) => ({ path: entry.relativePath, reason: entry.reason })),
       comparison,
+      findings: previewFindingsOf(folder, prepared.diagnostics, prepared.skillMd),
     };
     if (!(await context.prompts.preview(preview))) return { kind: 'cancelled' };
     let uploaded = await upload(client, target, set, prepared.folderName);
@@ -260,6 +261,25 @@ async function announce(skill: Skill, version: SkillVersion, ordinal: number | u
     copy,
   );
   if (answer === copy) await vscode.env.clipboard.writeText(version.id);
+}
+
+/** The preview of an upload an error blocks: what it would carry and the findings, nothing compared or asked. */
+function blockedPreview(folder: vscode.Uri, prepared: PreparedUpload): PublishPreview {
+  const errors = prepared.errors.length;
+  return {
+    title: vscode.l10n.t('{0} cannot be published', prepared.folderName),
+    placeholder:
+      errors === 1
+        ? vscode.l10n.t('Fix the error below (select it to open it), then publish again')
+        : vscode.l10n.t('Fix the {0} errors below (select one to open it), then publish again', formatCount(errors)),
+    folderName: prepared.folderName,
+    files: prepared.collected.files.map((file) => ({ path: `${prepared.folderName}/${file.relativePath}`, bytes: file.size })),
+    totalBytes: prepared.totalBytes,
+    limitBytes: prepared.limitBytes,
+    leftOut: prepared.collected.leftOut.map((entry) => ({ path: entry.relativePath, reason: entry.reason })),
+    comparison: undefined,
+    findings: previewFindingsOf(folder, prepared.diagnostics, prepared.skillMd),
+  };
 }
 
 function titleOf(name: string, target: PublishDestination): string {

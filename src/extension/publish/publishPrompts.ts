@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { formatCount } from '../../core/text/count';
 import type { Skill } from '../../core/api/types';
 import { skillLabel } from '../ui/labels';
-import { previewItems, type PreviewAction, type PublishPreview } from './previewItems';
+import { openFinding } from './previewFindings';
+import { isBlocked, previewItems, type PreviewItem, type PublishPreview } from './previewItems';
 
 /** The user's answer to "publish to which skill?". */
 export type LinkChoice = { readonly kind: 'existing'; readonly skill: Skill } | { readonly kind: 'new' };
@@ -21,7 +22,10 @@ export interface PublishPrompts {
    * upload them too (the user allows each by name), or cancel (undefined).
    */
   askAboutSecrets(paths: readonly string[]): Promise<'leave-out' | 'upload' | undefined>;
-  /** The preview of an upload; resolves true to send it. */
+  /**
+   * The preview of an upload; resolves true to send it. Accepting a finding's row opens it at its line (a blocked
+   * preview closes then, one that can publish stays open); a blocked preview resolves false.
+   */
   preview(preview: PublishPreview): Promise<boolean>;
   /** Says that nothing changed since the version published from the folder (before any other question); true to publish anyway. */
   publishUnchanged(message: string): Promise<boolean>;
@@ -96,17 +100,24 @@ export const interactivePublishPrompts: PublishPrompts = Object.freeze({
   },
   preview(preview: PublishPreview) {
     return new Promise<boolean>((resolve) => {
-      const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { readonly action?: PreviewAction }>();
+      const pick = vscode.window.createQuickPick<PreviewItem>();
+      const blocked = isBlocked(preview);
       pick.title = preview.title;
       pick.placeholder = preview.placeholder;
       pick.items = previewItems(preview);
       pick.matchOnDescription = true;
+      pick.matchOnDetail = true;
       pick.ignoreFocusOut = true;
       let answer = false;
       pick.onDidAccept(() => {
-        const action = pick.selectedItems[0]?.action;
-        if (action === undefined) return;
-        answer = action === 'publish';
+        const [item] = pick.selectedItems;
+        if (item?.finding) {
+          if (blocked) pick.hide();
+          void openFinding(item.finding, !blocked);
+          return;
+        }
+        if (item?.action === undefined) return;
+        answer = item.action === 'publish' && !blocked;
         pick.hide();
       });
       pick.onDidHide(() => {

@@ -44,7 +44,7 @@ describe('skillsmith eval', () => {
     assert.equal(code, 0, stderr);
     assert.match(
       stderr,
-      /^skillsmith eval: 16 requests, up to 52 if every run continues after pause_turn \(cap 1,000\); about [\d,]+ input tokens \([\d,]+ of them from the prompt cache, at a tenth of the price\) and up to \d{1,3}(,\d{3})* output tokens \(4 trigger cases and 2 output cases, 2 runs each\)\.\n$/,
+      /^skillsmith eval: 16 requests, up to 52 if every run continues after pause_turn \(cap 1,000\); about [\d,]+ input tokens \([\d,]+ of them from the prompt cache, at a tenth of the price\) and up to \d{1,3}(,\d{3})* output tokens, \d{1,3}(,\d{3})* if every run continues \(4 trigger cases and 2 output cases, 2 runs each\)\.\n$/,
     );
     assert.match(stdout, /✓ \[with_skill\] should trigger: Fix the messy headers in this CSV — 2\/2 triggered/);
     assert.match(stdout, /✗ \[with_skill\] should trigger: Tidy up my spreadsheet columns — 0\/2 triggered/);
@@ -188,7 +188,7 @@ describe('skillsmith eval', () => {
       [[join(SKILL, 'SKILL.md')], /SKILL\.md: Not valid JSON at 1:2 \(line 1, column 2\): no number after minus sign\./],
       [
         [SKILL, '--skill-id', 'skill_x', '--max-requests', '5'],
-        /would send 24 requests \(up to 78 with continuations; .*\), over the cap of 5/,
+        /would send 24 requests \(about [\d,]+ input tokens and up to [\d,]+ output tokens; up to 78 requests and [\d,]+ output tokens with continuations\), over the cap of 5/,
       ],
     ];
     for (const [argv, message] of cases) {
