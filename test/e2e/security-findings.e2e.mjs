@@ -2,10 +2,12 @@
 // whose hover names the rule; *Scan Skill for Security Problems…* on the folder fills the Problems panel with the
 // findings of every file; publishing is blocked by a preview that lists each error with its rule and file:line, and
 // selecting one opens it at its line; once the errors are fixed the preview lists the remaining warning and can
-// publish (the journey cancels there). The folder is written at test time, its key-shaped string made from parts.
+// publish; Scan Skill on the published version in the Skills view puts its finding on the version's read-only file.
+// The folder is written at test time, its key-shaped string made from parts; the emulator is reset at the end.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { emulatorAdmin } from './support/emulator.mjs';
 import { quickInput, runContextMenu, startPaletteCommand } from './support/quickInput.mjs';
 import { openWorkspaceFile, pressUntilVisible, runPaletteCommand, treeRow } from './support/workbench.mjs';
 
@@ -39,7 +41,7 @@ function writeSkill(workspace, files) {
   }
 }
 
-export async function run({ page, screenshot, workspace }) {
+export async function run({ page, screenshot, workspace, emulatorUrl }) {
   writeSkill(workspace, {
     'SKILL.md': SKILL_MD,
     'scripts/report.sh': REPORT_SH,
@@ -54,9 +56,11 @@ export async function run({ page, screenshot, workspace }) {
     writeSkill(workspace, { 'scripts/report.sh': '#!/bin/sh\n# Writes the weekly report.\necho "report written"\n' });
     rmSync(path.join(workspace, FOLDER, 'config.ini'));
     await publishWithWarning(page, screenshot);
+    await scanPublishedVersion(page, screenshot);
   } finally {
     await page.keyboard.press('Escape');
     rmSync(path.join(workspace, FOLDER), { recursive: true, force: true });
+    await emulatorAdmin(emulatorUrl, 'POST', 'reset');
   }
 }
 
@@ -130,4 +134,21 @@ async function publishWithWarning(page, screenshot) {
   const first = await rows.first().innerText();
   assert.match(first, /^\W*Publish 3 files/, `a warning does not block: Publish comes first: ${JSON.stringify(first)}`);
   await screenshot('security-publish-warning');
+  await page.keyboard.press('Enter');
+  await page.locator('.notifications-toasts', { hasText: `Created the skill "${FOLDER}"` }).waitFor();
+}
+
+/** *Scan Skill for Security Problems…* on the version just published (revealed in the tree): its warning, on its file. */
+async function scanPublishedVersion(page, screenshot) {
+  const version = page.locator('.part.sidebar .monaco-list-row.selected[aria-level="3"]');
+  await version.waitFor();
+  await runContextMenu(page, version, 'Scan Skill for Security Problems…');
+  await page.locator('.notifications-toasts', { hasText: `1 security finding in version v1` }).waitFor();
+  const rows = page.locator('.part.panel .markers-panel .monaco-list-row');
+  await rows.filter({ hasText: 'rates.py' }).filter({ hasText: 'v1' }).first().waitFor();
+  await screenshot('security-scan-version');
+  await rows.filter({ hasText: 'import requests' }).first().dblclick();
+  await page.locator('.tabs-container .tab.active', { hasText: 'rates.py' }).waitFor();
+  await page.locator('.part.statusbar', { hasText: 'Ln 1' }).waitFor();
+  await screenshot('security-scan-version-opened');
 }
