@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { unzipFileSet } from '../../src/core/bundle/unzipFileSet';
+import { installedManifest } from './support/manifest';
 import { ruleOf, waitForDiagnostics, waitForRule, withLintSetting, workspaceRoot } from './support/diagnostics';
 
 const SKILL_MD = [
@@ -93,26 +94,15 @@ suite('Export Skill as .zip', () => {
     );
   });
 
-  test('is offered in the palette, on SKILL.md editor titles and in the Explorer', async () => {
-    const manifest = vscode.extensions.all.find((extension) => extension.packageJSON?.name === 'skillsmith')?.packageJSON;
-    assert.ok(manifest);
-    const command = manifest.contributes.commands.find((c: { command: string }) => c.command === 'skillsmith.skill.export');
-    assert.equal(command.category, 'Skillsmith');
-    const menus = manifest.contributes.menus;
+  test('is offered in the palette, on SKILL.md editor titles and in the Explorer', () => {
+    const { commands, menus } = installedManifest().contributes;
+    const command = commands.find((c) => c.command === 'skillsmith.skill.export');
+    assert.equal(command?.category, 'Skillsmith');
+    assert.ok(menus['editor/title'].some((m) => m.command === 'skillsmith.skill.export' && /SKILL\.md/.test(m.when ?? '')));
     assert.ok(
-      menus['editor/title'].some(
-        (m: { command: string; when: string }) => m.command === 'skillsmith.skill.export' && /SKILL\.md/.test(m.when),
-      ),
+      menus['explorer/context'].some((m) => m.command === 'skillsmith.skill.export' && /skillsmith\.skillFolders/.test(m.when ?? '')),
     );
-    assert.ok(
-      menus['explorer/context'].some(
-        (m: { command: string; when: string }) => m.command === 'skillsmith.skill.export' && /skillsmith\.skillFolders/.test(m.when),
-      ),
-    );
-    assert.ok(
-      !menus.commandPalette.some((m: { command: string }) => m.command === 'skillsmith.skill.export'),
-      'not hidden from the palette',
-    );
+    assert.ok(!menus.commandPalette.some((m) => m.command === 'skillsmith.skill.export'), 'not hidden from the palette');
   });
 });
 
