@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { PublishFeature } from './publish/registerPublish';
 import type { ChatHandles } from './chat/registerChat';
 import type { EvalHandles } from './evals/registerEvals';
+import type { ApiKeyStore } from './services/api/apiKeyStore';
 import type { SkillFolders } from './services/skillFolders/skillFolders';
 import type { RemoteSkills } from './tree/registerRemoteSkills';
 
@@ -18,6 +19,8 @@ export interface TestSeams {
   readonly chat: ChatHandles;
   /** The Test Explorer's eval items (runs go through `vscode.commands` and the prompts above). */
   readonly evals: EvalHandles;
+  /** The API key store (tests count how often it is read). */
+  readonly keys: ApiKeyStore;
   /** The workspace's skill folders (discovery, resolve, links, draft hashes). */
   readonly folders: SkillFolders;
   /** How long `activate` took, in milliseconds (reported by the tests, never asserted). */

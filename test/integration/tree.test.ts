@@ -81,13 +81,15 @@ async function skillNamed(remote: RemoteSkills, title: string): Promise<TreeNode
 suite('Remote skills tree', () => {
   let emulator: RunningEmulator;
   let remote: RemoteSkills;
+  let seams: TestSeams;
   const envKey = process.env.ANTHROPIC_API_KEY;
   const settings = () => vscode.workspace.getConfiguration('skillsmith');
 
   suiteSetup(async () => {
     const extension = vscode.extensions.getExtension<TestSeams>('skillsmith.skillsmith');
     assert.ok(extension);
-    remote = (await extension.activate()).remoteSkills;
+    seams = await extension.activate();
+    remote = seams.remoteSkills;
     delete process.env.ANTHROPIC_API_KEY;
     emulator = await startEmulator({ port: 0, host: '127.0.0.1', seed: true, apiKey: TEST_KEY });
     await settings().update('api.baseUrl', emulator.url, vscode.ConfigurationTarget.Global);
@@ -149,6 +151,41 @@ suite('Remote skills tree', () => {
     const skillId = all[0]!.id.slice('skill:'.length);
     assert.ok(tooltip.value.replace(/\\/g, '').includes(skillId), 'the tooltip names the id (Markdown-escaped)');
     assert.match(tooltip.value, /ago/, 'dates are relative as well as ISO');
+  });
+
+  test('the tree asks AuthContext whether there is a key: the key store is read once per change', async () => {
+    const { keys } = seams;
+    const read = keys.get.bind(keys);
+    let reads = 0;
+    keys.get = () => {
+      reads += 1;
+      return read();
+    };
+    try {
+      const browse = async () => {
+        const [custom] = await children(remote);
+        await children(remote, custom);
+        await vscode.commands.executeCommand('skillsmith.tree.refresh');
+        await vscode.commands.executeCommand('skillsmith.tree.refresh');
+        await children(remote);
+      };
+      await browse();
+      assert.equal(reads, 0, 'nothing changed since the key was published: expanding and refreshing never read the store');
+
+      const reset = nextChange(remote, (node) => node === undefined);
+      await settings().update('api.workspaceId', 'wrkspc_tree_test', vscode.ConfigurationTarget.Global);
+      await reset;
+      await browse();
+      // One read publishes the change (AuthContext), one makes the new client; the tree adds none.
+      assert.equal(reads, 2, 'the change was read once by AuthContext and once by the new client');
+      await browse();
+      assert.equal(reads, 2, 'browsing after the change reads the store no more');
+    } finally {
+      keys.get = read;
+      const restored = nextChange(remote, (node) => node === undefined);
+      await settings().update('api.workspaceId', undefined, vscode.ConfigurationTarget.Global);
+      await restored;
+    }
   });
 
   test('a skill expands to its versions, newest first, paginated; getParent walks back up', async () => {

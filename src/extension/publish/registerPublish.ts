@@ -35,7 +35,7 @@ export function registerPublish(context: vscode.ExtensionContext, services: Serv
   const drift = new DriftDecorations(links, {
     hashOfFolder: (folder) => folders.draftHash(folder),
     latestVersionOf: async (skillId) => {
-      if (!(await services.keys.get())) return undefined;
+      if (!(await services.auth.isSignedIn())) return undefined;
       return (await (await services.session.getClient()).getSkill(skillId)).latestVersion;
     },
     log: services.log,

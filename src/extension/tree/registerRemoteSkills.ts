@@ -14,7 +14,8 @@ import type { GroupNode } from './nodes/groupNode';
 import type { SkillNode } from './nodes/skillNode';
 import type { TreeNode } from './nodes/treeNode';
 import type { VersionNode } from './nodes/versionNode';
-import { SKILLS_VIEW_ID, SkillsTreeProvider } from './skillsTreeProvider';
+import { SkillsTreeProvider } from './skillsTreeProvider';
+import { SKILLS_VIEW_ID } from './skillsView';
 
 /** The remote skills feature: the tree (which other features tell about what they added) and its view. */
 export interface RemoteSkills extends RemoteSkillsView {
