@@ -43,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): TestSeams | undefine
     publish,
     chat,
     evals,
+    prompts: services.prompts,
     keys: services.keys,
     folders: services.folders,
     activationMs,

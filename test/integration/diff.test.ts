@@ -34,10 +34,10 @@ suite('Diff', () => {
     session.emulator.admin.onRequest((request) => {
       if (request.path.endsWith('/content')) contentRequests.push(request.path);
     });
-    session.publish.prompts.pickLink = async () => ({ kind: 'new' });
-    session.publish.prompts.askDisplayName = async (name) => name;
-    session.publish.prompts.preview = async () => true;
-    session.publish.prompts.publishUnchanged = async () => true;
+    session.prompts.pickLink = async () => ({ kind: 'new' });
+    session.prompts.askDisplayName = async (name) => name;
+    session.prompts.preview = async () => true;
+    session.prompts.publishUnchanged = async () => true;
     folder = session.skillFolder('diffed-skill', {
       'SKILL.md': skillMd('diffed-skill'),
       'notes/old.md': 'to be removed\n',
@@ -61,7 +61,7 @@ suite('Diff', () => {
     // Some keys cannot download: the upload cache must answer, so the service is never asked for the content.
     session.emulator.admin.injectFault({ method: 'GET', path: '/v1/skills/*/versions/*/content', status: 403, times: 100 });
     let offered: readonly string[] = [];
-    session.remote.prompts.pickVersion = async (_title, versions) => {
+    session.prompts.pickVersion = async (_title, versions) => {
       offered = versions.map((version) => version.id);
       return versions[0];
     };
@@ -123,7 +123,7 @@ suite('Diff', () => {
   });
 
   test('comparing an unchanged folder says there is no difference and opens nothing', async () => {
-    session.remote.prompts.pickVersion = async (_title, versions) => versions[0];
+    session.prompts.pickVersion = async (_title, versions) => versions[0];
     const comparison = await vscode.commands.executeCommand<Comparison>('skillsmith.diff.withRemote', folder);
     assert.deepEqual(comparison, { added: [], removed: [], changed: [], binary: [] });
     assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab, undefined, 'no editor was opened');

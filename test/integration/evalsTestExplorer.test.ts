@@ -61,13 +61,13 @@ suite('Evals in the Test Explorer', () => {
 
   setup(() => {
     confirmations.length = 0;
-    session.remote.prompts.confirm = async (message) => {
+    session.prompts.confirm = async (message) => {
       confirmations.push(message);
       return true;
     };
-    session.publish.prompts.preview = async () => true;
-    session.publish.prompts.pickLink = async () => ({ kind: 'new' });
-    session.publish.prompts.askDisplayName = async (name) => name;
+    session.prompts.preview = async () => true;
+    session.prompts.pickLink = async () => ({ kind: 'new' });
+    session.prompts.askDisplayName = async (name) => name;
   });
 
   function skillItem(): vscode.TestItem {
@@ -185,7 +185,7 @@ suite('Evals in the Test Explorer', () => {
 
   test('a run of the draft publishes it first (after asking), then reports each case with its rate and a failure with its transcript', async () => {
     let outcome: unknown;
-    session.publish.prompts.preview = async (preview) => {
+    session.prompts.preview = async (preview) => {
       outcome = preview.title;
       return true;
     };
@@ -245,7 +245,7 @@ suite('Evals in the Test Explorer', () => {
     assert.deepEqual(states(await run([one])), { 'trigger-0': 'passed' });
     assert.equal(caseItem('trigger-evals.json', 'trigger-0').description, '3/3 triggered · should trigger');
     const source = new vscode.CancellationTokenSource();
-    session.remote.prompts.confirm = async () => {
+    session.prompts.confirm = async () => {
       source.cancel();
       return true;
     };
@@ -254,11 +254,11 @@ suite('Evals in the Test Explorer', () => {
   });
 
   test('declining the cost question skips the cases; cancelling the run aborts it and writes nothing', async () => {
-    session.remote.prompts.confirm = async () => false;
+    session.prompts.confirm = async () => false;
     assert.deepEqual(Object.values(states(await run())), ['skipped', 'skipped', 'skipped', 'skipped', 'skipped']);
     const written = resultFolders().length;
     const source = new vscode.CancellationTokenSource();
-    session.remote.prompts.confirm = async () => {
+    session.prompts.confirm = async () => {
       source.cancel();
       return true;
     };
@@ -286,7 +286,7 @@ suite('Evals in the Test Explorer', () => {
 
   test('the remote-version profile runs against the version picked; Compare Eval Results shows both versions side by side', async () => {
     const picked: string[] = [];
-    session.remote.prompts.pickVersion = async (_title, versions) => {
+    session.prompts.pickVersion = async (_title, versions) => {
       const version = versions.at(-1);
       if (version) picked.push(version.ref);
       return version;
@@ -295,7 +295,7 @@ suite('Evals in the Test Explorer', () => {
     assert.deepEqual(states(reports), { 'trigger-0': 'passed' });
     assert.equal(picked.length, 1);
     const oldest = picked[0]!;
-    session.remote.prompts.pickVersion = async (_title, versions) => versions[0];
+    session.prompts.pickVersion = async (_title, versions) => versions[0];
     const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('skillsmith.evals.compareVersions', folder);
     assert.ok(uri, 'the comparison opened');
     assert.match(

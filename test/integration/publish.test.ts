@@ -5,7 +5,7 @@ import type { Skill } from '../../src/core/api/types';
 import { exampleFiles } from '../../src/emulator/seed';
 import { checkUpload } from '../../src/emulator/upload';
 import type { PublishOutcome } from '../../src/extension/shared/publishOutcome';
-import { previewItems, type PublishPreview } from '../../src/extension/publish/previewItems';
+import { previewItems, type PublishPreview } from '../../src/extension/ui/publishPreview';
 import type { SkillNode } from '../../src/extension/tree/nodes/skillNode';
 import { decorationSettles, editAndSave, openPublishSession, skillMd, type PublishSession } from './support/publishSession';
 
@@ -25,17 +25,17 @@ suite('Publish', () => {
   setup(() => {
     previews.length = 0;
     offered = undefined;
-    session.publish.prompts.preview = async (preview) => {
+    session.prompts.preview = async (preview) => {
       previews.push(preview);
       return true;
     };
-    session.publish.prompts.pickLink = async (_name, matches) => {
+    session.prompts.pickLink = async (_name, matches) => {
       offered = matches;
       return { kind: 'new' };
     };
-    session.publish.prompts.askDisplayName = async (name) => `${name} (test)`;
-    session.publish.prompts.publishUnchanged = async () => true;
-    session.publish.prompts.retryPublish = async () => false;
+    session.prompts.askDisplayName = async (name) => `${name} (test)`;
+    session.prompts.publishUnchanged = async () => true;
+    session.prompts.retryPublish = async () => false;
   });
 
   async function publish(folder: vscode.Uri): Promise<PublishOutcome> {
@@ -82,7 +82,7 @@ suite('Publish', () => {
     const folder = session.skillFolder('versioned-skill', { 'SKILL.md': skillMd('versioned-skill') });
     const first = assertRevealed(await publish(folder));
 
-    session.publish.prompts.preview = async (preview) => {
+    session.prompts.preview = async (preview) => {
       previews.push(preview);
       return false;
     };
@@ -90,7 +90,7 @@ suite('Publish', () => {
     assert.equal(previews.at(-1)?.comparison.kind, 'unchanged', 'nothing changed since the version published from here');
     assert.equal(session.emulator.admin.store.find(first.skillId).versions.length, 1, 'a cancelled preview sends nothing');
 
-    session.publish.prompts.preview = async (preview) => {
+    session.prompts.preview = async (preview) => {
       previews.push(preview);
       return true;
     };
@@ -112,7 +112,7 @@ suite('Publish', () => {
 
   test('a skill whose versions carry the frontmatter name is offered, and picking it adds a version', async () => {
     const folder = session.skillFolder('release-notes', { 'SKILL.md': skillMd('release-notes') });
-    session.publish.prompts.pickLink = async (_name, matches) => {
+    session.prompts.pickLink = async (_name, matches) => {
       offered = matches;
       return matches[0] ? { kind: 'existing', skill: matches[0] } : undefined;
     };
@@ -139,7 +139,7 @@ suite('Publish', () => {
     const node = skills.find((candidate) => candidate.id === `skill:${brandVoice.id}`) as SkillNode | undefined;
     assert.ok(node, 'Brand voice is in the tree');
     let listed: readonly vscode.Uri[] = [];
-    session.remote.prompts.pickSkillFolder = async (_title, folders) => {
+    session.prompts.pickSkillFolder = async (_title, folders) => {
       listed = folders;
       return folders.find((candidate) => candidate.toString() === folder.toString());
     };
@@ -187,7 +187,7 @@ suite('Publish', () => {
     const key = `sk-ant-api03-${'Zq8Xv2Lm4Nc6Bt0Rw3Ys5Hd7Kf9Jg1Pa'.repeat(3)}AA`;
     const folder = session.skillFolder('keyed', { 'SKILL.md': skillMd('keyed'), 'scripts/run.py': `KEY = "${key}"\nprint(KEY[:4])\n` });
     let asked: readonly string[] = [];
-    session.publish.prompts.askAboutSecrets = async (paths) => {
+    session.prompts.askAboutSecrets = async (paths) => {
       asked = paths;
       return 'leave-out';
     };
@@ -205,7 +205,7 @@ suite('Publish', () => {
   test('files that look like secrets are left out, or uploaded only when the user allows them by name', async () => {
     const folder = session.skillFolder('with-secret', { 'SKILL.md': skillMd('with-secret'), '.env': 'TOKEN=not-a-real-one\n' });
     let asked: readonly string[] = [];
-    session.publish.prompts.askAboutSecrets = async (paths) => {
+    session.prompts.askAboutSecrets = async (paths) => {
       asked = paths;
       return undefined;
     };
@@ -213,7 +213,7 @@ suite('Publish', () => {
     assert.deepEqual(asked, ['.env']);
     assert.equal(previews.length, 0);
 
-    session.publish.prompts.askAboutSecrets = async () => 'leave-out';
+    session.prompts.askAboutSecrets = async () => 'leave-out';
     assertRevealed(await publish(folder));
     assert.deepEqual(
       previews.at(-1)?.files.map((file) => file.path),
@@ -221,7 +221,7 @@ suite('Publish', () => {
     );
     assert.deepEqual(previews.at(-1)?.leftOut, [{ path: '.env', reason: 'secret' }]);
 
-    session.publish.prompts.askAboutSecrets = async () => 'upload';
+    session.prompts.askAboutSecrets = async () => 'upload';
     const uploaded = assertRevealed(await publish(folder));
     assert.deepEqual(
       previews.at(-1)?.files.map((file) => file.path),
@@ -288,11 +288,11 @@ suite('Publish', () => {
   test('an unchanged folder hears that nothing changed before any other question, and may stop there', async () => {
     const folder = session.skillFolder('unchanged-secret', { 'SKILL.md': skillMd('unchanged-secret'), '.env': 'TOKEN=not-a-real-one\n' });
     const asked: string[] = [];
-    session.publish.prompts.askAboutSecrets = async () => {
+    session.prompts.askAboutSecrets = async () => {
       asked.push('secrets');
       return 'leave-out';
     };
-    session.publish.prompts.publishUnchanged = async (message) => {
+    session.prompts.publishUnchanged = async (message) => {
       asked.push(message);
       return false;
     };
@@ -309,7 +309,7 @@ suite('Publish', () => {
     assert.equal(session.emulator.admin.store.find(first.skillId).versions.length, 1, 'nothing was sent');
 
     asked.length = 0;
-    session.publish.prompts.publishUnchanged = async () => true;
+    session.prompts.publishUnchanged = async () => true;
     assertRevealed(await publish(folder));
     assert.deepEqual(asked, ['secrets'], 'publishing anyway goes on with the usual questions');
     assert.equal(previews.at(-1)?.comparison.kind, 'unchanged', 'and the preview says it again');
@@ -344,7 +344,7 @@ suite('Publish', () => {
     await editAndSave(vscode.Uri.joinPath(folder, 'SKILL.md'), skillMd('busy-skill', 'Second try.'));
     session.emulator.admin.injectFault({ method: 'POST', path: '/v1/skills/*/versions', status: 529, times: 20 });
     const told: string[] = [];
-    session.publish.prompts.retryPublish = async (message) => {
+    session.prompts.retryPublish = async (message) => {
       told.push(message);
       session.emulator.admin.clearFaults();
       return true;
@@ -358,7 +358,7 @@ suite('Publish', () => {
     assert.equal(session.emulator.admin.store.find(first.skillId).versions.length, 2);
 
     session.emulator.admin.injectFault({ method: 'POST', path: '/v1/skills/*/versions', status: 529, times: 20 });
-    session.publish.prompts.retryPublish = async () => false;
+    session.prompts.retryPublish = async () => false;
     await editAndSave(vscode.Uri.joinPath(folder, 'SKILL.md'), skillMd('busy-skill', 'Third try.'));
     const given = await publish(folder);
     session.emulator.admin.clearFaults();

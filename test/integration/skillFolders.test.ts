@@ -34,7 +34,7 @@ suite('Skill folders', () => {
     assert.ok(extension);
     const seams = await extension.activate();
     folders = seams.folders;
-    prompts = seams.remoteSkills.prompts;
+    prompts = seams.prompts;
   });
 
   teardown(async () => {

@@ -11,7 +11,7 @@ import type { FileNode } from '../../src/extension/tree/nodes/fileNode';
 import type { TreeNode } from '../../src/extension/tree/nodes/treeNode';
 import type { VersionNode } from '../../src/extension/tree/nodes/versionNode';
 import type { RemoteSkills } from '../../src/extension/tree/registerRemoteSkills';
-import { interactivePrompts } from '../../src/extension/ui/prompts';
+import { interactivePrompts, type Prompts } from '../../src/extension/ui/prompts';
 
 /** A key the emulator accepts; plainly not a real one. */
 const TEST_KEY = 'skillsmith-integration-test-key';
@@ -32,9 +32,9 @@ function nextChange(remote: RemoteSkills, matches: (node: TreeNode | undefined) 
 }
 
 /** Answers every confirmation with `answer`; returns the messages asked, in order. */
-function answerConfirms(remote: RemoteSkills, answer: boolean): string[] {
+function answerConfirms(prompts: Prompts, answer: boolean): string[] {
   const asked: string[] = [];
-  remote.prompts.confirm = async (message) => {
+  prompts.confirm = async (message) => {
     asked.push(message);
     return answer;
   };
@@ -98,7 +98,7 @@ suite('Remote skills tree', () => {
   });
 
   suiteTeardown(async () => {
-    Object.assign(remote.prompts, interactivePrompts);
+    Object.assign(seams.prompts, interactivePrompts);
     await vscode.commands.executeCommand('skillsmith.auth.signOut');
     await settings().update('api.baseUrl', undefined, vscode.ConfigurationTarget.Global);
     await settings().update('tree.pageSize', undefined, vscode.ConfigurationTarget.Global);
@@ -113,7 +113,7 @@ suite('Remote skills tree', () => {
 
   test('setting a key through the command signs in and fills both groups, a page at a time', async () => {
     let rejectedEmpty: string | undefined;
-    remote.prompts.askApiKey = async (validate) => {
+    seams.prompts.askApiKey = async (validate) => {
       rejectedEmpty = validate('');
       return TEST_KEY;
     };
@@ -258,13 +258,13 @@ suite('Remote skills tree', () => {
     const skill = await skillNamed(remote, 'CSV cleaner');
     const [version] = await children(remote, skill);
     const destination = fs.mkdtempSync(path.join(os.tmpdir(), 'skillsmith-download-'));
-    remote.prompts.pickFolder = async () => vscode.Uri.file(destination);
+    seams.prompts.pickFolder = async () => vscode.Uri.file(destination);
     await vscode.commands.executeCommand('skillsmith.version.download', version);
     assert.match(fs.readFileSync(path.join(destination, 'csv-cleaner', 'SKILL.md'), 'utf8'), /name: csv-cleaner/);
     assert.deepEqual([...fs.readFileSync(path.join(destination, 'csv-cleaner', 'assets', 'sample.bin'))], [0, 1, 2, 253, 254, 255]);
 
     fs.writeFileSync(path.join(destination, 'csv-cleaner', 'SKILL.md'), 'mine');
-    const asked = answerConfirms(remote, false);
+    const asked = answerConfirms(seams.prompts, false);
     await vscode.commands.executeCommand('skillsmith.version.download', version);
     assert.equal(asked.length, 1);
     assert.match(asked[0]!, /already exist/);
@@ -276,7 +276,7 @@ suite('Remote skills tree', () => {
     const skill = await skillNamed(remote, 'Release notes');
     const before = (await children(remote, skill)).filter((node) => kindOf(node) === 'version') as VersionNode[];
     const target = before[0]!;
-    const asked = answerConfirms(remote, true);
+    const asked = answerConfirms(seams.prompts, true);
     const redrawn = nextChange(remote, (node) => node?.id === skill.id);
     await vscode.commands.executeCommand('skillsmith.version.delete', target);
     await redrawn;
@@ -295,7 +295,7 @@ suite('Remote skills tree', () => {
 
   test('deleting a skill that still has versions offers to delete them first', async () => {
     const skill = await skillNamed(remote, 'CSV cleaner');
-    const asked = answerConfirms(remote, true);
+    const asked = answerConfirms(seams.prompts, true);
     const custom = await group(remote, 'custom');
     const redrawn = nextChange(remote, (node) => node?.id === custom.id);
     await vscode.commands.executeCommand('skillsmith.skill.delete', skill);
@@ -406,7 +406,7 @@ suite('Remote skills tree', () => {
 
   test('a skill whose versions were all deleted says so instead of expanding to nothing', async () => {
     const skill = await skillNamed(remote, 'Published skill');
-    answerConfirms(remote, true);
+    answerConfirms(seams.prompts, true);
     for (const version of (await children(remote, skill)).filter((node) => kindOf(node) === 'version')) {
       const redrawn = nextChange(remote, (node) => node?.id === skill.id);
       await vscode.commands.executeCommand('skillsmith.version.delete', version);

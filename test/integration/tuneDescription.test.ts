@@ -34,8 +34,8 @@ suite('Tune Skill Description', () => {
       .list('custom')
       .map((item) => item.id)
       .sort();
-    session.remote.prompts.askText = async () => 'A skill.\n';
-    session.remote.prompts.confirm = async (message, detail, action) => {
+    session.prompts.askText = async () => 'A skill.\n';
+    session.prompts.confirm = async (message, detail, action) => {
       asked.push(`${message} ${detail} [${action}]`);
       return true;
     };

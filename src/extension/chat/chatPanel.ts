@@ -12,8 +12,8 @@ import {
 } from '../../shared/chat/protocol';
 import type { ApiSession } from '../services/api/apiSession';
 import { errorMessage } from '../ui/errorMessage';
+import type { Prompts } from '../ui/prompts';
 import { chatLabels } from './chatLabels';
-import type { ChatPrompts } from './chatPrompts';
 import { ChatSessionSource } from './chatSessionSource';
 import { modelChoices } from './modelChoices';
 import { openLink } from './openLink';
@@ -29,7 +29,7 @@ export interface ChatPanelDependencies {
   readonly extensionUri: vscode.Uri;
   readonly api: ApiSession;
   readonly log: vscode.LogOutputChannel;
-  readonly prompts: ChatPrompts;
+  readonly prompts: Prompts;
 }
 
 function emptyConversation(): ChatViewModel {

@@ -5,7 +5,6 @@ import { SKILL_MD } from '../../core/skill/skillMdName';
 import type { Diagnostic } from '../../core/skill/types';
 import { isSameDiagnostic, toVscodeDiagnostic } from '../ui/toVscodeDiagnostic';
 import type { Prompts } from '../ui/prompts';
-import type { PublishPrompts } from './publishPrompts';
 
 /** What the gate needs: where blocking findings go, the rule docs' home, and the questions it may ask. */
 export interface LintGateContext {
@@ -13,7 +12,6 @@ export interface LintGateContext {
   readonly problems: vscode.DiagnosticCollection;
   readonly extensionUri: vscode.Uri;
   readonly prompts: Prompts;
-  readonly publishPrompts: PublishPrompts;
 }
 
 /** How the gate ended: go on with this prepared upload (secrets allowed by name listed), or stop. */
@@ -39,7 +37,7 @@ export async function passLintGate(
   const others = prepared.errors.filter((error) => error.rule !== 'upload-secret');
   if (others.length === 0 && prepared.errors.length > 0) {
     const secrets = prepared.collected.leftOut.filter((entry) => entry.reason === 'secret').map((entry) => entry.relativePath);
-    const answer = await context.publishPrompts.askAboutSecrets(secrets);
+    const answer = await context.prompts.askAboutSecrets(secrets);
     if (!answer) return { kind: 'cancelled' };
     if (answer === 'upload') {
       allowedSecrets = secrets;

@@ -23,15 +23,13 @@ import { chooseTarget, type PublishDestination } from './chooseTarget';
 import { compareWithLatest } from './compareWithLatest';
 import type { LinkStore } from '../services/skillFolders/linkStore';
 import { passLintGate } from './lintGate';
-import type { PublishPreview } from './previewItems';
-import type { PublishPrompts } from './publishPrompts';
+import type { PublishPreview } from '../ui/publishPreview';
 import { showRefusal } from './showRefusal';
 import type { PublishOutcome } from '../shared/publishOutcome';
 
 /** What publishing works with. */
 export interface PublishContext {
   readonly services: Services;
-  readonly prompts: PublishPrompts;
   readonly links: LinkStore;
   readonly problems: vscode.DiagnosticCollection;
   readonly extensionUri: vscode.Uri;
@@ -59,17 +57,12 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
         { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking {0}', folderName(folder)) },
         () => prepareUpload(folder.fsPath, { limitBytes: uploadLimitBytesFor(folder), allowSecrets }),
       );
-    const gate = await passLintGate(
-      { ...context, prompts: context.services.prompts, publishPrompts: context.prompts },
-      folder,
-      await prepare([]),
-      prepare,
-    );
+    const gate = await passLintGate({ ...context, prompts: context.services.prompts }, folder, await prepare([]), prepare);
     if (gate.kind !== 'pass') return gate;
     const { prepared, allowedSecrets } = gate;
     const skillName = (await frontmatterName(folder)) ?? prepared.folderName;
     const client = await context.services.session.getClient();
-    const target = await chooseTarget({ links: context.links, prompts: context.prompts, client }, folder, skillName, chosen);
+    const target = await chooseTarget({ links: context.links, prompts: context.services.prompts, client }, folder, skillName, chosen);
     if (!target) return { kind: 'cancelled' };
     const set = await readPreparedFiles(prepared);
     const hash = hashFileSet(set);
@@ -93,12 +86,12 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
       leftOut: prepared.collected.leftOut.map((entry) => ({ path: entry.relativePath, reason: entry.reason })),
       comparison,
     };
-    if (!(await context.prompts.preview(preview))) return { kind: 'cancelled' };
+    if (!(await context.services.prompts.preview(preview))) return { kind: 'cancelled' };
     let uploaded = await upload(client, target, set, prepared.folderName);
     // A busy or failing service (529, 5xx, a timeout) is worth another try with the same files and choices.
     while (
       uploaded.kind === 'unavailable' &&
-      (await context.prompts.retryPublish(retryMessage(prepared.folderName, target, uploaded.message)))
+      (await context.services.prompts.retryPublish(retryMessage(prepared.folderName, target, uploaded.message)))
     ) {
       uploaded = await upload(client, target, set, prepared.folderName);
     }
@@ -150,7 +143,7 @@ async function publishesChange(context: PublishContext, folder: vscode.Uri, chos
     context.services.log.info(`Could not tell whether ${folder.fsPath} changed since it was published: ${errorMessage(error)}`);
     return true;
   }
-  return context.prompts.publishUnchanged(
+  return context.services.prompts.publishUnchanged(
     vscode.l10n.t(
       'Nothing changed in {0} since {1} of "{2}" was published from it.',
       displayPath(folder),

@@ -6,14 +6,11 @@ import type { RemoteSkillItem, RemoteSkillsView } from '../shared/remoteItems';
 import { DriftDecorations } from './driftDecorations';
 import type { LinkStore } from '../services/skillFolders/linkStore';
 import { publishFolder, type PublishContext } from './publishFolder';
-import { interactivePublishPrompts, type PublishPrompts } from './publishPrompts';
 import { publishFromTree } from './publishFromTree';
 import { messageOf } from '../../core/messageOf';
 
 /** The publish feature: what the diff commands share with it, and what the integration tests drive. */
 export interface PublishFeature {
-  /** The questions publish and diff ask; in Test mode, tests replace members to answer them. */
-  readonly prompts: PublishPrompts;
   readonly links: LinkStore;
   readonly drift: DriftDecorations;
 }
@@ -27,8 +24,6 @@ const TREE_SETTLE_MS = 300;
  * publish. No I/O here: links and badges are read when first needed.
  */
 export function registerPublish(context: vscode.ExtensionContext, services: Services, remote: RemoteSkillsView): PublishFeature {
-  const prompts: PublishPrompts =
-    context.extensionMode === vscode.ExtensionMode.Test ? { ...interactivePublishPrompts } : interactivePublishPrompts;
   const { folders } = services;
   const { links } = folders;
   const problems = vscode.languages.createDiagnosticCollection('skillsmith-publish');
@@ -42,7 +37,6 @@ export function registerPublish(context: vscode.ExtensionContext, services: Serv
   });
   const publishContext: PublishContext = {
     services,
-    prompts,
     links,
     problems,
     extensionUri: context.extensionUri,
@@ -72,7 +66,7 @@ export function registerPublish(context: vscode.ExtensionContext, services: Serv
     services.auth.onDidChange(() => settle.run()),
   );
   void links.publishContext();
-  return { prompts, links, drift };
+  return { links, drift };
 }
 
 /** Tells the tree about the new version and reveals it, selected; the publish itself worked even when this fails. */

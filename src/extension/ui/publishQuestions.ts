@@ -1,36 +1,12 @@
 import * as vscode from 'vscode';
-import { formatCount } from '../../core/text/count';
 import type { Skill } from '../../core/api/types';
-import { skillLabel } from '../ui/labels';
-import { previewItems, type PreviewAction, type PublishPreview } from './previewItems';
+import { formatCount } from '../../core/text/count';
+import { skillLabel } from './labels';
+import type { LinkChoice, PublishQuestions } from './prompts';
+import { previewItems, type PreviewAction, type PublishPreview } from './publishPreview';
 
-/** The user's answer to "publish to which skill?". */
-export type LinkChoice = { readonly kind: 'existing'; readonly skill: Skill } | { readonly kind: 'new' };
-
-/**
- * The questions publish asks, behind one seam so integration tests can answer them without a person
- * (the defaults are quick picks and input boxes: native, keyboard-usable surfaces).
- */
-export interface PublishPrompts {
-  /** The remote skill to publish `folderName` to: one whose versions carry its `name`, or a new one. */
-  pickLink(skillName: string, matches: readonly Skill[]): Promise<LinkChoice | undefined>;
-  /** The display name of a new skill; `validate` returns a message for a name the service would refuse. */
-  askDisplayName(defaultName: string, validate: (input: string) => string | undefined): Promise<string | undefined>;
-  /**
-   * What to do with files that look like secrets (`paths`, relative to the folder): publish without them,
-   * upload them too (the user allows each by name), or cancel (undefined).
-   */
-  askAboutSecrets(paths: readonly string[]): Promise<'leave-out' | 'upload' | undefined>;
-  /** The preview of an upload; resolves true to send it. */
-  preview(preview: PublishPreview): Promise<boolean>;
-  /** Says that nothing changed since the version published from the folder (before any other question); true to publish anyway. */
-  publishUnchanged(message: string): Promise<boolean>;
-  /** Says why an upload failed where another try may work (`message` names the folder and the skill); true to retry. */
-  retryPublish(message: string): Promise<boolean>;
-}
-
-/** The prompts a person answers. Frozen: nothing can swap them. */
-export const interactivePublishPrompts: PublishPrompts = Object.freeze({
+/** The questions a publish asks, as a person answers them: quick picks, an input box, modal warnings. */
+export const publishQuestions: PublishQuestions = {
   async pickLink(skillName: string, matches: readonly Skill[]) {
     type Item = vscode.QuickPickItem & { readonly choice?: LinkChoice };
     const items: Item[] = [
@@ -116,4 +92,4 @@ export const interactivePublishPrompts: PublishPrompts = Object.freeze({
       pick.show();
     });
   },
-});
+};

@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import { displayPath } from './displayPath';
+import { versionLabel } from './labels';
+import type { CommonQuestions } from './prompts';
+
+/** The questions every feature may ask, as a person answers them: modal dialogs, a password input box, an open dialog. */
+export const commonQuestions: CommonQuestions = {
+  async confirm(message, detail, action) {
+    const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, action);
+    return choice === action;
+  },
+  askApiKey(validate) {
+    return Promise.resolve(
+      vscode.window.showInputBox({
+        title: vscode.l10n.t('Claude API Key'),
+        prompt: vscode.l10n.t('Stored in VS Code secret storage, never in settings or logs.'),
+        placeHolder: vscode.l10n.t('Paste your API key'),
+        password: true,
+        ignoreFocusOut: true,
+        validateInput: validate,
+      }),
+    );
+  },
+  async pickFolder(title) {
+    const picked = await vscode.window.showOpenDialog({
+      title,
+      canSelectFiles: false,
+      canSelectFolders: true,
+      canSelectMany: false,
+      defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+      openLabel: vscode.l10n.t('Download Here'),
+    });
+    return picked?.[0];
+  },
+  async pickSkillFolder(title, folders) {
+    const picked = await vscode.window.showQuickPick(
+      folders.map((folder) => ({
+        label: `$(folder) ${folder.path.slice(folder.path.lastIndexOf('/') + 1)}`,
+        description: whereIs(folder),
+        folder,
+      })),
+      { title, placeHolder: vscode.l10n.t('Pick a skill folder of this workspace'), matchOnDescription: true },
+    );
+    return picked?.folder;
+  },
+  async pickVersion(title, versions, latestRef, ordinals) {
+    const picked = await vscode.window.showQuickPick(
+      versions.map((version) => ({
+        label: `$(${version.ref === latestRef ? 'tag' : 'history'}) ${versionLabel(version, ordinals)}`,
+        description: version.ref === latestRef ? vscode.l10n.t('latest') : undefined,
+        version,
+      })),
+      { title, placeHolder: vscode.l10n.t('Pick a version, the newest first') },
+    );
+    return picked?.version;
+  },
+  askText(title, prompt) {
+    return Promise.resolve(vscode.window.showInputBox({ title, prompt, ignoreFocusOut: true }));
+  },
+};
+
+/** Where a folder is, when that says more than its name: its parent as the user reads it, unless a workspace root. */
+function whereIs(folder: vscode.Uri): string | undefined {
+  const parent = vscode.Uri.joinPath(folder, '..');
+  const root = vscode.workspace.getWorkspaceFolder(folder);
+  return root && root.uri.path.replace(/\/+$/, '') === parent.path ? undefined : displayPath(parent);
+}
