@@ -6,7 +6,6 @@ import { zipFileSet } from '../../core/bundle/zipFileSet';
 import { isSecurityRule } from '../../core/skill/rules';
 import type { Diagnostic } from '../../core/skill/types';
 import { toVscodeRange } from '../ui/toVscodeDiagnostic';
-import { uploadLimitBytesFor } from '../services/skillFolders/profileSetting';
 import type { Services } from '../services/services';
 import { uriExists } from '../shared/uriExists';
 
@@ -18,7 +17,7 @@ import { uriExists } from '../shared/uriExists';
 export async function exportSkill({ folders, log }: Services, arg?: unknown, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const folder = await folders.resolve(arg, vscode.l10n.t('Export which skill as a .zip?'));
   if (!folder) return undefined;
-  let prepared = await prepareUpload(folder.fsPath, { limitBytes: uploadLimitBytesFor(folder) });
+  let prepared = await prepareUpload(folder.fsPath, { limitBytes: folders.uploadLimitOf(folder) });
   const blocking = prepared.errors.filter((d) => d.rule !== 'upload-secret');
   if (blocking.length > 0) return refuse(folder, prepared, blocking);
   const warnings = prepared.diagnostics.filter((d) => d.severity === 'warning' && isSecurityRule(d.rule));

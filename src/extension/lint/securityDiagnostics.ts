@@ -3,7 +3,7 @@ import { isSecurityRule, severityOf } from '../../core/skill/rules';
 import { scanText } from '../../core/skill/security/scanText';
 import { lintSkillFolder } from '../../core/skill/folder';
 import type { Diagnostic } from '../../core/skill/types';
-import { profileFor } from '../services/skillFolders/profileSetting';
+import type { FolderSettings } from '../services/skillFolders/skillFolders';
 import { toVscodeDiagnostic } from '../ui/toVscodeDiagnostic';
 import type { FolderListings } from './folderListings';
 import { isLintable } from '../services/skillFolders/skillMdName';
@@ -23,6 +23,7 @@ export class SecurityDiagnostics implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly listings: FolderListings,
+    private readonly settings: FolderSettings,
   ) {}
 
   /** Scans an open document when it belongs to a skill folder and travels with its uploads; clears it otherwise. */
@@ -37,7 +38,7 @@ export class SecurityDiagnostics implements vscode.Disposable {
       this.collection.delete(document.uri);
       return;
     }
-    const profile = profileFor(document.uri);
+    const profile = this.settings.profileOf(document.uri);
     const findings = scanText(document.getText(), { relativePath: relative, isSkillMd: false });
     this.set(document.uri, withSeverities(findings, profile));
   }
@@ -67,7 +68,7 @@ export class SecurityDiagnostics implements vscode.Disposable {
    * puts each file's findings on it in the Problems panel. Resolves to the findings, each with its file.
    */
   scanFolder(folder: vscode.Uri): Diagnostic[] {
-    const result = lintSkillFolder(folder.fsPath, { profile: profileFor(folder) });
+    const result = lintSkillFolder(folder.fsPath, { profile: this.settings.profileOf(folder) });
     const security = result.diagnostics.filter((d) => isSecurityRule(d.rule));
     const byFile = new Map<string, { uri: vscode.Uri; found: Diagnostic[] }>();
     for (const d of security) {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Diagnostic } from '../../core/skill/types';
 import type { FolderListing, FolderListings } from './folderListings';
 import { folderOf, lintSkillText } from './lintSkillText';
+import type { FolderSettings } from '../services/skillFolders/skillFolders';
 import { isLintable } from '../services/skillFolders/skillMdName';
 import { DIAGNOSTIC_SOURCE, toVscodeDiagnostic } from '../ui/toVscodeDiagnostic';
 import { messageOf } from '../../core/messageOf';
@@ -21,6 +22,7 @@ export class SkillDiagnostics implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly listings: FolderListings,
     private readonly log: vscode.LogOutputChannel,
+    private readonly settings: FolderSettings,
   ) {}
 
   /** Lints `document` once typing has paused; a newer call for the same document replaces this one. */
@@ -93,7 +95,7 @@ export class SkillDiagnostics implements vscode.Disposable {
   /** A linter failure on a strange file is logged and yields no diagnostics; it never breaks the editor. */
   private lintSafely(uri: vscode.Uri, text: string, listing: FolderListing | undefined): Diagnostic[] {
     try {
-      return lintSkillText(uri, text, listing);
+      return lintSkillText(this.settings, uri, text, listing);
     } catch (error) {
       this.log.error(`Linting ${uri.toString(true)} failed: ${messageOf(error)}`);
       return [];

@@ -10,7 +10,6 @@ import { formatCount } from '../../core/text/count';
 import { lastEntry, parseSkillMd } from '../../core/skill/parse';
 import { SKILL_MD } from '../../core/skill/skillMdName';
 import { loadApiModule } from '../../core/api/loadApiModule';
-import { uploadLimitBytesFor } from '../services/skillFolders/profileSetting';
 import type { Services } from '../services/services';
 import { hashOfFolder } from '../services/skillFolders/folderHash';
 import { listSkillVersions } from '../services/skillVersions';
@@ -55,7 +54,7 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
     const prepare = async (allowSecrets: readonly string[]) =>
       vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking {0}', folderName(folder)) },
-        () => prepareUpload(folder.fsPath, { limitBytes: uploadLimitBytesFor(folder), allowSecrets }),
+        () => prepareUpload(folder.fsPath, { limitBytes: context.services.folders.uploadLimitOf(folder), allowSecrets }),
       );
     const gate = await passLintGate({ ...context, prompts: context.services.prompts }, folder, await prepare([]), prepare);
     if (gate.kind !== 'pass') return gate;
