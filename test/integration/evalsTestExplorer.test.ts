@@ -148,12 +148,13 @@ suite('Evals in the Test Explorer', () => {
       });
     const triggerFile = () => skillItem().children.get(`file:${file.toString()}`);
     const problem = () => triggerFile()?.children.get(`problem:${file.toString()}`);
-    let changed = rebuilt(() => problem() !== undefined);
+    // A save may be read half-written (an empty file) before it is read whole: wait for the error the edit makes.
+    let changed = rebuilt(() => /should_trigger: must be true or false/.test(String(problem()?.error)));
     await editAndSave(file, '[\n  { "query": "y", "should_trigger": true },\n  { "query": "x" }\n]\n');
     await changed;
     assert.match(String(problem()?.error), /\[1\]\.should_trigger: must be true or false/);
     assert.deepEqual([problem()?.label, problem()?.range?.start.line], ['Line 3', 2], 'the error is on the case, at its line');
-    changed = rebuilt(() => triggerFile()?.children.size === 3);
+    changed = rebuilt(() => triggerFile()?.children.size === 3 && problem() === undefined);
     await editAndSave(file, TRIGGERS);
     await changed;
     assert.equal(problem(), undefined);
@@ -172,12 +173,12 @@ suite('Evals in the Test Explorer', () => {
           resolve();
         });
       });
-    let changed = rebuilt(() => problem() !== undefined);
+    let changed = rebuilt(() => /eval 3 has nothing to grade/.test(String(problem()?.error)));
     await editAndSave(file, OUTPUTS.replace('  ]\n}', '  ,\n    { "id": 3, "prompt": "Tidy the CSV" }\n  ]\n}'));
     await changed;
     assert.match(String(problem()?.error), /eval 3 has nothing to grade: add expectations, assertions or checks/);
     assert.equal(problem()?.range?.start.line, OUTPUTS.split('\n').length - 2);
-    changed = rebuilt(() => outputFile()?.children.size === 2);
+    changed = rebuilt(() => outputFile()?.children.size === 2 && problem() === undefined);
     await editAndSave(file, OUTPUTS);
     await changed;
     assert.equal(problem(), undefined);
