@@ -1,7 +1,8 @@
 // Journey: the sample skill's evals in the Test Explorer. The Testing view lists its trigger and output cases; a run
-// of all of them against the local draft asks about the cost, publishes the draft as a new version (after asking,
-// through the publish preview), then shows each case passed or failed with its rate, and the failing trigger case's
-// message at its line in the editor, its transcript in the Test Results panel. The emulator and the files are restored at the end.
+// of all of them against the local draft asks first whether to publish the draft, then about the cost (each
+// question in a screenshot), publishes it as a new version through the publish preview while the Testing view stays
+// in front, then shows each case passed or failed with its rate, and the failing trigger case's message at its line in
+// the editor, its transcript in the Test Results panel. The emulator and the files are restored at the end.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { quickInput } from './support/quickInput.mjs';
@@ -38,10 +39,11 @@ function testRow(container, label) {
     .first();
 }
 
-/** The modal dialog that shows `text`, once it is up; presses `button`. */
-async function answerDialog(page, text, button) {
+/** The modal dialog that shows `text`, once it is up (in the screenshot `shot` when given); presses `button`. */
+async function answerDialog(page, text, button, shot) {
   const dialog = page.locator('.monaco-dialog-box', { hasText: text });
   await dialog.waitFor();
+  if (shot) await shot();
   await dialog.locator('.monaco-button', { hasText: button }).click();
   await dialog.waitFor({ state: 'hidden' });
 }
@@ -76,17 +78,20 @@ export async function run({ page, screenshot, emulatorUrl, workspace }) {
 
     await skill.hover();
     await skill.locator('.action-label[aria-label^="Run Test"]').click();
-    await answerDialog(page, 'Run 4 eval cases of release-notes, 3 times each?', 'Run Evals');
-    await answerDialog(page, 'release-notes is not published yet', 'Publish and Run');
+    await answerDialog(page, 'release-notes is not published yet', 'Publish and Run', () =>
+      screenshot('evals-test-explorer-publish-question'),
+    );
+    await answerDialog(page, 'Run 4 eval cases of release-notes, 3 times each?', 'Run Evals', () =>
+      screenshot('evals-test-explorer-cost-question'),
+    );
     const link = await quickInput(page, 'Publish release-notes to');
     await link.locator('.monaco-list-row', { hasText: 'Release notes' }).waitFor();
     await page.keyboard.press('Enter');
     const preview = await quickInput(page, 'as a new version of "Release notes"');
     await preview.locator('.monaco-list-row', { hasText: 'release-notes/SKILL.md' }).waitFor();
     await page.keyboard.press('Enter');
-    // Publishing reveals the new version in the Skills view; the Test Explorer is one click away.
+    // The publish leaves the Testing view in front: the run shows there.
     await page.locator('.notifications-toasts', { hasText: 'Published a new version of "Release notes"' }).waitFor();
-    await testingIcon.click();
 
     // Each case shows its rate beside it once its runs are in, and its state.
     await missed.locator('.test-label-description', { hasText: '0/3 triggered · should trigger' }).waitFor();

@@ -197,8 +197,8 @@ suite('Evals in the Test Explorer', () => {
       JSON.stringify({ confirmations, outcome, reports }),
     );
     assert.equal(confirmations.length, 2, confirmations.join(' | '));
-    assert.match(confirmations[0] ?? '', /Run 5 eval cases of .*csv-tidy, 3 times each\?/);
-    assert.match(confirmations[1] ?? '', /csv-tidy is not published yet/);
+    assert.match(confirmations[0] ?? '', /csv-tidy is not published yet/);
+    assert.match(confirmations[1] ?? '', /Run 5 eval cases of .*csv-tidy, 3 times each\?/);
     const link = session.publish.links.get(folder);
     assert.ok(link?.published, 'the draft was published and linked');
     const missed = reports.find((report) => report.id.endsWith('#trigger-2'));
@@ -225,8 +225,38 @@ suite('Evals in the Test Explorer', () => {
     assert.equal(versions(), before);
     await editAndSave(vscode.Uri.joinPath(folder, 'SKILL.md'), SKILL_MD.replace('Run the cleaner', 'Run the cleaner twice'));
     assert.deepEqual(states(await run(one)), { 'trigger-0': 'passed' });
-    assert.match(confirmations[2] ?? '', /changed since its last published version/);
+    assert.match(confirmations[1] ?? '', /changed since its last published version/);
     assert.equal(versions(), before + 1);
+  });
+
+  test('a changed draft asks to publish first, then the cost once; nothing starts before the answers and the Testing view stays in front', async () => {
+    const events: string[] = [];
+    session.remote.prompts.confirm = async (message) => {
+      events.push(`ask: ${message}`);
+      return true;
+    };
+    session.publish.prompts.preview = async () => {
+      events.push('publish preview');
+      return true;
+    };
+    const { controller } = seams.evals;
+    const createTestRun = controller.createTestRun.bind(controller);
+    controller.createTestRun = (...args) => {
+      events.push('run started');
+      return createTestRun(...args);
+    };
+    await vscode.commands.executeCommand('workbench.view.testing.focus');
+    try {
+      await editAndSave(vscode.Uri.joinPath(folder, 'SKILL.md'), SKILL_MD.replace('Run the cleaner', 'Run the cleaner once'));
+      assert.deepEqual(states(await run([caseItem('trigger-evals.json', 'trigger-0')])), { 'trigger-0': 'passed' });
+    } finally {
+      controller.createTestRun = createTestRun;
+    }
+    assert.equal(events.length, 4, events.join(' | '));
+    assert.match(events[0] ?? '', /^ask: .*csv-tidy (changed since its last published version|is not published yet)/);
+    assert.match(events[1] ?? '', /^ask: Run 1 eval case of .*csv-tidy, 3 times each\?$/);
+    assert.deepEqual(events.slice(2), ['publish preview', 'run started']);
+    assert.equal(session.remote.treeView.visible, false, 'the publish did not switch the side bar to the Skills view');
   });
 
   test('a case whose runs partly errored is errored, its rate counting only the runs that completed', async () => {

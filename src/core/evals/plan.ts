@@ -88,6 +88,17 @@ export function estimateCost(jobs: readonly EvalJob[], maxTokens: number, grader
   return { requests, worstCaseRequests, inputTokens, cacheReadTokens, maxOutputTokens };
 }
 
+/** The cost of two runs made together (one question about several skill folders' runs). */
+export function addEstimates(a: CostEstimate, b: CostEstimate): CostEstimate {
+  return {
+    requests: a.requests + b.requests,
+    worstCaseRequests: a.worstCaseRequests + b.worstCaseRequests,
+    inputTokens: a.inputTokens + b.inputTokens,
+    cacheReadTokens: a.cacheReadTokens + b.cacheReadTokens,
+    maxOutputTokens: a.maxOutputTokens + b.maxOutputTokens,
+  };
+}
+
 /** A run refused before it started because even without continuations it would exceed its cap. */
 export class CostCapError extends Error {
   constructor(

@@ -45,8 +45,8 @@ export async function compareEvalVersions(context: TargetContext, arg?: unknown)
     const settings = evalSettings(folder);
     const baseline = { kind: 'version', version: b.ref } as const;
     const estimate = api.estimateRun(evals, { ...settings, baseline });
-    if (!(await confirmCost(context.services.prompts, name, evals.triggers.length + evals.outputs.length, settings.runs, estimate, 2)))
-      return undefined;
+    const caseCount = evals.triggers.length + evals.outputs.length;
+    if (!(await confirmCost(context.services.prompts, { name, caseCount, runs: settings.runs, estimate, versions: 2 }))) return undefined;
     const sdk = await context.services.session.getSdk();
     if (!sdk) {
       void showNoKeyError();

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { SkillVersion } from '../../core/api/types';
 import { listSkillVersions } from '../services/skillVersions';
 import type { Services } from '../services/services';
-import type { PublishOutcome } from '../shared/publishOutcome';
+import type { PublishOutcome, PublishRequest } from '../shared/publishOutcome';
 import { rememberedVersionLabel, versionLabel, versionShortLabel } from '../ui/labels';
 import { displayPath } from '../ui/displayPath';
 
@@ -20,20 +20,25 @@ export interface TargetContext {
   readonly services: Services;
 }
 
+/** How a run of a folder's draft gets its version: the linked one as it is, or a publish the user agreed to. */
+export type DraftAnswer = { readonly kind: 'linked'; readonly target: EvalTarget } | { readonly kind: 'publish' };
+
 /**
- * The version that holds the folder's draft: its linked version when the folder has not changed since, else a
- * new version published now (after asking, through the publish command and its preview). Undefined when the user
- * declines or the publish does not happen.
+ * The version that holds the folder's draft: its linked version when the folder has not changed since; else asks
+ * whether to publish it as a new version (the run's first question). Undefined when the user declines.
  */
-export async function draftTarget(context: TargetContext, folder: vscode.Uri): Promise<EvalTarget | undefined> {
+export async function askDraftTarget(context: TargetContext, folder: vscode.Uri): Promise<DraftAnswer | undefined> {
   const { folders } = context.services;
   const link = folders.link(folder);
   const published = link?.published;
   if (link && published && (await folders.changedSincePublished(folder)) === false) {
     return {
-      skillId: link.skillId,
-      version: published.ref,
-      label: vscode.l10n.t('the published draft, {0}', rememberedVersionLabel(published)),
+      kind: 'linked',
+      target: {
+        skillId: link.skillId,
+        version: published.ref,
+        label: vscode.l10n.t('the published draft, {0}', rememberedVersionLabel(published)),
+      },
     };
   }
   const name = displayPath(folder);
@@ -48,8 +53,16 @@ export async function draftTarget(context: TargetContext, folder: vscode.Uri): P
   const detail = vscode.l10n.t(
     'The evals run against a published version of the skill, as API users get it. Run them against a remote version instead with the "Run Against a Remote Version" profile.',
   );
-  if (!(await context.services.prompts.confirm(message, detail, action))) return undefined;
-  const outcome = await vscode.commands.executeCommand<PublishOutcome | undefined>('skillsmith.publish.folder', folder);
+  return (await context.services.prompts.confirm(message, detail, action)) ? { kind: 'publish' } : undefined;
+}
+
+/**
+ * Publishes the folder's draft as a new version (through the publish command and its preview, leaving the side bar
+ * as it is) and returns it; undefined when the publish does not happen.
+ */
+export async function publishDraft(context: TargetContext, folder: vscode.Uri): Promise<EvalTarget | undefined> {
+  const request: PublishRequest = { reveal: false };
+  const outcome = await vscode.commands.executeCommand<PublishOutcome | undefined>('skillsmith.publish.folder', folder, request);
   if (outcome?.kind !== 'published') {
     context.services.log.info(
       `Evals of ${folder.fsPath} not run: the publish ended ${outcome ? JSON.stringify(outcome) : 'without an outcome'}`,

@@ -32,16 +32,17 @@ export interface PublishContext {
   readonly links: LinkStore;
   readonly problems: vscode.DiagnosticCollection;
   readonly extensionUri: vscode.Uri;
-  /** Shows the new version in the Remote Skills tree, selected. */
-  revealVersion(skillId: string, version: SkillVersion): Promise<void>;
+  /** Adds the new version to the Remote Skills tree and, when `reveal`, shows it there, selected. */
+  showVersion(skillId: string, version: SkillVersion, reveal: boolean): Promise<void>;
 }
 
 /**
  * Publishes the skill folder `folder`: lint gate (`claude-api`), target skill (its link, or the user's pick),
  * preview, upload with a cancellable progress, then link, cache, reveal and offer to copy the version id.
- * Nothing local is modified. `chosen` is the skill picked in the tree, if any.
+ * Nothing local is modified. `chosen` is the skill picked in the tree, if any; `reveal` false leaves the side bar
+ * as it is (the version is added to the tree all the same).
  */
-export async function publishFolder(context: PublishContext, folder: vscode.Uri, chosen?: Skill): Promise<PublishOutcome> {
+export async function publishFolder(context: PublishContext, folder: vscode.Uri, chosen?: Skill, reveal = true): Promise<PublishOutcome> {
   const { log } = context.services;
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage(
@@ -116,7 +117,7 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
     });
     context.problems.delete(vscode.Uri.joinPath(folder, SKILL_MD));
     await keepUpload(context, skill.id, version.ref, set);
-    await context.revealVersion(skill.id, version);
+    await context.showVersion(skill.id, version, reveal);
     void announce(skill, version, ordinal, target.kind === 'new');
     return { kind: 'published', skillId: skill.id, version, files: set.files.length, bytes: fileSetBytes(set) };
   } catch (error) {

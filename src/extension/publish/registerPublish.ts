@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { SkillVersion } from '../../core/api/types';
 import type { Services } from '../services/services';
-import type { PublishOutcome } from '../shared/publishOutcome';
+import { isPublishRequest, type PublishOutcome } from '../shared/publishOutcome';
 import type { RemoteSkillItem, RemoteSkillsView } from '../shared/remoteItems';
 import { DriftDecorations } from './driftDecorations';
 import type { LinkStore } from '../services/skillFolders/linkStore';
@@ -40,7 +40,7 @@ export function registerPublish(context: vscode.ExtensionContext, services: Serv
     links,
     problems,
     extensionUri: context.extensionUri,
-    revealVersion: (skillId, version) => revealVersion(remote, services.log, skillId, version),
+    showVersion: (skillId, version, reveal) => showVersion(remote, services.log, skillId, version, reveal),
   };
   const settle = debounce(() => void drift.checkAll(), TREE_SETTLE_MS);
 
@@ -49,10 +49,14 @@ export function registerPublish(context: vscode.ExtensionContext, services: Serv
     drift,
     settle,
     vscode.window.registerFileDecorationProvider(drift),
-    vscode.commands.registerCommand('skillsmith.publish.folder', async (uri?: vscode.Uri): Promise<PublishOutcome | undefined> => {
-      const folder = await folders.resolve(uri, vscode.l10n.t('Publish which skill?'));
-      return folder ? publishFolder(publishContext, folder) : undefined;
-    }),
+    vscode.commands.registerCommand(
+      'skillsmith.publish.folder',
+      async (uri?: vscode.Uri, request?: unknown): Promise<PublishOutcome | undefined> => {
+        const folder = await folders.resolve(uri, vscode.l10n.t('Publish which skill?'));
+        const reveal = !isPublishRequest(request) || request.reveal;
+        return folder ? publishFolder(publishContext, folder, undefined, reveal) : undefined;
+      },
+    ),
     vscode.commands.registerCommand('skillsmith.publish.toSkill', (node: RemoteSkillItem) => publishFromTree(publishContext, node)),
     links.onDidChange((folder) => void drift.check(folder)),
     vscode.workspace.onDidSaveTextDocument((document) => void drift.checkContaining(document.uri)),
@@ -69,15 +73,16 @@ export function registerPublish(context: vscode.ExtensionContext, services: Serv
   return { links, drift };
 }
 
-/** Tells the tree about the new version and reveals it, selected; the publish itself worked even when this fails. */
-async function revealVersion(
+/** Tells the tree about the new version and, when `reveal`, reveals it, selected; the publish itself worked even when this fails. */
+async function showVersion(
   remote: RemoteSkillsView,
   log: vscode.LogOutputChannel,
   skillId: string,
   version: SkillVersion,
+  reveal: boolean,
 ): Promise<void> {
   try {
-    await remote.revealVersion(skillId, version);
+    await (reveal ? remote.revealVersion(skillId, version) : remote.addVersion(skillId, version));
   } catch (error) {
     log.warn(`Published ${version.id}, but could not show it in the tree: ${messageOf(error)}`);
   }

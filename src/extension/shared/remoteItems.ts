@@ -20,4 +20,6 @@ export interface RemoteSkillsView {
   readonly onDidChange: vscode.Event<unknown>;
   /** Tells the tree about `version`, just added to `skillId`, and reveals it, selected; rejects when it cannot. */
   revealVersion(skillId: string, version: SkillVersion): Promise<void>;
+  /** Tells the tree about `version`, just added to `skillId`, leaving the side bar as it is; rejects when it cannot. */
+  addVersion(skillId: string, version: SkillVersion): Promise<void>;
 }

@@ -59,5 +59,8 @@ export function registerRemoteSkills(context: vscode.ExtensionContext, services:
       const node = await tree.versionAdded(skillId, version);
       if (node) await treeView.reveal(node, { select: true, focus: true, expand: false });
     },
+    async addVersion(skillId, version) {
+      await tree.versionAdded(skillId, version);
+    },
   };
 }
