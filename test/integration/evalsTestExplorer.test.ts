@@ -231,11 +231,11 @@ suite('Evals in the Test Explorer', () => {
 
   test('a changed draft asks to publish first, then the cost once; nothing starts before the answers and the Testing view stays in front', async () => {
     const events: string[] = [];
-    session.remote.prompts.confirm = async (message) => {
+    session.prompts.confirm = async (message) => {
       events.push(`ask: ${message}`);
       return true;
     };
-    session.publish.prompts.preview = async () => {
+    session.prompts.preview = async () => {
       events.push('publish preview');
       return true;
     };
