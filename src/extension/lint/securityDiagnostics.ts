@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { KeyedDebounce } from '../../core/async/keyedDebounce';
 import { isSecurityRule, severityOf } from '../../core/skill/rules';
 import { scanText } from '../../core/skill/security/scanText';
 import { lintSkillFolder } from '../../core/skill/folder';
@@ -18,7 +19,7 @@ const MAX_SKILL_DEPTH = 6;
  */
 export class SecurityDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('skillsmith-security');
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly typing = new KeyedDebounce(200);
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -45,21 +46,12 @@ export class SecurityDiagnostics implements vscode.Disposable {
 
   /** Scans `document` once typing has paused (200 ms); a newer call for the same document replaces this one. */
   schedule(document: vscode.TextDocument, onError: (error: unknown) => void): void {
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        this.scanDocument(document).catch(onError);
-      }, 200),
-    );
+    this.typing.schedule(document.uri.toString(), () => void this.scanDocument(document).catch(onError));
   }
 
   /** Drops the findings of a closed document. */
   forget(uri: vscode.Uri): void {
-    clearTimeout(this.timers.get(uri.toString()));
-    this.timers.delete(uri.toString());
+    this.typing.cancel(uri.toString());
     this.collection.delete(uri);
   }
 
@@ -85,7 +77,7 @@ export class SecurityDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.timers.forEach((timer) => clearTimeout(timer));
+    this.typing.cancelAll();
     this.collection.dispose();
   }
 

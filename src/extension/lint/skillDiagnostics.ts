@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { KeyedDebounce } from '../../core/async/keyedDebounce';
 import type { Diagnostic } from '../../core/skill/types';
 import type { FolderListing, FolderListings } from './folderListings';
 import { folderOf, lintSkillText } from './lintSkillText';
@@ -16,7 +17,7 @@ const DEBOUNCE_MS = 200;
  */
 export class SkillDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly typing = new KeyedDebounce(DEBOUNCE_MS);
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -27,15 +28,7 @@ export class SkillDiagnostics implements vscode.Disposable {
 
   /** Lints `document` once typing has paused; a newer call for the same document replaces this one. */
   schedule(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void this.lintDocument(document);
-      }, DEBOUNCE_MS),
-    );
+    this.typing.schedule(document.uri.toString(), () => void this.lintDocument(document));
   }
 
   /** Lints an open document now; the result is dropped if the document changed or closed meanwhile. */
@@ -69,8 +62,7 @@ export class SkillDiagnostics implements vscode.Disposable {
   /** Removes the diagnostics of `uri` and of every file under it (a closed file, a deleted folder). */
   clear(uri: vscode.Uri): void {
     const prefix = `${uri.toString()}/`;
-    clearTimeout(this.timers.get(uri.toString()));
-    this.timers.delete(uri.toString());
+    this.typing.cancel(uri.toString());
     const doomed: vscode.Uri[] = [];
     this.collection.forEach((entry) => {
       if (entry.toString() === uri.toString() || entry.toString().startsWith(prefix)) doomed.push(entry);
@@ -80,8 +72,7 @@ export class SkillDiagnostics implements vscode.Disposable {
 
   /** Cancels pending lints and removes every diagnostic. */
   dispose(): void {
-    this.timers.forEach((timer) => clearTimeout(timer));
-    this.timers.clear();
+    this.typing.cancelAll();
     this.collection.dispose();
   }
 
