@@ -73,7 +73,7 @@ suite('Activation', () => {
     );
   });
 
-  test('one prompts object asks every question: the tree, publish and the chat ask through the seam tests answer', async () => {
+  test('one prompts object asks every question: the tree, publish, export and the chat ask through the seam tests answer', async () => {
     const seams = await vscode.extensions.getExtension<TestSeams>('skillsmith.skillsmith')?.activate();
     assert.ok(seams);
     // Each feature's questions are members of the one interactive object (frozen, so none can be switched off) ...
@@ -83,6 +83,8 @@ suite('Activation', () => {
       'pickLink',
       'askAboutSecrets',
       'preview',
+      'confirmExportWarnings',
+      'pickZipDestination',
       'pickSkills',
       'askPublishFirst',
     ];

@@ -221,7 +221,7 @@ suite('Publish', () => {
     );
     assert.deepEqual(previews.at(-1)?.leftOut, [{ path: '.env', reason: 'secret' }]);
 
-    session.prompts.askAboutSecrets = async () => 'upload';
+    session.prompts.askAboutSecrets = async () => 'include';
     const uploaded = assertRevealed(await publish(folder));
     assert.deepEqual(
       previews.at(-1)?.files.map((file) => file.path),

@@ -37,9 +37,9 @@ export async function passLintGate(
   const others = prepared.errors.filter((error) => error.rule !== 'upload-secret');
   if (others.length === 0 && prepared.errors.length > 0) {
     const secrets = prepared.collected.leftOut.filter((entry) => entry.reason === 'secret').map((entry) => entry.relativePath);
-    const answer = await context.prompts.askAboutSecrets(secrets);
+    const answer = await context.prompts.askAboutSecrets(secrets, 'upload');
     if (!answer) return { kind: 'cancelled' };
-    if (answer === 'upload') {
+    if (answer === 'include') {
       allowedSecrets = secrets;
       prepared = await prepareAllowing(secrets);
     } else {

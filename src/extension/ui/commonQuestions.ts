@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { formatCount } from '../../core/text/count';
 import { displayPath } from './displayPath';
 import { versionLabel } from './labels';
 import type { CommonQuestions } from './prompts';
@@ -54,6 +55,28 @@ export const commonQuestions: CommonQuestions = {
     );
     return picked?.version;
   },
+  async askAboutSecrets(paths, into) {
+    const leaveOut = into === 'upload' ? vscode.l10n.t('Publish Without Them') : vscode.l10n.t('Export Without Them');
+    const include = into === 'upload' ? vscode.l10n.t('Upload Them Too') : vscode.l10n.t('Include Them');
+    const answer = await vscode.window.showWarningMessage(
+      into === 'upload' ? secretsInUpload(paths.length) : secretsInZip(paths.length),
+      {
+        modal: true,
+        detail:
+          into === 'upload'
+            ? [
+                ...paths,
+                '',
+                vscode.l10n.t('Upload them only if they hold no credentials. List them in .skillignore to stop this question.'),
+              ].join('\n')
+            : paths.join('\n'),
+      },
+      leaveOut,
+      include,
+    );
+    if (answer === include) return 'include';
+    return answer === leaveOut ? 'leave-out' : undefined;
+  },
   askText(title, prompt) {
     return Promise.resolve(vscode.window.showInputBox({ title, prompt, ignoreFocusOut: true }));
   },
@@ -64,4 +87,18 @@ function whereIs(folder: vscode.Uri): string | undefined {
   const parent = vscode.Uri.joinPath(folder, '..');
   const root = vscode.workspace.getWorkspaceFolder(folder);
   return root && root.uri.path.replace(/\/+$/, '') === parent.path ? undefined : displayPath(parent);
+}
+
+/** Says how many files of an upload look like secrets and are left out. */
+function secretsInUpload(count: number): string {
+  return count === 1
+    ? vscode.l10n.t('1 file looks like a secret and is left out of the upload.')
+    : vscode.l10n.t('{0} files look like secrets and are left out of the upload.', formatCount(count));
+}
+
+/** Says how many files of a zip look like secrets and are left out unless included. */
+function secretsInZip(count: number): string {
+  return count === 1
+    ? vscode.l10n.t('1 file looks like a secret and is left out of the zip unless you include it.')
+    : vscode.l10n.t('{0} files look like secrets and are left out of the zip unless you include them.', formatCount(count));
 }

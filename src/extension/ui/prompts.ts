@@ -1,15 +1,17 @@
 import type * as vscode from 'vscode';
 import type { Skill, SkillVersion } from '../../core/api/types';
+import type { Diagnostic } from '../../core/skill/types';
 import { chatQuestions } from './chatQuestions';
 import { commonQuestions } from './commonQuestions';
+import { exportQuestions } from './exportQuestions';
 import type { PublishPreview } from './publishPreview';
 import { publishQuestions } from './publishQuestions';
 
 /** The user's answer to "publish to which skill?". */
 export type LinkChoice = { readonly kind: 'existing'; readonly skill: Skill } | { readonly kind: 'new' };
 
-/** What to do with files that look like secrets: publish without them, upload them too, or cancel (undefined). */
-export type SecretsAnswer = 'leave-out' | 'upload' | undefined;
+/** What to do with files that look like secrets: leave them out, include them (allowed by name), or cancel (undefined). */
+export type SecretsAnswer = 'leave-out' | 'include' | undefined;
 
 /** A skill offered in the chat's skill picker. */
 export interface SkillPickItem extends vscode.QuickPickItem {
@@ -46,6 +48,11 @@ export interface CommonQuestions {
   ): Promise<SkillVersion | undefined>;
   /** Free text the user types (empty is an answer); undefined when dismissed. */
   askText(title: string, prompt: string): Promise<string | undefined>;
+  /**
+   * What to do with files that look like secrets (`paths`, relative to the folder) left out of an upload or a
+   * zip (`into`): leave them out, or include them (the user allows each by name).
+   */
+  askAboutSecrets(paths: readonly string[], into: 'upload' | 'zip'): Promise<SecretsAnswer>;
 }
 
 /** The questions a publish asks. */
@@ -54,14 +61,20 @@ export interface PublishQuestions {
   pickLink(skillName: string, matches: readonly Skill[]): Promise<LinkChoice | undefined>;
   /** The display name of a new skill; `validate` returns a message for a name the service would refuse. */
   askDisplayName(defaultName: string, validate: (input: string) => string | undefined): Promise<string | undefined>;
-  /** What to do with files that look like secrets (`paths`, relative to the folder); the user allows each by name. */
-  askAboutSecrets(paths: readonly string[]): Promise<SecretsAnswer>;
   /** The preview of an upload; resolves true to send it. */
   preview(preview: PublishPreview): Promise<boolean>;
   /** Says that nothing changed since the version published from the folder (before any other question); true to publish anyway. */
   publishUnchanged(message: string): Promise<boolean>;
   /** Says why an upload failed where another try may work (`message` names the folder and the skill); true to retry. */
   retryPublish(message: string): Promise<boolean>;
+}
+
+/** The questions Export Skill as .zip asks. */
+export interface ExportQuestions {
+  /** `folderName` has security `warnings` (shown with their files, lines and rules): true to export anyway. */
+  confirmExportWarnings(folderName: string, warnings: readonly Diagnostic[]): Promise<boolean>;
+  /** Where to save the zip: the save dialog, opened beside `folder` with `<folderName>.zip`. */
+  pickZipDestination(folder: vscode.Uri, folderName: string): Promise<vscode.Uri | undefined>;
 }
 
 /** The questions the chat asks. */
@@ -80,7 +93,12 @@ export interface ChatQuestions {
  * Every question Skillsmith asks the user (quick picks, input boxes, modal dialogs), behind one seam so
  * integration tests can answer them without a person. Features get it as `services.prompts`.
  */
-export interface Prompts extends CommonQuestions, PublishQuestions, ChatQuestions {}
+export interface Prompts extends CommonQuestions, PublishQuestions, ExportQuestions, ChatQuestions {}
 
 /** The prompts a person answers: native, keyboard-usable surfaces. Frozen: nothing can swap them. */
-export const interactivePrompts: Prompts = Object.freeze<Prompts>({ ...commonQuestions, ...publishQuestions, ...chatQuestions });
+export const interactivePrompts: Prompts = Object.freeze<Prompts>({
+  ...commonQuestions,
+  ...publishQuestions,
+  ...exportQuestions,
+  ...chatQuestions,
+});

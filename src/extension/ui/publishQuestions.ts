@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { Skill } from '../../core/api/types';
-import { formatCount } from '../../core/text/count';
 import { skillLabel } from './labels';
 import type { LinkChoice, PublishQuestions } from './prompts';
 import { previewItems, type PreviewAction, type PublishPreview } from './publishPreview';
@@ -40,26 +39,6 @@ export const publishQuestions: PublishQuestions = {
       value: defaultName,
       validateInput: validate,
     });
-  },
-  async askAboutSecrets(paths: readonly string[]) {
-    const leaveOut = vscode.l10n.t('Publish Without Them');
-    const upload = vscode.l10n.t('Upload Them Too');
-    const answer = await vscode.window.showWarningMessage(
-      paths.length === 1
-        ? vscode.l10n.t('1 file looks like a secret and is left out of the upload.')
-        : vscode.l10n.t('{0} files look like secrets and are left out of the upload.', formatCount(paths.length)),
-      {
-        modal: true,
-        detail: [
-          ...paths,
-          '',
-          vscode.l10n.t('Upload them only if they hold no credentials. List them in .skillignore to stop this question.'),
-        ].join('\n'),
-      },
-      leaveOut,
-      upload,
-    );
-    return answer === leaveOut ? 'leave-out' : answer === upload ? 'upload' : undefined;
   },
   async publishUnchanged(message: string) {
     const publish = vscode.l10n.t('Publish Anyway');
