@@ -60,7 +60,7 @@ suite('Evals: eval files in the editor', () => {
       query: string;
       should_trigger: boolean;
     }[];
-    assert.deepEqual(triggers[0], { query: 'Please help: cleans and normalises CSV files.', should_trigger: true });
+    assert.deepEqual(triggers[0], { query: 'Can you clean and normalise CSV files?', should_trigger: true });
     assert.equal(vscode.window.activeTextEditor?.document.uri.path, written[0]!.path);
     await vscode.workspace.fs.writeFile(written[1]!, encoder.encode('{"evals": []}\n'));
     const again = await vscode.commands.executeCommand<vscode.Uri[]>('skillsmith.evals.scaffold', folder);

@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { SkillVersion } from '../../src/core/api/types';
 import type { TestSeams } from '../../src/extension/exports';
+import { versionPickItems } from '../../src/extension/ui/commonQuestions';
 import type { EvalFeature } from '../../src/extension/evals/evalFeature';
 import type { CaseReport } from '../../src/extension/evals/reportedRun';
 import { editAndSave, openPublishSession, type PublishSession } from './support/publishSession';
@@ -118,12 +120,13 @@ suite('Evals in the Test Explorer', () => {
       ],
     );
     const triggers = children(files[0]!);
+    // Everything in the label, no description: the Testing view's screen reader label is the description when there is one.
     assert.deepEqual(
       triggers.map((item) => [item.label, item.description, item.range?.start.line]),
       [
-        ['Fix the messy headers in this CSV', 'should trigger', 1],
-        ['What is the capital of France?', 'should not trigger', 2],
-        ['Tidy up my spreadsheet columns', 'should trigger', 3],
+        ['Fix the messy headers in this CSV · should trigger', undefined, 1],
+        ['What is the capital of France? · should not trigger', undefined, 2],
+        ['Tidy up my spreadsheet columns · should trigger', undefined, 3],
       ],
     );
     assert.deepEqual(
@@ -154,6 +157,14 @@ suite('Evals in the Test Explorer', () => {
     await changed;
     assert.match(String(problem()?.error), /\[1\]\.should_trigger: must be true or false/);
     assert.deepEqual([problem()?.label, problem()?.range?.start.line], ['Line 3', 2], 'the error is on the case, at its line');
+    changed = rebuilt(() => /^Not valid JSON at 3:18/.test(String(problem()?.error)));
+    await editAndSave(file, '[\n  { "query": "y", "should_trigger": true },\n  { "query": "x" "should_trigger": true }\n]\n');
+    await changed;
+    assert.equal(
+      problem()?.error,
+      "Not valid JSON at 3:18 (line 3, column 18): expected ',' or '}' after property value. Fix the file and save it again.",
+      'a whole sentence, with the line and column, not cut',
+    );
     changed = rebuilt(() => triggerFile()?.children.size === 3 && problem() === undefined);
     await editAndSave(file, TRIGGERS);
     await changed;
@@ -209,7 +220,7 @@ suite('Evals in the Test Explorer', () => {
     assert.match(unmet?.message ?? '', /0\/3 runs passed/);
     assert.match(unmet?.message ?? '', /✗ The answer contains "no such words"/);
     assert.match(unmet?.message ?? '', /Your files are in the container: data\.csv/, 'the input file was uploaded and attached');
-    assert.equal(caseItem('trigger-evals.json', 'trigger-0').description, '3/3 triggered · should trigger');
+    assert.equal(caseItem('trigger-evals.json', 'trigger-0').label, '3/3 triggered · Fix the messy headers in this CSV · should trigger');
     assert.equal(resultFolders().length, 1, 'the results were written');
     assert.ok(fs.existsSync(path.join(folder.fsPath, 'evals', 'results', resultFolders()[0]!, 'benchmark.json')));
   });
@@ -265,7 +276,10 @@ suite('Evals in the Test Explorer', () => {
       const reports = await run([caseItem('trigger-evals.json', 'trigger-0')]);
       assert.deepEqual(states(reports), { 'trigger-0': 'errored' }, JSON.stringify(reports));
       assert.match(reports[0]?.message ?? '', /^2\/2 triggered; 1 run did not complete; it should trigger in most runs\./);
-      assert.equal(caseItem('trigger-evals.json', 'trigger-0').description, '2/2 triggered; 1 run did not complete · should trigger');
+      assert.equal(
+        caseItem('trigger-evals.json', 'trigger-0').label,
+        '2/2 triggered; 1 run did not complete · Fix the messy headers in this CSV · should trigger',
+      );
     } finally {
       session.emulator.admin.clearFaults();
     }
@@ -274,14 +288,14 @@ suite('Evals in the Test Explorer', () => {
   test('a cancelled case is skipped and keeps no rate of an older run', async () => {
     const one = caseItem('trigger-evals.json', 'trigger-0');
     assert.deepEqual(states(await run([one])), { 'trigger-0': 'passed' });
-    assert.equal(caseItem('trigger-evals.json', 'trigger-0').description, '3/3 triggered · should trigger');
+    assert.equal(caseItem('trigger-evals.json', 'trigger-0').label, '3/3 triggered · Fix the messy headers in this CSV · should trigger');
     const source = new vscode.CancellationTokenSource();
     session.prompts.confirm = async () => {
       source.cancel();
       return true;
     };
     assert.deepEqual(states(await run([one], 'draft', source.token)), { 'trigger-0': 'skipped' });
-    assert.equal(caseItem('trigger-evals.json', 'trigger-0').description, 'should trigger');
+    assert.equal(caseItem('trigger-evals.json', 'trigger-0').label, 'Fix the messy headers in this CSV · should trigger');
   });
 
   test('declining the cost question skips the cases; cancelling the run aborts it and writes nothing', async () => {
@@ -313,6 +327,34 @@ suite('Evals in the Test Explorer', () => {
     } finally {
       await vscode.workspace.getConfiguration('skillsmith').update('evals.maxRequests', undefined, vscode.ConfigurationTarget.Global);
     }
+  });
+
+  test("a version pick shows each version's description as its detail, what tells apart versions of one minute", () => {
+    const version = (ref: string, description: string): SkillVersion => ({
+      id: ref,
+      ref,
+      version: null,
+      skillId: 'skill_x',
+      name: SKILL,
+      description,
+      directory: null,
+      createdAt: '2026-12-06T20:17:03Z',
+    });
+    const items = versionPickItems(
+      [version('skver_2', 'Cleans CSV files.\nUse when headers are messy.'), version('skver_1', 'Cleans CSV files.')],
+      'skver_2',
+      new Map([
+        ['skver_2', 2],
+        ['skver_1', 1],
+      ]),
+    );
+    assert.deepEqual(
+      items.map((item) => [item.description, item.detail]),
+      [
+        ['latest', 'Cleans CSV files. Use when headers are messy.'],
+        [undefined, 'Cleans CSV files.'],
+      ],
+    );
   });
 
   test('the remote-version profile runs against the version picked; Compare Eval Results shows both versions side by side', async () => {

@@ -196,16 +196,39 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(body);
   } catch (error) {
-    const reason = messageOf(error);
-    const position = /at position (\d+)/.exec(reason);
-    const line = position ? lineAt(body, Number(position[1])) : lineAt(body, body.trimEnd().length);
+    const { offset, reason } = jsonFault(body, messageOf(error));
+    const line = lineAt(body, offset);
+    const column = offset - body.lastIndexOf('\n', offset - 1);
     throw new EvalFileError(
       file,
       '',
-      `is not valid JSON at line ${line + 1}: ${reason.replace(/\s*\(line \d+ column \d+\)$/, '')}. Fix the file and save it again.`,
+      `Not valid JSON at ${line + 1}:${column} (line ${line + 1}, column ${column}): ${reason}. Fix the file and save it again.`,
       line,
     );
   }
+}
+
+/**
+ * Where `JSON.parse` stopped in `body`, and why in a few words, from its message: V8 names the offset ("… in JSON at
+ * position 18"), or quotes the text around the offending token ("Unexpected token 'o', \"[ nope ]\" is not valid
+ * JSON", cut with "…" in a long file), or says the text ended.
+ */
+function jsonFault(body: string, message: string): { offset: number; reason: string } {
+  const end = body.trimEnd().length;
+  const positioned = /^(.*?)(?: in JSON)? at position (\d+)/.exec(message);
+  if (positioned) return { offset: Math.min(Number(positioned[2]), end), reason: lowerFirst(positioned[1] ?? '') };
+  const quoted = /^Unexpected token '(.+?)', (?:\.\.\.)?"(.*?)"(?:\.\.\.)? is not valid JSON$/s.exec(message);
+  if (quoted) {
+    const [, token = '', around = ''] = quoted;
+    const at = body.indexOf(around);
+    return { offset: at < 0 ? 0 : at + Math.max(0, around.indexOf(token)), reason: `unexpected ${JSON.stringify(token)}` };
+  }
+  if (/end of JSON input/.test(message)) return { offset: end, reason: 'the file ends before the JSON does' };
+  return { offset: end, reason: lowerFirst(message.replace(/\.$/, '')) };
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function lineAt(text: string, offset: number): number {

@@ -100,10 +100,11 @@ export function summariseCases(runs: readonly CaseRun[], shouldTrigger: (caseKey
 export function caseRateText(summary: CaseSummary): string {
   if (summary.completed === 0)
     return summary.runs === 1 ? 'the run did not complete' : `none of ${formatCount(summary.runs)} runs completed`;
+  const of = formatCount(summary.completed);
   const rate =
     summary.kind === 'trigger'
-      ? `${summary.triggers}/${summary.completed} triggered`
-      : `${summary.passes}/${summary.completed} runs passed`;
+      ? `${formatCount(summary.triggers)}/${of} triggered`
+      : `${formatCount(summary.passes)}/${of} ${summary.completed === 1 ? 'run' : 'runs'} passed`;
   const missing = summary.runs - summary.completed;
   return missing === 0 ? rate : `${rate}; ${countOf(missing, 'run')} did not complete`;
 }

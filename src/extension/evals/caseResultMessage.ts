@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CaseRun } from '../../core/evals/runEvals';
+import { formatCount } from '../../core/text/count';
 import type { CaseSummary } from '../../core/evals/summary';
 
 /** How a case did over its runs, in the words the Test Explorer shows. */
@@ -50,10 +51,11 @@ export function caseOutcome(runs: readonly CaseRun[], summary: CaseSummary, shou
     reasons.set(key, [...(reasons.get(key) ?? []), run.runNumber]);
   }
   for (const [why, numbers] of reasons) {
-    lines.push('', numbers.length === 1 ? vscode.l10n.t('Run {0}:', numbers[0] ?? 0) : vscode.l10n.t('Runs {0}:', numbers.join(', ')), why);
+    const list = numbers.map(formatCount);
+    lines.push('', list.length === 1 ? vscode.l10n.t('Run {0}:', list.join('')) : vscode.l10n.t('Runs {0}:', list.join(', ')), why);
   }
   const transcript = ordered.find((run) => !run.passed)?.transcript ?? '';
-  if (transcript) lines.push('', vscode.l10n.t('Transcript of the first failing run:'), '', transcript);
+  if (transcript) lines.push('', vscode.l10n.t('Transcript of the first failing run:'), '', indented(transcript));
   return { passed, rate, errored, failure: lines.join('\n'), transcript, durationMs };
 }
 
@@ -62,15 +64,26 @@ function rateOf(summary: CaseSummary): string {
   if (summary.completed === 0) {
     return summary.runs === 1
       ? vscode.l10n.t('the run did not complete')
-      : vscode.l10n.t('none of {0} runs completed', summary.runs.toLocaleString());
+      : vscode.l10n.t('none of {0} runs completed', formatCount(summary.runs));
   }
+  const [done, of] = [formatCount(summary.kind === 'trigger' ? summary.triggers : summary.passes), formatCount(summary.completed)];
   const rate =
     summary.kind === 'trigger'
-      ? vscode.l10n.t('{0}/{1} triggered', summary.triggers, summary.completed)
-      : vscode.l10n.t('{0}/{1} runs passed', summary.passes, summary.completed);
+      ? vscode.l10n.t('{0}/{1} triggered', done, of)
+      : summary.completed === 1
+        ? vscode.l10n.t('{0}/1 run passed', done)
+        : vscode.l10n.t('{0}/{1} runs passed', done, of);
   const missing = summary.runs - summary.completed;
   if (missing === 0) return rate;
   return missing === 1
     ? vscode.l10n.t('{0}; 1 run did not complete', rate)
-    : vscode.l10n.t('{0}; {1} runs did not complete', rate, missing.toLocaleString());
+    : vscode.l10n.t('{0}; {1} runs did not complete', rate, formatCount(missing));
+}
+
+/** A transcript set off from the words around it: each line indented by four spaces (blank lines stay blank). */
+export function indented(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => (line ? `    ${line}` : ''))
+    .join('\n');
 }

@@ -1,14 +1,6 @@
 import * as vscode from 'vscode';
 import type { SkillFolders } from '../services/skillFolders/skillFolders';
-import {
-  buildSkillItem,
-  describedWithRate,
-  EVAL_FILES,
-  fingerprintOf,
-  skillItemId,
-  type EvalCaseRef,
-  type LastRate,
-} from './evalTestItems';
+import { buildSkillItem, EVAL_FILES, labelWithRate, skillItemId, type EvalCaseRef, type LastRate } from './evalTestItems';
 
 /**
  * The Test Explorer's eval items: a skill folder per item, its eval files under it, their cases under those.
@@ -73,19 +65,19 @@ export class EvalTestTree implements vscode.Disposable {
     return this.cases.get(id)?.item;
   }
 
-  /** Shows `rate` beside the case's item, and keeps it across rebuilds while the case reads the same. */
+  /** Shows `rate` at the start of the case's label, and keeps it across rebuilds while the case reads the same. */
   showRate(id: string, rate: string): void {
     const ref = this.cases.get(id);
     if (!ref) return;
-    ref.item.description = describedWithRate(ref.baseDescription, rate);
-    this.rates.set(id, { fingerprint: fingerprintOf(ref.item.label, ref.baseDescription), rate });
+    ref.item.label = labelWithRate(ref.baseLabel, rate);
+    this.rates.set(id, { fingerprint: ref.fingerprint, rate });
   }
 
   /** Takes the rate of an older run away from the case's item (it did not run this time). */
   clearRate(id: string): void {
     const ref = this.cases.get(id);
     this.rates.delete(id);
-    if (ref) ref.item.description = ref.baseDescription;
+    if (ref) ref.item.label = ref.baseLabel;
   }
 
   private async listAll(): Promise<void> {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { formatCount } from '../../core/text/count';
 import { EvalFileError, OUTPUT_EVALS_FILE, parseOutputEvals, parseTriggerEvals, TRIGGER_EVALS_FILE } from '../../core/evals/evalFiles';
 
 /** What a case item stands for: one case of one eval file of one skill folder. */
@@ -7,15 +8,17 @@ export interface EvalCaseRef {
   readonly kind: 'trigger' | 'output';
   /** `trigger-<index>` or `eval-<id>`, the case's key in core's results. */
   readonly caseKey: string;
-  /** What the case's description says before any run. */
-  readonly baseDescription: string;
+  /** The case's label before any run: the query and what it should do, or the output case's number and prompt. */
+  readonly baseLabel: string;
+  /** What the case reads as (its label, and an output case's expected output): a rate is kept while it is unchanged. */
+  readonly fingerprint: string;
   /** The item, as last built. */
   readonly item: vscode.TestItem;
 }
 
 /** The rate a case had in its last run, kept across rebuilds while the case reads the same. */
 export interface LastRate {
-  /** The case's label and description when it ran. */
+  /** The case's fingerprint when it ran. */
   readonly fingerprint: string;
   readonly rate: string;
 }
@@ -26,14 +29,13 @@ export interface ItemState {
   readonly rates: ReadonlyMap<string, LastRate>;
 }
 
-/** The fingerprint of a case: its label and its description before any run. */
-export function fingerprintOf(label: string, baseDescription: string): string {
-  return `${label}\u0000${baseDescription}`;
-}
-
-/** The description of a case item after a run: the rate of its last run first (a narrow side bar cuts the end), then its own. */
-export function describedWithRate(baseDescription: string, rate: string): string {
-  return baseDescription ? `${rate} · ${baseDescription}` : rate;
+/**
+ * The label of a case item after a run: the rate of its last run first (a side bar of the default width cuts the
+ * end), then the case. Everything is in the label, with no description: the Testing view's screen reader label is
+ * an item's description when it has one, and the case would not be heard.
+ */
+export function labelWithRate(baseLabel: string, rate: string): string {
+  return `${rate} · ${baseLabel}`;
 }
 
 /** The eval files of a skill folder, in the order their items are listed. */
@@ -99,33 +101,33 @@ function caseItems(
   text: string,
   state: ItemState,
 ): vscode.TestItem[] {
-  const make = (caseKey: string, label: string, description: string, line: number, kind: EvalCaseRef['kind']): vscode.TestItem => {
+  const make = (caseKey: string, label: string, fingerprint: string, line: number, kind: EvalCaseRef['kind']): vscode.TestItem => {
     const item = controller.createTestItem(`case:${file.toString()}#${caseKey}`, label, file);
     item.range = new vscode.Range(line, 0, line, 0);
+    // Sorted as the case reads, whatever rate its label starts with.
+    item.sortText = label;
     const last = state.rates.get(item.id);
-    item.description = last?.fingerprint === fingerprintOf(label, description) ? describedWithRate(description, last.rate) : description;
-    state.cases.set(item.id, { folder, kind, caseKey, baseDescription: description, item });
+    if (last?.fingerprint === fingerprint) item.label = labelWithRate(label, last.rate);
+    state.cases.set(item.id, { folder, kind, caseKey, baseLabel: label, fingerprint, item });
     return item;
   };
   if (relative === TRIGGER_EVALS_FILE) {
-    return parseTriggerEvals(text, relative).map((item) =>
-      make(
-        `trigger-${item.index}`,
-        shorten(item.query),
-        item.shouldTrigger ? vscode.l10n.t('should trigger') : vscode.l10n.t('should not trigger'),
-        item.line,
-        'trigger',
-      ),
-    );
+    return parseTriggerEvals(text, relative).map((item) => {
+      const label = item.shouldTrigger
+        ? vscode.l10n.t('{0} · should trigger', shorten(item.query))
+        : vscode.l10n.t('{0} · should not trigger', shorten(item.query));
+      return make(`trigger-${item.index}`, label, label, item.line, 'trigger');
+    });
   }
-  return parseOutputEvals(text, relative).evals.map((item) =>
-    make(`eval-${item.id}`, `#${item.id} ${shorten(item.prompt)}`, shorten(item.expectedOutput), item.line, 'output'),
-  );
+  return parseOutputEvals(text, relative).evals.map((item) => {
+    const label = `#${item.id} ${shorten(item.prompt)}`;
+    return make(`eval-${item.id}`, label, `${label}\u0000${item.expectedOutput}`, item.line, 'output');
+  });
 }
 
 /** The case an eval-file error is about, at its line, carrying the error (the file's cases are not listed until it is fixed). */
 function problemItem(controller: vscode.TestController, file: vscode.Uri, line: number, problem: string): vscode.TestItem {
-  const item = controller.createTestItem(`problem:${file.toString()}`, vscode.l10n.t('Line {0}', (line + 1).toLocaleString()), file);
+  const item = controller.createTestItem(`problem:${file.toString()}`, vscode.l10n.t('Line {0}', formatCount(line + 1)), file);
   item.range = new vscode.Range(line, 0, line, 0);
   item.error = problem;
   return item;

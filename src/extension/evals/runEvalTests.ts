@@ -8,7 +8,7 @@ import type { CaseSummary } from '../../core/evals/summary';
 import { loadApiModule } from '../../core/api/loadApiModule';
 import { displayPath } from '../ui/displayPath';
 import { errorMessage, noKeyMessage } from '../ui/errorMessage';
-import { caseOutcome } from './caseResultMessage';
+import { caseOutcome, indented } from './caseResultMessage';
 import { confirmCost, type CostQuestion } from './confirmCost';
 import type { EvalTestTree } from './evalTestController';
 import { evalSettings, resultsDescription, type EvalSettings } from './evalSettings';
@@ -141,7 +141,13 @@ async function planFolder(context: EvalRunContext, folder: vscode.Uri, items: vs
     const message =
       error instanceof api.CostCapError
         ? vscode.l10n.t('{0} The cap is the setting skillsmith.evals.maxRequests.', error.message)
-        : vscode.l10n.t('Could not run the evals of {0}: {1}', name, errorMessage(error));
+        : vscode.l10n.t(
+            'Could not run the evals of {0}: {1}',
+            name,
+            error instanceof api.EvalFileError
+              ? `${displayPath(vscode.Uri.file(error.file))}${error.where ? ` (${error.where})` : ''}: ${error.problem}`
+              : errorMessage(error),
+          );
     context.services.log.warn(message);
     return { kind: 'errored', folder, items, message };
   }
@@ -215,7 +221,7 @@ async function runFolder(context: EvalRunContext, run: ReportedRun, plan: Runnab
         return finish((item) => skipped(run, context.tree, item));
       }
       const saved = await api.saveResults({ ...evals, ...cases }, result.runs, resultsDescription(settings));
-      run.run.appendOutput(`${vscode.l10n.t('Results of {0}: {1}', name, saved.resultsFolder)}\r\n`);
+      run.run.appendOutput(`\r\n${vscode.l10n.t('Results of {0}: {1}', name, displayPath(vscode.Uri.file(saved.resultsFolder)))}\r\n`);
       context.services.log.info(
         `Evals of ${folder.fsPath} against ${target.skillId}@${target.version}: ${result.runs.length} runs, results in ${saved.resultsFolder}`,
       );
@@ -248,12 +254,18 @@ function report(
   const outcome = caseOutcome(runs, summary, shouldTrigger);
   const item = tree.currentItem(requested.id) ?? requested;
   const location = item.uri && item.range ? new vscode.Location(item.uri, item.range) : undefined;
+  const label = tree.cases.get(item.id)?.baseLabel ?? item.label;
   tree.showRate(item.id, outcome.rate);
-  run.run.appendOutput(`${item.label}: ${outcome.rate}\r\n`, location, item);
+  // In Test Results each case is a heading line after a blank one, its transcript indented under it.
+  run.run.appendOutput('\r\n', undefined, item);
+  run.run.appendOutput(`${label}: ${outcome.rate}\r\n`, location, item);
   if (outcome.passed) return run.passed(item, outcome.durationMs);
   const message = new vscode.TestMessage(outcome.failure);
   if (location) message.location = location;
-  if (outcome.transcript) run.run.appendOutput(`${outcome.transcript.replace(/\r?\n/g, '\r\n')}\r\n`, location, item);
+  if (outcome.transcript) {
+    const transcript = indented(outcome.transcript).replace(/\n/g, '\r\n');
+    run.run.appendOutput(`\r\n${vscode.l10n.t('Transcript of the first failing run:')}\r\n\r\n${transcript}\r\n`, undefined, item);
+  }
   if (outcome.errored) run.errored(item, message, outcome.durationMs);
   else run.failed(item, message, outcome.durationMs);
 }

@@ -26,7 +26,7 @@ export async function scaffoldEvalFiles({ folders, log }: Services, arg: unknown
     return [];
   }
   const files: [string, string][] = [
-    [TRIGGER_EVALS_FILE, scaffoldTriggerEvals(identity.description)],
+    [TRIGGER_EVALS_FILE, scaffoldTriggerEvals(identity.name, identity.description)],
     [OUTPUT_EVALS_FILE, scaffoldOutputEvals(identity.name, identity.description)],
   ];
   const written: vscode.Uri[] = [];

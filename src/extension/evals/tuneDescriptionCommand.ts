@@ -82,11 +82,13 @@ export async function tuneSkillDescription(services: Services, arg?: unknown): P
     const go = await services.prompts.confirm(
       vscode.l10n.t('Tune the description of {0}?', name),
       vscode.l10n.t(
-        'This measures the current description and up to {0} candidates on {1} trigger cases, {2} times each, through temporary skills deleted afterwards: up to {3} requests, about {4} input tokens and up to {5} output tokens. The cap is the setting skillsmith.evals.maxRequests.',
-        formatCount(candidates.length + api.DEFAULT_PROPOSALS),
-        formatCount(evals.triggers.length),
-        formatCount(settings.runs),
-        formatCount(estimate.requests),
+        'This measures the current description and up to {0} on {1}, {2}, through temporary skills deleted afterwards: up to {3}, about {4} input tokens and up to {5} output tokens. The cap is the setting skillsmith.evals.maxRequests.',
+        candidateCount(candidates.length + api.DEFAULT_PROPOSALS),
+        evals.triggers.length === 1
+          ? vscode.l10n.t('1 trigger case')
+          : vscode.l10n.t('{0} trigger cases', formatCount(evals.triggers.length)),
+        settings.runs === 1 ? vscode.l10n.t('once') : vscode.l10n.t('{0} times each', formatCount(settings.runs)),
+        estimate.requests === 1 ? vscode.l10n.t('1 request') : vscode.l10n.t('{0} requests', formatCount(estimate.requests)),
         formatCount(estimate.inputTokens),
         formatCount(estimate.maxOutputTokens),
       ),
@@ -156,6 +158,11 @@ async function applyWinner(folder: vscode.Uri, description: string): Promise<boo
   return vscode.workspace.applyEdit(workspaceEdit);
 }
 
+/** "1 candidate", "3 candidates". */
+function candidateCount(count: number): string {
+  return count === 1 ? vscode.l10n.t('1 candidate') : vscode.l10n.t('{0} candidates', formatCount(count));
+}
+
 function progressMessage(event: TuneEvent): string {
   switch (event.type) {
     case 'plan':
@@ -167,7 +174,7 @@ function progressMessage(event: TuneEvent): string {
     case 'dropped':
       return vscode.l10n.t('A candidate was dropped: {0}', event.reason);
     case 'proposals':
-      return event.problem ?? vscode.l10n.t('The model proposed {0}', formatCount(event.count));
+      return event.problem ?? vscode.l10n.t('The model proposed {0}', candidateCount(event.count));
     case 'measuring':
       return vscode.l10n.t('Measuring: {0}', shorten(event.description));
     case 'measured':

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { SkillVersion } from '../../core/api/types';
 import { formatCount } from '../../core/text/count';
 import { displayPath } from './displayPath';
 import { versionLabel } from './labels';
@@ -45,14 +46,11 @@ export const commonQuestions: CommonQuestions = {
     return picked?.folder;
   },
   async pickVersion(title, versions, latestRef, ordinals) {
-    const picked = await vscode.window.showQuickPick(
-      versions.map((version) => ({
-        label: `$(${version.ref === latestRef ? 'tag' : 'history'}) ${versionLabel(version, ordinals)}`,
-        description: version.ref === latestRef ? vscode.l10n.t('latest') : undefined,
-        version,
-      })),
-      { title, placeHolder: vscode.l10n.t('Pick a version, the newest first') },
-    );
+    const picked = await vscode.window.showQuickPick(versionPickItems(versions, latestRef, ordinals), {
+      title,
+      placeHolder: vscode.l10n.t('Pick a version, the newest first'),
+      matchOnDetail: true,
+    });
     return picked?.version;
   },
   async askAboutSecrets(paths, into) {
@@ -81,6 +79,23 @@ export const commonQuestions: CommonQuestions = {
     return Promise.resolve(vscode.window.showInputBox({ title, prompt, ignoreFocusOut: true }));
   },
 };
+
+/**
+ * The items of a version pick: each version's label ("v3 (Dec 6, 2026, 8:17:03 PM)"), the latest marked, and its
+ * description as the detail, which is what tells apart versions published the same minute.
+ */
+export function versionPickItems(
+  versions: readonly SkillVersion[],
+  latestRef: string | undefined,
+  ordinals: ReadonlyMap<string, number>,
+): (vscode.QuickPickItem & { readonly version: SkillVersion })[] {
+  return versions.map((version) => ({
+    label: `$(${version.ref === latestRef ? 'tag' : 'history'}) ${versionLabel(version, ordinals)}`,
+    description: version.ref === latestRef ? vscode.l10n.t('latest') : undefined,
+    detail: version.description.replace(/\s+/g, ' ').trim() || undefined,
+    version,
+  }));
+}
 
 /** Where a folder is, when that says more than its name: its parent as the user reads it, unless a workspace root. */
 function whereIs(folder: vscode.Uri): string | undefined {

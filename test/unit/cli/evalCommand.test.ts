@@ -72,7 +72,7 @@ describe('skillsmith eval', () => {
       );
       const { code, stdout, stderr } = await run([folder, '--skill-id', skillId(), '--runs', '1', '--out', out], vars());
       assert.equal(code, 0, stderr);
-      assert.match(stdout, /✓ \[with_skill\] eval 1: .* — pass rate 100%, 1\/1 runs passed/);
+      assert.match(stdout, /✓ \[with_skill\] eval 1: .* — pass rate 100%, 1\/1 run passed/);
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
@@ -185,7 +185,7 @@ describe('skillsmith eval', () => {
       [[SKILL, '--min-pass-rate', '1.5'], /--min-pass-rate must be a number from 0 to 1/],
       [[SKILL, '--format', 'xml'], /Unknown format 'xml'/],
       [['/nowhere/at/all'], /\/nowhere\/at\/all does not exist/],
-      [[join(SKILL, 'SKILL.md')], /SKILL\.md: is not valid JSON/],
+      [[join(SKILL, 'SKILL.md')], /SKILL\.md: Not valid JSON at 1:2 \(line 1, column 2\): no number after minus sign\./],
       [
         [SKILL, '--skill-id', 'skill_x', '--max-requests', '5'],
         /would send 24 requests \(up to 78 with continuations; .*\), over the cap of 5/,

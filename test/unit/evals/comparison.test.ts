@@ -60,7 +60,7 @@ describe('comparisonMarkdown', () => {
       lines.includes('| Fix my CSV \\| headers | triggers | ✓ 1/1 triggered | ✗ 0/1 triggered |'),
       'a pipe in a query cannot break the table',
     );
-    assert.ok(lines.includes('| #1 Clean it | ✓ 1/1 runs passed (100% met) | ✗ 0/1 runs passed (50% met) |'));
+    assert.ok(lines.includes('| #1 Clean it | ✓ 1/1 run passed (100% met) | ✗ 0/1 run passed (50% met) |'));
   });
 
   it('says n/a where a version has no runs of a kind', () => {

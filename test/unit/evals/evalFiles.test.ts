@@ -66,7 +66,30 @@ describe('eval files', () => {
       (error: unknown) =>
         error instanceof EvalFileError &&
         error.line === 2 &&
-        /^is not valid JSON at line 3: .*\. Fix the file and save it again\.$/.test(error.problem),
+        error.problem ===
+          "Not valid JSON at 3:17 (line 3, column 17): expected ',' or '}' after property value. Fix the file and save it again.",
+    );
+  });
+
+  it("says where broken JSON breaks as line:column, in a whole sentence, without the parser's cut quote of the file", () => {
+    const problem = (text: string): string => {
+      try {
+        parseTriggerEvals(text, 't.json');
+      } catch (error) {
+        if (error instanceof EvalFileError) return error.problem;
+      }
+      return 'no error';
+    };
+    const long = `[\n${'  {"query": "a query long enough to be cut", "should_trigger": true},\n'.repeat(4)}  {"query": "b", "should_trigger": tru}\n]`;
+    assert.equal(problem(long), 'Not valid JSON at 6:39 (line 6, column 39): unexpected "}". Fix the file and save it again.');
+    assert.equal(problem('[ nope ]'), 'Not valid JSON at 1:4 (line 1, column 4): unexpected "o". Fix the file and save it again.');
+    assert.equal(
+      problem('[\n  {"query": "x"'),
+      "Not valid JSON at 2:16 (line 2, column 16): expected ',' or '}' after property value. Fix the file and save it again.",
+    );
+    assert.equal(
+      problem(''),
+      'Not valid JSON at 1:1 (line 1, column 1): the file ends before the JSON does. Fix the file and save it again.',
     );
   });
 
@@ -85,7 +108,10 @@ describe('eval files', () => {
 
   it('says which file, where and what is wrong', () => {
     const cases: [() => unknown, RegExp][] = [
-      [() => parseOutputEvals('{"evals": [', 'a/evals.json'), /^a\/evals\.json: is not valid JSON at line 1/],
+      [
+        () => parseOutputEvals('{"evals": [', 'a/evals.json'),
+        /^a\/evals\.json: Not valid JSON at 1:12 \(line 1, column 12\): the file ends before the JSON does\./,
+      ],
       [() => parseOutputEvals('[]', 'e.json'), /^e\.json: must be an object/],
       [() => parseOutputEvals('{"evals": [{"id": 1}]}', 'e.json'), /^e\.json \(evals\[0\]\.prompt\): must be a non-empty string\.$/],
       [() => parseOutputEvals('{"evals": [{"id": "1", "prompt": "x"}]}', 'e.json'), /\(evals\[0\]\.id\): must be an integer/],

@@ -9,21 +9,32 @@ const ROOT = join(__dirname, '..', '..', '..');
 const json = (path: string): unknown => JSON.parse(readFileSync(join(ROOT, path), 'utf8'));
 
 describe('eval file scaffolds and schemas', () => {
-  it('scaffolds both files from the description: what it does should trigger, unrelated requests should not', () => {
+  it('scaffolds both files from the description: two or more natural requests of each kind, and an output prompt of its own', () => {
     const description = 'Cleans and normalises CSV files. Use when a CSV has messy headers.';
-    const triggers = parseTriggerEvals(scaffoldTriggerEvals(description), 'trigger-evals.json');
-    assert.deepEqual(
-      triggers.filter((item) => item.shouldTrigger).map((item) => item.query),
-      ['Please help: cleans and normalises CSV files.'],
-    );
+    const triggers = parseTriggerEvals(scaffoldTriggerEvals('csv-cleaner', description), 'trigger-evals.json');
+    const should = triggers.filter((item) => item.shouldTrigger).map((item) => item.query);
+    assert.deepEqual(should, ['Can you clean and normalise CSV files?', 'I need help: a CSV has messy headers.']);
     assert.equal(triggers.filter((item) => !item.shouldTrigger).length, 3);
     const outputs = parseOutputEvals(scaffoldOutputEvals('csv-cleaner', description), 'evals.json');
     assert.equal(outputs.skillName, 'csv-cleaner');
     assert.deepEqual(
       outputs.evals.map((item) => [item.id, item.prompt]),
-      [[1, 'Please help: cleans and normalises CSV files.']],
+      [[1, 'Here is my task: clean and normalise CSV files. Do it step by step and tell me what you changed.']],
     );
-    assert.equal(parseTriggerEvals(scaffoldTriggerEvals(''), 't.json')[0]?.query, 'Please help me with this task.');
+    assert.ok(!triggers.some((item) => item.query === outputs.evals[0]?.prompt), 'the output prompt is not a trigger query');
+    const asked = parseTriggerEvals(
+      scaffoldTriggerEvals('release-notes', 'Drafts release notes. Use when the user asks for a changelog.'),
+      't.json',
+    );
+    assert.deepEqual(
+      asked.filter((item) => item.shouldTrigger).map((item) => item.query),
+      ['Can you draft release notes?', "I'd like a changelog."],
+    );
+    const bare = parseTriggerEvals(scaffoldTriggerEvals('csv-cleaner', ''), 't.json');
+    assert.deepEqual(
+      bare.filter((item) => item.shouldTrigger).map((item) => item.query),
+      ['Can you help me with csv cleaner?', 'I have a task for the csv cleaner skill. Where do I start?'],
+    );
   });
 
   it('the manifest validates both files with schemas the .vsix ships, and the schemas know every check type', () => {
