@@ -56,7 +56,10 @@ export interface PublishQuestions {
   askDisplayName(defaultName: string, validate: (input: string) => string | undefined): Promise<string | undefined>;
   /** What to do with files that look like secrets (`paths`, relative to the folder); the user allows each by name. */
   askAboutSecrets(paths: readonly string[]): Promise<SecretsAnswer>;
-  /** The preview of an upload; resolves true to send it. */
+  /**
+   * The preview of an upload; resolves true to send it. Accepting a finding's row opens it at its line (a blocked
+   * preview closes then, one that can publish stays open); a blocked preview resolves false.
+   */
   preview(preview: PublishPreview): Promise<boolean>;
   /** Says that nothing changed since the version published from the folder (before any other question); true to publish anyway. */
   publishUnchanged(message: string): Promise<boolean>;

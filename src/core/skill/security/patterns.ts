@@ -200,7 +200,7 @@ export const SECURITY_PATTERNS: readonly SecurityPattern[] = [
     'any',
     'sends the output of a command to a URL',
     ['curl', 'wget'],
-    String.raw`(?<=\s)${DATA_FLAG}[\s=]{1,5}["']?[^\n]{0,60}?(?:\$\(|\x60)\s{0,5}(?:env|printenv|set|history|cat\s{1,5}${SENSITIVE_PATH}|cat\s{1,5}[^\s)\x60]{0,100}\.(?:env|pem|key)\b)`,
+    String.raw`(?<=\s)${DATA_FLAG}[\s=]{1,5}["']?[^\n]{0,60}?(?:\$\(|\x60)\s{0,5}(?:env|printenv|set|history|cat\s{1,5}${SENSITIVE_PATH}|cat\s{1,5}[^\s)\x60]{0,100}\.(?:env|pem|key)\b)(?:[^\n)\x60]{0,100}[)\x60]["']?)?`,
     'g',
     (_m, at, scan) => FETCH_WORD.test(scan.lineBefore(at)),
   ),
