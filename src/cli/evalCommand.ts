@@ -159,7 +159,7 @@ async function findSkillId(sdk: Anthropic, name: string, io: EvalIo): Promise<st
 /**
 /**
  * "16 requests, up to 52 if every run continues after pause_turn (cap 1,000); about 12,400 input tokens (7,500 of them
- * from the prompt cache, at a tenth of the price) and up to 64,000 output tokens (4 trigger cases and 1 output case,
+ * from the prompt cache, at a tenth of the price) and up to 16,000 output tokens, 52,000 if every run continues (4 trigger cases and 1 output case,
  * 2 runs each)".
  */
 function planText(estimate: CostEstimate, triggers: number, outputs: number, runs: number, cap: number): string {
@@ -169,7 +169,7 @@ function planText(estimate: CostEstimate, triggers: number, outputs: number, run
     estimate.cacheReadTokens > 0
       ? ` (${formatCount(estimate.cacheReadTokens)} of them from the prompt cache, at a tenth of the price)`
       : '';
-  return `${requests}; about ${countOf(estimate.inputTokens, 'input token')}${cached} and up to ${countOf(estimate.maxOutputTokens, 'output token')} (${cases})`;
+  return `${requests}; about ${countOf(estimate.inputTokens, 'input token')}${cached} and up to ${countOf(estimate.outputTokens, 'output token')}, ${formatCount(estimate.maxOutputTokens)} if every run continues (${cases})`;
 }
 
 function usage(io: EvalIo, message: string): number {

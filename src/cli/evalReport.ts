@@ -113,7 +113,10 @@ export function junitReport(report: EvalReport): string {
       const run = mine.find((entry) => entry.error !== null);
       return `${open}\n      <error message="${xml(`${caseRateText(item)}: ${run?.error ?? ''}`)}">${xml(run?.transcript ?? '')}</error>\n    </testcase>`;
     }
-    const message = item.kind === 'trigger' ? `triggered ${item.triggers} of ${item.runs} runs` : `pass rate ${percent(item.passRate)}`;
+    const message =
+      item.kind === 'trigger'
+        ? `triggered ${formatCount(item.triggers)} of ${countOf(item.runs, 'run')}`
+        : `pass rate ${percent(item.passRate)}`;
     return `${open}\n      <failure message="${xml(message)}">${xml(mine[0]?.transcript ?? '')}</failure>\n    </testcase>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n  <testsuite name="${xml(`skill evals: ${report.evals.name}`)}" tests="${report.cases.length}" failures="${failures}" errors="${errors}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;

@@ -140,20 +140,7 @@ export function skillJson(skill: ReportedSkill): string {
 /** `d` with 1-based positions; a finding in another file of the skill (at `dir`, relative) names that file. */
 function toReported(d: Diagnostic, dir: string): ReportedDiagnostic {
   const { start, end } = d.range;
-  if (d.file !== undefined) {
-    const file = dir === '.' ? d.file : `${dir}/${d.file}`;
-    return {
-      file,
-      rule: d.rule,
-      severity: d.severity,
-      message: d.message,
-      line: start.line + 1,
-      column: start.character + 1,
-      endLine: end.line + 1,
-      endColumn: end.character + 1,
-    };
-  }
-  return {
+  const reported = {
     rule: d.rule,
     severity: d.severity,
     message: d.message,
@@ -162,6 +149,7 @@ function toReported(d: Diagnostic, dir: string): ReportedDiagnostic {
     endLine: end.line + 1,
     endColumn: end.character + 1,
   };
+  return d.file === undefined ? reported : { file: dir === '.' ? d.file : `${dir}/${d.file}`, ...reported };
 }
 
 /** `target` relative to `cwd` (a relative `target` is only normalised), with forward slashes; `.` for the folder itself. */

@@ -95,6 +95,28 @@ suite('Skill folders', () => {
     assert.equal(asked[1]?.folders.length, all.length, 'every folder is offered');
   });
 
+  test('holding() finds the innermost skill folder above a file, as the disk has it now, and nothing outside one', async () => {
+    const outer = vscode.Uri.joinPath(scratch(), 'outer');
+    const inner = vscode.Uri.joinPath(outer, 'vendor', 'inner');
+    const deep = vscode.Uri.joinPath(outer, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'deep.py');
+    const loose = vscode.Uri.joinPath(scratch(), 'loose', 'run.py');
+    for (const file of [vscode.Uri.joinPath(outer, 'SKILL.md'), vscode.Uri.joinPath(inner, 'SKILL.md'), deep, loose])
+      await vscode.workspace.fs.writeFile(file, encoder.encode('x\n'));
+    const holding = async (file: vscode.Uri): Promise<string | undefined> => {
+      const folder = await folders.holding(file);
+      return folder && vscode.workspace.asRelativePath(folder, false);
+    };
+    assert.equal(await holding(vscode.Uri.joinPath(outer, 'scripts', 'run.sh')), 'skill-folders-tests/outer');
+    assert.equal(await holding(vscode.Uri.joinPath(inner, 'scripts', 'run.sh')), 'skill-folders-tests/outer/vendor/inner');
+    assert.equal(await holding(deep), 'skill-folders-tests/outer', 'eight folders down is still in the skill');
+    assert.equal(await holding(loose), undefined, 'a file in no skill folder has none');
+    assert.equal(
+      await holding(vscode.Uri.joinPath(workspaceRoot(), 'notes.txt')),
+      undefined,
+      'the workspace root is the last place looked',
+    );
+  });
+
   test('the watcher adds a new skill folder and drops a deleted one, and says which', async () => {
     const folder = vscode.Uri.joinPath(scratch(), 'watched-skill');
     const isIt = (changed: vscode.Uri): boolean => changed.path === folder.path;

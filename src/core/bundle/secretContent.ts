@@ -9,6 +9,8 @@ export interface KeyFormat {
   readonly kind: string;
   /** Words (ASCII, any case) the line of a key holds: the pattern runs only on such lines. */
   readonly triggers: readonly string[];
+  /** Words (ASCII, any case; one character or more) of which the line of every key also holds one (see SecurityPattern). */
+  readonly alsoOnLine?: readonly string[];
   readonly pattern: RegExp;
   /** Which capture group is the secret part to test for placeholders (0: the whole match). */
   readonly secretGroup?: number;
@@ -61,6 +63,7 @@ export const KEY_FORMATS: readonly KeyFormat[] = [
   {
     kind: 'a URL with a password',
     triggers: ['://'],
+    alsoOnLine: ['@'],
     pattern: /\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/[^\s:/@"'<>`]{1,100}:([^\s:/@"'<>`]{1,200})@[^\s/"'<>`]{1,200}/g,
     secretGroup: 1,
   },

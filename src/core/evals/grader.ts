@@ -9,10 +9,17 @@ import type { GradedExpectation } from './checks';
 /** The tool the grader must answer with. */
 export const GRADER_TOOL = 'record_verdicts';
 
+/**
+ * `max_tokens` of a grader request, apart from the runs' (`DEFAULT_MAX_TOKENS`, 8192, room for a skill's tool calls):
+ * its answer is one forced tool call with a verdict and a quoted line of evidence per expectation, which a case's few
+ * expectations keep far under 4096 tokens; a smaller cap keeps the cost guard's worst case honest.
+ */
+export const GRADER_MAX_TOKENS = 4096;
+
 /** How a grader request is made. */
 export interface GraderOptions {
   readonly model: string;
-  /** Default 4096. */
+  /** Default `GRADER_MAX_TOKENS`. */
   readonly maxTokens?: number;
   readonly signal?: AbortSignal;
 }
@@ -66,7 +73,7 @@ export async function gradeExpectations(
   const message = await sdk.messages.create(
     {
       model: options.model,
-      max_tokens: options.maxTokens ?? 4096,
+      max_tokens: options.maxTokens ?? GRADER_MAX_TOKENS,
       messages: [{ role: 'user', content: graderPrompt(expectations, transcript) }],
       tools: [{ name: GRADER_TOOL, description: 'Records one verdict per expectation.', input_schema: VERDICTS_SCHEMA }],
       tool_choice: { type: 'tool', name: GRADER_TOOL },

@@ -4,16 +4,7 @@ export { EvalFileError, OUTPUT_EVALS_FILE, TRIGGER_EVALS_FILE, parseOutputEvals,
 export { skillUses, triggered, type SkillUse } from './skillActivity';
 export { answerText, runChecks, type GradedExpectation } from './checks';
 export { GRADER_TOOL, gradeExpectations, graderPrompt, readVerdicts, type GraderOptions, type Grading } from './grader';
-export {
-  CostCapError,
-  estimateCost,
-  planJobs,
-  type Baseline,
-  type Configuration,
-  type CostEstimate,
-  type EvalCases,
-  type EvalJob,
-} from './plan';
+export * from './plan';
 export {
   DEFAULT_CONCURRENCY,
   DEFAULT_MAX_REQUESTS,

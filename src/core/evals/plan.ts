@@ -36,7 +36,9 @@ export interface CostEstimate {
    * skills' share of every case request after the first of its configuration (each request marks it a cache breakpoint).
    */
   readonly cacheReadTokens: number;
-  /** The most output tokens the worst case may use (`max_tokens` each). */
+  /** The most output tokens the planned requests (`requests`) may use: the `max_tokens` each is sent with. */
+  readonly outputTokens: number;
+  /** The most output tokens the worst case (`worstCaseRequests`) may use: the `max_tokens` each is sent with. */
   readonly maxOutputTokens: number;
 }
 
@@ -61,11 +63,15 @@ export function planJobs(cases: EvalCases, runs: number, baseline: Baseline): Ev
   return jobs;
 }
 
-/** The requests and tokens of `jobs` with `maxTokens` per request and up to `maxContinuations` continuations per run. */
+/**
+ * The requests and tokens of `jobs`: each run's request and continuations sent with `maxTokens`, up to
+ * `maxContinuations` continuations a run, and a grader request with `graderMaxTokens` per graded output run.
+ */
 export function estimateCost(jobs: readonly EvalJob[], maxTokens: number, graderMaxTokens: number, maxContinuations: number): CostEstimate {
   let requests = 0;
   let worstCaseRequests = 0;
   let inputTokens = 0;
+  let outputTokens = 0;
   let maxOutputTokens = 0;
   const configurations = new Set<Configuration>();
   let cacheReadTokens = 0;
@@ -77,15 +83,17 @@ export function estimateCost(jobs: readonly EvalJob[], maxTokens: number, grader
     requests++;
     worstCaseRequests += 1 + maxContinuations;
     inputTokens += own;
+    outputTokens += maxTokens;
     maxOutputTokens += maxTokens * (1 + maxContinuations);
     if (job.kind === 'output' && job.case.expectations.length > 0) {
       requests++;
       worstCaseRequests++;
       inputTokens += own + maxTokens + GRADER_OVERHEAD_TOKENS + Math.ceil(job.case.expectations.join('\n').length / 4);
+      outputTokens += graderMaxTokens;
       maxOutputTokens += graderMaxTokens;
     }
   }
-  return { requests, worstCaseRequests, inputTokens, cacheReadTokens, maxOutputTokens };
+  return { requests, worstCaseRequests, inputTokens, cacheReadTokens, outputTokens, maxOutputTokens };
 }
 
 /** The cost of two runs made together (one question about several skill folders' runs). */
@@ -95,6 +103,7 @@ export function addEstimates(a: CostEstimate, b: CostEstimate): CostEstimate {
     worstCaseRequests: a.worstCaseRequests + b.worstCaseRequests,
     inputTokens: a.inputTokens + b.inputTokens,
     cacheReadTokens: a.cacheReadTokens + b.cacheReadTokens,
+    outputTokens: a.outputTokens + b.outputTokens,
     maxOutputTokens: a.maxOutputTokens + b.maxOutputTokens,
   };
 }
@@ -106,7 +115,7 @@ export class CostCapError extends Error {
     readonly maxRequests: number,
   ) {
     super(
-      `This eval run would send ${countOf(estimate.requests, 'request')} (up to ${formatCount(estimate.worstCaseRequests)} with continuations; about ${countOf(estimate.inputTokens, 'input token')} and up to ${countOf(estimate.maxOutputTokens, 'output token')}), over the cap of ${formatCount(maxRequests)}; run fewer cases or runs, or raise the cap.`,
+      `This eval run would send ${countOf(estimate.requests, 'request')} (about ${countOf(estimate.inputTokens, 'input token')} and up to ${countOf(estimate.outputTokens, 'output token')}; up to ${formatCount(estimate.worstCaseRequests)} requests and ${formatCount(estimate.maxOutputTokens)} output tokens with continuations), over the cap of ${formatCount(maxRequests)}; run fewer cases or runs, or raise the cap.`,
     );
     this.name = 'CostCapError';
   }

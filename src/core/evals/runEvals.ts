@@ -10,7 +10,7 @@ import { createChatSession, DEFAULT_MAX_CONTINUATIONS } from '../chat/createChat
 import type { ApiForm } from '../chat/session';
 import type { AssistantTurn, ChosenSkill } from '../chat/viewModel';
 import { runChecks, type GradedExpectation } from './checks';
-import { gradeExpectations } from './grader';
+import { GRADER_MAX_TOKENS, gradeExpectations } from './grader';
 import { uploadInputFiles } from './inputFiles';
 import {
   CostCapError,
@@ -73,8 +73,6 @@ export const DEFAULT_RUNS = 3;
 export const DEFAULT_CONCURRENCY = 8;
 /** The request cap when the options do not say. */
 export const DEFAULT_MAX_REQUESTS = 1000;
-/** `max_tokens` of grader requests. */
-const GRADER_MAX_TOKENS = 4096;
 
 /** One run of one case in one configuration. */
 export interface CaseRun {

@@ -1,5 +1,5 @@
 /** Lints a skill folder on disk: its SKILL.md, with the real folder name and files, plus the upload rules. */
-import { readFileSync, type Dirent } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { collectSkillFilesSync, type SkillFiles } from '../bundle/collectSkillFiles';
 import { checkUpload, checkUploadPaths } from '../bundle/uploadChecks';
@@ -8,7 +8,7 @@ import { uploadIndexOf } from '../bundle/uploadIndex';
 import { lintSkillMd } from './lint';
 import { folderDiagnostic, type Finding } from './finding';
 import { severityOf } from './rules';
-import { scanBytes, scanFileSync } from './security/scanFile';
+import { readWholeFileSync, scanBytes, scanFileSync } from './security/scanFile';
 import { SKILL_MD, skillMdCaseDiagnostics } from './skillMdName';
 import type { Diagnostic, Profile } from './types';
 
@@ -56,14 +56,16 @@ export function lintSkillFolder(dir: string, options: LintFolderOptions): SkillF
   const index = uploadIndexOf(collected);
   const bytes = options.contents ? new Map(options.contents.files.map((f) => [f.path, f.data])) : undefined;
   const inMemory = bytes?.get(fileName);
-  const text = inMemory
-    ? Buffer.from(inMemory.buffer, inMemory.byteOffset, inMemory.byteLength).toString('utf8')
-    : readFileSync(file, 'utf8');
-  const diagnostics = lintSkillMd(text, {
+  // Read once: the text for the linter, the same bytes for the security scan.
+  const utf8 = inMemory
+    ? Buffer.from(inMemory.buffer, inMemory.byteOffset, inMemory.byteLength)
+    : readWholeFileSync(file, sizeOf(collected, fileName));
+  const diagnostics = lintSkillMd(utf8.toString('utf8'), {
     profile,
     folderName: folderNameOf(dir),
     fileExists: index.has,
     leftOutReason: index.leftOutReason,
+    utf8,
   });
   const scanned = scanFiles(collected, fileName, profile, bytes, new Set(options.allowSecrets));
   return { dir, file, diagnostics: skillMdCaseDiagnostics(fileName, profile).concat(diagnostics, scanned, upload) };
@@ -116,6 +118,11 @@ function skillMdIn(collected: SkillFiles): string | undefined {
     if (misCased === undefined && !relativePath.includes('/') && relativePath.toLowerCase() === 'skill.md') misCased = relativePath;
   }
   return misCased;
+}
+
+/** The size the walk saw of the collected file `relativePath` (0 when it is not listed). */
+function sizeOf(collected: SkillFiles, relativePath: string): number {
+  return collected.files.find((f) => f.relativePath === relativePath)?.size ?? 0;
 }
 
 /** The folder's own name (`path.resolve` only for paths such as `.` or `..` that do not end with it). */

@@ -8,7 +8,7 @@ import { checkLinks } from './linkChecks';
 import { parseSkillMd, type ParsedSkillMd } from './parse';
 import { severityOf } from './rules';
 import { checkAllowedToolsWildcard } from './security/allowedTools';
-import { scanText } from './security/scanText';
+import { scanDecoded, scanText } from './security/scanText';
 import { checkStructure } from './structureChecks';
 import type { Diagnostic, Profile } from './types';
 import { messageOf } from '../messageOf';
@@ -22,6 +22,8 @@ export interface LintOptions {
   readonly fileExists?: (relativePosixPath: string) => boolean;
   /** Why a path that `fileExists` denies is left out of uploads (it exists, but will not travel); undefined: it is missing. */
   readonly leftOutReason?: (relativePosixPath: string) => LeftOutReason | undefined;
+  /** The bytes the text was decoded from, when the caller read them: the security scan reads them rather than encode the text again. */
+  readonly utf8?: Buffer;
 }
 
 /** The security scan's view of the skill's own file. */
@@ -50,7 +52,7 @@ export function lintSkillMd(text: string, options: LintOptions): Diagnostic[] {
 export function lintParsedSkillMd(parsed: ParsedSkillMd, options: LintOptions): Diagnostic[] {
   const structure = checkStructure(parsed, options.profile);
   const links = checkLinks(parsed, options.fileExists, options.leftOutReason);
-  const security = scanText(parsed.text, SKILL_MD_TARGET);
+  const security = options.utf8 ? scanDecoded(parsed.text, options.utf8, SKILL_MD_TARGET) : scanText(parsed.text, SKILL_MD_TARGET);
   const fields = structure.readable ? checkFields(parsed, options.folderName).concat(checkAllowedToolsWildcard(parsed)) : [];
   const findings: Finding[] = structure.findings.concat(fields, checkBody(parsed), links.findings, security);
   const diagnostics: Diagnostic[] = [];

@@ -34,9 +34,11 @@ export function confirmCost(prompts: Prompts, question: CostQuestion): Promise<b
         ? vscode.l10n.t('Run {0}, once?', what)
         : vscode.l10n.t('Run {0}, {1} times each?', what, formatCount(runs)),
     vscode.l10n.t(
-      'This sends {0} to the Claude API: about {1} input tokens and up to {2} output tokens. The cap per run is the setting skillsmith.evals.maxRequests.',
+      'This sends {0} to the Claude API: about {1} input tokens and up to {2} output tokens. If every answer pauses and is continued: up to {3} requests and {4} output tokens. The cap per run is the setting skillsmith.evals.maxRequests.',
       requests,
       formatCount(estimate.inputTokens),
+      formatCount(estimate.outputTokens),
+      formatCount(estimate.worstCaseRequests),
       formatCount(estimate.maxOutputTokens),
     ),
     vscode.l10n.t('Run Evals'),

@@ -82,7 +82,7 @@ export async function tuneSkillDescription(services: Services, arg?: unknown): P
     const go = await services.prompts.confirm(
       vscode.l10n.t('Tune the description of {0}?', name),
       vscode.l10n.t(
-        'This measures the current description and up to {0} on {1}, {2}, through temporary skills deleted afterwards: up to {3}, about {4} input tokens and up to {5} output tokens. The cap is the setting skillsmith.evals.maxRequests.',
+        'This measures the current description and up to {0} on {1}, {2}, through temporary skills deleted afterwards: up to {3}, about {4} input tokens and up to {5} output tokens ({6} requests and {7} output tokens if every answer pauses and is continued). The cap is the setting skillsmith.evals.maxRequests.',
         candidateCount(candidates.length + api.DEFAULT_PROPOSALS),
         evals.triggers.length === 1
           ? vscode.l10n.t('1 trigger case')
@@ -90,6 +90,8 @@ export async function tuneSkillDescription(services: Services, arg?: unknown): P
         settings.runs === 1 ? vscode.l10n.t('once') : vscode.l10n.t('{0} times each', formatCount(settings.runs)),
         estimate.requests === 1 ? vscode.l10n.t('1 request') : vscode.l10n.t('{0} requests', formatCount(estimate.requests)),
         formatCount(estimate.inputTokens),
+        formatCount(estimate.outputTokens),
+        formatCount(estimate.worstCaseRequests),
         formatCount(estimate.maxOutputTokens),
       ),
       vscode.l10n.t('Tune'),

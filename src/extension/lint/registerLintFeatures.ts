@@ -12,6 +12,7 @@ import { RENAME_COMMAND, renameResource } from './renameResource';
 import { SkillCodeActions } from './skillCodeActions';
 import { scanSkillCommand } from './scanSkillCommand';
 import { SecurityDiagnostics } from './securityDiagnostics';
+import { isRemoteVersion, scanVersionCommand } from './scanVersionCommand';
 import { SkillDiagnostics } from './skillDiagnostics';
 import { LINTABLE_SELECTOR, SKILL_MD_SELECTOR } from './skillMdFiles';
 
@@ -20,7 +21,7 @@ import { LINTABLE_SELECTOR, SKILL_MD_SELECTOR } from './skillMdFiles';
  * security findings of a skill's other files (open ones, and every file of a scanned folder), completions, hovers,
  * quick fixes and budget lenses.
  */
-export function registerLintFeatures(context: vscode.ExtensionContext, { log, folders }: Services): void {
+export function registerLintFeatures(context: vscode.ExtensionContext, { log, folders, archives }: Services): void {
   const watcher = vscode.workspace.createFileSystemWatcher('**/*');
   const listings = new FolderListings(watcher);
   const diagnostics = new SkillDiagnostics(context.extensionUri, listings, log, folders);
@@ -40,7 +41,13 @@ export function registerLintFeatures(context: vscode.ExtensionContext, { log, fo
     vscode.workspace.onDidOpenTextDocument(scanSafely),
     vscode.workspace.onDidChangeTextDocument((event) => scanSafely(event.document)),
     vscode.workspace.onDidCloseTextDocument((document) => security.forget(document.uri)),
-    vscode.commands.registerCommand('skillsmith.scanSkill', (uri?: vscode.Uri) => scanSkillCommand(security, log, uri)),
+    watcher.onDidDelete((uri) => security.forgetUnder(uri)),
+    vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => security.forgetUnder(uri))),
+    vscode.commands.registerCommand('skillsmith.scanSkill', (arg?: unknown) =>
+      isRemoteVersion(arg)
+        ? scanVersionCommand(security, archives, log, arg)
+        : scanSkillCommand(security, folders, log, arg instanceof vscode.Uri ? arg : undefined),
+    ),
     vscode.languages.registerCompletionItemProvider(
       SKILL_MD_SELECTOR,
       new FrontmatterCompletions(folders),

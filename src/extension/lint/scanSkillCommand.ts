@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { SkillFolders } from '../services/skillFolders/skillFolders';
 import type { SecurityDiagnostics } from './securityDiagnostics';
 
 /**
@@ -8,16 +9,13 @@ import type { SecurityDiagnostics } from './securityDiagnostics';
  */
 export async function scanSkillCommand(
   security: SecurityDiagnostics,
+  folders: Pick<SkillFolders, 'isSkillFolder'>,
   log: vscode.LogOutputChannel,
   arg?: vscode.Uri,
 ): Promise<number | undefined> {
   const folder = arg ?? (await pickFolder());
   if (!folder) return undefined;
-  const hasSkillMd = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, 'SKILL.md')).then(
-    () => true,
-    () => false,
-  );
-  if (!hasSkillMd) {
+  if (!(await folders.isSkillFolder(folder))) {
     void vscode.window.showErrorMessage(
       vscode.l10n.t(
         '{0} is not a skill folder: it has no SKILL.md. Choose the folder that holds it.',

@@ -2,15 +2,15 @@ import * as vscode from 'vscode';
 import { KeyedDebounce } from '../../core/async/keyedDebounce';
 import { isSecurityRule, severityOf } from '../../core/skill/rules';
 import { scanText } from '../../core/skill/security/scanText';
+import type { FileSet } from '../../core/bundle/fileSet';
 import { lintSkillFolder } from '../../core/skill/folder';
+import { lintFileSet } from '../../core/skill/lintFileSet';
+import { SKILL_MD } from '../../core/skill/skillMdName';
 import type { Diagnostic } from '../../core/skill/types';
-import type { FolderSettings } from '../services/skillFolders/skillFolders';
 import { toVscodeDiagnostic } from '../ui/toVscodeDiagnostic';
+import type { SkillFolders } from '../services/skillFolders/skillFolders';
 import type { FolderListings } from './folderListings';
 import { isLintable } from '../services/skillFolders/skillMdName';
-
-/** How many folders above an open file are searched for the SKILL.md of its skill. */
-const MAX_SKILL_DEPTH = 6;
 
 /**
  * Owns the security findings of a skill's other files (scripts, references): the findings of an open file that an
@@ -24,14 +24,14 @@ export class SecurityDiagnostics implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly listings: FolderListings,
-    private readonly settings: FolderSettings,
+    private readonly folders: Pick<SkillFolders, 'holding' | 'profileOf'>,
   ) {}
 
   /** Scans an open document when it belongs to a skill folder and travels with its uploads; clears it otherwise. */
   async scanDocument(document: vscode.TextDocument): Promise<void> {
     if (document.uri.scheme !== 'file' || isLintable(document.uri)) return;
     const version = document.version;
-    const skill = await skillFolderOf(document.uri);
+    const skill = await this.folders.holding(document.uri);
     const relative = skill && relativeTo(skill, document.uri);
     const listing = skill && (await this.listings.get(skill));
     if (document.isClosed || document.version !== version) return;
@@ -39,7 +39,7 @@ export class SecurityDiagnostics implements vscode.Disposable {
       this.collection.delete(document.uri);
       return;
     }
-    const profile = this.settings.profileOf(document.uri);
+    const profile = this.folders.profileOf(document.uri);
     const findings = scanText(document.getText(), { relativePath: relative, isSkillMd: false });
     this.set(document.uri, withSeverities(findings, profile));
   }
@@ -55,30 +55,54 @@ export class SecurityDiagnostics implements vscode.Disposable {
     this.collection.delete(uri);
   }
 
+  /** Drops the findings of `uri` and of every file below it: it was deleted. */
+  forgetUnder(uri: vscode.Uri): void {
+    const prefix = `${uri.toString().replace(/\/$/, '')}/`;
+    const gone: vscode.Uri[] = [];
+    this.collection.forEach((found) => {
+      if (found.toString() === uri.toString() || found.toString().startsWith(prefix)) gone.push(found);
+    });
+    for (const found of gone) this.collection.delete(found);
+  }
+
   /**
    * Scans every file an upload of `folder` carries (SKILL.md's findings included) under the folder's profile and
-   * puts each file's findings on it in the Problems panel. Resolves to the findings, each with its file.
+   * puts each file's findings on it in the Problems panel, in place of what an earlier scan found there. Resolves to
+   * the findings, each with its file.
    */
   scanFolder(folder: vscode.Uri): Diagnostic[] {
-    const result = lintSkillFolder(folder.fsPath, { profile: this.settings.profileOf(folder) });
-    const security = result.diagnostics.filter((d) => isSecurityRule(d.rule));
+    const result = lintSkillFolder(folder.fsPath, { profile: this.folders.profileOf(folder) });
+    this.forgetUnder(folder);
+    const skillMd = result.file !== undefined ? vscode.Uri.file(result.file) : vscode.Uri.joinPath(folder, SKILL_MD);
+    return this.show(result.diagnostics, (file) => (file === undefined ? skillMd : vscode.Uri.joinPath(folder, ...file.split('/'))));
+  }
+
+  /**
+   * Scans every file of a downloaded version (`set`) under the `claude-api` profile, where it was published, and puts
+   * each file's findings on it in the Problems panel, at `uriOf(path)` (`path` relative to the set's folder).
+   */
+  scanFileSet(set: FileSet, uriOf: (path: string) => vscode.Uri): Diagnostic[] {
+    const result = lintFileSet(set, 'claude-api');
+    return this.show(result.diagnostics, (file) => uriOf(file ?? SKILL_MD));
+  }
+
+  dispose(): void {
+    this.typing.cancelAll();
+    this.collection.dispose();
+  }
+
+  /** Puts the security findings among `diagnostics` on their files (`uriOf` the finding's `file`); returns them. */
+  private show(diagnostics: readonly Diagnostic[], uriOf: (file: string | undefined) => vscode.Uri): Diagnostic[] {
+    const security = diagnostics.filter((d) => isSecurityRule(d.rule));
     const byFile = new Map<string, { uri: vscode.Uri; found: Diagnostic[] }>();
     for (const d of security) {
-      const uri =
-        d.file !== undefined
-          ? vscode.Uri.joinPath(folder, ...d.file.split('/'))
-          : vscode.Uri.file(result.file ?? vscode.Uri.joinPath(folder, 'SKILL.md').fsPath);
+      const uri = uriOf(d.file);
       const entry = byFile.get(uri.toString()) ?? { uri, found: [] };
       entry.found.push(d);
       byFile.set(uri.toString(), entry);
     }
     for (const { uri, found } of byFile.values()) this.set(uri, found);
     return security;
-  }
-
-  dispose(): void {
-    this.typing.cancelAll();
-    this.collection.dispose();
   }
 
   private set(uri: vscode.Uri, diagnostics: readonly Diagnostic[]): void {
@@ -97,24 +121,6 @@ function withSeverities(findings: readonly Omit<Diagnostic, 'severity'>[], profi
     if (severity !== 'off') out.push({ ...f, severity });
   }
   return out;
-}
-
-/** The nearest folder above `file` that holds a SKILL.md (within MAX_SKILL_DEPTH levels and the workspace folder), or undefined. */
-async function skillFolderOf(file: vscode.Uri): Promise<vscode.Uri | undefined> {
-  const root = vscode.workspace.getWorkspaceFolder(file)?.uri;
-  let folder = vscode.Uri.joinPath(file, '..');
-  for (let depth = 0; depth < MAX_SKILL_DEPTH; depth++) {
-    const found = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, 'SKILL.md')).then(
-      () => true,
-      () => false,
-    );
-    if (found) return folder;
-    if (root && folder.toString() === root.toString()) return undefined;
-    const parent = vscode.Uri.joinPath(folder, '..');
-    if (parent.toString() === folder.toString()) return undefined;
-    folder = parent;
-  }
-  return undefined;
 }
 
 /** `file`'s POSIX path relative to `folder`, or undefined when it is not below it. */

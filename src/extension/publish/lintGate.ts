@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { formatCount } from '../../core/text/count';
 import type { PreparedUpload } from '../../core/bundle/prepareUpload';
+import { isSecurityRule } from '../../core/skill/rules';
 import { SKILL_MD } from '../../core/skill/skillMdName';
 import type { Diagnostic } from '../../core/skill/types';
 import { isSameDiagnostic, toVscodeDiagnostic } from '../ui/toVscodeDiagnostic';
 import type { Prompts } from '../ui/prompts';
 
-/** What the gate needs: where blocking findings go, the rule docs' home, and the questions it may ask. */
+/** What the gate needs: where blocking findings go, the rule docs' home, and the question it may ask. */
 export interface LintGateContext {
   /** The "skillsmith-publish" collection: the `claude-api` errors that blocked a publish. */
   readonly problems: vscode.DiagnosticCollection;
@@ -14,17 +15,22 @@ export interface LintGateContext {
   readonly prompts: Prompts;
 }
 
-/** How the gate ended: go on with this prepared upload (secrets allowed by name listed), or stop. */
+/**
+ * How the gate ended: go on with this prepared upload (secrets allowed by name listed; its warnings go in the
+ * preview), stop (`blocked`: said why already), or stop after the preview lists the security errors that block it.
+ */
 export type GateResult =
   | { readonly kind: 'pass'; readonly prepared: PreparedUpload; readonly allowedSecrets: readonly string[] }
+  | { readonly kind: 'blocked-by-findings'; readonly prepared: PreparedUpload }
   | { readonly kind: 'blocked' }
   | { readonly kind: 'cancelled' };
 
 /**
- * The lint gate of a publish, under the `claude-api` profile whatever the editor's profile is. Errors block
- * and are put in the Problems panel, which opens (only those the editor does not show already). When the only
+ * The lint gate of a publish, under the `claude-api` profile whatever the editor's profile is. Errors block and
+ * are put in the Problems panel (only those the editor does not show already); when a security rule is among them
+ * the preview lists them (`blocked-by-findings`), otherwise the panel opens and a message says why. When the only
  * errors are files that look like secrets, the user decides once: publish without them, or upload them too
- * (allowed by name, `prepareAllowing` collects again). Warnings are asked about once.
+ * (allowed by name, `prepareAllowing` collects again). Warnings do not stop here: the preview lists them.
  */
 export async function passLintGate(
   context: LintGateContext,
@@ -46,28 +52,18 @@ export async function passLintGate(
       prepared = { ...prepared, errors: [], diagnostics: prepared.diagnostics.filter((diagnostic) => diagnostic.rule !== 'upload-secret') };
     }
   }
-  if (prepared.errors.length > 0) {
-    await showBlocking(context, folder, prepared);
-    return { kind: 'blocked' };
-  }
-  const warnings = prepared.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning');
-  const goOn =
-    warnings.length === 0 ||
-    (await context.prompts.confirm(
-      warnings.length === 1
-        ? vscode.l10n.t('{0} has 1 warning. Publish anyway?', prepared.folderName)
-        : vscode.l10n.t('{0} has {1} warnings. Publish anyway?', prepared.folderName, formatCount(warnings.length)),
-      warnings.map(describe).join('\n'),
-      vscode.l10n.t('Publish Anyway'),
-    ));
-  return goOn ? { kind: 'pass', prepared, allowedSecrets } : { kind: 'cancelled' };
+  if (prepared.errors.length === 0) return { kind: 'pass', prepared, allowedSecrets };
+  putInProblems(context, folder, prepared);
+  if (prepared.errors.some((error) => isSecurityRule(error.rule))) return { kind: 'blocked-by-findings', prepared };
+  await showBlocking(prepared);
+  return { kind: 'blocked' };
 }
 
 /**
  * Puts the blocking errors in the Problems panel, each on its file (SKILL.md, or the script or reference a security
- * finding is in, so the user can go to each one), opens it, and says why nothing was published.
+ * finding is in, so the user can go to each one).
  */
-async function showBlocking(context: LintGateContext, folder: vscode.Uri, prepared: PreparedUpload): Promise<void> {
+function putInProblems(context: LintGateContext, folder: vscode.Uri, prepared: PreparedUpload): void {
   const byFile = new Map<string, { uri: vscode.Uri; errors: Diagnostic[] }>();
   for (const error of prepared.errors) {
     const uri = vscode.Uri.joinPath(folder, ...(error.file ?? prepared.skillMd?.slice(folder.fsPath.length + 1) ?? SKILL_MD).split('/'));
@@ -83,6 +79,10 @@ async function showBlocking(context: LintGateContext, folder: vscode.Uri, prepar
       missing.map((error) => toVscodeDiagnostic(error, context.extensionUri)),
     );
   }
+}
+
+/** Opens the Problems panel and says why nothing was published. */
+async function showBlocking(prepared: PreparedUpload): Promise<void> {
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   const count = prepared.errors.length;
   void vscode.window.showErrorMessage(
@@ -99,8 +99,4 @@ async function showBlocking(context: LintGateContext, folder: vscode.Uri, prepar
           prepared.errors[0]?.message ?? '',
         ),
   );
-}
-
-function describe(diagnostic: Diagnostic): string {
-  return `${diagnostic.rule}: ${diagnostic.message}`;
 }

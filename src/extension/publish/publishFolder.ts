@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ApiErrorKind, Skill, SkillsClient, SkillVersion } from '../../core/api/types';
 import { fileSetBytes, type FileSet } from '../../core/bundle/fileSet';
 import { hashFileSet } from '../../core/bundle/hashFileSet';
-import { prepareUpload, readPreparedFiles } from '../../core/bundle/prepareUpload';
+import { prepareUpload, readPreparedFiles, type PreparedUpload } from '../../core/bundle/prepareUpload';
 import { zipFileSet } from '../../core/bundle/zipFileSet';
 import { formatBytes } from '../../core/bundle/uploadChecks';
 import { formatCount } from '../../core/text/count';
@@ -22,6 +22,7 @@ import { chooseTarget, type PublishDestination } from './chooseTarget';
 import { compareWithLatest } from './compareWithLatest';
 import type { LinkStore } from '../services/skillFolders/linkStore';
 import { passLintGate } from './lintGate';
+import { previewFindingsOf } from '../ui/previewFindings';
 import type { PublishPreview } from '../ui/publishPreview';
 import { showRefusal } from './showRefusal';
 import type { PublishOutcome } from '../shared/publishOutcome';
@@ -58,6 +59,10 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
         () => prepareUpload(folder.fsPath, { limitBytes: context.services.folders.uploadLimitOf(folder), allowSecrets }),
       );
     const gate = await passLintGate({ ...context, prompts: context.services.prompts }, folder, await prepare([]), prepare);
+    if (gate.kind === 'blocked-by-findings') {
+      await context.services.prompts.preview(blockedPreview(folder, gate.prepared));
+      return { kind: 'blocked' };
+    }
     if (gate.kind !== 'pass') return gate;
     const { prepared, allowedSecrets } = gate;
     const skillName = (await frontmatterName(folder)) ?? prepared.folderName;
@@ -85,6 +90,7 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
       limitBytes: prepared.limitBytes,
       leftOut: prepared.collected.leftOut.map((entry) => ({ path: entry.relativePath, reason: entry.reason })),
       comparison,
+      findings: previewFindingsOf(folder, prepared.diagnostics, prepared.skillMd),
     };
     if (!(await context.services.prompts.preview(preview))) return { kind: 'cancelled' };
     let uploaded = await upload(client, target, set, prepared.folderName);
@@ -252,6 +258,25 @@ async function announce(skill: Skill, version: SkillVersion, ordinal: number | u
     copy,
   );
   if (answer === copy) await vscode.env.clipboard.writeText(version.id);
+}
+
+/** The preview of an upload an error blocks: what it would carry and the findings, nothing compared or asked. */
+function blockedPreview(folder: vscode.Uri, prepared: PreparedUpload): PublishPreview {
+  const errors = prepared.errors.length;
+  return {
+    title: vscode.l10n.t('{0} cannot be published', prepared.folderName),
+    placeholder:
+      errors === 1
+        ? vscode.l10n.t('Fix the error below (select it to open it), then publish again')
+        : vscode.l10n.t('Fix the {0} errors below (select one to open it), then publish again', formatCount(errors)),
+    folderName: prepared.folderName,
+    files: prepared.collected.files.map((file) => ({ path: `${prepared.folderName}/${file.relativePath}`, bytes: file.size })),
+    totalBytes: prepared.totalBytes,
+    limitBytes: prepared.limitBytes,
+    leftOut: prepared.collected.leftOut.map((entry) => ({ path: entry.relativePath, reason: entry.reason })),
+    comparison: undefined,
+    findings: previewFindingsOf(folder, prepared.diagnostics, prepared.skillMd),
+  };
 }
 
 function titleOf(name: string, target: PublishDestination): string {

@@ -5,6 +5,8 @@ import type { Skill, SkillVersion } from '../../core/api/types';
 export interface RemoteSkillItem {
   readonly id: string;
   readonly skill: Skill;
+  /** Each listed version's ordinal within the skill (v1 the oldest), by version id: what version labels are made of. */
+  readonly ordinals: ReadonlyMap<string, number>;
 }
 
 /** A version of the remote skills tree, as the commands other features run on it receive it. */
@@ -12,6 +14,8 @@ export interface RemoteVersionItem {
   readonly id: string;
   readonly parent: RemoteSkillItem;
   readonly version: SkillVersion;
+  /** The `skillsmith-remote:` URI of `path` inside the version (the archive's path), named as the tree names it. */
+  uriOf(path: string): vscode.Uri;
 }
 
 /** What other features may ask of the remote skills tree. */

@@ -61,7 +61,10 @@ export interface PublishQuestions {
   pickLink(skillName: string, matches: readonly Skill[]): Promise<LinkChoice | undefined>;
   /** The display name of a new skill; `validate` returns a message for a name the service would refuse. */
   askDisplayName(defaultName: string, validate: (input: string) => string | undefined): Promise<string | undefined>;
-  /** The preview of an upload; resolves true to send it. */
+  /**
+   * The preview of an upload; resolves true to send it. Accepting a finding's row opens it at its line (a blocked
+   * preview closes then, one that can publish stays open); a blocked preview resolves false.
+   */
   preview(preview: PublishPreview): Promise<boolean>;
   /** Says that nothing changed since the version published from the folder (before any other question); true to publish anyway. */
   publishUnchanged(message: string): Promise<boolean>;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LeftOutReason } from '../../core/bundle/leftOutReason';
 import { formatBytes } from '../../core/bundle/uploadChecks';
 import { formatCount } from '../../core/text/count';
+import { findingItems, type FindingItem, type PreviewFinding } from './previewFindings';
 
 /** How the folder's files compare with the linked skill's latest version. */
 export type PreviewComparison =
@@ -29,32 +30,42 @@ export interface PublishPreview {
   readonly limitBytes: number;
   /** What is left out, and why (folders end with `/`). */
   readonly leftOut: readonly { readonly path: string; readonly reason: LeftOutReason }[];
-  readonly comparison: PreviewComparison;
+  /** How the files compare with the latest version; undefined when an error blocks the upload (nothing was compared). */
+  readonly comparison: PreviewComparison | undefined;
+  /** The lint's errors and warnings, errors first: any error blocks the upload, and the preview can only be closed. */
+  readonly findings: readonly PreviewFinding[];
 }
 
-/** What accepting a preview row does; rows without one are information. */
+/** What accepting a preview row does; rows without one are information (a finding's row opens it). */
 export type PreviewAction = 'publish' | 'cancel';
 
-type PreviewItem = vscode.QuickPickItem & { readonly action?: PreviewAction };
+/** A row of the preview: an answer, a finding to open, or information. */
+export type PreviewItem = vscode.QuickPickItem & { readonly action?: PreviewAction; readonly finding?: FindingItem['finding'] };
+
+/** Whether an error among the preview's findings blocks the upload. */
+export function isBlocked(preview: PublishPreview): boolean {
+  return preview.findings.some((finding) => finding.severity === 'error');
+}
 
 /**
- * The rows of the preview quick pick: the answer first (Publish, or Cancel first when nothing changed), then
- * the comparison with the latest version, every file with its size (added and changed ones marked so) and the
- * total against the budget, the files the latest version has and this upload removes, and what is left out with why.
+ * The rows of the preview quick pick: the answer first (Publish, or Cancel first when nothing changed; only Close
+ * when an error blocks the upload), then the comparison with the latest version, the errors and warnings (each
+ * opens its file at its line), every file with its size (added and changed ones marked so) and the total against
+ * the budget, the files the latest version has and this upload removes, and what is left out with why.
  */
 export function previewItems(preview: PublishPreview): PreviewItem[] {
   const count = preview.files.length;
-  const { comparison } = preview;
+  const changes = preview.comparison?.kind === 'changed' ? preview.comparison : undefined;
   const inFolder = (path: string): string => `${preview.folderName}/${path}`;
   const marks = new Map<string, FileMark>(
-    comparison.kind === 'changed'
+    changes
       ? [
-          ...comparison.added.map((path): [string, FileMark] => [inFolder(path), 'added']),
-          ...comparison.changed.map((path): [string, FileMark] => [inFolder(path), 'changed']),
+          ...changes.added.map((path): [string, FileMark] => [inFolder(path), 'added']),
+          ...changes.changed.map((path): [string, FileMark] => [inFolder(path), 'changed']),
         ]
       : [],
   );
-  const removed = comparison.kind === 'changed' ? comparison.removed.map(inFolder) : [];
+  const removed = changes ? changes.removed.map(inFolder) : [];
   const publish: PreviewItem = {
     label: `$(cloud-upload) ${
       count === 1
@@ -65,12 +76,17 @@ export function previewItems(preview: PublishPreview): PreviewItem[] {
     alwaysShow: true,
   };
   const cancel: PreviewItem = { label: `$(close) ${vscode.l10n.t('Cancel')}`, action: 'cancel', alwaysShow: true };
-  const unchanged = preview.comparison.kind === 'unchanged';
+  const unchanged = preview.comparison?.kind === 'unchanged';
   if (unchanged) publish.label = `$(cloud-upload) ${vscode.l10n.t('Publish Anyway')}`;
+  const answers = isBlocked(preview)
+    ? [{ label: `$(close) ${vscode.l10n.t('Close')}`, action: 'cancel' as const, alwaysShow: true }]
+    : unchanged
+      ? [cancel, publish]
+      : [publish, cancel];
   return [
-    ...(unchanged ? [cancel, publish] : [publish, cancel]),
-    separator(vscode.l10n.t('Compared with the latest version')),
-    comparisonItem(preview.comparison),
+    ...answers,
+    ...(preview.comparison ? [separator(vscode.l10n.t('Compared with the latest version')), comparisonItem(preview.comparison)] : []),
+    ...findingItems(preview.findings),
     separator(
       count === 1
         ? vscode.l10n.t('1 file, {0} of {1}', formatBytes(preview.totalBytes), formatBytes(preview.limitBytes))

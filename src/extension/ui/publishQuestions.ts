@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { Skill } from '../../core/api/types';
 import { skillLabel } from './labels';
+import { openFinding } from './previewFindings';
 import type { LinkChoice, PublishQuestions } from './prompts';
-import { previewItems, type PreviewAction, type PublishPreview } from './publishPreview';
+import { isBlocked, previewItems, type PreviewItem, type PublishPreview } from './publishPreview';
 
 /** The questions a publish asks, as a person answers them: quick picks, an input box, modal warnings. */
 export const publishQuestions: PublishQuestions = {
@@ -51,17 +52,24 @@ export const publishQuestions: PublishQuestions = {
   },
   preview(preview: PublishPreview) {
     return new Promise<boolean>((resolve) => {
-      const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { readonly action?: PreviewAction }>();
+      const pick = vscode.window.createQuickPick<PreviewItem>();
+      const blocked = isBlocked(preview);
       pick.title = preview.title;
       pick.placeholder = preview.placeholder;
       pick.items = previewItems(preview);
       pick.matchOnDescription = true;
+      pick.matchOnDetail = true;
       pick.ignoreFocusOut = true;
       let answer = false;
       pick.onDidAccept(() => {
-        const action = pick.selectedItems[0]?.action;
-        if (action === undefined) return;
-        answer = action === 'publish';
+        const [item] = pick.selectedItems;
+        if (item?.finding) {
+          if (blocked) pick.hide();
+          void openFinding(item.finding, !blocked);
+          return;
+        }
+        if (item?.action === undefined) return;
+        answer = item.action === 'publish' && !blocked;
         pick.hide();
       });
       pick.onDidHide(() => {

@@ -44,7 +44,7 @@ describe('skillsmith eval', () => {
     assert.equal(code, 0, stderr);
     assert.match(
       stderr,
-      /^skillsmith eval: 16 requests, up to 52 if every run continues after pause_turn \(cap 1,000\); about [\d,]+ input tokens \([\d,]+ of them from the prompt cache, at a tenth of the price\) and up to \d{1,3}(,\d{3})* output tokens \(4 trigger cases and 2 output cases, 2 runs each\)\.\n$/,
+      /^skillsmith eval: 16 requests, up to 52 if every run continues after pause_turn \(cap 1,000\); about [\d,]+ input tokens \([\d,]+ of them from the prompt cache, at a tenth of the price\) and up to \d{1,3}(,\d{3})* output tokens, \d{1,3}(,\d{3})* if every run continues \(4 trigger cases and 2 output cases, 2 runs each\)\.\n$/,
     );
     assert.match(stdout, /✓ \[with_skill\] should trigger: Fix the messy headers in this CSV — 2\/2 triggered/);
     assert.match(stdout, /✗ \[with_skill\] should trigger: Tidy up my spreadsheet columns — 0\/2 triggered/);
@@ -79,44 +79,17 @@ describe('skillsmith eval', () => {
   });
 
   it('exit 1 when a threshold is not met; --format junit and json', async () => {
-    const junit = await run(
-      [
-        join(SKILL, 'evals', 'trigger-evals.json'),
-        '--skill-id',
-        skillId(),
-        '--runs',
-        '1',
-        '--out',
-        out,
-        '--format',
-        'junit',
-        '--min-trigger-rate',
-        '0.9',
-      ],
-      vars(),
-    );
+    /** One run a case of an eval file of the fixture against its published skill, with `extra` arguments. */
+    const runFile = (file: string, ...extra: string[]) =>
+      run([join(SKILL, 'evals', file), '--skill-id', skillId(), '--runs', '1', '--out', out, ...extra], vars());
+    const junit = await runFile('trigger-evals.json', '--format', 'junit', '--min-trigger-rate', '0.9');
     assert.equal(junit.code, 1);
     assert.match(
       junit.stdout,
       /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites>\n {2}<testsuite name="skill evals: csv-cleaner" tests="4" failures="1" errors="0">/,
     );
-    assert.match(junit.stdout, /<failure message="triggered 0 of 1 runs">User: Tidy up my spreadsheet columns/);
-    const json = await run(
-      [
-        join(SKILL, 'evals', 'evals.json'),
-        '--skill-id',
-        skillId(),
-        '--runs',
-        '1',
-        '--out',
-        out,
-        '--format',
-        'json',
-        '--min-pass-rate',
-        '0.5',
-      ],
-      vars(),
-    );
+    assert.match(junit.stdout, /<failure message="triggered 0 of 1 run">User: Tidy up my spreadsheet columns/);
+    const json = await runFile('evals.json', '--format', 'json', '--min-pass-rate', '0.5');
     assert.equal(json.code, 0);
     const report = JSON.parse(json.stdout) as {
       cases: { caseKey: string; passed: boolean }[];
@@ -131,22 +104,7 @@ describe('skillsmith eval', () => {
       ],
     );
     assert.equal(report.configurations[0]?.triggerRate, null);
-    const unmet = await run(
-      [
-        join(SKILL, 'evals', 'evals.json'),
-        '--skill-id',
-        skillId(),
-        '--runs',
-        '1',
-        '--out',
-        out,
-        '--min-pass-rate',
-        '0.6',
-        '--min-trigger-rate',
-        '0.5',
-      ],
-      vars(),
-    );
+    const unmet = await runFile('evals.json', '--min-pass-rate', '0.6', '--min-trigger-rate', '0.5');
     assert.equal(unmet.code, 1);
     assert.match(
       unmet.stdout,
@@ -188,7 +146,7 @@ describe('skillsmith eval', () => {
       [[join(SKILL, 'SKILL.md')], /SKILL\.md: Not valid JSON at 1:2 \(line 1, column 2\): no number after minus sign\./],
       [
         [SKILL, '--skill-id', 'skill_x', '--max-requests', '5'],
-        /would send 24 requests \(up to 78 with continuations; .*\), over the cap of 5/,
+        /would send 24 requests \(about [\d,]+ input tokens and up to [\d,]+ output tokens; up to 78 requests and [\d,]+ output tokens with continuations\), over the cap of 5/,
       ],
     ];
     for (const [argv, message] of cases) {

@@ -1,35 +1,15 @@
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { EvalIo } from '../../../src/cli/evalCommand';
 import { parseCommandArgs } from '../../../src/cli/args';
 import { TUNE_ARGS } from '../../../src/cli/tuneArgs';
 import { runTuneCommand } from '../../../src/cli/tuneCommand';
-import { emulatorForSuite, TEST_KEY } from '../emulator/support';
-
-/** A skill whose description misses half of what it should catch. */
-const FIXTURE = join(__dirname, '..', '..', 'fixtures', 'evals', 'csv-tidy');
+import { tuneFixture } from './tuneFixture';
 
 describe('skillsmith tune', () => {
-  const env = emulatorForSuite({ seed: true });
-  const vars = (): NodeJS.ProcessEnv => ({ ANTHROPIC_API_KEY: TEST_KEY, ANTHROPIC_BASE_URL: env.emulator.url });
-  const skillIds = (): string[] =>
-    env.emulator.admin.store
-      .list('custom')
-      .map((item) => item.id)
-      .sort();
-  let root = '';
-  let skill = '';
-  let originalSkillMd = '';
-  before(async () => {
-    root = await mkdtemp(join(tmpdir(), 'skillsmith-tune-cli-'));
-    skill = join(root, 'csv-tidy');
-    await cp(FIXTURE, skill, { recursive: true });
-    originalSkillMd = await readFile(join(FIXTURE, 'SKILL.md'), 'utf8');
-  });
-  after(() => rm(root, { recursive: true, force: true }));
+  const fixture = tuneFixture('skillsmith-tune-cli-');
 
   async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     let stdout = '';
@@ -37,7 +17,7 @@ describe('skillsmith tune', () => {
     const io: EvalIo = {
       stdout: { write: (text: string) => (stdout += text) },
       stderr: { write: (text: string) => (stderr += text) },
-      env: vars(),
+      env: fixture.vars(),
       onInterrupt: () => () => {},
     };
     const code = await runTuneCommand(argv, io);
@@ -45,10 +25,9 @@ describe('skillsmith tune', () => {
   }
 
   it('prints a table per round and the winner, saves tuning.json, and --apply changes only the description', async () => {
-    await writeFile(join(skill, 'SKILL.md'), originalSkillMd);
-    const before = skillIds();
+    const before = await fixture.reset();
     const { code, stdout, stderr } = await run([
-      skill,
+      fixture.skill,
       '--runs',
       '2',
       '--seed',
@@ -69,20 +48,22 @@ describe('skillsmith tune', () => {
     assert.match(stdout, /^Winner on holdout: Cleans messy CSV files\. Use it also for /m);
     assert.match(stdout, /^Applied: SKILL\.md's description is now the winner\.$/m);
     assert.match(stdout, /^Requests: [\d,]+ sent; measuring every description on every case would have sent [\d,]+\.$/m);
-    const skillMd = await readFile(join(skill, 'SKILL.md'), 'utf8');
+    const skillMd = await readFile(join(fixture.skill, 'SKILL.md'), 'utf8');
     const winner = /^Winner on holdout: (.*)$/m.exec(stdout)?.[1] ?? '';
-    assert.equal(skillMd, originalSkillMd.replace('Cleans messy CSV files.', winner), 'only the description changed');
-    const [results] = await readdir(join(skill, 'evals', 'results')).then((names) => names.filter((name) => name.endsWith('-tune')));
-    const saved = JSON.parse(await readFile(join(skill, 'evals', 'results', results!, 'tuning.json'), 'utf8')) as {
+    assert.equal(skillMd, fixture.originalSkillMd.replace('Cleans messy CSV files.', winner), 'only the description changed');
+    const [results] = await readdir(join(fixture.skill, 'evals', 'results')).then((names) =>
+      names.filter((name) => name.endsWith('-tune')),
+    );
+    const saved = JSON.parse(await readFile(join(fixture.skill, 'evals', 'results', results!, 'tuning.json'), 'utf8')) as {
       winner: { description: string; changed: boolean };
     };
     assert.deepEqual(saved.winner, { description: winner, source: 'model', changed: true });
-    assert.deepEqual(skillIds(), before, 'every temporary skill is gone');
+    assert.deepEqual(fixture.skillIds(), before, 'every temporary skill is gone');
   });
 
   it('with no candidate at all it says so and exits 1', async () => {
-    await writeFile(join(skill, 'SKILL.md'), originalSkillMd);
-    const { code, stdout } = await run([skill, '--rounds', '0', '--runs', '1', '--model', 'm']);
+    await fixture.reset();
+    const { code, stdout } = await run([fixture.skill, '--rounds', '0', '--runs', '1', '--model', 'm']);
     assert.equal(code, 1);
     assert.match(stdout, /No candidate could be measured: give one with --candidate/);
   });
@@ -90,16 +71,17 @@ describe('skillsmith tune', () => {
   it('usage errors exit 2 with what to do', async () => {
     for (const [argv, message] of [
       [[], /Give one PATH/],
-      [[skill, '--holdout', '1'], /--holdout must be a number from 0\.1 to 0\.9/],
-      [[skill, '--rounds', '11'], /--rounds must be a whole number from 0 to 10/],
-      [[skill, '--max-requests', '5', '--model', 'm'], /This tuning would send .* over the cap of 5/],
+      [[fixture.skill, '--holdout', '1'], /--holdout must be a number from 0\.1 to 0\.9/],
+      [[fixture.skill, '--rounds', '11'], /--rounds must be a whole number from 0 to 10/],
+      [[fixture.skill, '--max-requests', '5', '--model', 'm'], /This tuning would send .* over the cap of 5/],
     ] as const) {
       const result = await run([...argv]);
       assert.equal(result.code, 2, argv.join(' '));
       assert.match(result.stderr, message);
     }
     assert.deepEqual(
-      (parseCommandArgs(TUNE_ARGS, [skill, '--candidate', 'a', '--candidate', 'b']) as { candidates: readonly string[] }).candidates,
+      (parseCommandArgs(TUNE_ARGS, [fixture.skill, '--candidate', 'a', '--candidate', 'b']) as { candidates: readonly string[] })
+        .candidates,
       ['a', 'b'],
     );
   });

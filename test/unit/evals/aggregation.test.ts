@@ -184,6 +184,7 @@ describe('aggregation', () => {
     const estimate = estimateCost(planJobs(cases, 1, { kind: 'none' }), 1000, 4096, 3);
     assert.equal(estimate.requests, 3, 'the trigger request, the output request and its grader');
     assert.equal(estimate.worstCaseRequests, 4 + 4 + 1, 'each run may continue 3 times after pause_turn; the grader does not');
+    assert.equal(estimate.outputTokens, 1000 + 1000 + 4096, 'the planned requests, each at its max_tokens');
     assert.equal(estimate.maxOutputTokens, 4 * 1000 + 4 * 1000 + 4096);
     assert.ok(estimate.inputTokens > 10 + 1);
     assert.equal(estimate.cacheReadTokens, 1_500, 'the second case request reads the tools and skills the first wrote to the cache');

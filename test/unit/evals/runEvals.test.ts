@@ -1,16 +1,19 @@
+import Anthropic from '@anthropic-ai/sdk';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseOutputEvals, parseTriggerEvals } from '../../../src/core/evals/evalFiles';
+import { DEFAULT_MAX_TOKENS } from '../../../src/core/chat/defaultModel';
+import { GRADER_MAX_TOKENS } from '../../../src/core/evals/grader';
 import { CostCapError } from '../../../src/core/evals/plan';
 import { benchmarkJson, triggerResultsJson } from '../../../src/core/evals/reports';
 import { runEvals, type EvalRunOptions } from '../../../src/core/evals/runEvals';
 import { summariseCases, summariseConfigurations } from '../../../src/core/evals/summary';
 import { writeResults } from '../../../src/core/evals/writeResults';
 import { gaVersionId } from '../../../src/emulator/ids';
-import { emulatorForSuite } from '../emulator/support';
+import { emulatorForSuite, TEST_KEY } from '../emulator/support';
 import { seededRunOptions } from './seededRunOptions';
 
 const TRIGGERS = parseTriggerEvals(
@@ -114,7 +117,10 @@ describe('runEvals through the SDK against the emulator', () => {
       await assert.rejects(
         runEvals(env.sdk, { triggers: TRIGGERS, outputs: OUTPUTS }, options({ maxRequests: 10 })),
         (error: unknown) =>
-          error instanceof CostCapError && /15 requests \(up to 51 with continuations; .*\), over the cap of 10/.test(error.message),
+          error instanceof CostCapError &&
+          /15 requests \(about [\d,]+ input tokens and up to 61,440 output tokens; up to 51 requests and 208,896 output tokens with continuations\), over the cap of 10/.test(
+            error.message,
+          ),
       );
     } finally {
       stop();
@@ -164,6 +170,48 @@ describe('runEvals through the SDK against the emulator', () => {
     } finally {
       stop();
     }
+  });
+
+  it("the estimate is what the requests are sent with: each max_tokens, the continuations' and the graders' included", async () => {
+    const sent: number[] = [];
+    // The SDK's own fetch, watched: every Messages request's body as it leaves.
+    const sdk = new Anthropic({
+      apiKey: TEST_KEY,
+      baseURL: env.emulator.url,
+      maxRetries: 0,
+      fetch: async (url: string | URL | Request, init?: RequestInit) => {
+        const target = new URL(url instanceof Request ? url.url : url);
+        if (target.pathname === '/v1/messages' && typeof init?.body === 'string')
+          sent.push((JSON.parse(init.body) as { max_tokens: number }).max_tokens);
+        return fetch(url, init);
+      },
+    });
+    const run = async (pause: string) => {
+      sent.length = 0;
+      const cases = {
+        triggers: parseTriggerEvals(JSON.stringify([{ query: `${pause}fix the messy headers in this CSV`, should_trigger: true }]), 't'),
+        outputs: OUTPUTS.map((item) => ({ ...item, prompt: `${pause}${item.prompt}` })),
+      };
+      const result = await runEvals(sdk, cases, options({ runs: 2, maxTokens: DEFAULT_MAX_TOKENS }));
+      assert.ok(
+        result.runs.every((item) => item.error === null),
+        result.runs.map((item) => item.error).join('; '),
+      );
+      return result.estimate;
+    };
+    const calm = await run('');
+    assert.deepEqual(
+      [sent.length, sent.reduce((sum, tokens) => sum + tokens, 0)],
+      [calm.requests, calm.outputTokens],
+      'no answer paused: the planned requests',
+    );
+    assert.deepEqual(new Set(sent), new Set([DEFAULT_MAX_TOKENS, GRADER_MAX_TOKENS]));
+    const paused = await run('pause x3 then ');
+    assert.deepEqual(
+      [sent.length, sent.reduce((sum, tokens) => sum + tokens, 0)],
+      [paused.worstCaseRequests, paused.maxOutputTokens],
+      'every answer paused as often as it may be continued: the worst case',
+    );
   });
 
   it('a grader that gives no verdict, and a check that runs away, err the run instead of failing or passing it', async () => {

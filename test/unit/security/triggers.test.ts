@@ -19,10 +19,4 @@ describe('TriggerSet', () => {
       assert.deepEqual(positionsIn('a', offset), [undefined, undefined, undefined, undefined]);
     }
   });
-
-  it('says whether the bytes may hold a hiding character', () => {
-    assert.equal(set.find(Buffer.from('plain ascii')).mayHide, false);
-    assert.equal(set.find(Buffer.from('caf\u00e9')).mayHide, false);
-    assert.equal(set.find(Buffer.from('a\u200Bb')).mayHide, true);
-  });
 });

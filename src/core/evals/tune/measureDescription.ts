@@ -9,6 +9,7 @@ import { runEvals, type CaseRun } from '../runEvals';
 import { shouldTriggerOf } from '../saveResults';
 import { summariseCases, summariseConfigurations } from '../summary';
 import type { TriggerEvalCase } from '../types';
+import { countOf, formatCount } from '../../text/count';
 
 /** Precision, recall and accuracy of the completed trigger runs on a set of cases. */
 export interface TriggerScore {
@@ -75,7 +76,7 @@ export async function measureDescription(
     const completedRuns = trainRuns.filter((item) => item.error === null).length;
     const best = (correct + remaining) / Math.max(1, completedRuns + remaining);
     if (pass < options.runs && best < bestTrainAccuracy) {
-      stopped = `beaten on train after ${pass} of ${options.runs} runs`;
+      stopped = `beaten on train after ${formatCount(pass)} of ${countOf(options.runs, 'run')}`;
       break;
     }
   }

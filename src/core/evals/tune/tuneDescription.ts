@@ -253,6 +253,7 @@ export function tuningEstimate(cases: number, runs: number, descriptions: number
     worstCaseRequests: one.worstCaseRequests * descriptions + rounds,
     inputTokens: one.inputTokens * descriptions + rounds * 4_000,
     cacheReadTokens: one.cacheReadTokens * descriptions,
+    outputTokens: one.outputTokens * descriptions + rounds * maxTokens,
     maxOutputTokens: one.maxOutputTokens * descriptions + rounds * maxTokens,
   };
 }

@@ -1,4 +1,5 @@
 /** Invisible characters that make a reader see one text and Claude another: bidi controls, zero-width characters, Unicode tags. */
+import { isAscii } from 'node:buffer';
 
 /** One run of hidden characters, by UTF-16 offsets in the scanned text. */
 export interface HiddenRun {
@@ -81,4 +82,35 @@ function isNonAscii(text: string, index: number): boolean {
 /** True when the tag run at `start` follows U+1F3F4 WAVING BLACK FLAG (\uD83C\uDFF4): a subdivision flag such as England's. */
 function followsBlackFlag(text: string, start: number): boolean {
   return start >= 2 && text.charCodeAt(start - 2) === 0xd83c && text.charCodeAt(start - 1) === 0xdff4;
+}
+
+/**
+ * True when UTF-8 `bytes` hold the encoding of a character CANDIDATE matches (only then can `findHiddenRuns` find
+ * anything in their text): found by native byte search for each lead byte, so a file is decoded only when it holds one.
+ * U+180E is E1 A0 8E; U+200B–200D E2 80 8B–8D, U+202A–202E E2 80 AA–AE, U+2060 E2 81 A0, U+2066–2069 E2 81 A6–A9;
+ * U+FEFF EF BB BF; the tags U+E0000–E007F F3 A0 80–81 80–BF.
+ */
+export function mayHoldHiddenText(bytes: Uint8Array): boolean {
+  if (isAscii(bytes)) return false;
+  return (
+    holdsAfterLead(bytes, 0xe2, (second, third) =>
+      second === 0x80
+        ? (third >= 0x8b && third <= 0x8d) || (third >= 0xaa && third <= 0xae)
+        : second === 0x81 && (third === 0xa0 || (third >= 0xa6 && third <= 0xa9)),
+    ) ||
+    holdsAfterLead(bytes, 0xe1, (second, third) => second === 0xa0 && third === 0x8e) ||
+    holdsAfterLead(bytes, 0xef, (second, third) => second === 0xbb && third === 0xbf) ||
+    holdsAfterLead(
+      bytes,
+      0xf3,
+      (second, third, fourth) => second === 0xa0 && (third === 0x80 || third === 0x81) && fourth >= 0x80 && fourth <= 0xbf,
+    )
+  );
+}
+
+/** True when some `lead` byte in `bytes` is followed by bytes that `follows` accepts (past the end reads as 0). */
+function holdsAfterLead(bytes: Uint8Array, lead: number, follows: (second: number, third: number, fourth: number) => boolean): boolean {
+  const at = (i: number): number => (i < bytes.length ? bytes[i] : 0);
+  for (let i = bytes.indexOf(lead); i >= 0; i = bytes.indexOf(lead, i + 1)) if (follows(at(i + 1), at(i + 2), at(i + 3))) return true;
+  return false;
 }

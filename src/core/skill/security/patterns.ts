@@ -17,6 +17,12 @@ export interface SecurityPattern {
   readonly scope: FileScope;
   /** Words (ASCII, any case) one of which the line of a match holds: the pattern runs only on such lines. */
   readonly triggers: readonly string[];
+  /**
+   * Words (ASCII, any case; one character or more) of which the line of every match also holds one: a trigger on a
+   * line that holds none of them is passed over. For triggers common in ordinary text ("user"), whose lines the
+   * pattern would otherwise read in vain.
+   */
+  readonly alsoOnLine?: readonly string[];
   /** A global regex; the whole match is the span reported. */
   readonly pattern: RegExp;
   /** What the match does, as the start of the message: "pipes a download into a shell". */
@@ -49,6 +55,9 @@ const p = (
   pattern: new RegExp(source, flags.includes('g') ? flags : flags + 'g'),
   ...(accept ? { accept } : {}),
 });
+
+/** `pattern`, run only on trigger lines that also hold one of `words` (every match holds one). */
+const alsoOnLine = (words: readonly string[], pattern: SecurityPattern): SecurityPattern => ({ ...pattern, alsoOnLine: words });
 
 const FETCH_WORD = /\b(?:curl|wget)\b/;
 const DOWNLOADER = /\b(?:curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b/i;
@@ -107,29 +116,54 @@ function instructs(match: RegExpExecArray, at: number, scan: ScanContext): boole
 /** Every pattern of the scan, grouped by rule in the order of docs/rules.md. */
 export const SECURITY_PATTERNS: readonly SecurityPattern[] = [
   // Instructions against the user.
-  p(
-    'security-instruction-override',
-    'any',
-    'tells Claude to ignore its instructions',
-    ['ignore', 'disregard', 'forget', 'override', 'bypass'],
-    String.raw`\b(?:ignore|disregard|forget|override|bypass)\s{1,10}(?:all\s{1,10}|any\s{1,10}|the\s{1,10}|your\s{1,10}|every\s{1,10}|of\s{1,10}your\s{1,10})?(?:previous|prior|above|earlier|preceding|system|original|developer|safety|other)\s{1,10}(?:instructions?|prompts?|rules|directives|guidelines|messages?)\b`,
-    'gi',
+  alsoOnLine(
+    ['previous', 'prior', 'above', 'earlier', 'preceding', 'system', 'original', 'developer', 'safety', 'other'],
+    p(
+      'security-instruction-override',
+      'any',
+      'tells Claude to ignore its instructions',
+      ['ignore', 'disregard', 'forget', 'override', 'bypass'],
+      String.raw`\b(?:ignore|disregard|forget|override|bypass)\s{1,10}(?:all\s{1,10}|any\s{1,10}|the\s{1,10}|your\s{1,10}|every\s{1,10}|of\s{1,10}your\s{1,10})?(?:previous|prior|above|earlier|preceding|system|original|developer|safety|other)\s{1,10}(?:instructions?|prompts?|rules|directives|guidelines|messages?)\b`,
+      'gi',
+    ),
   ),
-  p(
-    'security-instruction-override',
-    'any',
-    'switches Claude into another role',
-    ['now', 'mode', 'prompt'],
-    String.raw`\byou\s{1,10}are\s{1,10}now\s{1,10}(?:a|an|the|my|DAN|no\s{1,10}longer)\b|\bfrom\s{1,10}now\s{1,10}on,?\s{1,10}you\s{1,10}(?:are|will\s{1,10}act|must\s{1,10}act|act)\b|\benter\s{1,10}(?:developer|god|DAN|jailbreak)\s{1,10}mode\b|\bnew\s{1,10}system\s{1,10}prompt\b`,
-    'gi',
+  alsoOnLine(
+    ['you', 'enter', 'system'],
+    p(
+      'security-instruction-override',
+      'any',
+      'switches Claude into another role',
+      ['now', 'mode', 'prompt'],
+      String.raw`\byou\s{1,10}are\s{1,10}now\s{1,10}(?:a|an|the|my|DAN|no\s{1,10}longer)\b|\bfrom\s{1,10}now\s{1,10}on,?\s{1,10}you\s{1,10}(?:are|will\s{1,10}act|must\s{1,10}act|act)\b|\benter\s{1,10}(?:developer|god|DAN|jailbreak)\s{1,10}mode\b|\bnew\s{1,10}system\s{1,10}prompt\b`,
+      'gi',
+    ),
   ),
-  p(
-    'security-conceal-from-user',
-    'any',
-    'tells Claude to keep something from the user',
-    ['user', 'secretly', 'covertly', 'silently', 'quietly'],
-    String.raw`\b(?:do\s{1,10}not|don['’]t|never|must\s{1,10}not)\s{1,10}(?:tell|inform|notify|alert|warn)\s{1,10}(?:the\s{1,10})?user\b|\b(?:never|do\s{1,10}not|don['’]t)\s{1,10}(?:mention|reveal|disclose)\b[^\n.]{0,60}?\bto\s{1,10}the\s{1,10}user\b|\bwithout\s{1,10}(?:telling|informing|notifying|alerting)\s{1,10}(?:the\s{1,10})?user\b|\b(?:hide|conceal|keep)\b[^\n.]{0,40}?\b(?:from|secret\s{1,10}from)\s{1,10}the\s{1,10}user\b|\b(?:secretly|covertly|silently|quietly)\s{1,10}(?:send|upload|post|copy|exfiltrate|transmit|forward)\b`,
-    'gi',
+  alsoOnLine(
+    [
+      'tell',
+      'inform',
+      'notify',
+      'alert',
+      'warn',
+      'mention',
+      'reveal',
+      'disclose',
+      'hide',
+      'conceal',
+      'keep',
+      'secretly',
+      'covertly',
+      'silently',
+      'quietly',
+    ],
+    p(
+      'security-conceal-from-user',
+      'any',
+      'tells Claude to keep something from the user',
+      ['user', 'secretly', 'covertly', 'silently', 'quietly'],
+      String.raw`\b(?:do\s{1,10}not|don['’]t|never|must\s{1,10}not)\s{1,10}(?:tell|inform|notify|alert|warn)\s{1,10}(?:the\s{1,10})?user\b|\b(?:never|do\s{1,10}not|don['’]t)\s{1,10}(?:mention|reveal|disclose)\b[^\n.]{0,60}?\bto\s{1,10}the\s{1,10}user\b|\bwithout\s{1,10}(?:telling|informing|notifying|alerting)\s{1,10}(?:the\s{1,10})?user\b|\b(?:hide|conceal|keep)\b[^\n.]{0,40}?\b(?:from|secret\s{1,10}from)\s{1,10}the\s{1,10}user\b|\b(?:secretly|covertly|silently|quietly)\s{1,10}(?:send|upload|post|copy|exfiltrate|transmit|forward)\b`,
+      'gi',
+    ),
   ),
   p(
     'security-hidden-comment',
@@ -140,13 +174,16 @@ export const SECURITY_PATTERNS: readonly SecurityPattern[] = [
     'g',
     instructs,
   ),
-  p(
-    'security-greedy-description',
-    'skill-md',
-    'claims every request',
-    ['skill', 'it for', 'it on', 'it in', 'it with', 'me for', 'me on', 'regardless'],
-    String.raw`\b(?:use|invoke|apply|trigger|load|activate|run)\s{1,10}(?:this\s{1,10}skill|it|me)\s{1,10}(?:for|on|in|with)\s{1,10}(?:every|all|any|each)\s{1,10}(?:single\s{1,10})?(?:requests?|tasks?|query|queries|questions?|prompts?|messages?|conversations?|turns?)\b(?!\s{1,10}(?:involving|about|related|that|which|where|with|on|in|for|of|concerning|regarding|using|when|to)\b)|\b(?:always\s{1,10})?(?:prefer|choose|select|pick|use)\s{1,10}(?:this\s{1,10}skill|this|it|me)\s{1,10}(?:over|before|instead\s{1,10}of|rather\s{1,10}than)\s{1,10}(?:all\s{1,10}|any\s{1,10}|every\s{1,10})?other\s{1,10}skills?\b|\bregardless\s{1,10}of\s{1,10}(?:the\s{1,10})?(?:request|task|what\s{1,10}the\s{1,10}user)\b`,
-    'gi',
+  alsoOnLine(
+    ['every', 'all', 'any', 'each', 'other', 'regardless'],
+    p(
+      'security-greedy-description',
+      'skill-md',
+      'claims every request',
+      ['skill', 'it for', 'it on', 'it in', 'it with', 'me for', 'me on', 'regardless'],
+      String.raw`\b(?:use|invoke|apply|trigger|load|activate|run)\s{1,10}(?:this\s{1,10}skill|it|me)\s{1,10}(?:for|on|in|with)\s{1,10}(?:every|all|any|each)\s{1,10}(?:single\s{1,10})?(?:requests?|tasks?|query|queries|questions?|prompts?|messages?|conversations?|turns?)\b(?!\s{1,10}(?:involving|about|related|that|which|where|with|on|in|for|of|concerning|regarding|using|when|to)\b)|\b(?:always\s{1,10})?(?:prefer|choose|select|pick|use)\s{1,10}(?:this\s{1,10}skill|this|it|me)\s{1,10}(?:over|before|instead\s{1,10}of|rather\s{1,10}than)\s{1,10}(?:all\s{1,10}|any\s{1,10}|every\s{1,10})?other\s{1,10}skills?\b|\bregardless\s{1,10}of\s{1,10}(?:the\s{1,10})?(?:request|task|what\s{1,10}the\s{1,10}user)\b`,
+      'gi',
+    ),
   ),
   // Exfiltration.
   p(
@@ -163,7 +200,7 @@ export const SECURITY_PATTERNS: readonly SecurityPattern[] = [
     'any',
     'sends the output of a command to a URL',
     ['curl', 'wget'],
-    String.raw`(?<=\s)${DATA_FLAG}[\s=]{1,5}["']?[^\n]{0,60}?(?:\$\(|\x60)\s{0,5}(?:env|printenv|set|history|cat\s{1,5}${SENSITIVE_PATH}|cat\s{1,5}[^\s)\x60]{0,100}\.(?:env|pem|key)\b)`,
+    String.raw`(?<=\s)${DATA_FLAG}[\s=]{1,5}["']?[^\n]{0,60}?(?:\$\(|\x60)\s{0,5}(?:env|printenv|set|history|cat\s{1,5}${SENSITIVE_PATH}|cat\s{1,5}[^\s)\x60]{0,100}\.(?:env|pem|key)\b)(?:[^\n)\x60]{0,100}[)\x60]["']?)?`,
     'g',
     (_m, at, scan) => FETCH_WORD.test(scan.lineBefore(at)),
   ),
@@ -200,13 +237,16 @@ export const SECURITY_PATTERNS: readonly SecurityPattern[] = [
     String.raw`!\[[^\]\n]{0,200}\]\(\s{0,5}https?://[^)\s\[\]]{0,300}?[?&/][\w.-]{0,40}=?(?:\{|\$\{?|<|%7B|%3C)[^)\s\[\]]{0,200}\)`,
     'gi',
   ),
-  p(
-    'security-exfiltration',
-    'any',
-    'fills a link from the conversation, so following it sends data',
-    ['](http'],
-    String.raw`\[[^\]\n]{0,200}\]\(\s{0,5}https?://[^)\s\[\]]{0,300}?[?&][\w.-]{1,40}=(?:\{\{?|\$\{?|<|%7B|%3C)\s{0,3}(?:conversation|chat|history|secret|password|token|api_?key|context|summary|memory|messages?|user_?(?:data|input|info))[^)\s\[\]]{0,200}\)`,
-    'gi',
+  alsoOnLine(
+    ['={', '=$', '=<', '=%7b', '=%3c'],
+    p(
+      'security-exfiltration',
+      'any',
+      'fills a link from the conversation, so following it sends data',
+      ['](http'],
+      String.raw`\[[^\]\n]{0,200}\]\(\s{0,5}https?://[^)\s\[\]]{0,300}?[?&][\w.-]{1,40}=(?:\{\{?|\$\{?|<|%7B|%3C)\s{0,3}(?:conversation|chat|history|secret|password|token|api_?key|context|summary|memory|messages?|user_?(?:data|input|info))[^)\s\[\]]{0,200}\)`,
+      'gi',
+    ),
   ),
   // Download and run.
   p(

@@ -22,6 +22,12 @@ export function scanBytes(bytes: Uint8Array, target: ScanTarget): Finding[] {
 /** The buffer every synchronous scan reads into, grown as files need (never past MAX_SCAN_BYTES): one allocation per run, not one per file. */
 let scratch = Buffer.allocUnsafe(64 * 1024);
 
+/** The shared buffer, grown to hold at least `wanted` bytes (at most MAX_SCAN_BYTES). */
+function sharedBuffer(wanted: number): Buffer {
+  if (scratch.length < wanted) scratch = Buffer.allocUnsafe(Math.min(MAX_SCAN_BYTES, Math.max(wanted, scratch.length * 2)));
+  return scratch;
+}
+
 /**
  * Reads the first MAX_SCAN_BYTES of `absolutePath` (never following a link) and scans them. `size` is what the walk
  * saw; a file that grew since is read up to the bound all the same. Throws when the file cannot be read.
@@ -29,12 +35,30 @@ let scratch = Buffer.allocUnsafe(64 * 1024);
 export function scanFileSync(absolutePath: string, size: number, target: ScanTarget): Finding[] {
   const fd = openSync(absolutePath, READ_FLAGS);
   try {
-    const wanted = Math.min(MAX_SCAN_BYTES, Math.max(size + 1, 1024));
-    if (scratch.length < wanted) scratch = Buffer.allocUnsafe(Math.min(MAX_SCAN_BYTES, Math.max(wanted, scratch.length * 2)));
+    const buffer = sharedBuffer(Math.min(MAX_SCAN_BYTES, Math.max(size + 1, 1024)));
     let filled = 0;
-    for (let read = -1; read !== 0 && filled < scratch.length; filled += read)
-      read = readSync(fd, scratch, filled, scratch.length - filled, null);
-    return scanBytes(scratch.subarray(0, filled), target);
+    for (let read = -1; read !== 0 && filled < buffer.length; filled += read)
+      read = readSync(fd, buffer, filled, buffer.length - filled, null);
+    return scanBytes(buffer.subarray(0, filled), target);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The whole of `absolutePath` (`size` bytes when the walk listed it), read as `readFileSync` reads it, into the buffer
+ * the scans share: valid until the next read, so decode or scan it first. Throws as `readFileSync` does.
+ */
+export function readWholeFileSync(absolutePath: string, size: number): Buffer {
+  const fd = openSync(absolutePath, 'r');
+  try {
+    let buffer = size < MAX_SCAN_BYTES ? sharedBuffer(size + 1) : Buffer.allocUnsafe(size + 1);
+    let filled = 0;
+    for (let read = -1; read !== 0; filled += read) {
+      if (filled === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]); // it grew since the walk
+      read = readSync(fd, buffer, filled, buffer.length - filled, null);
+    }
+    return buffer.subarray(0, filled);
   } finally {
     closeSync(fd);
   }

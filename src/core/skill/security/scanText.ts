@@ -1,12 +1,13 @@
 /** The security scan of one file of a skill, read as UTF-8 text: hidden text, the `security-…` patterns and keys found by content. */
+import { isUtf8 } from 'node:buffer';
 import { isRealKey, KEY_FORMATS } from '../../bundle/secretContent';
 import { finding, type Finding } from '../finding';
 import { LineIndex } from '../text';
 import type { Range, RuleId } from '../types';
 import { ByteText } from './byteText';
-import { findHiddenRuns } from './hiddenText';
+import { findHiddenRuns, mayHoldHiddenText } from './hiddenText';
 import { SECURITY_PATTERNS, SENDING_WORDS, type FileScope, type PatternRuleId, type ScanContext } from './patterns';
-import { TriggerSet, type TriggerHits } from './triggers';
+import { MAX_TRIGGER_POSITIONS, TriggerSet, type TriggerHits } from './triggers';
 
 /** The most findings of one rule listed for one file; the scan stops looking for that rule there. */
 export const MAX_SECURITY_FINDINGS_PER_RULE = 50;
@@ -38,6 +39,7 @@ const TRIGGERS = new TriggerSet([
   ...new Set([
     ...SECURITY_PATTERNS.flatMap((p) => p.triggers),
     ...KEY_FORMATS.flatMap((k) => k.triggers),
+    ...[...SECURITY_PATTERNS, ...KEY_FORMATS].flatMap((e) => e.alsoOnLine ?? []).filter((word) => word.length > 1),
     ...SENDING_WORDS,
     'curl',
     'wget',
@@ -45,11 +47,27 @@ const TRIGGERS = new TriggerSet([
 ]);
 const PATTERN_TRIGGERS = SECURITY_PATTERNS.map((p) => p.triggers.map((word) => TRIGGERS.indexOf(word)));
 const KEY_TRIGGERS = KEY_FORMATS.map((k) => k.triggers.map((word) => TRIGGERS.indexOf(word)));
+const PATTERN_ALSO = SECURITY_PATTERNS.map((p) => alsoWords(p.alsoOnLine));
+const KEY_ALSO = KEY_FORMATS.map((k) => alsoWords(k.alsoOnLine));
 /** For each trigger word, the patterns and key formats it starts (most files hold none, and need none looked at). */
 const PATTERNS_OF_WORD = triggersIndex(PATTERN_TRIGGERS);
 const KEYS_OF_WORD = triggersIndex(KEY_TRIGGERS);
 const SENDING_TRIGGERS = SENDING_WORDS.map((word) => TRIGGERS.indexOf(word));
 const FETCH_TRIGGERS = ['curl', 'wget'].map((word) => TRIGGERS.indexOf(word));
+
+/** The words of an `alsoOnLine`: those of the trigger set by index, single bytes by their code; undefined when there are none. */
+interface AlsoWords {
+  readonly words: readonly number[];
+  readonly bytes: readonly number[];
+}
+
+function alsoWords(words: readonly string[] | undefined): AlsoWords | undefined {
+  if (words === undefined) return undefined;
+  return {
+    words: words.filter((w) => w.length > 1).map((w) => TRIGGERS.indexOf(w)),
+    bytes: words.filter((w) => w.length === 1).map((w) => w.charCodeAt(0)),
+  };
+}
 
 /** For each word index, the indices of the entries of `triggersOf` that list it. */
 function triggersIndex(triggersOf: readonly (readonly number[])[]): Map<number, number[]> {
@@ -74,6 +92,17 @@ export function scanText(text: string, target: ScanTarget): Finding[] {
 }
 
 /**
+ * The findings of `text`, which was decoded from `utf8` and then lost a leading byte-order mark if it had one: those
+ * bytes are scanned as they are when they are valid UTF-8 (they are then the text's own encoding), else the text is
+ * encoded again. Never throws.
+ */
+export function scanDecoded(text: string, utf8: Buffer, target: ScanTarget): Finding[] {
+  if (!isUtf8(utf8)) return scanText(text, target);
+  const bom = utf8.length >= 3 && utf8[0] === 0xef && utf8[1] === 0xbb && utf8[2] === 0xbf;
+  return scanUtf8(bom ? utf8.subarray(3) : utf8, target);
+}
+
+/**
  * The security findings of `bytes`, the UTF-8 content of `target`. Never throws; linear in their length (the caller
  * bounds that): one pass finds the trigger words, and each pattern runs only on the lines (at most 2,000 bytes
  * around a trigger) that hold one of its words. Binary content (holding NUL) is not scanned.
@@ -83,14 +112,15 @@ export function scanUtf8(bytes: Buffer, target: ScanTarget): Finding[] {
   const source = new ByteText(bytes);
   const out = new FindingsOf(source, target);
   const hits = TRIGGERS.find(bytes);
-  if (hits.mayHide) addHiddenText(bytes, out);
+  if (mayHoldHiddenText(bytes)) addHiddenText(bytes, out);
   if (hits.found.length === 0) return out.findings;
   const scopes = scopesOf(target, bytes);
   const context = new FileContext(source, hits);
   for (const index of entriesHit(hits.found, PATTERNS_OF_WORD)) {
     const { rule, scope, pattern, what, accept } = SECURITY_PATTERNS[index];
     if (!scopes.has(scope)) continue;
-    out.eachMatch(pattern, positionsOf(hits.positions, PATTERN_TRIGGERS[index]), (match, at) => {
+    const anchors = onLinesWith(positionsOf(hits.positions, PATTERN_TRIGGERS[index]), PATTERN_ALSO[index], hits, source);
+    out.eachMatch(pattern, anchors, (match, at) => {
       if (out.isSameLine(rule, at) || (accept && !accept(match, at, context))) return true;
       return out.add(rule, at, at + Buffer.byteLength(match[0]), `${capitalise(what)}: \`${snippet(match[0])}\`. ${HINTS[rule]}`);
     });
@@ -98,7 +128,8 @@ export function scanUtf8(bytes: Buffer, target: ScanTarget): Finding[] {
   if (!target.secretAllowed) {
     for (const index of entriesHit(hits.found, KEYS_OF_WORD)) {
       const format = KEY_FORMATS[index];
-      out.eachMatch(format.pattern, positionsOf(hits.positions, KEY_TRIGGERS[index]), (match, at) => {
+      const anchors = onLinesWith(positionsOf(hits.positions, KEY_TRIGGERS[index]), KEY_ALSO[index], hits, source);
+      out.eachMatch(format.pattern, anchors, (match, at) => {
         if (!isRealKey(match, format)) return true;
         const line = source.lineOf(at) + 1;
         const message = `Line ${line.toLocaleString('en-US')} of \`${target.relativePath}\` looks like ${format.kind}, so publish and pack refuse the folder. Remove the key (and revoke it if it was ever shared), or allow \`${target.relativePath}\` by name if it must be uploaded.`;
@@ -109,7 +140,7 @@ export function scanUtf8(bytes: Buffer, target: ScanTarget): Finding[] {
   return out.findings;
 }
 
-/** Adds the hidden-text findings: the text is decoded whole, as only files holding a lead byte of such a character get here. */
+/** Adds the hidden-text findings: the text is decoded whole, as only files holding such a character get here. */
 function addHiddenText(bytes: Buffer, out: FindingsOf): void {
   const text = bytes.toString('utf8');
   const runs = findHiddenRuns(text, MAX_SECURITY_FINDINGS_PER_RULE + 1);
@@ -135,6 +166,29 @@ function positionsOf(positions: readonly (number[] | undefined)[], words: readon
     if (found) all.push(...found);
   }
   return words.length > 1 ? all.sort((a, b) => a - b) : all;
+}
+
+/**
+ * The trigger positions `anchors` whose line also holds one of `also` (all of them without `also`). When a word of
+ * `also` occurs more often than positions are kept, its lines are not all known, and every anchor is kept.
+ */
+function onLinesWith(anchors: number[], also: AlsoWords | undefined, hits: TriggerHits, source: ByteText): number[] {
+  if (also === undefined || anchors.length === 0) return anchors;
+  const lines = new Set<number>();
+  for (const word of also.words) {
+    const found = hits.positions[word];
+    if (found === undefined) continue;
+    if (found.length >= MAX_TRIGGER_POSITIONS) return anchors;
+    for (const at of found) lines.add(source.lineOf(at));
+  }
+  for (const byte of also.bytes) {
+    let count = 0;
+    for (let at = source.bytes.indexOf(byte); at >= 0; at = source.bytes.indexOf(byte, at + 1)) {
+      if (++count > MAX_TRIGGER_POSITIONS) return anchors;
+      lines.add(source.lineOf(at));
+    }
+  }
+  return lines.size === 0 ? [] : anchors.filter((at) => lines.has(source.lineOf(at)));
 }
 
 /** What the checks of a match read of the rest of the file, each read bounded. */

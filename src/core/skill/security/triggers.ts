@@ -3,16 +3,11 @@
  * A pattern then runs only on the lines that hold one of its words: an ordinary file costs this one pass, not one
  * pass per pattern.
  */
-import { isAscii } from 'node:buffer';
-
 /** The most positions kept per word: enough for every finding a file may list, bounded on hostile text. */
-const MAX_POSITIONS = 200;
+export const MAX_TRIGGER_POSITIONS = 200;
 
 /** Each byte lower-cased (ASCII letters folded, everything else as it is). */
 const LOWER = new Uint8Array(256).map((_, code) => (code >= 65 && code <= 90 ? code + 32 : code));
-
-/** The lead bytes of the UTF-8 encodings of the characters that can hide text (U+180E, U+200B–206F, U+FEFF, U+E0000–E007F). */
-const HIDING_LEADS = [0xe1, 0xe2, 0xef, 0xf3];
 
 /** What one pass found. */
 export interface TriggerHits {
@@ -20,8 +15,6 @@ export interface TriggerHits {
   readonly positions: readonly (number[] | undefined)[];
   /** The indices of the words that occur, in the order first found. */
   readonly found: readonly number[];
-  /** True when the bytes hold a lead byte of a character that may hide text (the text must then be checked for it). */
-  readonly mayHide: boolean;
 }
 
 /** Whether this machine stores the low byte of a 16-bit number first (every platform Node runs on, in practice). */
@@ -78,7 +71,7 @@ export class TriggerSet {
     return this.names.indexOf(word.toLowerCase());
   }
 
-  /** Every position of every word in `bytes`, at most MAX_POSITIONS per word, each word's in order. Linear in their length. */
+  /** Every position of every word in `bytes`, at most MAX_TRIGGER_POSITIONS per word, each word's in order. Linear in their length. */
   find(bytes: Buffer): TriggerHits {
     const positions: (number[] | undefined)[] = new Array<number[] | undefined>(this.words.length);
     const found: number[] = [];
@@ -96,7 +89,7 @@ export class TriggerSet {
       if (odd !== 0) this.check(bytes, 2 * k + 1, odd - 1, positions, found);
     }
     for (const index of found) positions[index]?.sort((a, b) => a - b);
-    return { positions, found, mayHide: !isAscii(bytes) && HIDING_LEADS.some((lead) => bytes.includes(lead)) };
+    return { positions, found };
   }
 
   /** Records the words of `group` that occur at `at`. */
@@ -110,7 +103,7 @@ export class TriggerSet {
         list = positions[index] = [];
         found.push(index);
       }
-      if (list.length < MAX_POSITIONS) list.push(at);
+      if (list.length < MAX_TRIGGER_POSITIONS) list.push(at);
     }
   }
 }

@@ -19,6 +19,9 @@ export type FolderSettings = Pick<SkillFolders, 'profileOf' | 'uploadLimitOf'>;
 /** What the one search leaves out (besides `files.exclude`). */
 const EXCLUDED = '**/{node_modules,.git}/**';
 
+/** How many folders above a file outside the workspace are searched for the SKILL.md of its skill. */
+const MAX_DEPTH_OUTSIDE_WORKSPACE = 6;
+
 /** How long after activation the first search runs: activation itself does no I/O. */
 const FIRST_SEARCH_DELAY_MS = 500;
 
@@ -90,10 +93,26 @@ export class SkillFolders implements vscode.Disposable {
       );
       if (stat && (stat.type & vscode.FileType.Directory) !== 0) return given;
       if (stat && isSkillMd(given)) return folderOf(given);
-      const containing = await this.containing(given);
-      if (containing) return containing;
+      const holding = await this.holding(given);
+      if (holding) return holding;
     }
     return this.pick(title);
+  }
+
+  /**
+   * The skill folder that holds `file`: the nearest folder above it with a `SKILL.md`, looked for up to its workspace
+   * folder (6 levels up for a file outside the workspace). Asks the disk, so a folder made a moment ago is found.
+   */
+  async holding(file: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const root = vscode.workspace.getWorkspaceFolder(file)?.uri;
+    let folder = vscode.Uri.joinPath(file, '..');
+    for (let depth = 0; root !== undefined || depth < MAX_DEPTH_OUTSIDE_WORKSPACE; depth++) {
+      if (await this.isSkillFolder(folder)) return folder;
+      const parent = vscode.Uri.joinPath(folder, '..');
+      if (folder.toString() === root?.toString() || parent.toString() === folder.toString()) return undefined;
+      folder = parent;
+    }
+    return undefined;
   }
 
   /** The link of `folder` to a remote skill, or undefined. */
@@ -134,12 +153,6 @@ export class SkillFolders implements vscode.Disposable {
 
   dispose(): void {
     for (const disposable of this.disposables) disposable.dispose();
-  }
-
-  /** The skill folder that holds `uri` (the innermost), if any. */
-  private async containing(uri: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const inside = (await this.list()).filter((folder) => uri.path.startsWith(`${folder.path.replace(/\/+$/, '')}/`));
-    return inside.sort((a, b) => b.path.length - a.path.length)[0];
   }
 
   /** The user's pick among the skill folders (those linked to `linkedTo` first); the only one without asking, unless `linkedTo`. */
