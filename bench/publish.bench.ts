@@ -52,17 +52,17 @@ async function main(): Promise<void> {
     );
     const client = createSkillsClient({ apiKey: KEY, baseUrl: url, maxRetries: 0 });
     const sdk = new Anthropic({ apiKey: KEY, baseURL: url, maxRetries: 0 });
-    const skillId = (await publishSkill(client, await readPreparedFiles(await prepareUpload(dir)), { newSkill: true })).skillId;
+    const skillId = (await publishSkill(client, readPreparedFiles(await prepareUpload(dir)), { newSkill: true })).skillId;
     const drop = async (ref: string): Promise<void> => void (await sdk.beta.skills.versions.delete(ref, { skill_id: skillId }));
 
     // 1. Publish: what the user waits for (collect + lint + read + upload), then the same with the zip that the upload
     // cache and export need made at the same time, then that zip alone.
     const ourPublish = async (): Promise<void> => {
-      const files = await readPreparedFiles(await prepareUpload(dir));
+      const files = readPreparedFiles(await prepareUpload(dir));
       await drop((await publishSkill(client, files, { skillId })).version);
     };
     const ourPublishAndZip = async (): Promise<void> => {
-      const files = await readPreparedFiles(await prepareUpload(dir));
+      const files = readPreparedFiles(await prepareUpload(dir));
       const [result] = await Promise.all([publishSkill(client, files, { skillId }), zipFileSet(files)]);
       await drop(result.version);
     };
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     console.log(
       `publish with the zip made alongside: ${ms(zippedOurs)}; bare SDK upload: ${ms(zippedBare)}; ratio ${(zippedOurs / zippedBare).toFixed(2)}x`,
     );
-    const files = await readPreparedFiles(await prepareUpload(dir));
+    const files = readPreparedFiles(await prepareUpload(dir));
     let zipBytes = 0;
     const zipping = await medianWall(async () => void (zipBytes = (await zipFileSet(files)).byteLength));
     console.log(
@@ -89,9 +89,9 @@ async function main(): Promise<void> {
     );
 
     // 2. Download and diff two versions.
-    const first = await publishSkill(client, await readPreparedFiles(await prepareUpload(dir)), { skillId });
+    const first = await publishSkill(client, readPreparedFiles(await prepareUpload(dir)), { skillId });
     await editSkillFolder(dir);
-    const second = await publishSkill(client, await readPreparedFiles(await prepareUpload(dir)), { skillId });
+    const second = await publishSkill(client, readPreparedFiles(await prepareUpload(dir)), { skillId });
     const [zipA, zipB] = await Promise.all(
       [first, second].map(
         async (v) => new Uint8Array(await (await sdk.beta.skills.versions.download(v.version, { skill_id: skillId })).arrayBuffer()),
@@ -104,8 +104,9 @@ async function main(): Promise<void> {
       const [a, b] = await Promise.all([downloadFileSet(client, skillId, first.version), downloadFileSet(client, skillId, second.version)]);
       changes = formatUnifiedDiff(diffFileSets(a, b));
     };
-    const ourUnzipAndDiff = async (): Promise<void> => {
+    const ourUnzipAndDiff = (): Promise<void> => {
       changes = formatUnifiedDiff(diffFileSets(unzipFileSet(zipA), unzipFileSet(zipB)));
+      return Promise.resolve();
     };
     // The baseline unpacks into memory-backed /dev/shm where there is one: the fastest honest place for `unzip`.
     const unpackRoot = existsSync('/dev/shm') ? await mkdtemp('/dev/shm/skillsmith-bench-') : root;

@@ -10,7 +10,7 @@ export async function startEmulatorProcess(args: readonly string[] = []): Promis
   const child = spawn(process.execPath, ['--import', 'tsx', cli, 'emulator', '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+  const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
   const url = /listening on (\S+)/.exec(line)?.[1];
   if (!url) throw new Error(`Unexpected emulator output: ${line}`);
   return { url, child };

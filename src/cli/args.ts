@@ -75,7 +75,7 @@ export function parseCommandArgs<Options extends OptionTable, Format extends str
   if (common.help === true) return 'help';
   // Without formats, Format is `never` and `read` has no format to look at.
   const format = formats ? oneOf('format', String(common.format), formats) : (undefined as never);
-  return command.read({ values: parsed.values as OptionValues<Options, Format>, positionals: parsed.positionals, format });
+  return command.read({ values: parsed.values, positionals: parsed.positionals, format });
 }
 
 /** Where a command prints its help and its usage errors. */

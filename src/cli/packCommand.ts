@@ -60,7 +60,7 @@ async function pack(request: PackRequest): Promise<number> {
     return 1;
   }
   const output = request.output ?? `${prepared.folderName}.zip`;
-  const zip = await zipFileSet(await readPreparedFiles(prepared));
+  const zip = await zipFileSet(readPreparedFiles(prepared));
   await writeAtomically(output, zip);
   stdout.text(
     `Packed ${prepared.folderName} (${countOf(prepared.collected.files.length, 'file')}, ${formatBytes(prepared.totalBytes)}) into ${output}\n`,

@@ -98,7 +98,7 @@ async function publish(request: PublishRequest): Promise<number> {
   if (!request.target) return usage('Choose --skill-id ID or --new.');
   const api = loadApiModule();
   try {
-    const files = await readPreparedFiles(prepared);
+    const files = readPreparedFiles(prepared);
     const skills = api.createSkillsClient(client);
     const result = await api.publishSkill(skills, files, request.target);
     if (request.json) {

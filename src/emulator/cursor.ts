@@ -24,7 +24,8 @@ function parseKey(json: string): SortKey | null {
     return null;
   }
   if (!Array.isArray(parsed) || parsed.length !== 2) return null;
-  const [createdAt, tiebreak]: unknown[] = parsed;
+  const createdAt: unknown = parsed[0];
+  const tiebreak: unknown = parsed[1];
   if (typeof createdAt !== 'string' || !isIsoTimestamp(createdAt)) return null;
   if (typeof tiebreak !== 'string' || tiebreak === '') return null;
   return { createdAt, tiebreak };

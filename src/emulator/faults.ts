@@ -87,7 +87,7 @@ function checkRule(value: unknown): FaultRule {
   if (rule.status === undefined && !rule.drop && rule.latencyMs === undefined && rule.stream === undefined) {
     throw new Error('A fault needs a status, drop: true, latencyMs, or stream.');
   }
-  return rule as FaultRule;
+  return rule;
 }
 
 function isNonNegativeNumber(value: unknown): boolean {

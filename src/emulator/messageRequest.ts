@@ -80,7 +80,7 @@ function readForcedTool(choice: unknown, tools: unknown): MessageRequest['forced
   if (!isObject(choice) || choice['type'] !== 'tool') return null;
   const name = choice['name'];
   if (typeof name !== 'string' || name === '') throw badRequest('tool_choice.name: Field required.');
-  const tool = Array.isArray(tools)
+  const tool: unknown = Array.isArray(tools)
     ? tools.find((item) => isObject(item) && item['name'] === name && item['type'] === undefined)
     : undefined;
   if (!isObject(tool) || !isObject(tool['input_schema']))
@@ -108,9 +108,9 @@ function readMessages(value: unknown): RequestMessage[] {
 /** The request's blocks in the order the service caches them: tools, system, then each message's content blocks. */
 function promptSegments(tools: unknown, system: unknown, messages: readonly RequestMessage[]): PromptSegment[] {
   const blocks: unknown[] = [];
-  if (Array.isArray(tools)) blocks.push(...tools.map((tool) => ({ tool })));
+  if (Array.isArray(tools)) blocks.push(...tools.map((tool: unknown) => ({ tool })));
   if (typeof system === 'string' && system !== '') blocks.push({ system });
-  else if (Array.isArray(system)) blocks.push(...system.map((block) => ({ system: block })));
+  else if (Array.isArray(system)) blocks.push(...system.map((block: unknown) => ({ system: block })));
   for (const { role, content } of messages) {
     if (typeof content === 'string') blocks.push({ role, content });
     else blocks.push(...content.map((block) => ({ role, content: block })));

@@ -42,7 +42,7 @@ export interface DataFolder {
   /** The saved state, or null when the folder holds none yet. */
   readonly state: EmulatorState | null;
   /** Saves `change`, after which the state is `state`; throws when it could not, with nothing half written. */
-  save(change: StateChange, state: EmulatorState): void;
+  readonly save: (change: StateChange, state: EmulatorState) => void;
 }
 
 /**
@@ -175,7 +175,7 @@ function loadState(indexPath: string, logPath: string, blobs: BlobStore): Loaded
   }
   if (!isObject(parsed) || !Array.isArray(parsed.skills) || !parsed.skills.every(isSkill)) throw refuse(indexPath, 'not the shape of one');
   if (parsed.format !== undefined && parsed.format !== FORMAT)
-    throw refuse(indexPath, `format ${String(parsed.format)}, which this emulator does not read`);
+    throw refuse(indexPath, `format ${JSON.stringify(parsed.format)}, which this emulator does not read`);
   const snapshotSeq = typeof parsed.seq === 'number' && Number.isSafeInteger(parsed.seq) ? parsed.seq : 0;
   const entries = logEntries(log ?? '', (reason) => refuse(logPath, reason)).filter((entry) => entry.seq > snapshotSeq);
   const skills = parsed.skills;

@@ -4,13 +4,7 @@ import * as vscode from 'vscode';
 import { exportsFor, type TestSeams } from '../../src/extension/exports';
 import { interactivePrompts, type Prompts } from '../../src/extension/ui/prompts';
 import { TEST_LOG_ENV } from './support/fileReporter';
-
-const EXTENSION_ID = 'skillsmith.skillsmith';
-
-/** The part of the manifest this suite reads. */
-interface ContributedCommands {
-  readonly contributes?: { readonly commands?: ReadonlyArray<{ readonly command: string }> };
-}
+import { EXTENSION_ID, installedManifest } from './support/manifest';
 
 suite('Activation', () => {
   test('the extension is installed in the host', () => {
@@ -28,8 +22,7 @@ suite('Activation', () => {
     const extension = vscode.extensions.getExtension<unknown>(EXTENSION_ID);
     assert.ok(extension);
     await extension.activate();
-    const manifest = extension.packageJSON as ContributedCommands;
-    const declared = (manifest.contributes?.commands ?? []).map((c) => c.command);
+    const declared = installedManifest().contributes.commands.map((c) => c.command);
     assert.ok(declared.length > 0, 'the manifest declares no commands');
     const registered = new Set(await vscode.commands.getCommands(true));
     assert.deepEqual(
@@ -66,7 +59,7 @@ suite('Activation', () => {
     assert.ok(Object.isFrozen(prompts));
     assert.throws(
       () => {
-        prompts.confirm = async () => true;
+        prompts.confirm = () => Promise.resolve(true);
       },
       TypeError,
       'nobody can switch off a confirmation',

@@ -34,7 +34,12 @@ function recordUpdates(panel: ChatPanel): { readonly updates: ChatUpdate[]; disp
   const subscription = panel.onDidPost((message) => {
     if (message.type === 'updates') updates.push(...message.updates);
   });
-  return { updates, dispose: () => subscription.dispose() };
+  return {
+    updates,
+    dispose: () => {
+      subscription.dispose();
+    },
+  };
 }
 
 function nextTurn(panel: ChatPanel): Promise<AssistantTurn> {
@@ -92,7 +97,7 @@ suite('Test chat', () => {
     delete process.env.ANTHROPIC_API_KEY;
     emulator = await startEmulator({ port: 0, host: '127.0.0.1', seed: true, apiKey: TEST_KEY });
     await settings().update('api.baseUrl', emulator.url, vscode.ConfigurationTarget.Global);
-    prompts.askApiKey = async () => TEST_KEY;
+    prompts.askApiKey = () => Promise.resolve(TEST_KEY);
     await vscode.commands.executeCommand('skillsmith.auth.setKey');
   });
 
@@ -221,15 +226,15 @@ suite('Test chat', () => {
 
     const asked: string[] = [];
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('my own notes'));
-    prompts.confirmOverwrite = async (uri) => {
+    prompts.confirmOverwrite = (uri) => {
       asked.push(uri.path);
-      return undefined;
+      return Promise.resolve(undefined);
     };
     await panel.receive({ type: 'saveFile', fileId: file.fileId });
     assert.deepEqual(asked, [target.path], 'it asked before replacing');
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), 'my own notes', 'cancel keeps the file');
 
-    prompts.confirmOverwrite = async () => 'replace';
+    prompts.confirmOverwrite = () => Promise.resolve('replace');
     await panel.receive({ type: 'saveFile', fileId: file.fileId });
     assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), /^# Emulator report/);
     await vscode.workspace.fs.delete(target);
@@ -238,9 +243,9 @@ suite('Test chat', () => {
   test('"Save to Workspace…" saves under one plain file name in the workspace folder, whatever name the service gave', async () => {
     const panel = await openReadyPanel(chat);
     const saveAs: string[] = [];
-    prompts.chooseSaveTarget = async (suggested) => {
+    prompts.chooseSaveTarget = (suggested) => {
       saveAs.push(vscode.workspace.asRelativePath(suggested));
-      return undefined;
+      return Promise.resolve(undefined);
     };
     for (const [named, expected] of [
       ['../../escaped.md', 'escaped.md'],

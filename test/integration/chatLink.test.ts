@@ -17,9 +17,9 @@ suite('Test in Chat on a linked skill folder', () => {
   suiteSetup(async () => {
     session = await openPublishSession('chat-link-tests');
     chat = (await vscode.extensions.getExtension<TestSeams>('skillsmith.skillsmith')?.activate())!.chat;
-    session.prompts.pickLink = async () => ({ kind: 'new' });
-    session.prompts.askDisplayName = async (name) => name;
-    session.prompts.preview = async () => true;
+    session.prompts.pickLink = () => Promise.resolve({ kind: 'new' });
+    session.prompts.askDisplayName = (name) => Promise.resolve(name);
+    session.prompts.preview = () => Promise.resolve(true);
     folder = session.skillFolder('chat-linked', { 'SKILL.md': skillMd('chat-linked') });
     const outcome = await vscode.commands.executeCommand<PublishOutcome>('skillsmith.publish.folder', folder);
     assert.ok(outcome.kind === 'published', JSON.stringify(outcome));
@@ -28,7 +28,7 @@ suite('Test in Chat on a linked skill folder', () => {
 
   setup(() => {
     questions.length = 0;
-    session.prompts.pickSkills = async () => assert.fail('a linked folder is tested as its skill, without asking which');
+    session.prompts.pickSkills = () => assert.fail('a linked folder is tested as its skill, without asking which');
   });
 
   teardown(() => {
@@ -45,7 +45,7 @@ suite('Test in Chat on a linked skill folder', () => {
   }
 
   test('its SKILL.md starts the chat with the linked skill at the version published from here', async () => {
-    session.prompts.askPublishFirst = async (name) => assert.fail(`nothing changed, yet it asked about ${name}`);
+    session.prompts.askPublishFirst = (name) => assert.fail(`nothing changed, yet it asked about ${name}`);
     await vscode.commands.executeCommand('skillsmith.chat.testSkillMd', vscode.Uri.joinPath(folder, 'SKILL.md'));
     assert.equal(chip()?.version, first.version.ref);
     assert.equal(chip()?.type, 'custom');
@@ -54,9 +54,9 @@ suite('Test in Chat on a linked skill folder', () => {
   test('after an edit it says the folder changed: the published version can be tested as it is', async () => {
     fs.appendFileSync(vscode.Uri.joinPath(folder, 'SKILL.md').fsPath, '\nAn edit after publishing.\n');
     const versions = session.emulator.admin.store.find(first.skillId).versions.length;
-    session.prompts.askPublishFirst = async (name, skill) => {
+    session.prompts.askPublishFirst = (name, skill) => {
       questions.push(`${name} → ${skill}`);
-      return 'published';
+      return Promise.resolve('published');
     };
     await vscode.commands.executeCommand('skillsmith.chat.testSkillMd', folder);
     assert.deepEqual(questions, [`chat-link-tests/chat-linked → ${session.publish.links.get(folder)?.title}`]);
@@ -65,11 +65,11 @@ suite('Test in Chat on a linked skill folder', () => {
   });
 
   test('after an edit, publishing first tests the new version; cancelling tests nothing', async () => {
-    session.prompts.askPublishFirst = async () => undefined;
+    session.prompts.askPublishFirst = () => Promise.resolve(undefined);
     await vscode.commands.executeCommand('skillsmith.chat.testSkillMd', folder);
     assert.equal(chat.panel(), undefined, 'no panel opens when the question is cancelled');
 
-    session.prompts.askPublishFirst = async () => 'publish';
+    session.prompts.askPublishFirst = () => Promise.resolve('publish');
     await vscode.commands.executeCommand('skillsmith.chat.testSkillMd', folder);
     const published = session.publish.links.get(folder)?.published;
     assert.ok(published && published.ref !== first.version.ref, 'a new version was published from the folder');

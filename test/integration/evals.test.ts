@@ -56,16 +56,16 @@ suite('Evals: eval files in the editor', () => {
       written.map((uri) => uri.path.slice(folder.path.length)),
       ['/evals/trigger-evals.json', '/evals/evals.json'],
     );
-    const triggers = JSON.parse(decoder.decode(await vscode.workspace.fs.readFile(written[0]!))) as {
+    const triggers = JSON.parse(decoder.decode(await vscode.workspace.fs.readFile(written[0]))) as {
       query: string;
       should_trigger: boolean;
     }[];
     assert.deepEqual(triggers[0], { query: 'Can you clean and normalise CSV files?', should_trigger: true });
-    assert.equal(vscode.window.activeTextEditor?.document.uri.path, written[0]!.path);
-    await vscode.workspace.fs.writeFile(written[1]!, encoder.encode('{"evals": []}\n'));
+    assert.equal(vscode.window.activeTextEditor?.document.uri.path, written[0].path);
+    await vscode.workspace.fs.writeFile(written[1], encoder.encode('{"evals": []}\n'));
     const again = await vscode.commands.executeCommand<vscode.Uri[]>('skillsmith.evals.scaffold', folder);
     assert.deepEqual(again, []);
-    assert.equal(decoder.decode(await vscode.workspace.fs.readFile(written[1]!)), '{"evals": []}\n', 'an existing file is left alone');
+    assert.equal(decoder.decode(await vscode.workspace.fs.readFile(written[1])), '{"evals": []}\n', 'an existing file is left alone');
   });
 
   test("the contributed schema validates an evals.json: a case's wrong field is marked", async () => {

@@ -36,6 +36,12 @@ const OUTPUTS = `{
 }
 `;
 
+/** A test item's error as text, whether it was set as a string or as Markdown. */
+function errorText(item: vscode.TestItem | undefined): string {
+  const error = item?.error;
+  return typeof error === 'string' ? error : (error?.value ?? '');
+}
+
 suite('Evals in the Test Explorer', () => {
   let session: PublishSession;
   let seams: TestSeams;
@@ -63,13 +69,13 @@ suite('Evals in the Test Explorer', () => {
 
   setup(() => {
     confirmations.length = 0;
-    session.prompts.confirm = async (message) => {
+    session.prompts.confirm = (message) => {
       confirmations.push(message);
-      return true;
+      return Promise.resolve(true);
     };
-    session.prompts.preview = async () => true;
-    session.prompts.pickLink = async () => ({ kind: 'new' });
-    session.prompts.askDisplayName = async (name) => name;
+    session.prompts.preview = () => Promise.resolve(true);
+    session.prompts.pickLink = () => Promise.resolve({ kind: 'new' });
+    session.prompts.askDisplayName = (name) => Promise.resolve(name);
   });
 
   function skillItem(): vscode.TestItem {
@@ -119,7 +125,7 @@ suite('Evals in the Test Explorer', () => {
         ['evals.json', 'output cases'],
       ],
     );
-    const triggers = children(files[0]!);
+    const triggers = children(files[0]);
     // Everything in the label, no description: the Testing view's screen reader label is the description when there is one.
     assert.deepEqual(
       triggers.map((item) => [item.label, item.description, item.range?.start.line]),
@@ -130,7 +136,7 @@ suite('Evals in the Test Explorer', () => {
       ],
     );
     assert.deepEqual(
-      children(files[1]!).map((item) => [item.label, item.range?.start.line]),
+      children(files[1]).map((item) => [item.label, item.range?.start.line]),
       [
         ['#1 Clean the messy CSV headers and create a report file', 3],
         ['#2 Normalise the CSV encodings of data.csv', 9],
@@ -152,12 +158,12 @@ suite('Evals in the Test Explorer', () => {
     const triggerFile = () => skillItem().children.get(`file:${file.toString()}`);
     const problem = () => triggerFile()?.children.get(`problem:${file.toString()}`);
     // A save may be read half-written (an empty file) before it is read whole: wait for the error the edit makes.
-    let changed = rebuilt(() => /should_trigger: must be true or false/.test(String(problem()?.error)));
+    let changed = rebuilt(() => /should_trigger: must be true or false/.test(errorText(problem())));
     await editAndSave(file, '[\n  { "query": "y", "should_trigger": true },\n  { "query": "x" }\n]\n');
     await changed;
-    assert.match(String(problem()?.error), /\[1\]\.should_trigger: must be true or false/);
+    assert.match(errorText(problem()), /\[1\]\.should_trigger: must be true or false/);
     assert.deepEqual([problem()?.label, problem()?.range?.start.line], ['Line 3', 2], 'the error is on the case, at its line');
-    changed = rebuilt(() => /^Not valid JSON at 3:18/.test(String(problem()?.error)));
+    changed = rebuilt(() => /^Not valid JSON at 3:18/.test(errorText(problem())));
     await editAndSave(file, '[\n  { "query": "y", "should_trigger": true },\n  { "query": "x" "should_trigger": true }\n]\n');
     await changed;
     assert.equal(
@@ -184,10 +190,10 @@ suite('Evals in the Test Explorer', () => {
           resolve();
         });
       });
-    let changed = rebuilt(() => /eval 3 has nothing to grade/.test(String(problem()?.error)));
+    let changed = rebuilt(() => /eval 3 has nothing to grade/.test(errorText(problem())));
     await editAndSave(file, OUTPUTS.replace('  ]\n}', '  ,\n    { "id": 3, "prompt": "Tidy the CSV" }\n  ]\n}'));
     await changed;
-    assert.match(String(problem()?.error), /eval 3 has nothing to grade: add expectations, assertions or checks/);
+    assert.match(errorText(problem()), /eval 3 has nothing to grade: add expectations, assertions or checks/);
     assert.equal(problem()?.range?.start.line, OUTPUTS.split('\n').length - 2);
     changed = rebuilt(() => outputFile()?.children.size === 2 && problem() === undefined);
     await editAndSave(file, OUTPUTS);
@@ -197,9 +203,9 @@ suite('Evals in the Test Explorer', () => {
 
   test('a run of the draft publishes it first (after asking), then reports each case with its rate and a failure with its transcript', async () => {
     let outcome: unknown;
-    session.prompts.preview = async (preview) => {
+    session.prompts.preview = (preview) => {
       outcome = preview.title;
-      return true;
+      return Promise.resolve(true);
     };
     const reports = await run();
     assert.deepEqual(
@@ -222,7 +228,7 @@ suite('Evals in the Test Explorer', () => {
     assert.match(unmet?.message ?? '', /Your files are in the container: data\.csv/, 'the input file was uploaded and attached');
     assert.equal(caseItem('trigger-evals.json', 'trigger-0').label, '3/3 triggered · Fix the messy headers in this CSV · should trigger');
     assert.equal(resultFolders().length, 1, 'the results were written');
-    assert.ok(fs.existsSync(path.join(folder.fsPath, 'evals', 'results', resultFolders()[0]!, 'benchmark.json')));
+    assert.ok(fs.existsSync(path.join(folder.fsPath, 'evals', 'results', resultFolders()[0], 'benchmark.json')));
   });
 
   test('an unchanged draft runs against its linked version without asking to publish; an edited one asks again', async () => {
@@ -242,13 +248,13 @@ suite('Evals in the Test Explorer', () => {
 
   test('a changed draft asks to publish first, then the cost once; nothing starts before the answers and the Testing view stays in front', async () => {
     const events: string[] = [];
-    session.prompts.confirm = async (message) => {
+    session.prompts.confirm = (message) => {
       events.push(`ask: ${message}`);
-      return true;
+      return Promise.resolve(true);
     };
-    session.prompts.preview = async () => {
+    session.prompts.preview = () => {
       events.push('publish preview');
-      return true;
+      return Promise.resolve(true);
     };
     const { controller } = seams.evals;
     const createTestRun = controller.createTestRun.bind(controller);
@@ -290,22 +296,22 @@ suite('Evals in the Test Explorer', () => {
     assert.deepEqual(states(await run([one])), { 'trigger-0': 'passed' });
     assert.equal(caseItem('trigger-evals.json', 'trigger-0').label, '3/3 triggered · Fix the messy headers in this CSV · should trigger');
     const source = new vscode.CancellationTokenSource();
-    session.prompts.confirm = async () => {
+    session.prompts.confirm = () => {
       source.cancel();
-      return true;
+      return Promise.resolve(true);
     };
     assert.deepEqual(states(await run([one], 'draft', source.token)), { 'trigger-0': 'skipped' });
     assert.equal(caseItem('trigger-evals.json', 'trigger-0').label, 'Fix the messy headers in this CSV · should trigger');
   });
 
   test('declining the cost question skips the cases; cancelling the run aborts it and writes nothing', async () => {
-    session.prompts.confirm = async () => false;
+    session.prompts.confirm = () => Promise.resolve(false);
     assert.deepEqual(Object.values(states(await run())), ['skipped', 'skipped', 'skipped', 'skipped', 'skipped']);
     const written = resultFolders().length;
     const source = new vscode.CancellationTokenSource();
-    session.prompts.confirm = async () => {
+    session.prompts.confirm = () => {
       source.cancel();
-      return true;
+      return Promise.resolve(true);
     };
     assert.deepEqual(Object.values(states(await run(undefined, 'draft', source.token))), [
       'skipped',
@@ -359,16 +365,16 @@ suite('Evals in the Test Explorer', () => {
 
   test('the remote-version profile runs against the version picked; Compare Eval Results shows both versions side by side', async () => {
     const picked: string[] = [];
-    session.prompts.pickVersion = async (_title, versions) => {
+    session.prompts.pickVersion = (_title, versions) => {
       const version = versions.at(-1);
       if (version) picked.push(version.ref);
-      return version;
+      return Promise.resolve(version);
     };
     const reports = await run([caseItem('trigger-evals.json', 'trigger-0')], 'remote');
     assert.deepEqual(states(reports), { 'trigger-0': 'passed' });
     assert.equal(picked.length, 1);
-    const oldest = picked[0]!;
-    session.prompts.pickVersion = async (_title, versions) => versions[0];
+    const oldest = picked[0];
+    session.prompts.pickVersion = (_title, versions) => Promise.resolve(versions[0]);
     const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('skillsmith.evals.compareVersions', folder);
     assert.ok(uri, 'the comparison opened');
     assert.match(

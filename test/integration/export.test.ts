@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { unzipFileSet } from '../../src/core/bundle/unzipFileSet';
 import type { TestSeams } from '../../src/extension/exports';
 import { interactivePrompts, type Prompts } from '../../src/extension/ui/prompts';
+import { installedManifest } from './support/manifest';
 import { ruleOf, waitForDiagnostics, waitForRule, withLintSetting, workspaceRoot } from './support/diagnostics';
 
 const SKILL_MD = [
@@ -87,9 +88,9 @@ suite('Export Skill as .zip', () => {
     await writeFiles(folder, { 'SKILL.md': SKILL_MD, 'scripts/run.py': 'print("hi")\n', '.env': 'TOKEN=not-a-real-one\n' });
     const asked: string[] = [];
     const exportAnswering = async (answer: 'include' | 'leave-out' | undefined, name: string): Promise<string[] | undefined> => {
-      prompts.askAboutSecrets = async (paths, into) => {
+      prompts.askAboutSecrets = (paths, into) => {
         asked.push(`${into}: ${paths.join(', ')}`);
-        return answer;
+        return Promise.resolve(answer);
       };
       const target = vscode.Uri.joinPath(scratchFolder.uri, name);
       const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('skillsmith.skill.export', folder, target);
@@ -119,26 +120,15 @@ suite('Export Skill as .zip', () => {
     );
   });
 
-  test('is offered in the palette, on SKILL.md editor titles and in the Explorer', async () => {
-    const manifest = vscode.extensions.all.find((extension) => extension.packageJSON?.name === 'skillsmith')?.packageJSON;
-    assert.ok(manifest);
-    const command = manifest.contributes.commands.find((c: { command: string }) => c.command === 'skillsmith.skill.export');
-    assert.equal(command.category, 'Skillsmith');
-    const menus = manifest.contributes.menus;
+  test('is offered in the palette, on SKILL.md editor titles and in the Explorer', () => {
+    const { commands, menus } = installedManifest().contributes;
+    const command = commands.find((c) => c.command === 'skillsmith.skill.export');
+    assert.equal(command?.category, 'Skillsmith');
+    assert.ok(menus['editor/title'].some((m) => m.command === 'skillsmith.skill.export' && /SKILL\.md/.test(m.when ?? '')));
     assert.ok(
-      menus['editor/title'].some(
-        (m: { command: string; when: string }) => m.command === 'skillsmith.skill.export' && /SKILL\.md/.test(m.when),
-      ),
+      menus['explorer/context'].some((m) => m.command === 'skillsmith.skill.export' && /skillsmith\.skillFolders/.test(m.when ?? '')),
     );
-    assert.ok(
-      menus['explorer/context'].some(
-        (m: { command: string; when: string }) => m.command === 'skillsmith.skill.export' && /skillsmith\.skillFolders/.test(m.when),
-      ),
-    );
-    assert.ok(
-      !menus.commandPalette.some((m: { command: string }) => m.command === 'skillsmith.skill.export'),
-      'not hidden from the palette',
-    );
+    assert.ok(!menus.commandPalette.some((m) => m.command === 'skillsmith.skill.export'), 'not hidden from the palette');
   });
 });
 

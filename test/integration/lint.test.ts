@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ours, ruleOf, rulesOf, waitForDiagnostics, waitForRule, withLintSetting, workspaceRoot } from './support/diagnostics';
+import { runCommand } from './support/commands';
 
 /** A SKILL.md with one mistake: a title-case name (`name-format`, also `name-dir-mismatch`). */
 const TITLE_CASE_NAME = [
@@ -195,7 +196,7 @@ suite('SKILL.md language features', () => {
     assert.deepEqual(rangeOf(flagged), [0, 0, 0, 0]);
     const rename = await codeActionTitled(uri, flagged.range, 'Rename the file to SKILL.md');
     assert.ok(rename.command);
-    await vscode.commands.executeCommand(rename.command.command, ...(rename.command.arguments ?? []));
+    await runCommand(rename.command);
     const renamed = vscode.Uri.joinPath(uri, '..', 'SKILL.md');
     assert.deepEqual(
       (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(uri, '..'))).map(([name]) => name),
@@ -211,7 +212,7 @@ suite('SKILL.md language features', () => {
     const mismatch = await waitForRule(uri, 'name-dir-mismatch');
     const { command } = await codeActionTitled(uri, mismatch.range, 'Rename the folder to `pdf-kit`');
     assert.ok(command);
-    const run = (): Thenable<boolean> => vscode.commands.executeCommand<boolean>(command.command, ...(command.arguments ?? []));
+    const run = (): Thenable<boolean> => runCommand<boolean>(command);
 
     const taken = await writeSkill('pdf-kit', 'someone else', 'notes.txt');
     assert.equal(await run(), false, 'a folder named pdf-kit already exists');

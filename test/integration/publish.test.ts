@@ -27,17 +27,17 @@ suite('Publish', () => {
   setup(() => {
     previews.length = 0;
     offered = undefined;
-    session.prompts.preview = async (preview) => {
+    session.prompts.preview = (preview) => {
       previews.push(preview);
-      return true;
+      return Promise.resolve(true);
     };
-    session.prompts.pickLink = async (_name, matches) => {
+    session.prompts.pickLink = (_name, matches) => {
       offered = matches;
-      return { kind: 'new' };
+      return Promise.resolve({ kind: 'new' });
     };
-    session.prompts.askDisplayName = async (name) => `${name} (test)`;
-    session.prompts.publishUnchanged = async () => true;
-    session.prompts.retryPublish = async () => false;
+    session.prompts.askDisplayName = (name) => Promise.resolve(`${name} (test)`);
+    session.prompts.publishUnchanged = () => Promise.resolve(true);
+    session.prompts.retryPublish = () => Promise.resolve(false);
   });
 
   async function publish(folder: vscode.Uri): Promise<PublishOutcome> {
@@ -85,17 +85,17 @@ suite('Publish', () => {
     const folder = session.skillFolder('versioned-skill', { 'SKILL.md': skillMd('versioned-skill') });
     const first = assertRevealed(await publish(folder));
 
-    session.prompts.preview = async (preview) => {
+    session.prompts.preview = (preview) => {
       previews.push(preview);
-      return false;
+      return Promise.resolve(false);
     };
     assert.equal((await publish(folder)).kind, 'cancelled');
     assert.equal(previews.at(-1)?.comparison?.kind, 'unchanged', 'nothing changed since the version published from here');
     assert.equal(session.emulator.admin.store.find(first.skillId).versions.length, 1, 'a cancelled preview sends nothing');
 
-    session.prompts.preview = async (preview) => {
+    session.prompts.preview = (preview) => {
       previews.push(preview);
-      return true;
+      return Promise.resolve(true);
     };
     await editAndSave(vscode.Uri.joinPath(folder, 'SKILL.md'), skillMd('versioned-skill', 'A better body.'));
     offered = undefined;
@@ -115,9 +115,9 @@ suite('Publish', () => {
 
   test('a skill whose versions carry the frontmatter name is offered, and picking it adds a version', async () => {
     const folder = session.skillFolder('release-notes', { 'SKILL.md': skillMd('release-notes') });
-    session.prompts.pickLink = async (_name, matches) => {
+    session.prompts.pickLink = (_name, matches) => {
       offered = matches;
-      return matches[0] ? { kind: 'existing', skill: matches[0] } : undefined;
+      return Promise.resolve(matches[0] ? { kind: 'existing', skill: matches[0] } : undefined);
     };
     const outcome = assertRevealed(await publish(folder));
     assert.deepEqual(
@@ -142,9 +142,9 @@ suite('Publish', () => {
     const node = skills.find((candidate) => candidate.id === `skill:${brandVoice.id}`) as SkillNode | undefined;
     assert.ok(node, 'Brand voice is in the tree');
     let listed: readonly vscode.Uri[] = [];
-    session.prompts.pickSkillFolder = async (_title, folders) => {
+    session.prompts.pickSkillFolder = (_title, folders) => {
       listed = folders;
-      return folders.find((candidate) => candidate.toString() === folder.toString());
+      return Promise.resolve(folders.find((candidate) => candidate.toString() === folder.toString()));
     };
     const outcome = await vscode.commands.executeCommand<PublishOutcome>('skillsmith.publish.toSkill', node);
     assertRevealed(outcome);
@@ -236,9 +236,9 @@ suite('Publish', () => {
     const key = `sk-ant-api03-${'Zq8Xv2Lm4Nc6Bt0Rw3Ys5Hd7Kf9Jg1Pa'.repeat(3)}AA`;
     const folder = session.skillFolder('keyed', { 'SKILL.md': skillMd('keyed'), 'scripts/run.py': `KEY = "${key}"\nprint(KEY[:4])\n` });
     let asked: readonly string[] = [];
-    session.prompts.askAboutSecrets = async (paths) => {
+    session.prompts.askAboutSecrets = (paths) => {
       asked = paths;
-      return 'leave-out';
+      return Promise.resolve('leave-out');
     };
     const outcome = assertRevealed(await publish(folder));
     assert.deepEqual(asked, ['scripts/run.py']);
@@ -254,15 +254,15 @@ suite('Publish', () => {
   test('files that look like secrets are left out, or uploaded only when the user allows them by name', async () => {
     const folder = session.skillFolder('with-secret', { 'SKILL.md': skillMd('with-secret'), '.env': 'TOKEN=not-a-real-one\n' });
     let asked: readonly string[] = [];
-    session.prompts.askAboutSecrets = async (paths) => {
+    session.prompts.askAboutSecrets = (paths) => {
       asked = paths;
-      return undefined;
+      return Promise.resolve(undefined);
     };
     assert.equal((await publish(folder)).kind, 'cancelled', 'dismissing the question publishes nothing');
     assert.deepEqual(asked, ['.env']);
     assert.equal(previews.length, 0);
 
-    session.prompts.askAboutSecrets = async () => 'leave-out';
+    session.prompts.askAboutSecrets = () => Promise.resolve('leave-out');
     assertRevealed(await publish(folder));
     assert.deepEqual(
       previews.at(-1)?.files.map((file) => file.path),
@@ -270,7 +270,7 @@ suite('Publish', () => {
     );
     assert.deepEqual(previews.at(-1)?.leftOut, [{ path: '.env', reason: 'secret' }]);
 
-    session.prompts.askAboutSecrets = async () => 'include';
+    session.prompts.askAboutSecrets = () => Promise.resolve('include');
     const uploaded = assertRevealed(await publish(folder));
     assert.deepEqual(
       previews.at(-1)?.files.map((file) => file.path),
@@ -337,13 +337,13 @@ suite('Publish', () => {
   test('an unchanged folder hears that nothing changed before any other question, and may stop there', async () => {
     const folder = session.skillFolder('unchanged-secret', { 'SKILL.md': skillMd('unchanged-secret'), '.env': 'TOKEN=not-a-real-one\n' });
     const asked: string[] = [];
-    session.prompts.askAboutSecrets = async () => {
+    session.prompts.askAboutSecrets = () => {
       asked.push('secrets');
-      return 'leave-out';
+      return Promise.resolve('leave-out');
     };
-    session.prompts.publishUnchanged = async (message) => {
+    session.prompts.publishUnchanged = (message) => {
       asked.push(message);
-      return false;
+      return Promise.resolve(false);
     };
     const first = assertRevealed(await publish(folder));
     assert.deepEqual(asked, ['secrets'], 'a first publish has nothing to compare with');
@@ -358,7 +358,7 @@ suite('Publish', () => {
     assert.equal(session.emulator.admin.store.find(first.skillId).versions.length, 1, 'nothing was sent');
 
     asked.length = 0;
-    session.prompts.publishUnchanged = async () => true;
+    session.prompts.publishUnchanged = () => Promise.resolve(true);
     assertRevealed(await publish(folder));
     assert.deepEqual(asked, ['secrets'], 'publishing anyway goes on with the usual questions');
     assert.equal(previews.at(-1)?.comparison?.kind, 'unchanged', 'and the preview says it again');
@@ -393,10 +393,10 @@ suite('Publish', () => {
     await editAndSave(vscode.Uri.joinPath(folder, 'SKILL.md'), skillMd('busy-skill', 'Second try.'));
     session.emulator.admin.injectFault({ method: 'POST', path: '/v1/skills/*/versions', status: 529, times: 20 });
     const told: string[] = [];
-    session.prompts.retryPublish = async (message) => {
+    session.prompts.retryPublish = (message) => {
       told.push(message);
       session.emulator.admin.clearFaults();
-      return true;
+      return Promise.resolve(true);
     };
     const previewsBefore = previews.length;
     const retried = assertRevealed(await publish(folder));
@@ -407,7 +407,7 @@ suite('Publish', () => {
     assert.equal(session.emulator.admin.store.find(first.skillId).versions.length, 2);
 
     session.emulator.admin.injectFault({ method: 'POST', path: '/v1/skills/*/versions', status: 529, times: 20 });
-    session.prompts.retryPublish = async () => false;
+    session.prompts.retryPublish = () => Promise.resolve(false);
     await editAndSave(vscode.Uri.joinPath(folder, 'SKILL.md'), skillMd('busy-skill', 'Third try.'));
     const given = await publish(folder);
     session.emulator.admin.clearFaults();

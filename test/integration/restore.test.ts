@@ -22,9 +22,9 @@ suite('Restore as Latest', () => {
 
   suiteSetup(async () => {
     session = await openPublishSession('restore-tests');
-    session.prompts.pickLink = async () => ({ kind: 'new' });
-    session.prompts.askDisplayName = async (name) => name;
-    session.prompts.preview = async () => true;
+    session.prompts.pickLink = () => Promise.resolve({ kind: 'new' });
+    session.prompts.askDisplayName = (name) => Promise.resolve(name);
+    session.prompts.preview = () => Promise.resolve(true);
     folder = session.skillFolder('restored-skill', { 'SKILL.md': skillMd('restored-skill'), 'notes.md': 'kept in v1\n' });
     const outcome = await vscode.commands.executeCommand<PublishOutcome>('skillsmith.publish.folder', folder);
     assert.ok(outcome.kind === 'published', JSON.stringify(outcome));
@@ -45,9 +45,9 @@ suite('Restore as Latest', () => {
     const v1 = versions.find((node) => node.id === `version:${first.skillId}/${first.version.ref}`);
     assert.ok(v1, 'v1 is listed');
     let asked: { message: string; detail: string } | undefined;
-    session.prompts.confirm = async (message, detail) => {
+    session.prompts.confirm = (message, detail) => {
       asked = { message, detail };
-      return true;
+      return Promise.resolve(true);
     };
     const outcome = await vscode.commands.executeCommand<RestoreOutcome>('skillsmith.version.restore', v1);
     assert.equal(outcome.kind, 'restored', JSON.stringify(outcome));
@@ -75,9 +75,9 @@ suite('Restore as Latest', () => {
     const count = versions.length;
     const latest = session.remote.treeView.selection[0];
     let asked = false;
-    session.prompts.confirm = async () => {
+    session.prompts.confirm = () => {
       asked = true;
-      return false;
+      return Promise.resolve(false);
     };
     assert.deepEqual(await vscode.commands.executeCommand<RestoreOutcome>('skillsmith.version.restore', latest), { kind: 'unchanged' });
     assert.equal(asked, false, 'nothing to confirm');

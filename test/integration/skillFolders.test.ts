@@ -58,7 +58,7 @@ suite('Skill folders', () => {
   test('resolve() finds the folder from a folder, its SKILL.md, a file in it, a test item and the active editor', async () => {
     const folder = releaseNotes();
     const same = (uri: vscode.Uri | undefined): void => assert.equal(uri?.toString(), folder.toString());
-    prompts.pickSkillFolder = async () => assert.fail('no pick: the argument names the folder');
+    prompts.pickSkillFolder = () => assert.fail('no pick: the argument names the folder');
     same(await folders.resolve(folder, 'which?'));
     same(await folders.resolve(vscode.Uri.joinPath(folder, 'SKILL.md'), 'which?'));
     same(await folders.resolve(vscode.Uri.joinPath(folder, 'template.md'), 'which?'));
@@ -76,9 +76,9 @@ suite('Skill folders', () => {
 
   test('resolve() with nothing to go on asks, and on a remote skill offers the folders linked to it first', async () => {
     const asked: Array<{ title: string; folders: string[] }> = [];
-    prompts.pickSkillFolder = async (title, offered) => {
+    prompts.pickSkillFolder = (title, offered) => {
       asked.push({ title, folders: offered.map((folder) => vscode.workspace.asRelativePath(folder, false)) });
-      return offered[0];
+      return Promise.resolve(offered[0]);
     };
     const all = await folders.list();
     assert.ok(all.length > 1, 'the fixture workspace has several skill folders');

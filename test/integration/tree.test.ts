@@ -12,6 +12,7 @@ import type { TreeNode } from '../../src/extension/tree/nodes/treeNode';
 import type { VersionNode } from '../../src/extension/tree/nodes/versionNode';
 import type { RemoteSkills } from '../../src/extension/tree/registerRemoteSkills';
 import { interactivePrompts, type Prompts } from '../../src/extension/ui/prompts';
+import { runCommand } from './support/commands';
 
 /** A key the emulator accepts; plainly not a real one. */
 const TEST_KEY = 'skillsmith-integration-test-key';
@@ -34,9 +35,9 @@ function nextChange(remote: RemoteSkills, matches: (node: TreeNode | undefined) 
 /** Answers every confirmation with `answer`; returns the messages asked, in order. */
 function answerConfirms(prompts: Prompts, answer: boolean): string[] {
   const asked: string[] = [];
-  prompts.confirm = async (message) => {
+  prompts.confirm = (message) => {
     asked.push(message);
-    return answer;
+    return Promise.resolve(answer);
   };
   return asked;
 }
@@ -113,9 +114,9 @@ suite('Remote skills tree', () => {
 
   test('setting a key through the command signs in and fills both groups, a page at a time', async () => {
     let rejectedEmpty: string | undefined;
-    seams.prompts.askApiKey = async (validate) => {
+    seams.prompts.askApiKey = (validate) => {
       rejectedEmpty = validate('');
-      return TEST_KEY;
+      return Promise.resolve(TEST_KEY);
     };
     const redrawn = nextChange(remote, (node) => node === undefined);
     await vscode.commands.executeCommand('skillsmith.auth.setKey');
@@ -140,15 +141,15 @@ suite('Remote skills tree', () => {
     const all = await children(remote, roots[0]);
     assert.deepEqual(all.map(labelOf).sort(), ['Brand voice', 'CSV cleaner', 'Release notes']);
     const anthropic = await children(remote, roots[1]);
-    const item = anthropic[0]!.toTreeItem();
+    const item = anthropic[0].toTreeItem();
     assert.match(String(item.contextValue), /\bskill\b/);
     assert.match(String(item.contextValue), /\banthropic\b/);
     assert.doesNotMatch(String(item.contextValue), /deletable/, 'Anthropic skills cannot be deleted');
-    assert.match(String(all[0]!.toTreeItem().contextValue), /^skill custom deletable$/);
-    const tooltip = all[0]!.toTreeItem().tooltip;
+    assert.match(String(all[0].toTreeItem().contextValue), /^skill custom deletable$/);
+    const tooltip = all[0].toTreeItem().tooltip;
     assert.ok(tooltip instanceof vscode.MarkdownString);
     assert.notEqual(tooltip.isTrusted, true, 'tooltips from the service are untrusted');
-    const skillId = all[0]!.id.slice('skill:'.length);
+    const skillId = all[0].id.slice('skill:'.length);
     assert.ok(tooltip.value.replace(/\\/g, '').includes(skillId), 'the tooltip names the id (Markdown-escaped)');
     assert.match(tooltip.value, /ago/, 'dates are relative as well as ISO');
   });
@@ -195,7 +196,9 @@ suite('Remote skills tree', () => {
     const more = firstPage.at(-1)!;
     assert.ok(more.id.endsWith(':more'));
     const grown = nextChange(remote, (node) => node?.id === skill.id);
-    await vscode.commands.executeCommand(more.toTreeItem().command!.command, ...(more.toTreeItem().command!.arguments ?? []));
+    const showMore = more.toTreeItem().command;
+    assert.ok(showMore, 'the more item runs a command');
+    await runCommand(showMore);
     await grown;
     let versions = await children(remote, skill);
     while (versions.at(-1)?.id.endsWith(':more')) {
@@ -206,8 +209,8 @@ suite('Remote skills tree', () => {
     assert.ok(versions.every((node) => kindOf(node) === 'version'));
     const dates = versions.map((node) => (node as VersionNode).version.createdAt);
     assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first');
-    assert.match(String(versions[0]!.toTreeItem().description), /latest/);
-    assert.equal(remote.tree.getParent(versions[0]!), skill);
+    assert.match(String(versions[0].toTreeItem().description), /latest/);
+    assert.equal(remote.tree.getParent(versions[0]), skill);
     assert.equal(remote.tree.getParent(skill)?.id, 'group:custom');
   });
 
@@ -258,7 +261,7 @@ suite('Remote skills tree', () => {
     const skill = await skillNamed(remote, 'CSV cleaner');
     const [version] = await children(remote, skill);
     const destination = fs.mkdtempSync(path.join(os.tmpdir(), 'skillsmith-download-'));
-    seams.prompts.pickFolder = async () => vscode.Uri.file(destination);
+    seams.prompts.pickFolder = () => Promise.resolve(vscode.Uri.file(destination));
     await vscode.commands.executeCommand('skillsmith.version.download', version);
     assert.match(fs.readFileSync(path.join(destination, 'csv-cleaner', 'SKILL.md'), 'utf8'), /name: csv-cleaner/);
     assert.deepEqual([...fs.readFileSync(path.join(destination, 'csv-cleaner', 'assets', 'sample.bin'))], [0, 1, 2, 253, 254, 255]);
@@ -267,7 +270,7 @@ suite('Remote skills tree', () => {
     const asked = answerConfirms(seams.prompts, false);
     await vscode.commands.executeCommand('skillsmith.version.download', version);
     assert.equal(asked.length, 1);
-    assert.match(asked[0]!, /already exist/);
+    assert.match(asked[0], /already exist/);
     assert.equal(fs.readFileSync(path.join(destination, 'csv-cleaner', 'SKILL.md'), 'utf8'), 'mine', 'nothing overwritten');
     fs.rmSync(destination, { recursive: true, force: true });
   });
@@ -275,7 +278,7 @@ suite('Remote skills tree', () => {
   test('deleting a version asks, names it, and redraws only its skill', async () => {
     const skill = await skillNamed(remote, 'Release notes');
     const before = (await children(remote, skill)).filter((node) => kindOf(node) === 'version') as VersionNode[];
-    const target = before[0]!;
+    const target = before[0];
     const asked = answerConfirms(seams.prompts, true);
     const redrawn = nextChange(remote, (node) => node?.id === skill.id);
     await vscode.commands.executeCommand('skillsmith.version.delete', target);
@@ -301,8 +304,8 @@ suite('Remote skills tree', () => {
     await vscode.commands.executeCommand('skillsmith.skill.delete', skill);
     await redrawn;
     assert.equal(asked.length, 2, asked.join(' | '));
-    assert.match(asked[0]!, /Delete skill "CSV cleaner"/);
-    assert.match(asked[1]!, /still has 2 versions/);
+    assert.match(asked[0], /Delete skill "CSV cleaner"/);
+    assert.match(asked[1], /still has 2 versions/);
     assert.ok(!(await children(remote, custom)).some((node) => node.id === skill.id));
     assert.ok(!emulator.admin.store.list('custom').some((entry) => entry.displayName === 'CSV cleaner'));
   });
@@ -380,10 +383,10 @@ suite('Remote skills tree', () => {
     await groupRedrawn;
     assert.equal(skillNode?.id, `skill:${created.id}`);
     assert.equal((await children(remote, custom))[0]?.id, skillNode?.id, 'the new skill is listed first, as the service lists it');
-    await remote.treeView.reveal(skillNode!, { select: true, focus: true });
+    await remote.treeView.reveal(skillNode, { select: true, focus: true });
     assert.deepEqual(
       remote.treeView.selection.map((node) => node.id),
-      [skillNode!.id],
+      [skillNode.id],
     );
 
     const version = await client.createVersion(created.id, folderOf('published-skill'));
@@ -391,7 +394,7 @@ suite('Remote skills tree', () => {
     const subscription = remote.tree.onDidChangeTreeData((node) => fired.push(node?.id));
     const versionNode = await remote.tree.versionAdded(created.id, version);
     subscription.dispose();
-    assert.deepEqual(fired, [skillNode!.id], 'only the skill is redrawn');
+    assert.deepEqual(fired, [skillNode.id], 'only the skill is redrawn');
     assert.ok(versionNode);
     await remote.treeView.reveal(versionNode, { select: true, focus: true });
     assert.deepEqual(

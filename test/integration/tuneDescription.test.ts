@@ -34,10 +34,10 @@ suite('Tune Skill Description', () => {
       .list('custom')
       .map((item) => item.id)
       .sort();
-    session.prompts.askText = async () => 'A skill.\n';
-    session.prompts.confirm = async (message, detail, action) => {
+    session.prompts.askText = () => Promise.resolve('A skill.\n');
+    session.prompts.confirm = (message, detail, action) => {
       asked.push(`${message} ${detail} [${action}]`);
-      return true;
+      return Promise.resolve(true);
     };
     const outcome = await vscode.commands.executeCommand<TuneOutcome | undefined>('skillsmith.evals.tuneDescription', folder);
     assert.ok(outcome, 'the tuning ran');

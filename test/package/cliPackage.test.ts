@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { withoutNpmEnv } from '../../scripts/lib/npmEnv.mjs';
 import { provision, REPO_ROOT } from '../../scripts/lib/tools.mjs';
 import { outcomeOf, type Outcome } from '../support/outcome';
+import { lintReportOf, publishedOf } from '../support/cliJson';
 
 const run = promisify(execFile);
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'skills');
@@ -81,7 +82,7 @@ describe('the skillsmith npm package (npm pack ./packages/cli, installed with np
 
       const good = await skillsmith(['lint', 'skills/good-skill', '--format', 'json'], node());
       assert.equal(good.code, 0, good.stderr);
-      assert.deepEqual(JSON.parse(good.stdout).summary, { skills: 1, errors: 0, warnings: 0 });
+      assert.deepEqual(lintReportOf(good.stdout).summary, { skills: 1, errors: 0, warnings: 0 });
       const all = await skillsmith(['lint', 'skills'], node());
       assert.equal(all.code, 1);
       assert.match(all.stdout, /^skills\/bad-skill\/SKILL\.md\n {2}3:22 +error .* yaml-syntax$/m);
@@ -109,7 +110,7 @@ describe('the skillsmith npm package (npm pack ./packages/cli, installed with np
         ANTHROPIC_API_KEY: 'emulator-local-key',
       });
       assert.equal(published.code, 0, published.stderr);
-      assert.match(JSON.parse(published.stdout).skill_id, /^skill_/);
+      assert.match(publishedOf(published.stdout).skill_id, /^skill_/);
     } finally {
       emulator.kill('SIGTERM');
     }

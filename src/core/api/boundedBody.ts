@@ -34,7 +34,8 @@ export async function readBoundedBody(response: Response, limits: BodyLimits): P
     throw tooLarge(limits);
   }
   if (!response.body) return new Uint8Array(0);
-  const reader = response.body.getReader();
+  // A fetch body is a stream of bytes (the Fetch standard); undici types it `ReadableStream<any>`.
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   let failure: SkillsApiError | undefined;
   const stop = (error: SkillsApiError): void => {
     failure ??= error;
@@ -66,8 +67,9 @@ export async function readBoundedBody(response: Response, limits: BodyLimits): P
       total += value.byteLength;
       inWindow += value.byteLength;
       if (total > maxBytes) {
-        stop(tooLarge(limits));
-        throw failure;
+        const error = tooLarge(limits);
+        stop(error);
+        throw error;
       }
       chunks.push(value);
     }

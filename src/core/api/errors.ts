@@ -71,10 +71,15 @@ export function toSkillsApiError(error: unknown, api: ApiContext = SKILLS_API): 
   if (error instanceof APIConnectionError || isDroppedConnection(error)) {
     return new SkillsApiError('offline', `Could not reach ${api.name}. Check your network connection and the API base URL.`);
   }
-  if (error instanceof APIError && typeof error.status === 'number') {
+  if (isApiError(error) && typeof error.status === 'number') {
     return fromStatus(api, error.status, error.apiMessage, error.requestID ?? undefined, error.headers);
   }
   return new SkillsApiError('unknown', `Unexpected error talking to ${api.name}: ${messageOf(error)}`);
+}
+
+/** `instanceof APIError`, narrowing to the SDK's declared fields (a bare `instanceof` on `unknown` gives them as `any`). */
+function isApiError(error: unknown): error is APIError {
+  return error instanceof APIError;
 }
 
 function fromStatus(

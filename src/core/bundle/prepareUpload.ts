@@ -92,10 +92,10 @@ function leaveOutKeys(
 }
 
 /**
- * The files of a prepared upload that passed its gate: the bytes that were scanned. Rejects when it has errors, or
+ * The files of a prepared upload that passed its gate: the bytes that were scanned. Throws when it has errors, or
  * when the files had grown past the budget by the time they were read (the budget holds for the bytes sent).
  */
-export async function readPreparedFiles(prepared: PreparedUpload): Promise<FileSet> {
+export function readPreparedFiles(prepared: PreparedUpload): FileSet {
   const set = prepared.contents;
   if (prepared.errors.length > 0 || set === undefined)
     throw new Error(`${prepared.dir} has ${countOf(prepared.errors.length, 'error')} to fix first: ${prepared.errors[0]?.message}`);

@@ -2,12 +2,12 @@
 import type { SkillFiles } from './collectSkillFiles';
 import type { LeftOutReason } from './fileRules';
 
-/** What the linter asks about a folder-relative POSIX path named by a link. */
+/** What the linter asks about a folder-relative POSIX path named by a link; plain functions, handed on as they are. */
 export interface UploadIndex {
   /** The path is a file of the upload, or a folder holding one. */
-  has(relativePath: string): boolean;
+  readonly has: (relativePath: string) => boolean;
   /** Why the path, or a folder above it, is left out of uploads; undefined when nothing left out covers it. */
-  leftOutReason(relativePath: string): LeftOutReason | undefined;
+  readonly leftOutReason: (relativePath: string) => LeftOutReason | undefined;
 }
 
 /** The index of one collected folder, used alike by the CLI, the editor and publish. */

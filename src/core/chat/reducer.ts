@@ -1,7 +1,7 @@
 import { isToolResultBlock, readToolResult, toolKind } from './toolResults';
 import type { ChatUpdate } from './updates';
 import type { AssistantTurn, ContainerInfo, ProducedFile, TextBlock, ToolCallBlock, TurnError, Usage } from './viewModel';
-import type { StreamEvent, WireBlock, WireContainer, WireUsage } from './wire';
+import { textField, type StreamEvent, type WireBlock, type WireContainer, type WireUsage } from './wire';
 
 /** Where a stream block of the current message went. */
 type Slot =
@@ -113,12 +113,12 @@ export class TurnReducer {
   private startBlock(index: number, start: WireBlock): void {
     const blocks = this.turn.blocks;
     if (start.type === 'text') {
-      const block: TextBlock = { type: 'text', text: typeof start['text'] === 'string' ? start['text'] : '' };
+      const block: TextBlock = { type: 'text', text: textField(start['text']) };
       this.slots.set(index, { kind: 'text', viewIndex: blocks.length, block });
       this.addBlock(block);
     } else if (start.type === 'server_tool_use') {
-      const id = String(start['id'] ?? '');
-      const name = String(start['name'] ?? '');
+      const id = textField(start['id']);
+      const name = textField(start['name']);
       const block: ToolCallBlock = {
         type: 'tool',
         id,
@@ -186,7 +186,7 @@ export class TurnReducer {
 
   private attachResult(start: WireBlock): void {
     const { result, files } = readToolResult(start);
-    const viewIndex = this.toolsById.get(String(start['tool_use_id'] ?? ''));
+    const viewIndex = this.toolsById.get(textField(start['tool_use_id']));
     const block = viewIndex === undefined ? undefined : this.turn.blocks[viewIndex];
     if (viewIndex !== undefined && block?.type === 'tool') {
       block.result = result;

@@ -1,5 +1,5 @@
 import type { ProducedFile, ToolKind, ToolResult } from './viewModel';
-import type { WireBlock } from './wire';
+import { textField, type WireBlock } from './wire';
 
 /**
  * The most characters of one tool output (a stream, or a viewed file) the view model keeps: a tool that prints
@@ -35,15 +35,15 @@ export function readToolResult(block: WireBlock): { result: ToolResult; files: P
   const content = asRecord(block['content']);
   const type = typeof content?.['type'] === 'string' ? content['type'] : '';
   if (!content || type.endsWith('_tool_result_error')) {
-    const errorCode = text(content?.['error_code']) || 'unknown_error';
-    const detail = text(content?.['error_message']);
+    const errorCode = textField(content?.['error_code']) || 'unknown_error';
+    const detail = textField(content?.['error_message']);
     return { result: { kind: 'error', errorCode: detail ? `${errorCode}: ${detail}` : errorCode }, files: [] };
   }
   if (type === 'bash_code_execution_result' || type === 'code_execution_result') {
     const files = outputFiles(content['content']);
     const returnCode = typeof content['return_code'] === 'number' ? content['return_code'] : 0;
-    const [stdout, stdoutOmitted] = bounded(text(content['stdout']));
-    const [stderr, stderrOmitted] = bounded(text(content['stderr']));
+    const [stdout, stdoutOmitted] = bounded(textField(content['stdout']));
+    const [stderr, stderrOmitted] = bounded(textField(content['stderr']));
     const omitted = stdoutOmitted + stderrOmitted > 0 ? { omitted: { stdout: stdoutOmitted, stderr: stderrOmitted } } : {};
     return { result: { kind: 'bash', stdout, stderr, returnCode, files, ...omitted }, files };
   }
@@ -83,8 +83,4 @@ function isHighSurrogate(code: number): boolean {
 
 function asRecord(value: unknown): Record<string, unknown> | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
 }

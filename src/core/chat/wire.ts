@@ -10,6 +10,11 @@ export interface WireBlock {
   readonly [field: string]: unknown;
 }
 
+/** A field of a block or a tool input read as text: a string as it is, anything else (absent, a number, an object) as ''. */
+export function textField(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
 /** The usage object of `message_start.message` and `message_delta`. */
 export interface WireUsage {
   readonly input_tokens?: number | null;

@@ -91,7 +91,7 @@ export async function gradeExpectations(
 
 /** The verdict of each expectation from the tool input, in order; one the grader did not give fails and says so. */
 export function readVerdicts(expectations: readonly string[], input: unknown): GradedExpectation[] {
-  const verdicts = isObject(input) && Array.isArray(input['verdicts']) ? input['verdicts'] : [];
+  const verdicts: readonly unknown[] = isObject(input) && Array.isArray(input['verdicts']) ? input['verdicts'] : [];
   return expectations.map((text, index) => {
     const verdict = verdicts[index];
     if (!isObject(verdict) || typeof verdict['passed'] !== 'boolean') {

@@ -112,7 +112,7 @@ export async function runEvals(sdk: Anthropic, cases: EvalCases, options: EvalRu
   const estimate = guardedEstimate(jobs, options);
   options.onPlan?.(estimate);
   const budget = options.budget ?? new RequestBudget(options.maxRequests ?? DEFAULT_MAX_REQUESTS);
-  const results: (CaseRun | undefined)[] = new Array(jobs.length);
+  const results = new Array<CaseRun | undefined>(jobs.length);
   const uploads = new Map<number, Promise<string[]>>();
   const attachmentsOf = (item: OutputEvalCase): Promise<string[]> => {
     let upload = uploads.get(item.id);

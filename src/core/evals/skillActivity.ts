@@ -4,6 +4,7 @@
  * and which scripts under `/skills/<directory>/` it ran.
  */
 import type { AssistantTurn, ToolCallBlock } from '../chat/viewModel';
+import { textField } from '../chat/wire';
 
 /** What one turn did with one skill directory. */
 export interface SkillUse {
@@ -70,11 +71,11 @@ interface ToolEvent {
 function toolEvents(block: ToolCallBlock): ToolEvent[] {
   const input = block.input ?? {};
   if (block.kind === 'view') {
-    const target = skillPath(String(input['path'] ?? ''));
+    const target = skillPath(textField(input['path']));
     return target && isSkillMd(target.path) ? [{ kind: 'read', ...target }] : [];
   }
-  if (block.kind === 'bash') return bashEvents(String(input['command'] ?? ''));
-  if (block.kind === 'code') return codeEvents(String(input['code'] ?? ''));
+  if (block.kind === 'bash') return bashEvents(textField(input['command']));
+  if (block.kind === 'code') return codeEvents(textField(input['code']));
   return [];
 }
 

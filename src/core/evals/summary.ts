@@ -64,7 +64,7 @@ export function summariseCases(runs: readonly CaseRun[], shouldTrigger: (caseKey
     else groups.set(key, [run]);
   }
   return [...groups.values()].map((group) => {
-    const first = group[0]!;
+    const first = group[0];
     const done = group.filter(completed);
     const passes = done.filter((run) => run.passed).length;
     const triggers = done.filter((run) => run.triggered).length;

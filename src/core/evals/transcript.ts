@@ -1,5 +1,6 @@
 /** A turn as plain text: what the grader judges, and what a failed case shows. */
 import type { AssistantTurn } from '../chat/viewModel';
+import { textField } from '../chat/wire';
 
 /** The longest tool output kept in a transcript, per call. */
 const MAX_OUTPUT = 4_000;
@@ -14,10 +15,10 @@ export function transcriptOf(prompt: string, turn: AssistantTurn): string {
       const input = block.input ?? {};
       const shown =
         block.kind === 'bash'
-          ? String(input['command'] ?? '')
+          ? textField(input['command'])
           : block.kind === 'code'
-            ? String(input['code'] ?? '')
-            : `${String(input['command'] ?? block.kind)} ${String(input['path'] ?? '')}`;
+            ? textField(input['code'])
+            : `${textField(input['command'] ?? block.kind)} ${textField(input['path'])}`;
       lines.push(`[${block.name}] ${shown}`);
       const result = block.result;
       if (result?.kind === 'bash') {

@@ -47,7 +47,7 @@ export async function exportSkill(
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Exporting {0}…', checked.folderName) },
     async () => {
       const started = Date.now();
-      const zip = await zipFileSet(await readPreparedFiles(checked));
+      const zip = await zipFileSet(readPreparedFiles(checked));
       await vscode.workspace.fs.writeFile(destination, zip);
       log.info(
         `Exported ${checked.dir} (${checked.collected.files.length} files, ${zip.byteLength} bytes zipped) to ${destination.toString(true)} in ${Date.now() - started} ms`,

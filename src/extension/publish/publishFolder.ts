@@ -69,7 +69,7 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
     const client = await context.services.session.getClient();
     const target = await chooseTarget({ links: context.links, prompts: context.services.prompts, client }, folder, skillName, chosen);
     if (!target) return { kind: 'cancelled' };
-    const set = await readPreparedFiles(prepared);
+    const set = readPreparedFiles(prepared);
     const hash = hashFileSet(set);
     const comparison =
       target.kind === 'new'

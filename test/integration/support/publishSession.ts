@@ -40,7 +40,7 @@ export async function openPublishSession(scratchName: string): Promise<PublishSe
   const emulator = await startEmulator({ port: 0, host: '127.0.0.1', seed: true, apiKey: TEST_KEY });
   const settings = vscode.workspace.getConfiguration('skillsmith');
   await settings.update('api.baseUrl', emulator.url, vscode.ConfigurationTarget.Global);
-  prompts.askApiKey = async () => TEST_KEY;
+  prompts.askApiKey = () => Promise.resolve(TEST_KEY);
   await vscode.commands.executeCommand('skillsmith.auth.setKey');
   // Each connection change resets the tree once it is announced: wait for all of them (this suite's and any an
   // earlier suite left), or a late reset would drop what the first test puts in the tree.

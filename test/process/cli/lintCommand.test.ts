@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { version } from '../../../package.json';
 import { outcomeOf, type Outcome } from '../../support/outcome';
+import { lintReportOf, sarifOf } from '../../support/cliJson';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -38,9 +39,9 @@ describe('skillsmith lint (built dist/cli.js)', () => {
   it('exits 1 on errors, with 1-based lines and columns, searching folders recursively from any working folder', async () => {
     const { code, stdout } = await skillsmith(['lint', 'skills', '--format=json'], path.dirname(FIXTURES));
     assert.equal(code, 1);
-    const report = JSON.parse(stdout);
+    const report = lintReportOf(stdout);
     assert.deepEqual(
-      report.skills.map((s: { dir: string }) => s.dir),
+      report.skills.map((s) => s.dir),
       ['skills/bad-skill', 'skills/good-skill', 'skills/misnamed-case'],
     );
     assert.deepEqual(report.skills[0].diagnostics[0], {
@@ -58,7 +59,7 @@ describe('skillsmith lint (built dist/cli.js)', () => {
   it('applies the chosen profile', async () => {
     const { code, stdout } = await skillsmith(['lint', 'misnamed-case/skill.md', '--profile', 'spec', '--format', 'json']);
     assert.equal(code, 0);
-    assert.equal(JSON.parse(stdout).skills[0].diagnostics[0].severity, 'warning');
+    assert.equal(lintReportOf(stdout).skills[0].diagnostics[0].severity, 'warning');
   });
 
   it('prints text grouped by file, without colour when not on a terminal', async () => {
@@ -71,12 +72,12 @@ describe('skillsmith lint (built dist/cli.js)', () => {
 
   it('prints SARIF 2.1.0 with rules and physical locations', async () => {
     const { stdout } = await skillsmith(['lint', 'bad-skill', '--format', 'sarif']);
-    const sarif = JSON.parse(stdout);
+    const sarif = sarifOf(stdout);
     assert.equal(sarif.version, '2.1.0');
     const [run0] = sarif.runs;
     assert.equal(run0.tool.driver.name, 'skillsmith');
     assert.equal(run0.tool.driver.version, version, 'the version in package.json');
-    assert.ok(run0.tool.driver.rules.every((r: { id: string; help: { text: string } }) => r.id && r.help.text.includes('docs/rules.md')));
+    assert.ok(run0.tool.driver.rules.every((r) => r.id && r.help.text.includes('docs/rules.md')));
     const [first] = run0.results;
     assert.equal(first.ruleId, 'yaml-syntax');
     assert.equal(run0.tool.driver.rules[first.ruleIndex].id, 'yaml-syntax');
@@ -126,8 +127,8 @@ describe('skillsmith lint (built dist/cli.js)', () => {
         assert.equal(code, 0, `${format}: warnings only`);
         assert.match(stdout, /49,000 more `link-broken` findings in this file are left out \(only the first 1000 are listed\)/, format);
       }
-      const report = JSON.parse((await skillsmith(['lint', 'many-links', '--format', 'json'], root)).stdout);
-      assert.equal(report.skills[0].diagnostics.filter((d: { rule: string }) => d.rule === 'link-broken').length, 1001);
+      const report = lintReportOf((await skillsmith(['lint', 'many-links', '--format', 'json'], root)).stdout);
+      assert.equal(report.skills[0].diagnostics.filter((d) => d.rule === 'link-broken').length, 1001);
     });
 
     it('stops quietly when the reader of its output goes away (`skillsmith lint . | head`)', async () => {
@@ -151,9 +152,7 @@ describe('skillsmith lint (built dist/cli.js)', () => {
       const { code, stdout, stderr } = await skillsmith(['lint', 'latin-names', '--format', 'json'], root);
       assert.equal(stderr, '');
       assert.equal(code, 1);
-      const rules = JSON.parse(stdout).skills[0].diagnostics.map(
-        (d: { rule: string; message: string }) => `${d.rule} ${d.message.split(' ')[0]}`,
-      );
+      const rules = lintReportOf(stdout).skills[0].diagnostics.map((d) => `${d.rule} ${d.message.split(' ')[0]}`);
       assert.deepEqual(rules, [
         'link-broken `notes.md`',
         'upload-name-not-utf8 `d\uFFFDj\uFFFD/`',

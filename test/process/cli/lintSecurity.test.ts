@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { writeGeneratedFixtures } from '../../support/generatedFixtures';
+import { lintReportOf, sarifOf } from '../../support/cliJson';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -22,13 +23,6 @@ async function skillsmith(args: string[]): Promise<{ code: number; stdout: strin
   }
 }
 
-interface JsonDiagnostic {
-  readonly file?: string;
-  readonly rule: string;
-  readonly line: number;
-  readonly column: number;
-}
-
 describe('skillsmith lint: the security scan (built dist/cli.js)', () => {
   before(async () => {
     writeGeneratedFixtures();
@@ -38,7 +32,7 @@ describe('skillsmith lint: the security scan (built dist/cli.js)', () => {
   it('reports a finding in a script on that script in JSON, with its line and column', async () => {
     const { code, stdout } = await skillsmith(['lint', 'threat-exfil-curl-env', '--format', 'json']);
     assert.equal(code, 1);
-    const [skill] = JSON.parse(stdout).skills as { diagnostics: JsonDiagnostic[] }[];
+    const [skill] = lintReportOf(stdout).skills;
     const found = skill.diagnostics.find((d) => d.rule === 'security-exfiltration');
     assert.deepEqual(found && { file: found.file, line: found.line, column: found.column }, {
       file: 'threat-exfil-curl-env/scripts/report.sh',
@@ -49,21 +43,21 @@ describe('skillsmith lint: the security scan (built dist/cli.js)', () => {
 
   it('puts the script in the SARIF location and the OWASP id, CWE and security-severity on the rule', async () => {
     const { stdout } = await skillsmith(['lint', 'threat-reverse-shell-bash', '--format', 'sarif']);
-    const sarif = JSON.parse(stdout);
-    const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'security-reverse-shell');
+    const sarif = sarifOf(stdout);
+    const result = sarif.runs[0].results.find((r) => r.ruleId === 'security-reverse-shell');
+    assert.ok(result, 'a security-reverse-shell result');
     assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'threat-reverse-shell-bash/scripts/debug.sh');
     assert.equal(result.locations[0].physicalLocation.region.startLine, 2);
     const rule = sarif.runs[0].tool.driver.rules[result.ruleIndex];
     assert.deepEqual(rule.properties, { tags: ['security', 'OWASP-AST01', 'external/cwe/cwe-506'], 'security-severity': '9.5' });
-    const plain = sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'name-format');
+    const plain = sarif.runs[0].tool.driver.rules.find((r) => r.id === 'name-format');
+    assert.ok(plain, 'the name-format rule');
     assert.equal(plain.properties, undefined);
   });
 
   it('--only security keeps the security rules and nothing else', async () => {
     const { stdout } = await skillsmith(['lint', '.', '--only', 'security', '--format', 'json']);
-    const rules = new Set(
-      (JSON.parse(stdout).skills as { diagnostics: JsonDiagnostic[] }[]).flatMap((s) => s.diagnostics.map((d) => d.rule)),
-    );
+    const rules = new Set(lintReportOf(stdout).skills.flatMap((s) => s.diagnostics.map((d) => d.rule)));
     assert.ok(rules.has('upload-secret') && rules.has('security-hidden-text'));
     assert.deepEqual(
       [...rules].filter((r) => !r.startsWith('security-') && r !== 'upload-secret' && r !== 'upload-symlink'),

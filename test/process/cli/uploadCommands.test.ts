@@ -12,6 +12,7 @@ import { collect } from '../../unit/api/collect';
 import { fileSetOf, skillMd, writeTree } from '../../unit/bundle/support';
 import { TEST_KEY } from '../../unit/emulator/support';
 import { outcomeOf, type Outcome } from '../../support/outcome';
+import { lintReportOf, publishedOf, refusedOf } from '../../support/cliJson';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -86,7 +87,7 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
       assert.match(text.stdout, /^cli-skill: 3 files, \d+ B of 30\.0 MB\n {2}SKILL\.md/);
       assert.match(text.stdout, /Left out:\n {2}__pycache__\/ +left out by default\n/);
       assert.match(text.stdout, /Dry run: nothing was uploaded\.\n$/);
-      const document = JSON.parse(json.stdout);
+      const document = publishedOf(json.stdout);
       assert.equal(json.code, 0);
       assert.deepEqual([document.skill_id, document.version, document.files, document.dry_run], ['skill_x', null, 3, true]);
       assert.deepEqual(document.left_out, [{ path: '__pycache__/', reason: 'default-exclude' }]);
@@ -95,7 +96,7 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
     it('publishes a new skill and a new version, printing what it created, the version’s label and ids, or JSON {skill_id, version, files, bytes}', async () => {
       const created = await skillsmith(['publish', 'cli-skill', '--new', '--display-name', 'CLI skill', '--format', 'json']);
       assert.equal(created.code, 0, created.stderr);
-      const document = JSON.parse(created.stdout);
+      const document = publishedOf(created.stdout);
       assert.deepEqual(Object.keys(document), ['skill_id', 'version', 'files', 'bytes']);
       assert.equal(document.files, 3);
       const skill = emulator.admin.store.find(document.skill_id);
@@ -121,10 +122,10 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
 
       const other = path.join(root, 'other-skill');
       await writeTree(other, { 'SKILL.md': skillMd('other-skill') });
-      const first = JSON.parse((await skillsmith(['publish', 'cli-skill', '--new', '--format', 'json'])).stdout);
+      const first = publishedOf((await skillsmith(['publish', 'cli-skill', '--new', '--format', 'json'])).stdout);
       const refused = await skillsmith(['publish', 'other-skill', '--skill-id', first.skill_id, '--format', 'json']);
       assert.equal(refused.code, 1);
-      const { error } = JSON.parse(refused.stdout);
+      const { error } = refusedOf(refused.stdout);
       assert.equal(error.status, 400);
       assert.match(error.request_id, /^req_/);
       assert.match(error.message, /same name/);
@@ -159,7 +160,7 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
 
   describe('diff', () => {
     it('exits 0 when identical, 1 with a unified diff or JSON when different, 2 on errors', async () => {
-      const { skill_id: skillId } = JSON.parse((await skillsmith(['publish', 'cli-skill', '--new', '--format', 'json'])).stdout);
+      const { skill_id: skillId } = publishedOf((await skillsmith(['publish', 'cli-skill', '--new', '--format', 'json'])).stdout);
       const same = await skillsmith(['diff', 'cli-skill', '--skill-id', skillId]);
       assert.deepEqual([same.code, same.stdout], [0, '']);
 
@@ -203,7 +204,7 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
       const dry = await skillsmith(['publish', '--from-version', 'v1', '--skill-id', skillId, '--dry-run']);
       assert.equal(dry.code, 0, dry.stderr);
       const lines = dry.stdout.split('\n');
-      assert.match(lines[0]!, new RegExp(`^Restoring v1 \\(.+\\) of ${skillId} over the latest, v2 \\(.+\\):$`));
+      assert.match(lines[0], new RegExp(`^Restoring v1 \\(.+\\) of ${skillId} over the latest, v2 \\(.+\\):$`));
       assert.deepEqual(lines.slice(1), ['  M SKILL.md', '  A notes.md', '  D scripts/run.py', 'Dry run: nothing was published.', '']);
       assert.equal((await collect(client.iterateVersions(skillId))).length, 2);
     });
@@ -221,9 +222,9 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
 
       const again = await skillsmith(['publish', '--from-version', first.ref, '--skill-id', skillId, '--format', 'json']);
       assert.equal(again.code, 0, again.stderr);
-      const { bytes, replaced, ...document } = JSON.parse(again.stdout);
+      const { bytes, replaced, ...document } = publishedOf(again.stdout);
       assert.equal(typeof bytes, 'number');
-      assert.match(replaced, /^skver_/);
+      assert.match(String(replaced), /^skver_/);
       assert.deepEqual(document, {
         skill_id: skillId,
         restored_from: first.ref,
@@ -258,7 +259,7 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
     const small = await skillsmith(['lint', 'cli-skill', '--upload-limit-mb', '0.0001', '--format', 'json']);
     assert.equal(small.code, 1);
     assert.deepEqual(
-      JSON.parse(small.stdout).skills[0].diagnostics.map((d: { rule: string }) => d.rule),
+      lintReportOf(small.stdout).skills[0].diagnostics.map((d) => d.rule),
       ['upload-too-large', 'upload-excluded'],
     );
     const roomy = await skillsmith(['lint', 'cli-skill', '--upload-limit-mb', '1', '--format', 'json']);
@@ -302,7 +303,7 @@ describe('skillsmith pack, publish and diff (built dist/cli.js)', () => {
     assert.equal(pack.code, 0, pack.stderr);
     const published = await limited(['publish', 'many-files', '--new', '--format', 'json']);
     assert.equal(published.code, 0, published.stderr);
-    const diff = await limited(['diff', 'many-files', '--skill-id', JSON.parse(published.stdout).skill_id]);
+    const diff = await limited(['diff', 'many-files', '--skill-id', publishedOf(published.stdout).skill_id]);
     assert.equal(diff.code, 0, diff.stderr + diff.stdout);
   });
 });

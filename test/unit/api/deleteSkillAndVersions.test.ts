@@ -55,9 +55,9 @@ for (const betaShape of [false, true]) {
       const skillId = await skillWithVersions(client, 'kept', 2);
       const asked: string[][] = [];
       const result = await deleteSkillAndVersions(client, skillId, {
-        confirmVersions: async (versions) => {
+        confirmVersions: (versions) => {
           asked.push(versions.map((version) => version.ref));
-          return false;
+          return Promise.resolve(false);
         },
       });
       assert.equal(result.deleted, false);

@@ -11,11 +11,10 @@ import { collect } from './collect';
 function scripted(pages: Array<Page<number>>): { fetchPage: PageFetcher<number>; cursors: Array<string | null> } {
   const cursors: Array<string | null> = [];
   let index = 0;
-  const fetchPage: PageFetcher<number> = async (cursor) => {
+  const fetchPage: PageFetcher<number> = (cursor) => {
     cursors.push(cursor);
     const page = pages[index++];
-    if (!page) throw new Error('asked for a page past the end');
-    return page;
+    return page ? Promise.resolve(page) : Promise.reject(new Error('asked for a page past the end'));
   };
   return { fetchPage, cursors };
 }

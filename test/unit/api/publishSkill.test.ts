@@ -39,7 +39,7 @@ for (const betaShape of [false, true]) {
     it('publishes a folder as a new skill and a new version; the download is the same file set byte for byte', async () => {
       const dir = path.join(root, 'round-trip');
       await writeTree(dir, { 'SKILL.md': skillMd('round-trip'), ...AWKWARD_FILES, 'node_modules/left/out.js': 'x' });
-      const files = await readPreparedFiles(await prepareUpload(dir));
+      const files = readPreparedFiles(await prepareUpload(dir));
       assert.deepEqual(
         files.files.map((f) => f.path),
         ['SKILL.md', 'assets/blob.bin', 'empty.txt', 'reference/résumé – naïve 日本.md', 'scripts/deep/er/run.py'],

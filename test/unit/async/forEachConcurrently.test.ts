@@ -48,9 +48,7 @@ describe('forEachConcurrently', () => {
   it('resolves at once for no items, and rejects with a task error', async () => {
     await forEachConcurrently([], 4, () => Promise.reject(new Error('never called')));
     await assert.rejects(
-      forEachConcurrently([1, 2], 2, async (item) => {
-        if (item === 2) throw new Error('task 2 failed');
-      }),
+      forEachConcurrently([1, 2], 2, (item) => (item === 2 ? Promise.reject(new Error('task 2 failed')) : Promise.resolve())),
       /task 2 failed/,
     );
   });

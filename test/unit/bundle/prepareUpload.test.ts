@@ -25,7 +25,7 @@ describe('prepareUpload', () => {
     assert.deepEqual(prepared.errors, []);
     assert.equal(prepared.folderName, 'clean-skill');
     assert.equal(prepared.totalBytes, Buffer.byteLength(skillMd('clean-skill')) + 9);
-    const set = await readPreparedFiles(prepared);
+    const set = readPreparedFiles(prepared);
     assert.deepEqual(
       set.files.map((f) => f.path),
       ['SKILL.md', 'scripts/run.py'],
@@ -41,7 +41,7 @@ describe('prepareUpload', () => {
       prepared.errors.map((d) => d.rule),
       ['name-format'],
     );
-    await assert.rejects(readPreparedFiles(prepared), /has 1 error to fix first/);
+    assert.throws(() => readPreparedFiles(prepared), /has 1 error to fix first/);
   });
 
   it('refuses a secret until it is allowed by name, and then sends it', async () => {
@@ -52,7 +52,7 @@ describe('prepareUpload', () => {
     assert.match(refused.errors[0].message, /`config\/\.env` looks like a secret/);
     const allowed = await prepareUpload(dir, { allowSecrets: ['config/.env'] });
     assert.deepEqual(allowed.errors, []);
-    assert.ok((await readPreparedFiles(allowed)).files.some((f) => f.path === 'config/.env'));
+    assert.ok(readPreparedFiles(allowed).files.some((f) => f.path === 'config/.env'));
   });
 
   it('checks the size budget before reading a byte, naming the largest files', async () => {
@@ -120,7 +120,7 @@ describe('prepareUpload', () => {
     const allowed = await prepareUpload(dir, { allowSecrets: ['scripts/run.py'] });
     assert.deepEqual(allowed.errors, []);
     assert.deepEqual(
-      (await readPreparedFiles(allowed)).files.map((f) => f.path),
+      readPreparedFiles(allowed).files.map((f) => f.path),
       ['SKILL.md', 'scripts/run.py'],
     );
   });

@@ -41,11 +41,11 @@ describe('unzipFileSet', () => {
     return zip.generateAsync({ type: 'uint8array' });
   };
 
-  it('refuses files outside one top-level folder', async () => {
+  it('refuses files outside one top-level folder', () => {
     assert.throws(() => unzipFileSet(rootFile), /outside a top-level folder/);
   });
 
-  it('refuses more than one top-level folder, naming them', async () => {
+  it('refuses more than one top-level folder, naming them', () => {
     assert.throws(() => unzipFileSet(twoFolders), /2 top-level folders \(a, b\)/);
   });
 

@@ -353,6 +353,6 @@ describe('ChatSession through the SDK against the emulator', () => {
     await chat.send('Hello');
     const replies = added.flatMap((update) => (update.type === 'turnAdded' && update.turn.role === 'assistant' ? [update.turn] : []));
     assert.equal(replies.length, 1);
-    assert.deepEqual(replies[0], newAssistantTurn(replies[0]!.id, MODEL));
+    assert.deepEqual(replies[0], newAssistantTurn(replies[0].id, MODEL));
   });
 });

@@ -55,7 +55,7 @@ describe('skillsmith eval', () => {
     );
     assert.match(stdout, /with_skill: trigger rate 75% \(precision 100%, recall 67%\); pass rate 50% ± 58%, tokens \d+ per run\n/);
     const [folder] = await readdir(out).then((names) => names.filter((name) => name !== '.gitignore'));
-    assert.deepEqual((await readdir(join(out, folder!))).sort(), ['benchmark.json', 'eval-1', 'eval-2', 'trigger-results.json']);
+    assert.deepEqual((await readdir(join(out, folder))).sort(), ['benchmark.json', 'eval-1', 'eval-2', 'trigger-results.json']);
   });
 
   it("uploads an output case's files from the skill folder and attaches them to its prompt", async () => {

@@ -54,7 +54,7 @@ describe('skillsmith tune', () => {
     const [results] = await readdir(join(fixture.skill, 'evals', 'results')).then((names) =>
       names.filter((name) => name.endsWith('-tune')),
     );
-    const saved = JSON.parse(await readFile(join(fixture.skill, 'evals', 'results', results!, 'tuning.json'), 'utf8')) as {
+    const saved = JSON.parse(await readFile(join(fixture.skill, 'evals', 'results', results, 'tuning.json'), 'utf8')) as {
       winner: { description: string; changed: boolean };
     };
     assert.deepEqual(saved.winner, { description: winner, source: 'model', changed: true });

@@ -84,7 +84,7 @@ describe('aggregation', () => {
     assert.ok(Number.isNaN(withSkill?.triggerRate ?? 0), 'no trigger runs: no trigger rate');
     const [errored] = summariseCases(runs, shouldTrigger);
     assert.deepEqual([errored?.verdict, errored?.passed, errored?.completed, errored?.passRate], ['errored', false, 2, 0.75]);
-    assert.equal(caseRateText(errored!), '1/2 runs passed; 1 run did not complete');
+    assert.equal(caseRateText(errored), '1/2 runs passed; 1 run did not complete');
   });
 
   it('a case whose runs all errored has no verdict: never a pass, whatever it expected (should_trigger false included)', () => {
@@ -101,7 +101,7 @@ describe('aggregation', () => {
         ['trigger-1', 'errored', false, 0],
       ],
     );
-    assert.equal(caseRateText(cases[1]!), 'none of 2 runs completed');
+    assert.equal(caseRateText(cases[1]), 'none of 2 runs completed');
     const [summary] = summariseConfigurations(runs, shouldTrigger);
     assert.ok(Number.isNaN(summary?.triggerRate ?? 0), 'no completed trigger run: no rate, not 0 % and not 100 %');
     assert.equal(summary?.erroredRuns, 4);
@@ -124,7 +124,7 @@ describe('aggregation', () => {
       output('with_skill', 2, [true, true]),
       output('without_skill', 1, [false, false]),
     ];
-    assert.deepEqual(gradingJson(runs[0]!), {
+    assert.deepEqual(gradingJson(runs[0]), {
       expectations: [
         { text: 'E0', passed: true, evidence: '' },
         { text: 'E1', passed: false, evidence: '' },

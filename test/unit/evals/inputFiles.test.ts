@@ -67,7 +67,7 @@ describe("output cases' input files go through the Files API", () => {
 
   it('uploadInputFiles sends the bytes under the bare file name', async () => {
     const [id] = await uploadInputFiles(env.sdk, folder, ['evals/files/data.csv'], 'ga');
-    const metadata = await env.sdk.files.retrieveMetadata(id!);
+    const metadata = await env.sdk.files.retrieveMetadata(id);
     assert.equal(metadata.filename, 'data.csv');
     assert.equal(metadata.size_bytes, 8);
     assert.equal(metadata.downloadable, false, 'an uploaded file is not downloadable, as on the service');

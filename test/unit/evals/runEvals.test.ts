@@ -97,7 +97,7 @@ describe('runEvals through the SDK against the emulator', () => {
     const versus = await runEvals(
       env.sdk,
       { triggers: TRIGGERS.slice(0, 1), outputs: [] },
-      options({ runs: 1, baseline: { kind: 'version', version: versions[0]! } }),
+      options({ runs: 1, baseline: { kind: 'version', version: versions[0] } }),
     );
     assert.deepEqual(
       versus.runs.map((run) => [run.configuration, run.passed]),
@@ -219,7 +219,7 @@ describe('runEvals through the SDK against the emulator', () => {
       JSON.stringify({ evals: [{ id: 7, prompt: `Say ${'a'.repeat(40)}`, checks: [{ type: 'matches', pattern: '(a+)+b' }] }] }),
       'e.json',
     ).evals;
-    const result = await runEvals(env.sdk, { triggers: [], outputs: [item!] }, options({ runs: 1 }));
+    const result = await runEvals(env.sdk, { triggers: [], outputs: [item] }, options({ runs: 1 }));
     assert.match(
       result.runs[0]?.error ?? '',
       /^The check "The answer matches \/\(a\+\)\+b\/" gave no verdict: The pattern ran longer than 500 ms/,

@@ -11,16 +11,16 @@ function loaderOver(items: readonly string[]): {
 } {
   const calls: Array<[string | null, number]> = [];
   let failure: string | undefined;
-  const loader: PageLoader<string> = async (cursor, limit): Promise<Page<string>> => {
+  const loader: PageLoader<string> = (cursor, limit): Promise<Page<string>> => {
     calls.push([cursor, limit]);
     if (failure) {
       const message = failure;
       failure = undefined;
-      throw new Error(message);
+      return Promise.reject(new Error(message));
     }
     const start = cursor === null ? 0 : Number(cursor);
     const end = start + limit;
-    return { items: items.slice(start, end), nextPage: end < items.length ? String(end) : null };
+    return Promise.resolve({ items: items.slice(start, end), nextPage: end < items.length ? String(end) : null });
   };
   return { loader, calls, fail: (message) => (failure = message) };
 }

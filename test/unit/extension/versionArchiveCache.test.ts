@@ -12,13 +12,13 @@ async function fakeClient(): Promise<{ client: SkillsClient; downloads: string[]
   const downloads: string[] = [];
   let fail = false;
   const client = {
-    async downloadVersion(skillId: string, ref: string): Promise<Uint8Array> {
+    downloadVersion(skillId: string, ref: string): Promise<Uint8Array> {
       downloads.push(`${skillId}/${ref}`);
       if (fail) {
         fail = false;
-        throw new Error('The Claude API could not be reached.');
+        return Promise.reject(new Error('The Claude API could not be reached.'));
       }
-      return bytes;
+      return Promise.resolve(bytes);
     },
   } as Partial<SkillsClient> as SkillsClient;
   return { client, downloads, failNext: () => (fail = true) };
@@ -26,7 +26,7 @@ async function fakeClient(): Promise<{ client: SkillsClient; downloads: string[]
 
 test('downloads a version once and keeps the four most recently used', async () => {
   const { client, downloads } = await fakeClient();
-  const cache = new VersionArchiveCache(async () => client);
+  const cache = new VersionArchiveCache(() => Promise.resolve(client));
   for (const ref of ['1', '2', '3', '4']) await cache.get('skill', ref);
   await cache.get('skill', '1'); // now the most recently used
   await cache.get('skill', '5'); // evicts 2, the least recently used
@@ -38,7 +38,7 @@ test('downloads a version once and keeps the four most recently used', async () 
 
 test('a failed download is not cached, and forget drops a version', async () => {
   const { client, downloads, failNext } = await fakeClient();
-  const cache = new VersionArchiveCache(async () => client);
+  const cache = new VersionArchiveCache(() => Promise.resolve(client));
   failNext();
   await assert.rejects(cache.get('skill', '1'), /could not be reached/);
   await cache.get('skill', '1');

@@ -10,13 +10,13 @@ test('the upload cache answers before the service; only what it lacks is downloa
   const bytes = await zip.generateAsync({ type: 'uint8array' });
   const downloads: string[] = [];
   const client = {
-    async downloadVersion(skillId: string, ref: string): Promise<Uint8Array> {
+    downloadVersion(skillId: string, ref: string): Promise<Uint8Array> {
       downloads.push(`${skillId}/${ref}`);
-      return bytes;
+      return Promise.resolve(bytes);
     },
   } as Partial<SkillsClient> as SkillsClient;
-  const stored = { get: async (_skillId: string, ref: string) => (ref === 'kept' ? bytes : undefined) };
-  const cache = new VersionArchiveCache(async () => client, stored);
+  const stored = { get: (_skillId: string, ref: string) => Promise.resolve(ref === 'kept' ? bytes : undefined) };
+  const cache = new VersionArchiveCache(() => Promise.resolve(client), stored);
   assert.equal((await cache.get('skill', 'kept')).skillMdPath(), 's/SKILL.md');
   assert.deepEqual(downloads, [], 'a version kept from an upload is not downloaded');
   await cache.get('skill', 'other');

@@ -8,23 +8,23 @@ import { findSkillFolders, lintSkillFolder } from '../../../src/core/skill/folde
 import type { UnreadablePath } from '../../../src/core/skill/findSkillFolders';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'skills');
-const rules = async (dir: string, profile: 'claude-api' | 'spec' = 'claude-api') =>
-  (await lintSkillFolder(dir, { profile })).diagnostics.map((d) => `${d.rule}:${d.severity}`);
+const rules = (dir: string, profile: 'claude-api' | 'spec' = 'claude-api') =>
+  lintSkillFolder(dir, { profile }).diagnostics.map((d) => `${d.rule}:${d.severity}`);
 
 describe('lintSkillFolder', () => {
-  it('finds nothing wrong with a good skill, whose link names a real file', async () => {
-    const result = await lintSkillFolder(path.join(FIXTURES, 'good-skill'), { profile: 'claude-api' });
+  it('finds nothing wrong with a good skill, whose link names a real file', () => {
+    const result = lintSkillFolder(path.join(FIXTURES, 'good-skill'), { profile: 'claude-api' });
     assert.equal(result.file, path.join(FIXTURES, 'good-skill', 'SKILL.md'));
     assert.deepEqual(result.diagnostics, []);
   });
 
-  it('uses the real folder name and files', async () => {
-    assert.deepEqual(await rules(path.join(FIXTURES, 'bad-skill')), ['yaml-syntax:error', 'link-broken:warning', 'link-outside:warning']);
+  it('uses the real folder name and files', () => {
+    assert.deepEqual(rules(path.join(FIXTURES, 'bad-skill')), ['yaml-syntax:error', 'link-broken:warning', 'link-outside:warning']);
   });
 
-  it('reports a mis-cased skill.md by profile, and still lints it', async () => {
-    assert.deepEqual(await rules(path.join(FIXTURES, 'misnamed-case')), ['skill-md-case:error']);
-    assert.deepEqual(await rules(path.join(FIXTURES, 'misnamed-case'), 'spec'), ['skill-md-case:warning']);
+  it('reports a mis-cased skill.md by profile, and still lints it', () => {
+    assert.deepEqual(rules(path.join(FIXTURES, 'misnamed-case')), ['skill-md-case:error']);
+    assert.deepEqual(rules(path.join(FIXTURES, 'misnamed-case'), 'spec'), ['skill-md-case:warning']);
   });
 
   describe('on generated folders', () => {
@@ -39,7 +39,7 @@ describe('lintSkillFolder', () => {
     it('reports a folder without SKILL.md', async () => {
       const dir = path.join(root, 'empty');
       await mkdir(dir);
-      const result = await lintSkillFolder(dir, { profile: 'claude-api' });
+      const result = lintSkillFolder(dir, { profile: 'claude-api' });
       assert.equal(result.file, undefined);
       assert.deepEqual(
         result.diagnostics.map((d) => d.rule),
@@ -53,7 +53,7 @@ describe('lintSkillFolder', () => {
       await writeFile(path.join(dir, 'SKILL.md'), '---\nname: uploads\ndescription: Tests uploads.\n---\nBody\n');
       await writeFile(path.join(dir, '.env'), 'TOKEN=placeholder\n');
       await writeFile(path.join(dir, 'big.bin'), Buffer.alloc(2048));
-      const result = await lintSkillFolder(dir, { profile: 'claude-api', uploadLimitBytes: 1024 });
+      const result = lintSkillFolder(dir, { profile: 'claude-api', uploadLimitBytes: 1024 });
       assert.deepEqual(
         result.diagnostics.map((d) => `${d.rule}:${d.severity}`),
         ['upload-too-large:error', 'upload-secret:error', 'upload-excluded:info'],
@@ -86,7 +86,7 @@ describe('findSkillFolders', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  it('searches folders recursively, skipping node_modules and .git, and finds mis-cased files', async () => {
+  it('searches folders recursively, skipping node_modules and .git, and finds mis-cased files', () => {
     const result = found([root]);
     assert.deepEqual(
       result.folders,
@@ -95,15 +95,15 @@ describe('findSkillFolders', () => {
     assert.deepEqual(result.unreadable, []);
   });
 
-  it('hands over the entries it read, which lint the same as a fresh read', async () => {
+  it('hands over the entries it read, which lint the same as a fresh read', () => {
     const { entries } = found([FIXTURES]);
     const dir = path.join(FIXTURES, 'bad-skill');
     assert.ok(entries.get(dir));
     const reused = lintSkillFolder(dir, { profile: 'claude-api', entries: entries.get(dir) });
-    assert.deepEqual(reused, await lintSkillFolder(dir, { profile: 'claude-api' }));
+    assert.deepEqual(reused, lintSkillFolder(dir, { profile: 'claude-api' }));
   });
 
-  it('accepts a SKILL.md path, reports missing paths, and treats a folder without skills as one skill folder', async () => {
+  it('accepts a SKILL.md path, reports missing paths, and treats a folder without skills as one skill folder', () => {
     const result = found([path.join(root, 'a/one/SKILL.md'), path.join(root, 'nope'), path.join(root, 'plain')]);
     assert.deepEqual(result.folders, [path.join(root, 'a/one'), path.join(root, 'plain')]);
     assert.deepEqual(result.unreadable, [{ path: path.join(root, 'nope'), reason: 'does not exist' }]);
@@ -117,7 +117,7 @@ describe('findSkillFolders', () => {
     );
   });
 
-  it('reports a subfolder it cannot read and still finds the skills beside it', async (t) => {
+  it('reports a subfolder it cannot read and still finds the skills beside it', (t) => {
     const blocked = path.join(root, 'b');
     const readdirSync = fs.readdirSync.bind(fs);
     const denied = Object.assign(new Error(`EACCES: permission denied, scandir '${blocked}'`), { code: 'EACCES' });

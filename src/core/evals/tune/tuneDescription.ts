@@ -107,7 +107,7 @@ export async function tuneDescription(sdk: Anthropic, client: SkillsClient, fold
   const prepared = await prepareUpload(folder);
   if (prepared.errors.length > 0 || !prepared.skillMd)
     throw new TuneError(`${path.basename(folder)} cannot be uploaded as it is: ${prepared.errors[0]?.message ?? 'it has no SKILL.md.'}`);
-  const files = await readPreparedFiles(prepared);
+  const files = readPreparedFiles(prepared);
   const skillMdPath = path.relative(folder, prepared.skillMd).split(path.sep).join('/');
   const skillMd = new TextDecoder().decode(files.files.find((file) => file.path === skillMdPath)?.data);
   if (evals.description === '') throw new TuneError(`The SKILL.md of ${path.basename(folder)} has no description to tune: add one first.`);

@@ -109,10 +109,12 @@ export function scanDecoded(text: string, utf8: Buffer, target: ScanTarget): Fin
  */
 export function scanUtf8(bytes: Buffer, target: ScanTarget): Finding[] {
   if (bytes.includes(0)) return [];
+  const hits = TRIGGERS.find(bytes);
+  const hides = mayHoldHiddenText(bytes);
+  if (hits.found.length === 0 && !hides) return [];
   const source = new ByteText(bytes);
   const out = new FindingsOf(source, target);
-  const hits = TRIGGERS.find(bytes);
-  if (mayHoldHiddenText(bytes)) addHiddenText(bytes, out);
+  if (hides) addHiddenText(bytes, out);
   if (hits.found.length === 0) return out.findings;
   const scopes = scopesOf(target, bytes);
   const context = new FileContext(source, hits);
