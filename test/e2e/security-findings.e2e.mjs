@@ -143,7 +143,8 @@ async function scanPublishedVersion(page, screenshot) {
   const version = page.locator('.part.sidebar .monaco-list-row.selected[aria-level="3"]');
   await version.waitFor();
   await runContextMenu(page, version, 'Scan Skill for Security Problems…');
-  await page.locator('.notifications-toasts', { hasText: `1 security finding in version v1` }).waitFor();
+  await page.locator('.notifications-toasts', { hasText: `1 security finding in "${FOLDER}" v1. See Problems.` }).waitFor();
+  await screenshot('security-scan-version-toast');
   const rows = page.locator('.part.panel .markers-panel .monaco-list-row');
   await rows.filter({ hasText: 'rates.py' }).filter({ hasText: 'v1' }).first().waitFor();
   await screenshot('security-scan-version');

@@ -1,6 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ours, ruleOf, rulesOf, waitForDiagnostics, waitForRule, withLintSetting, workspaceRoot } from './support/diagnostics';
+import {
+  createWatchedFolder,
+  ours,
+  ruleOf,
+  rulesOf,
+  waitForDiagnostics,
+  waitForRule,
+  withLintSetting,
+  workspaceRoot,
+} from './support/diagnostics';
 import { runCommand } from './support/commands';
 
 /** A SKILL.md with one mistake: a title-case name (`name-format`, also `name-dir-mismatch`). */
@@ -284,6 +293,7 @@ suite('SKILL.md language features', () => {
       'return them as CSV, as [the guide](guide.md) says.',
     );
     try {
+      await createWatchedFolder(folder);
       await vscode.workspace.fs.writeFile(skillMd, new TextEncoder().encode(linked));
       await waitForRule(skillMd, 'link-broken');
       assert.ok(!isOpen(skillMd));

@@ -1,6 +1,5 @@
-// The repository's lint: typescript-eslint's recommended rules, type-checked where the code is clean of them, and the
-// dependency rule of docs/development.md, checked by `npm run lint` and by `npm test`. Loaded through the root
-// eslint.config.mts.
+// The repository's lint: typescript-eslint's recommended type-checked rules and the dependency rule of
+// docs/development.md, checked by `npm run lint` and by `npm test`. Loaded through the root eslint.config.mts.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import boundaries from 'eslint-plugin-boundaries';
@@ -14,23 +13,6 @@ const SHARED = ['services', 'ui', 'shared'];
 const FEATURES = readdirSync(extensionDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && !SHARED.includes(entry.name))
   .map((entry) => entry.name);
-
-/** The code linted with the type-checked rules: each folder joins once it is clean of them, until the whole tree does. */
-const TYPE_CHECKED = [
-  'src/core/**/*.ts',
-  'src/cli/**/*.ts',
-  'src/cli.ts',
-  'src/emulator/**/*.ts',
-  'src/webview/**/*.ts',
-  'src/shared/**/*.ts',
-  'test/unit/**/*.ts',
-  'test/process/**/*.ts',
-  'test/package/**/*.ts',
-  'test/integration/**/*.ts',
-  'test/support/**/*.ts',
-  'test/webview/**/*.ts',
-  'bench/**/*.ts',
-];
 
 const featureType = (name: string): string => `feature-${name}`;
 
@@ -48,7 +30,17 @@ export default tseslint.config(
       '**/*.cjs',
     ],
   },
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    // Type-aware: each file is checked against the program of its nearest tsconfig.json (Node side, webview, pages);
+    // the two ESLint configuration files, which no tsconfig names, against a default one.
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.mts', 'tools/eslint/eslint.config.mts'] },
+        tsconfigRootDir: repoRoot,
+      },
+    },
+  },
   {
     rules: {
       // `interface Window extends StreamGlobals {}` is how a global is augmented.
@@ -56,13 +48,7 @@ export default tseslint.config(
     },
   },
   {
-    // Type-aware: each file is checked against the program of its nearest tsconfig.json (Node side, webview, pages).
-    files: TYPE_CHECKED,
-    extends: [tseslint.configs.recommendedTypeCheckedOnly],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: repoRoot } },
-  },
-  {
-    files: TYPE_CHECKED.filter((pattern) => pattern.startsWith('test/')),
+    files: ['test/**/*.ts'],
     rules: {
       // node:test's runner awaits what `describe`, `it` and `test` return: a test file calls them without `await`.
       '@typescript-eslint/no-floating-promises': [

@@ -115,8 +115,8 @@ export class ChatPanel implements vscode.Disposable {
     const message = parseWebviewMessage(raw);
     if (!message) {
       const length = oversizedPrompt(raw);
-      if (length !== undefined) return this.refuseLongPrompt(length);
-      this.deps.log.warn('Chat: ignored a message from the webview that does not fit the protocol');
+      if (length !== undefined) this.refuseLongPrompt(length);
+      else this.deps.log.warn('Chat: ignored a message from the webview that does not fit the protocol');
       return Promise.resolve();
     }
     return this.handle(message).catch((error: unknown) => this.deps.log.error(`Chat: ${message.type} failed: ${errorMessage(error)}`));
@@ -169,7 +169,7 @@ export class ChatPanel implements vscode.Disposable {
   }
 
   /** A page that skipped its own check sent a prompt over the limit: say so, rather than drop it unseen. */
-  private async refuseLongPrompt(length: number): Promise<void> {
+  private refuseLongPrompt(length: number): void {
     this.deps.log.warn(`Chat: refused a prompt of ${length} characters (at most ${MAX_PROMPT_CHARS})`);
     void vscode.window.showWarningMessage(
       vscode.l10n.t(

@@ -34,8 +34,9 @@ export function registerChat(context: vscode.ExtensionContext, services: Service
   };
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(CHAT_VIEW_TYPE, {
-      async deserializeWebviewPanel(panel, state: unknown) {
+      deserializeWebviewPanel(panel, state: unknown) {
         chat().revive(panel, state);
+        return Promise.resolve();
       },
     }),
     vscode.commands.registerCommand('skillsmith.chat.open', () => {

@@ -26,7 +26,7 @@ export async function scanSkillCommand(
   }
   const found = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Scanning {0}…', vscode.workspace.asRelativePath(folder)) },
-    async () => security.scanFolder(folder),
+    () => Promise.resolve(security.scanFolder(folder)),
   );
   log.info(`Scanned ${folder.toString(true)}: ${found.length} security findings`);
   const where = vscode.workspace.asRelativePath(folder);

@@ -4,7 +4,7 @@ import type { VersionArchiveCache } from '../services/caches/versionArchiveCache
 import { fileSetOfArchive } from '../services/caches/versionFileSet';
 import type { RemoteVersionItem } from '../shared/remoteItems';
 import { apiErrorKind } from '../ui/errorMessage';
-import { skillLabel, versionLabel } from '../ui/labels';
+import { skillLabel, versionLabel, versionShortLabel } from '../ui/labels';
 import { showError } from '../ui/showError';
 import { showStatus } from '../ui/showStatus';
 import { withCancellableProgress } from '../ui/withCancellableProgress';
@@ -25,6 +25,8 @@ export async function scanVersionCommand(
   const { skillId, ref } = item.version;
   const skill = skillLabel(item.parent.skill);
   const version = versionLabel(item.version, item.parent.ordinals);
+  // The toasts are narrow: the skill and "v1" there; the full label (with its time) where there is room.
+  const short = versionShortLabel(item.version, item.parent.ordinals);
   try {
     const archive = await withCancellableProgress(vscode.l10n.t('Downloading version {1} of "{0}"', skill, version), (_progress, signal) =>
       archives.get(skillId, ref, signal),
@@ -32,21 +34,16 @@ export async function scanVersionCommand(
     const set = fileSetOfArchive(archive);
     const prefix = set.folderName ? `${set.folderName}/` : '';
     const found = security.scanFileSet(set, (path) => item.uriOf(prefix + path));
-    log.info(`Scanned ${skillId}@${ref} (${set.files.length} files): ${found.length} security findings`);
+    log.info(`Scanned ${skillId}@${ref}, ${version} of "${skill}" (${set.files.length} files): ${found.length} security findings`);
     if (found.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No security findings in version {1} of "{0}".', skill, version));
+      void vscode.window.showInformationMessage(vscode.l10n.t('No security findings in "{0}" {1}.', skill, short));
       return 0;
     }
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     void vscode.window.showWarningMessage(
       found.length === 1
-        ? vscode.l10n.t('1 security finding in version {1} of "{0}": see the Problems panel.', skill, version)
-        : vscode.l10n.t(
-            '{0} security findings in version {2} of "{1}": see the Problems panel.',
-            formatCount(found.length),
-            skill,
-            version,
-          ),
+        ? vscode.l10n.t('1 security finding in "{0}" {1}. See Problems.', skill, short)
+        : vscode.l10n.t('{0} security findings in "{1}" {2}. See Problems.', formatCount(found.length), skill, short),
     );
     return found.length;
   } catch (error) {

@@ -58,7 +58,9 @@ export class SkillCodeActions implements vscode.CodeActionProvider {
 /** What an action does, as text: two actions with the same key change the same things the same way. */
 function effectKey(action: vscode.CodeAction): string {
   const edits = (action.edit?.entries() ?? []).flatMap(([uri, textEdits]) =>
-    textEdits.map(({ range: r, newText }) => `${uri}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}=${newText}`),
+    textEdits.map(
+      ({ range: r, newText }) => `${uri.toString()}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}=${newText}`,
+    ),
   );
   return JSON.stringify([edits, action.command?.command, action.command?.arguments?.map(String)]);
 }

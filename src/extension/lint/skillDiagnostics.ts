@@ -18,6 +18,9 @@ const DEBOUNCE_MS = 200;
 export class SkillDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly typing = new KeyedDebounce(DEBOUNCE_MS);
+  /** The latest lint started for each file (URI string): an earlier one that ends later publishes nothing. */
+  private readonly latest = new Map<string, number>();
+  private started = 0;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -34,18 +37,23 @@ export class SkillDiagnostics implements vscode.Disposable {
   /** Lints an open document now; the result is dropped if the document changed or closed meanwhile. */
   async lintDocument(document: vscode.TextDocument): Promise<void> {
     const version = document.version;
+    const run = this.start(document.uri);
     const listing = await this.listings.get(folderOf(document.uri));
-    if (document.isClosed || document.version !== version) return;
+    if (!this.finish(document.uri, run) || document.isClosed || document.version !== version) return;
     this.publish(document.uri, this.lintSafely(document.uri, document.getText(), listing));
   }
 
-  /** Lints a file from disk (or its open document), publishes the result and returns it. */
+  /**
+   * Lints a file from disk (or its open document), publishes the result and returns it. A lint of the same file
+   * started meanwhile (it read a newer listing or text), or a clear, wins: this one's result is not published.
+   */
   async lintFile(uri: vscode.Uri): Promise<readonly Diagnostic[]> {
+    const run = this.start(uri);
     const open = vscode.workspace.textDocuments.find((document) => !document.isClosed && document.uri.toString() === uri.toString());
     const listing = await this.listings.get(folderOf(uri));
     const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     const diagnostics = this.lintSafely(uri, text, listing);
-    this.publish(uri, diagnostics);
+    if (this.finish(uri, run)) this.publish(uri, diagnostics);
     return diagnostics;
   }
 
@@ -68,12 +76,26 @@ export class SkillDiagnostics implements vscode.Disposable {
       if (entry.toString() === uri.toString() || entry.toString().startsWith(prefix)) doomed.push(entry);
     });
     doomed.forEach((entry) => this.collection.delete(entry));
+    for (const key of [...this.latest.keys()]) if (key === uri.toString() || key.startsWith(prefix)) this.latest.delete(key);
   }
 
   /** Cancels pending lints and removes every diagnostic. */
   dispose(): void {
     this.typing.cancelAll();
     this.collection.dispose();
+  }
+
+  /** Records a lint of `uri` starting; returns its number. */
+  private start(uri: vscode.Uri): number {
+    this.latest.set(uri.toString(), ++this.started);
+    return this.started;
+  }
+
+  /** Whether `run`, ending, is still the latest lint of `uri` (none started since, and no clear): it may publish. */
+  private finish(uri: vscode.Uri, run: number): boolean {
+    if (this.latest.get(uri.toString()) !== run) return false;
+    this.latest.delete(uri.toString());
+    return true;
   }
 
   private publish(uri: vscode.Uri, diagnostics: readonly Diagnostic[]): void {

@@ -45,6 +45,30 @@ export async function waitForRule(uri: vscode.Uri, rule: string): Promise<vscode
   return diagnostic;
 }
 
+/**
+ * Creates the folder `uri` and resolves once the file watcher has reported it: a file written into a folder made a
+ * moment before can go unseen by the OS watcher under load, one written after this is seen.
+ */
+export async function createWatchedFolder(uri: vscode.Uri): Promise<void> {
+  const watcher = vscode.workspace.createFileSystemWatcher(
+    new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), '*'),
+    false,
+    true,
+    true,
+  );
+  try {
+    const created = new Promise<void>((resolve) => {
+      watcher.onDidCreate((found) => {
+        if (found.toString() === uri.toString()) resolve();
+      });
+    });
+    await vscode.workspace.fs.createDirectory(uri);
+    await created;
+  } finally {
+    watcher.dispose();
+  }
+}
+
 /** The workspace folder the tests run in. */
 export function workspaceRoot(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
