@@ -12,6 +12,7 @@ import { countOf, formatCount } from '../core/text/count';
 import { chooseModel, sdkFromEnvironment } from './apiSubcommand';
 import { runWithArgs } from './args';
 import { EVAL_ARGS, type EvalArgs } from './evalArgs';
+import { evalErrorText } from './evalFileText';
 import { jsonReport, junitReport, textReport, type EvalReport } from './evalReport';
 import { terminalOutput } from './terminalText';
 import type { RunIo } from './runCommand';
@@ -43,7 +44,7 @@ async function evaluate(args: EvalArgs, io: EvalIo): Promise<number> {
   try {
     evals = await loadEvals(path.resolve(args.path));
   } catch (error) {
-    return usage(io, messageOf(error));
+    return usage(io, evalErrorText(error));
   }
   const sdk = sdkFromEnvironment('eval', args.baseUrl, io);
   if (!sdk) return 2;
@@ -104,7 +105,8 @@ async function evaluate(args: EvalArgs, io: EvalIo): Promise<number> {
       );
     return report.unmet.length > 0 || errored > 0 || result.capReached ? 1 : 0;
   } catch (error) {
-    if (error instanceof CostCapError || error instanceof EvalFileError) return usage(io, `${error.message} (--max-requests sets the cap)`);
+    if (error instanceof CostCapError) return usage(io, `${error.message} (--max-requests sets the cap)`);
+    if (error instanceof EvalFileError) return usage(io, evalErrorText(error));
     throw error;
   } finally {
     stopListening();

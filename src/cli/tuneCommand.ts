@@ -11,6 +11,7 @@ import { countOf, formatCount } from '../core/text/count';
 import { chooseModel, sdkFromEnvironment } from './apiSubcommand';
 import { runWithArgs } from './args';
 import type { EvalIo } from './evalCommand';
+import { evalErrorText } from './evalFileText';
 import { oneLine, terminalOutput } from './terminalText';
 import { TUNE_ARGS, type TuneArgs } from './tuneArgs';
 import { tuneText } from './tuneReport';
@@ -65,7 +66,7 @@ async function tune(args: TuneArgs, io: EvalIo): Promise<number> {
   } catch (error) {
     if (error instanceof CostCapError)
       return usage(io, `${error.message.replace('This eval run', 'This tuning')} (--max-requests sets the cap)`);
-    if (error instanceof TuneError || error instanceof EvalFileError) return usage(io, error.message);
+    if (error instanceof TuneError || error instanceof EvalFileError) return usage(io, evalErrorText(error));
     io.stderr.write(`skillsmith tune: the tuning stopped: ${messageOf(error)} The temporary skills were deleted.\n`);
     return 1;
   } finally {

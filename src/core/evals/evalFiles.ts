@@ -22,8 +22,14 @@ export class EvalFileError extends Error {
     /** The 0-based line of the problem (the case's `{`, or where the JSON breaks), when known. */
     readonly line?: number,
   ) {
-    super(`${file}${where ? ` (${where})` : ''}: ${problem}`);
+    super('');
+    this.message = this.naming(file);
     this.name = 'EvalFileError';
+  }
+
+  /** The message with the file named `shown` instead (a path relative to the reader's folder). */
+  naming(shown: string): string {
+    return `${shown}${this.where ? ` (${this.where})` : ''}: ${this.problem}`;
   }
 }
 

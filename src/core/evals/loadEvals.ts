@@ -20,11 +20,11 @@ export interface LoadedEvals {
 /**
  * From a skill folder: its `evals/evals.json` and `evals/trigger-evals.json`, whichever exist. From a JSON file:
  * that file alone (a trigger set when its cases have `should_trigger`), for the nearest folder above it with a
- * SKILL.md. Rejects with an `EvalFileError` (or an Error saying what is missing) when nothing usable is found.
+ * SKILL.md. Rejects with an `EvalFileError` naming the file or folder when nothing usable is found.
  */
 export async function loadEvals(target: string): Promise<LoadedEvals> {
   const stat = await fs.stat(target).catch(() => null);
-  if (!stat) throw new Error(`${target} does not exist: give a skill folder or an eval file.`);
+  if (!stat) throw new EvalFileError(target, '', 'does not exist; give a skill folder or an eval file.');
   const skillFolder = stat.isDirectory() ? target : await skillFolderAbove(path.dirname(target), target);
   const { name, description } = await readSkillIdentity(skillFolder);
   const candidates = stat.isDirectory()
@@ -44,7 +44,7 @@ export async function loadEvals(target: string): Promise<LoadedEvals> {
     else outputs = [...parseOutputEvals(text, file).evals];
   }
   if (files.length === 0)
-    throw new Error(`${skillFolder} has no ${OUTPUT_EVALS_FILE} or ${TRIGGER_EVALS_FILE}: add one, or give an eval file.`);
+    throw new EvalFileError(skillFolder, '', `has no ${OUTPUT_EVALS_FILE} or ${TRIGGER_EVALS_FILE}; add one, or give an eval file.`);
   return { skillFolder, name, description, triggers, outputs, files };
 }
 
@@ -52,7 +52,7 @@ export async function loadEvals(target: string): Promise<LoadedEvals> {
 export async function readSkillIdentity(folder: string): Promise<{ name: string; description: string }> {
   const file = path.join(folder, 'SKILL.md');
   const text = await readRegularFile(file).catch((error: Error) => {
-    throw new Error(`${folder} has no readable SKILL.md (${error.message}).`);
+    throw new EvalFileError(folder, '', `has no readable SKILL.md (${error.message}).`);
   });
   return skillIdentityOf(text, file);
 }
@@ -85,7 +85,7 @@ export function skillIdentityOf(text: string, file: string): { name: string; des
     return typeof entry?.value === 'string' ? entry.value.trim() : '';
   };
   const name = value('name');
-  if (name === '') throw new Error(`${file} has no name in its frontmatter.`);
+  if (name === '') throw new EvalFileError(file, '', 'has no name in its frontmatter.');
   return { name, description: value('description') };
 }
 
@@ -111,6 +111,6 @@ async function skillFolderAbove(dir: string, file: string): Promise<string> {
       )
     )
       return current;
-    if (path.dirname(current) === current) throw new Error(`${file} is not inside a skill folder (no SKILL.md above it).`);
+    if (path.dirname(current) === current) throw new EvalFileError(file, '', 'is not inside a skill folder (no SKILL.md above it).');
   }
 }

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { toFile } from '@anthropic-ai/sdk';
 import { parseCommandArgs } from '../../../src/cli/args';
@@ -12,6 +12,9 @@ import { runEvalCommand, type EvalIo } from '../../../src/cli/evalCommand';
 import { emulatorForSuite, TEST_KEY } from '../emulator/support';
 
 const SKILL = join(__dirname, '..', '..', 'fixtures', 'evals', 'csv-cleaner');
+
+/** `file` as the CLI names it: relative to the current folder, with forward slashes. */
+const shown = (file: string): string => relative(process.cwd(), file).split(sep).join('/');
 
 async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -142,8 +145,11 @@ describe('skillsmith eval', () => {
       [[SKILL, '--runs', '0'], /--runs must be a whole number from 1 to 100, not '0'/],
       [[SKILL, '--min-pass-rate', '1.5'], /--min-pass-rate must be a number from 0 to 1/],
       [[SKILL, '--format', 'xml'], /Unknown format 'xml'/],
-      [['/nowhere/at/all'], /\/nowhere\/at\/all does not exist/],
-      [[join(SKILL, 'SKILL.md')], /SKILL\.md: Not valid JSON at 1:2 \(line 1, column 2\): no number after minus sign\./],
+      [['/nowhere/at/all'], new RegExp(`eval: ${shown('/nowhere/at/all').replace(/[./]/g, '\\$&')}: does not exist; give a skill folder`)],
+      [
+        [join(SKILL, 'SKILL.md')],
+        /eval: test\/fixtures\/evals\/csv-cleaner\/SKILL\.md: Not valid JSON at 1:2 \(line 1, column 2\): no number after minus sign\./,
+      ],
       [
         [SKILL, '--skill-id', 'skill_x', '--max-requests', '5'],
         /would send 24 requests \(about [\d,]+ input tokens and up to [\d,]+ output tokens; up to 78 requests and [\d,]+ output tokens with continuations\), over the cap of 5/,
@@ -160,6 +166,25 @@ describe('skillsmith eval', () => {
       ...(parsed([SKILL]) as object),
       baseline: { kind: 'version', version: 'skver_1' },
     });
+  });
+
+  it('names a broken eval file and a case with nothing to grade relative to the current folder, never absolute', async () => {
+    const folder = join(out, 'relative-paths');
+    await mkdir(join(folder, 'evals'), { recursive: true });
+    await writeFile(join(folder, 'SKILL.md'), '---\nname: relative-paths\ndescription: Names files as the user reads them.\n---\n');
+    const evalsFile = join(folder, 'evals', 'evals.json');
+    for (const [text, problem] of [
+      ['{"evals": [', /: Not valid JSON/],
+      ['{"evals": [{"id": 1, "prompt": "Tidy it."}]}', / \(evals\[0\]\): eval 1 has nothing to grade: add expectations/],
+    ] as const) {
+      await writeFile(evalsFile, text);
+      for (const target of [folder, evalsFile]) {
+        const { code, stderr } = await run([target, '--skill-id', 'skill_x'], vars());
+        assert.equal(code, 2, text);
+        assert.ok(stderr.startsWith(`skillsmith eval: ${shown(evalsFile)}`), stderr);
+        assert.match(stderr, problem);
+      }
+    }
   });
 
   it('every request refused (a wrong key): each case errs, with <error> in JUnit and exit 1, though nothing failed', async () => {

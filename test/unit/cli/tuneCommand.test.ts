@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { describe, it } from 'node:test';
 import type { EvalIo } from '../../../src/cli/evalCommand';
 import { parseCommandArgs } from '../../../src/cli/args';
@@ -66,6 +66,18 @@ describe('skillsmith tune', () => {
     const { code, stdout } = await run([fixture.skill, '--rounds', '0', '--runs', '1', '--model', 'm']);
     assert.equal(code, 1);
     assert.match(stdout, /No candidate could be measured: give one with --candidate/);
+  });
+
+  it('a case with nothing to grade exits 2 naming its file relative to the current folder', async () => {
+    const folder = join(dirname(fixture.skill), 'ungradable');
+    await mkdir(join(folder, 'evals'), { recursive: true });
+    await writeFile(join(folder, 'SKILL.md'), '---\nname: ungradable\ndescription: Has a case with nothing to grade.\n---\n');
+    const evalsFile = join(folder, 'evals', 'evals.json');
+    await writeFile(evalsFile, '{"evals": [{"id": 7, "prompt": "Tidy it."}]}');
+    const { code, stderr } = await run([folder, '--model', 'm']);
+    assert.equal(code, 2);
+    const shown = relative(process.cwd(), evalsFile).split(sep).join('/');
+    assert.ok(stderr.startsWith(`skillsmith tune: ${shown} (evals[0]): eval 7 has nothing to grade`), stderr);
   });
 
   it('usage errors exit 2 with what to do', async () => {
