@@ -9,7 +9,7 @@ import { parseMochaSummary, resultLine } from './lib/summary.mjs';
 import { tailFile } from './lib/tail.mjs';
 import { makeShortTempDir, removeDir } from './lib/tempdir.mjs';
 import { REPO_ROOT } from './lib/tools.mjs';
-import { copyFixtureWorkspace } from './lib/workspace.mjs';
+import { makeTestWorkspace } from './lib/workspace.mjs';
 
 const TESTS_ENTRY = path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js');
 
@@ -47,7 +47,7 @@ async function main() {
       extensionTestsPath: TESTS_ENTRY,
       extensionTestsEnv: { SKILLSMITH_TEST_LOG: logPath },
       launchArgs: [
-        copyFixtureWorkspace(temp),
+        makeTestWorkspace(temp),
         '--disable-extensions',
         '--disable-workspace-trust',
         `--user-data-dir=${path.join(temp, 'ud')}`,

@@ -10,7 +10,7 @@ import { parseMochaSummary, resultLine } from './lib/summary.mjs';
 import { tailFile } from './lib/tail.mjs';
 import { makeShortTempDir, removeDir } from './lib/tempdir.mjs';
 import { provision, REPO_ROOT } from './lib/tools.mjs';
-import { copyFixtureWorkspace } from './lib/workspace.mjs';
+import { makeTestWorkspace } from './lib/workspace.mjs';
 import { startCodeServer } from './code-server.mjs';
 
 // A net for a hung extension host, not a speed limit: the whole run takes about 2 minutes on a quiet 2-core
@@ -28,8 +28,8 @@ function grepArgument(argv) {
   return pattern;
 }
 
-/** The workbench URL that opens `folder` and runs the extension tests (the smoke-test-driver payload). */
-function testUrl(server, folder) {
+/** The workbench URL that opens the `.code-workspace` file `workspace` and runs the extension tests (the smoke-test-driver payload). */
+function testUrl(server, workspace) {
   const remote = (absolutePath) => `vscode-remote://127.0.0.1:${server.port}${absolutePath}`;
   const payload = [
     ['extensionDevelopmentPath', remote(REPO_ROOT)],
@@ -37,7 +37,7 @@ function testUrl(server, folder) {
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
   ];
-  return `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  return `${server.url}/?workspace=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /** Runs the suite and returns the process exit code. */
@@ -55,7 +55,7 @@ async function main() {
 
     const temp = makeShortTempDir();
     cleanup.add(() => removeDir(temp));
-    const workspace = copyFixtureWorkspace(temp);
+    const workspace = makeTestWorkspace(temp);
     const logPath = path.join(temp, 'mocha.log');
     const stopTail = tailFile(logPath, (text) => {
       log += text;

@@ -1,5 +1,5 @@
 // The sample workspace of skills, copied so a run may change it freely.
-import { cpSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './tools.mjs';
 
@@ -11,6 +11,20 @@ export function copyFixtureWorkspace(parentDir) {
   const target = path.join(parentDir, 'workspace');
   cpSync(FIXTURE_WORKSPACE, target, { recursive: true });
   return target;
+}
+
+/**
+ * The integration tests' workspace: a multi-root workspace file, `<parentDir>/tests.code-workspace`, whose first root
+ * is a copy of the sample workspace (`copyFixtureWorkspace`) and whose second, `<parentDir>/second-root`, starts empty
+ * (tests of resource-scoped settings put a skill folder there, with settings of its own). Returns the file's path.
+ */
+export function makeTestWorkspace(parentDir) {
+  const first = copyFixtureWorkspace(parentDir);
+  const second = path.join(parentDir, 'second-root');
+  mkdirSync(second);
+  const file = path.join(parentDir, 'tests.code-workspace');
+  writeFileSync(file, `${JSON.stringify({ folders: [{ path: first }, { path: second }], settings: {} }, null, 2)}\n`);
+  return file;
 }
 
 /**

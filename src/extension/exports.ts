@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { PublishFeature } from './publish/registerPublish';
 import type { ChatHandles } from './chat/registerChat';
 import type { EvalHandles } from './evals/registerEvals';
+import type { ApiKeyStore } from './services/api/apiKeyStore';
+import type { Prompts } from './ui/prompts';
 import type { SkillFolders } from './services/skillFolders/skillFolders';
 import type { RemoteSkills } from './tree/registerRemoteSkills';
 
@@ -10,14 +12,18 @@ import type { RemoteSkills } from './tree/registerRemoteSkills';
  * seam adds one line here and one in `activate`.
  */
 export interface TestSeams {
-  /** The remote skills tree, its view, the auth state and the prompts (tests answer the prompts). */
+  /** The remote skills tree, its view and the auth state. */
   readonly remoteSkills: RemoteSkills;
-  /** Publish and diff: their prompts (tests answer them), the folder links and the drift badges. */
+  /** Publish: the folder links and the drift badges. */
   readonly publish: PublishFeature;
-  /** The open chat panel, the chat's prompts (tests answer them) and the serializer's restore. */
+  /** The open chat panel and the serializer's restore. */
   readonly chat: ChatHandles;
-  /** The Test Explorer's eval items (runs go through `vscode.commands` and the prompts above). */
+  /** The Test Explorer's eval items (runs go through `vscode.commands` and `prompts`). */
   readonly evals: EvalHandles;
+  /** Every question the extension asks the user (one object: tests replace members to answer them). */
+  readonly prompts: Prompts;
+  /** The API key store (tests count how often it is read). */
+  readonly keys: ApiKeyStore;
   /** The workspace's skill folders (discovery, resolve, links, draft hashes). */
   readonly folders: SkillFolders;
   /** How long `activate` took, in milliseconds (reported by the tests, never asserted). */

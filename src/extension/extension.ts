@@ -38,7 +38,16 @@ export function activate(context: vscode.ExtensionContext): TestSeams | undefine
 
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
-  return exportsFor(context.extensionMode, () => ({ remoteSkills, publish, chat, evals, folders: services.folders, activationMs }));
+  return exportsFor(context.extensionMode, () => ({
+    remoteSkills,
+    publish,
+    chat,
+    evals,
+    prompts: services.prompts,
+    keys: services.keys,
+    folders: services.folders,
+    activationMs,
+  }));
 }
 
 /** Everything is disposed through `context.subscriptions`. */

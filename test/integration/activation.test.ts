@@ -65,4 +65,26 @@ suite('Activation', () => {
       'nobody can switch off a confirmation',
     );
   });
+
+  test('one prompts object asks every question: the tree, publish, export and the chat ask through the seam tests answer', async () => {
+    const seams = await vscode.extensions.getExtension<TestSeams>('skillsmith.skillsmith')?.activate();
+    assert.ok(seams);
+    // Each feature's questions are members of the one interactive object (frozen, so none can be switched off) ...
+    const questions: readonly (keyof Prompts)[] = [
+      'confirm',
+      'pickVersion',
+      'pickLink',
+      'askAboutSecrets',
+      'preview',
+      'confirmExportWarnings',
+      'pickZipDestination',
+      'pickSkills',
+      'askPublishFirst',
+    ];
+    for (const question of questions) assert.equal(typeof interactivePrompts[question], 'function', question);
+    // ... and the Test-mode copy the seams hand out is the one every feature asks: no feature keeps its own.
+    assert.deepEqual(Object.keys(seams.prompts).sort(), Object.keys(interactivePrompts).sort());
+    for (const handle of [seams.remoteSkills, seams.publish, seams.chat])
+      assert.ok(!('prompts' in handle), 'no feature has prompts of its own');
+  });
 });

@@ -2,12 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startEmulator, type RunningEmulator } from '../../src/emulator';
 import type { ChatPanel } from '../../src/extension/chat/chatPanel';
-import { interactiveChatPrompts } from '../../src/extension/chat/chatPrompts';
 import type { ChatHandles } from '../../src/extension/chat/registerChat';
 import type { TestSeams } from '../../src/extension/exports';
 import type { TreeNode } from '../../src/extension/tree/nodes/treeNode';
 import type { RemoteSkills } from '../../src/extension/tree/registerRemoteSkills';
-import { interactivePrompts } from '../../src/extension/ui/prompts';
+import { interactivePrompts, type Prompts } from '../../src/extension/ui/prompts';
 import { DEFAULT_MAX_TOKENS, FALLBACK_MODEL } from '../../src/core/chat/defaultModel';
 import type { ChatUpdate } from '../../src/core/chat/updates';
 import type { AssistantTurn, ToolCallBlock } from '../../src/core/chat/viewModel';
@@ -79,6 +78,7 @@ suite('Test chat', () => {
   let emulator: RunningEmulator;
   let remote: RemoteSkills;
   let chat: ChatHandles;
+  let prompts: Prompts;
   const envKey = process.env.ANTHROPIC_API_KEY;
   const settings = () => vscode.workspace.getConfiguration('skillsmith');
   const workspaceRoot = () => {
@@ -93,17 +93,17 @@ suite('Test chat', () => {
     const api = await extension.activate();
     remote = api.remoteSkills;
     chat = api.chat;
+    prompts = api.prompts;
     delete process.env.ANTHROPIC_API_KEY;
     emulator = await startEmulator({ port: 0, host: '127.0.0.1', seed: true, apiKey: TEST_KEY });
     await settings().update('api.baseUrl', emulator.url, vscode.ConfigurationTarget.Global);
-    remote.prompts.askApiKey = () => Promise.resolve(TEST_KEY);
+    prompts.askApiKey = () => Promise.resolve(TEST_KEY);
     await vscode.commands.executeCommand('skillsmith.auth.setKey');
   });
 
   suiteTeardown(async () => {
     chat.panel()?.dispose();
-    Object.assign(remote.prompts, interactivePrompts);
-    Object.assign(chat.prompts, interactiveChatPrompts);
+    Object.assign(prompts, interactivePrompts);
     await vscode.commands.executeCommand('skillsmith.auth.signOut');
     await settings().update('api.baseUrl', undefined, vscode.ConfigurationTarget.Global);
     if (envKey !== undefined) process.env.ANTHROPIC_API_KEY = envKey;
@@ -153,7 +153,7 @@ suite('Test chat', () => {
     const skillMd = vscode.Uri.joinPath(workspaceRoot(), 'release-notes', 'SKILL.md');
     let offered: string[] = [];
     let title = '';
-    chat.prompts.pickSkills = async (items, pickerTitle) => {
+    prompts.pickSkills = async (items, pickerTitle) => {
       title = pickerTitle;
       const loaded = await items;
       offered = loaded.map((item) => item.label);
@@ -226,7 +226,7 @@ suite('Test chat', () => {
 
     const asked: string[] = [];
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('my own notes'));
-    chat.prompts.confirmOverwrite = (uri) => {
+    prompts.confirmOverwrite = (uri) => {
       asked.push(uri.path);
       return Promise.resolve(undefined);
     };
@@ -234,7 +234,7 @@ suite('Test chat', () => {
     assert.deepEqual(asked, [target.path], 'it asked before replacing');
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), 'my own notes', 'cancel keeps the file');
 
-    chat.prompts.confirmOverwrite = () => Promise.resolve('replace');
+    prompts.confirmOverwrite = () => Promise.resolve('replace');
     await panel.receive({ type: 'saveFile', fileId: file.fileId });
     assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), /^# Emulator report/);
     await vscode.workspace.fs.delete(target);
@@ -243,7 +243,7 @@ suite('Test chat', () => {
   test('"Save to Workspace…" saves under one plain file name in the workspace folder, whatever name the service gave', async () => {
     const panel = await openReadyPanel(chat);
     const saveAs: string[] = [];
-    chat.prompts.chooseSaveTarget = (suggested) => {
+    prompts.chooseSaveTarget = (suggested) => {
       saveAs.push(vscode.workspace.asRelativePath(suggested));
       return Promise.resolve(undefined);
     };

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { interactiveChatPrompts } from '../../src/extension/chat/chatPrompts';
 import type { ChatHandles } from '../../src/extension/chat/registerChat';
 import type { TestSeams } from '../../src/extension/exports';
 import type { PublishOutcome } from '../../src/extension/shared/publishOutcome';
@@ -18,9 +17,9 @@ suite('Test in Chat on a linked skill folder', () => {
   suiteSetup(async () => {
     session = await openPublishSession('chat-link-tests');
     chat = (await vscode.extensions.getExtension<TestSeams>('skillsmith.skillsmith')?.activate())!.chat;
-    session.publish.prompts.pickLink = () => Promise.resolve({ kind: 'new' });
-    session.publish.prompts.askDisplayName = (name) => Promise.resolve(name);
-    session.publish.prompts.preview = () => Promise.resolve(true);
+    session.prompts.pickLink = () => Promise.resolve({ kind: 'new' });
+    session.prompts.askDisplayName = (name) => Promise.resolve(name);
+    session.prompts.preview = () => Promise.resolve(true);
     folder = session.skillFolder('chat-linked', { 'SKILL.md': skillMd('chat-linked') });
     const outcome = await vscode.commands.executeCommand<PublishOutcome>('skillsmith.publish.folder', folder);
     assert.ok(outcome.kind === 'published', JSON.stringify(outcome));
@@ -29,7 +28,7 @@ suite('Test in Chat on a linked skill folder', () => {
 
   setup(() => {
     questions.length = 0;
-    chat.prompts.pickSkills = () => assert.fail('a linked folder is tested as its skill, without asking which');
+    session.prompts.pickSkills = () => assert.fail('a linked folder is tested as its skill, without asking which');
   });
 
   teardown(() => {
@@ -37,7 +36,6 @@ suite('Test in Chat on a linked skill folder', () => {
   });
 
   suiteTeardown(async () => {
-    Object.assign(chat.prompts, interactiveChatPrompts);
     await session.close();
   });
 
@@ -47,7 +45,7 @@ suite('Test in Chat on a linked skill folder', () => {
   }
 
   test('its SKILL.md starts the chat with the linked skill at the version published from here', async () => {
-    chat.prompts.askPublishFirst = (name) => assert.fail(`nothing changed, yet it asked about ${name}`);
+    session.prompts.askPublishFirst = (name) => assert.fail(`nothing changed, yet it asked about ${name}`);
     await vscode.commands.executeCommand('skillsmith.chat.testSkillMd', vscode.Uri.joinPath(folder, 'SKILL.md'));
     assert.equal(chip()?.version, first.version.ref);
     assert.equal(chip()?.type, 'custom');
@@ -56,7 +54,7 @@ suite('Test in Chat on a linked skill folder', () => {
   test('after an edit it says the folder changed: the published version can be tested as it is', async () => {
     fs.appendFileSync(vscode.Uri.joinPath(folder, 'SKILL.md').fsPath, '\nAn edit after publishing.\n');
     const versions = session.emulator.admin.store.find(first.skillId).versions.length;
-    chat.prompts.askPublishFirst = (name, skill) => {
+    session.prompts.askPublishFirst = (name, skill) => {
       questions.push(`${name} → ${skill}`);
       return Promise.resolve('published');
     };
@@ -67,11 +65,11 @@ suite('Test in Chat on a linked skill folder', () => {
   });
 
   test('after an edit, publishing first tests the new version; cancelling tests nothing', async () => {
-    chat.prompts.askPublishFirst = () => Promise.resolve(undefined);
+    session.prompts.askPublishFirst = () => Promise.resolve(undefined);
     await vscode.commands.executeCommand('skillsmith.chat.testSkillMd', folder);
     assert.equal(chat.panel(), undefined, 'no panel opens when the question is cancelled');
 
-    chat.prompts.askPublishFirst = () => Promise.resolve('publish');
+    session.prompts.askPublishFirst = () => Promise.resolve('publish');
     await vscode.commands.executeCommand('skillsmith.chat.testSkillMd', folder);
     const published = session.publish.links.get(folder)?.published;
     assert.ok(published && published.ref !== first.version.ref, 'a new version was published from the folder');

@@ -34,10 +34,10 @@ suite('Diff', () => {
     session.emulator.admin.onRequest((request) => {
       if (request.path.endsWith('/content')) contentRequests.push(request.path);
     });
-    session.publish.prompts.pickLink = () => Promise.resolve({ kind: 'new' });
-    session.publish.prompts.askDisplayName = (name) => Promise.resolve(name);
-    session.publish.prompts.preview = () => Promise.resolve(true);
-    session.publish.prompts.publishUnchanged = () => Promise.resolve(true);
+    session.prompts.pickLink = () => Promise.resolve({ kind: 'new' });
+    session.prompts.askDisplayName = (name) => Promise.resolve(name);
+    session.prompts.preview = () => Promise.resolve(true);
+    session.prompts.publishUnchanged = () => Promise.resolve(true);
     folder = session.skillFolder('diffed-skill', {
       'SKILL.md': skillMd('diffed-skill'),
       'notes/old.md': 'to be removed\n',
@@ -61,7 +61,7 @@ suite('Diff', () => {
     // Some keys cannot download: the upload cache must answer, so the service is never asked for the content.
     session.emulator.admin.injectFault({ method: 'GET', path: '/v1/skills/*/versions/*/content', status: 403, times: 100 });
     let offered: readonly string[] = [];
-    session.remote.prompts.pickVersion = (_title, versions) => {
+    session.prompts.pickVersion = (_title, versions) => {
       offered = versions.map((version) => version.id);
       return Promise.resolve(versions[0]);
     };
@@ -123,7 +123,7 @@ suite('Diff', () => {
   });
 
   test('comparing an unchanged folder says there is no difference and opens nothing', async () => {
-    session.remote.prompts.pickVersion = (_title, versions) => Promise.resolve(versions[0]);
+    session.prompts.pickVersion = (_title, versions) => Promise.resolve(versions[0]);
     const comparison = await vscode.commands.executeCommand<Comparison>('skillsmith.diff.withRemote', folder);
     assert.deepEqual(comparison, { added: [], removed: [], changed: [], binary: [] });
     assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab, undefined, 'no editor was opened');

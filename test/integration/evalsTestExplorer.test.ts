@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SkillVersion } from '../../src/core/api/types';
 import type { TestSeams } from '../../src/extension/exports';
-import { versionPickItems } from '../../src/extension/ui/prompts';
+import { versionPickItems } from '../../src/extension/ui/commonQuestions';
 import type { EvalFeature } from '../../src/extension/evals/evalFeature';
 import type { CaseReport } from '../../src/extension/evals/reportedRun';
 import { editAndSave, openPublishSession, type PublishSession } from './support/publishSession';
@@ -69,13 +69,13 @@ suite('Evals in the Test Explorer', () => {
 
   setup(() => {
     confirmations.length = 0;
-    session.remote.prompts.confirm = (message) => {
+    session.prompts.confirm = (message) => {
       confirmations.push(message);
       return Promise.resolve(true);
     };
-    session.publish.prompts.preview = () => Promise.resolve(true);
-    session.publish.prompts.pickLink = () => Promise.resolve({ kind: 'new' });
-    session.publish.prompts.askDisplayName = (name) => Promise.resolve(name);
+    session.prompts.preview = () => Promise.resolve(true);
+    session.prompts.pickLink = () => Promise.resolve({ kind: 'new' });
+    session.prompts.askDisplayName = (name) => Promise.resolve(name);
   });
 
   function skillItem(): vscode.TestItem {
@@ -157,12 +157,13 @@ suite('Evals in the Test Explorer', () => {
       });
     const triggerFile = () => skillItem().children.get(`file:${file.toString()}`);
     const problem = () => triggerFile()?.children.get(`problem:${file.toString()}`);
-    let changed = rebuilt(() => problem() !== undefined);
+    // A save may be read half-written (an empty file) before it is read whole: wait for the error the edit makes.
+    let changed = rebuilt(() => /should_trigger: must be true or false/.test(errorText(problem())));
     await editAndSave(file, '[\n  { "query": "y", "should_trigger": true },\n  { "query": "x" }\n]\n');
     await changed;
     assert.match(errorText(problem()), /\[1\]\.should_trigger: must be true or false/);
     assert.deepEqual([problem()?.label, problem()?.range?.start.line], ['Line 3', 2], 'the error is on the case, at its line');
-    changed = rebuilt(() => /^Not valid JSON/.test(errorText(problem())));
+    changed = rebuilt(() => /^Not valid JSON at 3:18/.test(errorText(problem())));
     await editAndSave(file, '[\n  { "query": "y", "should_trigger": true },\n  { "query": "x" "should_trigger": true }\n]\n');
     await changed;
     assert.equal(
@@ -170,7 +171,7 @@ suite('Evals in the Test Explorer', () => {
       "Not valid JSON at 3:18 (line 3, column 18): expected ',' or '}' after property value. Fix the file and save it again.",
       'a whole sentence, with the line and column, not cut',
     );
-    changed = rebuilt(() => triggerFile()?.children.size === 3);
+    changed = rebuilt(() => triggerFile()?.children.size === 3 && problem() === undefined);
     await editAndSave(file, TRIGGERS);
     await changed;
     assert.equal(problem(), undefined);
@@ -189,12 +190,12 @@ suite('Evals in the Test Explorer', () => {
           resolve();
         });
       });
-    let changed = rebuilt(() => problem() !== undefined);
+    let changed = rebuilt(() => /eval 3 has nothing to grade/.test(errorText(problem())));
     await editAndSave(file, OUTPUTS.replace('  ]\n}', '  ,\n    { "id": 3, "prompt": "Tidy the CSV" }\n  ]\n}'));
     await changed;
     assert.match(errorText(problem()), /eval 3 has nothing to grade: add expectations, assertions or checks/);
     assert.equal(problem()?.range?.start.line, OUTPUTS.split('\n').length - 2);
-    changed = rebuilt(() => outputFile()?.children.size === 2);
+    changed = rebuilt(() => outputFile()?.children.size === 2 && problem() === undefined);
     await editAndSave(file, OUTPUTS);
     await changed;
     assert.equal(problem(), undefined);
@@ -202,7 +203,7 @@ suite('Evals in the Test Explorer', () => {
 
   test('a run of the draft publishes it first (after asking), then reports each case with its rate and a failure with its transcript', async () => {
     let outcome: unknown;
-    session.publish.prompts.preview = (preview) => {
+    session.prompts.preview = (preview) => {
       outcome = preview.title;
       return Promise.resolve(true);
     };
@@ -247,11 +248,11 @@ suite('Evals in the Test Explorer', () => {
 
   test('a changed draft asks to publish first, then the cost once; nothing starts before the answers and the Testing view stays in front', async () => {
     const events: string[] = [];
-    session.remote.prompts.confirm = (message) => {
+    session.prompts.confirm = (message) => {
       events.push(`ask: ${message}`);
       return Promise.resolve(true);
     };
-    session.publish.prompts.preview = () => {
+    session.prompts.preview = () => {
       events.push('publish preview');
       return Promise.resolve(true);
     };
@@ -295,7 +296,7 @@ suite('Evals in the Test Explorer', () => {
     assert.deepEqual(states(await run([one])), { 'trigger-0': 'passed' });
     assert.equal(caseItem('trigger-evals.json', 'trigger-0').label, '3/3 triggered · Fix the messy headers in this CSV · should trigger');
     const source = new vscode.CancellationTokenSource();
-    session.remote.prompts.confirm = () => {
+    session.prompts.confirm = () => {
       source.cancel();
       return Promise.resolve(true);
     };
@@ -304,11 +305,11 @@ suite('Evals in the Test Explorer', () => {
   });
 
   test('declining the cost question skips the cases; cancelling the run aborts it and writes nothing', async () => {
-    session.remote.prompts.confirm = () => Promise.resolve(false);
+    session.prompts.confirm = () => Promise.resolve(false);
     assert.deepEqual(Object.values(states(await run())), ['skipped', 'skipped', 'skipped', 'skipped', 'skipped']);
     const written = resultFolders().length;
     const source = new vscode.CancellationTokenSource();
-    session.remote.prompts.confirm = () => {
+    session.prompts.confirm = () => {
       source.cancel();
       return Promise.resolve(true);
     };
@@ -364,7 +365,7 @@ suite('Evals in the Test Explorer', () => {
 
   test('the remote-version profile runs against the version picked; Compare Eval Results shows both versions side by side', async () => {
     const picked: string[] = [];
-    session.remote.prompts.pickVersion = (_title, versions) => {
+    session.prompts.pickVersion = (_title, versions) => {
       const version = versions.at(-1);
       if (version) picked.push(version.ref);
       return Promise.resolve(version);
@@ -373,7 +374,7 @@ suite('Evals in the Test Explorer', () => {
     assert.deepEqual(states(reports), { 'trigger-0': 'passed' });
     assert.equal(picked.length, 1);
     const oldest = picked[0];
-    session.remote.prompts.pickVersion = (_title, versions) => Promise.resolve(versions[0]);
+    session.prompts.pickVersion = (_title, versions) => Promise.resolve(versions[0]);
     const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('skillsmith.evals.compareVersions', folder);
     assert.ok(uri, 'the comparison opened');
     assert.match(

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { unzipFileSet } from '../../src/core/bundle/unzipFileSet';
+import type { TestSeams } from '../../src/extension/exports';
+import { interactivePrompts, type Prompts } from '../../src/extension/ui/prompts';
 import { installedManifest } from './support/manifest';
 import { ruleOf, waitForDiagnostics, waitForRule, withLintSetting, workspaceRoot } from './support/diagnostics';
 
@@ -78,6 +80,30 @@ suite('Export Skill as .zip', () => {
       await vscode.workspace.fs.readFile(target),
       'the same folder gives the same bytes',
     );
+  });
+
+  test('files that look like secrets are asked about as a publish asks, and go into the zip only when included', async () => {
+    const prompts: Prompts = (await vscode.extensions.getExtension<TestSeams>('skillsmith.skillsmith')?.activate())!.prompts;
+    const folder = vscode.Uri.joinPath(scratchFolder.uri, 'export-me');
+    await writeFiles(folder, { 'SKILL.md': SKILL_MD, 'scripts/run.py': 'print("hi")\n', '.env': 'TOKEN=not-a-real-one\n' });
+    const asked: string[] = [];
+    const exportAnswering = async (answer: 'include' | 'leave-out' | undefined, name: string): Promise<string[] | undefined> => {
+      prompts.askAboutSecrets = (paths, into) => {
+        asked.push(`${into}: ${paths.join(', ')}`);
+        return Promise.resolve(answer);
+      };
+      const target = vscode.Uri.joinPath(scratchFolder.uri, name);
+      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('skillsmith.skill.export', folder, target);
+      return written && unzipFileSet(await vscode.workspace.fs.readFile(written)).files.map((f) => f.path);
+    };
+    try {
+      assert.equal(await exportAnswering(undefined, 'cancelled.zip'), undefined, 'dismissing the question writes nothing');
+      assert.deepEqual(await exportAnswering('leave-out', 'without.zip'), ['SKILL.md', 'scripts/run.py']);
+      assert.deepEqual(await exportAnswering('include', 'with.zip'), ['.env', 'SKILL.md', 'scripts/run.py']);
+      assert.deepEqual(asked, ['zip: .env', 'zip: .env', 'zip: .env']);
+    } finally {
+      Object.assign(prompts, interactivePrompts);
+    }
   });
 
   test('refuses a folder with lint errors and writes nothing', async () => {

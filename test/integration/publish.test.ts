@@ -5,8 +5,8 @@ import type { Skill } from '../../src/core/api/types';
 import { exampleFiles } from '../../src/emulator/seed';
 import { checkUpload } from '../../src/emulator/upload';
 import type { PublishOutcome } from '../../src/extension/shared/publishOutcome';
-import { openFinding } from '../../src/extension/publish/previewFindings';
-import { previewItems, type PublishPreview } from '../../src/extension/publish/previewItems';
+import { openFinding } from '../../src/extension/ui/previewFindings';
+import { previewItems, type PublishPreview } from '../../src/extension/ui/publishPreview';
 import type { SkillNode } from '../../src/extension/tree/nodes/skillNode';
 import { ruleOf } from './support/diagnostics';
 import { decorationSettles, editAndSave, openPublishSession, skillMd, type PublishSession } from './support/publishSession';
@@ -27,17 +27,17 @@ suite('Publish', () => {
   setup(() => {
     previews.length = 0;
     offered = undefined;
-    session.publish.prompts.preview = (preview) => {
+    session.prompts.preview = (preview) => {
       previews.push(preview);
       return Promise.resolve(true);
     };
-    session.publish.prompts.pickLink = (_name, matches) => {
+    session.prompts.pickLink = (_name, matches) => {
       offered = matches;
       return Promise.resolve({ kind: 'new' });
     };
-    session.publish.prompts.askDisplayName = (name) => Promise.resolve(`${name} (test)`);
-    session.publish.prompts.publishUnchanged = () => Promise.resolve(true);
-    session.publish.prompts.retryPublish = () => Promise.resolve(false);
+    session.prompts.askDisplayName = (name) => Promise.resolve(`${name} (test)`);
+    session.prompts.publishUnchanged = () => Promise.resolve(true);
+    session.prompts.retryPublish = () => Promise.resolve(false);
   });
 
   async function publish(folder: vscode.Uri): Promise<PublishOutcome> {
@@ -85,7 +85,7 @@ suite('Publish', () => {
     const folder = session.skillFolder('versioned-skill', { 'SKILL.md': skillMd('versioned-skill') });
     const first = assertRevealed(await publish(folder));
 
-    session.publish.prompts.preview = (preview) => {
+    session.prompts.preview = (preview) => {
       previews.push(preview);
       return Promise.resolve(false);
     };
@@ -93,7 +93,7 @@ suite('Publish', () => {
     assert.equal(previews.at(-1)?.comparison?.kind, 'unchanged', 'nothing changed since the version published from here');
     assert.equal(session.emulator.admin.store.find(first.skillId).versions.length, 1, 'a cancelled preview sends nothing');
 
-    session.publish.prompts.preview = (preview) => {
+    session.prompts.preview = (preview) => {
       previews.push(preview);
       return Promise.resolve(true);
     };
@@ -115,7 +115,7 @@ suite('Publish', () => {
 
   test('a skill whose versions carry the frontmatter name is offered, and picking it adds a version', async () => {
     const folder = session.skillFolder('release-notes', { 'SKILL.md': skillMd('release-notes') });
-    session.publish.prompts.pickLink = (_name, matches) => {
+    session.prompts.pickLink = (_name, matches) => {
       offered = matches;
       return Promise.resolve(matches[0] ? { kind: 'existing', skill: matches[0] } : undefined);
     };
@@ -142,7 +142,7 @@ suite('Publish', () => {
     const node = skills.find((candidate) => candidate.id === `skill:${brandVoice.id}`) as SkillNode | undefined;
     assert.ok(node, 'Brand voice is in the tree');
     let listed: readonly vscode.Uri[] = [];
-    session.remote.prompts.pickSkillFolder = (_title, folders) => {
+    session.prompts.pickSkillFolder = (_title, folders) => {
       listed = folders;
       return Promise.resolve(folders.find((candidate) => candidate.toString() === folder.toString()));
     };
@@ -236,7 +236,7 @@ suite('Publish', () => {
     const key = `sk-ant-api03-${'Zq8Xv2Lm4Nc6Bt0Rw3Ys5Hd7Kf9Jg1Pa'.repeat(3)}AA`;
     const folder = session.skillFolder('keyed', { 'SKILL.md': skillMd('keyed'), 'scripts/run.py': `KEY = "${key}"\nprint(KEY[:4])\n` });
     let asked: readonly string[] = [];
-    session.publish.prompts.askAboutSecrets = (paths) => {
+    session.prompts.askAboutSecrets = (paths) => {
       asked = paths;
       return Promise.resolve('leave-out');
     };
@@ -254,7 +254,7 @@ suite('Publish', () => {
   test('files that look like secrets are left out, or uploaded only when the user allows them by name', async () => {
     const folder = session.skillFolder('with-secret', { 'SKILL.md': skillMd('with-secret'), '.env': 'TOKEN=not-a-real-one\n' });
     let asked: readonly string[] = [];
-    session.publish.prompts.askAboutSecrets = (paths) => {
+    session.prompts.askAboutSecrets = (paths) => {
       asked = paths;
       return Promise.resolve(undefined);
     };
@@ -262,7 +262,7 @@ suite('Publish', () => {
     assert.deepEqual(asked, ['.env']);
     assert.equal(previews.length, 0);
 
-    session.publish.prompts.askAboutSecrets = () => Promise.resolve('leave-out');
+    session.prompts.askAboutSecrets = () => Promise.resolve('leave-out');
     assertRevealed(await publish(folder));
     assert.deepEqual(
       previews.at(-1)?.files.map((file) => file.path),
@@ -270,7 +270,7 @@ suite('Publish', () => {
     );
     assert.deepEqual(previews.at(-1)?.leftOut, [{ path: '.env', reason: 'secret' }]);
 
-    session.publish.prompts.askAboutSecrets = () => Promise.resolve('upload');
+    session.prompts.askAboutSecrets = () => Promise.resolve('include');
     const uploaded = assertRevealed(await publish(folder));
     assert.deepEqual(
       previews.at(-1)?.files.map((file) => file.path),
@@ -337,11 +337,11 @@ suite('Publish', () => {
   test('an unchanged folder hears that nothing changed before any other question, and may stop there', async () => {
     const folder = session.skillFolder('unchanged-secret', { 'SKILL.md': skillMd('unchanged-secret'), '.env': 'TOKEN=not-a-real-one\n' });
     const asked: string[] = [];
-    session.publish.prompts.askAboutSecrets = () => {
+    session.prompts.askAboutSecrets = () => {
       asked.push('secrets');
       return Promise.resolve('leave-out');
     };
-    session.publish.prompts.publishUnchanged = (message) => {
+    session.prompts.publishUnchanged = (message) => {
       asked.push(message);
       return Promise.resolve(false);
     };
@@ -358,7 +358,7 @@ suite('Publish', () => {
     assert.equal(session.emulator.admin.store.find(first.skillId).versions.length, 1, 'nothing was sent');
 
     asked.length = 0;
-    session.publish.prompts.publishUnchanged = () => Promise.resolve(true);
+    session.prompts.publishUnchanged = () => Promise.resolve(true);
     assertRevealed(await publish(folder));
     assert.deepEqual(asked, ['secrets'], 'publishing anyway goes on with the usual questions');
     assert.equal(previews.at(-1)?.comparison?.kind, 'unchanged', 'and the preview says it again');
@@ -393,7 +393,7 @@ suite('Publish', () => {
     await editAndSave(vscode.Uri.joinPath(folder, 'SKILL.md'), skillMd('busy-skill', 'Second try.'));
     session.emulator.admin.injectFault({ method: 'POST', path: '/v1/skills/*/versions', status: 529, times: 20 });
     const told: string[] = [];
-    session.publish.prompts.retryPublish = (message) => {
+    session.prompts.retryPublish = (message) => {
       told.push(message);
       session.emulator.admin.clearFaults();
       return Promise.resolve(true);
@@ -407,7 +407,7 @@ suite('Publish', () => {
     assert.equal(session.emulator.admin.store.find(first.skillId).versions.length, 2);
 
     session.emulator.admin.injectFault({ method: 'POST', path: '/v1/skills/*/versions', status: 529, times: 20 });
-    session.publish.prompts.retryPublish = () => Promise.resolve(false);
+    session.prompts.retryPublish = () => Promise.resolve(false);
     await editAndSave(vscode.Uri.joinPath(folder, 'SKILL.md'), skillMd('busy-skill', 'Third try.'));
     const given = await publish(folder);
     session.emulator.admin.clearFaults();

@@ -22,9 +22,9 @@ suite('Restore as Latest', () => {
 
   suiteSetup(async () => {
     session = await openPublishSession('restore-tests');
-    session.publish.prompts.pickLink = () => Promise.resolve({ kind: 'new' });
-    session.publish.prompts.askDisplayName = (name) => Promise.resolve(name);
-    session.publish.prompts.preview = () => Promise.resolve(true);
+    session.prompts.pickLink = () => Promise.resolve({ kind: 'new' });
+    session.prompts.askDisplayName = (name) => Promise.resolve(name);
+    session.prompts.preview = () => Promise.resolve(true);
     folder = session.skillFolder('restored-skill', { 'SKILL.md': skillMd('restored-skill'), 'notes.md': 'kept in v1\n' });
     const outcome = await vscode.commands.executeCommand<PublishOutcome>('skillsmith.publish.folder', folder);
     assert.ok(outcome.kind === 'published', JSON.stringify(outcome));
@@ -45,7 +45,7 @@ suite('Restore as Latest', () => {
     const v1 = versions.find((node) => node.id === `version:${first.skillId}/${first.version.ref}`);
     assert.ok(v1, 'v1 is listed');
     let asked: { message: string; detail: string } | undefined;
-    session.remote.prompts.confirm = (message, detail) => {
+    session.prompts.confirm = (message, detail) => {
       asked = { message, detail };
       return Promise.resolve(true);
     };
@@ -75,7 +75,7 @@ suite('Restore as Latest', () => {
     const count = versions.length;
     const latest = session.remote.treeView.selection[0];
     let asked = false;
-    session.remote.prompts.confirm = () => {
+    session.prompts.confirm = () => {
       asked = true;
       return Promise.resolve(false);
     };

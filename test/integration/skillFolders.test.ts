@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { DEFAULT_UPLOAD_LIMIT_BYTES } from '../../src/core/bundle/uploadChecks';
 import type { TestSeams } from '../../src/extension/exports';
 import type { SkillFolders } from '../../src/extension/services/skillFolders/skillFolders';
 import { interactivePrompts, type Prompts } from '../../src/extension/ui/prompts';
+import { waitForDiagnostics, waitForRule, withLintSetting } from './support/diagnostics';
 
 const encoder = new TextEncoder();
 
@@ -36,7 +38,7 @@ suite('Skill folders', () => {
     assert.ok(extension);
     const seams = await extension.activate();
     folders = seams.folders;
-    prompts = seams.remoteSkills.prompts;
+    prompts = seams.prompts;
   });
 
   teardown(async () => {
@@ -160,5 +162,33 @@ suite('Skill folders', () => {
 
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'notes.md'), encoder.encode('A new file.\n'));
     assert.equal(await folders.changedSincePublished(folder), true);
+  });
+
+  test('each folder reads its own resource-scoped profile and upload limit: one SKILL.md lints two ways in two roots', async () => {
+    const second = vscode.workspace.workspaceFolders?.[1];
+    assert.ok(second, 'the integration workspace has a second root');
+    const inFirst = vscode.Uri.joinPath(scratch(), 'dual-profile');
+    const inSecond = vscode.Uri.joinPath(second.uri, 'dual-profile');
+    // A key only Claude Code knows: an error under the API's profile (the default), nothing under Claude Code's.
+    const text =
+      '---\nname: dual-profile\ndescription: Checks per-folder settings. Use when a test asks.\nwhen_to_use: In tests.\n---\n\n# Dual\n';
+    for (const folder of [inFirst, inSecond])
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'SKILL.md'), encoder.encode(text));
+    try {
+      await withLintSetting(inFirst, 'profile', 'claude-code', () =>
+        withLintSetting(inSecond, 'uploadLimitMB', 1, async () => {
+          assert.equal(folders.profileOf(inFirst), 'claude-code');
+          assert.equal(folders.profileOf(inSecond), 'claude-api');
+          assert.equal(folders.uploadLimitOf(inSecond), 1024 * 1024);
+          assert.equal(folders.uploadLimitOf(inFirst), DEFAULT_UPLOAD_LIMIT_BYTES);
+          // The linter reads the same settings through SkillFolders: each copy is linted under its own folder's profile.
+          for (const folder of [inFirst, inSecond]) await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'SKILL.md'));
+          await waitForRule(vscode.Uri.joinPath(inSecond, 'SKILL.md'), 'unknown-key');
+          await waitForDiagnostics(vscode.Uri.joinPath(inFirst, 'SKILL.md'), (diagnostics) => diagnostics.length === 0);
+        }),
+      );
+    } finally {
+      await vscode.workspace.fs.delete(inSecond, { recursive: true, useTrash: false });
+    }
   });
 });

@@ -11,7 +11,7 @@ import type { FileNode } from '../../src/extension/tree/nodes/fileNode';
 import type { TreeNode } from '../../src/extension/tree/nodes/treeNode';
 import type { VersionNode } from '../../src/extension/tree/nodes/versionNode';
 import type { RemoteSkills } from '../../src/extension/tree/registerRemoteSkills';
-import { interactivePrompts } from '../../src/extension/ui/prompts';
+import { interactivePrompts, type Prompts } from '../../src/extension/ui/prompts';
 import { runCommand } from './support/commands';
 
 /** A key the emulator accepts; plainly not a real one. */
@@ -33,9 +33,9 @@ function nextChange(remote: RemoteSkills, matches: (node: TreeNode | undefined) 
 }
 
 /** Answers every confirmation with `answer`; returns the messages asked, in order. */
-function answerConfirms(remote: RemoteSkills, answer: boolean): string[] {
+function answerConfirms(prompts: Prompts, answer: boolean): string[] {
   const asked: string[] = [];
-  remote.prompts.confirm = (message) => {
+  prompts.confirm = (message) => {
     asked.push(message);
     return Promise.resolve(answer);
   };
@@ -82,13 +82,15 @@ async function skillNamed(remote: RemoteSkills, title: string): Promise<TreeNode
 suite('Remote skills tree', () => {
   let emulator: RunningEmulator;
   let remote: RemoteSkills;
+  let seams: TestSeams;
   const envKey = process.env.ANTHROPIC_API_KEY;
   const settings = () => vscode.workspace.getConfiguration('skillsmith');
 
   suiteSetup(async () => {
     const extension = vscode.extensions.getExtension<TestSeams>('skillsmith.skillsmith');
     assert.ok(extension);
-    remote = (await extension.activate()).remoteSkills;
+    seams = await extension.activate();
+    remote = seams.remoteSkills;
     delete process.env.ANTHROPIC_API_KEY;
     emulator = await startEmulator({ port: 0, host: '127.0.0.1', seed: true, apiKey: TEST_KEY });
     await settings().update('api.baseUrl', emulator.url, vscode.ConfigurationTarget.Global);
@@ -97,7 +99,7 @@ suite('Remote skills tree', () => {
   });
 
   suiteTeardown(async () => {
-    Object.assign(remote.prompts, interactivePrompts);
+    Object.assign(seams.prompts, interactivePrompts);
     await vscode.commands.executeCommand('skillsmith.auth.signOut');
     await settings().update('api.baseUrl', undefined, vscode.ConfigurationTarget.Global);
     await settings().update('tree.pageSize', undefined, vscode.ConfigurationTarget.Global);
@@ -112,7 +114,7 @@ suite('Remote skills tree', () => {
 
   test('setting a key through the command signs in and fills both groups, a page at a time', async () => {
     let rejectedEmpty: string | undefined;
-    remote.prompts.askApiKey = (validate) => {
+    seams.prompts.askApiKey = (validate) => {
       rejectedEmpty = validate('');
       return Promise.resolve(TEST_KEY);
     };
@@ -150,6 +152,41 @@ suite('Remote skills tree', () => {
     const skillId = all[0].id.slice('skill:'.length);
     assert.ok(tooltip.value.replace(/\\/g, '').includes(skillId), 'the tooltip names the id (Markdown-escaped)');
     assert.match(tooltip.value, /ago/, 'dates are relative as well as ISO');
+  });
+
+  test('the tree asks AuthContext whether there is a key: the key store is read once per change', async () => {
+    const { keys } = seams;
+    const read = keys.get.bind(keys);
+    let reads = 0;
+    keys.get = () => {
+      reads += 1;
+      return read();
+    };
+    try {
+      const browse = async () => {
+        const [custom] = await children(remote);
+        await children(remote, custom);
+        await vscode.commands.executeCommand('skillsmith.tree.refresh');
+        await vscode.commands.executeCommand('skillsmith.tree.refresh');
+        await children(remote);
+      };
+      await browse();
+      assert.equal(reads, 0, 'nothing changed since the key was published: expanding and refreshing never read the store');
+
+      const reset = nextChange(remote, (node) => node === undefined);
+      await settings().update('api.workspaceId', 'wrkspc_tree_test', vscode.ConfigurationTarget.Global);
+      await reset;
+      await browse();
+      // One read publishes the change (AuthContext), one makes the new client; the tree adds none.
+      assert.equal(reads, 2, 'the change was read once by AuthContext and once by the new client');
+      await browse();
+      assert.equal(reads, 2, 'browsing after the change reads the store no more');
+    } finally {
+      keys.get = read;
+      const restored = nextChange(remote, (node) => node === undefined);
+      await settings().update('api.workspaceId', undefined, vscode.ConfigurationTarget.Global);
+      await restored;
+    }
   });
 
   test('a skill expands to its versions, newest first, paginated; getParent walks back up', async () => {
@@ -224,13 +261,13 @@ suite('Remote skills tree', () => {
     const skill = await skillNamed(remote, 'CSV cleaner');
     const [version] = await children(remote, skill);
     const destination = fs.mkdtempSync(path.join(os.tmpdir(), 'skillsmith-download-'));
-    remote.prompts.pickFolder = () => Promise.resolve(vscode.Uri.file(destination));
+    seams.prompts.pickFolder = () => Promise.resolve(vscode.Uri.file(destination));
     await vscode.commands.executeCommand('skillsmith.version.download', version);
     assert.match(fs.readFileSync(path.join(destination, 'csv-cleaner', 'SKILL.md'), 'utf8'), /name: csv-cleaner/);
     assert.deepEqual([...fs.readFileSync(path.join(destination, 'csv-cleaner', 'assets', 'sample.bin'))], [0, 1, 2, 253, 254, 255]);
 
     fs.writeFileSync(path.join(destination, 'csv-cleaner', 'SKILL.md'), 'mine');
-    const asked = answerConfirms(remote, false);
+    const asked = answerConfirms(seams.prompts, false);
     await vscode.commands.executeCommand('skillsmith.version.download', version);
     assert.equal(asked.length, 1);
     assert.match(asked[0], /already exist/);
@@ -242,7 +279,7 @@ suite('Remote skills tree', () => {
     const skill = await skillNamed(remote, 'Release notes');
     const before = (await children(remote, skill)).filter((node) => kindOf(node) === 'version') as VersionNode[];
     const target = before[0];
-    const asked = answerConfirms(remote, true);
+    const asked = answerConfirms(seams.prompts, true);
     const redrawn = nextChange(remote, (node) => node?.id === skill.id);
     await vscode.commands.executeCommand('skillsmith.version.delete', target);
     await redrawn;
@@ -261,7 +298,7 @@ suite('Remote skills tree', () => {
 
   test('deleting a skill that still has versions offers to delete them first', async () => {
     const skill = await skillNamed(remote, 'CSV cleaner');
-    const asked = answerConfirms(remote, true);
+    const asked = answerConfirms(seams.prompts, true);
     const custom = await group(remote, 'custom');
     const redrawn = nextChange(remote, (node) => node?.id === custom.id);
     await vscode.commands.executeCommand('skillsmith.skill.delete', skill);
@@ -372,7 +409,7 @@ suite('Remote skills tree', () => {
 
   test('a skill whose versions were all deleted says so instead of expanding to nothing', async () => {
     const skill = await skillNamed(remote, 'Published skill');
-    answerConfirms(remote, true);
+    answerConfirms(seams.prompts, true);
     for (const version of (await children(remote, skill)).filter((node) => kindOf(node) === 'version')) {
       const redrawn = nextChange(remote, (node) => node?.id === skill.id);
       await vscode.commands.executeCommand('skillsmith.version.delete', version);

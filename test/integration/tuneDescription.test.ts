@@ -34,8 +34,8 @@ suite('Tune Skill Description', () => {
       .list('custom')
       .map((item) => item.id)
       .sort();
-    session.remote.prompts.askText = () => Promise.resolve('A skill.\n');
-    session.remote.prompts.confirm = (message, detail, action) => {
+    session.prompts.askText = () => Promise.resolve('A skill.\n');
+    session.prompts.confirm = (message, detail, action) => {
       asked.push(`${message} ${detail} [${action}]`);
       return Promise.resolve(true);
     };

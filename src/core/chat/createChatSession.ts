@@ -1,6 +1,6 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { completeParts, historyFromView } from './history';
-import { emptyUsage, TurnReducer } from './reducer';
+import { newAssistantTurn, TurnReducer } from './reducer';
 import { buildRequest, type MessagesRequest } from './requests';
 import { downloadFile, fileNames, listModels } from './serviceCalls';
 import type {
@@ -82,19 +82,7 @@ class StreamingChatSession implements ChatSession {
     const generation = this.generation;
     const settings = this.settings;
     this.addTurn({ role: 'user', id: this.nextId('u'), text } satisfies UserTurn);
-    const turn: AssistantTurn = {
-      role: 'assistant',
-      id: this.nextId('a'),
-      model: settings.model,
-      status: 'streaming',
-      blocks: [],
-      continuations: 0,
-      stopReason: null,
-      usage: emptyUsage(),
-      container: null,
-      files: [],
-      error: null,
-    };
+    const turn = newAssistantTurn(this.nextId('a'), settings.model);
     this.addTurn(turn);
     const reducer = new TurnReducer(
       turn,

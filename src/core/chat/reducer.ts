@@ -247,6 +247,23 @@ export function containerInfo(container: WireContainer): ContainerInfo {
   };
 }
 
+/** An assistant turn as it starts: streaming, with no blocks, usage, container, files or error yet. */
+export function newAssistantTurn(id: string, model: string): AssistantTurn {
+  return {
+    role: 'assistant',
+    id,
+    model,
+    status: 'streaming',
+    blocks: [],
+    continuations: 0,
+    stopReason: null,
+    usage: emptyUsage(),
+    container: null,
+    files: [],
+    error: null,
+  };
+}
+
 /** Usage with every count zero. */
 export function emptyUsage(): Usage {
   return { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheCreationTokens: 0 };

@@ -12,10 +12,10 @@ import {
 } from '../../shared/chat/protocol';
 import type { ApiSession } from '../services/api/apiSession';
 import { errorMessage } from '../ui/errorMessage';
+import type { Prompts } from '../ui/prompts';
 import { chatLabels } from './chatLabels';
-import type { ChatPrompts } from './chatPrompts';
+import { ChatRequests } from './chatRequests';
 import { ChatSessionSource } from './chatSessionSource';
-import { modelChoices } from './modelChoices';
 import { openLink } from './openLink';
 import { PageConnection } from './pageConnection';
 import { PanelSettings } from './panelSettings';
@@ -29,7 +29,7 @@ export interface ChatPanelDependencies {
   readonly extensionUri: vscode.Uri;
   readonly api: ApiSession;
   readonly log: vscode.LogOutputChannel;
-  readonly prompts: ChatPrompts;
+  readonly prompts: Prompts;
 }
 
 function emptyConversation(): ChatViewModel {
@@ -39,8 +39,8 @@ function emptyConversation(): ChatViewModel {
 /**
  * One chat panel: the webview, and what its page asks for. Every message from the page is checked against the
  * protocol (nothing in one names a command) and handed to the piece that does it: the conversation core
- * (`ChatSessionSource`), the settings of the next request (`PanelSettings`), the line back to the page
- * (`PageConnection`), and the commands on files, messages and links.
+ * (`ChatSessionSource`), the settings of the next request (`PanelSettings`), the replies and model list
+ * (`ChatRequests`), the line back to the page (`PageConnection`), and the commands on files, messages and links.
  */
 export class ChatPanel implements vscode.Disposable {
   /** The conversation shown before a session exists (restored after a reload). */
@@ -48,16 +48,13 @@ export class ChatPanel implements vscode.Disposable {
   private readonly settings: PanelSettings;
   private readonly page: PageConnection;
   private readonly sessions: ChatSessionSource;
-  private models: readonly string[] = [];
-  private modelsRequested = false;
-  private sending = false;
+  private readonly requests: ChatRequests;
   private isDisposed = false;
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly finished = new vscode.EventEmitter<AssistantTurn>();
   private readonly disposed = new vscode.EventEmitter<void>();
 
   /** Fires when a reply ended (done, stopped or failed). */
-  readonly onDidFinishTurn = this.finished.event;
+  readonly onDidFinishTurn: vscode.Event<AssistantTurn>;
   /** Fires for every message posted to the webview (the integration tests watch what the page is told). */
   readonly onDidPost: vscode.Event<HostMessage>;
   /** Fires when the panel was closed. */
@@ -77,17 +74,20 @@ export class ChatPanel implements vscode.Disposable {
       restored: () => this.restored,
       onUpdate: (update) => this.page.push(update),
     });
+    this.requests = new ChatRequests(this.sessions, this.settings, this.page, deps.log);
+    this.onDidFinishTurn = this.requests.onDidFinishTurn;
     panel.webview.options = webviewOptions(deps.extensionUri);
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'skills.svg');
     this.disposables.push(
       this.page,
       this.sessions,
+      this.requests,
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
       panel.onDidChangeViewState(() => {
         if (!panel.visible) this.page.pageUnloaded();
       }),
       panel.onDidDispose(() => this.dispose()),
-      deps.api.onDidChange(() => void this.useCurrentSdk()),
+      deps.api.onDidChange(() => void this.requests.useCurrentSdk()),
     );
     panel.webview.html = chatHtml(panel.webview, deps.extensionUri, panel.title);
   }
@@ -127,10 +127,10 @@ export class ChatPanel implements vscode.Disposable {
       case 'ready':
         this.page.pageLoaded();
         this.postInit();
-        void this.loadModels();
+        void this.requests.loadModels();
         return;
       case 'send':
-        return this.send(message.text);
+        return this.requests.send(message.text);
       case 'stop':
         this.sessions.current?.stop();
         return;
@@ -168,31 +168,6 @@ export class ChatPanel implements vscode.Disposable {
     }
   }
 
-  private async send(text: string): Promise<void> {
-    if (this.sending) return;
-    this.sending = true;
-    this.page.post({ type: 'busy', busy: true });
-    try {
-      const session = await this.sessions.get(true);
-      if (!session) return;
-      session.configure(this.settings.sessionOptions());
-      const turn = await session.send(text);
-      const usage = turn.usage;
-      this.deps.log.info(
-        `Chat: reply ${turn.status} (${turn.stopReason ?? 'no stop reason'}) from ${turn.model}, ${usage.inputTokens} in (cache: ${usage.cacheReadTokens} read, ${usage.cacheCreationTokens} written) / ${usage.outputTokens} out, container ${turn.container?.id ?? 'none'}`,
-      );
-      this.finished.fire(turn);
-    } catch (error) {
-      const detail = errorMessage(error);
-      this.deps.log.error(`Chat: could not send: ${detail}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not send the message: {0}', detail));
-    } finally {
-      this.sending = false;
-      this.page.flush();
-      this.page.post({ type: 'busy', busy: false });
-    }
-  }
-
   /** A page that skipped its own check sent a prompt over the limit: say so, rather than drop it unseen. */
   private refuseLongPrompt(length: number): void {
     this.deps.log.warn(`Chat: refused a prompt of ${length} characters (at most ${MAX_PROMPT_CHARS})`);
@@ -203,23 +178,6 @@ export class ChatPanel implements vscode.Disposable {
         MAX_PROMPT_CHARS.toLocaleString(vscode.env.language),
       ),
     );
-  }
-
-  /** After the key or the API settings changed: the next request uses the new SDK, and the models are listed again. */
-  private async useCurrentSdk(): Promise<void> {
-    this.modelsRequested = false;
-    await this.sessions.useCurrentSdk();
-    if (this.page.isReady) void this.loadModels();
-  }
-
-  /** Offers the models in the model field, once per sign-in (see `modelChoices`). */
-  private async loadModels(): Promise<void> {
-    if (this.modelsRequested) return;
-    this.modelsRequested = true;
-    const session = await this.sessions.get(false);
-    if (!session) return;
-    this.models = await modelChoices(session, this.deps.log);
-    this.page.post({ type: 'models', models: this.models });
   }
 
   /** Asks which skills to add (custom and Anthropic ones, as the service lists them) and adds them. */
@@ -233,8 +191,8 @@ export class ChatPanel implements vscode.Disposable {
     this.page.post({
       type: 'init',
       state,
-      busy: this.sending || (this.sessions.current?.busy ?? false),
-      models: this.models,
+      busy: this.requests.busy,
+      models: this.requests.modelIds,
       labels: chatLabels(),
     });
   }
@@ -251,6 +209,5 @@ export class ChatPanel implements vscode.Disposable {
     this.panel.dispose();
     this.disposed.fire();
     this.disposed.dispose();
-    this.finished.dispose();
   }
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { SkillFolders } from '../services/skillFolders/skillFolders';
 import type { PublishOutcome } from '../shared/publishOutcome';
 import { displayPath } from '../ui/displayPath';
-import type { ChatPrompts } from './chatPrompts';
+import type { Prompts } from '../ui/prompts';
 import type { LinkedSkill, SkillLinks } from './skillLinks';
 
 /**
@@ -10,7 +10,7 @@ import type { LinkedSkill, SkillLinks } from './skillLinks';
  * it; when the folder changed since, the user publishes it first (through the publish command and its
  * preview, as the evals do) or tests the version published from here.
  */
-export function folderSkillLinks(folders: SkillFolders, prompts: ChatPrompts, log: vscode.LogOutputChannel): SkillLinks {
+export function folderSkillLinks(folders: SkillFolders, prompts: Prompts, log: vscode.LogOutputChannel): SkillLinks {
   return {
     async linkedSkill(target) {
       const folder = await folders.resolve(target, vscode.l10n.t('Test which skill in chat?'));

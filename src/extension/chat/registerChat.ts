@@ -4,15 +4,12 @@ import type { Services } from '../services/services';
 import type { ChatPanel } from './chatPanel';
 import type { ChatPanels, TestableNode } from './chatPanels';
 import { CHAT_VIEW_TYPE } from './chatViewType';
-import { interactiveChatPrompts, type ChatPrompts } from './chatPrompts';
 import { folderSkillLinks } from './folderSkillLinks';
 
 /** What the chat hands to tests through `activate`'s return value. */
 export interface ChatHandles {
   /** The open chat panel, if any. */
   readonly panel: () => ChatPanel | undefined;
-  /** The questions the chat asks; in Test mode, tests replace members to answer them. */
-  readonly prompts: ChatPrompts;
   /** What the serializer does with a panel VS Code brings back after a reload, and the state its webview saved. */
   readonly revive: (panel: vscode.WebviewPanel, state: unknown) => ChatPanel;
 }
@@ -26,9 +23,7 @@ const chatModule = lazyBundle<typeof import('./chatPanels')>('chat.js');
  * tested as the remote skill it is linked to.
  */
 export function registerChat(context: vscode.ExtensionContext, services: Services): ChatHandles {
-  const { session: api, log, folders } = services;
-  // As the shared prompts: a private copy the integration tests may answer in Test mode, frozen otherwise.
-  const prompts: ChatPrompts = context.extensionMode === vscode.ExtensionMode.Test ? { ...interactiveChatPrompts } : interactiveChatPrompts;
+  const { session: api, log, folders, prompts } = services;
   let panels: ChatPanels | undefined;
   const chat = (): ChatPanels => {
     if (!panels) {
@@ -53,5 +48,5 @@ export function registerChat(context: vscode.ExtensionContext, services: Service
     ),
     { dispose: () => panels?.panel?.dispose() },
   );
-  return { panel: () => panels?.panel, prompts, revive: (panel, state) => chat().revive(panel, state) };
+  return { panel: () => panels?.panel, revive: (panel, state) => chat().revive(panel, state) };
 }

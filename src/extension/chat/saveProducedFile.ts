@@ -7,7 +7,7 @@ import { displayPath } from '../ui/displayPath';
 import { showError } from '../ui/showError';
 import { showStatus } from '../ui/showStatus';
 import { withCancellableProgress } from '../ui/withCancellableProgress';
-import type { ChatPrompts } from './chatPrompts';
+import type { Prompts } from '../ui/prompts';
 
 /**
  * "Save to Workspace…": downloads a produced file through the Files API (in memory) and writes it into the
@@ -20,7 +20,7 @@ import type { ChatPrompts } from './chatPrompts';
 export async function saveProducedFile(
   session: ChatSession,
   produced: ProducedFile,
-  prompts: ChatPrompts,
+  prompts: Prompts,
   log: vscode.LogOutputChannel,
 ): Promise<vscode.Uri | undefined> {
   const shownName = produced.filename ?? vscode.l10n.t('the produced file');

@@ -3,7 +3,7 @@ import type { Skill, SkillsClient, SkillVersion } from '../../core/api/types';
 import { versionLabel, versionOrdinals, versionTag } from '../../core/api/versionLabel';
 import type { SkillChoice } from '../../shared/chat/protocol';
 import { errorMessage } from '../ui/errorMessage';
-import type { ChatPrompts, SkillPickItem } from './chatPrompts';
+import type { Prompts, SkillPickItem } from '../ui/prompts';
 
 /** How many skills of each source the picker lists, and how many versions a chip offers. */
 const PICKER_LIMIT = 100;
@@ -77,7 +77,7 @@ export async function skillPickItems(client: SkillsClient, chosen: readonly Skil
  */
 export async function pickSkillChoices(
   client: SkillsClient,
-  prompts: ChatPrompts,
+  prompts: Prompts,
   chosen: readonly SkillChoice[],
   title: string,
 ): Promise<SkillChoice[] | undefined> {

@@ -5,8 +5,8 @@ import { formatBytes } from '../../core/bundle/uploadChecks';
 import { zipFileSet } from '../../core/bundle/zipFileSet';
 import { isSecurityRule } from '../../core/skill/rules';
 import type { Diagnostic } from '../../core/skill/types';
+import { displayPath } from '../ui/displayPath';
 import { toVscodeRange } from '../ui/toVscodeDiagnostic';
-import { uploadLimitBytesFor } from '../services/skillFolders/profileSetting';
 import type { Services } from '../services/services';
 import { uriExists } from '../shared/uriExists';
 
@@ -15,23 +15,33 @@ import { uriExists } from '../shared/uriExists';
  * folder, SKILL.md at its root), after the claude-api lint. Asks where to save (the save dialog confirms a
  * replacement; a `target` given by a caller is confirmed here). Resolves to the zip written, or undefined.
  */
-export async function exportSkill({ folders, log }: Services, arg?: unknown, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+export async function exportSkill(
+  { folders, log, prompts }: Services,
+  arg?: unknown,
+  target?: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
   const folder = await folders.resolve(arg, vscode.l10n.t('Export which skill as a .zip?'));
   if (!folder) return undefined;
-  let prepared = await prepareUpload(folder.fsPath, { limitBytes: uploadLimitBytesFor(folder) });
+  let prepared = await prepareUpload(folder.fsPath, { limitBytes: folders.uploadLimitOf(folder) });
   const blocking = prepared.errors.filter((d) => d.rule !== 'upload-secret');
   if (blocking.length > 0) return refuse(folder, prepared, blocking);
   const warnings = prepared.diagnostics.filter((d) => d.severity === 'warning' && isSecurityRule(d.rule));
-  if (warnings.length > 0 && !(await confirmWarnings(prepared.folderName, warnings))) return undefined;
+  if (warnings.length > 0 && !(await prompts.confirmExportWarnings(prepared.folderName, warnings))) return undefined;
   const secrets = prepared.collected.leftOut.filter((f) => f.reason === 'secret').map((f) => f.relativePath);
   if (secrets.length > 0) {
-    const choice = await askAboutSecrets(secrets);
+    const choice = await prompts.askAboutSecrets(secrets, 'zip');
     if (choice === undefined) return undefined;
     if (choice === 'include') prepared = await prepareUpload(folder.fsPath, { limitBytes: prepared.limitBytes, allowSecrets: secrets });
     else prepared = { ...prepared, errors: [] };
   }
-  const destination = target ?? (await askForDestination(folder, prepared.folderName));
-  if (!destination || (target && (await uriExists(target)) && !(await confirmReplace(target)))) return undefined;
+  const destination = target ?? (await prompts.pickZipDestination(folder, prepared.folderName));
+  if (
+    !destination ||
+    (target &&
+      (await uriExists(target)) &&
+      !(await prompts.confirm(vscode.l10n.t('{0} already exists. Replace it?', displayPath(target)), '', vscode.l10n.t('Replace'))))
+  )
+    return undefined;
   const checked = prepared;
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Exporting {0}…', checked.folderName) },
@@ -87,51 +97,4 @@ function refuse(folder: vscode.Uri, prepared: PreparedUpload, problems: readonly
     if (choice === open && file) void vscode.window.showTextDocument(file, { selection: toVscodeRange(first.range) });
   });
   return undefined;
-}
-
-/** Security warnings (a download run, a script reaching the network) are shown, with their rule, before the zip is written. */
-async function confirmWarnings(folderName: string, warnings: readonly Diagnostic[]): Promise<boolean> {
-  const exportAnyway = vscode.l10n.t('Export Anyway');
-  const detail = warnings.map((d) => `${d.file ?? 'SKILL.md'}:${d.range.start.line + 1}: ${d.message} (${d.rule})`).join('\n');
-  const message =
-    warnings.length === 1
-      ? vscode.l10n.t('{0} has 1 security warning. Export anyway?', folderName)
-      : vscode.l10n.t('{0} has {1} security warnings. Export anyway?', folderName, warnings.length);
-  return (await vscode.window.showWarningMessage(message, { modal: true, detail }, exportAnyway)) === exportAnyway;
-}
-
-/** Files that look like secrets go into the zip only when the user says so, naming them. */
-async function askAboutSecrets(secrets: readonly string[]): Promise<'include' | 'leave-out' | undefined> {
-  const include = vscode.l10n.t('Include Them');
-  const leaveOut = vscode.l10n.t('Export Without Them');
-  const choice = await vscode.window.showWarningMessage(
-    secrets.length === 1
-      ? vscode.l10n.t('1 file looks like a secret and is left out of the zip unless you include it.')
-      : vscode.l10n.t('{0} files look like secrets and are left out of the zip unless you include them.', formatCount(secrets.length)),
-    { modal: true, detail: secrets.join('\n') },
-    leaveOut,
-    include,
-  );
-  if (choice === include) return 'include';
-  return choice === leaveOut ? 'leave-out' : undefined;
-}
-
-/** The save dialog, opened beside the skill folder with `<folder>.zip`. */
-function askForDestination(folder: vscode.Uri, folderName: string): Thenable<vscode.Uri | undefined> {
-  return vscode.window.showSaveDialog({
-    defaultUri: vscode.Uri.joinPath(folder, '..', `${folderName}.zip`),
-    filters: { [vscode.l10n.t('Zip archive')]: ['zip'] },
-    saveLabel: vscode.l10n.t('Export'),
-    title: vscode.l10n.t('Export {0} as .zip', folderName),
-  });
-}
-
-async function confirmReplace(target: vscode.Uri): Promise<boolean> {
-  const replace = vscode.l10n.t('Replace');
-  const answer = await vscode.window.showWarningMessage(
-    vscode.l10n.t('{0} already exists. Replace it?', vscode.workspace.asRelativePath(target)),
-    { modal: true },
-    replace,
-  );
-  return answer === replace;
 }

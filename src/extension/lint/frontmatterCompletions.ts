@@ -3,7 +3,7 @@ import { keysForProfile, type KeyInfo } from '../../core/skill/frontmatterKeys';
 import { parseSkillMd } from '../../core/skill/parse';
 import type { Profile } from '../../core/skill/types';
 import { isInFrontmatter } from './frontmatterPosition';
-import { profileFor } from '../services/skillFolders/profileSetting';
+import type { FolderSettings } from '../services/skillFolders/skillFolders';
 
 /** A key being typed at the start of a line: `desc|`. */
 const TYPING_KEY = /^[A-Za-z_-]*$/;
@@ -15,10 +15,12 @@ export class FrontmatterCompletions implements vscode.CompletionItemProvider {
   /** Typing the space after `key:` asks for its values. */
   static readonly triggerCharacters: readonly string[] = [' '];
 
+  constructor(private readonly settings: FolderSettings) {}
+
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
     const parsed = parseSkillMd(document.getText());
     if (!isInFrontmatter(parsed, position.line)) return [];
-    const profile = profileFor(document.uri);
+    const profile = this.settings.profileOf(document.uri);
     const typed = document.lineAt(position.line).text.slice(0, position.character);
     const value = TYPING_VALUE.exec(typed);
     if (value) {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { FolderListings } from './folderListings';
 import { folderOf } from './lintSkillText';
-import { LINT_SETTINGS } from '../services/skillFolders/profileSetting';
+import { LINT_SETTINGS } from '../services/skillFolders/lintSettings';
 import type { SkillDiagnostics } from './skillDiagnostics';
 import { isLintable } from '../services/skillFolders/skillMdName';
 

@@ -24,7 +24,7 @@ import { LINTABLE_SELECTOR, SKILL_MD_SELECTOR } from './skillMdFiles';
 export function registerLintFeatures(context: vscode.ExtensionContext, { log, folders, archives }: Services): void {
   const watcher = vscode.workspace.createFileSystemWatcher('**/*');
   const listings = new FolderListings(watcher);
-  const diagnostics = new SkillDiagnostics(context.extensionUri, listings, log);
+  const diagnostics = new SkillDiagnostics(context.extensionUri, listings, log, folders);
   const background = new BackgroundLint(folders, diagnostics, log);
   const security = new SecurityDiagnostics(context.extensionUri, listings, folders);
   const failed = (error: unknown): void => log.error(`A security scan failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -50,17 +50,17 @@ export function registerLintFeatures(context: vscode.ExtensionContext, { log, fo
     ),
     vscode.languages.registerCompletionItemProvider(
       SKILL_MD_SELECTOR,
-      new FrontmatterCompletions(),
+      new FrontmatterCompletions(folders),
       ...FrontmatterCompletions.triggerCharacters,
     ),
-    vscode.languages.registerHoverProvider(SKILL_MD_SELECTOR, new FrontmatterHovers()),
+    vscode.languages.registerHoverProvider(SKILL_MD_SELECTOR, new FrontmatterHovers(folders)),
     vscode.languages.registerCodeActionsProvider(
       LINTABLE_SELECTOR,
-      new SkillCodeActions(listings, context.extensionUri),
+      new SkillCodeActions(listings, context.extensionUri, folders),
       SkillCodeActions.metadata,
     ),
     vscode.languages.registerCodeLensProvider(SKILL_MD_SELECTOR, new BudgetLenses()),
-    vscode.commands.registerCommand('skillsmith.lint.fixAll', (uri?: vscode.Uri) => fixAllCommand(listings, uri)),
+    vscode.commands.registerCommand('skillsmith.lint.fixAll', (uri?: vscode.Uri) => fixAllCommand(listings, folders, uri)),
     vscode.commands.registerCommand('skillsmith.lint.workspace', () => lintWorkspaceCommand(diagnostics, folders, log)),
     vscode.commands.registerCommand(RENAME_COMMAND, (from: vscode.Uri, newName: string) => renameResource(from, newName)),
   );

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { KeyedDebounce } from '../../core/async/keyedDebounce';
 import { isSecurityRule, severityOf } from '../../core/skill/rules';
 import { scanText } from '../../core/skill/security/scanText';
 import type { FileSet } from '../../core/bundle/fileSet';
@@ -6,7 +7,6 @@ import { lintSkillFolder } from '../../core/skill/folder';
 import { lintFileSet } from '../../core/skill/lintFileSet';
 import { SKILL_MD } from '../../core/skill/skillMdName';
 import type { Diagnostic } from '../../core/skill/types';
-import { profileFor } from '../services/skillFolders/profileSetting';
 import { toVscodeDiagnostic } from '../ui/toVscodeDiagnostic';
 import type { SkillFolders } from '../services/skillFolders/skillFolders';
 import type { FolderListings } from './folderListings';
@@ -19,12 +19,12 @@ import { isLintable } from '../services/skillFolders/skillMdName';
  */
 export class SecurityDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('skillsmith-security');
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly typing = new KeyedDebounce(200);
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly listings: FolderListings,
-    private readonly folders: Pick<SkillFolders, 'holding'>,
+    private readonly folders: Pick<SkillFolders, 'holding' | 'profileOf'>,
   ) {}
 
   /** Scans an open document when it belongs to a skill folder and travels with its uploads; clears it otherwise. */
@@ -39,28 +39,19 @@ export class SecurityDiagnostics implements vscode.Disposable {
       this.collection.delete(document.uri);
       return;
     }
-    const profile = profileFor(document.uri);
+    const profile = this.folders.profileOf(document.uri);
     const findings = scanText(document.getText(), { relativePath: relative, isSkillMd: false });
     this.set(document.uri, withSeverities(findings, profile));
   }
 
   /** Scans `document` once typing has paused (200 ms); a newer call for the same document replaces this one. */
   schedule(document: vscode.TextDocument, onError: (error: unknown) => void): void {
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        this.scanDocument(document).catch(onError);
-      }, 200),
-    );
+    this.typing.schedule(document.uri.toString(), () => void this.scanDocument(document).catch(onError));
   }
 
   /** Drops the findings of a closed document. */
   forget(uri: vscode.Uri): void {
-    clearTimeout(this.timers.get(uri.toString()));
-    this.timers.delete(uri.toString());
+    this.typing.cancel(uri.toString());
     this.collection.delete(uri);
   }
 
@@ -80,7 +71,7 @@ export class SecurityDiagnostics implements vscode.Disposable {
    * the findings, each with its file.
    */
   scanFolder(folder: vscode.Uri): Diagnostic[] {
-    const result = lintSkillFolder(folder.fsPath, { profile: profileFor(folder) });
+    const result = lintSkillFolder(folder.fsPath, { profile: this.folders.profileOf(folder) });
     this.forgetUnder(folder);
     const skillMd = result.file !== undefined ? vscode.Uri.file(result.file) : vscode.Uri.joinPath(folder, SKILL_MD);
     return this.show(result.diagnostics, (file) => (file === undefined ? skillMd : vscode.Uri.joinPath(folder, ...file.split('/'))));
@@ -96,7 +87,7 @@ export class SecurityDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.timers.forEach((timer) => clearTimeout(timer));
+    this.typing.cancelAll();
     this.collection.dispose();
   }
 

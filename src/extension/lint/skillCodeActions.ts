@@ -4,6 +4,7 @@ import { fixAllEdit } from './fixAllEdit';
 import type { FolderListings } from './folderListings';
 import { folderOf, lintSkillText } from './lintSkillText';
 import { RENAME_COMMAND } from './renameResource';
+import type { FolderSettings } from '../services/skillFolders/skillFolders';
 import { SKILL_MD } from '../../core/skill/skillMdName';
 import { isSameDiagnostic, toVscodeDiagnostic, toVscodeRange } from '../ui/toVscodeDiagnostic';
 
@@ -20,6 +21,7 @@ export class SkillCodeActions implements vscode.CodeActionProvider {
   constructor(
     private readonly listings: FolderListings,
     private readonly extensionUri: vscode.Uri,
+    private readonly settings: FolderSettings,
   ) {}
 
   async provideCodeActions(
@@ -30,7 +32,7 @@ export class SkillCodeActions implements vscode.CodeActionProvider {
     const listing = await this.listings.get(folderOf(document.uri));
     const actions: vscode.CodeAction[] = [];
     if (!context.only || context.only.intersects(vscode.CodeActionKind.QuickFix)) {
-      for (const finding of lintSkillText(document.uri, document.getText(), listing)) {
+      for (const finding of lintSkillText(this.settings, document.uri, document.getText(), listing)) {
         // Match the Problems entry when VS Code passed it; otherwise the fresh finding under the range counts,
         // so a fix is offered even before the diagnostics have reached the editor.
         const shown = context.diagnostics.find((candidate) => isSameDiagnostic(candidate, finding));
@@ -42,7 +44,7 @@ export class SkillCodeActions implements vscode.CodeActionProvider {
     }
     mergeSameFixes(actions);
     if (context.only?.intersects(FIX_ALL_KIND)) {
-      const edit = fixAllEdit(document, listing);
+      const edit = fixAllEdit(this.settings, document, listing);
       if (edit) {
         const action = new vscode.CodeAction(vscode.l10n.t('Fix all SKILL.md problems'), FIX_ALL_KIND);
         action.edit = edit;

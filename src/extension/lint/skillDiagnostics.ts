@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
+import { KeyedDebounce } from '../../core/async/keyedDebounce';
 import type { Diagnostic } from '../../core/skill/types';
 import type { FolderListing, FolderListings } from './folderListings';
 import { folderOf, lintSkillText } from './lintSkillText';
+import type { FolderSettings } from '../services/skillFolders/skillFolders';
 import { isLintable } from '../services/skillFolders/skillMdName';
 import { DIAGNOSTIC_SOURCE, toVscodeDiagnostic } from '../ui/toVscodeDiagnostic';
 import { messageOf } from '../../core/messageOf';
@@ -15,7 +17,7 @@ const DEBOUNCE_MS = 200;
  */
 export class SkillDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly typing = new KeyedDebounce(DEBOUNCE_MS);
   /** The latest lint started for each file (URI string): an earlier one that ends later publishes nothing. */
   private readonly latest = new Map<string, number>();
   private started = 0;
@@ -24,19 +26,12 @@ export class SkillDiagnostics implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly listings: FolderListings,
     private readonly log: vscode.LogOutputChannel,
+    private readonly settings: FolderSettings,
   ) {}
 
   /** Lints `document` once typing has paused; a newer call for the same document replaces this one. */
   schedule(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void this.lintDocument(document);
-      }, DEBOUNCE_MS),
-    );
+    this.typing.schedule(document.uri.toString(), () => void this.lintDocument(document));
   }
 
   /** Lints an open document now; the result is dropped if the document changed or closed meanwhile. */
@@ -75,8 +70,7 @@ export class SkillDiagnostics implements vscode.Disposable {
   /** Removes the diagnostics of `uri` and of every file under it (a closed file, a deleted folder). */
   clear(uri: vscode.Uri): void {
     const prefix = `${uri.toString()}/`;
-    clearTimeout(this.timers.get(uri.toString()));
-    this.timers.delete(uri.toString());
+    this.typing.cancel(uri.toString());
     const doomed: vscode.Uri[] = [];
     this.collection.forEach((entry) => {
       if (entry.toString() === uri.toString() || entry.toString().startsWith(prefix)) doomed.push(entry);
@@ -87,8 +81,7 @@ export class SkillDiagnostics implements vscode.Disposable {
 
   /** Cancels pending lints and removes every diagnostic. */
   dispose(): void {
-    this.timers.forEach((timer) => clearTimeout(timer));
-    this.timers.clear();
+    this.typing.cancelAll();
     this.collection.dispose();
   }
 
@@ -115,7 +108,7 @@ export class SkillDiagnostics implements vscode.Disposable {
   /** A linter failure on a strange file is logged and yields no diagnostics; it never breaks the editor. */
   private lintSafely(uri: vscode.Uri, text: string, listing: FolderListing | undefined): Diagnostic[] {
     try {
-      return lintSkillText(uri, text, listing);
+      return lintSkillText(this.settings, uri, text, listing);
     } catch (error) {
       this.log.error(`Linting ${uri.toString(true)} failed: ${messageOf(error)}`);
       return [];

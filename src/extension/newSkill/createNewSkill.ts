@@ -3,7 +3,6 @@ import { renderSkillTemplate, type SkillExtra } from '../../core/scaffold/skillT
 import { validateNewSkill } from '../../core/scaffold/validateNewSkill';
 import type { Profile } from '../../core/skill/types';
 import type { Services } from '../services/services';
-import { profileFor } from '../services/skillFolders/profileSetting';
 import { uriExists } from '../shared/uriExists';
 import { pickParentFolder } from './pickParentFolder';
 import { messageOf } from '../../core/messageOf';
@@ -69,7 +68,7 @@ export async function createNewSkill(arg: unknown, { folders, log }: Services): 
   const args = parseArgs(arg);
   const parent = args.parent ?? (await pickParentFolder(folders));
   if (!parent) return undefined;
-  const profile = profileFor(parent);
+  const profile = folders.profileOf(parent);
 
   const name = args.name ?? (await askName(parent, profile));
   if (name === undefined) return undefined;

@@ -4,7 +4,7 @@ import { forEachConcurrently } from '../../core/async/forEachConcurrently';
 import { checkDisplayName } from '../../core/bundle/uploadChecks';
 import { apiErrorKind } from '../ui/errorMessage';
 import type { LinkStore } from '../services/skillFolders/linkStore';
-import type { PublishPrompts } from './publishPrompts';
+import type { Prompts } from '../ui/prompts';
 
 /** Where an upload goes: a new version of an existing custom skill, or a new skill with a display name. */
 export type PublishDestination =
@@ -13,7 +13,7 @@ export type PublishDestination =
 /** What choosing a target works with. */
 export interface TargetContext {
   readonly links: LinkStore;
-  readonly prompts: PublishPrompts;
+  readonly prompts: Prompts;
   readonly client: SkillsClient;
 }
 

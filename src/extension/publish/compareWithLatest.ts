@@ -5,7 +5,7 @@ import type { VersionArchiveCache } from '../services/caches/versionArchiveCache
 import { fileSetOfArchive } from '../services/caches/versionFileSet';
 import { errorMessage } from '../ui/errorMessage';
 import type { SkillLink } from '../services/skillFolders/linkStore';
-import type { PreviewComparison } from './previewItems';
+import type { PreviewComparison } from '../ui/publishPreview';
 
 /**
  * How `local` compares with the latest version of `skill`. When that version was published from here, the

@@ -5,14 +5,14 @@ import { isSecurityRule } from '../../core/skill/rules';
 import { SKILL_MD } from '../../core/skill/skillMdName';
 import type { Diagnostic } from '../../core/skill/types';
 import { isSameDiagnostic, toVscodeDiagnostic } from '../ui/toVscodeDiagnostic';
-import type { PublishPrompts } from './publishPrompts';
+import type { Prompts } from '../ui/prompts';
 
 /** What the gate needs: where blocking findings go, the rule docs' home, and the question it may ask. */
 export interface LintGateContext {
   /** The "skillsmith-publish" collection: the `claude-api` errors that blocked a publish. */
   readonly problems: vscode.DiagnosticCollection;
   readonly extensionUri: vscode.Uri;
-  readonly publishPrompts: PublishPrompts;
+  readonly prompts: Prompts;
 }
 
 /**
@@ -43,9 +43,9 @@ export async function passLintGate(
   const others = prepared.errors.filter((error) => error.rule !== 'upload-secret');
   if (others.length === 0 && prepared.errors.length > 0) {
     const secrets = prepared.collected.leftOut.filter((entry) => entry.reason === 'secret').map((entry) => entry.relativePath);
-    const answer = await context.publishPrompts.askAboutSecrets(secrets);
+    const answer = await context.prompts.askAboutSecrets(secrets, 'upload');
     if (!answer) return { kind: 'cancelled' };
-    if (answer === 'upload') {
+    if (answer === 'include') {
       allowedSecrets = secrets;
       prepared = await prepareAllowing(secrets);
     } else {

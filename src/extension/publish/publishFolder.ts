@@ -10,7 +10,6 @@ import { formatCount } from '../../core/text/count';
 import { lastEntry, parseSkillMd } from '../../core/skill/parse';
 import { SKILL_MD } from '../../core/skill/skillMdName';
 import { loadApiModule } from '../../core/api/loadApiModule';
-import { uploadLimitBytesFor } from '../services/skillFolders/profileSetting';
 import type { Services } from '../services/services';
 import { hashOfFolder } from '../services/skillFolders/folderHash';
 import { listSkillVersions } from '../services/skillVersions';
@@ -23,16 +22,14 @@ import { chooseTarget, type PublishDestination } from './chooseTarget';
 import { compareWithLatest } from './compareWithLatest';
 import type { LinkStore } from '../services/skillFolders/linkStore';
 import { passLintGate } from './lintGate';
-import { previewFindingsOf } from './previewFindings';
-import type { PublishPreview } from './previewItems';
-import type { PublishPrompts } from './publishPrompts';
+import { previewFindingsOf } from '../ui/previewFindings';
+import type { PublishPreview } from '../ui/publishPreview';
 import { showRefusal } from './showRefusal';
 import type { PublishOutcome } from '../shared/publishOutcome';
 
 /** What publishing works with. */
 export interface PublishContext {
   readonly services: Services;
-  readonly prompts: PublishPrompts;
   readonly links: LinkStore;
   readonly problems: vscode.DiagnosticCollection;
   readonly extensionUri: vscode.Uri;
@@ -59,18 +56,18 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
     const prepare = async (allowSecrets: readonly string[]) =>
       vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking {0}', folderName(folder)) },
-        () => prepareUpload(folder.fsPath, { limitBytes: uploadLimitBytesFor(folder), allowSecrets }),
+        () => prepareUpload(folder.fsPath, { limitBytes: context.services.folders.uploadLimitOf(folder), allowSecrets }),
       );
-    const gate = await passLintGate({ ...context, publishPrompts: context.prompts }, folder, await prepare([]), prepare);
+    const gate = await passLintGate({ ...context, prompts: context.services.prompts }, folder, await prepare([]), prepare);
     if (gate.kind === 'blocked-by-findings') {
-      await context.prompts.preview(blockedPreview(folder, gate.prepared));
+      await context.services.prompts.preview(blockedPreview(folder, gate.prepared));
       return { kind: 'blocked' };
     }
     if (gate.kind !== 'pass') return gate;
     const { prepared, allowedSecrets } = gate;
     const skillName = (await frontmatterName(folder)) ?? prepared.folderName;
     const client = await context.services.session.getClient();
-    const target = await chooseTarget({ links: context.links, prompts: context.prompts, client }, folder, skillName, chosen);
+    const target = await chooseTarget({ links: context.links, prompts: context.services.prompts, client }, folder, skillName, chosen);
     if (!target) return { kind: 'cancelled' };
     const set = readPreparedFiles(prepared);
     const hash = hashFileSet(set);
@@ -95,12 +92,12 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
       comparison,
       findings: previewFindingsOf(folder, prepared.diagnostics, prepared.skillMd),
     };
-    if (!(await context.prompts.preview(preview))) return { kind: 'cancelled' };
+    if (!(await context.services.prompts.preview(preview))) return { kind: 'cancelled' };
     let uploaded = await upload(client, target, set, prepared.folderName);
     // A busy or failing service (529, 5xx, a timeout) is worth another try with the same files and choices.
     while (
       uploaded.kind === 'unavailable' &&
-      (await context.prompts.retryPublish(retryMessage(prepared.folderName, target, uploaded.message)))
+      (await context.services.prompts.retryPublish(retryMessage(prepared.folderName, target, uploaded.message)))
     ) {
       uploaded = await upload(client, target, set, prepared.folderName);
     }
@@ -152,7 +149,7 @@ async function publishesChange(context: PublishContext, folder: vscode.Uri, chos
     context.services.log.info(`Could not tell whether ${folder.fsPath} changed since it was published: ${errorMessage(error)}`);
     return true;
   }
-  return context.prompts.publishUnchanged(
+  return context.services.prompts.publishUnchanged(
     vscode.l10n.t(
       'Nothing changed in {0} since {1} of "{2}" was published from it.',
       displayPath(folder),

@@ -6,14 +6,11 @@ import type { RemoteSkillItem, RemoteSkillsView } from '../shared/remoteItems';
 import { DriftDecorations } from './driftDecorations';
 import type { LinkStore } from '../services/skillFolders/linkStore';
 import { publishFolder, type PublishContext } from './publishFolder';
-import { interactivePublishPrompts, type PublishPrompts } from './publishPrompts';
 import { publishFromTree } from './publishFromTree';
 import { messageOf } from '../../core/messageOf';
 
 /** The publish feature: what the diff commands share with it, and what the integration tests drive. */
 export interface PublishFeature {
-  /** The questions publish and diff ask; in Test mode, tests replace members to answer them. */
-  readonly prompts: PublishPrompts;
   readonly links: LinkStore;
   readonly drift: DriftDecorations;
 }
@@ -27,22 +24,19 @@ const TREE_SETTLE_MS = 300;
  * publish. No I/O here: links and badges are read when first needed.
  */
 export function registerPublish(context: vscode.ExtensionContext, services: Services, remote: RemoteSkillsView): PublishFeature {
-  const prompts: PublishPrompts =
-    context.extensionMode === vscode.ExtensionMode.Test ? { ...interactivePublishPrompts } : interactivePublishPrompts;
   const { folders } = services;
   const { links } = folders;
   const problems = vscode.languages.createDiagnosticCollection('skillsmith-publish');
   const drift = new DriftDecorations(links, {
     hashOfFolder: (folder) => folders.draftHash(folder),
     latestVersionOf: async (skillId) => {
-      if (!(await services.keys.get())) return undefined;
+      if (!(await services.auth.isSignedIn())) return undefined;
       return (await (await services.session.getClient()).getSkill(skillId)).latestVersion;
     },
     log: services.log,
   });
   const publishContext: PublishContext = {
     services,
-    prompts,
     links,
     problems,
     extensionUri: context.extensionUri,
@@ -76,7 +70,7 @@ export function registerPublish(context: vscode.ExtensionContext, services: Serv
     services.auth.onDidChange(() => settle.run()),
   );
   void links.publishContext();
-  return { prompts, links, drift };
+  return { links, drift };
 }
 
 /** Tells the tree about the new version and, when `reveal`, reveals it, selected; the publish itself worked even when this fails. */

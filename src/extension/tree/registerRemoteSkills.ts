@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { AuthContext } from '../services/api/authContext';
 import type { Services } from '../services/services';
 import type { RemoteSkillsView } from '../shared/remoteItems';
-import type { Prompts } from '../ui/prompts';
 import type { CommandContext } from './commands/commandContext';
 import { copyId } from './commands/copyId';
 import { copyVersionReference } from './commands/copyVersionReference';
@@ -14,7 +13,8 @@ import type { GroupNode } from './nodes/groupNode';
 import type { SkillNode } from './nodes/skillNode';
 import type { TreeNode } from './nodes/treeNode';
 import type { VersionNode } from './nodes/versionNode';
-import { SKILLS_VIEW_ID, SkillsTreeProvider } from './skillsTreeProvider';
+import { SkillsTreeProvider } from './skillsTreeProvider';
+import { SKILLS_VIEW_ID } from './skillsView';
 
 /** The remote skills feature: the tree (which other features tell about what they added) and its view. */
 export interface RemoteSkills extends RemoteSkillsView {
@@ -22,13 +22,11 @@ export interface RemoteSkills extends RemoteSkillsView {
   readonly treeView: vscode.TreeView<TreeNode>;
   /** The published `skillsmith.auth` state. */
   readonly auth: AuthContext;
-  /** The questions the commands ask; in Test mode, tests replace members to answer them. */
-  readonly prompts: Prompts;
 }
 
 /** Registers the remote skills tree and its commands on the shared services. */
 export function registerRemoteSkills(context: vscode.ExtensionContext, services: Services): RemoteSkills {
-  const { auth, prompts } = services;
+  const { auth } = services;
   const tree = new SkillsTreeProvider(services);
   const treeView = vscode.window.createTreeView(SKILLS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const commands: CommandContext = { ...services, tree };
@@ -56,7 +54,6 @@ export function registerRemoteSkills(context: vscode.ExtensionContext, services:
     tree,
     treeView,
     auth,
-    prompts,
     onDidChange: tree.onDidChangeTreeData,
     async revealVersion(skillId, version) {
       const node = await tree.versionAdded(skillId, version);

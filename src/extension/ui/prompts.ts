@@ -1,13 +1,33 @@
-import * as vscode from 'vscode';
-import type { SkillVersion } from '../../core/api/types';
-import { displayPath } from './displayPath';
-import { versionLabel } from './labels';
+import type * as vscode from 'vscode';
+import type { Skill, SkillVersion } from '../../core/api/types';
+import type { Diagnostic } from '../../core/skill/types';
+import { chatQuestions } from './chatQuestions';
+import { commonQuestions } from './commonQuestions';
+import { exportQuestions } from './exportQuestions';
+import type { PublishPreview } from './publishPreview';
+import { publishQuestions } from './publishQuestions';
 
-/**
- * The questions Skillsmith asks the user, behind one seam so integration tests can answer them
- * without a person (the defaults are modal dialogs, input boxes and folder pickers).
- */
-export interface Prompts {
+/** The user's answer to "publish to which skill?". */
+export type LinkChoice = { readonly kind: 'existing'; readonly skill: Skill } | { readonly kind: 'new' };
+
+/** What to do with files that look like secrets: leave them out, include them (allowed by name), or cancel (undefined). */
+export type SecretsAnswer = 'leave-out' | 'include' | undefined;
+
+/** A skill offered in the chat's skill picker. */
+export interface SkillPickItem extends vscode.QuickPickItem {
+  readonly skillId: string;
+  readonly skillType: 'anthropic' | 'custom';
+  readonly title: string;
+}
+
+/** What to test when a linked folder changed since its published version: publish it first, or the published version. */
+export type PublishFirstAnswer = 'publish' | 'published' | undefined;
+
+/** What to do when a produced file's name is taken in the workspace. */
+export type OverwriteAnswer = 'replace' | 'saveAs' | undefined;
+
+/** The questions any feature may ask: confirmations, the API key, folders, versions, free text. */
+export interface CommonQuestions {
   /** A modal warning; resolves to true only when the user picks `action`. */
   confirm(message: string, detail: string, action: string): Promise<boolean>;
   /** The API key input box; `validate` returns a message for input that is plainly wrong. */
@@ -28,81 +48,60 @@ export interface Prompts {
   ): Promise<SkillVersion | undefined>;
   /** Free text the user types (empty is an answer); undefined when dismissed. */
   askText(title: string, prompt: string): Promise<string | undefined>;
+  /**
+   * What to do with files that look like secrets (`paths`, relative to the folder) left out of an upload or a
+   * zip (`into`): leave them out, or include them (the user allows each by name).
+   */
+  askAboutSecrets(paths: readonly string[], into: 'upload' | 'zip'): Promise<SecretsAnswer>;
 }
 
-/** The prompts a person answers: modal dialogs, a password input box, an open dialog. Frozen: nothing can swap them. */
-export const interactivePrompts: Prompts = Object.freeze<Prompts>({
-  async confirm(message, detail, action) {
-    const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, action);
-    return choice === action;
-  },
-  askApiKey(validate) {
-    return Promise.resolve(
-      vscode.window.showInputBox({
-        title: vscode.l10n.t('Claude API Key'),
-        prompt: vscode.l10n.t('Stored in VS Code secret storage, never in settings or logs.'),
-        placeHolder: vscode.l10n.t('Paste your API key'),
-        password: true,
-        ignoreFocusOut: true,
-        validateInput: validate,
-      }),
-    );
-  },
-  async pickFolder(title) {
-    const picked = await vscode.window.showOpenDialog({
-      title,
-      canSelectFiles: false,
-      canSelectFolders: true,
-      canSelectMany: false,
-      defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-      openLabel: vscode.l10n.t('Download Here'),
-    });
-    return picked?.[0];
-  },
-  async pickSkillFolder(title, folders) {
-    const picked = await vscode.window.showQuickPick(
-      folders.map((folder) => ({
-        label: `$(folder) ${folder.path.slice(folder.path.lastIndexOf('/') + 1)}`,
-        description: whereIs(folder),
-        folder,
-      })),
-      { title, placeHolder: vscode.l10n.t('Pick a skill folder of this workspace'), matchOnDescription: true },
-    );
-    return picked?.folder;
-  },
-  async pickVersion(title, versions, latestRef, ordinals) {
-    const picked = await vscode.window.showQuickPick(versionPickItems(versions, latestRef, ordinals), {
-      title,
-      placeHolder: vscode.l10n.t('Pick a version, the newest first'),
-      matchOnDetail: true,
-    });
-    return picked?.version;
-  },
-  askText(title, prompt) {
-    return Promise.resolve(vscode.window.showInputBox({ title, prompt, ignoreFocusOut: true }));
-  },
-});
+/** The questions a publish asks. */
+export interface PublishQuestions {
+  /** The remote skill to publish `skillName` to: one whose versions carry its `name`, or a new one. */
+  pickLink(skillName: string, matches: readonly Skill[]): Promise<LinkChoice | undefined>;
+  /** The display name of a new skill; `validate` returns a message for a name the service would refuse. */
+  askDisplayName(defaultName: string, validate: (input: string) => string | undefined): Promise<string | undefined>;
+  /**
+   * The preview of an upload; resolves true to send it. Accepting a finding's row opens it at its line (a blocked
+   * preview closes then, one that can publish stays open); a blocked preview resolves false.
+   */
+  preview(preview: PublishPreview): Promise<boolean>;
+  /** Says that nothing changed since the version published from the folder (before any other question); true to publish anyway. */
+  publishUnchanged(message: string): Promise<boolean>;
+  /** Says why an upload failed where another try may work (`message` names the folder and the skill); true to retry. */
+  retryPublish(message: string): Promise<boolean>;
+}
+
+/** The questions Export Skill as .zip asks. */
+export interface ExportQuestions {
+  /** `folderName` has security `warnings` (shown with their files, lines and rules): true to export anyway. */
+  confirmExportWarnings(folderName: string, warnings: readonly Diagnostic[]): Promise<boolean>;
+  /** Where to save the zip: the save dialog, opened beside `folder` with `<folderName>.zip`. */
+  pickZipDestination(folder: vscode.Uri, folderName: string): Promise<vscode.Uri | undefined>;
+}
+
+/** The questions the chat asks. */
+export interface ChatQuestions {
+  /** Skills to add, from `items` (loaded while the picker shows); undefined when cancelled. */
+  pickSkills(items: Promise<SkillPickItem[]>, title: string): Promise<readonly SkillPickItem[] | undefined>;
+  /** `uri` exists: replace it, save under another name, or cancel. */
+  confirmOverwrite(uri: vscode.Uri): Promise<OverwriteAnswer>;
+  /** Where to save a file, starting at `suggested`. */
+  chooseSaveTarget(suggested: vscode.Uri): Promise<vscode.Uri | undefined>;
+  /** `folder` (as the user reads it) changed since it was published to `skill`: publish it first, test the published version, or cancel. */
+  askPublishFirst(folder: string, skill: string): Promise<PublishFirstAnswer>;
+}
 
 /**
- * The items of a version pick: each version's label ("v3 (Dec 6, 2026, 8:17:03 PM)"), the latest marked, and its
- * description as the detail, which is what tells apart versions published the same minute.
+ * Every question Skillsmith asks the user (quick picks, input boxes, modal dialogs), behind one seam so
+ * integration tests can answer them without a person. Features get it as `services.prompts`.
  */
-export function versionPickItems(
-  versions: readonly SkillVersion[],
-  latestRef: string | undefined,
-  ordinals: ReadonlyMap<string, number>,
-): (vscode.QuickPickItem & { readonly version: SkillVersion })[] {
-  return versions.map((version) => ({
-    label: `$(${version.ref === latestRef ? 'tag' : 'history'}) ${versionLabel(version, ordinals)}`,
-    description: version.ref === latestRef ? vscode.l10n.t('latest') : undefined,
-    detail: version.description.replace(/\s+/g, ' ').trim() || undefined,
-    version,
-  }));
-}
+export interface Prompts extends CommonQuestions, PublishQuestions, ExportQuestions, ChatQuestions {}
 
-/** Where a folder is, when that says more than its name: its parent as the user reads it, unless a workspace root. */
-function whereIs(folder: vscode.Uri): string | undefined {
-  const parent = vscode.Uri.joinPath(folder, '..');
-  const root = vscode.workspace.getWorkspaceFolder(folder);
-  return root && root.uri.path.replace(/\/+$/, '') === parent.path ? undefined : displayPath(parent);
-}
+/** The prompts a person answers: native, keyboard-usable surfaces. Frozen: nothing can swap them. */
+export const interactivePrompts: Prompts = Object.freeze<Prompts>({
+  ...commonQuestions,
+  ...publishQuestions,
+  ...exportQuestions,
+  ...chatQuestions,
+});

@@ -10,7 +10,7 @@ async function probe() {
   const found = exported === undefined ? 'nothing' : `keys [${Object.keys(exported).join(', ')}]`;
   let replaced = 'no';
   try {
-    exported.remoteSkills.prompts.confirm = async () => true;
+    exported.prompts.confirm = async () => true;
     replaced = 'yes';
   } catch {
     // Nothing there to replace, or frozen: what a user needs.

@@ -76,10 +76,11 @@ export function workspaceRoot(): vscode.Uri {
   return folder.uri;
 }
 
-/** Runs `body` with `skillsmith.lint.<key>` set on the workspace folder, then restores the setting and its file. */
+/** Runs `body` with `skillsmith.lint.<key>` set on the workspace folder of `uri`, then restores the setting and its file. */
 export async function withLintSetting(uri: vscode.Uri, key: string, value: unknown, body: () => Promise<void>): Promise<void> {
   const settings = vscode.workspace.getConfiguration('skillsmith.lint', uri);
-  const settingsFolder = vscode.Uri.joinPath(workspaceRoot(), '.vscode');
+  const root = vscode.workspace.getWorkspaceFolder(uri)?.uri ?? workspaceRoot();
+  const settingsFolder = vscode.Uri.joinPath(root, '.vscode');
   const hadSettingsFolder = await vscode.workspace.fs.stat(settingsFolder).then(
     () => true,
     () => false,

@@ -5,9 +5,8 @@ import * as vscode from 'vscode';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import type { TestSeams } from '../../../src/extension/exports';
 import type { PublishFeature } from '../../../src/extension/publish/registerPublish';
-import { interactivePublishPrompts } from '../../../src/extension/publish/publishPrompts';
 import type { RemoteSkills } from '../../../src/extension/tree/registerRemoteSkills';
-import { interactivePrompts } from '../../../src/extension/ui/prompts';
+import { interactivePrompts, type Prompts } from '../../../src/extension/ui/prompts';
 
 /** A key the emulator accepts; plainly not a real one. */
 const TEST_KEY = 'skillsmith-integration-test-key';
@@ -17,6 +16,8 @@ export interface PublishSession {
   readonly emulator: RunningEmulator;
   readonly remote: RemoteSkills;
   readonly publish: PublishFeature;
+  /** Every question the extension asks (tests replace members to answer them; `close` restores them). */
+  readonly prompts: Prompts;
   /** Writes a skill folder `name` under the scratch folder (files relative to it) and returns its URI. */
   skillFolder(name: string, files: Record<string, string | Uint8Array>): vscode.Uri;
   /** Signs out, restores the prompts and settings, forgets the links, deletes the scratch folder, stops the emulator. */
@@ -33,13 +34,13 @@ export async function openPublishSession(scratchName: string): Promise<PublishSe
   const extension = vscode.extensions.getExtension<TestSeams>('skillsmith.skillsmith');
   assert.ok(extension);
   const seams = await extension.activate();
-  const { remoteSkills: remote, publish } = seams;
+  const { remoteSkills: remote, publish, prompts } = seams;
   const envKey = process.env.ANTHROPIC_API_KEY;
   delete process.env.ANTHROPIC_API_KEY;
   const emulator = await startEmulator({ port: 0, host: '127.0.0.1', seed: true, apiKey: TEST_KEY });
   const settings = vscode.workspace.getConfiguration('skillsmith');
   await settings.update('api.baseUrl', emulator.url, vscode.ConfigurationTarget.Global);
-  remote.prompts.askApiKey = () => Promise.resolve(TEST_KEY);
+  prompts.askApiKey = () => Promise.resolve(TEST_KEY);
   await vscode.commands.executeCommand('skillsmith.auth.setKey');
   // Each connection change resets the tree once it is announced: wait for all of them (this suite's and any an
   // earlier suite left), or a late reset would drop what the first test puts in the tree.
@@ -53,6 +54,7 @@ export async function openPublishSession(scratchName: string): Promise<PublishSe
     emulator,
     remote,
     publish,
+    prompts,
     skillFolder(name, files) {
       const dir = path.join(scratch, name);
       for (const [relative, data] of Object.entries(files)) {
@@ -63,8 +65,7 @@ export async function openPublishSession(scratchName: string): Promise<PublishSe
     },
     async close() {
       for (const [folder] of publish.links.all()) await publish.links.remove(folder);
-      Object.assign(remote.prompts, interactivePrompts);
-      Object.assign(publish.prompts, interactivePublishPrompts);
+      Object.assign(prompts, interactivePrompts);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.commands.executeCommand('skillsmith.auth.signOut');
       await vscode.workspace.getConfiguration('skillsmith').update('api.baseUrl', undefined, vscode.ConfigurationTarget.Global);

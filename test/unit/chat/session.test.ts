@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { SkillsApiError } from '../../../src/core/api/errors';
 import { createChatSession } from '../../../src/core/chat/createChatSession';
 import { defaultModel } from '../../../src/core/chat/defaultModel';
+import { newAssistantTurn } from '../../../src/core/chat/reducer';
 import type { ChatSession, ChatSessionOptions } from '../../../src/core/chat/session';
 import { applyChatUpdate, type ChatUpdate } from '../../../src/core/chat/updates';
 import type { AssistantTurn, ChosenSkill, ToolCallBlock } from '../../../src/core/chat/viewModel';
@@ -341,5 +342,17 @@ describe('ChatSession through the SDK against the emulator', () => {
     const next = await restored.send('and now?');
     assert.equal(next.container?.id, saved.container?.id);
     assert.ok(allInput(next) > allInput(await session().send('and now?')), 'the restored history is sent');
+  });
+
+  it('a send starts its reply as newAssistantTurn makes one, the turn the reducer tests start from', async () => {
+    const chat = session();
+    const added: ChatUpdate[] = [];
+    chat.onUpdate((update) => {
+      if (update.type === 'turnAdded') added.push(update);
+    });
+    await chat.send('Hello');
+    const replies = added.flatMap((update) => (update.type === 'turnAdded' && update.turn.role === 'assistant' ? [update.turn] : []));
+    assert.equal(replies.length, 1);
+    assert.deepEqual(replies[0], newAssistantTurn(replies[0].id, MODEL));
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { emptyUsage, TurnReducer } from '../../../src/core/chat/reducer';
+import { newAssistantTurn, TurnReducer } from '../../../src/core/chat/reducer';
 import { applyChatUpdate, type ChatUpdate } from '../../../src/core/chat/updates';
 import type { AssistantTurn, ChatViewModel } from '../../../src/core/chat/viewModel';
 import type { StreamEvent, WireBlock } from '../../../src/core/chat/wire';
@@ -11,21 +11,9 @@ export function recordedRequests(name: string): StreamEvent[][] {
   return (JSON.parse(readFileSync(path, 'utf8')) as { requests: StreamEvent[][] }).requests;
 }
 
-/** An empty assistant turn, streaming. */
+/** An empty assistant turn, streaming, as a session starts one. */
 export function newTurn(id = 'a-1'): AssistantTurn {
-  return {
-    role: 'assistant',
-    id,
-    model: 'claude-sonnet-5-5',
-    status: 'streaming',
-    blocks: [],
-    continuations: 0,
-    stopReason: null,
-    usage: emptyUsage(),
-    container: null,
-    files: [],
-    error: null,
-  };
+  return newAssistantTurn(id, 'claude-sonnet-5-5');
 }
 
 /** A reducer over a new turn that records its updates, and a copy of the view kept in step by `applyChatUpdate`. */

@@ -43,7 +43,25 @@ export class AuthContext implements vscode.Disposable {
   }
 
   /** Reads whether a key is available and publishes it; resolves to the state it set. */
-  async update(): Promise<AuthState> {
+  update(): Promise<AuthState> {
+    const published = this.publish();
+    this.published = published;
+    return published;
+  }
+
+  /**
+   * Whether a key is available, as last published once every change in flight is: the key store is read
+   * once per change (or once, on first use, when nothing published yet), not by every reader.
+   */
+  async isSignedIn(): Promise<boolean> {
+    await this.announced;
+    return (await (this.published ?? this.update())) === 'signedIn';
+  }
+
+  /** The last `update`, resolving to the state it set. */
+  private published: Promise<AuthState> | undefined;
+
+  private async publish(): Promise<AuthState> {
     const state: AuthState = (await this.keys.get()) ? 'signedIn' : 'signedOut';
     this.current = state;
     await vscode.commands.executeCommand('setContext', 'skillsmith.auth', state);

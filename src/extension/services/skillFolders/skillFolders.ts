@@ -1,14 +1,20 @@
 import * as vscode from 'vscode';
+import { DEFAULT_UPLOAD_LIMIT_BYTES } from '../../../core/bundle/uploadChecks';
 import { SKILL_MD } from '../../../core/skill/skillMdName';
+import { PROFILES, type Profile } from '../../../core/skill/types';
 import type { RemoteSkillItem } from '../../shared/remoteItems';
 import type { Prompts } from '../../ui/prompts';
 import { hashOfFolder } from './folderHash';
 import type { LinkStore, SkillLink } from './linkStore';
+import { LINT_SETTINGS } from './lintSettings';
 import { isLintable, isSkillMd, SKILL_MD_ANY_CASE_GLOB } from './skillMdName';
 import { messageOf } from '../../../core/messageOf';
 
 /** The context key listing the workspace's skill folders (their file system paths), for `resourcePath in …` menus. */
 export const SKILL_FOLDERS_CONTEXT = 'skillsmith.skillFolders';
+
+/** The per-folder settings a linter reads (the profile and the upload limit for a resource). */
+export type FolderSettings = Pick<SkillFolders, 'profileOf' | 'uploadLimitOf'>;
 
 /** What the one search leaves out (besides `files.exclude`). */
 const EXCLUDED = '**/{node_modules,.git}/**';
@@ -23,7 +29,8 @@ const FIRST_SEARCH_DELAY_MS = 500;
  * The one owner of the workspace's local skill folders (a folder is one when it holds a file named exactly
  * `SKILL.md`): one search (shortly after activation, and again when asked for the list), one watcher that keeps the
  * `skillsmith.skillFolders` context key and `onDidChange` current in between, `resolve` from every entry point of a command, the link of each folder
- * to a remote skill, and the draft's content hash against the version published from it.
+ * to a remote skill, the draft's content hash against the version published from it, and the per-folder settings
+ * (profile, upload limit).
  */
 export class SkillFolders implements vscode.Disposable {
   /** Every `SKILL.md` and look-alike of the workspace by URI string, as last searched and watched since. */
@@ -122,6 +129,26 @@ export class SkillFolders implements vscode.Disposable {
   async changedSincePublished(folder: vscode.Uri): Promise<boolean | undefined> {
     const published = this.link(folder)?.published;
     return published ? (await this.draftHash(folder)) !== published.hash : undefined;
+  }
+
+  /**
+   * The lint profile in force for a skill folder or a file in one (`skillsmith.lint.profile`, read for that
+   * resource, so each workspace folder may set its own); the default when unset or invalid.
+   */
+  profileOf(uri: vscode.Uri): Profile {
+    const value = vscode.workspace.getConfiguration(LINT_SETTINGS, uri).get<string>('profile');
+    return PROFILES.find((profile) => profile === value) ?? PROFILES[0];
+  }
+
+  /**
+   * The upload limit for a skill folder or a file in one, in bytes (`skillsmith.lint.uploadLimitMB`, read for
+   * that resource); the service's 30 MB when unset or not a positive number.
+   */
+  uploadLimitOf(uri: vscode.Uri): number {
+    const megabytes = vscode.workspace.getConfiguration(LINT_SETTINGS, uri).get<number>('uploadLimitMB');
+    return typeof megabytes === 'number' && Number.isFinite(megabytes) && megabytes > 0
+      ? Math.round(megabytes * 1024 * 1024)
+      : DEFAULT_UPLOAD_LIMIT_BYTES;
   }
 
   dispose(): void {

@@ -3,7 +3,7 @@ import { showError } from '../../ui/showError';
 import { showStatus } from '../../ui/showStatus';
 import { skillLabel, versionLabel } from '../../ui/labels';
 import type { VersionNode } from '../nodes/versionNode';
-import { withViewProgress } from '../skillsTreeProvider';
+import { withViewProgress } from '../skillsView';
 import type { CommandContext } from './commandContext';
 
 /**

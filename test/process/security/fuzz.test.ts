@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { lintSkillFolder } from '../../../src/core/skill/folder';
 import { scanText } from '../../../src/core/skill/security/scanText';
-import { prng } from '../skill/frontmatterFuzz';
+import { prng } from '../../unit/skill/frontmatterFuzz';
 
 /** The anchors of the patterns, repeated: the text that makes each pattern start the most attempts. */
 const ANCHORS = [

@@ -1,36 +1,9 @@
 import * as vscode from 'vscode';
-import { displayPath } from '../ui/displayPath';
+import { displayPath } from './displayPath';
+import type { ChatQuestions } from './prompts';
 
-/** A skill offered in the picker. */
-export interface SkillPickItem extends vscode.QuickPickItem {
-  readonly skillId: string;
-  readonly skillType: 'anthropic' | 'custom';
-  readonly title: string;
-}
-
-/** What to test when a linked folder changed since its published version: publish it first, or the published version. */
-export type PublishFirstAnswer = 'publish' | 'published' | undefined;
-
-/** What to do when a produced file's name is taken in the workspace. */
-export type OverwriteAnswer = 'replace' | 'saveAs' | undefined;
-
-/**
- * The questions the chat asks, behind one seam so integration tests can answer them (the defaults are a
- * quick pick, a modal warning and a save dialog).
- */
-export interface ChatPrompts {
-  /** Skills to add, from `items` (loaded while the picker shows); undefined when cancelled. */
-  pickSkills(items: Promise<SkillPickItem[]>, title: string): Promise<readonly SkillPickItem[] | undefined>;
-  /** `uri` exists: replace it, save under another name, or cancel. */
-  confirmOverwrite(uri: vscode.Uri): Promise<OverwriteAnswer>;
-  /** Where to save a file, starting at `suggested`. */
-  chooseSaveTarget(suggested: vscode.Uri): Promise<vscode.Uri | undefined>;
-  /** `folder` (as the user reads it) changed since it was published to `skill`: publish it first, test the published version, or cancel. */
-  askPublishFirst(folder: string, skill: string): Promise<PublishFirstAnswer>;
-}
-
-/** The prompts a person answers (frozen: nothing can switch a question off). */
-export const interactiveChatPrompts: ChatPrompts = Object.freeze<ChatPrompts>({
+/** The questions the chat asks, as a person answers them: a quick pick, modal warnings and a save dialog. */
+export const chatQuestions: ChatQuestions = {
   async pickSkills(items, title) {
     const picked = await vscode.window.showQuickPick(items, {
       title,
@@ -71,4 +44,4 @@ export const interactiveChatPrompts: ChatPrompts = Object.freeze<ChatPrompts>({
     if (answer === publish) return 'publish';
     return answer === published ? 'published' : undefined;
   },
-});
+};

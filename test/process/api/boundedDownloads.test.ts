@@ -4,8 +4,8 @@ import { createSkillsClient } from '../../../src/core/api';
 import { MAX_VERSION_DOWNLOAD_BYTES } from '../../../src/core/api/client';
 import { downloadFile, MAX_DOWNLOAD_BYTES } from '../../../src/core/chat/serviceCalls';
 import { drip, hugeBody, json, startHostileServer, type BodyEnd, type HostileServer } from '../../support/hostileServer';
-import { sdkFor, TEST_KEY } from '../emulator/support';
-import { failsWith } from './failsWith';
+import { sdkFor, TEST_KEY } from '../../unit/emulator/support';
+import { failsWith } from '../../unit/api/failsWith';
 
 const MB = 1024 * 1024;
 

@@ -1,40 +1,12 @@
 import * as vscode from 'vscode';
-import { formatCount } from '../../core/text/count';
 import type { Skill } from '../../core/api/types';
-import { skillLabel } from '../ui/labels';
+import { skillLabel } from './labels';
 import { openFinding } from './previewFindings';
-import { isBlocked, previewItems, type PreviewItem, type PublishPreview } from './previewItems';
+import type { LinkChoice, PublishQuestions } from './prompts';
+import { isBlocked, previewItems, type PreviewItem, type PublishPreview } from './publishPreview';
 
-/** The user's answer to "publish to which skill?". */
-export type LinkChoice = { readonly kind: 'existing'; readonly skill: Skill } | { readonly kind: 'new' };
-
-/**
- * The questions publish asks, behind one seam so integration tests can answer them without a person
- * (the defaults are quick picks and input boxes: native, keyboard-usable surfaces).
- */
-export interface PublishPrompts {
-  /** The remote skill to publish `folderName` to: one whose versions carry its `name`, or a new one. */
-  pickLink(skillName: string, matches: readonly Skill[]): Promise<LinkChoice | undefined>;
-  /** The display name of a new skill; `validate` returns a message for a name the service would refuse. */
-  askDisplayName(defaultName: string, validate: (input: string) => string | undefined): Promise<string | undefined>;
-  /**
-   * What to do with files that look like secrets (`paths`, relative to the folder): publish without them,
-   * upload them too (the user allows each by name), or cancel (undefined).
-   */
-  askAboutSecrets(paths: readonly string[]): Promise<'leave-out' | 'upload' | undefined>;
-  /**
-   * The preview of an upload; resolves true to send it. Accepting a finding's row opens it at its line (a blocked
-   * preview closes then, one that can publish stays open); a blocked preview resolves false.
-   */
-  preview(preview: PublishPreview): Promise<boolean>;
-  /** Says that nothing changed since the version published from the folder (before any other question); true to publish anyway. */
-  publishUnchanged(message: string): Promise<boolean>;
-  /** Says why an upload failed where another try may work (`message` names the folder and the skill); true to retry. */
-  retryPublish(message: string): Promise<boolean>;
-}
-
-/** The prompts a person answers. Frozen: nothing can swap them. */
-export const interactivePublishPrompts: PublishPrompts = Object.freeze({
+/** The questions a publish asks, as a person answers them: quick picks, an input box, modal warnings. */
+export const publishQuestions: PublishQuestions = {
   async pickLink(skillName: string, matches: readonly Skill[]) {
     type Item = vscode.QuickPickItem & { readonly choice?: LinkChoice };
     const items: Item[] = [
@@ -68,26 +40,6 @@ export const interactivePublishPrompts: PublishPrompts = Object.freeze({
       value: defaultName,
       validateInput: validate,
     });
-  },
-  async askAboutSecrets(paths: readonly string[]) {
-    const leaveOut = vscode.l10n.t('Publish Without Them');
-    const upload = vscode.l10n.t('Upload Them Too');
-    const answer = await vscode.window.showWarningMessage(
-      paths.length === 1
-        ? vscode.l10n.t('1 file looks like a secret and is left out of the upload.')
-        : vscode.l10n.t('{0} files look like secrets and are left out of the upload.', formatCount(paths.length)),
-      {
-        modal: true,
-        detail: [
-          ...paths,
-          '',
-          vscode.l10n.t('Upload them only if they hold no credentials. List them in .skillignore to stop this question.'),
-        ].join('\n'),
-      },
-      leaveOut,
-      upload,
-    );
-    return answer === leaveOut ? 'leave-out' : answer === upload ? 'upload' : undefined;
   },
   async publishUnchanged(message: string) {
     const publish = vscode.l10n.t('Publish Anyway');
@@ -127,4 +79,4 @@ export const interactivePublishPrompts: PublishPrompts = Object.freeze({
       pick.show();
     });
   },
-});
+};

@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { SKILL_MD } from '../../core/skill/skillMdName';
 import type { Diagnostic } from '../../core/skill/types';
 import { formatCount } from '../../core/text/count';
-import { displayPath } from '../ui/displayPath';
-import { plainLabel } from '../ui/plainLabel';
-import { toVscodeRange } from '../ui/toVscodeDiagnostic';
+import { displayPath } from './displayPath';
+import { plainLabel } from './plainLabel';
+import { toVscodeRange } from './toVscodeDiagnostic';
 
 /** A lint finding as the publish preview lists it: what, by which rule, and where (openable at its line). */
 export interface PreviewFinding {
