@@ -4,7 +4,7 @@ import { DEFAULT_UPLOAD_LIMIT_BYTES } from '../../src/core/bundle/uploadChecks';
 import type { TestSeams } from '../../src/extension/exports';
 import type { SkillFolders } from '../../src/extension/services/skillFolders/skillFolders';
 import { interactivePrompts, type Prompts } from '../../src/extension/ui/prompts';
-import { waitForDiagnostics, waitForRule, withLintSetting } from './support/diagnostics';
+import { createWatchedFolder, waitForDiagnostics, waitForRule, withLintSetting } from './support/diagnostics';
 
 const encoder = new TextEncoder();
 
@@ -127,6 +127,7 @@ suite('Skill folders', () => {
     const isIt = (changed: vscode.Uri): boolean => changed.path === folder.path;
     await folders.list();
 
+    await createWatchedFolder(folder);
     const added = nextChange(folders, isIt);
     await vscode.workspace.fs.writeFile(
       vscode.Uri.joinPath(folder, 'SKILL.md'),
