@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SkillsApiError } from '../../src/core/api';
 import { noKeyError } from '../../src/core/api/errors';
+import { EvalFileError } from '../../src/core/evals/evalFiles';
 import { displayPath } from '../../src/extension/ui/displayPath';
 import { errorMessage, noKeyMessage } from '../../src/extension/ui/errorMessage';
 
@@ -24,5 +25,15 @@ suite('Editor wording', () => {
     assert.equal(displayPath(root.uri), root.name, 'not the absolute path of the workspace');
     assert.equal(displayPath(vscode.Uri.joinPath(root.uri, 'release-notes')), 'release-notes');
     assert.equal(displayPath(vscode.Uri.joinPath(root.uri, 'release-notes', 'SKILL.md')), 'release-notes/SKILL.md');
+  });
+
+  test('an eval file problem names the file relative to the workspace, as Tune and Compare show it', () => {
+    const root = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(root, 'the tests run with a workspace folder open');
+    const file = vscode.Uri.joinPath(root.uri, 'release-notes', 'evals', 'evals.json').fsPath;
+    assert.equal(
+      errorMessage(new EvalFileError(file, 'evals[2]', 'eval 3 has nothing to grade: add expectations, assertions or checks.')),
+      'release-notes/evals/evals.json (evals[2]): eval 3 has nothing to grade: add expectations, assertions or checks.',
+    );
   });
 });

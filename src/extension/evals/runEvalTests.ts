@@ -141,13 +141,7 @@ async function planFolder(context: EvalRunContext, folder: vscode.Uri, items: vs
     const message =
       error instanceof api.CostCapError
         ? vscode.l10n.t('{0} The cap is the setting skillsmith.evals.maxRequests.', error.message)
-        : vscode.l10n.t(
-            'Could not run the evals of {0}: {1}',
-            name,
-            error instanceof api.EvalFileError
-              ? `${displayPath(vscode.Uri.file(error.file))}${error.where ? ` (${error.where})` : ''}: ${error.problem}`
-              : errorMessage(error),
-          );
+        : vscode.l10n.t('Could not run the evals of {0}: {1}', name, errorMessage(error));
     context.services.log.warn(message);
     return { kind: 'errored', folder, items, message };
   }

@@ -1,15 +1,18 @@
 import * as vscode from 'vscode';
 import { NO_KEY_MESSAGE } from '../../core/api/noKey';
 import type { ApiErrorKind } from '../../core/api/types';
+import type { EvalFileError } from '../../core/evals/evalFiles';
 import { messageOf } from '../../core/messageOf';
 import { API_KEY_ENV } from '../services/api/apiKeyStore';
+import { displayPath } from './displayPath';
 
 /**
  * A failure's message as the editor says it: the core's neutral message (a `SkillsApiError` or `ZipError`
- * says what happened and what to do) plus, where the fix is in VS Code, which command or setting it is.
+ * says what happened and what to do) plus, where the fix is in VS Code, which command or setting it is. An eval
+ * file's problem names the file by its workspace-relative path.
  */
 export function errorMessage(error: unknown): string {
-  const message = messageOf(error);
+  const message = evalFileMessage(error) ?? messageOf(error);
   const hint = editorHint(apiErrorKind(error));
   return hint ? `${message} ${hint}` : message;
 }
@@ -35,6 +38,13 @@ function editorHint(kind: ApiErrorKind | undefined): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** An `EvalFileError`'s message with its file relative to the workspace (read by shape, like `apiErrorKind`). */
+function evalFileMessage(error: unknown): string | undefined {
+  if (!(error instanceof Error) || error.name !== 'EvalFileError') return undefined;
+  const fileError = error as Error & Pick<EvalFileError, 'file' | 'naming'>;
+  return fileError.naming(displayPath(vscode.Uri.file(fileError.file)));
 }
 
 /** The `kind` of a `SkillsApiError` (undefined for anything else), read by shape so the API module need not be loaded to ask. */
