@@ -76,7 +76,6 @@ suite('Activation', () => {
       'pickLink',
       'askAboutSecrets',
       'preview',
-      'confirmExportWarnings',
       'pickZipDestination',
       'pickSkills',
       'askPublishFirst',

@@ -226,7 +226,7 @@ suite('Publish', () => {
     assert.equal(warning.severity, 'warning');
     assert.equal(warning.uri.toString(), vscode.Uri.joinPath(folder, 'scripts', 'rates.py').toString());
     const rows = previewItems(preview);
-    assert.equal(rows[0]?.action, 'publish', 'Publish is still the first answer');
+    assert.equal(rows[0]?.action, 'proceed', 'Publish is still the first answer');
     assert.equal(rows.find((row) => row.finding === warning)?.label, '$(warning) publish-tests/fetches-rates/scripts/rates.py:1');
     assert.ok(rows.some((row) => row.kind === vscode.QuickPickItemKind.Separator && row.label === '1 warning'));
     assert.equal(session.emulator.admin.store.find(outcome.skillId).versions.length, 1, 'and it was published');

@@ -4,15 +4,15 @@ import { prepareUpload, readPreparedFiles, type PreparedUpload } from '../../cor
 import { formatBytes } from '../../core/bundle/uploadChecks';
 import { zipFileSet } from '../../core/bundle/zipFileSet';
 import { isSecurityRule } from '../../core/skill/rules';
-import type { Diagnostic } from '../../core/skill/types';
 import { displayPath } from '../ui/displayPath';
-import { toVscodeRange } from '../ui/toVscodeDiagnostic';
+import { blockedPreview, uncomparedPreview, type PublishPreview } from '../ui/publishPreview';
 import type { Services } from '../services/services';
 import { uriExists } from '../shared/uriExists';
 
 /**
  * "Export Skill as .zip…": the files an upload would carry, zipped for claude.ai's skill upload (one top-level
- * folder, SKILL.md at its root), after the claude-api lint. Asks where to save (the save dialog confirms a
+ * folder, SKILL.md at its root), after the claude-api lint: errors are listed and block it, security warnings are
+ * listed in a confirmation (as a publish's preview lists them). Asks where to save (the save dialog confirms a
  * replacement; a `target` given by a caller is confirmed here). Resolves to the zip written, or undefined.
  */
 export async function exportSkill(
@@ -24,16 +24,22 @@ export async function exportSkill(
   if (!folder) return undefined;
   let prepared = await prepareUpload(folder.fsPath, { limitBytes: folders.uploadLimitOf(folder) });
   const blocking = prepared.errors.filter((d) => d.rule !== 'upload-secret');
-  if (blocking.length > 0) return refuse(folder, prepared, blocking);
-  const warnings = prepared.diagnostics.filter((d) => d.severity === 'warning' && isSecurityRule(d.rule));
-  if (warnings.length > 0 && !(await prompts.confirmExportWarnings(prepared.folderName, warnings))) return undefined;
+  if (blocking.length > 0) {
+    await prompts.preview(blockedPreview('export', folder, prepared, blocking.length));
+    return undefined;
+  }
   const secrets = prepared.collected.leftOut.filter((f) => f.reason === 'secret').map((f) => f.relativePath);
   if (secrets.length > 0) {
     const choice = await prompts.askAboutSecrets(secrets, 'zip');
     if (choice === undefined) return undefined;
     if (choice === 'include') prepared = await prepareUpload(folder.fsPath, { limitBytes: prepared.limitBytes, allowSecrets: secrets });
-    else prepared = { ...prepared, errors: [] };
+    else prepared = { ...prepared, errors: [], diagnostics: prepared.diagnostics.filter((d) => d.rule !== 'upload-secret') };
   }
+  if (
+    prepared.diagnostics.some((d) => d.severity === 'warning' && isSecurityRule(d.rule)) &&
+    !(await prompts.preview(warnedPreview(folder, prepared)))
+  )
+    return undefined;
   const destination = target ?? (await prompts.pickZipDestination(folder, prepared.folderName));
   if (
     !destination ||
@@ -69,32 +75,13 @@ export async function exportSkill(
   return destination;
 }
 
-/**
- * Says why the folder cannot be exported, the first problems (with their rule) in the message, with a way to the
- * first one: its line in SKILL.md, or in the script or reference a security finding is in. Does not wait for the user.
- */
-function refuse(folder: vscode.Uri, prepared: PreparedUpload, problems: readonly Diagnostic[]): undefined {
-  const open = vscode.l10n.t('Go to the First Problem');
-  const lines = problems.map((d) => `${d.file ? `${d.file}: ` : ''}${d.message} (${d.rule})`);
-  const detail =
-    lines.slice(0, 5).join('\n') + (lines.length > 5 ? `\n${vscode.l10n.t('…and {0} more', formatCount(lines.length - 5))}` : '');
-  const message =
-    problems.length === 1
-      ? vscode.l10n.t('{0} cannot be exported until its error is fixed: {1}', prepared.folderName, detail)
-      : vscode.l10n.t(
-          '{0} cannot be exported until its {1} errors are fixed: {2}',
-          prepared.folderName,
-          formatCount(problems.length),
-          detail,
-        );
-  const first = problems[0];
-  const file = first.file
-    ? vscode.Uri.joinPath(folder, ...first.file.split('/'))
-    : prepared.skillMd
-      ? vscode.Uri.file(prepared.skillMd)
-      : undefined;
-  void vscode.window.showErrorMessage(message, ...(file ? [open] : [])).then((choice) => {
-    if (choice === open && file) void vscode.window.showTextDocument(file, { selection: toVscodeRange(first.range) });
-  });
-  return undefined;
+/** The export's confirmation when a security warning is found: the warnings listed (each opens its line), then Export. */
+function warnedPreview(folder: vscode.Uri, prepared: PreparedUpload): PublishPreview {
+  return uncomparedPreview(
+    'export',
+    folder,
+    prepared,
+    vscode.l10n.t('Export {0} as .zip', prepared.folderName),
+    vscode.l10n.t('Check the warnings below (select one to open it), then export or cancel'),
+  );
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ApiErrorKind, Skill, SkillsClient, SkillVersion } from '../../core/api/types';
 import { fileSetBytes, type FileSet } from '../../core/bundle/fileSet';
 import { hashFileSet } from '../../core/bundle/hashFileSet';
-import { prepareUpload, readPreparedFiles, type PreparedUpload } from '../../core/bundle/prepareUpload';
+import { prepareUpload, readPreparedFiles } from '../../core/bundle/prepareUpload';
 import { zipFileSet } from '../../core/bundle/zipFileSet';
 import { formatBytes } from '../../core/bundle/uploadChecks';
 import { formatCount } from '../../core/text/count';
@@ -23,7 +23,7 @@ import { compareWithLatest } from './compareWithLatest';
 import type { LinkStore } from '../services/skillFolders/linkStore';
 import { passLintGate } from './lintGate';
 import { previewFindingsOf } from '../ui/previewFindings';
-import type { PublishPreview } from '../ui/publishPreview';
+import { blockedPreview, type PublishPreview } from '../ui/publishPreview';
 import { showRefusal } from './showRefusal';
 import type { PublishOutcome } from '../shared/publishOutcome';
 
@@ -60,7 +60,7 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
       );
     const gate = await passLintGate({ ...context, prompts: context.services.prompts }, folder, await prepare([]), prepare);
     if (gate.kind === 'blocked-by-findings') {
-      await context.services.prompts.preview(blockedPreview(folder, gate.prepared));
+      await context.services.prompts.preview(blockedPreview('publish', folder, gate.prepared, gate.prepared.errors.length));
       return { kind: 'blocked' };
     }
     if (gate.kind !== 'pass') return gate;
@@ -79,6 +79,7 @@ export async function publishFolder(context: PublishContext, folder: vscode.Uri,
             () => compareWithLatest(context.services.archives, target.skill, set, hash, context.links.get(folder)),
           );
     const preview: PublishPreview = {
+      purpose: 'publish',
       title: titleOf(prepared.folderName, target),
       placeholder:
         comparison.kind === 'unchanged'
@@ -258,25 +259,6 @@ async function announce(skill: Skill, version: SkillVersion, ordinal: number | u
     copy,
   );
   if (answer === copy) await vscode.env.clipboard.writeText(version.id);
-}
-
-/** The preview of an upload an error blocks: what it would carry and the findings, nothing compared or asked. */
-function blockedPreview(folder: vscode.Uri, prepared: PreparedUpload): PublishPreview {
-  const errors = prepared.errors.length;
-  return {
-    title: vscode.l10n.t('{0} cannot be published', prepared.folderName),
-    placeholder:
-      errors === 1
-        ? vscode.l10n.t('Fix the error below (select it to open it), then publish again')
-        : vscode.l10n.t('Fix the {0} errors below (select one to open it), then publish again', formatCount(errors)),
-    folderName: prepared.folderName,
-    files: prepared.collected.files.map((file) => ({ path: `${prepared.folderName}/${file.relativePath}`, bytes: file.size })),
-    totalBytes: prepared.totalBytes,
-    limitBytes: prepared.limitBytes,
-    leftOut: prepared.collected.leftOut.map((entry) => ({ path: entry.relativePath, reason: entry.reason })),
-    comparison: undefined,
-    findings: previewFindingsOf(folder, prepared.diagnostics, prepared.skillMd),
-  };
 }
 
 function titleOf(name: string, target: PublishDestination): string {

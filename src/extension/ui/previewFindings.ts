@@ -6,7 +6,7 @@ import { displayPath } from './displayPath';
 import { plainLabel } from './plainLabel';
 import { toVscodeRange } from './toVscodeDiagnostic';
 
-/** A lint finding as the publish preview lists it: what, by which rule, and where (openable at its line). */
+/** A lint finding as the publish and export previews list it: what, by which rule, and where (openable at its line). */
 export interface PreviewFinding {
   readonly rule: string;
   readonly severity: 'error' | 'warning';
@@ -46,10 +46,11 @@ export function previewFindingsOf(folder: vscode.Uri, diagnostics: readonly Diag
 }
 
 /**
- * The findings' rows under a heading per severity: the errors that block the upload, then the warnings that do not.
+ * The findings' rows under a heading per severity: the errors that block the publish or export (`purpose`), then
+ * the warnings that do not.
  * Each row names the file and line (workspace-relative), the rule, and the message.
  */
-export function findingItems(findings: readonly PreviewFinding[]): (vscode.QuickPickItem | FindingItem)[] {
+export function findingItems(findings: readonly PreviewFinding[], purpose: 'publish' | 'export'): (vscode.QuickPickItem | FindingItem)[] {
   const errors = findings.filter((finding) => finding.severity === 'error');
   const warnings = findings.filter((finding) => finding.severity === 'warning');
   const heading = (label: string): vscode.QuickPickItem => ({ label, kind: vscode.QuickPickItemKind.Separator });
@@ -58,9 +59,13 @@ export function findingItems(findings: readonly PreviewFinding[]): (vscode.Quick
       ? []
       : [
           heading(
-            errors.length === 1
-              ? vscode.l10n.t('1 error to fix before publishing')
-              : vscode.l10n.t('{0} errors to fix before publishing', formatCount(errors.length)),
+            purpose === 'publish'
+              ? errors.length === 1
+                ? vscode.l10n.t('1 error to fix before publishing')
+                : vscode.l10n.t('{0} errors to fix before publishing', formatCount(errors.length))
+              : errors.length === 1
+                ? vscode.l10n.t('1 error to fix before exporting')
+                : vscode.l10n.t('{0} errors to fix before exporting', formatCount(errors.length)),
           ),
         ]),
     ...errors.map(findingItem),

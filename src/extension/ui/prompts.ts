@@ -1,6 +1,5 @@
 import type * as vscode from 'vscode';
 import type { Skill, SkillVersion } from '../../core/api/types';
-import type { Diagnostic } from '../../core/skill/types';
 import { chatQuestions } from './chatQuestions';
 import { commonQuestions } from './commonQuestions';
 import { exportQuestions } from './exportQuestions';
@@ -62,8 +61,8 @@ export interface PublishQuestions {
   /** The display name of a new skill; `validate` returns a message for a name the service would refuse. */
   askDisplayName(defaultName: string, validate: (input: string) => string | undefined): Promise<string | undefined>;
   /**
-   * The preview of an upload; resolves true to send it. Accepting a finding's row opens it at its line (a blocked
-   * preview closes then, one that can publish stays open); a blocked preview resolves false.
+   * The preview of an upload or an export (`preview.purpose`); resolves true to go on. Accepting a finding's row
+   * opens it at its line (a blocked preview closes then, one that can go on stays open); a blocked preview resolves false.
    */
   preview(preview: PublishPreview): Promise<boolean>;
   /** Says that nothing changed since the version published from the folder (before any other question); true to publish anyway. */
@@ -74,8 +73,6 @@ export interface PublishQuestions {
 
 /** The questions Export Skill as .zip asks. */
 export interface ExportQuestions {
-  /** `folderName` has security `warnings` (shown with their files, lines and rules): true to export anyway. */
-  confirmExportWarnings(folderName: string, warnings: readonly Diagnostic[]): Promise<boolean>;
   /** Where to save the zip: the save dialog, opened beside `folder` with `<folderName>.zip`. */
   pickZipDestination(folder: vscode.Uri, folderName: string): Promise<vscode.Uri | undefined>;
 }

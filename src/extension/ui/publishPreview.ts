@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { LeftOutReason } from '../../core/bundle/leftOutReason';
+import type { PreparedUpload } from '../../core/bundle/prepareUpload';
 import { formatBytes } from '../../core/bundle/uploadChecks';
 import { formatCount } from '../../core/text/count';
-import { findingItems, type FindingItem, type PreviewFinding } from './previewFindings';
+import { findingItems, previewFindingsOf, type FindingItem, type PreviewFinding } from './previewFindings';
 
 /** How the folder's files compare with the linked skill's latest version. */
 export type PreviewComparison =
@@ -18,8 +19,10 @@ export type PreviewComparison =
     }
   | { readonly kind: 'unknown'; readonly version: string; readonly reason: string };
 
-/** Everything the preview shows before an upload: nothing has been sent yet. */
+/** Everything the preview shows before an upload or an export: nothing has been sent or written yet. */
 export interface PublishPreview {
+  /** What accepting does: publish the files, or export them as a .zip. */
+  readonly purpose: PreviewPurpose;
   readonly title: string;
   readonly placeholder: string;
   /** The folder's name, in front of every path of `files`. */
@@ -36,8 +39,11 @@ export interface PublishPreview {
   readonly findings: readonly PreviewFinding[];
 }
 
-/** What accepting a preview row does; rows without one are information (a finding's row opens it). */
-export type PreviewAction = 'publish' | 'cancel';
+/** What a preview is for: a publish, or an Export Skill as .zip. */
+export type PreviewPurpose = 'publish' | 'export';
+
+/** What accepting a preview row does (go on with the publish or export, or not); rows without one are information. */
+export type PreviewAction = 'proceed' | 'cancel';
 
 /** A row of the preview: an answer, a finding to open, or information. */
 export type PreviewItem = vscode.QuickPickItem & { readonly action?: PreviewAction; readonly finding?: FindingItem['finding'] };
@@ -66,15 +72,23 @@ export function previewItems(preview: PublishPreview): PreviewItem[] {
       : [],
   );
   const removed = changes ? changes.removed.map(inFolder) : [];
-  const publish: PreviewItem = {
-    label: `$(cloud-upload) ${
-      count === 1
-        ? vscode.l10n.t('Publish 1 file ({0})', formatBytes(preview.totalBytes))
-        : vscode.l10n.t('Publish {0} files ({1})', formatCount(count), formatBytes(preview.totalBytes))
-    }`,
-    action: 'publish',
-    alwaysShow: true,
-  };
+  const size = formatBytes(preview.totalBytes);
+  const publish: PreviewItem =
+    preview.purpose === 'publish'
+      ? {
+          label: `$(cloud-upload) ${
+            count === 1 ? vscode.l10n.t('Publish 1 file ({0})', size) : vscode.l10n.t('Publish {0} files ({1})', formatCount(count), size)
+          }`,
+          action: 'proceed',
+          alwaysShow: true,
+        }
+      : {
+          label: `$(file-zip) ${
+            count === 1 ? vscode.l10n.t('Export 1 file ({0})', size) : vscode.l10n.t('Export {0} files ({1})', formatCount(count), size)
+          }`,
+          action: 'proceed',
+          alwaysShow: true,
+        };
   const cancel: PreviewItem = { label: `$(close) ${vscode.l10n.t('Cancel')}`, action: 'cancel', alwaysShow: true };
   const unchanged = preview.comparison?.kind === 'unchanged';
   if (unchanged) publish.label = `$(cloud-upload) ${vscode.l10n.t('Publish Anyway')}`;
@@ -86,7 +100,7 @@ export function previewItems(preview: PublishPreview): PreviewItem[] {
   return [
     ...answers,
     ...(preview.comparison ? [separator(vscode.l10n.t('Compared with the latest version')), comparisonItem(preview.comparison)] : []),
-    ...findingItems(preview.findings),
+    ...findingItems(preview.findings, preview.purpose),
     separator(
       count === 1
         ? vscode.l10n.t('1 file, {0} of {1}', formatBytes(preview.totalBytes), formatBytes(preview.limitBytes))
@@ -101,6 +115,47 @@ export function previewItems(preview: PublishPreview): PreviewItem[] {
       description: reasonText(entry.reason),
     })),
   ];
+}
+
+/**
+ * The preview of `prepared` (a folder's upload, as collected and linted) with nothing compared: its files, what is
+ * left out, and its errors and warnings.
+ */
+export function uncomparedPreview(
+  purpose: PreviewPurpose,
+  folder: vscode.Uri,
+  prepared: PreparedUpload,
+  title: string,
+  placeholder: string,
+): PublishPreview {
+  return {
+    purpose,
+    title,
+    placeholder,
+    folderName: prepared.folderName,
+    files: prepared.collected.files.map((file) => ({ path: `${prepared.folderName}/${file.relativePath}`, bytes: file.size })),
+    totalBytes: prepared.totalBytes,
+    limitBytes: prepared.limitBytes,
+    leftOut: prepared.collected.leftOut.map((entry) => ({ path: entry.relativePath, reason: entry.reason })),
+    comparison: undefined,
+    findings: previewFindingsOf(folder, prepared.diagnostics, prepared.skillMd),
+  };
+}
+
+/** The preview of a publish or export (`purpose`) that `errors` errors block: the findings listed, only Close. */
+export function blockedPreview(purpose: PreviewPurpose, folder: vscode.Uri, prepared: PreparedUpload, errors: number): PublishPreview {
+  const name = prepared.folderName;
+  const title = purpose === 'publish' ? vscode.l10n.t('{0} cannot be published', name) : vscode.l10n.t('{0} cannot be exported', name);
+  const count = formatCount(errors);
+  const placeholder =
+    purpose === 'publish'
+      ? errors === 1
+        ? vscode.l10n.t('Fix the error below (select it to open it), then publish again')
+        : vscode.l10n.t('Fix the {0} errors below (select one to open it), then publish again', count)
+      : errors === 1
+        ? vscode.l10n.t('Fix the error below (select it to open it), then export again')
+        : vscode.l10n.t('Fix the {0} errors below (select one to open it), then export again', count);
+  return uncomparedPreview(purpose, folder, prepared, title, placeholder);
 }
 
 /** How a file of the upload differs from the latest version; unmarked when it is the same. */

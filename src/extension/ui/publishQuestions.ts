@@ -69,7 +69,7 @@ export const publishQuestions: PublishQuestions = {
           return;
         }
         if (item?.action === undefined) return;
-        answer = item.action === 'publish' && !blocked;
+        answer = item.action === 'proceed' && !blocked;
         pick.hide();
       });
       pick.onDidHide(() => {
