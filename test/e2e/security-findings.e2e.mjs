@@ -1,8 +1,8 @@
 // Journey: a skill folder holding threats, as its author meets them. An open script shows its finding as a squiggle
 // whose hover names the rule; *Scan Skill for Security Problems…* on the folder fills the Problems panel with the
-// findings of every file; publishing is blocked by a preview that lists each error with its rule and file:line, and
-// selecting one opens it at its line; once the errors are fixed the preview lists the remaining warning and can
-// publish; Scan Skill on the published version in the Skills view puts its finding on the version's read-only file.
+// findings of every file; publishing (and exporting) is blocked by a preview that lists each error with its rule and
+// file:line, and selecting one opens it at its line; once the errors are fixed the preview lists the remaining warning
+// and can publish; Scan Skill on the published version in the Skills view puts its finding on the version's read-only file.
 // The folder is written at test time, its key-shaped string made from parts; the emulator is reset at the end.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -52,6 +52,7 @@ export async function run({ page, screenshot, workspace, emulatorUrl }) {
     await editorFinding(page, screenshot);
     await scanSkill(page, screenshot);
     await blockedPublish(page, screenshot);
+    await blockedExport(page, screenshot);
     // The author fixes both errors: the script no longer sends the environment, the key file goes.
     writeSkill(workspace, { 'scripts/report.sh': '#!/bin/sh\n# Writes the weekly report.\necho "report written"\n' });
     rmSync(path.join(workspace, FOLDER, 'config.ini'));
@@ -117,6 +118,25 @@ async function blockedPublish(page, screenshot) {
   await page.locator('.tabs-container .tab.active', { hasText: 'report.sh' }).waitFor();
   await page.locator('.part.statusbar', { hasText: 'Ln 3' }).waitFor();
   await screenshot('security-finding-opened');
+}
+
+/** Exporting the folder as a .zip stops at the same list of errors, with only Close, before any save dialog. */
+async function blockedExport(page, screenshot) {
+  await openWorkspaceFile(page, `${FOLDER}/SKILL.md`);
+  await startPaletteCommand(page, 'Skillsmith: Export Skill as .zip…');
+  const preview = await quickInput(page, `${FOLDER} cannot be exported`);
+  const rows = preview.locator('.monaco-list-row');
+  await rows
+    .filter({ hasText: `${FOLDER}/scripts/report.sh:3` })
+    .filter({ hasText: 'security-exfiltration' })
+    .waitFor();
+  await rows.filter({ hasText: `${FOLDER}/config.ini:2` }).waitFor();
+  const first = await rows.first().innerText();
+  assert.match(first, /^\W*Close\b/, `a blocked export offers Close first: ${JSON.stringify(first)}`);
+  assert.equal(await rows.filter({ hasText: /Export \d+ files?/ }).count(), 0, 'and no Export');
+  await screenshot('security-export-blocked');
+  await page.keyboard.press('Escape');
+  await preview.waitFor({ state: 'hidden' });
 }
 
 /** With the errors fixed, the preview can publish and lists the warning that does not block. */
