@@ -8,6 +8,7 @@ import type { PublishOutcome } from '../../src/extension/shared/publishOutcome';
 import { openFinding } from '../../src/extension/ui/previewFindings';
 import { previewItems, type PublishPreview } from '../../src/extension/ui/publishPreview';
 import type { SkillNode } from '../../src/extension/tree/nodes/skillNode';
+import { assertBlockedBy } from './support/blockedPreview';
 import { ruleOf } from './support/diagnostics';
 import { decorationSettles, editAndSave, openPublishSession, skillMd, type PublishSession } from './support/publishSession';
 
@@ -180,21 +181,14 @@ suite('Publish', () => {
     const preview = previews.at(-1);
     assert.ok(preview, 'the preview says why');
     assert.equal(preview.title, 'phones-home cannot be published');
-    const error = preview.findings.find((finding) => finding.rule === 'security-exfiltration');
-    assert.ok(error, preview.findings.map((finding) => finding.rule).join(', '));
-    assert.equal(error.severity, 'error');
-    assert.equal(error.uri.toString(), script.toString());
-    assert.equal(error.range.start.line, 1, 'on the line of the curl');
-    const rows = previewItems(preview);
-    assert.deepEqual(
-      rows.filter((row) => row.action !== undefined).map((row) => row.label),
-      ['$(close) Close'],
-      'a blocked preview offers no Publish',
+    const { error, row } = assertBlockedBy(
+      preview,
+      'security-exfiltration',
+      script,
+      1,
+      '$(error) publish-tests/phones-home/scripts/report.sh:2',
     );
-    const row = rows.find((item) => item.finding === error);
-    assert.ok(row, 'the finding has a row');
-    assert.equal(row.label, '$(error) publish-tests/phones-home/scripts/report.sh:2');
-    assert.equal(row.description, 'security-exfiltration');
+    const rows = previewItems(preview);
     assert.match(error.message, /\$\(env\)/, 'the message quotes the command');
     assert.equal(row.detail, error.message.replace('$(env)', '\\$(env)'), 'shown as text, not as an icon');
     assert.ok(
