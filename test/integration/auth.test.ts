@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { TestSeams } from '../../src/extension/exports';
 import type { AuthContext, AuthState } from '../../src/extension/services/api/authContext';
 import { interactivePrompts } from '../../src/extension/ui/prompts';
+import { activateSeams } from './support/seams';
 
 /** A key the store holds in this test; plainly not a real one. */
 const TEST_KEY = 'skillsmith-auth-test-key';
@@ -25,9 +26,7 @@ suite('Auth context', () => {
   const settings = () => vscode.workspace.getConfiguration('skillsmith');
 
   suiteSetup(async () => {
-    const extension = vscode.extensions.getExtension<TestSeams>('skillsmith.skillsmith');
-    assert.ok(extension);
-    seams = await extension.activate();
+    seams = await activateSeams();
     read = seams.keys.get.bind(seams.keys);
     delete process.env.ANTHROPIC_API_KEY;
     await vscode.commands.executeCommand('skillsmith.auth.signOut');

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEFAULT_UPLOAD_LIMIT_BYTES } from '../../src/core/bundle/uploadChecks';
-import type { TestSeams } from '../../src/extension/exports';
 import type { SkillFolders } from '../../src/extension/services/skillFolders/skillFolders';
 import { interactivePrompts, type Prompts } from '../../src/extension/ui/prompts';
 import { createWatchedFolder, ruleOf, waitForDiagnostics, waitForRule, withLintSetting } from './support/diagnostics';
+import { activateSeams } from './support/seams';
 
 const encoder = new TextEncoder();
 
@@ -72,9 +72,7 @@ suite('Skill folders', () => {
   const swappedIn = (): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), 'swapped-in');
 
   suiteSetup(async () => {
-    const extension = vscode.extensions.getExtension<TestSeams>('skillsmith.skillsmith');
-    assert.ok(extension);
-    const seams = await extension.activate();
+    const seams = await activateSeams();
     folders = seams.folders;
     prompts = seams.prompts;
   });
