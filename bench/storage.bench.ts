@@ -60,13 +60,8 @@ function benchCreates(): void {
     const bytes = small.reduce((sum, file) => sum + file.data.byteLength, 0);
     const target = join(dir, 'baseline.bin');
     let round = 0;
-    for (const filledMb of [0, 90, 270]) {
-      while (store.list().length * 30 < filledMb) {
-        store.createSkill(
-          checkUpload(exampleFiles(`big-${round++}`, 'Big.', { 'data.bin': new Uint8Array(randomBytes(30 * 1024 * 1024 - 1024)) })),
-          undefined,
-        );
-      }
+    /** A small skill's create against an atomic write of as many bytes, with the store as it is now. */
+    const benchCreate = (state: string): void => {
       const payload = new Uint8Array(randomBytes(bytes));
       const baseline = median(() => writeFileAtomically(target, payload));
       const measured = median(() => {
@@ -75,18 +70,19 @@ function benchCreates(): void {
           undefined,
         );
       });
-      report(`--data create of ${bytes} bytes, ${filledMb} MB already stored`, measured, baseline);
+      report(`--data create of ${bytes} bytes, ${state}`, measured, baseline);
+    };
+    for (const filledMb of [0, 90, 270]) {
+      while (store.list().length * 30 < filledMb) {
+        store.createSkill(
+          checkUpload(exampleFiles(`big-${round++}`, 'Big.', { 'data.bin': new Uint8Array(randomBytes(30 * 1024 * 1024 - 1024)) })),
+          undefined,
+        );
+      }
+      benchCreate(`${filledMb} MB already stored`);
     }
     store.replaceAll(generatedSkills(2_000, 50));
-    const payload = new Uint8Array(randomBytes(bytes));
-    const baseline = median(() => writeFileAtomically(target, payload));
-    const measured = median(() => {
-      store.createSkill(
-        checkUpload(exampleFiles('small-skill', `A small skill ${round++}. Use when benchmarking.`, { 'notes.md': 'x'.repeat(4096) })),
-        undefined,
-      );
-    });
-    report(`--data create of ${bytes} bytes, after 100,000 versions`, measured, baseline);
+    benchCreate('after 100,000 versions');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,6 +8,7 @@
  * - "pause_turn" or "pause" (optionally "pause x3"): stops with `pause_turn` that many times;
  * - "N tokens" (e.g. "reply with 100000 tokens"): a long reply of exactly N text tokens (one per delta).
  */
+import { formatCount } from '../core/text/count';
 import type { ChatState, EmulatedContainer } from './chatState';
 import { randomKey } from './ids';
 import type { MessageRequest } from './messageRequest';
@@ -141,13 +142,17 @@ function introduction(prompt: string, skills: readonly ContainerSkill[], used: r
     .split('\n')
     .map((line) => `> ${line}`)
     .join('\n');
-  const attached =
-    skills.length === 0
-      ? 'No skills are attached to the container.'
-      : used.length === 0
-        ? `None of the ${skills.length} skill${skills.length === 1 ? '' : 's'} in the container matches the prompt.`
-        : `Reading the SKILL.md of ${used.length} skill${used.length === 1 ? '' : 's'}.`;
-  return `This is the Skillsmith emulator, a scripted stand-in for Claude (no model runs here). You wrote:\n\n${quoted}\n\n${attached}\n`;
+  return `This is the Skillsmith emulator, a scripted stand-in for Claude (no model runs here). You wrote:\n\n${quoted}\n\n${skillsRead(skills.length, used.length)}\n`;
+}
+
+/** What the reply says of the `attached` skills in the container, `used` of which the prompt triggers. */
+export function skillsRead(attached: number, used: number): string {
+  if (attached === 0) return 'No skills are attached to the container.';
+  if (used === 1) return 'Reading the SKILL.md of 1 skill.';
+  if (used > 1) return `Reading the SKILL.md files of ${formatCount(used)} skills.`;
+  return attached === 1
+    ? 'The one skill in the container does not match the prompt.'
+    : `None of the ${formatCount(attached)} skills in the container matches the prompt.`;
 }
 
 /** Views the skill's SKILL.md with the text editor tool and lists its folder with bash. */

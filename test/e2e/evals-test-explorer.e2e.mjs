@@ -3,10 +3,8 @@
 // question in a screenshot), publishes it as a new version through the publish preview while the Testing view stays
 // in front, then shows each case passed or failed with its rate, and the failing trigger case's message at its line in
 // the editor, its transcript in the Test Results panel. The emulator and the files are restored at the end.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { quickInput } from './support/quickInput.mjs';
-import { keepSampleSkill } from './support/sampleSkill.mjs';
+import { withSampleEvals } from './support/sampleSkill.mjs';
 import { openWorkspaceFile } from './support/workbench.mjs';
 
 /** The journey's name, as the runner prints it. */
@@ -52,12 +50,7 @@ async function answerDialog(page, text, button, shot) {
 }
 
 export async function run({ page, screenshot, emulatorUrl, workspace }) {
-  const sample = keepSampleSkill(page, workspace, emulatorUrl);
-  const evals = path.join(workspace, 'release-notes', 'evals');
-  try {
-    mkdirSync(evals, { recursive: true });
-    writeFileSync(path.join(evals, 'trigger-evals.json'), TRIGGERS);
-    writeFileSync(path.join(evals, 'evals.json'), OUTPUTS);
+  await withSampleEvals(page, workspace, emulatorUrl, { 'trigger-evals.json': TRIGGERS, 'evals.json': OUTPUTS }, async () => {
     // The failing case's peek opens in the editor that shows its file.
     await openWorkspaceFile(page, 'release-notes/evals/trigger-evals.json');
 
@@ -119,8 +112,5 @@ export async function run({ page, screenshot, emulatorUrl, workspace }) {
     // ignores a click while it lays itself out, and the journey has checked the failure above).
     await failedResult.click();
     await screenshot('evals-test-explorer-failure');
-  } finally {
-    rmSync(evals, { recursive: true, force: true });
-    await sample.restore();
-  }
+  });
 }

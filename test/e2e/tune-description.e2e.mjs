@@ -1,10 +1,8 @@
 // Journey: "Skillsmith: Tune Skill Description…" on the sample skill with a trigger set: no typed candidate, the cost
 // question, then the result table per round as a Markdown preview and, when a candidate won, the current and tuned
 // SKILL.md side by side and the Apply question (declined here: the sample's SKILL.md stays as it is).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { quickInput, startPaletteCommand } from './support/quickInput.mjs';
-import { keepSampleSkill } from './support/sampleSkill.mjs';
+import { withSampleEvals } from './support/sampleSkill.mjs';
 import { openWorkspaceFile } from './support/workbench.mjs';
 
 /** The journey's name, as the runner prints it. */
@@ -23,11 +21,7 @@ const TRIGGERS = `[
 `;
 
 export async function run({ page, screenshot, emulatorUrl, workspace }) {
-  const sample = keepSampleSkill(page, workspace, emulatorUrl);
-  const evals = path.join(workspace, 'release-notes', 'evals');
-  try {
-    mkdirSync(evals, { recursive: true });
-    writeFileSync(path.join(evals, 'trigger-evals.json'), TRIGGERS);
+  await withSampleEvals(page, workspace, emulatorUrl, { 'trigger-evals.json': TRIGGERS }, async () => {
     await openWorkspaceFile(page, 'release-notes/SKILL.md');
     await startPaletteCommand(page, 'Skillsmith: Tune Skill Description…');
     await quickInput(page, 'Tune the description of release-notes');
@@ -43,8 +37,5 @@ export async function run({ page, screenshot, emulatorUrl, workspace }) {
     if (await apply.isVisible()) await apply.locator('.monaco-button', { hasText: 'Cancel' }).click();
     await page.locator('.tabs-container .tab', { hasText: 'tuning' }).first().click();
     await screenshot('tune-description-table');
-  } finally {
-    rmSync(evals, { recursive: true, force: true });
-    await sample.restore();
-  }
+  });
 }

@@ -49,6 +49,17 @@ suite('Evals in the Test Explorer', () => {
   let folder: vscode.Uri;
   const confirmations: string[] = [];
 
+  /** Settles once the tree has rebuilt the skill's items and `until` holds of them. */
+  function rebuilt(until: () => boolean): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const subscription = feature.tree.onDidChange((changed) => {
+        if (changed.toString() !== folder.toString() || !until()) return;
+        subscription.dispose();
+        resolve();
+      });
+    });
+  }
+
   suiteSetup(async () => {
     session = await openPublishSession('evals-explorer-tests');
     seams = (await vscode.extensions.getExtension<TestSeams>('skillsmith.skillsmith')?.activate())!;
@@ -147,14 +158,6 @@ suite('Evals in the Test Explorer', () => {
 
   test('an edited eval file updates its items; a broken one says what is wrong', async () => {
     const file = vscode.Uri.joinPath(folder, 'evals', 'trigger-evals.json');
-    const rebuilt = (until: () => boolean) =>
-      new Promise<void>((resolve) => {
-        const subscription = feature.tree.onDidChange((changed) => {
-          if (changed.toString() !== folder.toString() || !until()) return;
-          subscription.dispose();
-          resolve();
-        });
-      });
     const triggerFile = () => skillItem().children.get(`file:${file.toString()}`);
     const problem = () => triggerFile()?.children.get(`problem:${file.toString()}`);
     // A save may be read half-written (an empty file) before it is read whole: wait for the error the edit makes.
@@ -182,14 +185,6 @@ suite('Evals in the Test Explorer', () => {
     const file = vscode.Uri.joinPath(folder, 'evals', 'evals.json');
     const outputFile = () => skillItem().children.get(`file:${file.toString()}`);
     const problem = () => outputFile()?.children.get(`problem:${file.toString()}`);
-    const rebuilt = (until: () => boolean) =>
-      new Promise<void>((resolve) => {
-        const subscription = feature.tree.onDidChange((changed) => {
-          if (changed.toString() !== folder.toString() || !until()) return;
-          subscription.dispose();
-          resolve();
-        });
-      });
     let changed = rebuilt(() => /eval 3 has nothing to grade/.test(errorText(problem())));
     await editAndSave(file, OUTPUTS.replace('  ]\n}', '  ,\n    { "id": 3, "prompt": "Tidy the CSV" }\n  ]\n}'));
     await changed;

@@ -1,5 +1,5 @@
 // Puts the service and the sample skill back as the journeys after a publishing journey expect them.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { emulatorAdmin } from './emulator.mjs';
 import { runPaletteCommand } from './workbench.mjs';
@@ -23,4 +23,21 @@ export function keepSampleSkill(page, workspace, emulatorUrl) {
     await runPaletteCommand(page, 'View: Close All Editors');
   };
   return { file, restore };
+}
+
+/**
+ * Runs `journey` with `files` (name → text) written into the sample skill's `evals` folder; then removes that folder
+ * and restores the service and the sample skill as `keepSampleSkill` does, whether the journey passed or not.
+ */
+export async function withSampleEvals(page, workspace, emulatorUrl, files, journey) {
+  const sample = keepSampleSkill(page, workspace, emulatorUrl);
+  const evals = path.join(path.dirname(sample.file), 'evals');
+  try {
+    mkdirSync(evals, { recursive: true });
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(evals, name), text);
+    await journey();
+  } finally {
+    rmSync(evals, { recursive: true, force: true });
+    await sample.restore();
+  }
 }

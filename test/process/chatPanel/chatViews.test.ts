@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Mismatch, StreamGlobals, ToolInputShown, TurnShown } from '../../webview/streamGlobals';
+import { bashListing } from '../../unit/chat/turns';
 import { REPLY } from '../../unit/chatPanel/markdownSample';
 
 /*
@@ -96,18 +97,7 @@ describe('streamed text in the chat page', () => {
       id: 'a-1',
       model: 'claude-sonnet-5-5',
       status: 'error',
-      blocks: [
-        {
-          type: 'tool',
-          id: 't1',
-          name: 'bash_code_execution',
-          kind: 'bash',
-          inputJson: '{"command":"ls"}',
-          inputDone: true,
-          input: { command: 'ls' },
-          result: { kind: 'bash', stdout: 'report.md', stderr: '', returnCode: 0, files: [file] },
-        },
-      ],
+      blocks: [bashListing('report.md', [file])],
       continuations: 0,
       stopReason: null,
       usage: { inputTokens: 1234, outputTokens: 1, cacheReadTokens: 0, cacheCreationTokens: 0 },

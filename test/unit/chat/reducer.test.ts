@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { containerInfo, TurnReducer } from '../../../src/core/chat/reducer';
 import type { TextBlock, ToolCallBlock } from '../../../src/core/chat/viewModel';
 import { message, newTurn, recordedRequests, reducing, resultBlock, textBlock, toolUse } from './turns';
+import { ONE_SKILL_REPLY_BLOCKS } from '../../support/scriptedReply';
 
 describe('TurnReducer', () => {
   it('streams text into one block, appending every delta, and keeps the stop reason and usage', () => {
@@ -177,15 +178,7 @@ describe('TurnReducer', () => {
     const firstUsage = { ...turn.usage };
     assert.deepEqual(
       reducer.assistantContent.map((block) => block.type),
-      [
-        'text',
-        'server_tool_use',
-        'text_editor_code_execution_tool_result',
-        'server_tool_use',
-        'bash_code_execution_tool_result',
-        'text',
-        'text',
-      ],
+      ONE_SKILL_REPLY_BLOCKS,
     );
     assert.match(String(reducer.assistantContent.at(-1)?.['text']), /\[pause_turn 1 of 1\]/);
     reducer.beginRequest(true);

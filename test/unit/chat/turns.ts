@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { newAssistantTurn, TurnReducer } from '../../../src/core/chat/reducer';
 import { applyChatUpdate, type ChatUpdate } from '../../../src/core/chat/updates';
-import type { AssistantTurn, ChatViewModel } from '../../../src/core/chat/viewModel';
+import type { AssistantTurn, ChatViewModel, ProducedFile, ToolCallBlock } from '../../../src/core/chat/viewModel';
 import type { StreamEvent, WireBlock } from '../../../src/core/chat/wire';
 
 /** The requests of a recorded turn (test/fixtures/chat/NAME.json): one event list per request. */
@@ -75,4 +75,18 @@ export function resultBlock(index: number, block: WireBlock): StreamEvent[] {
     { type: 'content_block_start', index, content_block: block },
     { type: 'content_block_stop', index },
   ];
+}
+
+/** A finished bash `ls` call (tool id `t1`) that printed `stdout` and produced `files`, as the view model holds it. */
+export function bashListing(stdout: string, files: readonly ProducedFile[] = []): ToolCallBlock {
+  return {
+    type: 'tool',
+    id: 't1',
+    name: 'bash_code_execution',
+    kind: 'bash',
+    inputJson: '{"command":"ls"}',
+    inputDone: true,
+    input: { command: 'ls' },
+    result: { kind: 'bash', stdout, stderr: '', returnCode: 0, files },
+  };
 }

@@ -11,12 +11,21 @@ import { REPLY } from './markdownSample';
  * chatViews.test.ts.)
  */
 
+/** The HTML of complete chunks, by their text: the renderer draws a chunk once it is complete, never again. */
+const chunkHtml = new Map<string, string>();
+
 /** What the streaming renderer shows for `text`: its chunks and its tail, each rendered apart. */
 function streamedHtml(text: string, scan = newChunkScan()): string {
   scanChunks(scan, text);
   if (scan.definesReference) return markdownParser.render(text);
-  const starts = [0, ...scan.ends];
-  return starts.map((start, index) => markdownParser.render(text.slice(start, scan.ends[index] ?? text.length))).join('');
+  const tail = markdownParser.render(text.slice(scan.ends.at(-1) ?? 0));
+  const chunks = scan.ends.map((end, index) => {
+    const chunk = text.slice(scan.ends[index - 1] ?? 0, end);
+    let html = chunkHtml.get(chunk);
+    if (html === undefined) chunkHtml.set(chunk, (html = markdownParser.render(chunk)));
+    return html;
+  });
+  return chunks.join('') + tail;
 }
 
 /** `text` cut into deltas of `size` characters. */

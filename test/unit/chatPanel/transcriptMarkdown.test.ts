@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AssistantTurn } from '../../../src/core/chat/viewModel';
+import { bashListing } from '../chat/turns';
 import { fenced, transcriptMarkdown, type TranscriptWords } from '../../../src/extension/chat/transcriptMarkdown';
 
 const words: TranscriptWords = {
@@ -30,19 +31,7 @@ const reply: AssistantTurn = {
   container: { id: 'container_1', expiresAt: null, skills: [] },
   files: [{ fileId: 'file_1', filename: 'report.md' }],
   error: null,
-  blocks: [
-    { type: 'text', text: 'Here is the listing:' },
-    {
-      type: 'tool',
-      id: 't1',
-      name: 'bash_code_execution',
-      kind: 'bash',
-      inputJson: '{"command":"ls"}',
-      inputDone: true,
-      input: { command: 'ls' },
-      result: { kind: 'bash', stdout: 'a.md\n```\n', stderr: '', returnCode: 0, files: [] },
-    },
-  ],
+  blocks: [{ type: 'text', text: 'Here is the listing:' }, bashListing('a.md\n```\n')],
 };
 
 describe('transcript Markdown', () => {

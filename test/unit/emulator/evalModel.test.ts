@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { createChatSession } from '../../../src/core/chat/createChatSession';
 import { skillUses } from '../../../src/core/evals/skillActivity';
 import { gradeExpectations } from '../../../src/core/evals/grader';
+import { skillsRead } from '../../../src/emulator/scriptedModel';
 import { promptTriggers } from '../../../src/emulator/skillTrigger';
 import { emulatorForSuite } from './support';
 
@@ -61,6 +62,22 @@ describe('emulator: the scripted model can be evaluated', () => {
       miss.blocks.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join(''),
       /None of the 2 skills in the container matches the prompt\./,
     );
+    const alone = createChatSession(env.sdk, { model: MODEL, maxTokens: 4096, skills: [{ type: 'custom', skillId: csvCleaner() }] });
+    const missAlone = await alone.send('What is the capital of France?');
+    assert.match(
+      missAlone.blocks.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join(''),
+      /The one skill in the container does not match the prompt\./,
+    );
+  });
+
+  it('counts the skills it reads or passes over in words that agree with the number, with thousands separators', () => {
+    assert.equal(skillsRead(0, 0), 'No skills are attached to the container.');
+    assert.equal(skillsRead(1, 0), 'The one skill in the container does not match the prompt.');
+    assert.equal(skillsRead(2, 0), 'None of the 2 skills in the container matches the prompt.');
+    assert.equal(skillsRead(1200, 0), 'None of the 1,200 skills in the container matches the prompt.');
+    assert.equal(skillsRead(3, 1), 'Reading the SKILL.md of 1 skill.');
+    assert.equal(skillsRead(3, 2), 'Reading the SKILL.md files of 2 skills.');
+    assert.equal(skillsRead(1200, 1200), 'Reading the SKILL.md files of 1,200 skills.');
   });
 
   it("answers a grader request's forced tool with a structured verdict per expectation", async () => {

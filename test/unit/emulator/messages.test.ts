@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { emulatorForSuite, TEST_KEY } from './support';
+import { ONE_SKILL_REPLY_BLOCKS } from '../../support/scriptedReply';
 
 const HEADERS = { 'content-type': 'application/json', 'x-api-key': TEST_KEY, 'anthropic-version': '2023-06-01' };
 const TOOL = [{ type: 'code_execution_20260521', name: 'code_execution' }];
@@ -69,15 +70,7 @@ describe('emulator: Messages, Models and Files', () => {
     assert.equal(answer.stop_reason, 'end_turn');
     assert.deepEqual(
       answer.content.map((block) => block.type),
-      [
-        'text',
-        'server_tool_use',
-        'text_editor_code_execution_tool_result',
-        'server_tool_use',
-        'bash_code_execution_tool_result',
-        'text',
-        'text',
-      ],
+      ONE_SKILL_REPLY_BLOCKS,
     );
     assert.match(answer.container.id, /^container_/);
     assert.ok(Date.parse(answer.container.expires_at) > Date.now());

@@ -7,7 +7,7 @@ import { after, describe, it } from 'node:test';
 import { InternalServerError } from '@anthropic-ai/sdk';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { readZip } from '../../../src/core/zip/readZip';
-import { sdkFor, skillFolder, uploadables } from './support';
+import { retryingAtOnce, sdkFor, skillFolder, uploadables } from './support';
 
 const STATE = 'skills-emulator-state.json';
 const LOG = 'skills-emulator-log.jsonl';
@@ -83,7 +83,7 @@ describe('emulator --data', () => {
       emulator.admin.onRequest((request) => (attempts += request.method === 'POST' ? 1 : 0));
       rmSync(join(dataDir, 'blobs'), { recursive: true });
       writeFileSync(join(dataDir, 'blobs'), 'a file where the blobs folder was');
-      const sdk = sdkFor(emulator.url, { maxRetries: 2 });
+      const sdk = sdkFor(emulator.url, { maxRetries: 2, fetch: retryingAtOnce });
       await assert.rejects(sdk.skills.create({ files: await uploadables(skillFolder('unsaved')) }), (error: unknown) => {
         assert.ok(error instanceof InternalServerError);
         assert.match(error.apiMessage ?? '', /could not save the change in .*; nothing was changed/);

@@ -11,8 +11,20 @@ export const TEST_KEY = 'test-key-not-real';
 export const BETA = ['skills-2025-10-02'];
 
 /** The bare SDK pointed at an emulator, without retries unless asked. */
-export function sdkFor(url: string, options: { maxRetries?: number; apiKey?: string } = {}): Anthropic {
-  return new Anthropic({ apiKey: options.apiKey ?? TEST_KEY, baseURL: url, maxRetries: options.maxRetries ?? 0 });
+export function sdkFor(url: string, options: { maxRetries?: number; apiKey?: string; fetch?: typeof fetch } = {}): Anthropic {
+  return new Anthropic({ apiKey: options.apiKey ?? TEST_KEY, baseURL: url, maxRetries: options.maxRetries ?? 0, fetch: options.fetch });
+}
+
+/**
+ * `fetch`, with every 5xx answer asking for a retry after 1 ms (as an injected fault's `retryAfterMs` does): without
+ * that header the SDK backs off for about half a second, then a second, between its retries.
+ */
+export async function retryingAtOnce(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  const response = await fetch(input, init);
+  if (response.status < 500) return response;
+  const headers = new Headers(response.headers);
+  headers.set('retry-after-ms', '1');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 /** The files of a skill folder, as SDK uploadables with their relative paths. */

@@ -1,4 +1,10 @@
 /** Generates varied SKILL.md frontmatters from a seeded PRNG, for the differential test of the fast reader. */
+import type { ParsedSkillMd } from '../../../src/core/skill/parse';
+
+/** What the fast reader and the yaml package must agree on: the entries (keys, values, ranges), the YAML faults, the shape. */
+export function readersAgreeOn(parsed: ParsedSkillMd): object {
+  return { entries: parsed.entries, problems: parsed.problems, notMapping: parsed.notMapping };
+}
 
 /** A small deterministic PRNG (mulberry32). */
 export function prng(seed: number): () => number {
