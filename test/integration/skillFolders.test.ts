@@ -212,9 +212,24 @@ suite('Skill folders', () => {
     await added;
     await waitForRule(file, 'name-dir-mismatch');
 
-    await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
-    await vscode.workspace.fs.writeFile(file, skillMd('swapped-out', 'when_to_use: In tests.\n'));
-    await waitForDiagnostics(file, (diagnostics) => diagnostics.map(ruleOf).join() === 'unknown-key');
+    // Each report says the folder's SKILL.md came or went: an odd count means it is gone as far as the service knows.
+    let reports = 0;
+    const counting = folders.onDidChange((changed) => {
+      if (changed.path === folder.path) reports++;
+    });
+    try {
+      await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+      await vscode.workspace.fs.writeFile(file, skillMd('swapped-out', 'when_to_use: In tests.\n'));
+      await waitForDiagnostics(file, (diagnostics) => diagnostics.map(ruleOf).join() === 'unknown-key');
+      await folders.settled();
+      // A check between the delete and the write saw it gone; the events of the write, checked in turn, bring it back.
+      while (reports % 2 === 1) {
+        await nextChange(folders, (changed) => changed.path === folder.path);
+        await folders.settled();
+      }
+    } finally {
+      counting.dispose();
+    }
     const listed = await listAgreesWithWatcher(folders);
     assert.ok(listed.includes('swapped-out'), listed.join(', '));
     assert.equal(await folders.isSkillFolder(folder), true);

@@ -10,6 +10,11 @@ export interface Heard {
   readonly files: readonly vscode.Uri[];
   /** Other paths created or deleted (a folder, or a file in one), outermost only: each is looked at on the disk. */
   readonly paths: readonly vscode.Uri[];
+  /**
+   * Other paths changed: a folder's delete and create in one batch arrive as its change, maybe without its SKILL.md's
+   * create, so the `SKILL.md` of each that is a folder is looked at.
+   */
+  readonly changed: readonly vscode.Uri[];
 }
 
 /** Folders whose events are not skill folders' (the one search leaves them out too). */
@@ -23,22 +28,23 @@ const IGNORED_SEGMENT = /(^|\/)(node_modules|\.git)(\/|$)/;
 export class HeardEvents {
   private files = new Map<string, vscode.Uri>();
   private paths = new Map<string, vscode.Uri>();
+  private changed = new Map<string, vscode.Uri>();
 
-  /** Notes an event about `uri`; false when there is nothing to look at (outside the workspace, ignored, another file changed). */
+  /** Notes an event about `uri`; false when there is nothing to look at (outside the workspace, or ignored). */
   note(uri: vscode.Uri, kind: HeardKind): boolean {
     const root = vscode.workspace.getWorkspaceFolder(uri);
     if (!root || IGNORED_SEGMENT.test(uri.path.slice(root.uri.path.length))) return false;
-    if (isLintable(uri)) this.files.set(uri.toString(), uri);
-    else if (kind !== 'changed') this.paths.set(uri.toString(), uri);
-    else return false;
+    const into = isLintable(uri) ? this.files : kind === 'changed' ? this.changed : this.paths;
+    into.set(uri.toString(), uri);
     return true;
   }
 
   /** Everything heard since the last `take`, which starts afresh. */
   take(): Heard {
-    const heard = { files: [...this.files.values()], paths: outermost([...this.paths.values()]) };
+    const heard = { files: [...this.files.values()], paths: outermost([...this.paths.values()]), changed: [...this.changed.values()] };
     this.files = new Map();
     this.paths = new Map();
+    this.changed = new Map();
     return heard;
   }
 }

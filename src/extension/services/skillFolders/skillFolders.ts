@@ -226,12 +226,13 @@ export class SkillFolders implements vscode.Disposable {
   }
 
   /**
-   * Checks what the events heard name against the disk: a `SKILL.md` is stat-ed; a folder that exists is searched; a
-   * path that is gone (or is a file now) and held known `SKILL.md` files has its parent searched. Fires for what changed.
+   * Checks what the events heard name against the disk: a `SKILL.md` is stat-ed, and so is that of a changed folder; a
+   * created folder is searched; a path that is gone (or is a file now) and held known `SKILL.md` files has its parent
+   * searched. Fires for what changed.
    */
   private async check(): Promise<void> {
     this.checkQueued = false;
-    const { files, paths } = this.pending.take();
+    const { files, paths, changed } = this.pending.take();
     const known = this.known;
     if (!known) return;
     const types = await Promise.all(paths.map(typeOf));
@@ -246,7 +247,11 @@ export class SkillFolders implements vscode.Disposable {
       for (const file of [...next.keys()]) if (isAtOrUnder(file, root)) next.delete(file);
       for (const [key, file] of found) next.set(key, file);
     }
-    const outside = files.filter((file) => !searched.some((root) => isAtOrUnder(file.toString(), root)));
+    const changedTypes = await Promise.all(changed.map(typeOf));
+    const inChanged = changed
+      .filter((_, index) => changedTypes[index] === vscode.FileType.Directory)
+      .map((folder) => vscode.Uri.joinPath(folder, SKILL_MD));
+    const outside = [...files, ...inChanged].filter((file) => !searched.some((root) => isAtOrUnder(file.toString(), root)));
     const fileTypes = await Promise.all(outside.map(typeOf));
     outside.forEach((file, index) => {
       if (fileTypes[index] === vscode.FileType.File) next.set(file.toString(), file);
