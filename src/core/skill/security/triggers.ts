@@ -11,35 +11,60 @@ const LOWER = new Uint8Array(256).map((_, code) => (code >= 65 && code <= 90 ? c
 
 /** What one pass found. */
 export interface TriggerHits {
-  /** Byte offsets per word, by the word's index in the set; undefined when the word does not occur. */
+  /** Byte offsets per word, by the word's index in the set, in text order; undefined when the word does not occur. */
   readonly positions: readonly (number[] | undefined)[];
-  /** The indices of the words that occur, in the order first found. */
+  /** The indices of the words that occur. */
   readonly found: readonly number[];
 }
 
-/** Whether this machine stores the low byte of a 16-bit number first (every platform Node runs on, in practice). */
-const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+const NO_HITS: TriggerHits = { positions: [], found: [] };
 
-/** The 16-bit number a pair of adjacent bytes reads as through a `Uint16Array`. */
-function pairKey(first: number, second: number): number {
-  return LITTLE_ENDIAN ? first | (second << 8) : (first << 8) | second;
+/** Whether this machine stores the low byte of a 32-bit number first (every platform Node runs on, in practice). */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/** Bytes by how common they are in skills' prose and code, most common first; the rest count as rare. */
+const COMMON_BYTES = ' etaoinsrhldcumfpgwyb.,v-k/_()x';
+
+/** Pairs of letters common in English words: an anchor that holds one is passed over more often in vain. */
+const COMMON_PAIRS = new Set(
+  'th he in er an re on at en nd ti es or te of ed is it al ar st to nt ng se ha as ou io le ve co me de hi ri ro ic ne ea ra ce li ch ll be ma si om ur'.split(
+    ' ',
+  ),
+);
+
+/** How common the 3 bytes of `word` at `at` look in ordinary text: higher for more common ones. */
+function commonness(word: Uint8Array, at: number): number {
+  let score = 0;
+  for (let k = at; k < at + 3; k++) {
+    const rank = COMMON_BYTES.indexOf(String.fromCharCode(word[k]));
+    if (rank >= 0) score += COMMON_BYTES.length - rank;
+    if (k > at && COMMON_PAIRS.has(String.fromCharCode(word[k - 1], word[k]))) score += 40;
+  }
+  return score;
 }
 
-/** The ASCII letter `code` and its other case, or `code` alone. */
-function cases(code: number): number[] {
-  return code >= 97 && code <= 122 ? [code, code - 32] : [code];
+/** The offset of the 3 bytes of `word` (at least 3 long) that look rarest in ordinary text: the word's anchor. */
+function anchorOf(word: Uint8Array): number {
+  let best = 0;
+  for (let at = 1; at + 3 <= word.length; at++) if (commonness(word, at) < commonness(word, best)) best = at;
+  return best;
 }
 
 /**
- * A fixed set of words, found case-insensitively (ASCII) in one pass. The pass reads the bytes as 16-bit pairs
- * through one aligned view; the pair at each odd offset is made of two neighbouring pairs' halves, so each position
- * costs a table lookup; only a pair some word starts with (in either case) is looked at further.
+ * A fixed set of words, found case-insensitively (ASCII) in one pass. Each word of 3 bytes or more has an anchor, the
+ * 3 of its bytes that look rarest; the pass reads the bytes 4 at a time and looks up each 3 neighbouring bytes (as
+ * 6-bit classes: the bytes no anchor holds are all class 0) in one table. Only where an anchor's 3 bytes occur is the
+ * whole word compared. A 2-byte word's anchor is its 2 bytes and any third, and it is also looked for at the very end.
  */
 export class TriggerSet {
-  /** For each pair of leading bytes as read through a `Uint16Array` (either case), 1 + the index of its group in `groups`. */
-  private readonly pairs = new Uint16Array(256 * 256);
-  /** Per group (one lower-cased leading pair): which lower-cased third bytes its words have, and the words. */
-  private readonly groups: { readonly thirds: Uint8Array; readonly words: number[] }[] = [];
+  /** Each byte's class: 1–63 for a byte some anchor holds (either case of a letter alike), else 0. */
+  readonly classes = new Uint8Array(256);
+  /** Per key (3 classes, 6 bits each): 1 + the first entry whose anchor has that key, or 0. */
+  readonly heads = new Uint16Array(1 << 18);
+  /** Per entry: the word it finds, its anchor's offset in the word, the next entry with the same key (or -1). */
+  private readonly entries: { readonly word: number; readonly offset: number; readonly next: number }[] = [];
+  /** The 2-byte words, by index. */
+  private readonly pairs: number[] = [];
   private readonly words: readonly Uint8Array[];
   private readonly names: readonly string[];
 
@@ -50,20 +75,29 @@ export class TriggerSet {
       if (word.length < 2 || /[^\x00-\x7f]/.test(word)) throw new Error(`trigger word ${JSON.stringify(word)}: 2 or more ASCII characters`);
       return Uint8Array.from(word, (c) => c.charCodeAt(0));
     });
-    const groupOf = new Map<number, number>();
+    const anchors = this.words.map((word) => (word.length === 2 ? 0 : anchorOf(word)));
+    let classCount = 1;
     this.words.forEach((word, index) => {
-      const lower = (word[0] << 8) | word[1];
-      let group = groupOf.get(lower);
-      if (group === undefined) {
-        group = this.groups.push({ thirds: new Uint8Array(256), words: [] }) - 1;
-        groupOf.set(lower, group);
-        for (const first of cases(word[0])) for (const second of cases(word[1])) this.pairs[pairKey(first, second)] = group + 1;
+      for (const code of word.subarray(anchors[index], anchors[index] + 3)) {
+        if (this.classes[code] !== 0) continue;
+        if (classCount === 64) throw new Error('trigger words: more than 63 different bytes in their anchors');
+        this.classes[code] = classCount;
+        if (code >= 97 && code <= 122) this.classes[code - 32] = classCount;
+        classCount++;
       }
-      const { thirds, words: members } = this.groups[group];
-      if (word.length === 2) thirds.fill(1);
-      else thirds[word[2]] = 1;
-      members.push(index);
     });
+    this.words.forEach((word, index) => {
+      const key = (this.classes[word[anchors[index]]] << 12) | (this.classes[word[anchors[index] + 1]] << 6);
+      if (word.length === 2) {
+        this.pairs.push(index);
+        for (let third = 0; third < classCount; third++) this.addEntry(key | third, index, 0);
+      } else this.addEntry(key | this.classes[word[anchors[index] + 2]], index, anchors[index]);
+    });
+  }
+
+  private addEntry(key: number, word: number, offset: number): void {
+    this.entries.push({ word, offset, next: this.heads[key] - 1 });
+    this.heads[key] = this.entries.length;
   }
 
   /** The index of `word` in the set, or -1. */
@@ -72,54 +106,113 @@ export class TriggerSet {
   }
 
   /** Every position of every word in `bytes`, at most MAX_TRIGGER_POSITIONS per word, each word's in order. Linear in their length. */
-  find(bytes: Buffer): TriggerHits {
-    const positions: (number[] | undefined)[] = new Array<number[] | undefined>(this.words.length);
-    const found: number[] = [];
-    const { pairs } = this;
-    const view = alignedPairs(bytes);
-    const last = view.length - 1;
-    for (let k = 0; k <= last; k++) {
-      const pair = view[k];
-      const even = pairs[pair];
-      if (even !== 0) this.check(bytes, 2 * k, even - 1, positions, found);
-      // The pair that starts at the odd offset between this pair and the next: this one's second byte, the next one's first.
-      const next = k < last ? view[k + 1] : 2 * k + 2 < bytes.length ? (LITTLE_ENDIAN ? bytes[2 * k + 2] : bytes[2 * k + 2] << 8) : -1;
-      if (next < 0) break;
-      const odd = pairs[LITTLE_ENDIAN ? (pair >>> 8) | ((next & 0xff) << 8) : ((pair & 0xff) << 8) | (next >>> 8)];
-      if (odd !== 0) this.check(bytes, 2 * k + 1, odd - 1, positions, found);
-    }
-    for (const index of found) positions[index]?.sort((a, b) => a - b);
-    return { positions, found };
-  }
-
-  /** Records the words of `group` that occur at `at`. */
-  private check(bytes: Buffer, at: number, group: number, positions: (number[] | undefined)[], found: number[]): void {
-    const { thirds, words } = this.groups[group];
-    if (at + 2 < bytes.length && thirds[LOWER[bytes[at + 2]]] === 0) return;
-    for (const index of words) {
-      if (!matchesAt(bytes, at, this.words[index])) continue;
-      let list = positions[index];
-      if (list === undefined) {
-        list = positions[index] = [];
-        found.push(index);
+  find(bytes: Uint8Array): TriggerHits {
+    const found = new Found(this.words.length);
+    const length = bytes.length;
+    // The bytes before the first 4-byte boundary one by one, then 4 at a time, then the rest one by one.
+    const head = LITTLE_ENDIAN ? Math.min(length, (4 - (bytes.byteOffset & 3)) & 3) : length;
+    const quadCount = (length - head) >>> 2;
+    this.findInBytes(bytes, 0, head, found);
+    if (quadCount > 0) {
+      const quads = new Uint32Array(bytes.buffer, bytes.byteOffset + head, quadCount);
+      for (let chunk = 0; chunk < quadCount; chunk += CHUNK_QUADS) {
+        const hits = quadsWithKeys(
+          quads,
+          chunk,
+          Math.min(quadCount, chunk + CHUNK_QUADS),
+          this.recentBefore(bytes, head + 4 * chunk),
+          this,
+        );
+        for (let h = 0; h < hits; h++) this.findInBytes(bytes, head + 4 * HIT_QUADS[h], head + 4 * HIT_QUADS[h] + 4, found);
       }
-      if (list.length < MAX_TRIGGER_POSITIONS) list.push(at);
+    }
+    this.findInBytes(bytes, head + 4 * quadCount, length, found);
+    // A 2-byte word in the last two bytes has no third byte to end a key.
+    for (const index of this.pairs) if (matchesAt(bytes, length - 2, this.words[index])) found.add(index, length - 2);
+    return found.hits ?? NO_HITS;
+  }
+
+  /** The classes of the two bytes before `at`, (older << 6) | newer; before the start, classes read as 0 (no anchor holds it). */
+  private recentBefore(bytes: Uint8Array, at: number): number {
+    return ((at >= 2 ? this.classes[bytes[at - 2]] : 0) << 6) | (at >= 1 ? this.classes[bytes[at - 1]] : 0);
+  }
+
+  /** Looks up the key that ends at each of bytes `from`–`to`, and checks the anchors it starts. */
+  private findInBytes(bytes: Uint8Array, from: number, to: number, found: Found): void {
+    const { classes, heads } = this;
+    let recent = this.recentBefore(bytes, from);
+    for (let at = from; at < to; at++) {
+      const key = (recent << 6) | classes[bytes[at]];
+      if (heads[key] !== 0) this.check(bytes, at - 2, key, found);
+      recent = key & 0xfff;
+    }
+  }
+
+  /** Records the words whose anchor (with key `key`) starts at `anchor`, where they occur whole. */
+  private check(bytes: Uint8Array, anchor: number, key: number, found: Found): void {
+    for (let entry = this.heads[key] - 1; entry >= 0;) {
+      const { word, offset, next } = this.entries[entry];
+      const at = anchor - offset;
+      if (matchesAt(bytes, at, this.words[word])) found.add(word, at);
+      entry = next;
     }
   }
 }
 
-/** The bytes as 16-bit pairs from offset 0, through an aligned view (copied only when the bytes do not start aligned). */
-function alignedPairs(bytes: Buffer): Uint16Array {
-  const count = bytes.length >> 1;
-  if (bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, count);
-  const copy = new Uint16Array(count);
-  new Uint8Array(copy.buffer).set(bytes.subarray(0, 2 * count));
-  return copy;
+/** How many quads (4-byte groups) one call of `quadsWithKeys` reads: the size of HIT_QUADS. */
+const CHUNK_QUADS = 4096;
+/** The quads where a key of some anchor ends, as `quadsWithKeys` found them last: one array reused by every pass. */
+const HIT_QUADS = new Int32Array(CHUNK_QUADS);
+
+/**
+ * The pass's hot loop, kept apart so that V8 compiles it small and early: reads quads `from`–`to` (4 bytes each,
+ * the first in the lowest byte), looks up the keys that end at their 4 bytes (`recent`: the classes of the two bytes
+ * before quad `from`) and lists in HIT_QUADS each quad where one of them is an anchor's. Returns how many it listed.
+ */
+function quadsWithKeys(
+  quads: Uint32Array,
+  from: number,
+  to: number,
+  recent: number,
+  set: { classes: Uint8Array; heads: Uint16Array },
+): number {
+  const { classes, heads } = set;
+  let hits = 0;
+  for (let k = from; k < to; k++) {
+    const quad = quads[k];
+    const c0 = classes[quad & 0xff];
+    const c1 = classes[(quad >>> 8) & 0xff];
+    const c2 = classes[(quad >>> 16) & 0xff];
+    const c3 = classes[quad >>> 24];
+    const q = (c0 << 6) | c1;
+    const r = (c2 << 6) | c3;
+    if ((heads[(recent << 6) | c0] | heads[((recent & 63) << 12) | q] | heads[(q << 6) | c2] | heads[(c1 << 12) | r]) !== 0)
+      HIT_QUADS[hits++] = k;
+    recent = r;
+  }
+  return hits;
 }
 
-/** True when `word` (lower-case ASCII bytes) occurs at `at`, ignoring ASCII case; its first two bytes are known to match. */
+/** The positions found so far, allocated at the first one (most files hold no trigger word). */
+class Found {
+  hits: { positions: (number[] | undefined)[]; found: number[] } | undefined;
+
+  constructor(private readonly count: number) {}
+
+  add(word: number, at: number): void {
+    this.hits ??= { positions: new Array<number[] | undefined>(this.count), found: [] };
+    let list = this.hits.positions[word];
+    if (list === undefined) {
+      list = this.hits.positions[word] = [];
+      this.hits.found.push(word);
+    }
+    if (list.length < MAX_TRIGGER_POSITIONS) list.push(at);
+  }
+}
+
+/** True when `word` (lower-case ASCII bytes) occurs at `at`, ignoring ASCII case. */
 function matchesAt(bytes: Uint8Array, at: number, word: Uint8Array): boolean {
-  if (at + word.length > bytes.length) return false;
-  for (let k = 2; k < word.length; k++) if (LOWER[bytes[at + k]] !== word[k]) return false;
+  if (at < 0 || at + word.length > bytes.length) return false;
+  for (let k = 0; k < word.length; k++) if (LOWER[bytes[at + k]] !== word[k]) return false;
   return true;
 }
