@@ -1,4 +1,5 @@
 import { messageOf } from './core/messageOf';
+import { tuneTieringForShortRun } from './cli/v8Tiering';
 
 /** A subcommand: takes its own arguments, returns the process exit code. */
 type Subcommand = (args: string[]) => Promise<number>;
@@ -9,7 +10,10 @@ type Subcommand = (args: string[]) => Promise<number>;
  */
 const SUBCOMMANDS: Record<string, { run: Subcommand; summary: string }> = {
   lint: {
-    run: async (args) => (await import('./cli/lintCommand.js')).runLintCommand(args),
+    run: async (args) => {
+      tuneTieringForShortRun();
+      return (await import('./cli/lintCommand.js')).runLintCommand(args);
+    },
     summary: 'lint SKILL.md files and skill folders',
   },
   emulator: {

@@ -100,6 +100,18 @@ describe('skillsmith lint (built dist/cli.js)', () => {
     assert.match(help.stdout, /^Usage: skillsmith lint/);
   });
 
+  it('prints the same report, and nothing on stderr, with its V8 tiering flags as the lint module does without them', async () => {
+    const cwd = path.dirname(FIXTURES);
+    const args = ['skills', '--format', 'json'];
+    const withFlags = await outcomeOf(process.execPath, [CLI, 'lint', ...args], { cwd });
+    const lintModule = path.join(ROOT, 'dist', 'cli-lintCommand.js');
+    const script = `require(${JSON.stringify(lintModule)}).runLintCommand(${JSON.stringify(args)}).then((code) => (process.exitCode = code))`;
+    const withoutFlags = await outcomeOf(process.execPath, ['-e', script], { cwd });
+    assert.equal(withFlags.stderr, '');
+    assert.deepEqual(withFlags, withoutFlags);
+    assert.equal(lintReportOf(withFlags.stdout).summary.skills, 3);
+  });
+
   describe('on hostile folders', () => {
     let root: string;
     before(() => {
