@@ -86,4 +86,31 @@ suite('Auth context', () => {
     }
     assert.equal(told.length, 2, 'a failure after a good read is said again');
   });
+
+  test('a key the keychain cannot store is said, in words, and nothing is saved; a failed sign-out keeps the key', async () => {
+    const { keys, prompts } = seams;
+    const store = keys.store.bind(keys);
+    const remove = keys.delete.bind(keys);
+    await keys.store(TEST_KEY);
+    const told: string[] = [];
+    prompts.askApiKey = () => Promise.resolve(`${TEST_KEY}-new`);
+    prompts.offerSetKey = (message) => {
+      told.push(message);
+      return Promise.resolve(false);
+    };
+    keys.store = () => Promise.reject(new Error('The keychain is locked'));
+    keys.delete = () => Promise.reject(new Error('The keychain is locked'));
+    try {
+      await vscode.commands.executeCommand('skillsmith.auth.setKey');
+      await vscode.commands.executeCommand('skillsmith.auth.signOut');
+    } finally {
+      keys.store = store;
+      keys.delete = remove;
+      Object.assign(prompts, interactivePrompts);
+    }
+    assert.deepEqual(told, [
+      "Skillsmith could not save the API key in the system keychain (VS Code's secret storage): The keychain is locked. Nothing was saved. Unlock the keychain and set the key again, or set the ANTHROPIC_API_KEY environment variable.",
+    ]);
+    assert.equal((await keys.get())?.value, TEST_KEY, 'the stored key is the one before: nothing was saved, nothing removed');
+  });
 });
