@@ -3,11 +3,14 @@
  * (test/fixtures/security: threats of each kind and benign look-alikes, each folder with the rules it must raise)
  * and prints, per rule, the threats it caught and missed and the folders it flagged without reason; then it lints the
  * 1,850-skill corpus of the lint benchmark (bench/lint/corpus.ts, ordinary skills) and prints how many folders each
- * rule flags there; and what the scan costs per MB of text, in CPU time, next to reading the same bytes.
+ * rule flags there; and what the scan costs per MB of text, in CPU time, next to reading the same bytes: warm (this
+ * process, after two scans of every file) and cold (a fresh process scanning each file once, as `skillsmith lint` does,
+ * the median of COLD_RUNS; bench/security/coldScan.ts).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { collectSkillFilesSync } from '../src/core/bundle/collectSkillFiles';
 import { lintSkillFolder } from '../src/core/skill/folder';
@@ -18,6 +21,7 @@ import { labelledCases, securityRulesOf } from '../test/unit/security/labelledSe
 import { writeCorpus } from './lint/corpus';
 
 const SKILLS = 1850;
+const COLD_RUNS = 5;
 const SECURITY_RULES = (Object.keys(RULES) as RuleId[]).filter(isSecurityRule);
 
 function cpuMs(task: () => void): number {
@@ -39,6 +43,7 @@ async function main(): Promise<void> {
   try {
     const dirs = writeCorpus(root, SKILLS);
     const texts: Buffer[] = [];
+    const listed: { absolutePath: string; relativePath: string }[] = [];
     for (const dir of dirs) {
       const rules = new Set(
         lintSkillFolder(dir, { profile: 'claude-api' })
@@ -46,7 +51,10 @@ async function main(): Promise<void> {
           .filter(isSecurityRule),
       );
       for (const rule of rules) counts.get(rule)!.corpus++;
-      for (const file of collectSkillFilesSync(dir).files) texts.push(readFileSync(file.absolutePath));
+      for (const { absolutePath, relativePath } of collectSkillFilesSync(dir).files) {
+        texts.push(readFileSync(absolutePath));
+        listed.push({ absolutePath, relativePath });
+      }
     }
     const threats = cases.filter((c) => c.expect.length > 0).length;
     console.log(
@@ -65,8 +73,17 @@ async function main(): Promise<void> {
     const copy = cpuMs(() => {
       for (const t of texts) Buffer.from(t).toString('latin1');
     });
+    const list = path.join(root, 'files.json');
+    writeFileSync(list, JSON.stringify(listed));
+    const coldRuns = Array.from({ length: COLD_RUNS }, () =>
+      Number(
+        execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'security', 'coldScan.ts'), list], { encoding: 'utf8' }),
+      ),
+    );
+    const cold = coldRuns.sort((a, b) => a - b)[Math.floor(COLD_RUNS / 2)];
+    const perMb = (ms: number) => (ms / megabytes).toFixed(1);
     console.log(
-      `scan cost: ${scan.toFixed(0)} ms CPU for ${megabytes.toFixed(1)} MB in ${texts.length.toLocaleString('en-US')} files (${(scan / megabytes).toFixed(1)} ms per MB, warm); copying and decoding the same bytes once: ${(copy / megabytes).toFixed(1)} ms per MB`,
+      `scan cost: ${megabytes.toFixed(1)} MB in ${texts.length.toLocaleString('en-US')} files; warm ${scan.toFixed(0)} ms CPU (${perMb(scan)} ms per MB); cold, in a fresh process, ${cold.toFixed(0)} ms (${perMb(cold)} ms per MB; median of ${COLD_RUNS}: ${coldRuns.map((ms) => ms.toFixed(0)).join(', ')}); copying and decoding the same bytes once: ${perMb(copy)} ms per MB; load average ${loadavg()[0].toFixed(1)}`,
     );
   } finally {
     await rm(root, { recursive: true, force: true });

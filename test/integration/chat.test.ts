@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import { startEmulator, type RunningEmulator } from '../../src/emulator';
 import type { ChatPanel } from '../../src/extension/chat/chatPanel';
 import type { ChatHandles } from '../../src/extension/chat/registerChat';
-import type { TestSeams } from '../../src/extension/exports';
 import type { TreeNode } from '../../src/extension/tree/nodes/treeNode';
 import type { RemoteSkills } from '../../src/extension/tree/registerRemoteSkills';
 import { interactivePrompts, type Prompts } from '../../src/extension/ui/prompts';
@@ -11,6 +10,7 @@ import { DEFAULT_MAX_TOKENS, FALLBACK_MODEL } from '../../src/core/chat/defaultM
 import type { ChatUpdate } from '../../src/core/chat/updates';
 import type { AssistantTurn, ToolCallBlock } from '../../src/core/chat/viewModel';
 import { MAX_PROMPT_CHARS, type HostMessage } from '../../src/shared/chat/protocol';
+import { activateSeams } from './support/seams';
 
 /** A key the emulator accepts; plainly not a real one. */
 const TEST_KEY = 'skillsmith-chat-test-key';
@@ -88,9 +88,7 @@ suite('Test chat', () => {
   };
 
   suiteSetup(async () => {
-    const extension = vscode.extensions.getExtension<TestSeams>('skillsmith.skillsmith');
-    assert.ok(extension);
-    const api = await extension.activate();
+    const api = await activateSeams();
     remote = api.remoteSkills;
     chat = api.chat;
     prompts = api.prompts;

@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ChatHandles } from '../../src/extension/chat/registerChat';
-import type { TestSeams } from '../../src/extension/exports';
 import type { PublishOutcome } from '../../src/extension/shared/publishOutcome';
 import type { SkillChoice } from '../../src/shared/chat/protocol';
 import { openPublishSession, skillMd, type PublishSession } from './support/publishSession';
+import { activateSeams } from './support/seams';
 
 suite('Test in Chat on a linked skill folder', () => {
   let session: PublishSession;
@@ -16,7 +16,7 @@ suite('Test in Chat on a linked skill folder', () => {
 
   suiteSetup(async () => {
     session = await openPublishSession('chat-link-tests');
-    chat = (await vscode.extensions.getExtension<TestSeams>('skillsmith.skillsmith')?.activate())!.chat;
+    chat = (await activateSeams()).chat;
     session.prompts.pickLink = () => Promise.resolve({ kind: 'new' });
     session.prompts.askDisplayName = (name) => Promise.resolve(name);
     session.prompts.preview = () => Promise.resolve(true);

@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { unzipFileSet } from '../../src/core/bundle/unzipFileSet';
-import type { TestSeams } from '../../src/extension/exports';
 import { openFinding } from '../../src/extension/ui/previewFindings';
 import { interactivePrompts, type Prompts } from '../../src/extension/ui/prompts';
 import { previewItems, type PublishPreview } from '../../src/extension/ui/publishPreview';
 import { assertBlockedBy } from './support/blockedPreview';
 import { installedManifest } from './support/manifest';
 import { ruleOf, waitForDiagnostics, waitForRule, withLintSetting, workspaceRoot } from './support/diagnostics';
+import { activateSeams } from './support/seams';
 
 const SKILL_MD = [
   '---',
@@ -91,7 +91,7 @@ suite('Export Skill as .zip', () => {
   });
 
   test('files that look like secrets are asked about as a publish asks, and go into the zip only when included', async () => {
-    const prompts: Prompts = (await vscode.extensions.getExtension<TestSeams>('skillsmith.skillsmith')?.activate())!.prompts;
+    const prompts: Prompts = (await activateSeams()).prompts;
     const folder = vscode.Uri.joinPath(scratchFolder.uri, 'export-me');
     await writeFiles(folder, { 'SKILL.md': SKILL_MD, 'scripts/run.py': 'print("hi")\n', '.env': 'TOKEN=not-a-real-one\n' });
     const asked: string[] = [];
@@ -127,7 +127,7 @@ suite('Export Skill as .zip', () => {
     name: string,
     answer: boolean,
   ): Promise<{ readonly previews: readonly PublishPreview[]; readonly paths: readonly string[] | undefined; readonly target: vscode.Uri }> {
-    const prompts: Prompts = (await vscode.extensions.getExtension<TestSeams>('skillsmith.skillsmith')?.activate())!.prompts;
+    const prompts: Prompts = (await activateSeams()).prompts;
     const previews: PublishPreview[] = [];
     prompts.preview = (preview) => {
       previews.push(preview);

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEFAULT_UPLOAD_LIMIT_BYTES } from '../../src/core/bundle/uploadChecks';
-import type { TestSeams } from '../../src/extension/exports';
 import type { SkillFolders } from '../../src/extension/services/skillFolders/skillFolders';
 import { interactivePrompts, type Prompts } from '../../src/extension/ui/prompts';
-import { createWatchedFolder, waitForDiagnostics, waitForRule, withLintSetting } from './support/diagnostics';
+import { createWatchedFolder, ruleOf, waitForDiagnostics, waitForRule, withLintSetting } from './support/diagnostics';
+import { activateSeams } from './support/seams';
 
 const encoder = new TextEncoder();
 
@@ -25,6 +25,41 @@ function nextChange(folders: SkillFolders, matches: (folder: vscode.Uri) => bool
   });
 }
 
+/** Resolves once `folders` has reported every one of `expected` changed, in any order (subscribe before the action). */
+function changesOf(folders: SkillFolders, expected: readonly vscode.Uri[]): Promise<void> {
+  const waiting = new Set(expected.map((folder) => folder.path));
+  return new Promise((resolve) => {
+    const subscription = folders.onDidChange((folder) => {
+      waiting.delete(folder.path);
+      if (waiting.size > 0) return;
+      subscription.dispose();
+      resolve();
+    });
+  });
+}
+
+/** A SKILL.md whose `name` is not its folder's (so `name-dir-mismatch` shows it was linted), with `extra` lines. */
+function skillMd(name: string, extra = ''): Uint8Array {
+  return encoder.encode(`---\nname: ${name}\ndescription: Checks the watcher. Use when a test asks.\n${extra}---\n\n# Watched\n`);
+}
+
+/**
+ * After every file event heard so far is checked against the disk, a new search finds nothing the service had not
+ * already reported (it fires for any folder its state had wrong); resolves with that search's list.
+ */
+async function listAgreesWithWatcher(folders: SkillFolders): Promise<string[]> {
+  await folders.settled();
+  const late: string[] = [];
+  const subscription = folders.onDidChange((folder) => late.push(vscode.workspace.asRelativePath(folder, false)));
+  try {
+    const listed = (await folders.list()).map((folder) => vscode.workspace.asRelativePath(folder, false));
+    assert.deepEqual(late, [], 'the search found what the watcher had missed');
+    return listed;
+  } finally {
+    subscription.dispose();
+  }
+}
+
 suite('Skill folders', () => {
   let folders: SkillFolders;
   let prompts: Prompts;
@@ -32,11 +67,12 @@ suite('Skill folders', () => {
   const scratch = (): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), 'skill-folders-tests');
   /** The watcher test's folder: not in `scratch()`, whose delete the watcher may report late (see that test). */
   const watched = (): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), 'watched-skill');
+  /** The folders the at-once tests make at the workspace root. */
+  const swappedOut = (): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), 'swapped-out');
+  const swappedIn = (): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), 'swapped-in');
 
   suiteSetup(async () => {
-    const extension = vscode.extensions.getExtension<TestSeams>('skillsmith.skillsmith');
-    assert.ok(extension);
-    const seams = await extension.activate();
+    const seams = await activateSeams();
     folders = seams.folders;
     prompts = seams.prompts;
   });
@@ -45,7 +81,7 @@ suite('Skill folders', () => {
     Object.assign(prompts, interactivePrompts);
     for (const [folder] of folders.links.all()) await folders.links.remove(folder);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const folder of [scratch(), watched()])
+    for (const folder of [scratch(), watched(), swappedOut(), swappedIn()])
       await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false }).then(undefined, () => undefined);
   });
 
@@ -142,6 +178,61 @@ suite('Skill folders', () => {
     await removed;
     assert.ok(!(await folders.list()).some(isIt));
     assert.equal(await folders.isSkillFolder(folder), false);
+  });
+
+  test('a skill folder deleted as another is made, at once: the events, the list and the diagnostics follow the disk', async () => {
+    const [out, into] = [swappedOut(), swappedIn()];
+    await folders.list();
+    await createWatchedFolder(out);
+    const added = nextChange(folders, (changed) => changed.path === out.path);
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(out, 'SKILL.md'), skillMd('not-swapped-out'));
+    await added;
+    await waitForRule(vscode.Uri.joinPath(out, 'SKILL.md'), 'name-dir-mismatch');
+
+    const heard = changesOf(folders, [out, into]);
+    await Promise.all([
+      vscode.workspace.fs.delete(out, { recursive: true, useTrash: false }),
+      vscode.workspace.fs.writeFile(vscode.Uri.joinPath(into, 'SKILL.md'), skillMd('not-swapped-in')),
+    ]);
+    await heard;
+    await waitForRule(vscode.Uri.joinPath(into, 'SKILL.md'), 'name-dir-mismatch');
+    await waitForDiagnostics(vscode.Uri.joinPath(out, 'SKILL.md'), (diagnostics) => diagnostics.length === 0);
+    const listed = await listAgreesWithWatcher(folders);
+    assert.ok(listed.includes('swapped-in'), listed.join(', '));
+    assert.ok(!listed.includes('swapped-out'), listed.join(', '));
+  });
+
+  test('a skill folder deleted and made again at once stays one, linted as its new SKILL.md says', async () => {
+    const folder = swappedOut();
+    const file = vscode.Uri.joinPath(folder, 'SKILL.md');
+    await folders.list();
+    await createWatchedFolder(folder);
+    const added = nextChange(folders, (changed) => changed.path === folder.path);
+    await vscode.workspace.fs.writeFile(file, skillMd('not-swapped-out'));
+    await added;
+    await waitForRule(file, 'name-dir-mismatch');
+
+    // Each report says the folder's SKILL.md came or went: an odd count means it is gone as far as the service knows.
+    let reports = 0;
+    const counting = folders.onDidChange((changed) => {
+      if (changed.path === folder.path) reports++;
+    });
+    try {
+      await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+      await vscode.workspace.fs.writeFile(file, skillMd('swapped-out', 'when_to_use: In tests.\n'));
+      await waitForDiagnostics(file, (diagnostics) => diagnostics.map(ruleOf).join() === 'unknown-key');
+      await folders.settled();
+      // A check between the delete and the write saw it gone; the events of the write, checked in turn, bring it back.
+      while (reports % 2 === 1) {
+        await nextChange(folders, (changed) => changed.path === folder.path);
+        await folders.settled();
+      }
+    } finally {
+      counting.dispose();
+    }
+    const listed = await listAgreesWithWatcher(folders);
+    assert.ok(listed.includes('swapped-out'), listed.join(', '));
+    assert.equal(await folders.isSkillFolder(folder), true);
   });
 
   test('a linked folder knows whether its draft changed since the version published from it', async () => {

@@ -13,6 +13,7 @@ import type { VersionNode } from '../../src/extension/tree/nodes/versionNode';
 import type { RemoteSkills } from '../../src/extension/tree/registerRemoteSkills';
 import { interactivePrompts, type Prompts } from '../../src/extension/ui/prompts';
 import { runCommand } from './support/commands';
+import { activateSeams } from './support/seams';
 
 /** A key the emulator accepts; plainly not a real one. */
 const TEST_KEY = 'skillsmith-integration-test-key';
@@ -87,9 +88,7 @@ suite('Remote skills tree', () => {
   const settings = () => vscode.workspace.getConfiguration('skillsmith');
 
   suiteSetup(async () => {
-    const extension = vscode.extensions.getExtension<TestSeams>('skillsmith.skillsmith');
-    assert.ok(extension);
-    seams = await extension.activate();
+    seams = await activateSeams();
     remote = seams.remoteSkills;
     delete process.env.ANTHROPIC_API_KEY;
     emulator = await startEmulator({ port: 0, host: '127.0.0.1', seed: true, apiKey: TEST_KEY });

@@ -1,5 +1,6 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import { messageOf } from '../messageOf';
+import { asSentence } from '../text/sentence';
 import { NO_KEY_MESSAGE } from './noKey';
 import type { ApiErrorKind } from './types';
 
@@ -122,11 +123,6 @@ function fromStatus(
 
 function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** `text` ending in a full stop (unless it ends in . ! or ? already). */
-export function asSentence(text: string): string {
-  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 /** Seconds from `retry-after` (seconds or an HTTP date) or `retry-after-ms`; undefined when absent. */

@@ -1,5 +1,6 @@
 import { APIConnectionError, APIError } from '@anthropic-ai/sdk';
-import { asSentence, CLAUDE_API, toSkillsApiError } from '../api/errors';
+import { CLAUDE_API, toSkillsApiError } from '../api/errors';
+import { asSentence } from '../text/sentence';
 import type { TurnError } from './viewModel';
 
 /** What happened to a turn's request when it failed, besides the error itself. */

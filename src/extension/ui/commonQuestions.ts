@@ -23,6 +23,10 @@ export const commonQuestions: CommonQuestions = {
       }),
     );
   },
+  async offerSetKey(message) {
+    const setKey = vscode.l10n.t('Set API Key…');
+    return (await vscode.window.showErrorMessage(message, setKey)) === setKey;
+  },
   async pickFolder(title) {
     const picked = await vscode.window.showOpenDialog({
       title,

@@ -4,6 +4,7 @@ import type { ApiErrorKind } from '../../core/api/types';
 import type { EvalFileError } from '../../core/evals/evalFiles';
 import { messageOf } from '../../core/messageOf';
 import { API_KEY_ENV } from '../services/api/apiKeyStore';
+import { commonQuestions } from './commonQuestions';
 import { displayPath } from './displayPath';
 
 /**
@@ -24,9 +25,7 @@ export function noKeyMessage(): string {
 
 /** Says that no API key is set, offering "Set API Key…", which runs that command. */
 export async function showNoKeyError(): Promise<void> {
-  const setKey = vscode.l10n.t('Set API Key…');
-  if ((await vscode.window.showErrorMessage(noKeyMessage(), setKey)) === setKey)
-    await vscode.commands.executeCommand('skillsmith.auth.setKey');
+  if (await commonQuestions.offerSetKey(noKeyMessage())) await vscode.commands.executeCommand('skillsmith.auth.setKey');
 }
 
 function editorHint(kind: ApiErrorKind | undefined): string | undefined {

@@ -31,6 +31,8 @@ export interface CommonQuestions {
   confirm(message: string, detail: string, action: string): Promise<boolean>;
   /** The API key input box; `validate` returns a message for input that is plainly wrong. */
   askApiKey(validate: (input: string) => string | undefined): Promise<string | undefined>;
+  /** Says `message` (why there is no key to use) as an error with a "Set API Key…" button; true when the user picks it. */
+  offerSetKey(message: string): Promise<boolean>;
   /** A folder to download into. */
   pickFolder(title: string): Promise<vscode.Uri | undefined>;
   /** One of the workspace's skill `folders` (listed in the order given); `title` says what for. */

@@ -3,10 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
-import type { TestSeams } from '../../../src/extension/exports';
 import type { PublishFeature } from '../../../src/extension/publish/registerPublish';
 import type { RemoteSkills } from '../../../src/extension/tree/registerRemoteSkills';
 import { interactivePrompts, type Prompts } from '../../../src/extension/ui/prompts';
+import { activateSeams } from './seams';
 
 /** A key the emulator accepts; plainly not a real one. */
 const TEST_KEY = 'skillsmith-integration-test-key';
@@ -31,9 +31,7 @@ export function skillMd(name: string, body = 'Do the thing, step by step.'): str
 
 /** Starts the emulator, points the extension at it and signs in with the key (through the real command). */
 export async function openPublishSession(scratchName: string): Promise<PublishSession> {
-  const extension = vscode.extensions.getExtension<TestSeams>('skillsmith.skillsmith');
-  assert.ok(extension);
-  const seams = await extension.activate();
+  const seams = await activateSeams();
   const { remoteSkills: remote, publish, prompts } = seams;
   const envKey = process.env.ANTHROPIC_API_KEY;
   delete process.env.ANTHROPIC_API_KEY;

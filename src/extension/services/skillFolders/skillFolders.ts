@@ -8,6 +8,7 @@ import { hashOfFolder } from './folderHash';
 import type { LinkStore, SkillLink } from './linkStore';
 import { LINT_SETTINGS } from './lintSettings';
 import { isLintable, isSkillMd, SKILL_MD_ANY_CASE_GLOB } from './skillMdName';
+import { HeardEvents, isAtOrUnder, outermost, type HeardKind } from './heardEvents';
 import { messageOf } from '../../../core/messageOf';
 
 /** The context key listing the workspace's skill folders (their file system paths), for `resourcePath in …` menus. */
@@ -27,16 +28,23 @@ const FIRST_SEARCH_DELAY_MS = 500;
 
 /**
  * The one owner of the workspace's local skill folders (a folder is one when it holds a file named exactly
- * `SKILL.md`): one search (shortly after activation, and again when asked for the list), one watcher that keeps the
- * `skillsmith.skillFolders` context key and `onDidChange` current in between, `resolve` from every entry point of a command, the link of each folder
- * to a remote skill, the draft's content hash against the version published from it, and the per-folder settings
- * (profile, upload limit).
+ * `SKILL.md`): one search (shortly after activation, and again when asked for the list), and in between the file
+ * events (the OS watcher's and VS Code's own file operations'), each checked against the disk, keep the
+ * `skillsmith.skillFolders` context key and `onDidChange` current; `resolve` from every entry point of a command, the
+ * link of each folder to a remote skill, the draft's content hash against the version published from it, and the
+ * per-folder settings (profile, upload limit).
  */
 export class SkillFolders implements vscode.Disposable {
   /** Every `SKILL.md` and look-alike of the workspace by URI string, as last searched and watched since. */
   private known: Map<string, vscode.Uri> | undefined;
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[];
+  /** The file events not yet checked against the disk. */
+  private readonly pending = new HeardEvents();
+  /** Whether a check of `pending` is queued and not started. */
+  private checkQueued = false;
+  /** The searches and checks, one at a time in order, so an older look at the disk never overwrites a newer one. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   /** Fires with a folder whose `SKILL.md` appeared or went away since the first search (`list()` gives that one). */
   readonly onDidChange = this.changed.event;
@@ -47,13 +55,24 @@ export class SkillFolders implements vscode.Disposable {
     private readonly prompts: Prompts,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher(SKILL_MD_ANY_CASE_GLOB, false, true, false);
+    // Every path, not only SKILL.md: a folder's create or delete may be the only event its SKILL.md gets.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     const timer = setTimeout(() => void this.search().catch(() => undefined), FIRST_SEARCH_DELAY_MS);
+    const heard = (kind: HeardKind) => (uri: vscode.Uri) => this.heard(uri, kind);
     this.disposables = [
       this.changed,
       watcher,
-      watcher.onDidCreate((uri) => this.saw(uri, true)),
-      watcher.onDidDelete((uri) => this.saw(uri, false)),
+      watcher.onDidCreate(heard('created')),
+      watcher.onDidChange(heard('changed')),
+      watcher.onDidDelete(heard('deleted')),
+      vscode.workspace.onDidCreateFiles((event) => event.files.forEach(heard('created'))),
+      vscode.workspace.onDidDeleteFiles((event) => event.files.forEach(heard('deleted'))),
+      vscode.workspace.onDidRenameFiles((event) =>
+        event.files.forEach(({ oldUri, newUri }) => {
+          this.heard(oldUri, 'deleted');
+          this.heard(newUri, 'created');
+        }),
+      ),
       { dispose: () => clearTimeout(timer) },
     ];
   }
@@ -67,6 +86,11 @@ export class SkillFolders implements vscode.Disposable {
   /** Every `SKILL.md` of the workspace now, and every mis-cased look-alike (`skill.md`), which the linter reports. */
   async skillMdFiles(): Promise<vscode.Uri[]> {
     return [...(await this.search()).values()];
+  }
+
+  /** Resolves once every file event heard so far is checked against the disk (and `onDidChange` fired for what changed). */
+  async settled(): Promise<void> {
+    await this.queue;
   }
 
   /** Whether `folder` holds a `SKILL.md` now. */
@@ -167,40 +191,111 @@ export class SkillFolders implements vscode.Disposable {
     return this.prompts.pickSkillFolder(title, [...folders.filter(linked), ...folders.filter((folder) => !linked(folder))]);
   }
 
+  /** Runs `job` after every search and check before it. */
+  private serially<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(job);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** The one search: every `SKILL.md` and look-alike outside `node_modules` and `.git`; fires for what changed since the last. */
-  private async search(): Promise<Map<string, vscode.Uri>> {
-    let files: vscode.Uri[];
+  private search(): Promise<Map<string, vscode.Uri>> {
+    return this.serially(async () => {
+      const found = await this.find(SKILL_MD_ANY_CASE_GLOB, 'the workspace');
+      await this.replaceKnown(found);
+      return found;
+    });
+  }
+
+  /** Every `SKILL.md` and look-alike that `pattern` matches outside `node_modules` and `.git`; `where` names it in the log. */
+  private async find(pattern: vscode.GlobPattern, where: string): Promise<Map<string, vscode.Uri>> {
     try {
-      files = await vscode.workspace.findFiles(SKILL_MD_ANY_CASE_GLOB, EXCLUDED);
+      const files = await vscode.workspace.findFiles(pattern, EXCLUDED);
+      return new Map(files.filter(isLintable).map((file) => [file.toString(), file] as const));
     } catch (error) {
-      this.log.warn(`Could not search the workspace for skill folders: ${messageOf(error)}`);
+      this.log.warn(`Could not search ${where} for skill folders: ${messageOf(error)}`);
       throw error;
     }
-    const found = new Map(files.filter(isLintable).map((file) => [file.toString(), file] as const));
+  }
+
+  /** Notes a file event and queues one check of everything heard (the first search finds what came before it). */
+  private heard(uri: vscode.Uri, kind: HeardKind): void {
+    if (!this.pending.note(uri, kind) || this.checkQueued) return;
+    this.checkQueued = true;
+    void this.serially(() => this.check());
+  }
+
+  /**
+   * Checks what the events heard name against the disk: a `SKILL.md` is stat-ed, and so is that of a changed folder; a
+   * created folder is searched; a path that is gone (or is a file now) and held known `SKILL.md` files has its parent
+   * searched. Fires for what changed.
+   */
+  private async check(): Promise<void> {
+    this.checkQueued = false;
+    const { files, paths, changed } = this.pending.take();
+    const known = this.known;
+    if (!known) return;
+    const types = await Promise.all(paths.map(typeOf));
+    const roots = paths.flatMap((path, index) => {
+      if (types[index] === vscode.FileType.Directory) return [path];
+      return [...known.keys()].some((file) => isAtOrUnder(file, path)) ? [parentToSearch(path)] : [];
+    });
+    const searched = outermost(roots);
+    const next = new Map(known);
+    for (const root of searched) {
+      const found = await this.find(new vscode.RelativePattern(root, SKILL_MD_ANY_CASE_GLOB), displayName(root));
+      for (const file of [...next.keys()]) if (isAtOrUnder(file, root)) next.delete(file);
+      for (const [key, file] of found) next.set(key, file);
+    }
+    const changedTypes = await Promise.all(changed.map(typeOf));
+    const inChanged = changed
+      .filter((_, index) => changedTypes[index] === vscode.FileType.Directory)
+      .map((folder) => vscode.Uri.joinPath(folder, SKILL_MD));
+    const outside = [...files, ...inChanged].filter((file) => !searched.some((root) => isAtOrUnder(file.toString(), root)));
+    const fileTypes = await Promise.all(outside.map(typeOf));
+    outside.forEach((file, index) => {
+      if (fileTypes[index] === vscode.FileType.File) next.set(file.toString(), file);
+      else next.delete(file.toString());
+    });
+    await this.replaceKnown(next);
+  }
+
+  /** Makes `found` the known files; fires for each folder whose `SKILL.md` came or went, and publishes the context key. */
+  private async replaceKnown(found: Map<string, vscode.Uri>): Promise<void> {
     const before = this.known;
     this.known = found;
     if (before) {
       const gone = [...before.values()].filter((file) => !found.has(file.toString()));
       const come = [...found.values()].filter((file) => !before.has(file.toString()));
+      if (gone.length === 0 && come.length === 0) return;
       for (const file of [...gone, ...come]) if (isSkillMd(file)) this.changed.fire(folderOf(file));
     }
     await this.publishContext(found);
-    return found;
-  }
-
-  /** Records a `SKILL.md` (or look-alike) the watcher saw appear or go away (the first search finds those before it). */
-  private saw(file: vscode.Uri, exists: boolean): void {
-    if (!this.known || !isLintable(file) || this.known.has(file.toString()) === exists) return;
-    if (exists) this.known.set(file.toString(), file);
-    else this.known.delete(file.toString());
-    void this.publishContext(this.known);
-    if (isSkillMd(file)) this.changed.fire(folderOf(file));
   }
 
   private publishContext(found: ReadonlyMap<string, vscode.Uri>): Thenable<unknown> {
     const paths = [...found.values()].filter(isSkillMd).map((file) => folderOf(file).fsPath);
     return vscode.commands.executeCommand('setContext', SKILL_FOLDERS_CONTEXT, paths);
   }
+}
+
+/** What is at `uri` now (a file or a folder, links followed), or undefined when nothing is. */
+async function typeOf(uri: vscode.Uri): Promise<vscode.FileType | undefined> {
+  return vscode.workspace.fs.stat(uri).then(
+    (stat) => stat.type & ~vscode.FileType.SymbolicLink,
+    () => undefined,
+  );
+}
+
+/** Where to look again after `path` went away: its parent, unless that is outside the workspace (a root went). */
+function parentToSearch(path: vscode.Uri): vscode.Uri {
+  const parent = vscode.Uri.joinPath(path, '..');
+  return vscode.workspace.getWorkspaceFolder(parent) ? parent : path;
+}
+
+/** `folder` as the log names it: relative to the workspace. */
+function displayName(folder: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(folder, false);
 }
 
 /** The folder of a `SKILL.md`. */
