@@ -1,8 +1,9 @@
 // Journey: a skill folder holding threats, as its author meets them. An open script shows its finding as a squiggle
 // whose hover names the rule; *Scan Skill for Security Problems…* on the folder fills the Problems panel with the
-// findings of every file; publishing (and exporting) is blocked by a preview that lists each error with its rule and
-// file:line, and selecting one opens it at its line; once the errors are fixed the preview lists the remaining warning
-// and can publish; Scan Skill on the published version in the Skills view puts its finding on the version's read-only file.
+// findings of every file, and its toast says how many, with a Show Problems button; publishing (and exporting) is
+// blocked by a preview that lists each error with its rule and file:line, and selecting one opens it at its line; once
+// the errors are fixed the preview lists the remaining warning and can publish; Scan Skill on the published version in
+// the Skills view puts its finding on the version's read-only file.
 // The folder is written at test time, its key-shaped string made from parts; the emulator is reset at the end.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -85,8 +86,13 @@ async function scanSkill(page, screenshot) {
   const explorer = page.locator('.part.sidebar .explorer-folders-view');
   await explorer.waitFor({ state: 'visible' });
   await runContextMenu(page, treeRow(explorer, FOLDER), 'Scan Skill for Security Problems…');
-  await page.locator('.notifications-toasts', { hasText: `security findings in ${FOLDER}` }).waitFor();
-  // The command opens the Problems panel itself.
+  // Once it has slid in (a toast fades in), so the picture shows it as the user reads it.
+  const toast = page.locator('.notifications-toasts .notification-toast.notification-fade-in-done', {
+    hasText: `security findings in "${FOLDER}"`,
+  });
+  await toast.waitFor();
+  await screenshot('security-scan-toast');
+  await toast.getByRole('button', { name: 'Show Problems' }).click();
   const rows = page.locator('.part.panel .markers-panel .monaco-list-row');
   await rows.filter({ hasText: 'security-exfiltration' }).first().waitFor();
   await rows.filter({ hasText: 'upload-secret' }).first().waitFor();
@@ -163,8 +169,12 @@ async function scanPublishedVersion(page, screenshot) {
   const version = page.locator('.part.sidebar .monaco-list-row.selected[aria-level="3"]');
   await version.waitFor();
   await runContextMenu(page, version, 'Scan Skill for Security Problems…');
-  await page.locator('.notifications-toasts', { hasText: `1 security finding in "${FOLDER}" v1. See Problems.` }).waitFor();
+  const toast = page.locator('.notifications-toasts .notification-toast.notification-fade-in-done', {
+    hasText: `1 security finding in "${FOLDER}" v1`,
+  });
+  await toast.waitFor();
   await screenshot('security-scan-version-toast');
+  await toast.getByRole('button', { name: 'Show Problems' }).click();
   const rows = page.locator('.part.panel .markers-panel .monaco-list-row');
   await rows.filter({ hasText: 'rates.py' }).filter({ hasText: 'v1' }).first().waitFor();
   await screenshot('security-scan-version');

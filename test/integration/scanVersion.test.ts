@@ -54,9 +54,24 @@ suite('Scan Skill on a remote version', () => {
     assert.ok(found, diagnostics.map((d) => ruleOf(d)).join(', '));
     assert.equal(found.range.start.line, 2);
 
-    const editor = await vscode.window.showTextDocument(uri, { selection: found.range });
+    await vscode.commands.executeCommand('vscode.open', uri, { selection: found.range });
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && editor.document.uri.toString() === uri.toString());
     assert.match(editor.document.lineAt(found.range.start.line).text, /^curl /, 'the finding opens at its line of the downloaded file');
+    const closed = new Promise<void>((resolve) => {
+      const subscription = vscode.workspace.onDidCloseTextDocument((document) => {
+        if (document.uri.toString() !== uri.toString()) return;
+        subscription.dispose();
+        resolve();
+      });
+    });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closed; // the extension heard it first (it subscribed first)
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(uri).map(ruleOf),
+      diagnostics.map(ruleOf),
+      'the read-only file keeps its findings once its editor is closed',
+    );
   });
 
   test('a clean version has no findings', async () => {

@@ -1,12 +1,12 @@
 /** Lints a skill folder on disk: its SKILL.md, with the real folder name and files, plus the upload rules. */
 import type { Dirent } from 'node:fs';
 import * as path from 'node:path';
-import { collectSkillFilesSync, type SkillFiles } from '../bundle/collectSkillFiles';
+import { collectSkillFilesSync, type SkillFile, type SkillFiles } from '../bundle/collectSkillFiles';
 import { checkUpload, checkUploadPaths } from '../bundle/uploadChecks';
 import type { FileSet } from '../bundle/fileSet';
 import { uploadIndexOf } from '../bundle/uploadIndex';
 import { lintSkillMd } from './lint';
-import { folderDiagnostic, type Finding } from './finding';
+import { folderDiagnostic } from './finding';
 import { severityOf } from './rules';
 import { readWholeFileSync, scanBytes, scanFileSync } from './security/scanFile';
 import { SKILL_MD, skillMdCaseDiagnostics } from './skillMdName';
@@ -37,6 +37,8 @@ export interface LintFolderOptions {
   readonly contents?: FileSet;
   /** Files the user allowed by name although they look like secrets: keys found in them are not reported. */
   readonly allowSecrets?: readonly string[];
+  /** Scan SKILL.md only: the caller scans the other files itself (`scanSkillFile`), one at a time between other work. */
+  readonly skipOtherFiles?: boolean;
 }
 
 /**
@@ -67,7 +69,7 @@ export function lintSkillFolder(dir: string, options: LintFolderOptions): SkillF
     leftOutReason: index.leftOutReason,
     utf8,
   });
-  const scanned = scanFiles(collected, fileName, profile, bytes, new Set(options.allowSecrets));
+  const scanned = options.skipOtherFiles ? [] : scanFiles(collected, fileName, profile, bytes, new Set(options.allowSecrets));
   return { dir, file, diagnostics: skillMdCaseDiagnostics(fileName, profile).concat(diagnostics, scanned, upload) };
 }
 
@@ -84,28 +86,46 @@ function scanFiles(
   allowed: ReadonlySet<string>,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const { relativePath, absolutePath, size } of collected.files) {
-    if (relativePath === skillMd) continue;
-    const target = { relativePath, isSkillMd: false, secretAllowed: allowed.has(relativePath) };
-    let findings: Finding[];
+  for (const file of collected.files) {
+    if (file.relativePath === skillMd) continue;
     try {
-      const data = bytes?.get(relativePath);
-      findings = data ? scanBytes(data, target) : scanFileSync(absolutePath, size, target);
+      diagnostics.push(
+        ...scanSkillFile(file, profile, { data: bytes?.get(file.relativePath), secretAllowed: allowed.has(file.relativePath) }),
+      );
     } catch {
       continue;
     }
-    for (const f of findings) {
-      const severity = severityOf(f.rule, profile);
-      if (severity !== 'off')
-        diagnostics.push({
-          rule: f.rule,
-          severity,
-          message: f.message,
-          range: f.range,
-          fixes: f.fixes,
-          ...(f.file === undefined ? {} : { file: f.file }),
-        });
-    }
+  }
+  return diagnostics;
+}
+
+/** How `scanSkillFile` reads a file. */
+export interface ScanFileOptions {
+  /** The file's bytes, when the caller holds them: scanned from memory, not read. */
+  readonly data?: Uint8Array | undefined;
+  /** The user allowed the file by name although it looks like a secret: keys in it are not reported. */
+  readonly secretAllowed?: boolean;
+}
+
+/**
+ * The security findings of one file of a skill folder other than its SKILL.md, under `profile` (rules off under it
+ * left out), each naming the file: what `lintSkillFolder` reports on it. Throws when the file cannot be read.
+ */
+export function scanSkillFile(file: SkillFile, profile: Profile, options: ScanFileOptions = {}): Diagnostic[] {
+  const target = { relativePath: file.relativePath, isSkillMd: false, secretAllowed: options.secretAllowed === true };
+  const findings = options.data ? scanBytes(options.data, target) : scanFileSync(file.absolutePath, file.size, target);
+  const diagnostics: Diagnostic[] = [];
+  for (const f of findings) {
+    const severity = severityOf(f.rule, profile);
+    if (severity !== 'off')
+      diagnostics.push({
+        rule: f.rule,
+        severity,
+        message: f.message,
+        range: f.range,
+        fixes: f.fixes,
+        ...(f.file === undefined ? {} : { file: f.file }),
+      });
   }
   return diagnostics;
 }

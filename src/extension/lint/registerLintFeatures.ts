@@ -35,18 +35,23 @@ export function registerLintFeatures(context: vscode.ExtensionContext, { log, fo
     listings,
     diagnostics,
     background,
-    ...lintTriggers(diagnostics, listings, watcher, (uri) => background.lintClosed(uri)),
+    // A closed SKILL.md shows its lint from disk: in the workspace, or anywhere a Scan Skill covered.
+    ...lintTriggers(diagnostics, listings, watcher, (uri) =>
+      security.covers(uri) ? diagnostics.lintFile(uri).catch(() => diagnostics.clear(uri)) : background.lintClosed(uri),
+    ),
     ...backgroundLintTriggers(background, folders, listings),
     security,
     vscode.workspace.onDidOpenTextDocument(scanSafely),
     vscode.workspace.onDidChangeTextDocument((event) => scanSafely(event.document)),
-    vscode.workspace.onDidCloseTextDocument((document) => security.forget(document.uri)),
+    vscode.workspace.onDidCloseTextDocument((document) => security.closed(document.uri)),
+    watcher.onDidCreate((uri) => security.changedOnDisk(uri)),
+    watcher.onDidChange((uri) => security.changedOnDisk(uri)),
     watcher.onDidDelete((uri) => security.forgetUnder(uri)),
     vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => security.forgetUnder(uri))),
     vscode.commands.registerCommand('skillsmith.scanSkill', (arg?: unknown) =>
       isRemoteVersion(arg)
         ? scanVersionCommand(security, archives, log, arg)
-        : scanSkillCommand(security, folders, log, arg instanceof vscode.Uri ? arg : undefined),
+        : scanSkillCommand(security, (uri) => diagnostics.lintFile(uri), folders, log, arg instanceof vscode.Uri ? arg : undefined),
     ),
     vscode.languages.registerCompletionItemProvider(
       SKILL_MD_SELECTOR,

@@ -1,14 +1,22 @@
 import * as vscode from 'vscode';
 import type { SkillFolders } from '../services/skillFolders/skillFolders';
+import { fileNameOf } from '../services/skillFolders/skillMdName';
+import { showError } from '../ui/showError';
+import { showStatus } from '../ui/showStatus';
+import { showScanResult } from './scanResultToast';
+import { withScanProgress } from './scanProgress';
 import type { SecurityDiagnostics } from './securityDiagnostics';
 
 /**
  * *Skillsmith: Scan Skill…*: the security scan of every file of a skill folder (one the user wrote, downloaded or
- * cloned), its findings put on their files in the Problems panel, which opens. The folder comes from the explorer or
- * a folder picker. Resolves to the number of findings, or undefined when no folder was chosen.
+ * cloned), a file at a time with its progress shown (a long one can be cancelled, which keeps the earlier findings),
+ * its findings put on their files in the Problems panel; SKILL.md is linted (`lintSkillMd`), which brings its own.
+ * The folder comes from the explorer or a folder picker. Resolves to the number of findings, or undefined when no
+ * folder was chosen or the scan did not finish.
  */
 export async function scanSkillCommand(
   security: SecurityDiagnostics,
+  lintSkillMd: (uri: vscode.Uri) => Promise<unknown>,
   folders: Pick<SkillFolders, 'isSkillFolder'>,
   log: vscode.LogOutputChannel,
   arg?: vscode.Uri,
@@ -24,22 +32,21 @@ export async function scanSkillCommand(
     );
     return undefined;
   }
-  const found = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Scanning {0}…', vscode.workspace.asRelativePath(folder)) },
-    () => Promise.resolve(security.scanFolder(folder)),
-  );
-  log.info(`Scanned ${folder.toString(true)}: ${found.length} security findings`);
-  const where = vscode.workspace.asRelativePath(folder);
-  if (found.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('No security findings in {0}.', where));
-  else {
-    await vscode.commands.executeCommand('workbench.actions.view.problems');
-    void vscode.window.showWarningMessage(
-      found.length === 1
-        ? vscode.l10n.t('1 security finding in {0}: see the Problems panel.', where)
-        : vscode.l10n.t('{0} security findings in {1}: see the Problems panel.', found.length.toLocaleString(), where),
-    );
+  const name = fileNameOf(folder);
+  try {
+    const scan = await withScanProgress(vscode.l10n.t('Scanning "{0}"', name), (progress) => security.scanFolder(folder, progress));
+    if (!scan) {
+      showStatus(vscode.l10n.t('Scan cancelled.'));
+      return undefined;
+    }
+    if (scan.skillMd) await lintSkillMd(scan.skillMd);
+    log.info(`Scanned ${folder.toString(true)}: ${scan.findings.length} security findings`);
+    void showScanResult(scan.findings.length, name);
+    return scan.findings.length;
+  } catch (error) {
+    await showError(log, vscode.l10n.t('Could not scan "{0}"', name), error);
+    return undefined;
   }
-  return found.length;
 }
 
 function pickFolder(): Thenable<vscode.Uri | undefined> {

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { formatCount } from '../../core/text/count';
 import type { VersionArchiveCache } from '../services/caches/versionArchiveCache';
 import { fileSetOfArchive } from '../services/caches/versionFileSet';
 import type { RemoteVersionItem } from '../shared/remoteItems';
@@ -8,12 +7,13 @@ import { skillLabel, versionLabel, versionShortLabel } from '../ui/labels';
 import { showError } from '../ui/showError';
 import { showStatus } from '../ui/showStatus';
 import { withCancellableProgress } from '../ui/withCancellableProgress';
+import { showScanResult } from './scanResultToast';
 import type { SecurityDiagnostics } from './securityDiagnostics';
 
 /**
  * *Scan Skill for Security Problems…* on a version of the Skills tree: downloads its files (a cancellable download,
  * or the cached copy), scans every one of them under the `claude-api` profile, and puts the findings on the version's
- * read-only files in the Problems panel, which opens; each opens at its line. Resolves to the number of findings, or
+ * read-only files in the Problems panel (a toast says how many, and opens the panel); each opens at its line. Resolves to the number of findings, or
  * undefined when the version could not be read.
  */
 export async function scanVersionCommand(
@@ -35,16 +35,7 @@ export async function scanVersionCommand(
     const prefix = set.folderName ? `${set.folderName}/` : '';
     const found = security.scanFileSet(set, (path) => item.uriOf(prefix + path));
     log.info(`Scanned ${skillId}@${ref}, ${version} of "${skill}" (${set.files.length} files): ${found.length} security findings`);
-    if (found.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No security findings in "{0}" {1}.', skill, short));
-      return 0;
-    }
-    await vscode.commands.executeCommand('workbench.actions.view.problems');
-    void vscode.window.showWarningMessage(
-      found.length === 1
-        ? vscode.l10n.t('1 security finding in "{0}" {1}. See Problems.', skill, short)
-        : vscode.l10n.t('{0} security findings in "{1}" {2}. See Problems.', formatCount(found.length), skill, short),
-    );
+    void showScanResult(found.length, skill, short);
     return found.length;
   } catch (error) {
     if (apiErrorKind(error) === 'cancelled') {

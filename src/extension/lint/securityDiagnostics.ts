@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 import { KeyedDebounce } from '../../core/async/keyedDebounce';
 import { isSecurityRule, severityOf } from '../../core/skill/rules';
 import { scanText } from '../../core/skill/security/scanText';
+import type { SkillFile } from '../../core/bundle/collectSkillFiles';
 import type { FileSet } from '../../core/bundle/fileSet';
-import { lintSkillFolder } from '../../core/skill/folder';
+import { scanSkillFile } from '../../core/skill/folder';
+import { lintSkillFolderInSteps, type LintInStepsOptions } from '../../core/skill/lintFolderInSteps';
 import { lintFileSet } from '../../core/skill/lintFileSet';
 import { SKILL_MD } from '../../core/skill/skillMdName';
 import type { Diagnostic } from '../../core/skill/types';
@@ -12,14 +14,29 @@ import type { SkillFolders } from '../services/skillFolders/skillFolders';
 import type { FolderListings } from './folderListings';
 import { isLintable } from '../services/skillFolders/skillMdName';
 
+/** The files a *Scan Skill* of a local folder read, by URI string: each is scanned again when its editor closes. */
+type ScannedFiles = Map<string, { readonly file: SkillFile; readonly folder: vscode.Uri }>;
+
+/** What a *Scan Skill* of a local folder found: its security findings, each with its file, and its SKILL.md. */
+export interface FolderScan {
+  readonly findings: Diagnostic[];
+  /** The folder's SKILL.md: its findings are its lint's (`SkillDiagnostics`), not put here. */
+  readonly skillMd: vscode.Uri | undefined;
+}
+
 /**
- * Owns the security findings of a skill's other files (scripts, references): the findings of an open file that an
- * upload of its skill would carry, kept as it is edited, and those a *Scan Skill* put on every file of a folder.
- * SKILL.md's own findings come with its lint (`SkillDiagnostics`).
+ * The one owner of what a skill's other files (scripts, references) show in the Problems panel: the security
+ * findings of an open file that an upload of its skill would carry, kept as it is edited; those a *Scan Skill* put on
+ * every file of a folder, kept until the next scan of the folder or a change of the file (an editor's text while one
+ * is open, the saved text once it closes, nothing once deleted). SKILL.md's own findings come with its lint
+ * (`SkillDiagnostics`); only a remote version's SKILL.md has its scan's findings here.
  */
 export class SecurityDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('skillsmith-security');
   private readonly typing = new KeyedDebounce(200);
+  private readonly scannedFiles: ScannedFiles = new Map();
+  /** The files of remote versions a *Scan Skill* put findings on (URI strings): read-only, so those stay as found. */
+  private readonly scannedVersionFiles = new Set<string>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -49,32 +66,54 @@ export class SecurityDiagnostics implements vscode.Disposable {
     this.typing.schedule(document.uri.toString(), () => void this.scanDocument(document).catch(onError));
   }
 
-  /** Drops the findings of a closed document. */
-  forget(uri: vscode.Uri): void {
+  /**
+   * A document closed: a file a *Scan Skill* covered shows the findings of its saved text again (what was typed and
+   * not saved is gone; a remote version's file keeps the findings as found); any other file shows none.
+   */
+  closed(uri: vscode.Uri): void {
     this.typing.cancel(uri.toString());
-    this.collection.delete(uri);
+    if (this.scannedVersionFiles.has(uri.toString())) return;
+    if (!this.rescanSaved(uri)) this.collection.delete(uri);
+  }
+
+  /**
+   * A file was written on disk (by any program): when a *Scan Skill* covered it and no editor has it open (the text an
+   * editor shows is scanned as it changes), the findings of what was written replace the scan's. The file is read and
+   * scanned at once, so an event that comes late only reads the file as it is now.
+   */
+  changedOnDisk(uri: vscode.Uri): void {
+    if (!isOpen(uri)) this.rescanSaved(uri);
+  }
+
+  /** Whether a *Scan Skill* of a local folder read `uri` (its findings outlive its editor). */
+  covers(uri: vscode.Uri): boolean {
+    return this.scannedFiles.has(uri.toString());
   }
 
   /** Drops the findings of `uri` and of every file below it: it was deleted. */
   forgetUnder(uri: vscode.Uri): void {
-    const prefix = `${uri.toString().replace(/\/$/, '')}/`;
-    const gone: vscode.Uri[] = [];
-    this.collection.forEach((found) => {
-      if (found.toString() === uri.toString() || found.toString().startsWith(prefix)) gone.push(found);
-    });
-    for (const found of gone) this.collection.delete(found);
+    this.dropUnder(uri, () => false);
   }
 
   /**
-   * Scans every file an upload of `folder` carries (SKILL.md's findings included) under the folder's profile and
-   * puts each file's findings on it in the Problems panel, in place of what an earlier scan found there. Resolves to
-   * the findings, each with its file.
+   * Scans every file an upload of `folder` carries under the folder's profile, a file at a time (`options` tells the
+   * progress and can stop it), then puts each file's findings on it in the Problems panel in place of what an earlier
+   * scan found there; a file open in an editor keeps those of the text it shows. A scan stopped or failed changes
+   * nothing. Resolves to every security finding, SKILL.md's included.
    */
-  scanFolder(folder: vscode.Uri): Diagnostic[] {
-    const result = lintSkillFolder(folder.fsPath, { profile: this.folders.profileOf(folder) });
-    this.forgetUnder(folder);
-    const skillMd = result.file !== undefined ? vscode.Uri.file(result.file) : vscode.Uri.joinPath(folder, SKILL_MD);
-    return this.show(result.diagnostics, (file) => (file === undefined ? skillMd : vscode.Uri.joinPath(folder, ...file.split('/'))));
+  async scanFolder(folder: vscode.Uri, options: Omit<LintInStepsOptions, 'profile'> = {}): Promise<FolderScan> {
+    const result = await lintSkillFolderInSteps(folder.fsPath, { ...options, profile: this.folders.profileOf(folder) });
+    const open = new Set(openFiles());
+    this.dropUnder(folder, (uri) => open.has(uri));
+    for (const file of result.collected.files) {
+      const uri = vscode.Uri.joinPath(folder, ...file.relativePath.split('/'));
+      this.scannedFiles.set(uri.toString(), { file, folder });
+    }
+    const skillMd = result.file !== undefined ? vscode.Uri.file(result.file) : undefined;
+    const findings = this.show(result.diagnostics, (file) =>
+      file === undefined ? undefined : uriUnless(vscode.Uri.joinPath(folder, ...file.split('/')), open),
+    );
+    return { findings, skillMd };
   }
 
   /**
@@ -83,7 +122,11 @@ export class SecurityDiagnostics implements vscode.Disposable {
    */
   scanFileSet(set: FileSet, uriOf: (path: string) => vscode.Uri): Diagnostic[] {
     const result = lintFileSet(set, 'claude-api');
-    return this.show(result.diagnostics, (file) => uriOf(file ?? SKILL_MD));
+    return this.show(result.diagnostics, (file) => {
+      const uri = uriOf(file ?? SKILL_MD);
+      this.scannedVersionFiles.add(uri.toString());
+      return uri;
+    });
   }
 
   dispose(): void {
@@ -91,18 +134,51 @@ export class SecurityDiagnostics implements vscode.Disposable {
     this.collection.dispose();
   }
 
-  /** Puts the security findings among `diagnostics` on their files (`uriOf` the finding's `file`); returns them. */
-  private show(diagnostics: readonly Diagnostic[], uriOf: (file: string | undefined) => vscode.Uri): Diagnostic[] {
+  /**
+   * Puts the security findings among `diagnostics` on their files (`uriOf` the finding's `file`; undefined where it
+   * is not shown here); returns them all.
+   */
+  private show(diagnostics: readonly Diagnostic[], uriOf: (file: string | undefined) => vscode.Uri | undefined): Diagnostic[] {
     const security = diagnostics.filter((d) => isSecurityRule(d.rule));
     const byFile = new Map<string, { uri: vscode.Uri; found: Diagnostic[] }>();
     for (const d of security) {
       const uri = uriOf(d.file);
+      if (!uri) continue;
       const entry = byFile.get(uri.toString()) ?? { uri, found: [] };
       entry.found.push(d);
       byFile.set(uri.toString(), entry);
     }
     for (const { uri, found } of byFile.values()) this.set(uri, found);
     return security;
+  }
+
+  /**
+   * Shows the findings of the saved text of `uri` when a *Scan Skill* of a local folder read it (none once it cannot be
+   * read: gone, or no longer a file); false when no scan did.
+   */
+  private rescanSaved(uri: vscode.Uri): boolean {
+    const scanned = isLintable(uri) ? undefined : this.scannedFiles.get(uri.toString());
+    if (!scanned) return false;
+    try {
+      this.set(uri, scanSkillFile(scanned.file, this.folders.profileOf(scanned.folder)));
+    } catch {
+      this.collection.delete(uri);
+    }
+    return true;
+  }
+
+  /** Drops the findings, and what the scans know, of `uri` and every file below it, but for those `keep` holds to. */
+  private dropUnder(uri: vscode.Uri, keep: (uri: string) => boolean): void {
+    const key = uri.toString();
+    const prefix = `${key.replace(/\/$/, '')}/`;
+    const under = (found: string): boolean => (found === key || found.startsWith(prefix)) && !keep(found);
+    const gone: vscode.Uri[] = [];
+    this.collection.forEach((found) => {
+      if (under(found.toString())) gone.push(found);
+    });
+    for (const found of gone) this.collection.delete(found);
+    for (const found of [...this.scannedFiles.keys()]) if (under(found)) this.scannedFiles.delete(found);
+    for (const found of [...this.scannedVersionFiles]) if (under(found)) this.scannedVersionFiles.delete(found);
   }
 
   private set(uri: vscode.Uri, diagnostics: readonly Diagnostic[]): void {
@@ -121,6 +197,21 @@ function withSeverities(findings: readonly Omit<Diagnostic, 'severity'>[], profi
     if (severity !== 'off') out.push({ ...f, severity });
   }
   return out;
+}
+
+/** The URI strings of the files open in an editor. */
+function openFiles(): string[] {
+  return vscode.workspace.textDocuments.filter((document) => !document.isClosed).map((document) => document.uri.toString());
+}
+
+/** Whether an editor has `uri` open. */
+function isOpen(uri: vscode.Uri): boolean {
+  return openFiles().includes(uri.toString());
+}
+
+/** `uri`, or undefined when `except` holds it. */
+function uriUnless(uri: vscode.Uri, except: ReadonlySet<string>): vscode.Uri | undefined {
+  return except.has(uri.toString()) ? undefined : uri;
 }
 
 /** `file`'s POSIX path relative to `folder`, or undefined when it is not below it. */
