@@ -74,7 +74,7 @@ export function collectSkillFilesSync(dir: string, options: CollectOptions = {})
   const visit = (prefix: string, entries: readonly Dirent[]): void => {
     const names = hasBadName(entries) ? readdirSync(path.join(dir, prefix), { withFileTypes: true, encoding: 'buffer' }) : undefined;
     const next = walk.sort(prefix, entries, names);
-    for (const folder of next.folders) visit(folder, readdirSync(path.join(dir, folder), { withFileTypes: true }));
+    for (const folder of next.folders) visit(folder, readdirSync(walk.absolutePath(folder), { withFileTypes: true }));
     for (const file of next.files) {
       const absolutePath = walk.absolutePath(file);
       walk.addFile(file, statSync(absolutePath).size, absolutePath);

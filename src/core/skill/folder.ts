@@ -49,7 +49,8 @@ export function lintSkillFolder(dir: string, options: LintFolderOptions): SkillF
   const { profile } = options;
   const collected = options.collected ?? collectSkillFilesSync(dir, options.entries ? { entries: options.entries } : {});
   const fileName = skillMdIn(collected);
-  const upload = checkUpload(collected, profile, options.uploadLimitBytes).concat(checkUploadPaths(folderNameOf(dir), collected, profile));
+  const folderName = folderNameOf(dir);
+  const upload = checkUpload(collected, profile, options.uploadLimitBytes).concat(checkUploadPaths(folderName, collected, profile));
   if (fileName === undefined) {
     const missing = folderDiagnostic('skill-md-missing', profile, `The folder has no ${SKILL_MD}: create one with a name and description.`);
     return { dir, file: undefined, diagnostics: missing.concat(upload) };
@@ -64,7 +65,7 @@ export function lintSkillFolder(dir: string, options: LintFolderOptions): SkillF
     : readWholeFileSync(file, sizeOf(collected, fileName));
   const diagnostics = lintSkillMd(utf8.toString('utf8'), {
     profile,
-    folderName: folderNameOf(dir),
+    folderName,
     fileExists: index.has,
     leftOutReason: index.leftOutReason,
     utf8,

@@ -84,8 +84,11 @@ export class PathTree<T> {
 /** The segments of `path`, once its depth, length and names are known to be within `PATH_LIMITS`. */
 /** What makes two names the same name on Windows and macOS: case and Unicode form do not count. */
 function keyOf(name: string): string {
-  return name.normalize('NFC').toLowerCase();
+  return NON_ASCII.test(name) ? name.normalize('NFC').toLowerCase() : name.toLowerCase(); // ASCII is its own NFC form
 }
+
+/** A character outside ASCII. */
+const NON_ASCII = /[^\0-\x7f]/;
 
 /** Why `path` cannot be added where `existing` already sits, at segment `depth` (worked out only on failure: it costs the path's length). */
 function clash<T>(existing: TreeNode<T>, path: string, depth: number): ZipError {
@@ -108,12 +111,13 @@ function checkedSegments(path: string): string[] {
       `"${shorten(path)}" is ${countOf(segments.length, 'level')} deep; at most ${formatCount(PATH_LIMITS.maxDepth)} are allowed.`,
     );
   }
-  const pathBytes = Buffer.byteLength(path);
+  // A UTF-16 code unit is at most 3 bytes of UTF-8: a short enough text is counted only when it could be too long.
+  const pathBytes = path.length * 3 <= PATH_LIMITS.maxPathBytes ? 0 : Buffer.byteLength(path);
   if (pathBytes > PATH_LIMITS.maxPathBytes) {
     throw new ZipError(`"${shorten(path)}" is ${pathBytes} bytes long; a path may be at most ${PATH_LIMITS.maxPathBytes} bytes.`);
   }
   for (const name of segments) {
-    const nameBytes = Buffer.byteLength(name);
+    const nameBytes = name.length * 3 <= PATH_LIMITS.maxNameBytes ? 0 : Buffer.byteLength(name);
     if (nameBytes > PATH_LIMITS.maxNameBytes) {
       throw new ZipError(
         `A name in "${shorten(path)}" is ${nameBytes} bytes long; a file or folder name may be at most ${PATH_LIMITS.maxNameBytes} bytes.`,

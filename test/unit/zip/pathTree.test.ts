@@ -44,6 +44,9 @@ describe('PathTree', () => {
     assert.throws(() => treeOf([deepPath(4000)]), /is 4,000 levels deep; at most 128 are allowed/);
     assert.throws(() => treeOf([`s/${'n'.repeat(70_000)}`]), /is 70002 bytes long; a path may be at most 4096 bytes/);
     assert.throws(() => treeOf([`s/${'é'.repeat(128)}`]), /A name in .* is 256 bytes long; a file or folder name may be at most 255 bytes/);
+    assert.throws(() => treeOf([`s/${'€'.repeat(86)}`]), /A name in .* is 258 bytes long/, '3 bytes a character');
+    assert.equal(treeOf([`s/${'€'.repeat(85)}`]).find(`s/${'€'.repeat(85)}`)?.kind, 'file', '255 bytes');
+    assert.throws(() => treeOf([`${'€'.repeat(14)}/`.repeat(100) + 'f']), /is 4301 bytes long; a path may be at most 4096 bytes/);
     const atLimits = treeOf([deepPath(PATH_LIMITS.maxDepth), `s/${'n'.repeat(PATH_LIMITS.maxNameBytes)}`]);
     assert.equal(atLimits.find(deepPath(PATH_LIMITS.maxDepth))?.kind, 'file');
   });
