@@ -12,10 +12,11 @@ import type { Diagnostic } from '../../core/skill/types';
 import { toVscodeDiagnostic } from '../ui/toVscodeDiagnostic';
 import type { SkillFolders } from '../services/skillFolders/skillFolders';
 import type { FolderListings } from './folderListings';
+import { isAtOrUnder } from '../services/skillFolders/heardEvents';
 import { isLintable } from '../services/skillFolders/skillMdName';
 
-/** The files a *Scan Skill* of a local folder read, by URI string: each is scanned again when its editor closes. */
-type ScannedFiles = Map<string, { readonly file: SkillFile; readonly folder: vscode.Uri }>;
+/** The files a *Scan Skill* of a local folder read, by URI string: each is scanned again when closed or written. */
+type ScannedFiles = Map<string, { readonly uri: vscode.Uri; readonly file: SkillFile; readonly folder: vscode.Uri }>;
 
 /** What a *Scan Skill* of a local folder found: its security findings, each with its file, and its SKILL.md. */
 export interface FolderScan {
@@ -35,6 +36,9 @@ export class SecurityDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('skillsmith-security');
   private readonly typing = new KeyedDebounce(200);
   private readonly scannedFiles: ScannedFiles = new Map();
+  /** The local folders a *Scan Skill* covered, and every folder of theirs holding a file it read (URI strings). */
+  private readonly scannedRoots = new Set<string>();
+  private readonly scannedDirs = new Set<string>();
   /** The files of remote versions a *Scan Skill* put findings on (URI strings): read-only, so those stay as found. */
   private readonly scannedVersionFiles = new Set<string>();
 
@@ -77,12 +81,21 @@ export class SecurityDiagnostics implements vscode.Disposable {
   }
 
   /**
-   * A file was written on disk (by any program): when a *Scan Skill* covered it and no editor has it open (the text an
-   * editor shows is scanned as it changes), the findings of what was written replace the scan's. The file is read and
-   * scanned at once, so an event that comes late only reads the file as it is now.
+   * A file or folder was written on disk (by any program): each file a *Scan Skill* covered at or under it that no
+   * editor has open (the text an editor shows is scanned as it changes) shows the findings of what is on disk now. A
+   * folder's event stands for its files' (the watcher folds the events of a folder made or replaced into one). Files
+   * are read and scanned at once, so an event that comes late only reads them as they are now.
    */
   changedOnDisk(uri: vscode.Uri): void {
-    if (!isOpen(uri)) this.rescanSaved(uri);
+    const key = uri.toString();
+    if (this.scannedFiles.has(key)) {
+      if (!isOpen(uri)) this.rescanSaved(uri);
+      return;
+    }
+    const holdsScanned = this.scannedDirs.has(key) || [...this.scannedRoots].some((root) => isAtOrUnder(root, uri));
+    if (!holdsScanned) return;
+    const open = new Set(openFiles());
+    for (const [file, { uri: fileUri }] of this.scannedFiles) if (isAtOrUnder(file, uri) && !open.has(file)) this.rescanSaved(fileUri);
   }
 
   /** Whether a *Scan Skill* of a local folder read `uri` (its findings outlive its editor). */
@@ -105,9 +118,14 @@ export class SecurityDiagnostics implements vscode.Disposable {
     const result = await lintSkillFolderInSteps(folder.fsPath, { ...options, profile: this.folders.profileOf(folder) });
     const open = new Set(openFiles());
     this.dropUnder(folder, (uri) => open.has(uri));
+    this.scannedRoots.add(folder.toString());
     for (const file of result.collected.files) {
       const uri = vscode.Uri.joinPath(folder, ...file.relativePath.split('/'));
-      this.scannedFiles.set(uri.toString(), { file, folder });
+      this.scannedFiles.set(uri.toString(), { uri, file, folder });
+      for (let dir = vscode.Uri.joinPath(uri, '..'); isAtOrUnder(dir.toString(), folder); dir = vscode.Uri.joinPath(dir, '..')) {
+        if (this.scannedDirs.has(dir.toString())) break;
+        this.scannedDirs.add(dir.toString());
+      }
     }
     const skillMd = result.file !== undefined ? vscode.Uri.file(result.file) : undefined;
     const findings = this.show(result.diagnostics, (file) =>
@@ -178,6 +196,8 @@ export class SecurityDiagnostics implements vscode.Disposable {
     });
     for (const found of gone) this.collection.delete(found);
     for (const found of [...this.scannedFiles.keys()]) if (under(found)) this.scannedFiles.delete(found);
+    for (const found of [...this.scannedRoots]) if (under(found)) this.scannedRoots.delete(found);
+    for (const found of [...this.scannedDirs]) if (under(found)) this.scannedDirs.delete(found);
     for (const found of [...this.scannedVersionFiles]) if (under(found)) this.scannedVersionFiles.delete(found);
   }
 
