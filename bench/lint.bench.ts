@@ -4,7 +4,8 @@
  *      skill folder's files with their sizes and reads every one of them (SKILL.md as text), the least a folder linter
  *      that scans what an upload carries must do;
  *  (b) a fresh `node dist/cli.js lint <corpus> --format json` process (target: at most 1.5x the floor), in wall-clock
- *      time and in the CPU time each process reports of itself (bench/lint/reportCpu.cjs, preloaded into both);
+ *      time and in the CPU time each process reports of itself (bench/lint/reportCpu.cjs, preloaded into both), with the
+ *      V8 flags the CLI sets for itself (src/cli/v8Tiering.ts);
  *  (c) start-up: a fresh `node dist/cli.js lint --help` against a bare `node -e ""`;
  *  (d) in-process lintSkillMd p50/p95 for a typical SKILL.md and a 5,000-line one (targets: p95 < 1 ms and < 10 ms).
  * The corpus (bench/lint/corpus.ts) is shaped like public skill repositories.

@@ -1,9 +1,9 @@
 /**
- * V8 tiering for `skillsmith lint`, a process that lives about a second. With V8's default interrupt budget most of
- * the lint's functions reach TurboFan only after most of a large run has gone by: over the 1,850-skill benchmark
- * corpus some 100 compiles cost ~290 ms of CPU on the compile threads, against 240 ms for the whole I/O floor. A
- * budget four times the default compiles fewer, later functions: 820 ms of CPU in all instead of 980 (Node 20, 9
- * alternating runs), for ~50 ms more on the main thread.
+ * V8 tiering for `skillsmith lint`, a process that lives about half a second. With V8's default interrupt budget the
+ * lint's code reaches TurboFan while most of a large run is still ahead, yet too late to repay the compile on the
+ * background threads. A budget of 540,000 (eight times V8 11's default, 67,584) compiles fewer functions, later:
+ * over the 1,850-skill benchmark corpus 618 ms of CPU instead of 756 (Node 20, 9 alternating runs at load 3-4), for
+ * 70 ms more on the main thread (wall time +4 %, 584 ms against 562, at load 2.6 on 2 cores).
  */
 import { setFlagsFromString } from 'node:v8';
 

@@ -59,10 +59,12 @@ function checkLine(
   fileExists: ((relativePosixPath: string) => boolean) | undefined,
   leftOutReason: ((relativePosixPath: string) => LeftOutReason | undefined) | undefined,
 ): void {
-  const spans = text.includes('`') ? codeSpans(text) : undefined;
+  // Code spans start at a backtick: they are worked out only for a link after the line's first one.
+  const firstTick = text.indexOf('`');
+  let spans: number[] | undefined;
   LINK.lastIndex = 0;
   for (let match = LINK.exec(text); match !== null; match = LINK.exec(text)) {
-    if (spans !== undefined && inSpans(spans, match.index)) continue;
+    if (firstTick >= 0 && match.index > firstTick && inSpans((spans ??= codeSpans(text)), match.index)) continue;
     const raw = match[1];
     const target = linkTarget(raw);
     if (target === undefined) continue;
