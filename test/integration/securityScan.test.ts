@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { FolderListings } from '../../src/extension/lint/folderListings';
+import { SecurityDiagnostics } from '../../src/extension/lint/securityDiagnostics';
 import { createWatchedFolder, ruleOf, waitForRule, workspaceRoot } from './support/diagnostics';
 
 const SKILL_MD = [
@@ -122,6 +124,37 @@ suite('The security scan in the editor', () => {
       await waitForRuleGone(notes, 'security-instruction-override');
     } finally {
       await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+    }
+  });
+
+  test('a scan stopped before its end leaves the findings of the scan before', async () => {
+    await write('stopped', 'SKILL.md', SKILL_MD.replace('phones-home', 'stopped'));
+    await write('stopped', 'notes.md', '# Notes\n');
+    const script = await write('stopped', 'scripts/report.sh', SCRIPT);
+    const folder = vscode.Uri.joinPath(scratch, 'stopped');
+    // Its own instance, to hand the scan a signal as the progress notification's Cancel does.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    const listings = new FolderListings(watcher);
+    const security = new SecurityDiagnostics(workspaceRoot(), listings, {
+      holding: () => Promise.resolve(undefined),
+      profileOf: () => 'claude-api',
+    });
+    try {
+      const first = await security.scanFolder(folder);
+      assert.deepEqual(first.findings.map((d) => d.rule).sort(), ['security-exfiltration', 'security-network-call']);
+      await write('stopped', 'scripts/report.sh', '#!/bin/sh\necho "report written"\n');
+      const cancelled = new AbortController();
+      const stopped = security.scanFolder(folder, { signal: cancelled.signal, onProgress: () => cancelled.abort() }); // after its first file
+      await assert.rejects(stopped);
+      assert.equal(
+        vscode.languages.getDiagnostics(script).filter((d) => ruleOf(d) === 'security-exfiltration').length,
+        1,
+        "the first scan's finding stays",
+      );
+    } finally {
+      security.dispose();
+      listings.dispose();
+      watcher.dispose();
     }
   });
 
