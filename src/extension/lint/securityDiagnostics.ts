@@ -30,7 +30,7 @@ export interface FolderScan {
  * findings of an open file that an upload of its skill would carry, kept as it is edited; those a *Scan Skill* put on
  * every file of a folder, kept until the next scan of the folder or a change of the file (an editor's text while one
  * is open, the saved text once it closes, nothing once deleted). SKILL.md's own findings come with its lint
- * (`SkillDiagnostics`); only a remote version's SKILL.md has its scan's findings here.
+ * (`SkillDiagnostics`); only a remote version's SKILL.md has its scan's findings here, while no editor has it open.
  */
 export class SecurityDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('skillsmith-security');
@@ -41,6 +41,11 @@ export class SecurityDiagnostics implements vscode.Disposable {
   private readonly scannedDirs = new Set<string>();
   /** The files of remote versions a *Scan Skill* put findings on (URI strings): read-only, so those stay as found. */
   private readonly scannedVersionFiles = new Set<string>();
+  /**
+   * The scan's findings on remote versions' SKILL.md files, by URI string: shown while the file is closed; while an
+   * editor has it open, its own lint (`SkillDiagnostics`) shows the same findings, so they are not listed twice.
+   */
+  private readonly versionSkillMds = new Map<string, readonly vscode.Diagnostic[]>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -67,6 +72,7 @@ export class SecurityDiagnostics implements vscode.Disposable {
 
   /** Scans `document` once typing has paused (200 ms); a newer call for the same document replaces this one. */
   schedule(document: vscode.TextDocument, onError: (error: unknown) => void): void {
+    if (this.versionSkillMds.has(document.uri.toString())) this.collection.delete(document.uri); // its editor lint shows them
     this.typing.schedule(document.uri.toString(), () => void this.scanDocument(document).catch(onError));
   }
 
@@ -76,6 +82,8 @@ export class SecurityDiagnostics implements vscode.Disposable {
    */
   closed(uri: vscode.Uri): void {
     this.typing.cancel(uri.toString());
+    const skillMdFindings = this.versionSkillMds.get(uri.toString());
+    if (skillMdFindings) this.collection.set(uri, skillMdFindings);
     if (this.scannedVersionFiles.has(uri.toString())) return;
     if (!this.rescanSaved(uri)) this.collection.delete(uri);
   }
@@ -140,11 +148,15 @@ export class SecurityDiagnostics implements vscode.Disposable {
    */
   scanFileSet(set: FileSet, uriOf: (path: string) => vscode.Uri): Diagnostic[] {
     const result = lintFileSet(set, 'claude-api');
-    return this.show(result.diagnostics, (file) => {
+    const found = this.show(result.diagnostics, (file) => {
       const uri = uriOf(file ?? SKILL_MD);
       this.scannedVersionFiles.add(uri.toString());
       return uri;
     });
+    const skillMd = uriOf(SKILL_MD);
+    this.versionSkillMds.set(skillMd.toString(), this.collection.get(skillMd) ?? []);
+    if (isOpen(skillMd)) this.collection.delete(skillMd);
+    return found;
   }
 
   dispose(): void {
@@ -199,6 +211,7 @@ export class SecurityDiagnostics implements vscode.Disposable {
     for (const found of [...this.scannedRoots]) if (under(found)) this.scannedRoots.delete(found);
     for (const found of [...this.scannedDirs]) if (under(found)) this.scannedDirs.delete(found);
     for (const found of [...this.scannedVersionFiles]) if (under(found)) this.scannedVersionFiles.delete(found);
+    for (const found of [...this.versionSkillMds.keys()]) if (under(found)) this.versionSkillMds.delete(found);
   }
 
   private set(uri: vscode.Uri, diagnostics: readonly Diagnostic[]): void {
