@@ -173,8 +173,13 @@ suite('Skill folders', () => {
     assert.ok((await folders.list()).some(isIt));
     assert.equal(await folders.isSkillFolder(folder), true);
 
+    // Deleted as the Explorer deletes, announced by VS Code: `added` may have come from a search set off by a late
+    // event of an earlier test, before the OS watcher reported the create; a delete right after it can then fold
+    // into that create in the watcher's batch, and neither event comes.
     const removed = nextChange(folders, isIt);
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'SKILL.md'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.deleteFile(vscode.Uri.joinPath(folder, 'SKILL.md'));
+    assert.ok(await vscode.workspace.applyEdit(edit));
     await removed;
     assert.ok(!(await folders.list()).some(isIt));
     assert.equal(await folders.isSkillFolder(folder), false);
