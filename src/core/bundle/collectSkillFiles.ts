@@ -134,7 +134,7 @@ class Walk {
             : undefined;
       if (kind === undefined) continue; // sockets, FIFOs, devices: never part of a skill
       const shown = kind === 'folder' ? `${relative}/` : relative;
-      const reason = notUtf8?.has(entry.name) ? 'not-utf8' : this.rules.leftOutReason(relative, kind);
+      const reason = notUtf8?.has(entry.name) ? 'not-utf8' : this.rules.leftOutReason(relative, kind, entry.name);
       if (reason !== undefined) this.leftOut.push({ relativePath: shown, reason });
       else if (kind === 'folder') next.folders.push(shown);
       else next.files.push(relative);
