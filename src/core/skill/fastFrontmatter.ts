@@ -9,7 +9,7 @@
 import type { FrontmatterContent, FrontmatterEntry, SyntaxProblem } from './parse';
 import type { LineIndex } from './text';
 import type { Position } from './types';
-import { isSafePlainString } from './yamlText';
+import { isSafePlainString, isYaml11Word } from './yamlText';
 
 const KEY_LINE = /^( *)([A-Za-z_][A-Za-z0-9_-]*):(?: +(\S.*))?$/;
 const LIST_ITEM = /^( +)- (\S.*)$/;
@@ -86,7 +86,7 @@ export function parseFrontmatterFast(lines: LineIndex, firstLine: number, closeL
     const simple = SIMPLE_ENTRY.exec(text);
     if (simple !== null && isPlainKey(simple[1]) && isSafePlainString(simple[2])) {
       // What the general steps below make of such a line, without them: most lines of most skills are like this.
-      if (!close()) return undefined;
+      if (open && !close()) return undefined;
       lastContentLine = line;
       entries.push(plainEntry(simple[1], line, 0, text.length - simple[2].length, simple[2], simple[2].length));
       continue;
@@ -328,13 +328,13 @@ function readFlowSequence(source: string): { value: Scalar[]; length: number } |
  */
 function readScalar(source: string): { value: Scalar; length: number } | undefined {
   const quote = source[0];
-  const inner = source.slice(1, -1);
   if (quote === '"') {
     if (source.length < 2 || !source.endsWith('"')) return undefined;
-    const value = unescapeDoubleQuoted(inner);
+    const value = unescapeDoubleQuoted(source.slice(1, -1));
     return value === undefined ? undefined : { value, length: source.length };
   }
   if (quote === "'") {
+    const inner = source.slice(1, -1);
     if (source.length < 2 || !source.endsWith("'") || inner.replaceAll("''", '').includes("'")) return undefined;
     return { value: inner.replaceAll("''", "'"), length: source.length };
   }
@@ -361,6 +361,10 @@ function unescapeDoubleQuoted(inner: string): string | undefined {
   return value;
 }
 
+/**
+ * True when `key`, matched by the key pattern of `KEY_LINE` and `SIMPLE_ENTRY` (a letter or `_`, then letters,
+ * digits, `_` and `-`), reads back as itself: of `isSafePlainString`'s tests, only the YAML 1.1 words can fail there.
+ */
 function isPlainKey(key: string): boolean {
-  return key !== '__proto__' && isSafePlainString(key);
+  return key !== '__proto__' && !isYaml11Word(key);
 }

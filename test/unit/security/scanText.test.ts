@@ -330,3 +330,34 @@ describe('bounds', () => {
     assert.deepEqual(script('rm -rf ~\0'), []);
   });
 });
+
+describe('lines', () => {
+  const conceal = (text: string) => script(text, 'notes.md').filter((f) => f.rule === 'security-conceal-from-user');
+  const linesOf = (text: string) => conceal(text).map((f) => f.range.start.line);
+
+  for (const [name, eol] of [
+    ['\\n', '\n'],
+    ['\\r\\n', '\r\n'],
+    ['a lone \\r', '\r'],
+  ] as const) {
+    it(`reads a trigger with its line's other words only, lines ended by ${name}`, () => {
+      // "user" occurs on every line; the verb ("tell") only on some: only those lines are read.
+      const text = ['the user', 'keep it', 'ask the user', 'do not tell the user', 'the user again', 'tell them', 'user'].join(eol);
+      assert.deepEqual(linesOf(text), [3]);
+      assert.deepEqual(linesOf(['do not tell', 'the user'].join(eol)), []);
+      assert.deepEqual(linesOf(['user', 'x', 'never mention it to the user', 'user'].join(eol + eol)), [4]);
+    });
+  }
+
+  it('reads up to 1,000 bytes either side of a trigger on a long line, and finds there what the line holds', () => {
+    const pad = 'x '.repeat(1500);
+    assert.deepEqual(linesOf(`${pad}do not tell the user ${pad}\nuser`), [0]);
+    const found = conceal(`${pad}do not tell the user ${pad}`)[0];
+    assert.equal(found?.range.start.character, pad.length);
+  });
+
+  it('finds a trigger on the first and the last byte of the text', () => {
+    assert.deepEqual(linesOf('user do not tell the user'), [0]);
+    assert.deepEqual(linesOf('tell\nuser\ndo not tell the user'), [2]);
+  });
+});

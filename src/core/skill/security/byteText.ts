@@ -5,15 +5,32 @@ import type { Range } from '../types';
 /** The bytes of one text, with its line starts (`\n`, `\r\n` and a lone `\r` end a line, as in `LineIndex`). */
 export class ByteText {
   private starts: number[] | undefined;
+  private carriageReturn: boolean | undefined;
+  private plain: Uint8Array | undefined;
 
   constructor(readonly bytes: Buffer) {}
+
+  /**
+   * The bytes as a plain Uint8Array, whose `indexOf` is V8's own: for the short way to a line's end it costs less than
+   * Buffer's, which checks its arguments in JavaScript first.
+   */
+  private get plainBytes(): Uint8Array {
+    this.plain ??= new Uint8Array(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length);
+    return this.plain;
+  }
+
+  /** Whether the text holds a `\r` (a line may then end at one), found on first use. */
+  private get holdsCarriageReturn(): boolean {
+    this.carriageReturn ??= this.bytes.indexOf(13) >= 0;
+    return this.carriageReturn;
+  }
 
   /** The offset where each line starts, found on first use. */
   private get lineStarts(): number[] {
     if (this.starts) return this.starts;
     const starts = [0];
     const { bytes } = this;
-    if (bytes.indexOf(13) < 0) {
+    if (!this.holdsCarriageReturn) {
       for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) starts.push(i + 1);
     } else {
       for (let i = 0; i < bytes.length; i++) {
@@ -38,13 +55,34 @@ export class ByteText {
     return low;
   }
 
-  /** The byte offsets where the line of `offset` starts and where its content ends (before its line break). */
-  lineBounds(offset: number): { start: number; end: number } {
+  /**
+   * The line of byte `offset` as [its start, the next line's start), the end past the text on the last line. Without
+   * a table of line starts and without a `\r` in the text, it is found by native search from `offset`, which reads
+   * only that line: the lines of sorted offsets, each asked for once, cost one read of the text at most.
+   */
+  lineSpan(offset: number): { start: number; end: number } {
+    if (this.starts === undefined && !this.holdsCarriageReturn) {
+      const { plainBytes } = this;
+      const start = offset === 0 ? 0 : plainBytes.lastIndexOf(10, offset - 1) + 1;
+      const next = plainBytes.indexOf(10, offset);
+      return { start, end: next < 0 ? plainBytes.length : next + 1 };
+    }
     const line = this.lineOf(offset);
-    const start = this.lineStarts[line];
-    let end = this.lineStarts[line + 1] ?? this.bytes.length;
-    if (end > start && this.bytes[end - 1] === 10) end--;
-    if (end > start && this.bytes[end - 1] === 13) end--;
+    return { start: this.lineStarts[line], end: this.lineStarts[line + 1] ?? this.bytes.length };
+  }
+
+  /**
+   * The byte offsets where the line of `offset` starts and where its content ends (before its line break), each
+   * moved to at most `radius` bytes from `offset`: found by reading no further than that either way.
+   */
+  lineBoundsWithin(offset: number, radius: number): { start: number; end: number } {
+    const { bytes } = this;
+    const low = Math.max(0, offset - radius);
+    let start = offset;
+    while (start > low && bytes[start - 1] !== 10 && bytes[start - 1] !== 13) start--;
+    const high = Math.min(bytes.length, offset + radius);
+    let end = offset;
+    while (end < high && bytes[end] !== 10 && bytes[end] !== 13) end++;
     return { start, end };
   }
 

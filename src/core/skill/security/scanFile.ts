@@ -6,16 +6,11 @@ import { scanUtf8, type ScanTarget } from './scanText';
 /** The most bytes of one file the scan reads: a hostile 100 MB file costs no more than this. */
 export const MAX_SCAN_BYTES = 4 * 1024 * 1024;
 
-/** How many leading bytes decide that a file is binary (holds NUL) and is not scanned. */
-const SNIFF_BYTES = 8000;
-
 /** Never through a symbolic link in the last segment, never waiting on a FIFO put in a file's place. */
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
-/** The findings of a file's bytes (only the first MAX_SCAN_BYTES are read). Never throws. */
+/** The findings of a file's bytes (only the first MAX_SCAN_BYTES are read; binary content, holding NUL, is not scanned). Never throws. */
 export function scanBytes(bytes: Uint8Array, target: ScanTarget): Finding[] {
-  const sniff = bytes.subarray(0, SNIFF_BYTES);
-  if (sniff.includes(0)) return [];
   return scanUtf8(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, MAX_SCAN_BYTES)), target);
 }
 
@@ -39,7 +34,7 @@ export function scanFileSync(absolutePath: string, size: number, target: ScanTar
     let filled = 0;
     for (let read = -1; read !== 0 && filled < buffer.length; filled += read)
       read = readSync(fd, buffer, filled, buffer.length - filled, null);
-    return scanBytes(buffer.subarray(0, filled), target);
+    return scanUtf8(buffer.subarray(0, filled), target);
   } finally {
     closeSync(fd);
   }

@@ -25,12 +25,15 @@ export interface ScanTarget {
 const MARKDOWN = /\.(?:md|markdown|mdx|txt|html?)$/i;
 const SCRIPT = /\.(?:py|sh|bash|zsh|js|mjs|cjs|ts|mts|cts|rb|pl|php|ps1|psm1)$/i;
 
-/** The scopes a file falls in. */
-function scopesOf(target: ScanTarget, bytes: Uint8Array): ReadonlySet<FileScope> {
-  const scopes = new Set<FileScope>(['any']);
-  if (target.isSkillMd) scopes.add('skill-md').add('markdown');
-  else if (MARKDOWN.test(target.relativePath)) scopes.add('markdown');
-  if (SCRIPT.test(target.relativePath) || (bytes[0] === 0x23 && bytes[1] === 0x21)) scopes.add('script');
+/** Each scope as one bit of a file's scopes. */
+const SCOPE_BITS: Readonly<Record<FileScope, number>> = { any: 1, 'skill-md': 2, markdown: 4, script: 8 };
+
+/** The scopes a file falls in, as the sum of their SCOPE_BITS. */
+function scopesOf(target: ScanTarget, bytes: Uint8Array): number {
+  let scopes = SCOPE_BITS.any;
+  if (target.isSkillMd) scopes |= SCOPE_BITS['skill-md'] | SCOPE_BITS.markdown;
+  else if (MARKDOWN.test(target.relativePath)) scopes |= SCOPE_BITS.markdown;
+  if (SCRIPT.test(target.relativePath) || (bytes[0] === 0x23 && bytes[1] === 0x21)) scopes |= SCOPE_BITS.script;
   return scopes;
 }
 
@@ -69,18 +72,22 @@ function alsoWords(words: readonly string[] | undefined): AlsoWords | undefined 
   };
 }
 
-/** For each word index, the indices of the entries of `triggersOf` that list it. */
-function triggersIndex(triggersOf: readonly (readonly number[])[]): Map<number, number[]> {
-  const index = new Map<number, number[]>();
-  triggersOf.forEach((words, entry) => words.forEach((word) => index.set(word, [...(index.get(word) ?? []), entry])));
+/** For each word index, the indices of the entries of `triggersOf` that list it (undefined for none). */
+function triggersIndex(triggersOf: readonly (readonly number[])[]): (number[] | undefined)[] {
+  const index: (number[] | undefined)[] = [];
+  triggersOf.forEach((words, entry) => words.forEach((word) => (index[word] ??= []).push(entry)));
   return index;
 }
 
 /** The entries (patterns or key formats) that a found word starts, each once, in their own order. */
-function entriesHit(found: readonly number[], ofWord: ReadonlyMap<number, readonly number[]>): number[] {
-  const hit = new Set<number>();
-  for (const word of found) for (const entry of ofWord.get(word) ?? []) hit.add(entry);
-  return [...hit].sort((a, b) => a - b);
+function entriesHit(found: readonly number[], ofWord: readonly (readonly number[] | undefined)[]): number[] {
+  const hit: number[] = [];
+  for (const word of found) {
+    const entries = ofWord[word];
+    if (entries === undefined) continue;
+    for (const entry of entries) if (!hit.includes(entry)) hit.push(entry);
+  }
+  return hit.length > 1 ? hit.sort((a, b) => a - b) : hit;
 }
 
 /** How far around a trigger a pattern reads on a long line (a whole line when it is shorter), in bytes. */
@@ -117,13 +124,14 @@ export function scanUtf8(bytes: Buffer, target: ScanTarget): Finding[] {
   if (hides) addHiddenText(bytes, out);
   if (hits.found.length === 0) return out.findings;
   const scopes = scopesOf(target, bytes);
-  const context = new FileContext(source, hits);
+  let context: FileContext | undefined; // what `accept` reads, made for the first match that has one
   for (const index of entriesHit(hits.found, PATTERNS_OF_WORD)) {
     const { rule, scope, pattern, what, accept } = SECURITY_PATTERNS[index];
-    if (!scopes.has(scope)) continue;
+    if ((scopes & SCOPE_BITS[scope]) === 0) continue;
     const anchors = onLinesWith(positionsOf(hits.positions, PATTERN_TRIGGERS[index]), PATTERN_ALSO[index], hits, source);
+    if (anchors.length === 0) continue;
     out.eachMatch(pattern, anchors, (match, at) => {
-      if (out.isSameLine(rule, at) || (accept && !accept(match, at, context))) return true;
+      if (out.isSameLine(rule, at) || (accept && !accept(match, at, (context ??= new FileContext(source, hits))))) return true;
       return out.add(rule, at, at + Buffer.byteLength(match[0]), `${capitalise(what)}: \`${snippet(match[0])}\`. ${HINTS[rule]}`);
     });
   }
@@ -131,6 +139,7 @@ export function scanUtf8(bytes: Buffer, target: ScanTarget): Finding[] {
     for (const index of entriesHit(hits.found, KEYS_OF_WORD)) {
       const format = KEY_FORMATS[index];
       const anchors = onLinesWith(positionsOf(hits.positions, KEY_TRIGGERS[index]), KEY_ALSO[index], hits, source);
+      if (anchors.length === 0) continue;
       out.eachMatch(format.pattern, anchors, (match, at) => {
         if (!isRealKey(match, format)) return true;
         const line = source.lineOf(at) + 1;
@@ -160,37 +169,59 @@ function addHiddenText(bytes: Buffer, out: FindingsOf): void {
   }
 }
 
-/** The positions of the given trigger words, in text order. */
-function positionsOf(positions: readonly (number[] | undefined)[], words: readonly number[]): number[] {
+/** The positions of the given trigger words, in text order (the list `positions` holds when only one of them occurs). */
+function positionsOf(positions: readonly (number[] | undefined)[], words: readonly number[]): readonly number[] {
+  let only: number[] | undefined;
+  let lists = 0;
+  for (const word of words) {
+    const found = positions[word];
+    if (found === undefined) continue;
+    only = found;
+    lists++;
+  }
+  if (lists <= 1) return only ?? [];
   const all: number[] = [];
   for (const word of words) {
     const found = positions[word];
     if (found) all.push(...found);
   }
-  return words.length > 1 ? all.sort((a, b) => a - b) : all;
+  return all.sort((a, b) => a - b);
 }
 
 /**
- * The trigger positions `anchors` whose line also holds one of `also` (all of them without `also`). When a word of
- * `also` occurs more often than positions are kept, its lines are not all known, and every anchor is kept.
+ * The trigger positions `anchors` (in text order) whose line also holds one of `also` (all of them without `also`).
+ * When a word of `also` occurs more often than positions are kept, its lines are not all known, and every anchor is
+ * kept. The lines of the `also` words are walked in order beside the anchors: no table of the file's lines is needed.
  */
-function onLinesWith(anchors: number[], also: AlsoWords | undefined, hits: TriggerHits, source: ByteText): number[] {
+function onLinesWith(anchors: readonly number[], also: AlsoWords | undefined, hits: TriggerHits, source: ByteText): readonly number[] {
   if (also === undefined || anchors.length === 0) return anchors;
-  const lines = new Set<number>();
+  const marks: number[] = [];
   for (const word of also.words) {
     const found = hits.positions[word];
     if (found === undefined) continue;
     if (found.length >= MAX_TRIGGER_POSITIONS) return anchors;
-    for (const at of found) lines.add(source.lineOf(at));
+    for (const at of found) marks.push(at);
   }
   for (const byte of also.bytes) {
     let count = 0;
     for (let at = source.bytes.indexOf(byte); at >= 0; at = source.bytes.indexOf(byte, at + 1)) {
       if (++count > MAX_TRIGGER_POSITIONS) return anchors;
-      lines.add(source.lineOf(at));
+      marks.push(at);
     }
   }
-  return lines.size === 0 ? [] : anchors.filter((at) => lines.has(source.lineOf(at)));
+  marks.sort((a, b) => a - b);
+  const kept: number[] = [];
+  let next = 0;
+  let lineEnd = -1;
+  for (const mark of marks) {
+    if (mark < lineEnd) continue; // on the line just taken
+    const line = source.lineSpan(mark);
+    lineEnd = line.end;
+    while (next < anchors.length && anchors[next] < line.start) next++;
+    while (next < anchors.length && anchors[next] < line.end) kept.push(anchors[next++]);
+    if (next === anchors.length) break;
+  }
+  return kept;
 }
 
 /** What the checks of a match read of the rest of the file, each read bounded. */
@@ -203,8 +234,7 @@ class FileContext implements ScanContext {
   ) {}
 
   lineBefore(at: number): string {
-    const { start } = this.source.lineBounds(at);
-    return this.source.decode(Math.max(start, at - 300), at).text;
+    return this.source.decode(this.source.lineBoundsWithin(at, 300).start, at).text;
   }
 
   commentAt(at: number): string | undefined {
@@ -219,7 +249,7 @@ class FileContext implements ScanContext {
   fetchLines(): readonly string[] {
     this.fetched ??= positionsOf(this.hits.positions, FETCH_TRIGGERS)
       .slice(0, 100)
-      .map((at) => this.source.decode(at, Math.min(this.source.lineBounds(at).end, at + 300)).text);
+      .map((at) => this.source.decode(at, this.source.lineBoundsWithin(at, 300).end).text);
     return this.fetched;
   }
 }
@@ -244,8 +274,9 @@ const HINTS: Readonly<Record<PatternRuleId, string>> = {
 /** The findings of one file, at most MAX_SECURITY_FINDINGS_PER_RULE of a rule (one more says more were left out). */
 class FindingsOf {
   readonly findings: Finding[] = [];
-  private readonly counts = new Map<RuleId, number>();
-  private readonly lastLine = new Map<RuleId, number>();
+  /** Per rule, how many findings were added and the line of the last; made at the first (most files have none). */
+  private counts: Map<RuleId, number> | undefined;
+  private lastLine: Map<RuleId, number> | undefined;
 
   constructor(
     private readonly source: ByteText,
@@ -254,7 +285,7 @@ class FindingsOf {
 
   /** True when the last finding of `rule` is on the line of byte `offset` (one finding of a pattern rule per line is enough). */
   isSameLine(rule: RuleId, offset: number): boolean {
-    const last = this.lastLine.get(rule);
+    const last = this.lastLine?.get(rule);
     return last !== undefined && last === this.source.lineOf(offset);
   }
 
@@ -266,8 +297,8 @@ class FindingsOf {
     let scannedTo = -1;
     for (const position of positions) {
       if (position < scannedTo) continue;
-      const line = this.source.lineBounds(position);
-      const window = this.source.decode(Math.max(line.start, position - WINDOW, scannedTo), Math.min(line.end, position + WINDOW));
+      const line = this.source.lineBoundsWithin(position, WINDOW);
+      const window = this.source.decode(Math.max(line.start, scannedTo), line.end);
       scannedTo = window.start + Buffer.byteLength(window.text);
       pattern.lastIndex = 0;
       for (let match = pattern.exec(window.text); match !== null; match = pattern.exec(window.text)) {
@@ -288,6 +319,8 @@ class FindingsOf {
 
   /** Adds a finding at `range`; false when the rule is full for this file (its last finding says more were left out). */
   addAt(rule: RuleId, range: Range, message: string): boolean {
+    this.counts ??= new Map();
+    this.lastLine ??= new Map();
     const count = (this.counts.get(rule) ?? 0) + 1;
     if (count > MAX_SECURITY_FINDINGS_PER_RULE + 1) return false;
     this.counts.set(rule, count);
