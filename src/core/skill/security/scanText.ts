@@ -90,10 +90,10 @@ function entriesHit(found: readonly number[], ofWord: readonly (readonly number[
     if (entries === undefined) continue;
     for (let e = 0; e < entries.length; e++) {
       const entry = entries[e];
+      if (hit.includes(entry)) continue;
       let at = hit.length;
-      while (at > 0 && hit[at - 1] > entry) at--;
-      if (at > 0 && hit[at - 1] === entry) continue;
-      hit.splice(at, 0, entry);
+      for (; at > 0 && hit[at - 1] > entry; at--) hit[at] = hit[at - 1];
+      hit[at] = entry;
     }
   }
   return hit;
@@ -213,14 +213,14 @@ function onLinesWith(anchors: readonly number[], also: AlsoWords | undefined, hi
   if (also === undefined || anchors.length === 0) return anchors;
   const { words, bytes } = also;
   for (let w = 0; w < words.length; w++) if ((hits.positions[words[w]]?.length ?? 0) >= MAX_TRIGGER_POSITIONS) return anchors;
-  const byteMarks: number[][] = [];
+  const byteMarks: number[][] | undefined = bytes.length === 0 ? undefined : [];
   for (let b = 0; b < bytes.length; b++) {
     const marks: number[] = [];
     for (let at = source.bytes.indexOf(bytes[b]); at >= 0; at = source.bytes.indexOf(bytes[b], at + 1)) {
       if (marks.length === MAX_TRIGGER_POSITIONS) return anchors;
       marks.push(at);
     }
-    byteMarks.push(marks);
+    byteMarks?.push(marks);
   }
   if (keptFlags.length < anchors.length) keptFlags = new Uint8Array(anchors.length * 2);
   let kept = 0;
@@ -228,7 +228,8 @@ function onLinesWith(anchors: readonly number[], also: AlsoWords | undefined, hi
     const marks = hits.positions[words[w]];
     if (marks !== undefined) kept += flagAnchorsOnLinesOf(marks, anchors, source, keptFlags);
   }
-  for (let b = 0; b < byteMarks.length; b++) kept += flagAnchorsOnLinesOf(byteMarks[b], anchors, source, keptFlags);
+  for (let b = 0; byteMarks !== undefined && b < byteMarks.length; b++)
+    kept += flagAnchorsOnLinesOf(byteMarks[b], anchors, source, keptFlags);
   if (kept === 0) return [];
   const onLines: number[] = [];
   for (let a = 0; a < anchors.length; a++) {
