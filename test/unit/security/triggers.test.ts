@@ -36,6 +36,33 @@ describe('TriggerSet', () => {
         }
   });
 
+  it('finds a word that starts or ends at any byte around the chunks the pass reads at a time (16 KB)', () => {
+    for (const start of [0, 16384 - 8, 32768 - 8])
+      for (let at = start; at < start + 12; at++) {
+        const text = `${'.'.repeat(at)}cUrl${'.'.repeat(at % 9)}`;
+        assert.deepEqual(positionsIn(text, at & 3), [[at], undefined, undefined, undefined], `at ${at}`);
+      }
+  });
+
+  it('finds what a byte-by-byte search finds, in long and short texts of near misses, any case and non-ASCII', () => {
+    const pieces = ['c', 'u', 'r', 'l', 'a', 'b', 'B', '<!-', '-', 'sk-', 'ANT', '\r\n', '\r', '\u00e9', '\ufeff', ' ', ...words];
+    let seed = 7;
+    const random = (n: number): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+    for (let round = 0; round < 300; round++) {
+      const parts: string[] = [];
+      for (let n = round % 30 === 0 ? 12_000 : random(80); n > 0; n--) parts.push(pieces[random(pieces.length)]);
+      const bytes = Buffer.from(parts.join(''));
+      const { positions } = set.find(bytes);
+      words.forEach((word, index) => {
+        const expected: number[] = [];
+        const lower = Buffer.from(bytes.toString('latin1').toLowerCase(), 'latin1');
+        for (let at = lower.indexOf(word); at >= 0 && expected.length < MAX_TRIGGER_POSITIONS; at = lower.indexOf(word, at + 1))
+          expected.push(at);
+        assert.deepEqual(positions[index] ?? [], expected, `round ${round}, ${word}`);
+      });
+    }
+  });
+
   it('keeps the first positions of a word that occurs too often, in order', () => {
     const text = 'curl '.repeat(MAX_TRIGGER_POSITIONS + 50);
     assert.deepEqual(

@@ -107,6 +107,9 @@ export class TriggerSet {
     });
   }
 
+  /** The pass's hot loop over SCRATCH_QUADS, with this set's tables (the same arrays the constructor fills). */
+  private readonly keysInScratch = scratchScanner(this);
+
   private addEntry(key: number, word: number, offset: number): void {
     this.entries.push({ word, offset, next: this.heads[key] - 1 });
     this.heads[key] = this.entries.length;
@@ -121,24 +124,15 @@ export class TriggerSet {
   find(bytes: Uint8Array): TriggerHits {
     const found = new Found(this.words.length);
     const length = bytes.length;
-    // The bytes before the first 4-byte boundary one by one, then 4 at a time, then the rest one by one.
-    const head = LITTLE_ENDIAN ? Math.min(length, (4 - (bytes.byteOffset & 3)) & 3) : length;
-    const quadCount = (length - head) >>> 2;
-    this.findInBytes(bytes, 0, head, found);
-    if (quadCount > 0) {
-      const quads = new Uint32Array(bytes.buffer, bytes.byteOffset + head, quadCount);
-      for (let chunk = 0; chunk < quadCount; chunk += CHUNK_QUADS) {
-        const hits = quadsWithKeys(
-          quads,
-          chunk,
-          Math.min(quadCount, chunk + CHUNK_QUADS),
-          this.recentBefore(bytes, head + 4 * chunk),
-          this,
-        );
-        for (let h = 0; h < hits; h++) this.findInBytes(bytes, head + 4 * HIT_QUADS[h], head + 4 * HIT_QUADS[h] + 4, found);
-      }
+    // The whole quads chunk by chunk through the scratch buffer, then the last 0–3 bytes one by one.
+    const quadsEnd = LITTLE_ENDIAN ? length - (length & 3) : 0;
+    for (let from = 0; from < quadsEnd; from += CHUNK_BYTES) {
+      const to = Math.min(quadsEnd, from + CHUNK_BYTES);
+      SCRATCH_BYTES.set(bytes.subarray(from, to));
+      const hits = this.keysInScratch((to - from) >>> 2, this.recentBefore(bytes, from));
+      for (let h = 0; h < hits; h++) this.check(bytes, from + HIT_ANCHORS[h], HIT_ENTRIES[h], found);
     }
-    this.findInBytes(bytes, head + 4 * quadCount, length, found);
+    this.findInBytes(bytes, quadsEnd, length, found);
     // A 2-byte word in the last two bytes has no third byte to end a key.
     for (const index of this.pairs) if (matchesAt(bytes, length - 2, this.words[index])) found.add(index, length - 2);
     return found.hits ?? NO_HITS;
@@ -155,14 +149,14 @@ export class TriggerSet {
     let recent = this.recentBefore(bytes, from);
     for (let at = from; at < to; at++) {
       const key = (recent << 6) | classes[bytes[at]];
-      if (heads[key] !== 0) this.check(bytes, at - 2, key, found);
+      if (heads[key] !== 0) this.check(bytes, at - 2, heads[key] - 1, found);
       recent = key & 0xfff;
     }
   }
 
-  /** Records the words whose anchor (with key `key`) starts at `anchor`, where they occur whole. */
-  private check(bytes: Uint8Array, anchor: number, key: number, found: Found): void {
-    for (let entry = this.heads[key] - 1; entry >= 0;) {
+  /** Records the words of `first` and the entries after it (those of one key) whose anchor starts at `anchor`, where they occur whole. */
+  private check(bytes: Uint8Array, anchor: number, first: number, found: Found): void {
+    for (let entry = first; entry >= 0;) {
       const { word, offset, next } = this.entries[entry];
       const at = anchor - offset;
       if (matchesAt(bytes, at, this.words[word])) found.add(word, at);
@@ -171,38 +165,58 @@ export class TriggerSet {
   }
 }
 
-/** How many quads (4-byte groups) one call of `quadsWithKeys` reads: the size of HIT_QUADS. */
-const CHUNK_QUADS = 4096;
-/** The quads where a key of some anchor ends, as `quadsWithKeys` found them last: one array reused by every pass. */
-const HIT_QUADS = new Int32Array(CHUNK_QUADS);
+/** How many bytes one call of `keysInScratch` reads: a multiple of 4. */
+const CHUNK_BYTES = 16384;
+/**
+ * The bytes the pass's hot loop reads, copied from the file chunk by chunk: one buffer for every pass, so that the
+ * compiled loop knows its type and address and checks neither at each quad (a file's own `Uint32Array` would be).
+ */
+const SCRATCH_QUADS = new Uint32Array(CHUNK_BYTES / 4);
+const SCRATCH_BYTES = new Uint8Array(SCRATCH_QUADS.buffer);
+/** The anchors `keysInScratch` found last (at most one per byte): each one's offset in the chunk (from -2), its key's first entry. */
+const HIT_ANCHORS = new Int32Array(CHUNK_BYTES);
+const HIT_ENTRIES = new Int32Array(CHUNK_BYTES);
 
 /**
- * The pass's hot loop, kept apart so that V8 compiles it small and early: reads quads `from`–`to` (4 bytes each,
- * the first in the lowest byte), looks up the keys that end at their 4 bytes (`recent`: the classes of the two bytes
- * before quad `from`) and lists in HIT_QUADS each quad where one of them is an anchor's. Returns how many it listed.
+ * The pass's hot loop for `set`, kept apart so that V8 compiles it small and early: reads quads 0–`quadCount` of
+ * SCRATCH_QUADS (4 bytes each, the first in the lowest byte), looks up the keys that end at their 4 bytes (`recent`:
+ * the classes of the two bytes before the chunk) and lists in HIT_ANCHORS and HIT_ENTRIES each key that is an
+ * anchor's, in byte order. Returns how many it listed. A closure over the set's tables, not a method reading them:
+ * V8 compiles a function made once (as the lint's one set makes it) with the constants of its scope inlined, so the
+ * loop neither checks the tables' type nor reloads their address and length at each quad.
  */
-function quadsWithKeys(
-  quads: Uint32Array,
-  from: number,
-  to: number,
-  recent: number,
-  set: { classes: Uint8Array; heads: Uint16Array },
-): number {
+function scratchScanner(set: { readonly classes: Uint8Array; readonly heads: Uint16Array }): (quadCount: number, recent: number) => number {
   const { classes, heads } = set;
-  let hits = 0;
-  for (let k = from; k < to; k++) {
-    const quad = quads[k];
-    const c0 = classes[quad & 0xff];
-    const c1 = classes[(quad >>> 8) & 0xff];
-    const c2 = classes[(quad >>> 16) & 0xff];
-    const c3 = classes[quad >>> 24];
-    const q = (c0 << 6) | c1;
-    const r = (c2 << 6) | c3;
-    if ((heads[(recent << 6) | c0] | heads[((recent & 63) << 12) | q] | heads[(q << 6) | c2] | heads[(c1 << 12) | r]) !== 0)
-      HIT_QUADS[hits++] = k;
-    recent = r;
-  }
-  return hits;
+  return (quadCount, recent) => {
+    let hits = 0;
+    for (let k = 0; k < quadCount; k++) {
+      const quad = SCRATCH_QUADS[k];
+      const c0 = classes[quad & 0xff];
+      const c1 = classes[(quad >>> 8) & 0xff];
+      const c2 = classes[(quad >>> 16) & 0xff];
+      const c3 = classes[quad >>> 24];
+      const q = (c0 << 6) | c1;
+      const r = (c2 << 6) | c3;
+      const h0 = heads[(recent << 6) | c0];
+      const h1 = heads[((recent & 63) << 12) | q];
+      const h2 = heads[(q << 6) | c2];
+      const h3 = heads[(c1 << 12) | r];
+      if ((h0 | h1 | h2 | h3) !== 0) {
+        const at = 4 * k - 2;
+        hits = listHit(listHit(listHit(listHit(hits, at, h0), at + 1, h1), at + 2, h2), at + 3, h3);
+      }
+      recent = r;
+    }
+    return hits;
+  };
+}
+
+/** Lists the anchor at `anchor` in HIT_ANCHORS and HIT_ENTRIES after the first `hits` if `head` (its key's head) is one; returns the count. */
+function listHit(hits: number, anchor: number, head: number): number {
+  if (head === 0) return hits;
+  HIT_ANCHORS[hits] = anchor;
+  HIT_ENTRIES[hits] = head - 1;
+  return hits + 1;
 }
 
 /** The positions found so far, allocated at the first one (most files hold no trigger word). */
