@@ -47,19 +47,25 @@ export class PathTree<T> {
    * The folder the last added file went into, and its path with the trailing `/`: paths come grouped by folder (a
    * walk, an archive), so most find their folder here without walking down from the root.
    */
-  private lastFolder: { readonly folder: FolderNode<T>; readonly path: string } | undefined;
+  private lastFolder: FolderNode<T> | undefined;
+  private lastFolderPath = '';
 
   /** Adds a file at `path`; throws `ZipError` when the path cannot sit beside those added before. */
   add(path: string, value: T): void {
-    const last = this.lastFolder;
-    if (last !== undefined && path.startsWith(last.path) && path.indexOf('/', last.path.length) === -1) {
+    const folder = this.lastFolder;
+    const start = this.lastFolderPath.length;
+    if (folder !== undefined && path.startsWith(this.lastFolderPath) && path.indexOf('/', start) === -1) {
       // The folders on the way were checked and walked by that last file, as deep as this one: only the name is new.
-      const name = path.slice(last.path.length);
-      checkPathBytes(path);
-      checkNameBytes(path, name);
-      addFile(last.folder, name, path, value, last.folder.depth);
+      const name = path.slice(start);
+      if (path.length > LONGEST_SAFE_PATH) checkPathBytes(path);
+      if (name.length > LONGEST_SAFE_NAME) checkNameBytes(path, name);
+      addFile(folder, name, path, value, folder.depth);
       return;
     }
+    this.addFromRoot(path, value);
+  }
+
+  private addFromRoot(path: string, value: T): void {
     const segments = checkedSegments(path);
     let folder = this.root;
     const fileDepth = segments.length - 1;
@@ -78,7 +84,8 @@ export class PathTree<T> {
     }
     const name = segments[fileDepth];
     addFile(folder, name, path, value, fileDepth);
-    this.lastFolder = { folder, path: path.slice(0, path.length - name.length) };
+    this.lastFolder = folder;
+    this.lastFolderPath = path.slice(0, path.length - name.length);
   }
 
   /** The node at `path` (exact case; '' is the root), or undefined. */
@@ -120,36 +127,43 @@ function clash<T>(existing: TreeNode<T>, path: string, depth: number): ZipError 
 /** Adds the file `name` (at `path`, its segment `depth`) to `folder`; throws when the folder holds the name already. */
 function addFile<T>(folder: FolderNode<T>, name: string, path: string, value: T, depth: number): void {
   const key = keyOf(name);
-  const existing = folder.children.get(key);
+  const children = folder.children;
+  const existing = children.get(key);
   if (existing) throw clash(existing, path, depth);
-  folder.children.set(key, { kind: 'file', name, path, value });
+  children.set(key, { kind: 'file', name, path, value });
 }
+
+/**
+ * The longest path and name whose UTF-8 bytes need no counting: a UTF-16 code unit is at most 3 bytes. Plain numbers,
+ * compared before any call: most paths are short, and this runs per file before the code is optimised.
+ */
+const LONGEST_SAFE_PATH = Math.floor(PATH_LIMITS.maxPathBytes / 3);
+const LONGEST_SAFE_NAME = Math.floor(PATH_LIMITS.maxNameBytes / 3);
 
 /** The segments of `path`, once its depth, length and names are known to be within `PATH_LIMITS`. */
 function checkedSegments(path: string): string[] {
   const segments = path.split('/');
-  checkDepth(path, segments.length);
-  checkPathBytes(path);
-  for (const name of segments) checkNameBytes(path, name);
+  if (segments.length > PATH_LIMITS.maxDepth) {
+    throw new ZipError(
+      `"${shorten(path)}" is ${countOf(segments.length, 'level')} deep; at most ${formatCount(PATH_LIMITS.maxDepth)} are allowed.`,
+    );
+  }
+  if (path.length > LONGEST_SAFE_PATH) checkPathBytes(path);
+  for (let i = 0; i < segments.length; i++) if (segments[i].length > LONGEST_SAFE_NAME) checkNameBytes(path, segments[i]);
   return segments;
 }
 
-function checkDepth(path: string, depth: number): void {
-  if (depth > PATH_LIMITS.maxDepth) {
-    throw new ZipError(`"${shorten(path)}" is ${countOf(depth, 'level')} deep; at most ${formatCount(PATH_LIMITS.maxDepth)} are allowed.`);
-  }
-}
-
-// A UTF-16 code unit is at most 3 bytes of UTF-8: a short enough text is counted only when it could be too long.
+/** Throws when `path` is more UTF-8 bytes than a path may be. */
 function checkPathBytes(path: string): void {
-  const pathBytes = path.length * 3 <= PATH_LIMITS.maxPathBytes ? 0 : Buffer.byteLength(path);
+  const pathBytes = Buffer.byteLength(path);
   if (pathBytes > PATH_LIMITS.maxPathBytes) {
     throw new ZipError(`"${shorten(path)}" is ${pathBytes} bytes long; a path may be at most ${PATH_LIMITS.maxPathBytes} bytes.`);
   }
 }
 
+/** Throws when `name`, a segment of `path`, is more UTF-8 bytes than a name may be. */
 function checkNameBytes(path: string, name: string): void {
-  const nameBytes = name.length * 3 <= PATH_LIMITS.maxNameBytes ? 0 : Buffer.byteLength(name);
+  const nameBytes = Buffer.byteLength(name);
   if (nameBytes > PATH_LIMITS.maxNameBytes) {
     throw new ZipError(
       `A name in "${shorten(path)}" is ${nameBytes} bytes long; a file or folder name may be at most ${PATH_LIMITS.maxNameBytes} bytes.`,
