@@ -65,23 +65,27 @@ export function reportSkill(result: SkillFolderResult, paths: RelativePaths): Re
  */
 export class RelativePaths {
   private lastParent: { readonly path: string; readonly relative: string } | undefined;
+  /** The parents' own paths, made relative the same way: a new parent is most often a name in the last one's parent. */
+  private parents: RelativePaths | undefined;
 
   constructor(private readonly cwd: string) {}
 
   /** `target` relative to the working folder. */
   of(target: string): string {
+    const last = this.lastParent;
+    const named = last === undefined ? undefined : nameIn(target, last.path, last.relative);
+    if (named !== undefined) return named;
     const slash = target.lastIndexOf(sep);
     if (!isPlainName(target, slash)) return relativePath(this.cwd, target);
     const parent = target.slice(0, slash);
-    if (this.lastParent?.path !== parent) this.lastParent = { path: parent, relative: relativePath(this.cwd, parent) };
+    if (this.lastParent?.path !== parent)
+      this.lastParent = { path: parent, relative: (this.parents ??= new RelativePaths(this.cwd)).of(parent) };
     return below(this.lastParent.relative, target.slice(slash + 1)) ?? relativePath(this.cwd, target);
   }
 
   /** `file` relative to the working folder, where `folder` (which `of` just gave as `folderRelative`) may hold it. */
   fileIn(folder: string, folderRelative: string, file: string): string {
-    const slash = file.lastIndexOf(sep);
-    const named = slash === folder.length && file.startsWith(folder) && isPlainName(file, slash);
-    return (named ? below(folderRelative, file.slice(slash + 1)) : undefined) ?? this.of(file);
+    return nameIn(file, folder, folderRelative) ?? this.of(file);
   }
 }
 
@@ -89,6 +93,19 @@ export class RelativePaths {
 function isPlainName(target: string, slash: number): boolean {
   const name = target.slice(slash + 1);
   return slash > 0 && target[slash - 1] !== sep && name !== '' && name !== '.' && name !== '..';
+}
+
+/**
+ * `target` relative to the working folder when it is a name (not empty, `.` or `..`) right in the named `folder`,
+ * whose relative path is `folderRelative`; else undefined. Found with `startsWith` and `indexOf`: `lastIndexOf` is a
+ * call into the runtime, paid twice per skill in a CLI run.
+ */
+function nameIn(target: string, folder: string, folderRelative: string): string | undefined {
+  const end = folder.length;
+  if (end === 0 || folder[end - 1] === sep || target[end] !== sep || !target.startsWith(folder) || target.indexOf(sep, end + 1) !== -1)
+    return undefined;
+  const name = target.slice(end + 1);
+  return name === '' || name === '.' || name === '..' ? undefined : below(folderRelative, name);
 }
 
 /**
