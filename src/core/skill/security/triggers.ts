@@ -71,6 +71,8 @@ function anchorOf(word: Uint8Array): number {
 export class TriggerSet {
   /** Each byte's class: 1–63 for a byte some anchor holds (either case of a letter alike), else 0. */
   readonly classes = new Uint8Array(256);
+  /** The classes of each 2 bytes, read as one 16-bit number (the first byte low): (first's << 6) | second's. */
+  readonly pairClasses = new Uint16Array(1 << 16);
   /** Per key (3 classes, 6 bits each): 1 + the first entry whose anchor has that key, or 0. */
   readonly heads = new Uint16Array(1 << 18);
   /** Per entry: the word it finds, its anchor's offset in the word, the next entry with the same key (or -1). */
@@ -105,6 +107,7 @@ export class TriggerSet {
         for (let third = 0; third < classCount; third++) this.addEntry(key | third, index, 0);
       } else this.addEntry(key | this.classes[word[anchors[index] + 2]], index, anchors[index]);
     });
+    fillPairClasses(this.classes, this.pairClasses);
   }
 
   /** The pass's hot loop over SCRATCH_QUADS, with this set's tables (the same arrays the constructor fills). */
@@ -185,22 +188,21 @@ const HIT_ENTRIES = new Int32Array(CHUNK_BYTES);
  * V8 compiles a function made once (as the lint's one set makes it) with the constants of its scope inlined, so the
  * loop neither checks the tables' type nor reloads their address and length at each quad.
  */
-function scratchScanner(set: { readonly classes: Uint8Array; readonly heads: Uint16Array }): (quadCount: number, recent: number) => number {
-  const { classes, heads } = set;
+function scratchScanner(set: {
+  readonly pairClasses: Uint16Array;
+  readonly heads: Uint16Array;
+}): (quadCount: number, recent: number) => number {
+  const { pairClasses, heads } = set;
   return (quadCount, recent) => {
     let hits = 0;
     for (let k = 0; k < quadCount; k++) {
       const quad = SCRATCH_QUADS[k];
-      const c0 = classes[quad & 0xff];
-      const c1 = classes[(quad >>> 8) & 0xff];
-      const c2 = classes[(quad >>> 16) & 0xff];
-      const c3 = classes[quad >>> 24];
-      const q = (c0 << 6) | c1;
-      const r = (c2 << 6) | c3;
-      const h0 = heads[(recent << 6) | c0];
+      const q = pairClasses[quad & 0xffff];
+      const r = pairClasses[quad >>> 16];
+      const h0 = heads[(recent << 6) | (q >>> 6)];
       const h1 = heads[((recent & 63) << 12) | q];
-      const h2 = heads[(q << 6) | c2];
-      const h3 = heads[(c1 << 12) | r];
+      const h2 = heads[(q << 6) | (r >>> 6)];
+      const h3 = heads[((q & 63) << 12) | r];
       if ((h0 | h1 | h2 | h3) !== 0) {
         const at = 4 * k - 2;
         hits = listHit(listHit(listHit(listHit(hits, at, h0), at + 1, h1), at + 2, h2), at + 3, h3);
@@ -209,6 +211,18 @@ function scratchScanner(set: { readonly classes: Uint8Array; readonly heads: Uin
     }
     return hits;
   };
+}
+
+/** Fills `pairs` with the classes of each 2 bytes (see `TriggerSet.pairClasses`), a row of 256 at a time. */
+function fillPairClasses(classes: Uint8Array, pairs: Uint16Array): void {
+  const firsts = Uint16Array.from(classes, (first) => first << 6);
+  const rows = new Map<number, Uint16Array>();
+  for (let second = 0; second < 256; second++) {
+    const secondClass = classes[second];
+    let row = rows.get(secondClass);
+    if (row === undefined) rows.set(secondClass, (row = firsts.map((first) => first | secondClass)));
+    pairs.set(row, second << 8);
+  }
 }
 
 /** Lists the anchor at `anchor` in HIT_ANCHORS and HIT_ENTRIES after the first `hits` if `head` (its key's head) is one; returns the count. */
