@@ -1,5 +1,5 @@
 /** The results of `skillsmith lint` as data (the JSON document), and the writers that print them piece by piece. */
-import * as path from 'node:path';
+import { isAbsolute, normalize, relative, sep } from 'node:path';
 import type { SkillFolderResult } from '../core/skill/folder';
 import type { Diagnostic, Profile, RuleId, Severity } from '../core/skill/types';
 
@@ -70,7 +70,7 @@ export class RelativePaths {
 
   /** `target` relative to the working folder. */
   of(target: string): string {
-    const slash = target.lastIndexOf(path.sep);
+    const slash = target.lastIndexOf(sep);
     if (!isPlainName(target, slash)) return relativePath(this.cwd, target);
     const parent = target.slice(0, slash);
     if (this.lastParent?.path !== parent) this.lastParent = { path: parent, relative: relativePath(this.cwd, parent) };
@@ -79,7 +79,7 @@ export class RelativePaths {
 
   /** `file` relative to the working folder, where `folder` (which `of` just gave as `folderRelative`) may hold it. */
   fileIn(folder: string, folderRelative: string, file: string): string {
-    const slash = file.lastIndexOf(path.sep);
+    const slash = file.lastIndexOf(sep);
     const named = slash === folder.length && file.startsWith(folder) && isPlainName(file, slash);
     return (named ? below(folderRelative, file.slice(slash + 1)) : undefined) ?? this.of(file);
   }
@@ -88,7 +88,7 @@ export class RelativePaths {
 /** True when the last segment of `target`, after the separator at `slash`, is a name (not empty, `.` or `..`) below a named folder. */
 function isPlainName(target: string, slash: number): boolean {
   const name = target.slice(slash + 1);
-  return slash > 0 && target[slash - 1] !== path.sep && name !== '' && name !== '.' && name !== '..';
+  return slash > 0 && target[slash - 1] !== sep && name !== '' && name !== '.' && name !== '..';
 }
 
 /**
@@ -154,7 +154,7 @@ function toReported(d: Diagnostic, dir: string): ReportedDiagnostic {
 
 /** `target` relative to `cwd` (a relative `target` is only normalised), with forward slashes; `.` for the folder itself. */
 export function relativePath(cwd: string, target: string): string {
-  const inside = target.startsWith(cwd) && target[cwd.length] === path.sep && path.normalize(target) === target;
-  const fromCwd = inside ? target.slice(cwd.length + 1) : path.isAbsolute(target) ? path.relative(cwd, target) : path.normalize(target);
-  return fromCwd.split(path.sep).join('/') || '.';
+  const inside = target.startsWith(cwd) && target[cwd.length] === sep && normalize(target) === target;
+  const fromCwd = inside ? target.slice(cwd.length + 1) : isAbsolute(target) ? relative(cwd, target) : normalize(target);
+  return fromCwd.split(sep).join('/') || '.';
 }

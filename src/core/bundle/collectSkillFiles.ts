@@ -1,7 +1,8 @@
 /** Walks a skill folder to find the files an upload would carry, never following symbolic links. */
 import { promises as fs, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import * as path from 'node:path';
+import { join, sep } from 'node:path';
 import { SKILLIGNORE, SkillFileRules, type EntryKind, type LeftOutReason } from './fileRules';
+import { folderPrefix } from './folderPrefix';
 
 export { DEFAULT_EXCLUDES, SKILLIGNORE } from './fileRules';
 
@@ -49,13 +50,13 @@ export interface CollectOptions {
  */
 export async function collectSkillFiles(dir: string, options: CollectOptions = {}): Promise<SkillFiles> {
   const top = options.entries ?? (await fs.readdir(dir, { withFileTypes: true }));
-  const skillignore = hasSkillignore(top, options) ? await fs.readFile(path.join(dir, SKILLIGNORE), 'utf8') : undefined;
+  const skillignore = hasSkillignore(top, options) ? await fs.readFile(join(dir, SKILLIGNORE), 'utf8') : undefined;
   const walk = new Walk(dir, new SkillFileRules(skillignore, options.allowSecrets), options.maxEntries ?? Infinity);
   const visit = async (prefix: string, entries: readonly Dirent[]): Promise<void> => {
-    const names = hasBadName(entries) ? await fs.readdir(path.join(dir, prefix), { withFileTypes: true, encoding: 'buffer' }) : undefined;
+    const names = hasBadName(entries) ? await fs.readdir(join(dir, prefix), { withFileTypes: true, encoding: 'buffer' }) : undefined;
     const next = walk.sort(prefix, entries, names);
     await Promise.all([
-      ...next.folders.map(async (folder) => visit(folder, await fs.readdir(path.join(dir, folder), { withFileTypes: true }))),
+      ...next.folders.map(async (folder) => visit(folder, await fs.readdir(join(dir, folder), { withFileTypes: true }))),
       ...next.files.map(async (file) => {
         const absolutePath = walk.absolutePath(file);
         walk.addFile(file, (await fs.stat(absolutePath)).size, absolutePath);
@@ -69,10 +70,10 @@ export async function collectSkillFiles(dir: string, options: CollectOptions = {
 /** `collectSkillFiles` with synchronous reads: throws where that rejects. */
 export function collectSkillFilesSync(dir: string, options: CollectOptions = {}): SkillFiles {
   const top = options.entries ?? readdirSync(dir, { withFileTypes: true });
-  const skillignore = hasSkillignore(top, options) ? readFileSync(path.join(dir, SKILLIGNORE), 'utf8') : undefined;
+  const skillignore = hasSkillignore(top, options) ? readFileSync(join(dir, SKILLIGNORE), 'utf8') : undefined;
   const walk = new Walk(dir, new SkillFileRules(skillignore, options.allowSecrets), options.maxEntries ?? Infinity);
   const visit = (prefix: string, entries: readonly Dirent[]): void => {
-    const names = hasBadName(entries) ? readdirSync(path.join(dir, prefix), { withFileTypes: true, encoding: 'buffer' }) : undefined;
+    const names = hasBadName(entries) ? readdirSync(join(dir, prefix), { withFileTypes: true, encoding: 'buffer' }) : undefined;
     const next = walk.sort(prefix, entries, names);
     for (const folder of next.folders) visit(folder, readdirSync(walk.absolutePath(folder), { withFileTypes: true }));
     for (const file of next.files) {
@@ -103,12 +104,12 @@ class Walk {
     private readonly rules: SkillFileRules,
     private readonly maxEntries: number,
   ) {
-    this.prefix = path.join(root, '_').slice(0, -1); // the root as path.join writes it before a name: `` for `.`
+    this.prefix = folderPrefix(root);
   }
 
   /** `path.join(root, relativePath)` for a relative path the walk found (clean POSIX segments). */
   absolutePath(relativePath: string): string {
-    return this.prefix + (path.sep === '/' ? relativePath : relativePath.replaceAll('/', path.sep));
+    return this.prefix + (sep === '/' ? relativePath : relativePath.replaceAll('/', sep));
   }
 
   /**
@@ -133,7 +134,7 @@ class Walk {
             : undefined;
       if (kind === undefined) continue; // sockets, FIFOs, devices: never part of a skill
       const shown = kind === 'folder' ? `${relative}/` : relative;
-      const reason = notUtf8?.has(entry.name) ? 'not-utf8' : this.rules.leftOutReason(relative, kind);
+      const reason = notUtf8?.has(entry.name) ? 'not-utf8' : this.rules.leftOutReason(relative, kind, entry.name);
       if (reason !== undefined) this.leftOut.push({ relativePath: shown, reason });
       else if (kind === 'folder') next.folders.push(shown);
       else next.files.push(relative);

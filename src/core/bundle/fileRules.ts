@@ -27,9 +27,8 @@ const EXCLUDED_NAMES: ReadonlySet<string> = new Set(['.DS_Store', SKILLIGNORE]);
 const EXCLUDED_EXTENSION = '.pyc';
 const ROOT_EXCLUDED_FOLDER = 'evals';
 
-/** Whether DEFAULT_EXCLUDES leave out `relativePath`, an entry of `kind`. */
-export function isDefaultExcluded(relativePath: string, kind: EntryKind): boolean {
-  const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+/** Whether DEFAULT_EXCLUDES leave out `relativePath`, an entry of `kind` whose name (last segment) is `name`. */
+export function isDefaultExcluded(relativePath: string, kind: EntryKind, name = nameOf(relativePath)): boolean {
   if (kind === 'folder' && (EXCLUDED_FOLDER_NAMES.has(name) || relativePath === ROOT_EXCLUDED_FOLDER)) return true;
   return EXCLUDED_NAMES.has(name) || name.endsWith(EXCLUDED_EXTENSION);
 }
@@ -48,13 +47,20 @@ export class SkillFileRules {
     this.allowedSecrets = new Set(allowedSecrets);
   }
 
-  /** Why `relativePath` (an entry of `kind`) is left out, or undefined when it is uploaded (folders: looked into). */
-  leftOutReason(relativePath: string, kind: EntryKind): LeftOutReason | undefined {
-    const asIgnored = kind === 'folder' ? `${relativePath}/` : relativePath;
-    if (isDefaultExcluded(relativePath, kind)) return 'default-exclude';
-    if (this.skillignore?.ignores(asIgnored)) return 'skillignore';
+  /**
+   * Why `relativePath` (an entry of `kind`) is left out, or undefined when it is uploaded (folders: looked into).
+   * A walk that holds the entry's `name` passes it (cutting it from the path is a call into the runtime per file).
+   */
+  leftOutReason(relativePath: string, kind: EntryKind, name = nameOf(relativePath)): LeftOutReason | undefined {
+    if (isDefaultExcluded(relativePath, kind, name)) return 'default-exclude';
+    if (this.skillignore?.ignores(kind === 'folder' ? `${relativePath}/` : relativePath)) return 'skillignore';
     if (kind === 'symlink') return 'symlink';
-    if (kind === 'file' && looksLikeSecret(relativePath) && !this.allowedSecrets.has(relativePath)) return 'secret';
+    if (kind === 'file' && looksLikeSecret(relativePath, name) && !this.allowedSecrets.has(relativePath)) return 'secret';
     return undefined;
   }
+}
+
+/** The last segment of a POSIX path. */
+function nameOf(relativePath: string): string {
+  return relativePath.slice(relativePath.lastIndexOf('/') + 1);
 }

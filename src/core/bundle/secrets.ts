@@ -28,7 +28,7 @@ const SECRET_PATHS = /(?:^|\/)(?:\.docker\/config\.json|\.kube\/config)$/i;
 /** SECRET_NAMES as one pattern (each is case-insensitive), tested once per file name. */
 const ANY_SECRET_NAME = new RegExp(SECRET_NAMES.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
 
-/** True when the file's name (last path segment), or its tool folder and name, looks like it holds a secret. */
-export function looksLikeSecret(relativePath: string): boolean {
-  return ANY_SECRET_NAME.test(relativePath.slice(relativePath.lastIndexOf('/') + 1)) || SECRET_PATHS.test(relativePath);
+/** True when the file's `name` (last path segment), or its tool folder and name, looks like it holds a secret. */
+export function looksLikeSecret(relativePath: string, name = relativePath.slice(relativePath.lastIndexOf('/') + 1)): boolean {
+  return ANY_SECRET_NAME.test(name) || SECRET_PATHS.test(relativePath);
 }

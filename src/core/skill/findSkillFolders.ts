@@ -1,6 +1,6 @@
 /** Finds the skill folders that command-line paths name. */
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import * as path from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { messageOf } from '../messageOf';
 
 /** Folders never searched for skills. */
@@ -39,8 +39,8 @@ export function findSkillFolders(paths: readonly string[], visit: SkillFolderVis
         search(given, top, state, false);
         unreadable.push(...state.unreadable.sort((a, b) => (a.path < b.path ? -1 : 1)));
         if (state.found === 0) once(given, top);
-      } else if (path.basename(given).toLowerCase() === 'skill.md') {
-        once(path.dirname(given), undefined);
+      } else if (basename(given).toLowerCase() === 'skill.md') {
+        once(dirname(given), undefined);
       } else {
         unreadable.push({ path: given, reason: 'is neither a folder nor a SKILL.md file' });
       }
@@ -71,7 +71,7 @@ function search(dir: string, entries: readonly Dirent[], state: SearchState, nor
   }
   const subfolders = entries.filter((e) => e.isDirectory() && !SKIPPED_FOLDERS.has(e.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const e of subfolders) {
-    const subfolder = normalized ? dir + path.sep + e.name : path.join(dir, e.name);
+    const subfolder = normalized ? dir + sep + e.name : join(dir, e.name);
     let children: Dirent[];
     try {
       children = readdirSync(subfolder, { withFileTypes: true });

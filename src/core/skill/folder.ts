@@ -1,10 +1,11 @@
 /** Lints a skill folder on disk: its SKILL.md, with the real folder name and files, plus the upload rules. */
 import type { Dirent } from 'node:fs';
-import * as path from 'node:path';
+import { basename, resolve, sep } from 'node:path';
 import { collectSkillFilesSync, type SkillFile, type SkillFiles } from '../bundle/collectSkillFiles';
 import { checkUpload, checkUploadPaths } from '../bundle/uploadChecks';
 import type { FileSet } from '../bundle/fileSet';
 import { uploadIndexOf } from '../bundle/uploadIndex';
+import { folderPrefix } from '../bundle/folderPrefix';
 import { lintSkillMd } from './lint';
 import { folderDiagnostic } from './finding';
 import { severityOf } from './rules';
@@ -55,7 +56,7 @@ export function lintSkillFolder(dir: string, options: LintFolderOptions): SkillF
     const missing = folderDiagnostic('skill-md-missing', profile, `The folder has no ${SKILL_MD}: create one with a name and description.`);
     return { dir, file: undefined, diagnostics: missing.concat(upload) };
   }
-  const file = path.join(dir, fileName);
+  const file = folderPrefix(dir) + fileName;
   const index = uploadIndexOf(collected);
   const bytes = options.contents ? new Map(options.contents.files.map((f) => [f.path, f.data])) : undefined;
   const inMemory = bytes?.get(fileName);
@@ -146,8 +147,12 @@ function sizeOf(collected: SkillFiles, relativePath: string): number {
   return collected.files.find((f) => f.relativePath === relativePath)?.size ?? 0;
 }
 
-/** The folder's own name (`path.resolve` only for paths such as `.` or `..` that do not end with it). */
+/**
+ * The folder's own name (`path.resolve` only for paths such as `.` or `..` that do not end with it). On POSIX the
+ * last segment is cut by hand: `path.basename`'s loop over characters is a cost per folder in a CLI run, and a
+ * trailing slash, the one case where the two differ, leaves the cut empty and takes the slow way.
+ */
 function folderNameOf(dir: string): string {
-  const name = path.basename(dir);
-  return name === '' || name === '.' || name === '..' ? path.basename(path.resolve(dir)) : name;
+  const name = sep === '/' ? dir.slice(dir.lastIndexOf('/') + 1) : basename(dir);
+  return name === '' || name === '.' || name === '..' ? basename(resolve(dir)) : name;
 }

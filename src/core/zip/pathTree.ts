@@ -43,28 +43,42 @@ export type TreeNode<T> = FileNode<T> | FolderNode<T>;
 export class PathTree<T> {
   /** The root folder (path ''). */
   readonly root: FolderNode<T> = { kind: 'folder', name: '', children: new Map(), via: '', depth: 0 };
+  /**
+   * The folder the last added file went into, and its path with the trailing `/`: paths come grouped by folder (a
+   * walk, an archive), so most find their folder here without walking down from the root.
+   */
+  private lastFolder: { readonly folder: FolderNode<T>; readonly path: string } | undefined;
 
   /** Adds a file at `path`; throws `ZipError` when the path cannot sit beside those added before. */
   add(path: string, value: T): void {
+    const last = this.lastFolder;
+    if (last !== undefined && path.startsWith(last.path) && path.indexOf('/', last.path.length) === -1) {
+      // The folders on the way were checked and walked by that last file, as deep as this one: only the name is new.
+      const name = path.slice(last.path.length);
+      checkPathBytes(path);
+      checkNameBytes(path, name);
+      addFile(last.folder, name, path, value, last.folder.depth);
+      return;
+    }
     const segments = checkedSegments(path);
     let folder = this.root;
-    for (let depth = 0; depth < segments.length; depth++) {
+    const fileDepth = segments.length - 1;
+    for (let depth = 0; depth < fileDepth; depth++) {
       const name = segments[depth];
       const key = keyOf(name);
       const existing = folder.children.get(key);
-      const isLast = depth === segments.length - 1;
       if (!existing) {
-        const node: TreeNode<T> = isLast
-          ? { kind: 'file', name, path, value }
-          : { kind: 'folder', name, children: new Map(), via: path, depth: depth + 1 };
+        const node: FolderNode<T> = { kind: 'folder', name, children: new Map(), via: path, depth: depth + 1 };
         folder.children.set(key, node);
-        if (node.kind === 'file') return;
         folder = node;
         continue;
       }
-      if (existing.name !== name || existing.kind === 'file' || isLast) throw clash(existing, path, depth);
+      if (existing.name !== name || existing.kind === 'file') throw clash(existing, path, depth);
       folder = existing;
     }
+    const name = segments[fileDepth];
+    addFile(folder, name, path, value, fileDepth);
+    this.lastFolder = { folder, path: path.slice(0, path.length - name.length) };
   }
 
   /** The node at `path` (exact case; '' is the root), or undefined. */
@@ -81,7 +95,6 @@ export class PathTree<T> {
   }
 }
 
-/** The segments of `path`, once its depth, length and names are known to be within `PATH_LIMITS`. */
 /** What makes two names the same name on Windows and macOS: case and Unicode form do not count. */
 function keyOf(name: string): string {
   return NON_ASCII.test(name) ? name.normalize('NFC').toLowerCase() : name.toLowerCase(); // ASCII is its own NFC form
@@ -104,27 +117,44 @@ function clash<T>(existing: TreeNode<T>, path: string, depth: number): ZipError 
   return new ZipError(`"${shorten(existingPath)}" is a file, but "${shorten(path)}" needs it to be a folder.`);
 }
 
+/** Adds the file `name` (at `path`, its segment `depth`) to `folder`; throws when the folder holds the name already. */
+function addFile<T>(folder: FolderNode<T>, name: string, path: string, value: T, depth: number): void {
+  const key = keyOf(name);
+  const existing = folder.children.get(key);
+  if (existing) throw clash(existing, path, depth);
+  folder.children.set(key, { kind: 'file', name, path, value });
+}
+
+/** The segments of `path`, once its depth, length and names are known to be within `PATH_LIMITS`. */
 function checkedSegments(path: string): string[] {
   const segments = path.split('/');
-  if (segments.length > PATH_LIMITS.maxDepth) {
-    throw new ZipError(
-      `"${shorten(path)}" is ${countOf(segments.length, 'level')} deep; at most ${formatCount(PATH_LIMITS.maxDepth)} are allowed.`,
-    );
+  checkDepth(path, segments.length);
+  checkPathBytes(path);
+  for (const name of segments) checkNameBytes(path, name);
+  return segments;
+}
+
+function checkDepth(path: string, depth: number): void {
+  if (depth > PATH_LIMITS.maxDepth) {
+    throw new ZipError(`"${shorten(path)}" is ${countOf(depth, 'level')} deep; at most ${formatCount(PATH_LIMITS.maxDepth)} are allowed.`);
   }
-  // A UTF-16 code unit is at most 3 bytes of UTF-8: a short enough text is counted only when it could be too long.
+}
+
+// A UTF-16 code unit is at most 3 bytes of UTF-8: a short enough text is counted only when it could be too long.
+function checkPathBytes(path: string): void {
   const pathBytes = path.length * 3 <= PATH_LIMITS.maxPathBytes ? 0 : Buffer.byteLength(path);
   if (pathBytes > PATH_LIMITS.maxPathBytes) {
     throw new ZipError(`"${shorten(path)}" is ${pathBytes} bytes long; a path may be at most ${PATH_LIMITS.maxPathBytes} bytes.`);
   }
-  for (const name of segments) {
-    const nameBytes = name.length * 3 <= PATH_LIMITS.maxNameBytes ? 0 : Buffer.byteLength(name);
-    if (nameBytes > PATH_LIMITS.maxNameBytes) {
-      throw new ZipError(
-        `A name in "${shorten(path)}" is ${nameBytes} bytes long; a file or folder name may be at most ${PATH_LIMITS.maxNameBytes} bytes.`,
-      );
-    }
+}
+
+function checkNameBytes(path: string, name: string): void {
+  const nameBytes = name.length * 3 <= PATH_LIMITS.maxNameBytes ? 0 : Buffer.byteLength(name);
+  if (nameBytes > PATH_LIMITS.maxNameBytes) {
+    throw new ZipError(
+      `A name in "${shorten(path)}" is ${nameBytes} bytes long; a file or folder name may be at most ${PATH_LIMITS.maxNameBytes} bytes.`,
+    );
   }
-  return segments;
 }
 
 /** The first `depth` segments of `path`. */

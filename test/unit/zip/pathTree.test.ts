@@ -59,3 +59,44 @@ describe('PathTree', () => {
     assert.equal(folder?.kind === 'folder' && folder.children.size, 10_000);
   });
 });
+
+describe('PathTree, paths grouped by folder', () => {
+  /** What adding `paths` in order does: each path's error message or `ok`, then what `find` sees of each. */
+  const outcome = (tree: PathTree<string>, paths: readonly string[], between?: (i: number) => string): string[] => {
+    const added = paths.map((path, i) => {
+      if (between) tree.add(between(i), 'dummy'); // a file in another folder: the next path walks from the root
+      try {
+        tree.add(path, path);
+        return 'ok';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    });
+    return added.concat(paths.map((path) => String(tree.find(path)?.kind)));
+  };
+
+  it('gives the same answers as walking every path from the root, whatever the paths', () => {
+    const names = ['a', 'A', 'b', 'caf\u00e9', 'cafe\u0301', '', '.', 'n'.repeat(200), '\u00e9'.repeat(130)];
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let round = 0; round < 300; round++) {
+      const paths = Array.from({ length: 1 + random(12) }, () =>
+        Array.from({ length: 1 + random(4) }, () => names[random(names.length)]).join('/'),
+      );
+      paths.sort(); // as a walk lists them: grouped by folder, the case this tree takes a shorter way for
+      const grouped = outcome(new PathTree<string>(), paths);
+      const fromRoot = outcome(new PathTree<string>(), paths, (i) => `#other${i}/x`);
+      assert.deepEqual(grouped, fromRoot, JSON.stringify(paths));
+    }
+  });
+
+  it('checks the length of a path and its name when the folder is the last one', () => {
+    assert.throws(() => treeOf(['s/a', `s/${'é'.repeat(128)}`]), /A name in .* is 256 bytes long/);
+    const folder = `${'€'.repeat(14)}/`.repeat(90);
+    assert.throws(() => treeOf([`${folder}a`, `${folder}${'b'.repeat(250)}`]), /bytes long; a path may be at most 4096 bytes/);
+    assert.throws(() => treeOf(['s/docs/a.md', 's/docs/A.md']), /"s\/docs\/a\.md" and "s\/docs\/A\.md" differ only in case/);
+  });
+});

@@ -79,15 +79,24 @@ function triggersIndex(triggersOf: readonly (readonly number[])[]): (number[] | 
   return index;
 }
 
-/** The entries (patterns or key formats) that a found word starts, each once, in their own order. */
+/**
+ * The entries (patterns or key formats) that a found word starts, each once, in their own order. Loops by index and
+ * inserts in order: this runs for most files before V8 optimizes it, where `for…of` and `sort` allocate.
+ */
 function entriesHit(found: readonly number[], ofWord: readonly (readonly number[] | undefined)[]): number[] {
   const hit: number[] = [];
-  for (const word of found) {
-    const entries = ofWord[word];
+  for (let f = 0; f < found.length; f++) {
+    const entries = ofWord[found[f]];
     if (entries === undefined) continue;
-    for (const entry of entries) if (!hit.includes(entry)) hit.push(entry);
+    for (let e = 0; e < entries.length; e++) {
+      const entry = entries[e];
+      if (hit.includes(entry)) continue;
+      let at = hit.length;
+      for (; at > 0 && hit[at - 1] > entry; at--) hit[at] = hit[at - 1];
+      hit[at] = entry;
+    }
   }
-  return hit.length > 1 ? hit.sort((a, b) => a - b) : hit;
+  return hit;
 }
 
 /** How far around a trigger a pattern reads on a long line (a whole line when it is shorter), in bytes. */
@@ -125,7 +134,9 @@ export function scanUtf8(bytes: Buffer, target: ScanTarget): Finding[] {
   if (hits.found.length === 0) return out.findings;
   const scopes = scopesOf(target, bytes);
   let context: FileContext | undefined; // what `accept` reads, made for the first match that has one
-  for (const index of entriesHit(hits.found, PATTERNS_OF_WORD)) {
+  const patterns = entriesHit(hits.found, PATTERNS_OF_WORD);
+  for (let p = 0; p < patterns.length; p++) {
+    const index = patterns[p];
     const { rule, scope, pattern, what, accept } = SECURITY_PATTERNS[index];
     if ((scopes & SCOPE_BITS[scope]) === 0) continue;
     const anchors = onLinesWith(positionsOf(hits.positions, PATTERN_TRIGGERS[index]), PATTERN_ALSO[index], hits, source);
@@ -136,7 +147,9 @@ export function scanUtf8(bytes: Buffer, target: ScanTarget): Finding[] {
     });
   }
   if (!target.secretAllowed) {
-    for (const index of entriesHit(hits.found, KEYS_OF_WORD)) {
+    const formats = entriesHit(hits.found, KEYS_OF_WORD);
+    for (let f = 0; f < formats.length; f++) {
+      const index = formats[f];
       const format = KEY_FORMATS[index];
       const anchors = onLinesWith(positionsOf(hits.positions, KEY_TRIGGERS[index]), KEY_ALSO[index], hits, source);
       if (anchors.length === 0) continue;
@@ -173,55 +186,77 @@ function addHiddenText(bytes: Buffer, out: FindingsOf): void {
 function positionsOf(positions: readonly (number[] | undefined)[], words: readonly number[]): readonly number[] {
   let only: number[] | undefined;
   let lists = 0;
-  for (const word of words) {
-    const found = positions[word];
+  for (let w = 0; w < words.length; w++) {
+    const found = positions[words[w]];
     if (found === undefined) continue;
     only = found;
     lists++;
   }
   if (lists <= 1) return only ?? [];
   const all: number[] = [];
-  for (const word of words) {
-    const found = positions[word];
+  for (let w = 0; w < words.length; w++) {
+    const found = positions[words[w]];
     if (found) all.push(...found);
   }
   return all.sort((a, b) => a - b);
 }
 
+/** Which anchors `onLinesWith` keeps, by index: one buffer for every call, all 0 between calls. */
+let keptFlags = new Uint8Array(256);
+
 /**
  * The trigger positions `anchors` (in text order) whose line also holds one of `also` (all of them without `also`).
  * When a word of `also` occurs more often than positions are kept, its lines are not all known, and every anchor is
- * kept. The lines of the `also` words are walked in order beside the anchors: no table of the file's lines is needed.
+ * kept. Each word's lines are walked in order beside the anchors: no table of the file's lines, no sort.
  */
 function onLinesWith(anchors: readonly number[], also: AlsoWords | undefined, hits: TriggerHits, source: ByteText): readonly number[] {
   if (also === undefined || anchors.length === 0) return anchors;
-  const marks: number[] = [];
-  for (const word of also.words) {
-    const found = hits.positions[word];
-    if (found === undefined) continue;
-    if (found.length >= MAX_TRIGGER_POSITIONS) return anchors;
-    for (const at of found) marks.push(at);
-  }
-  for (const byte of also.bytes) {
-    let count = 0;
-    for (let at = source.bytes.indexOf(byte); at >= 0; at = source.bytes.indexOf(byte, at + 1)) {
-      if (++count > MAX_TRIGGER_POSITIONS) return anchors;
+  const { words, bytes } = also;
+  for (let w = 0; w < words.length; w++) if ((hits.positions[words[w]]?.length ?? 0) >= MAX_TRIGGER_POSITIONS) return anchors;
+  const byteMarks: number[][] | undefined = bytes.length === 0 ? undefined : [];
+  for (let b = 0; b < bytes.length; b++) {
+    const marks: number[] = [];
+    for (let at = source.bytes.indexOf(bytes[b]); at >= 0; at = source.bytes.indexOf(bytes[b], at + 1)) {
+      if (marks.length === MAX_TRIGGER_POSITIONS) return anchors;
       marks.push(at);
     }
+    byteMarks?.push(marks);
   }
-  marks.sort((a, b) => a - b);
-  const kept: number[] = [];
+  if (keptFlags.length < anchors.length) keptFlags = new Uint8Array(anchors.length * 2);
+  let kept = 0;
+  for (let w = 0; w < words.length; w++) {
+    const marks = hits.positions[words[w]];
+    if (marks !== undefined) kept += flagAnchorsOnLinesOf(marks, anchors, source, keptFlags);
+  }
+  for (let b = 0; byteMarks !== undefined && b < byteMarks.length; b++)
+    kept += flagAnchorsOnLinesOf(byteMarks[b], anchors, source, keptFlags);
+  if (kept === 0) return [];
+  const onLines: number[] = [];
+  for (let a = 0; a < anchors.length; a++) {
+    if (keptFlags[a] === 0) continue;
+    keptFlags[a] = 0;
+    onLines.push(anchors[a]);
+  }
+  return onLines;
+}
+
+/** Flags in `flags` the anchors on the lines of `marks` (both in text order); how many it flagged that were not yet. */
+function flagAnchorsOnLinesOf(marks: readonly number[], anchors: readonly number[], source: ByteText, flags: Uint8Array): number {
+  let flagged = 0;
   let next = 0;
   let lineEnd = -1;
-  for (const mark of marks) {
-    if (mark < lineEnd) continue; // on the line just taken
-    const line = source.lineSpan(mark);
+  for (let m = 0; m < marks.length && next < anchors.length; m++) {
+    if (marks[m] < lineEnd) continue; // on the line just taken
+    const line = source.lineSpan(marks[m]);
     lineEnd = line.end;
     while (next < anchors.length && anchors[next] < line.start) next++;
-    while (next < anchors.length && anchors[next] < line.end) kept.push(anchors[next++]);
-    if (next === anchors.length) break;
+    for (; next < anchors.length && anchors[next] < line.end; next++) {
+      if (flags[next] === 1) continue;
+      flags[next] = 1;
+      flagged++;
+    }
   }
-  return kept;
+  return flagged;
 }
 
 /** What the checks of a match read of the rest of the file, each read bounded. */
