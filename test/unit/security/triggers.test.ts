@@ -44,23 +44,50 @@ describe('TriggerSet', () => {
       }
   });
 
-  it('finds what a byte-by-byte search finds, in long and short texts of near misses, any case and non-ASCII', () => {
-    const pieces = ['c', 'u', 'r', 'l', 'a', 'b', 'B', '<!-', '-', 'sk-', 'ANT', '\r\n', '\r', '\u00e9', '\ufeff', ' ', ...words];
+  /** Asserts that `subject` finds in random texts of `pieces` what a byte-by-byte search finds, word by word. */
+  const assertLikeByteSearch = (subject: TriggerSet, subjectWords: readonly string[], pieces: readonly string[]): void => {
     let seed = 7;
     const random = (n: number): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
     for (let round = 0; round < 300; round++) {
       const parts: string[] = [];
       for (let n = round % 30 === 0 ? 12_000 : random(80); n > 0; n--) parts.push(pieces[random(pieces.length)]);
       const bytes = Buffer.from(parts.join(''));
-      const { positions } = set.find(bytes);
-      words.forEach((word, index) => {
+      const lower = Buffer.from(bytes.toString('latin1').toLowerCase(), 'latin1');
+      const { positions } = subject.find(bytes);
+      subjectWords.forEach((word, index) => {
         const expected: number[] = [];
-        const lower = Buffer.from(bytes.toString('latin1').toLowerCase(), 'latin1');
         for (let at = lower.indexOf(word); at >= 0 && expected.length < MAX_TRIGGER_POSITIONS; at = lower.indexOf(word, at + 1))
           expected.push(at);
         assert.deepEqual(positions[index] ?? [], expected, `round ${round}, ${word}`);
       });
     }
+  };
+
+  it('finds what a byte-by-byte search finds, in long and short texts of near misses, any case and non-ASCII', () => {
+    assertLikeByteSearch(set, words, [
+      'c',
+      'u',
+      'r',
+      'l',
+      'a',
+      'b',
+      'B',
+      '<!-',
+      '-',
+      'sk-',
+      'ANT',
+      '\r\n',
+      '\r',
+      '\u00e9',
+      '\ufeff',
+      ' ',
+      ...words,
+    ]);
+  });
+
+  it('finds every occurrence of words that overlap themselves, in text order', () => {
+    const overlapping = ['aa', 'aaa', 'aaaa', 'abab', 'bab'];
+    assertLikeByteSearch(new TriggerSet(overlapping), overlapping, ['a', 'A', 'b', 'ab', ' ']);
   });
 
   it('keeps the first positions of a word that occurs too often, in order', () => {

@@ -55,25 +55,30 @@ function commonness(word: Uint8Array, at: number): number {
   return score;
 }
 
-/** The offset of the 3 bytes of `word` (at least 3 long) that look rarest in ordinary text: the word's anchor. */
+/** The offset of the 4 bytes of `word` (at least 4 long) whose two 3-byte sequences look rarest in ordinary text: the word's anchor. */
 function anchorOf(word: Uint8Array): number {
+  const cost = (at: number): number => commonness(word, at) + commonness(word, at + 1);
   let best = 0;
-  for (let at = 1; at + 3 <= word.length; at++) if (commonness(word, at) < commonness(word, best)) best = at;
+  for (let at = 1; at + 4 <= word.length; at++) if (cost(at) < cost(best)) best = at;
   return best;
 }
 
 /**
- * A fixed set of words, found case-insensitively (ASCII) in one pass. Each word of 3 bytes or more has an anchor, the
- * 3 of its bytes that look rarest; the pass reads the bytes 4 at a time and looks up each 3 neighbouring bytes (as
- * 6-bit classes: the bytes no anchor holds are all class 0) in one table. Only where an anchor's 3 bytes occur is the
- * whole word compared. A 2-byte word's anchor is its 2 bytes and any third, and it is also looked for at the very end.
+ * A fixed set of words, found case-insensitively (ASCII) in one pass. The pass reads the bytes 4 at a time and looks
+ * up the 3 bytes that end at each odd offset (as 6-bit classes: the bytes no key holds are all class 0) in one
+ * table; only where a key of some word occurs is the whole word compared. Half the offsets are enough: of the two
+ * 3-byte sequences in 4 bytes, one ends at an odd offset, so a word of 4 bytes or more has both of its anchor's (the 4
+ * of its bytes that look rarest) as keys. A 3-byte word's keys are its 3 bytes and its first 2 after any byte; a 2-byte
+ * word's are its 2 bytes after any byte and before any byte, and it is also looked for at the very end.
  */
 export class TriggerSet {
-  /** Each byte's class: 1–63 for a byte some anchor holds (either case of a letter alike), else 0. */
+  /** Each byte's class: 1–63 for a byte some key holds (either case of a letter alike), else 0. */
   readonly classes = new Uint8Array(256);
-  /** Per key (3 classes, 6 bits each): 1 + the first entry whose anchor has that key, or 0. */
+  /** The classes of each 2 bytes, read as one 16-bit number (the first byte low): (first's << 6) | second's. */
+  readonly pairClasses = new Uint16Array(1 << 16);
+  /** Per key (3 classes, 6 bits each): 1 + the first entry with that key, or 0. */
   readonly heads = new Uint16Array(1 << 18);
-  /** Per entry: the word it finds, its anchor's offset in the word, the next entry with the same key (or -1). */
+  /** Per entry: the word it finds, the offset of its key's first byte in the word (-1: the byte before it), the next entry with the same key (or -1). */
   private readonly entries: { readonly word: number; readonly offset: number; readonly next: number }[] = [];
   /** The 2-byte words, by index. */
   private readonly pairs: number[] = [];
@@ -87,10 +92,10 @@ export class TriggerSet {
       if (word.length < 2 || /[^\x00-\x7f]/.test(word)) throw new Error(`trigger word ${JSON.stringify(word)}: 2 or more ASCII characters`);
       return Uint8Array.from(word, (c) => c.charCodeAt(0));
     });
-    const anchors = this.words.map((word) => (word.length === 2 ? 0 : anchorOf(word)));
+    const anchors = this.words.map((word) => (word.length < 4 ? 0 : anchorOf(word)));
     let classCount = 1;
     this.words.forEach((word, index) => {
-      for (const code of word.subarray(anchors[index], anchors[index] + 3)) {
+      for (const code of word.subarray(anchors[index], anchors[index] + 4)) {
         if (this.classes[code] !== 0) continue;
         if (classCount === 64) throw new Error('trigger words: more than 63 different bytes in their anchors');
         this.classes[code] = classCount;
@@ -98,13 +103,26 @@ export class TriggerSet {
         classCount++;
       }
     });
+    const { classes } = this;
+    const keyOf = (word: Uint8Array, at: number): number =>
+      (classes[word[at]] << 12) | (classes[word[at + 1]] << 6) | classes[word[at + 2]];
+    // A word's entries go in by offset: `check` takes the latest first, so two occurrences at one key come in text order.
     this.words.forEach((word, index) => {
-      const key = (this.classes[word[anchors[index]]] << 12) | (this.classes[word[anchors[index] + 1]] << 6);
-      if (word.length === 2) {
+      const anchor = anchors[index];
+      if (word.length >= 4) {
+        this.addEntry(keyOf(word, anchor), index, anchor);
+        this.addEntry(keyOf(word, anchor + 1), index, anchor + 1);
+        return;
+      }
+      const pair = (classes[word[0]] << 6) | classes[word[1]];
+      for (let before = 0; before < classCount; before++) this.addEntry((before << 12) | pair, index, -1);
+      if (word.length === 3) this.addEntry(keyOf(word, 0), index, 0);
+      else {
         this.pairs.push(index);
-        for (let third = 0; third < classCount; third++) this.addEntry(key | third, index, 0);
-      } else this.addEntry(key | this.classes[word[anchors[index] + 2]], index, anchors[index]);
+        for (let after = 0; after < classCount; after++) this.addEntry((pair << 6) | after, index, 0);
+      }
     });
+    fillPairClasses(this.classes, this.pairClasses);
   }
 
   /** The pass's hot loop over SCRATCH_QUADS, with this set's tables (the same arrays the constructor fills). */
@@ -130,35 +148,36 @@ export class TriggerSet {
       const to = Math.min(quadsEnd, from + CHUNK_BYTES);
       SCRATCH_BYTES.set(bytes.subarray(from, to));
       const hits = this.keysInScratch((to - from) >>> 2, this.recentBefore(bytes, from));
-      for (let h = 0; h < hits; h++) this.check(bytes, from + HIT_ANCHORS[h], HIT_ENTRIES[h], found);
+      for (let h = 0; h < hits; h++) this.check(bytes, from + HIT_KEYS[h], HIT_ENTRIES[h], found);
     }
     this.findInBytes(bytes, quadsEnd, length, found);
-    // A 2-byte word in the last two bytes has no third byte to end a key.
-    for (const index of this.pairs) if (matchesAt(bytes, length - 2, this.words[index])) found.add(index, length - 2);
+    // A 2-byte word in the last two bytes, ending at an even offset, has no third byte to end a key at an odd one.
+    if ((length & 1) === 1)
+      for (const index of this.pairs) if (matchesAt(bytes, length - 2, this.words[index])) found.add(index, length - 2);
     return found.hits ?? NO_HITS;
   }
 
-  /** The classes of the two bytes before `at`, (older << 6) | newer; before the start, classes read as 0 (no anchor holds it). */
+  /** The classes of the two bytes before `at`, (older << 6) | newer; before the start, classes read as 0 (no key holds it). */
   private recentBefore(bytes: Uint8Array, at: number): number {
     return ((at >= 2 ? this.classes[bytes[at - 2]] : 0) << 6) | (at >= 1 ? this.classes[bytes[at - 1]] : 0);
   }
 
-  /** Looks up the key that ends at each of bytes `from`–`to`, and checks the anchors it starts. */
+  /** Looks up the key that ends at each odd offset of bytes `from`–`to`, and checks the words it starts. */
   private findInBytes(bytes: Uint8Array, from: number, to: number, found: Found): void {
     const { classes, heads } = this;
     let recent = this.recentBefore(bytes, from);
     for (let at = from; at < to; at++) {
       const key = (recent << 6) | classes[bytes[at]];
-      if (heads[key] !== 0) this.check(bytes, at - 2, heads[key] - 1, found);
+      if ((at & 1) === 1 && heads[key] !== 0) this.check(bytes, at - 2, heads[key] - 1, found);
       recent = key & 0xfff;
     }
   }
 
-  /** Records the words of `first` and the entries after it (those of one key) whose anchor starts at `anchor`, where they occur whole. */
-  private check(bytes: Uint8Array, anchor: number, first: number, found: Found): void {
+  /** Records the words of entry `first` and the entries after it (those of one key), where they occur whole with that key at `keyAt`. */
+  private check(bytes: Uint8Array, keyAt: number, first: number, found: Found): void {
     for (let entry = first; entry >= 0;) {
       const { word, offset, next } = this.entries[entry];
-      const at = anchor - offset;
+      const at = keyAt - offset;
       if (matchesAt(bytes, at, this.words[word])) found.add(word, at);
       entry = next;
     }
@@ -173,48 +192,55 @@ const CHUNK_BYTES = 16384;
  */
 const SCRATCH_QUADS = new Uint32Array(CHUNK_BYTES / 4);
 const SCRATCH_BYTES = new Uint8Array(SCRATCH_QUADS.buffer);
-/** The anchors `keysInScratch` found last (at most one per byte): each one's offset in the chunk (from -2), its key's first entry. */
-const HIT_ANCHORS = new Int32Array(CHUNK_BYTES);
-const HIT_ENTRIES = new Int32Array(CHUNK_BYTES);
+/** The keys `keysInScratch` found last (at most one per 2 bytes): each one's offset in the chunk (from -1), its first entry. */
+const HIT_KEYS = new Int32Array(CHUNK_BYTES / 2);
+const HIT_ENTRIES = new Int32Array(CHUNK_BYTES / 2);
 
 /**
  * The pass's hot loop for `set`, kept apart so that V8 compiles it small and early: reads quads 0–`quadCount` of
- * SCRATCH_QUADS (4 bytes each, the first in the lowest byte), looks up the keys that end at their 4 bytes (`recent`:
- * the classes of the two bytes before the chunk) and lists in HIT_ANCHORS and HIT_ENTRIES each key that is an
- * anchor's, in byte order. Returns how many it listed. A closure over the set's tables, not a method reading them:
+ * SCRATCH_QUADS (4 bytes each, the first in the lowest byte), looks up the keys that end at their 2nd and 4th bytes
+ * (`recent`: the classes of the two bytes before the chunk) and lists in HIT_KEYS and HIT_ENTRIES each key that
+ * is some word's, in byte order. Returns how many it listed. A closure over the set's tables, not a method reading them:
  * V8 compiles a function made once (as the lint's one set makes it) with the constants of its scope inlined, so the
  * loop neither checks the tables' type nor reloads their address and length at each quad.
  */
-function scratchScanner(set: { readonly classes: Uint8Array; readonly heads: Uint16Array }): (quadCount: number, recent: number) => number {
-  const { classes, heads } = set;
+function scratchScanner(set: {
+  readonly pairClasses: Uint16Array;
+  readonly heads: Uint16Array;
+}): (quadCount: number, recent: number) => number {
+  const { pairClasses, heads } = set;
   return (quadCount, recent) => {
     let hits = 0;
+    let last = recent & 63;
     for (let k = 0; k < quadCount; k++) {
       const quad = SCRATCH_QUADS[k];
-      const c0 = classes[quad & 0xff];
-      const c1 = classes[(quad >>> 8) & 0xff];
-      const c2 = classes[(quad >>> 16) & 0xff];
-      const c3 = classes[quad >>> 24];
-      const q = (c0 << 6) | c1;
-      const r = (c2 << 6) | c3;
-      const h0 = heads[(recent << 6) | c0];
-      const h1 = heads[((recent & 63) << 12) | q];
-      const h2 = heads[(q << 6) | c2];
-      const h3 = heads[(c1 << 12) | r];
-      if ((h0 | h1 | h2 | h3) !== 0) {
-        const at = 4 * k - 2;
-        hits = listHit(listHit(listHit(listHit(hits, at, h0), at + 1, h1), at + 2, h2), at + 3, h3);
-      }
-      recent = r;
+      const q = pairClasses[quad & 0xffff];
+      const r = pairClasses[quad >>> 16];
+      const h1 = heads[(last << 12) | q];
+      const h3 = heads[((q & 63) << 12) | r];
+      if ((h1 | h3) !== 0) hits = listHit(listHit(hits, 4 * k - 1, h1), 4 * k + 1, h3);
+      last = r & 63;
     }
     return hits;
   };
 }
 
-/** Lists the anchor at `anchor` in HIT_ANCHORS and HIT_ENTRIES after the first `hits` if `head` (its key's head) is one; returns the count. */
-function listHit(hits: number, anchor: number, head: number): number {
+/** Fills `pairs` with the classes of each 2 bytes (see `TriggerSet.pairClasses`), a row of 256 at a time. */
+function fillPairClasses(classes: Uint8Array, pairs: Uint16Array): void {
+  const firsts = Uint16Array.from(classes, (first) => first << 6);
+  const rows = new Map<number, Uint16Array>();
+  for (let second = 0; second < 256; second++) {
+    const secondClass = classes[second];
+    let row = rows.get(secondClass);
+    if (row === undefined) rows.set(secondClass, (row = firsts.map((first) => first | secondClass)));
+    pairs.set(row, second << 8);
+  }
+}
+
+/** Lists the key at `at` in HIT_KEYS and HIT_ENTRIES after the first `hits` if it is some word's (`head`: its entry in `heads`); returns the count. */
+function listHit(hits: number, at: number, head: number): number {
   if (head === 0) return hits;
-  HIT_ANCHORS[hits] = anchor;
+  HIT_KEYS[hits] = at;
   HIT_ENTRIES[hits] = head - 1;
   return hits + 1;
 }
