@@ -3,9 +3,10 @@
  *  (a) the I/O floor (bench/lint/ioFloor.mjs): a fresh Node process that walks the corpus synchronously, lists each
  *      skill folder's files with their sizes and reads every one of them (SKILL.md as text), the least a folder linter
  *      that scans what an upload carries must do;
- *  (b) a fresh `node dist/cli.js lint <corpus> --format json` process (target: at most 1.5x the floor), in wall-clock
- *      time and in the CPU time each process reports of itself (bench/lint/reportCpu.cjs, preloaded into both), with the
- *      V8 flags the CLI sets for itself (src/cli/v8Tiering.ts);
+ *  (b) a fresh `node dist/cli.js lint <corpus> --format json` process, in wall-clock time and in the CPU time each
+ *      process reports of itself (bench/lint/reportCpu.cjs, preloaded into both), with the V8 flags the CLI sets for
+ *      itself (src/cli/v8Tiering.ts); the target (issue 16) is set in CPU time, which load from other processes
+ *      inflates least;
  *  (c) start-up: a fresh `node dist/cli.js lint --help` against a bare `node -e ""`;
  *  (d) in-process lintSkillMd p50/p95 for a typical SKILL.md and a 5,000-line one (targets: p95 < 1 ms and < 10 ms).
  * The corpus (bench/lint/corpus.ts) is shaped like public skill repositories.
@@ -24,7 +25,6 @@ import { skillBody, writeCorpus } from './lint/corpus';
 
 const SKILLS = 1850;
 const PROCESS_RUNS = 9;
-const TARGET_RATIO = 1.5;
 /** The CPU-time bound of issue 16, now that the lint reads and scans every file an upload carries. */
 const CPU_TARGET_RATIO = 2.5;
 const ROOT = path.join(__dirname, '..');
@@ -118,11 +118,10 @@ async function main(): Promise<void> {
       `(a) I/O floor (walk, list and read every file):            ${floorMs.toFixed(0).padStart(5)} ms  ${perSecond(floorMs)} skills/s  1.00x   runs: ${runsText(floorRuns)}`,
     );
     const ratio = cliMs / floorMs;
-    const verdict = ratio <= TARGET_RATIO ? 'met' : 'NOT met';
     console.log(
       `(b) skillsmith lint --format json:                          ${cliMs.toFixed(0).padStart(5)} ms  ${perSecond(cliMs)} skills/s  ${ratio.toFixed(2)}x   runs: ${runsText(cliRuns)}`,
     );
-    console.log(`    ratio ${ratio.toFixed(2)}x the floor (target <= ${TARGET_RATIO.toFixed(2)}x: ${verdict})`);
+    console.log(`    wall-clock ratio ${ratio.toFixed(2)}x the floor (no target: it is set in CPU time, below)`);
     const [floorCpu, cliCpu] = [percentile(floor.cpu, 50), percentile(cli.cpu, 50)];
     const cpuVerdict = cliCpu / floorCpu <= CPU_TARGET_RATIO ? 'met' : 'NOT met';
     console.log(
